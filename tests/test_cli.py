@@ -1,0 +1,82 @@
+"""The command line: formats, stdin, exit codes (0 ok, 1 an article failed, 2 usage)."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsevents import cli
+from newsevents.export import EVENT_COLUMNS
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "articles.jsonl"
+TEXT = "Police arrested 20 protesters in Hong Kong on Sunday. “We will not give up,” a protester said."
+
+
+@pytest.fixture(autouse=True)
+def _reuse_pipeline(monkeypatch, pipeline):
+    """Every CLI call reuses the session's loaded pipeline (the model loads once)."""
+    monkeypatch.setattr(cli, "make_pipeline", lambda options: pipeline)
+
+
+def run(args, input=None):
+    return CliRunner().invoke(cli.main, args, input=input)
+
+
+def test_extract_stdin_json():
+    res = run(["extract", "-", "--published", "2019-07-01", "-q"], input=TEXT)
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert data["published"] == "2019-07-01" and data["text"] == TEXT
+    assert any(e["event_type"] == "COERCE" for e in data["events"])
+
+
+def test_extract_jsonl_ndjson_one_line_per_article():
+    res = run(["extract", str(SAMPLES), "--format", "ndjson", "-q"])
+    assert res.exit_code == 0, res.stderr
+    lines = res.stdout.strip().splitlines()
+    assert len(lines) == 4
+    assert json.loads(lines[0])["id"] == "sample-singapore-summit"
+
+
+def test_extract_csv_has_event_columns():
+    res = run(["extract", "-", "--published", "2019-07-01", "--format", "csv", "-q"], input=TEXT)
+    assert res.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(res.stdout)))
+    assert list(rows[0].keys()) == EVENT_COLUMNS
+    assert rows[0]["event_type"] == "COERCE" and rows[0]["date"] == "2019-06-30"
+
+
+def test_extract_parquet(tmp_path):
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "e.parquet"
+    res = run(["extract", str(SAMPLES), "--format", "parquet", "-o", str(out), "-q"])
+    assert res.exit_code == 0
+    table = pq.read_table(out)
+    assert table.num_rows > 0 and table.column_names == EVENT_COLUMNS
+
+
+def test_failed_article_exits_1_and_says_why():
+    res = run(["extract", "-", "--format", "ndjson"], input="   ")
+    assert res.exit_code == 1
+    assert "E101" in res.stderr and json.loads(res.stdout)["error"]["code"] == "E101"
+
+
+def test_bad_jsonl_line_is_recorded_and_batch_goes_on(tmp_path):
+    f = tmp_path / "a.jsonl"
+    f.write_text('{"id": "1", "published": "2019-07-01", "text": "Police arrested a man in Paris."}\n'
+                 '{not json\n{"id": "3", "text": "Rebels attacked a village."}\n', encoding="utf8")
+    res = run(["extract", str(f), "--format", "ndjson"])
+    assert res.exit_code == 1
+    out = [json.loads(x) for x in res.stdout.splitlines()]
+    assert [o["error"]["code"] if o["error"] else None for o in out] == [None, "E021", None]
+
+
+def test_usage_errors_exit_2():
+    assert run(["extract", "-", "--published", "July 1st"], input="x").exit_code == 2
+    assert run(["extract", "-", "--format", "xml"], input="x").exit_code == 2
+    assert run(["extract", "/no/such/file.txt"]).exit_code == 2

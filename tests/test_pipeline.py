@@ -1,0 +1,106 @@
+"""Bad input gets a clear per-article error (or an empty result with a warning), never a crash."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsevents import ArticleInput, Options, Pipeline
+from newsevents.errors import NewsEventsError
+
+
+@pytest.fixture(scope="module")
+def bare(nlp):
+    """The pipeline with no stages: the input checks only."""
+    return Pipeline(Options(stages=()), nlp=nlp)
+
+
+def test_empty_text(bare):
+    a = bare("")
+    assert a.error.code == "E101" and a.events == [] and "empty" in a.error.message
+
+
+def test_whitespace_only(bare):
+    assert bare(" \n\t  \n").error.code == "E101"
+
+
+def test_binary_bytes(bare):
+    a = bare(bytes(range(256)) * 40)
+    assert a.error.code in ("E102", "E103")
+
+
+def test_binary_text_with_control_characters(bare):
+    a = bare("\x00\x01\x02\x03abc\x04\x05\x06" * 100)
+    assert a.error.code == "E102" and "binary" in a.error.message
+
+
+def test_invalid_utf8(bare):
+    a = bare("Trump met Kim in Panmunjom on Sunday.".encode("utf-8") + b"\xff\xfe\xfa rest")
+    assert a.error.code == "E103" and "UTF-8" in a.error.message
+
+
+def test_valid_utf8_bytes_are_decoded(bare):
+    a = bare("Moon Jae-in met Kim Jong Un in Panmunjom.".encode("utf-8"), published=date(2018, 4, 28))
+    assert a.error is None and a.text.startswith("Moon Jae-in")
+
+
+def test_huge_article_is_refused_with_a_fix(bare):
+    text = ("The minister said the talks would resume next week. " * 110_000)[: 5 * 1024 * 1024]
+    a = bare(text)
+    assert a.error.code == "E104"
+    assert "5,242,880" in a.error.message and "--max-chars" in a.error.message
+
+
+def test_non_english_article_gives_empty_result_with_warning(bare):
+    text = ("Der Bundeskanzler traf sich am Sonntag mit dem französischen Präsidenten in Berlin, "
+            "um über die Lage in der Ukraine zu sprechen. Beide forderten einen sofortigen Waffenstillstand.")
+    a = bare(text)
+    assert a.error.code == "E105" and a.events == [] and a.warnings
+
+
+def test_reader_problem_is_recorded(bare):
+    a = next(bare.pipe([ArticleInput(text="", id="x", problem=("E021", "[E021] bad line"))]))
+    assert a.error.code == "E021" and a.id == "x"
+
+
+def test_batch_goes_on_after_bad_articles(pipeline):
+    arts = [ArticleInput(text="", id="empty"), ArticleInput(text=b"\xff\xff", id="bad"),
+            ArticleInput(text="Police arrested three protesters in Paris on Friday.", id="ok",
+                         published=date(2019, 7, 1))]
+    out = list(pipeline.pipe(arts))
+    assert [a.id for a in out] == ["empty", "bad", "ok"]
+    assert out[0].error.code == "E101" and out[1].error.code == "E103" and out[2].error is None
+
+
+def test_odd_but_valid_texts_do_not_crash(pipeline):
+    for text in ["x", "“", "« »", "\"He said", "...", "1 2 3", "Said.", "a" * 5000, "“Unbalanced quote. " * 50]:
+        a = pipeline(text, published=date(2019, 7, 1))
+        assert a.error is None or a.error.code in ("E105",), (text[:20], a.error)
+
+
+def test_unknown_model_gives_clear_error():
+    with pytest.raises(NewsEventsError) as err:
+        Pipeline(Options(model="no_such_spacy_model"))
+    assert "[E001]" in str(err.value) and "pip install" in str(err.value)
+
+
+def test_unknown_stage_lists_available(nlp):
+    with pytest.raises(NewsEventsError) as err:
+        Pipeline(Options(stages=("nope",)), nlp=nlp)
+    assert "[E003]" in str(err.value) and "events" in str(err.value)
+
+
+def test_stage_order_is_checked(nlp):
+    with pytest.raises(NewsEventsError) as err:
+        Pipeline(Options(stages=("events",)), nlp=nlp)
+    assert "[E004]" in str(err.value)
+
+
+def test_evidence_offsets_are_exact(pipeline):
+    text = "“We’re not looking for speed,” Trump said on Sunday in Seoul. Police arrested 20 protesters in Hong Kong."
+    a = pipeline(text, published=date(2019, 7, 1))
+    spans = [x.evidence for x in a.actors + a.places + a.dates + a.events] + [e.trigger for e in a.events]
+    spans += [q.content for q in a.quotes] + [q.cue for q in a.quotes if q.cue] + [q.source for q in a.quotes if q.source]
+    assert spans
+    for ev in spans:
+        assert text[ev.start:ev.end] == ev.text
