@@ -98,8 +98,8 @@ def main(verbose):
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--published", default=None, help="Publication date (ISO, e.g. 2019-07-01) for inputs without one.")
-@click.option("--input-format", type=click.Choice(["text", "jsonl"]), default=None,
-              help="How to read inputs (default: by file name; stdin is text).")
+@click.option("--input-format", type=click.Choice(["text", "jsonl", "html", "feed", "warc"]), default=None,
+              help="How to read inputs (default: by file name or content; stdin is text).")
 @click.option("--text-key", default="text", show_default=True, help="JSONL field with the article text.")
 @click.option("--id-key", default="id", show_default=True, help="JSONL field with the article id.")
 @click.option("--published-key", default="published", show_default=True, help="JSONL field with the date.")
@@ -107,7 +107,8 @@ def main(verbose):
 @common_options(["json", "ndjson", "csv", "tsv", "parquet", "table"], "json")
 def extract(inputs, published, input_format, text_key, id_key, published_key, model, data_paths, max_chars,
             batch_size, fmt, output, quiet):
-    """Extract event data from articles: text files, folders, JSONL, or - for stdin.
+    """Extract event data from articles: text, JSONL, HTML pages, RSS/Atom feeds, WARC files, folders,
+    http(s) URLs, or - for stdin.
 
     JSON/NDJSON give the whole record per article; CSV/TSV/Parquet one row per event.
     """

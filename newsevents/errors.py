@@ -28,6 +28,17 @@ class Errors:
             "--max-chars (the text is then processed in chunks of paragraphs).")
     E105 = "The article does not look English (English function words: {share:.0%} of words); nothing was extracted."
     E199 = "Processing failed: {reason}."
+    # readers of web inputs: HTML pages, RSS/Atom feeds, WARC files (newsevents/sources/)
+    E030 = "Can't read HTML page {name}: {reason}. Pass a saved web page (any charset declared in it or in HTTP)."
+    E031 = ("HTML page {name}: no main text found (an index page, a paywall or a page built by JavaScript?). "
+            "Save the rendered page, or pass its text as a .txt file.")
+    E032 = "Can't read feed {name}: {reason}. Check that it is RSS or Atom XML (not an HTML page)."
+    E033 = "Feed {name} holds no items."
+    E034 = ("WARC file {name} is truncated or corrupt after {n} records ({reason}); the records before were read. "
+            "Re-fetch or repair the file (e.g. `warcio check`).")
+    E035 = "WARC file {name} holds no HTML response record ({n} records of other types were skipped)."
+    E036 = "Can't fetch {url}: {reason}. Check the address and the network, or save the page and pass the file."
+    E037 = "Feed {name}, item {n}: {reason}."
 
 
 class NewsEventsError(Exception):

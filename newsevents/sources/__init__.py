@@ -1,11 +1,14 @@
-"""Readers: turn files and streams into :class:`~newsevents.pipeline.ArticleInput`.
+"""Readers: turn files, streams and URLs into :class:`~newsevents.pipeline.ArticleInput`.
 
-Supported now: plain text files (one article per file), folders of them,
-JSON Lines (one article per line: ``id``, ``title``, ``published``, ``text``,
-``url``; the key names are configurable) and ``-`` for standard input (text,
-or JSONL when ``fmt="jsonl"``). A record that can't be read becomes an
-ArticleInput with ``problem`` set, so the batch goes on and the failure is
-reported for that record.
+Supported: plain text files (one article per file), folders of inputs, JSON Lines (one
+article per line: ``id``, ``title``, ``published``, ``text``, ``url``; the key names are
+configurable), HTML pages (:mod:`.html`, trafilatura), RSS/Atom feeds (:mod:`.feeds`,
+feedparser; one article per item), WARC/ARC web archives (:mod:`.warc`, warcio; one
+article per archived HTML page), http(s) URLs of pages and feeds (fetched with
+trafilatura), and ``-`` for standard input (text, or JSONL when ``fmt="jsonl"``).
+
+A record that can't be read becomes an ArticleInput with ``problem`` set, so the batch
+goes on and the failure is reported for that record.
 """
 from __future__ import annotations
 
@@ -20,16 +23,21 @@ from typing import Iterable, Iterator, Optional
 from ..errors import Errors, InputError
 from ..pipeline import ArticleInput
 
-__all__ = ["ReaderOptions", "read_inputs", "parse_date"]
+__all__ = ["ReaderOptions", "read_inputs", "parse_date", "detect_format", "FORMATS"]
 
 
 @dataclass
 class ReaderOptions:
     """How to read inputs.
 
-    published (date | None): publication date for inputs that carry none (text files, stdin).
-    fmt (str | None): "text" or "jsonl"; None guesses from the file name (``.jsonl``/``.ndjson`` = JSONL).
+    published (date | None): publication date for inputs that carry none (text files, stdin,
+        pages and feed items without a date).
+    fmt (str | None): one of FORMATS ("text", "jsonl", "html", "feed", "warc"); None
+        guesses from the file name, and from the content when the name is ambiguous
+        (see :func:`detect_format`).
     id_key, title_key, published_key, text_key, url_key (str): JSONL field names.
+    html_favor (str): trafilatura's setting for HTML pages and WARC records: "precision"
+        (default, measured best on ../shared/corpus/html), "recall" or "balanced".
     """
 
     published: Optional[Date] = None
@@ -39,6 +47,63 @@ class ReaderOptions:
     published_key: str = "published"
     text_key: str = "text"
     url_key: str = "url"
+    html_favor: str = "precision"
+
+
+#: input formats and the file name endings that select them (checked longest first)
+FORMATS = {
+    "warc": (".warc", ".warc.gz", ".arc", ".arc.gz"),
+    "html": (".html", ".htm", ".xhtml", ".shtml"),
+    "feed": (".rss", ".atom", ".xml", ".rdf"),
+    "jsonl": (".jsonl", ".ndjson"),
+    "text": (".txt",),
+}
+#: endings whose format is confirmed by sniffing the first bytes (an .xml file may be a page)
+_AMBIGUOUS = (".xml",)
+_SUFFIX_FORMAT = sorted(((suffix, fmt) for fmt, suffixes in FORMATS.items() for suffix in suffixes),
+                        key=lambda pair: -len(pair[0]))
+
+
+def detect_format(name: str, head: bytes = b"") -> str:
+    """The input format of a file from its name, and from its first bytes when needed.
+
+    name (str): file name or URL path.
+    head (bytes): the first bytes of the content (1-4 KB is enough), or b"".
+    RETURNS (str): one of FORMATS. The name decides for known endings except ``.xml``;
+        an unknown ending (or ``.xml``) is decided by the content: ``WARC/`` or a gzip
+        member holding one -> "warc"; ``<rss``, ``<feed``, ``<rdf:RDF`` -> "feed";
+        ``<!doctype html``, ``<html`` -> "html"; anything else -> "text".
+    """
+    lower = name.lower().split("?")[0]
+    by_name = next((fmt for suffix, fmt in _SUFFIX_FORMAT if lower.endswith(suffix)), None)
+    if by_name and not lower.endswith(_AMBIGUOUS):
+        return by_name
+    sniffed = _sniff(head) if head else None
+    return sniffed or by_name or "text"
+
+
+def _sniff(head: bytes) -> Optional[str]:
+    if head.startswith(b"\x1f\x8b"):
+        import zlib
+
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
+        except zlib.error:
+            return None
+    if head.startswith((b"WARC/", b"filedesc://")):
+        return "warc"
+    text = head[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith(b"<?xml") or text.startswith(b"<!--"):
+        if b"<rss" in text or b"<feed" in text or b"<rdf:rdf" in text:
+            return "feed"
+        if b"<html" in text:
+            return "html"
+        return None
+    if text.startswith((b"<rss", b"<feed", b"<rdf:rdf")):
+        return "feed"
+    if text.startswith((b"<!doctype html", b"<html", b"<head", b"<body")):
+        return "html"
+    return None
 
 
 def parse_date(value) -> Optional[Date]:
@@ -59,8 +124,13 @@ def parse_date(value) -> Optional[Date]:
 
 
 def read_inputs(paths: Iterable[str], options: Optional[ReaderOptions] = None) -> Iterator[ArticleInput]:
-    """Yield one ArticleInput per article in ``paths`` (files, folders or ``-``).
+    """Yield one ArticleInput per article in ``paths``.
 
+    paths (iterable of str): files, folders (walked recursively for files of a known
+        format), http(s) URLs of pages or feeds, or ``-`` for standard input.
+    options (ReaderOptions | None).
+    YIELDS (ArticleInput): in input order; for a file or URL that can't be read, a
+        record with ``problem`` set (E030-E037) instead of raising.
     RAISES InputError (E020): a path does not exist or can't be opened.
     """
     options = options or ReaderOptions()
@@ -73,22 +143,117 @@ def read_inputs(paths: Iterable[str], options: Optional[ReaderOptions] = None) -
                 data = sys.stdin.buffer.read()
                 yield ArticleInput(text=data, published=options.published, id="stdin")
             continue
+        if path.lower().startswith(("http://", "https://")):
+            yield from _read_url(path, options)
+            continue
         p = Path(path)
         if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix in (".txt", ".jsonl", ".ndjson"))
+            files = sorted(f for f in p.rglob("*") if f.is_file() and _known_file(f.name))
             yield from read_inputs([str(f) for f in files], options)
             continue
         if not p.exists():
             raise InputError("E020", path=path, reason="no such file or folder")
-        fmt = options.fmt or ("jsonl" if p.suffix in (".jsonl", ".ndjson") else "text")
         try:
+            fmt = options.fmt or detect_format(p.name, _head(p))
             if fmt == "jsonl":
                 with open(p, "rb") as fh:
                     yield from _read_jsonl(fh, str(p), options)
+            elif fmt == "warc":
+                from .warc import read_warc
+
+                with open(p, "rb") as fh:
+                    yield from read_warc(fh, str(p), options.published, favor=options.html_favor)
+            elif fmt in ("html", "feed"):
+                yield from _read_document(p.read_bytes(), fmt, _stem(p.name), None, None, options, name=str(p))
             else:
                 yield ArticleInput(text=p.read_bytes(), published=options.published, id=p.stem)
         except OSError as err:
             raise InputError("E020", path=path, reason=err.strerror or err) from err
+
+
+def _read_document(data: bytes, fmt: str, ident: str, url: Optional[str], encoding: Optional[str],
+                   options: ReaderOptions, name: Optional[str] = None) -> Iterator[ArticleInput]:
+    """Dispatch one in-memory document to its reader.
+
+    ident: id of a single-article document (file stem or URL); url: its address if fetched;
+    name: the file path, naming a feed or archive in ids (``path:n``) and messages.
+    """
+    if fmt == "html":
+        from .html import read_html
+
+        yield read_html(data, ident=ident, url=url, published=options.published, encoding=encoding,
+                        favor=options.html_favor)
+    elif fmt == "feed":
+        from .feeds import read_feed
+
+        yield from read_feed(data, url or name or ident, published=options.published, encoding=encoding)
+    elif fmt == "warc":
+        from .warc import read_warc
+
+        yield from read_warc(io.BytesIO(data), url or name or ident, options.published, favor=options.html_favor)
+    elif fmt == "jsonl":
+        yield from _read_jsonl(io.BytesIO(data), url or name or ident, options)
+    else:
+        yield ArticleInput(text=data, published=options.published, id=ident, url=url)
+
+
+def _read_url(url: str, options: ReaderOptions) -> Iterator[ArticleInput]:
+    """Fetch a page or feed with trafilatura's downloader and read it (format by URL, then content)."""
+    from trafilatura.downloads import fetch_response
+
+    try:
+        response = fetch_response(url, decode=False, with_headers=True)
+    except Exception as err:  # invalid URL, SSL errors...
+        response, reason = None, f"{type(err).__name__}: {err}"
+    else:
+        reason = "no response (connection refused, timeout, or too large)"
+    if response is not None and response.status != 200:
+        reason, response = f"HTTP status {response.status}", None
+    if response is None or not response.data:
+        from .base import problem_input
+
+        yield problem_input("E036", url, url, url=url, reason=reason if response is None else "empty response")
+        return
+    data = bytes(response.data)
+    headers = {k.lower(): v for k, v in (response.headers or {}).items()}
+    ctype = headers.get("content-type", "")
+    encoding = None
+    if "charset=" in ctype:
+        encoding = ctype.split("charset=", 1)[1].split(";")[0].strip().strip("\"'") or None
+    fmt = options.fmt or _format_of_type(ctype) or detect_format(url.split("#")[0], data[:4096])
+    if fmt == "text" and not options.fmt:
+        fmt = "html"  # a web address with no recognisable content: try it as a page
+    yield from _read_document(data, fmt, url, url, encoding, options)
+
+
+def _format_of_type(ctype: str) -> Optional[str]:
+    media = ctype.split(";")[0].strip().lower()
+    if media in ("application/rss+xml", "application/atom+xml", "application/rdf+xml"):
+        return "feed"
+    if media in ("text/html", "application/xhtml+xml"):
+        return "html"
+    if media in ("application/warc", "application/x-warc"):
+        return "warc"
+    return None
+
+
+def _known_file(name: str) -> bool:
+    lower = name.lower()
+    return any(lower.endswith(suffix) for suffix, _ in _SUFFIX_FORMAT)
+
+
+def _stem(name: str) -> str:
+    """File name without its format ending: ``page.html`` -> ``page``, ``a.warc.gz`` -> ``a``."""
+    lower = name.lower()
+    for suffix, _ in _SUFFIX_FORMAT:
+        if lower.endswith(suffix):
+            return name[: -len(suffix)] or name
+    return Path(name).stem
+
+
+def _head(path: Path, size: int = 4096) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read(size)
 
 
 def _read_jsonl(stream, name: str, options: ReaderOptions) -> Iterator[ArticleInput]:
