@@ -1,0 +1,176 @@
+"""The places stage: toponyms, gazetteer lookup, disambiguation, event location.
+
+For each toponym in the article a :class:`~newsevents.records.Place` is
+appended to ``ctx.analysis.places`` with its GeoNames id (where known),
+coordinates, ISO 3166-1 alpha-3 country and feature kind (``country``,
+``admin1``, ``city``, ``region``, ``landmark``, ``water``, ``continent``).
+``resolved_by`` says how the gazetteer entry was chosen:
+
+* ``unambiguous``: the name has one candidate;
+* ``qualifier``: an explicit ", <admin1/country>" after the name ("Paris, Texas");
+* ``context``: the other places of the article changed the pick;
+* ``ranking``: feature and population ranking (country > admin1 > big city);
+* ``unresolved``: a toponym the gazetteer does not know (no coordinates).
+
+Later stages read ``ctx.shared["places"]``:
+
+* ``by_sentence`` (dict[int, list[Place]]): places per sentence index, in text order;
+* ``spans`` (dict[str, tuple[int, int]]): Place.id -> token start/end in the Doc;
+
+and call :func:`place_for_clause` to get the place an event's trigger clause names.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..data import load_yaml
+from ..pipeline import register_stage
+from ..records import Place
+from .gazetteer import FEATURES, Gazetteer, get_gazetteer
+from .toponyms import Recogniser, Toponym, recognise_and_resolve
+
+__all__ = ["PlaceStage", "place_for_clause", "Gazetteer", "get_gazetteer", "FEATURE_ORDER"]
+
+#: "smallest feature first" order used by place_for_clause
+FEATURE_ORDER = {"landmark": 0, "city": 1, "admin1": 2, "region": 3, "water": 4, "country": 5, "continent": 6,
+                 None: 7}
+
+
+@register_stage("places", requires=("dates",), assigns=("places",))
+class PlaceStage:
+    """Recognise toponyms and resolve them against the offline gazetteer.
+
+    options (Options): ``options.data_paths`` may hold user ``places/supplement.tsv``,
+        ``places/countries.tsv`` and ``places/cues.yaml`` files extending the built-in ones.
+    The gazetteer is loaded lazily on the first article (about 0.6 s from the
+    on-disk cache, 15 s the very first time it is built) and shared by all
+    pipelines of the process.
+    RAISES DataError (E010/E011): a knowledge file is missing or malformed.
+    """
+
+    def __init__(self, options):
+        self.options = options
+        self.cues = load_yaml("places/cues.yaml", extra=options.data_paths)
+        self._recogniser: Optional[Recogniser] = None
+
+    @property
+    def recogniser(self) -> Recogniser:
+        if self._recogniser is None:
+            self._recogniser = Recogniser(get_gazetteer(self.options.data_paths), self.cues)
+        return self._recogniser
+
+    def __call__(self, ctx) -> None:
+        doc = ctx.doc
+        by_sentence: dict[int, list[Place]] = {}
+        spans: dict[str, tuple[int, int]] = {}
+        ctx.shared["places"] = {"by_sentence": by_sentence, "spans": spans}
+        if len(doc) == 0:
+            return
+        rec = self.recogniser
+        gaz = rec.gaz
+        for t in recognise_and_resolve(rec, doc):
+            place = to_place(ctx, gaz, t)
+            ctx.analysis.places.append(place)
+            by_sentence.setdefault(place.evidence.sentence, []).append(place)
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None:
+                spans[place.id] = (span.start, span.end)
+
+
+def to_place(ctx, gaz: Gazetteer, t: Toponym) -> Place:
+    """Build the Place record for a resolved :class:`Toponym`."""
+    ev = ctx.evidence(t.start, t.end)
+    if t.entry is None:
+        return Place(id=ctx.new_id("P"), text=t.text, name=None, resolved_by="unresolved", evidence=ev)
+    i = t.entry
+    return Place(id=ctx.new_id("P"), text=t.text, name=gaz.names[i], geonameid=gaz.gid[i] or None,
+                 lat=round(gaz.lat[i], 5), lon=round(gaz.lon[i], 5), country=gaz.country[i] or None,
+                 feature=FEATURES[gaz.feature[i]], resolved_by=t.resolved_by, evidence=ev)
+
+
+def place_for_clause(ctx, token) -> Optional[Place]:
+    """The place an event trigger's clause names, or None.
+
+    token (spacy.tokens.Token): the event trigger.
+    Preference, after the places stage has run on ``ctx``:
+      0. a toponym under a prepositional phrase (in/at/near/... X, see
+         ``clause_prepositions`` in data/places/cues.yaml) whose preposition
+         hangs from the trigger or from a word of the trigger's clause;
+      1. any other toponym inside the trigger's clause (its dependency subtree,
+         without embedded clauses);
+      2. any toponym in the trigger's sentence.
+    Ties go to the smallest feature (landmark < city < admin1 < region <
+    water < country < continent), then to the nearest one to the trigger.
+    RETURNS (Place | None).
+    """
+    shared = ctx.shared.get("places")
+    if not shared:
+        return None
+    sent = ctx.sentence_index(token.idx)
+    places = shared["by_sentence"].get(sent) or []
+    if not places:
+        return None
+    spans = shared["spans"]
+    doc = token.doc
+    preps = _clause_preps(ctx)
+    clause = _clause_tokens(token)
+    best, best_key = None, None
+    for p in places:
+        se = spans.get(p.id)
+        if se is None:
+            rank = 2
+            dist = abs(p.evidence.start - token.idx)
+        else:
+            span = doc[se[0]:se[1]]
+            root = span.root
+            dist = min(abs(root.i - token.i), abs(se[0] - token.i))
+            rank = 2
+            if root.i in clause:
+                rank = 1
+                head = root.head
+                # climb compound/appos chains ("the town of X": X -> of -> town -> at)
+                hops = 0
+                cur = root
+                while hops < 4 and cur.head is not cur:
+                    h = cur.head
+                    if h.dep_ == "prep" or h.pos_ == "ADP":
+                        if h.lower_ in preps and (h.head.i in clause or h.head == token):
+                            rank = 0
+                        break
+                    if cur.dep_ not in ("pobj", "compound", "appos", "conj", "nmod", "npadvmod", "amod"):
+                        break
+                    cur = h
+                    hops += 1
+                del head
+        key = (rank, FEATURE_ORDER.get(p.feature, 7), dist)
+        if best_key is None or key < best_key:
+            best, best_key = p, key
+    return best
+
+
+_PREPS_CACHE: dict = {}
+
+
+def _clause_preps(ctx) -> set:
+    key = tuple(str(p) for p in (ctx.options.data_paths or ()))
+    if key not in _PREPS_CACHE:
+        cues = load_yaml("places/cues.yaml", extra=ctx.options.data_paths)
+        _PREPS_CACHE[key] = set(cues.get("clause_prepositions") or ())
+    return _PREPS_CACHE[key]
+
+
+_CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "parataxis"}
+
+
+def _clause_tokens(token) -> set:
+    """Token indices of the trigger's clause: its subtree minus embedded clauses."""
+    out = set()
+    stack = [token]
+    while stack:
+        t = stack.pop()
+        out.add(t.i)
+        for c in t.children:
+            if c.dep_ in _CLAUSE_DEPS and c is not token:
+                continue
+            stack.append(c)
+    return out

