@@ -1,0 +1,248 @@
+"""Rule-based coreference within one article.
+
+No coreference weights exist for spaCy 3.8 (see FACTS.md), so these are
+rules, applied in text order after the named mentions are resolved:
+
+* short names: 'Trump' after 'Donald Trump', 'Klimov' after 'Oleg Klimov';
+* titles: 'the president' -> the nearest person named before whose role
+  matches (and whose country matches, if one is given), else the office
+  holder of that role in the article's country on the publication date;
+* organisations: 'the newspaper' -> the nearest organisation of a matching
+  type named before (descriptions.tsv);
+* pronouns he/him/his/she/her: the subject of the governing clause if it is
+  a compatible person (relative 'who' -> the person just before it), else the
+  first compatible person earlier in the sentence, else the subject person of
+  the previous sentences; 'it' and 'they' are not resolved;
+* groups: 'the two leaders' / 'both leaders' -> the last two persons named in
+  this and the previous two sentences, else the first two named in this and
+  the next two sentences (one Actor per referent, same evidence).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from .mentions import ArticleState, Item, Mention, _add, _agent_mentions
+
+__all__ = ["resolve_coreference"]
+
+
+def _link(st: ArticleState, ant: Mention, start: int, end: int, ev_start: int, ev_end: int, text: str) -> Mention:
+    m = Mention(start, end, ev_start, ev_end, text, ant.canonical, code=ant.code, sector=ant.sector, kind=ant.kind,
+                role=ant.role, resolved_by="coreference", antecedent=ant, gender=ant.gender, org_type=ant.org_type,
+                person=ant.person, roles=ant.roles)
+    return _add(st, m)
+
+
+def _short_names(st: ArticleState) -> None:
+    """A one- or two-word person mention resolves to an earlier, longer name containing it."""
+    persons = sorted((m for m in st.mentions if m.person and m.resolved_by in ("ner", "office-holder", "title", "demonym")),
+                     key=lambda m: m.start)
+    for idx, m in enumerate(persons):
+        words = m.text.split()
+        if not words:
+            continue
+        for prev in reversed(persons[:idx]):
+            pwords = prev.text.split()
+            if prev.antecedent is not None or len(pwords) <= len(words):
+                continue
+            if all(w in pwords for w in words) and (words[-1] == pwords[-1] or words[0] == pwords[0]):
+                if m.resolved_by == "office-holder" and prev.canonical != m.canonical and prev.resolved_by == "office-holder":
+                    continue  # both in the table and different people: trust the table
+                m.antecedent = prev
+                m.canonical, m.code, m.sector, m.kind = prev.canonical, prev.code, prev.sector, prev.kind
+                m.role = prev.role or m.role
+                m.roles = prev.roles or m.roles
+                m.gender = prev.gender or m.gender
+                m.resolved_by = "coreference"
+                break
+        else:
+            if m.resolved_by in ("ner", "title", "demonym") and len(words) == 1:
+                _surname(st, m)
+
+
+def _surname(st: ArticleState, m: Mention) -> None:
+    """'Kim' with no full name before it: the one office holder of that name in office."""
+    holders = st.kb.holders
+    context = st.geo_article.copy()
+    for codes in st.named_sent.values():
+        for c in codes:
+            context[c] += 1
+    canonical = holders.by_surname(m.text, st.published, context)
+    if canonical is None:
+        return
+    code, sector, role = holders.role_on(canonical, st.published)
+    if m.code is not None and code != m.code:
+        return  # 'South Korean Kim' is not the North Korean leader
+    m.canonical, m.code, m.sector, m.role = canonical, code, sector, role
+    m.roles = tuple(t.role.lower() for t in holders.terms_on(canonical, st.published) if t.role)
+    m.gender = st.kb.gender_of(canonical) or m.gender
+    m.resolved_by = "office-holder"
+    st.person_canon_seen.setdefault(canonical, m)
+
+
+def _persons_by_token(st: ArticleState) -> dict:
+    out = {}
+    for m in st.mentions:
+        if m.person:
+            for k in range(m.ev_start, m.end):
+                out.setdefault(k, m)
+    return out
+
+
+def _compatible(m: Mention, gender: Optional[str]) -> bool:
+    return m.person and (gender is None or m.gender is None or m.gender == gender)
+
+
+def _subject_person(st: ArticleState, pron, gender, by_tok) -> Optional[Mention]:
+    doc = st.doc
+    rel = set(st.kb.rules.get("relative_pronouns", ()))
+    t = pron
+    for _ in range(40):
+        if t.head.i == t.i:
+            break
+        t = t.head
+        for c in t.children:
+            if c.dep_ not in ("nsubj", "nsubjpass") or c.i == pron.i:
+                continue
+            cand = None
+            if c.lower_ in rel:
+                k = c.i - 1
+                while k >= 0 and (doc[k].is_punct or doc[k].is_space) and c.i - k <= 3:
+                    k -= 1
+                cand = by_tok.get(k)
+                if cand is None and t.dep_ == "relcl":
+                    cand = by_tok.get(t.head.i)
+            else:
+                cand = by_tok.get(c.i)
+                if cand is None:
+                    for cc in c.children:
+                        if cc.dep_ == "poss" and cc.i in by_tok:
+                            cand = by_tok[cc.i]
+            if cand is not None and _compatible(cand, gender) and not (cand.start <= pron.i < cand.end):
+                return cand
+    return None
+
+
+def _pronoun(st: ArticleState, tok, by_tok) -> Optional[Mention]:
+    gender = st.kb.rules.get("pronouns", {}).get(tok.lower_)
+    ant = _subject_person(st, tok, gender, by_tok)
+    sent = st.sent_of[tok.i]
+    persons = sorted((m for m in st.mentions if m.person), key=lambda m: m.start)
+    if ant is None:
+        for m in persons:
+            if m.sent == sent and m.end <= tok.i and _compatible(m, gender):
+                ant = m
+                break
+    if ant is None:
+        back = int(st.kb.rules.get("pronoun_lookback_sentences", 3))
+        for s in range(sent - 1, max(-1, sent - 1 - back), -1):
+            cands = [m for m in persons if m.sent == s and _compatible(m, gender)]
+            if not cands:
+                continue
+            subj = [m for m in cands if st.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
+                    or any(st.doc[k].dep_ in ("nsubj", "nsubjpass") for k in range(m.start, m.end))]
+            ant = (subj or cands)[0]
+            break
+    if ant is None:
+        return None
+    return _link(st, ant, tok.i, tok.i + 1, tok.i, tok.i + 1, tok.text)
+
+
+def _title(st: ArticleState, item: Item, mods) -> None:
+    doc, kb = st.doc, st.kb
+    row = kb.titles.get(item.first("title").value)
+    role = (row.get("role") or row["title"]).lower()
+    country = mods.countries[0] if mods.countries else None
+    ev_start = mods.start
+    if ev_start > 0 and doc[ev_start - 1].lower_ == "the":
+        ev_start -= 1
+    text = doc[ev_start:item.end].text
+    for m in sorted((m for m in st.mentions if m.person and m.end <= item.start), key=lambda m: -m.start):
+        roles = [r for r in (m.role.lower() if m.role else None,) + tuple(m.roles) if r]
+        if any(role in r and not r.startswith("former") for r in roles) \
+                and (country is None or m.code == country):
+            _link(st, m, item.start, item.end, ev_start, item.end, text)
+            return
+    country = country or st.default_country(st.sent_of[item.start])
+    holder = kb.holders.holder_of(row.get("role") or row["title"], country, st.published) if country else None
+    if holder:
+        code, sector, r = kb.holders.role_on(holder, st.published)
+        _add(st, Mention(item.start, item.end, ev_start, item.end, text, holder, code=code, sector=sector, role=r,
+                         kind="person", resolved_by="office-holder", person=True, gender=kb.gender_of(holder)))
+        return
+    if country:
+        name = kb.country_name(country) or country
+        _add(st, Mention(item.start, item.end, ev_start, item.end, text, f"{name} ({role})", code=country,
+                         sector=row.get("sector") or None, kind="person", role=row.get("role"), resolved_by="title",
+                         person=True, gender=row.get("gender") or None))
+
+
+def _description(st: ArticleState, item: Item) -> None:
+    row = st.kb.descriptions.get(item.first("description").value)
+    types = set(row["type_list"]) if row else set()
+    for m in sorted((m for m in st.mentions if m.org_type and m.end <= item.start), key=lambda m: -m.start):
+        if m.org_type in types:
+            _link(st, m, item.start, item.end, item.start - 1, item.end, st.doc[item.start - 1:item.end].text)
+            return
+
+
+def _group(st: ArticleState, item: Item) -> None:
+    doc, rules = st.doc, st.kb.rules
+    head = doc[item.end - 1]
+    from .mentions import _group_number
+
+    n = _group_number(doc, head, rules)
+    want = rules.get("group_nouns", {}).get(head.lower_, "person")
+    sent = st.sent_of[item.start]
+    ev_start = min([item.start] + [c.i for c in head.lefts if c.dep_ in ("det", "nummod", "predet", "preconj")])
+    text = doc[ev_start:item.end].text
+
+    def ok(m: Mention) -> bool:
+        if want == "person":
+            return m.person
+        if want == "country":
+            return m.kind == "country"
+        return m.person or m.kind in ("country", "organisation")
+
+    def distinct(ms):
+        out, seen = [], set()
+        for m in ms:
+            if m.canonical not in seen:
+                seen.add(m.canonical)
+                out.append(m)
+        return out
+
+    named = sorted((m for m in st.mentions if ok(m) and m.resolved_by != "coreference"), key=lambda m: m.start)
+    back = [m for m in named if sent - int(rules.get("group_lookback_sentences", 2)) <= m.sent <= sent
+            and m.end <= item.start]
+    refs = distinct(reversed(back))[:n]
+    if head.lower_ in ("leaders", "presidents"):
+        gov = [m for m in distinct(reversed(back)) if m.sector == "GOV"]
+        if len(gov) >= n:
+            refs = gov[:n]
+    if len(refs) < n:
+        fwd = [m for m in named if sent <= m.sent <= sent + int(rules.get("group_lookahead_sentences", 2))
+               and m.start >= item.end]
+        refs = distinct(fwd)[:n]
+    if len(refs) < n:
+        if item.kind == "agent":
+            _agent_mentions(st, item)
+        return
+    for ref in sorted(refs, key=lambda m: m.start):
+        _link(st, ref, item.start, item.end, ev_start, item.end, text)
+
+
+def resolve_coreference(st: ArticleState) -> None:
+    """Second pass: short names, then descriptions, groups and pronouns in text order."""
+    _short_names(st)
+    pending = sorted(st.pending, key=lambda p: p[1].i if p[0] == "pronoun" else p[1].start)
+    for entry in pending:
+        kind = entry[0]
+        if kind == "pronoun":
+            _pronoun(st, entry[1], _persons_by_token(st))
+        elif kind == "title":
+            _title(st, entry[1], entry[2])
+        elif kind == "description":
+            _description(st, entry[1])
+        elif kind == "group":
+            _group(st, entry[1])

@@ -1,0 +1,341 @@
+"""The actors stage: recognition, resolution, coding and in-article coreference.
+
+Small hand-built sentences with exact expected codes (ISO 3166 alpha-3 + PLOVER sector),
+plus the seed article's actor expectations. The stage is run on its own: the Context is built
+by hand, and a places record is injected where a test needs one (as the places stage would).
+"""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from conftest import shared_path
+from newsevents.actors import ActorStage, OfficeHolders, role_on
+from newsevents.pipeline import Context, Options
+from newsevents.records import ArticleAnalysis, Evidence, Place
+
+PUB = date(2019, 7, 1)
+
+
+@pytest.fixture(scope="module")
+def stage():
+    return ActorStage(Options(stages=("actors",)))
+
+
+@pytest.fixture(scope="module")
+def run(nlp, stage):
+    def _run(text, published=PUB, places=(), use_stage=None):
+        doc = nlp(text)
+        ctx = Context(doc, ArticleAnalysis(text=text), published, Options())
+        for k, (mention, country) in enumerate(places):
+            start = text.index(mention)
+            ctx.analysis.places.append(Place(id=f"P{k + 1}", text=mention, country=country,
+                                             evidence=ctx.evidence(start, start + len(mention))))
+        (use_stage or stage)(ctx)
+        return ctx
+
+    return _run
+
+
+def actors(ctx, text=None):
+    return [a for a in ctx.analysis.actors if text is None or a.text == text]
+
+
+def one(ctx, text):
+    found = actors(ctx, text)
+    assert len(found) == 1, [(a.text, a.canonical) for a in ctx.analysis.actors]
+    return found[0]
+
+
+def coded(a):
+    return (a.canonical, a.code, a.sector)
+
+
+# -- the seed article ----------------------------------------------------------------------
+
+def test_seed_actors(run):
+    text = shared_path("seed", "dmz-meeting.txt").read_text(encoding="utf8")
+    expected = json.loads(shared_path("seed", "expected.json").read_text(encoding="utf8"))
+    ctx = run(text, date.fromisoformat(expected["published"]))
+    for exp in expected["actors"]:
+        found = actors(ctx, exp["mention"])
+        assert found, exp["mention"]
+        for a in found:
+            assert coded(a) == (exp["canonical"], exp["code"], exp["sector"]), (exp["mention"], a)
+
+
+def test_seed_coreference(run):
+    text = shared_path("seed", "dmz-meeting.txt").read_text(encoding="utf8")
+    ctx = run(text, PUB)
+    by_id = {a.id: a for a in ctx.analysis.actors}
+    # 'The two leaders' (first sentence) = Trump and Kim, named in the next sentence
+    leaders = actors(ctx, "The two leaders")
+    assert sorted(a.canonical for a in leaders) == ["Donald Trump", "Kim Jong Un"]
+    assert {a.evidence.start for a in leaders} == {0}
+    assert all(a.resolved_by == "coreference" and by_id[a.antecedent].evidence.sentence == 1 for a in leaders)
+    trump = actors(ctx, "Trump")
+    assert all(a.entity == leaders[0].entity for a in trump if leaders[0].canonical == "Donald Trump")
+    # 'The president even stepped across' -> Trump; 'making him' -> Trump
+    pres = actors(ctx, "The president")
+    assert [a.canonical for a in pres] == ["Donald Trump", "Donald Trump"]
+    him = one(ctx, "him")
+    assert him.canonical == "Donald Trump" and him.resolved_by == "coreference"
+    # 'an editorial on the newspaper's website' -> China Daily
+    paper = one(ctx, "the newspaper")
+    assert coded(paper) == ("China Daily", "CHN", "JRN")
+    assert by_id[paper.antecedent].text == "China Daily"
+    # 'his dedication' (Moon Jae-in, who ... his) and 'his power' (Kim, who ... his)
+    his = [a.canonical for a in actors(ctx, "his")]
+    assert his == ["Moon Jae-in", "Donald Trump", "Kim Jong Un"]
+    # 'the North' -> North Korea; 'the two Koreas' -> both Koreas
+    assert coded(one(ctx, "North")) == ("North Korea", "PRK", None)
+    assert sorted(a.code for a in actors(ctx, "Koreas")) == ["KOR", "PRK"]
+    # 'American and North Korean negotiators' -> two mentions, same evidence
+    neg = actors(ctx, "negotiators")
+    assert [(a.canonical, a.code, a.sector) for a in neg] == [
+        ("United States (negotiators)", "USA", "GOV"), ("North Korea (negotiators)", "PRK", "GOV")]
+    assert neg[0].evidence == neg[1].evidence and neg[0].evidence.text == "American and North Korean negotiators"
+    # capitals in place slots are not actors; 'North Korea strategy' is not an actor
+    assert not actors(ctx, "North Korea")
+
+
+# -- countries, capitals --------------------------------------------------------------------
+
+def test_capital_as_actor_not_place(run):
+    ctx = run("Seoul said it would respond. Officials in Seoul declined to comment.")
+    seoul = actors(ctx, "Seoul")
+    assert [coded(a) for a in seoul] == [("South Korea (government)", "KOR", "GOV")]
+    assert seoul[0].resolved_by == "capital" and seoul[0].evidence.sentence == 0
+    assert coded(one(ctx, "Officials")) == ("South Korea (government)", "KOR", "GOV")
+
+
+def test_capitals_coordinated(run):
+    ctx = run("The deal kept Washington and Moscow talking.")
+    assert [coded(a) for a in ctx.analysis.actors] == [
+        ("United States (government)", "USA", "GOV"), ("Russia (government)", "RUS", "GOV")]
+
+
+def test_country_name_demonym_and_the_north(run):
+    ctx = run("South Korea said the North fired two missiles. Talks between the two Koreas stalled.")
+    assert coded(one(ctx, "South Korea")) == ("South Korea", "KOR", None)
+    north = one(ctx, "North")
+    assert coded(north) == ("North Korea", "PRK", None) and north.evidence.text == "the North"
+    assert sorted(a.code for a in actors(ctx, "Koreas")) == ["KOR", "PRK"]
+
+
+def test_demonym_noun(run):
+    ctx = run("The Americans rejected the proposal.")
+    assert coded(one(ctx, "Americans")) == ("United States (people)", "USA", None)
+
+
+# -- titles and office holders --------------------------------------------------------------
+
+def test_title_with_nationality(run):
+    ctx = run("Russian President Vladimir Putin met South Korean President Moon Jae-in.", date(2019, 6, 20))
+    putin = one(ctx, "Vladimir Putin")
+    assert coded(putin) == ("Vladimir Putin", "RUS", "GOV") and putin.role == "President"
+    assert putin.evidence.text == "Russian President Vladimir Putin"
+    assert coded(one(ctx, "Moon Jae-in")) == ("Moon Jae-in", "KOR", "GOV")
+
+
+def test_regional_title_with_toponym(run):
+    text = "Chelyabinsk regional Deputy Governor Oleg Klimov said 39 people died. Klimov said he was hopeful."
+    ctx = run(text, date(2019, 1, 4), places=[("Chelyabinsk", "RUS")])
+    klimov = one(ctx, "Oleg Klimov")
+    assert (klimov.code, klimov.sector, klimov.role, klimov.resolved_by) == ("RUS", "GOV", "Deputy Governor", "title")
+    assert klimov.evidence.text == "Chelyabinsk regional Deputy Governor Oleg Klimov"
+    short = one(ctx, "Klimov")
+    assert (short.canonical, short.resolved_by, short.antecedent, short.entity) == \
+        ("Oleg Klimov", "coreference", klimov.id, klimov.entity)
+    he = one(ctx, "he")
+    assert he.canonical == "Oleg Klimov" and he.entity == klimov.entity
+
+
+def test_portfolio_title_takes_article_country(run):
+    text = ("A building collapsed in Russia on Monday. Emergencies Minister Yevgeny Zinichev arrived, "
+            "and Russia declared mourning.")
+    zin = one(run(text, date(2019, 1, 4)), "Yevgeny Zinichev")
+    assert (zin.code, zin.sector, zin.role) == ("RUS", "GOV", "Emergencies Minister")
+
+
+@pytest.mark.parametrize("sentence,name,sector", [
+    ("Police Chief Ahmed Ali said the road was closed.", "Ahmed Ali", "COP"),
+    ("General Ahmed Ali said the road was closed.", "Ahmed Ali", "MIL"),
+    ("Judge Ahmed Ali said the road was closed.", "Ahmed Ali", "JUD"),
+    ("Senator Ahmed Ali said the road was closed.", "Ahmed Ali", "LEG"),
+    ("Prime Minister Ahmed Ali said the road was closed.", "Ahmed Ali", "GOV"),
+])
+def test_title_sectors(run, sentence, name, sector):
+    a = one(run(sentence), name)
+    assert (a.sector, a.resolved_by) == (sector, "title")
+
+
+def test_office_holder_dates():
+    # Trump: President 2017-01-20 .. 2021-01-20 and again from 2025-01-20 (end exclusive)
+    assert role_on("Trump", date(2019, 6, 30)) == ("USA", "GOV", "President")
+    assert role_on("Trump", date(2022, 6, 30)) == ("USA", None, None)
+    assert role_on("Donald Trump", date(2025, 3, 1)) == ("USA", "GOV", "President")
+    assert role_on("Nobody Atall", date(2019, 6, 30)) is None
+
+
+def test_office_holder_in_text_by_date(run):
+    a19 = one(run("Trump met Xi Jinping in Osaka.", date(2019, 6, 30)), "Trump")
+    a22 = one(run("Trump met Xi Jinping in Osaka.", date(2022, 6, 30)), "Trump")
+    assert (a19.canonical, a19.code, a19.sector, a19.role, a19.resolved_by) == \
+        ("Donald Trump", "USA", "GOV", "President", "office-holder")
+    assert (a22.canonical, a22.code, a22.sector, a22.role) == ("Donald Trump", "USA", None, None)
+
+
+def test_title_in_text_chooses_the_term(run):
+    xi = one(run("President Xi Jinping spoke."), "Xi Jinping")
+    assert (xi.code, xi.sector, xi.role) == ("CHN", "GOV", "President")
+
+
+def test_user_office_holders_file(nlp, tmp_path, run):
+    folder = tmp_path / "actors"
+    folder.mkdir()
+    (folder / "office_holders.tsv").write_text(
+        "name\taliases\tcountry\tsector\trole\tstart\tend\tsource\n"
+        "Jane Roewick\tRoewick\tGBR\tGOV\tPrime Minister\t2020-01-01\t2021-01-01\ttest fixture\n",
+        encoding="utf8")
+    custom = ActorStage(Options(stages=("actors",), data_paths=[tmp_path]))
+    assert custom.role_on("Roewick", date(2020, 6, 1)) == ("GBR", "GOV", "Prime Minister")
+    assert custom.role_on("Roewick", date(2021, 1, 1)) == ("GBR", None, None)
+    a = one(run("Roewick said the vote would go ahead.", date(2020, 6, 1), use_stage=custom), "Roewick")
+    assert coded(a) == ("Jane Roewick", "GBR", "GOV")
+
+
+def test_empty_office_holder_table(run, tmp_path, monkeypatch):
+    """office_holders.tsv with only its header: persons fall back to NER, nothing crashes."""
+    from newsevents.actors import tables
+
+    (tmp_path / "office_holders.tsv").write_text("name\taliases\tcountry\tsector\trole\tstart\tend\tsource\n",
+                                                 encoding="utf8")
+    real = tables._load_tsv_optional
+
+    def header_only(name, extra):
+        if name == "actors/office_holders.tsv":  # read the header-only file instead of the built-in one
+            return tables.load_tsv("office_holders.tsv", extra=[tmp_path])
+        return real(name, extra)
+
+    monkeypatch.setattr(tables, "_load_tsv_optional", header_only)
+    bare = ActorStage.__new__(ActorStage)
+    bare.options = Options()
+    bare.kb = tables.Knowledge.load(())
+    assert len(bare.kb.holders) == 0 and OfficeHolders([]).role_on("Trump", PUB) is None
+    ctx = run("Donald Trump met Kim Jong Un on Sunday.", use_stage=bare)
+    assert [(a.canonical, a.code, a.resolved_by) for a in ctx.analysis.actors] == [
+        ("Donald Trump", None, "ner"), ("Kim Jong Un", None, "ner")]
+
+
+# -- agent nouns and organisations ----------------------------------------------------------
+
+def test_agent_nouns(run):
+    ctx = run("Russian troops clashed with protesters in Moscow while state media reported arrests.")
+    assert coded(one(ctx, "troops")) == ("Russia (military)", "RUS", "MIL")
+    assert coded(one(ctx, "protesters")) == ("Russia (protesters)", "RUS", "CVL")
+    assert coded(one(ctx, "state media")) == ("Russia (state media)", "RUS", "JRN")
+
+
+def test_agent_noun_without_country(run):
+    ctx = run("Police arrested dozens of protesters, prosecutors said.")
+    assert coded(one(ctx, "Police")) == ("police", None, "COP")
+    assert coded(one(ctx, "prosecutors")) == ("judiciary", None, "JUD")
+    assert one(ctx, "Police").entity != one(ctx, "prosecutors").entity
+
+
+def test_agent_noun_country_from_place(run):
+    ctx = run("Police in Chelyabinsk arrested two men.", places=[("Chelyabinsk", "RUS")])
+    assert coded(one(ctx, "Police")) == ("Russia (police)", "RUS", "COP")
+
+
+@pytest.mark.parametrize("sentence,mention,expected", [
+    ("The United Nations condemned the attack.", "United Nations", ("United Nations", "UNO", "IGO")),
+    ("NATO warned Moscow.", "NATO", ("NATO", "NATO", "IGO")),
+    ("Hamas fired rockets.", "Hamas", ("Hamas", "PSE", "REB")),
+    ("Xinhua reported the visit.", "Xinhua", ("Xinhua", "CHN", "JRN")),
+    ("Amnesty International criticised the ruling.", "Amnesty International",
+     ("Amnesty International", "NGO", "NGO")),
+])
+def test_organisations(run, sentence, mention, expected):
+    assert coded(one(run(sentence), mention)) == expected
+
+
+def test_party_name_takes_country_context(run):
+    cn = run("In China, the Communist Party named new leaders in Beijing.")
+    vn = run("Vietnam's Communist Party met in Hanoi; Vietnam's economy grew.")
+    assert coded(one(cn, "Communist Party")) == ("Chinese Communist Party", "CHN", "PTY")
+    assert coded(one(vn, "Communist Party")) == ("Communist Party of Vietnam", "VNM", "PTY")
+
+
+# -- persons and coreference ----------------------------------------------------------------
+
+def test_unknown_person(run):
+    a = one(run("John Smith said the bridge was unsafe."), "John Smith")
+    assert (a.canonical, a.code, a.sector, a.kind, a.resolved_by) == ("John Smith", None, None, "person", "ner")
+
+
+def test_short_name_resolves_to_full_name(run):
+    ctx = run("Donald Trump met Kim Jong Un in Singapore. Trump said Kim was a friend.", date(2018, 6, 12))
+    full = one(ctx, "Donald Trump")
+    short = one(ctx, "Trump")
+    assert (short.canonical, short.resolved_by, short.antecedent, short.entity) == \
+        ("Donald Trump", "coreference", full.id, full.entity)
+    kim = one(ctx, "Kim")
+    assert (kim.canonical, kim.code, kim.sector, kim.antecedent) == \
+        ("Kim Jong Un", "PRK", "GOV", one(ctx, "Kim Jong Un").id)
+
+
+def test_the_president_and_pronouns(run):
+    ctx = run("Angela Merkel met Vladimir Putin in Berlin. The president said she was wrong.", date(2019, 6, 1))
+    pres = one(ctx, "The president")
+    assert pres.canonical == "Vladimir Putin" and pres.antecedent == one(ctx, "Vladimir Putin").id
+    she = one(ctx, "she")
+    assert she.canonical == "Angela Merkel" and she.entity == one(ctx, "Angela Merkel").entity
+
+
+def test_both_leaders_look_back(run):
+    ctx = run("Moon Jae-in hosted Vladimir Putin. Both leaders praised the talks.", date(2019, 6, 20))
+    both = actors(ctx, "Both leaders")
+    assert sorted(a.canonical for a in both) == ["Moon Jae-in", "Vladimir Putin"]
+    assert len({a.evidence.start for a in both}) == 1
+
+
+def test_it_is_not_resolved(run):
+    ctx = run("Seoul said it would respond.")
+    assert not actors(ctx, "it")
+
+
+# -- what later stages use ------------------------------------------------------------------
+
+def test_shared_index(run):
+    text = "American and North Korean negotiators would resume talks, Trump said."
+    ctx = run(text)
+    index = ctx.shared["actors"]
+    neg_tok = next(t for t in ctx.doc if t.text == "negotiators")
+    assert sorted(a.code for a in index.by_token[neg_tok.i]) == ["PRK", "USA"]
+    subtree = list(neg_tok.subtree)
+    found = index.mentions_in(subtree[0].idx, subtree[-1].idx + len(subtree[-1].text))
+    assert sorted(a.code for a in found) == ["PRK", "USA"]
+    trump = next(t for t in ctx.doc if t.text == "Trump")
+    assert [a.canonical for a in index.mentions_in(trump.idx, trump.idx + 5)] == ["Donald Trump"]
+    assert index.role_on("Trump", date(2022, 6, 30)) == ("USA", None, None)
+    assert [a.id for a in index.entity(index.by_token[trump.i][0].entity)] == [index.by_token[trump.i][0].id]
+
+
+def test_ids_and_evidence(run):
+    text = "South Korean President Moon Jae-in met Kim Jong Un. He said Kim was sincere."
+    ctx = run(text, date(2018, 4, 27))
+    assert [a.id for a in ctx.analysis.actors] == [f"A{i + 1}" for i in range(len(ctx.analysis.actors))]
+    for a in ctx.analysis.actors:
+        assert text[a.evidence.start:a.evidence.end] == a.evidence.text
+        assert isinstance(a.evidence, Evidence)
+
+
+@pytest.mark.parametrize("text", ["", "Hello", "“Quoted”, he said — ‘fine’.", "and " * 3000 + "Putin spoke."])
+def test_odd_input_does_not_crash(run, text):
+    ctx = run(text)
+    assert isinstance(ctx.analysis.actors, list)
+    assert "actors" in ctx.shared
