@@ -174,24 +174,33 @@ def run_extract(pipeline, articles, fmt: str, output: str = "-", quiet: bool = T
 
 @main.command()
 @click.argument("names", nargs=-1)
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="Score at most N items per set.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Score a fair sample of N items per set.")
+@click.option("--seed", "sample_seed", type=int, default=0, show_default=True, help="Seed of the --limit sample.")
 @click.option("--errors", "errors_path", type=click.Path(dir_okay=False), default=None,
               help="Write per-item gold vs predicted results (JSONL) here.")
-@click.option("--write-baseline", is_flag=True, help="Write these scores as the CI gate's new baseline.")
+@click.option("--write-baseline", is_flag=True,
+              help="Score the CI gate's samples of these sets and write them as its new baseline "
+                   "(tests/eval_baseline.json). Explain the change in the commit.")
 @model_options
 @common_options(["table", "json"], "table")
-def evaluate(names, limit, errors_path, write_baseline, model, data_paths, max_chars, batch_size, fmt, output,
-             quiet):
-    """Score the pipeline on public gold sets (plover-gsr, petr2, case2021, polnear-dev, polnear-test,
-    geowebnews, lgl, trnews, geovirus, geo, tempeval3, seed, all)."""
+def evaluate(names, limit, sample_seed, errors_path, write_baseline, model, data_paths, max_chars, batch_size, fmt,
+             output, quiet):
+    """Score the pipeline on public gold sets: plover-gsr, petr2, case2021, polnear-dev, polnear-test,
+    geowebnews, lgl, trnews, geovirus, geo, tempeval3, seed, all (every set but polnear-test)."""
     from . import evaluate as ev
 
     names = list(names) or ["all"]
     try:
         pipeline = make_pipeline(_build_options(model, data_paths, max_chars, batch_size))
-        results = ev.evaluate(names, pipeline=pipeline, limit=limit, errors_path=errors_path)
+        if write_baseline:
+            results = ev.evaluate_gate(pipeline=pipeline, names=names)
+        else:
+            results = ev.evaluate(names, pipeline=pipeline, limit=limit, sample_seed=sample_seed,
+                                  errors_path=errors_path)
     except (KeyError, ValueError) as err:
-        _fail(str(err), 2)
+        _fail(str(err).strip("'\""), 2)
+    except FileNotFoundError as err:
+        _fail(f"gold data not found: {err}. The gold sets live in ../shared/gold beside the repository.")
     except NewsEventsError as err:
         _fail(err.message)
     out = _open_out(output)
@@ -202,7 +211,7 @@ def evaluate(names, limit, errors_path, write_baseline, model, data_paths, max_c
         out.write(ev.format_table(results) + "\n")
     if write_baseline:
         ev.write_baseline(results)
-        click.echo("newsevents: baseline written", err=True)
+        click.echo(f"newsevents: baseline written to {ev.BASELINE_PATH}", err=True)
 
 
 @main.command()
