@@ -181,3 +181,14 @@ def test_norm():
     assert norm("the Gaza Strip") == "gaza strip"
     assert norm("Nagorno-Karabakh") == "nagorno karabakh"
     assert norm("Québec") == "quebec"
+
+
+def test_event_place_is_the_town_of_x_not_the_region_around_it(pipeline):
+    """'met at the border town of Panmunjom in the DMZ': 'of' after a place noun is transparent."""
+    from datetime import date
+
+    a = pipeline("The two leaders met Sunday at the border town of Panmunjom in the Demilitarized Zone.",
+                 published=date(2019, 7, 1))
+    places = {p.id: p for p in a.places}
+    meet = [e for e in a.events if e.trigger.text == "met"][0]
+    assert places[meet.place].text == "Panmunjom" and places[meet.place].country == "KOR"

@@ -112,7 +112,7 @@ def place_for_clause(ctx, token) -> Optional[Place]:
         return None
     spans = shared["spans"]
     doc = token.doc
-    preps = _clause_preps(ctx)
+    preps, place_nouns = _clause_preps(ctx)
     clause = _clause_tokens(token)
     best, best_key = None, None
     for p in places:
@@ -136,6 +136,11 @@ def place_for_clause(ctx, token) -> Optional[Place]:
                     if h.dep_ == "prep" or h.pos_ == "ADP":
                         if h.lower_ in preps and (h.head.i in clause or h.head == token):
                             rank = 0
+                            break
+                        if h.lower_ == "of" and h.head.lemma_.lower() in place_nouns:
+                            cur = h.head  # "the border town of X": X stands for the town
+                            hops += 1
+                            continue
                         break
                     if cur.dep_ not in ("pobj", "compound", "appos", "conj", "nmod", "npadvmod", "amod"):
                         break
@@ -151,11 +156,12 @@ def place_for_clause(ctx, token) -> Optional[Place]:
 _PREPS_CACHE: dict = {}
 
 
-def _clause_preps(ctx) -> set:
+def _clause_preps(ctx) -> tuple:
+    """RETURNS (tuple[set, set]): clause prepositions and place nouns from data/places/cues.yaml."""
     key = tuple(str(p) for p in (ctx.options.data_paths or ()))
     if key not in _PREPS_CACHE:
         cues = load_yaml("places/cues.yaml", extra=ctx.options.data_paths)
-        _PREPS_CACHE[key] = set(cues.get("clause_prepositions") or ())
+        _PREPS_CACHE[key] = (set(cues.get("clause_prepositions") or ()), set(cues.get("place_nouns") or ()))
     return _PREPS_CACHE[key]
 
 
