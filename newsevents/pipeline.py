@@ -67,6 +67,8 @@ class Options:
         chunks of at most this many characters.
     english_threshold (float): minimum share of English function words
         among word tokens; below it the article is skipped (E105).
+    attribute_cache (bool): compute the rule-based POS/morphology/lemma of each distinct
+        token key once and share it (``newsevents.attrcache``; identical output, faster).
     """
 
     model: str = DEFAULT_MODEL
@@ -76,11 +78,12 @@ class Options:
     max_chars: int = 1_000_000
     chunk_chars: int = 100_000
     english_threshold: float = 0.12
+    attribute_cache: bool = True
 
 
 @dataclass
 class ArticleInput:
-    """One article to analyse. ``published`` is the publication date (UTC day)."""
+    """One article to analyse. ``published`` is the publication date: the calendar day as the source writes it."""
 
     text: Union[str, bytes]
     published: Optional[Date] = None
@@ -153,6 +156,10 @@ class Pipeline:
     def __init__(self, options: Optional[Options] = None, nlp=None):
         self.options = options or Options()
         self.nlp = nlp if nlp is not None else load_model(self.options.model)
+        if self.options.attribute_cache:
+            from .attrcache import install
+
+            install(self.nlp)  # note: changes a passed-in ``nlp`` too (same output, faster)
         self.model_name = f"{self.nlp.meta.get('lang', 'en')}_{self.nlp.meta.get('name', '?')}-{self.nlp.meta.get('version', '?')}"
         from . import stages as _stages  # noqa: F401  registers the built-in stages
 

