@@ -17,7 +17,13 @@ How it works (all offsets are characters into ``_text(doc)``):
    parse: the source is the verb's subject (or the agent of a passive, or the
    antecedent of a relative pronoun), the content its clausal complement,
    to-infinitive or object according to the cue's frames; "according to X"
-   takes the clause it modifies as content.
+   takes the clause it modifies as content. A gerund cue shares the subject
+   of the clause it modifies ('left after saying ...', 'issued a statement
+   calling ...'); an agentless passive cue ('X is expected to ...') and a
+   nominal cue after a target verb ('faced criticism for ...') give
+   attributions without a source; nominal cues ('Smith's claim that ...',
+   'raised questions about ...') take their source from the possessor or
+   the light verb's subject.
 3. Each quotation is linked to a cue next to it ('"...," Trump said.',
    'He said: "..."', '"..." ― Jane Doe'); a quotation that stands alone as a
    sentence or paragraph continues the attribution just before it ("floating"
@@ -40,6 +46,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .data import load_yaml
+from .errors import DataError
 from .pipeline import register_stage
 from .records import Evidence, Quote, Speaker
 
@@ -168,6 +175,9 @@ def _single_spans(line: str, doubles: list[tuple[int, int]]) -> list[tuple[int, 
 # ---------------------------------------------------------------------------
 # cue lexicon
 # ---------------------------------------------------------------------------
+#: the argument frames a cue may take (see the header of data/quotes/cues.yaml)
+FRAMES = ("quote", "clause", "xcomp", "object", "parenthetical", "passive")
+
 class CueLexicon:
     """The cue verbs and phrases of ``data/quotes/cues.yaml`` (merged with users' files).
 
@@ -176,7 +186,17 @@ class CueLexicon:
     preps (dict[str, frozenset[str]]): lemma -> prepositions/particles that take the content.
     phrases (list[tuple[str, ...]]): lower-cased token sequences ("according", "to").
     dashes (tuple[str]), colon_sources (frozenset[str]).
-    RAISES DataError (E010): the file is missing or malformed.
+    passive_kinds (frozenset[str]): kinds whose agentless passives are source-less
+        attributions ('X is expected to win'); passive_exclude (frozenset[str]):
+        lemmas whose passive is not one ('was admitted', 'is called').
+    nouns (dict[str, frozenset[str]]): nominal cue lemma -> prepositions taking its content.
+    light_verbs / target_verbs (frozenset[str]): verbs whose subject is the source
+        ('raised questions') / the target ('faced questions') of a nominal cue object.
+    carriers (frozenset[str]): nouns of messages and documents ('a statement saying').
+    subject_preps (frozenset[str]): prepositions through which a gerund cue shares
+        the subject of the verb it modifies ('after saying').
+    RAISES DataError (E010): the file is missing or malformed, or a verb names an
+        unknown kind or frame.
     """
 
     def __init__(self, data_paths=None):
@@ -194,7 +214,15 @@ class CueLexicon:
             elif isinstance(spec, list):
                 kind, frames = "custom", spec
             else:
-                kind, frames = spec, kinds.get(spec, [])
+                kind, frames = spec, kinds.get(spec)
+            if frames is None or (isinstance(spec, dict) and kind not in kinds and not spec.get("frames")):
+                # an unknown kind used to give the verb no frames at all, silently
+                raise DataError("E010", path="quotes/cues.yaml",
+                                reason=f"verb '{lemma}': unknown kind '{kind}' (known: {', '.join(sorted(kinds))})")
+            bad = [f for f in frames if f not in FRAMES]
+            if bad:
+                raise DataError("E010", path="quotes/cues.yaml",
+                                reason=f"verb '{lemma}': unknown frame(s) {bad} (known: {', '.join(FRAMES)})")
             self.verbs[str(lemma)] = frozenset(frames)
             self.kinds[str(lemma)] = str(kind)
             if preps:
@@ -202,6 +230,13 @@ class CueLexicon:
         self.phrases = [tuple(str(t).lower() for t in p["tokens"]) for p in raw.get("phrases") or []]
         self.dashes = tuple(raw.get("dashes") or ())
         self.colon_sources = frozenset(str(w).lower() for w in raw.get("colon_sources") or ())
+        self.carriers = frozenset(str(w).lower() for w in raw.get("carriers") or ())
+        self.nouns: dict[str, frozenset] = {str(k).lower(): frozenset(v or ()) for k, v in (raw.get("nouns") or {}).items()}
+        self.light_verbs = frozenset(str(w).lower() for w in raw.get("light_verbs") or ())
+        self.target_verbs = frozenset(str(w).lower() for w in raw.get("target_verbs") or ())
+        self.passive_kinds = frozenset(str(w) for w in raw.get("passive_kinds") or ())
+        self.passive_exclude = frozenset(str(w) for w in raw.get("passive_exclude") or ())
+        self.subject_preps = frozenset(str(w).lower() for w in raw.get("subject_preps") or ())
 
     def frames(self, token) -> frozenset:
         """RETURNS (frozenset[str]): the frames of a verb token's lemma (empty if not a cue)."""
@@ -238,6 +273,8 @@ class _Attr:
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _REL_PRONOUNS = {"who", "that", "which", "whom"}
 _AUX_DEPS = ("aux", "auxpass", "neg")
+#: words opening an indirect question ('asked whether ...', 'did not say when ...')
+_WH_WORDS = {"whether", "if", "when", "how", "why", "where", "what", "who", "which", "whom"}
 
 
 def _trim(doc, i: int, j: int) -> Optional[Range]:
@@ -345,14 +382,14 @@ class QuoteStage:
         for tok in doc:
             if in_quote.find(tok.idx) is not None:
                 continue
-            a = self._verb_attr(doc, tok) or self._phrase_attr(doc, tok)
+            a = self._verb_attr(doc, tok) or self._phrase_attr(doc, tok) or self._noun_attr(doc, tok)
             if a is None:
                 continue
             if a.content is None:
                 if a.source is not None:
                     contentless.append(a)
                 continue
-            if a.source is None:
+            if a.source is None and a.origin not in ("passive", "noun"):
                 continue
             attrs.append(a)
         attrs.extend(self._colon_attrs(doc))
@@ -387,14 +424,32 @@ class QuoteStage:
             subj = pobj
         if subj is None:
             h = v
-            for _ in range(3):  # inherit from a governing verb: 'X implored her, arguing that ...'
+            for _ in range(4):  # inherit from a governing verb: 'X implored her, arguing that ...'
                 if h.dep_ in ("xcomp", "advcl", "conj", "pcomp") and h.head is not h:
                     h = h.head
-                    subj = next((c for c in h.children if c.dep_ in ("nsubj", "csubj")), None)
-                    if subj is not None:
-                        break
+                elif h.dep_ == "prep" and h.lower_ in self.lex.subject_preps and h.head is not h \
+                        and h.head.pos_ in ("VERB", "AUX", "ADV", "ADJ"):
+                    # 'X refused, after saying that ...' / 'stopped short of calling ...'
+                    h = h.head
+                elif h.dep_ in ("advmod", "acomp") and h.pos_ in ("ADV", "ADJ") and h.head is not h:
+                    h = h.head  # 'short' in 'stopped short of calling'
+                elif (h.dep_ == "acl" and h.head.lemma_.lower() in self.lex.carriers
+                      and h.head.dep_ in ("dobj", "pobj") and h.head.head is not h.head):
+                    # 'the council issued a statement calling ...': the issuer speaks
+                    h = h.head.head
+                    if h.dep_ == "prep":
+                        h = h.head
                 else:
                     break
+                subj = next((c for c in h.children if c.dep_ in ("nsubj", "csubj")), None)
+                if subj is not None:
+                    break
+            if subj is None and v.dep_ == "acl" and v.head.lemma_.lower() in self.lex.carriers:
+                # 'his letter saying ...' with no issuer: the letter's owner
+                poss = next((c for c in v.head.children if c.dep_ == "poss"), None)
+                if poss is not None:
+                    lo, hi = _subtree_range(poss, exclude=[v])
+                    return _trim(doc, lo, hi), poss
             if subj is None and v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
                 subj = v.head
                 lo, hi = _subtree_range(subj, exclude=[v])
@@ -411,7 +466,7 @@ class QuoteStage:
             if any(c.dep_ == "ccomp" for c in v.children) and v.lemma_ in ("seem", "appear"):
                 return None, None
         lo, hi = _subtree_range(subj, exclude=[v])
-        return _trim(doc, lo, hi), subj
+        return _cut_paragraphs(doc, _trim(doc, lo, hi), v), subj
 
     def _verb_attr(self, doc, v) -> Optional[_Attr]:
         frames = self.lex.frames(v)
@@ -423,6 +478,11 @@ class QuoteStage:
         children = list(v.children)
         if "clause" in frames:
             cc = next((c for c in children if c.dep_ == "ccomp"), None)
+            if cc is not None and "parenthetical" not in frames and (
+                    cc.i < v.i or any(c.dep_ == "dobj" and c.i > v.i for c in children)):
+                # a verb that does not report speech ('questioned whether ...') takes a clause
+                # only after it and only when it has no object ('described X as Y')
+                cc = None
             if cc is not None:
                 lo, hi = _subtree_range(cc, exclude=[v])
                 for conj in cc.children:  # 'X says A promised B and said C': C is its own attribution
@@ -433,6 +493,8 @@ class QuoteStage:
                             cut -= 1
                         hi = min(hi, cut)
                 content = _trim(doc, lo, hi)
+            elif not any(c.dep_ == "dobj" and c.i > v.i for c in children):
+                content = self._advcl_content(doc, v, children, wide="parenthetical" in frames)
         if content is None and "xcomp" in frames:
             xc = next((c for c in children if c.dep_ == "xcomp"), None)
             if xc is not None:
@@ -467,10 +529,45 @@ class QuoteStage:
         source, head = self._source_of(doc, v)
         if content is not None and source is not None and _overlap(content, source):
             content = None
+        origin = "parse"
+        if source is None and self.lex.kinds.get(lemma) in self.lex.passive_kinds \
+                and lemma not in self.lex.passive_exclude:
+            spass = next((c for c in children if c.dep_ == "nsubjpass"), None)
+            if spass is not None and not any(c.dep_ == "agent" for c in children):
+                # 'He has been criticized for ...', 'X is expected to win': no source named
+                origin = "passive"
+                if content is None:
+                    lo, hi = _subtree_range(spass, exclude=[v])
+                    content = _trim(doc, lo, hi)
+                    if spass.lower_ in _WH_WORDS or spass.lower_ in _REL_PRONOUNS:
+                        content = None  # 'what is being criticized as ...': the content is elsewhere
         if content is None and "quote" not in frames:
             return None
         return _Attr(cue=self._cue_range(doc, v, extra_cue), source=source, content=content,
-                     origin="parse", src_head=head, cue_tok=v)
+                     origin=origin, src_head=head, cue_tok=v)
+
+    @staticmethod
+    def _advcl_content(doc, v, children, wide: bool = True) -> Optional[Range]:
+        """A reported clause the parser attached as ``advcl``.
+
+        'X said after the meeting he would resign' (no subordinator) and
+        'X has not said when they would vote' (an indirect question) come out
+        as adverbial clauses; a clause with its own subject after the cue and
+        no adverbial subordinator (because, if, while ...) is the content.
+        wide (bool): False for verbs that do not report speech, which then take
+        no clause opened by "when" or "if" ('questioned the plan when ...').
+        """
+        for c in children:
+            if c.dep_ != "advcl" or c.i < v.i:
+                continue
+            if not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
+                continue
+            marks = [g for g in c.children if g.dep_ in ("mark", "advmod") and g.i < c.i
+                     and g.i == c.left_edge.i]
+            if marks and (marks[0].lower_ not in _WH_WORDS or (not wide and marks[0].lower_ in ("when", "if"))):
+                continue
+            return _trim(doc, c.left_edge.i, c.right_edge.i + 1)
+        return None
 
     @staticmethod
     def _prep_content(doc, v, children, preps, extra_cue) -> Optional[Range]:
@@ -488,6 +585,62 @@ class QuoteStage:
                 if obj is not None:
                     return _trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
         return None
+
+    def _noun_attr(self, doc, tok) -> Optional[_Attr]:
+        """A nominal cue: 'Clinton's claim that ...', 'criticism of X from Y', 'raised questions about X'.
+
+        The noun's lemma is in ``nouns`` of cues.yaml with the prepositions that
+        introduce its content. Content: a that-/wh-clause or to-infinitive
+        attached to the noun, else the object of one of its prepositions.
+        Source: the possessor ('his comments'), a by/from phrase, or the subject
+        of a light verb whose object the noun is ('X raised questions about');
+        none when the noun is the object of a target verb ('X faced criticism
+        for ...', PolNeAR's source-less attributions); otherwise no attribution.
+        RETURNS (_Attr | None).
+        """
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in self.lex.nouns:
+            return None
+        preps = self.lex.nouns[tok.lemma_.lower()]
+        content = None
+        cue_end = tok
+        for c in tok.children:
+            if c.i < tok.i:
+                continue
+            if c.dep_ in ("acl", "ccomp", "relcl"):
+                first = doc[c.left_edge.i]
+                mark = next((g for g in c.children if g.dep_ in ("mark", "aux") and g.i < c.i), None)
+                if (mark is not None and (mark.lower_ in ("that", "to") or mark.lower_ in _WH_WORDS)
+                        and first.i == mark.i) or first.lower_ in _WH_WORDS - {"which", "who", "whom"}:
+                    content = _trim(doc, c.left_edge.i, c.right_edge.i + 1)
+                    break
+            if c.dep_ == "prep" and c.lower_ in preps:
+                pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None:
+                    content = _trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1)
+                    if c.i == tok.i + 1:
+                        cue_end = c
+                    break
+        if content is None:
+            return None
+        source, head = None, None
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "among")), None)
+        if poss is not None and poss.lower_ not in ("its",):
+            source, head = _trim(doc, poss.left_edge.i, poss.right_edge.i + 1), poss
+            if source is not None and doc[poss.right_edge.i].lower_ in ("'s", "’s", "'", "’"):
+                source = _trim(doc, poss.left_edge.i, poss.right_edge.i)
+        elif by is not None and any(g.dep_ == "pobj" for g in by.children):
+            pobj = next(g for g in by.children if g.dep_ == "pobj")
+            source, head = _trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1), pobj
+        elif tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.lex.light_verbs:
+            source, head = self._source_of(doc, tok.head)
+        elif not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.lex.target_verbs):
+            return None  # a bare noun ('the idea that ...') is too often no attribution
+        # else 'X faced questions about ...': X is the target, the source is not named
+        if source is not None and _overlap(source, content):
+            return None
+        cue = (tok.idx, cue_end.idx + len(cue_end.text))
+        return _Attr(cue=cue, source=source, content=content, origin="noun", src_head=head, cue_tok=tok)
 
     def _phrase_attr(self, doc, tok) -> Optional[_Attr]:
         low = tok.lower_
@@ -622,12 +775,21 @@ class QuoteStage:
             lo, hi = words[0].i, cue.i
             while hi > lo and (doc[hi - 1].dep_ in _AUX_DEPS or doc[hi - 1].pos_ in ("AUX", "ADV", "PART")):
                 hi -= 1
+        for k in range(hi - 1, lo - 1, -1):  # a source does not run over a paragraph break
+            if "\n" in doc[k].text or "\n" in doc[k].whitespace_:
+                lo = k + 1
+                break
+        while lo < hi and (doc[lo].is_space or doc[lo].is_punct):
+            lo += 1
         if hi <= lo:
+            return None, None
+        span = doc[lo:hi]
+        # not a noun phrase: 'and placed further emphasis on [maintaining]', 'and its [alleged]'
+        if span[0].pos_ == "CCONJ" or span[-1].pos_ in ("ADP", "DET", "CCONJ") or span[-1].tag_ == "PRP$":
             return None, None
         r = _trim(doc, lo, hi)
         if r is None:
             return None, None
-        span = doc[lo:hi]
         if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in span):
             return None, None
         return r, span.root
@@ -858,6 +1020,29 @@ class _ActorFinder:
             except Exception:  # fall back to the records
                 pass
         return [m for m in self._actors if start <= m.evidence.start and m.evidence.end <= end]
+
+
+def _cut_paragraphs(doc, rng: Optional[Range], cue) -> Optional[Range]:
+    """Cut a source range to the paragraph (line) nearest its cue token.
+
+    The parser sometimes joins a headline or a photo caption to the subject of
+    the next paragraph ('Sadiq Khan\\n\\nAlexis Boon, the head of ... said'):
+    a source before its cue keeps its last line, one after it its first line.
+    """
+    if rng is None or cue is None:
+        return rng
+    text = _text(doc)
+    if "\n" not in text[rng[0]:rng[1]]:
+        return rng
+    if cue.idx >= rng[1]:
+        lo, hi = text.rfind("\n", rng[0], rng[1]) + 1, rng[1]
+    else:
+        lo, hi = rng[0], text.find("\n", rng[0], rng[1])
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1] in " \t,;":
+        hi -= 1
+    return (lo, hi) if hi > lo else rng
 
 
 def _evidence(ctx, text: str, rng: Range) -> Evidence:

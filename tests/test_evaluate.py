@@ -382,3 +382,19 @@ def test_parse_dltime():
     assert parse_dltime("Wed Nov 23, 2016 10:01am EST") == date(2016, 11, 23)
     assert parse_dltime("7:58 AM ET, Dec 17, 2016") == date(2016, 12, 17)
     assert parse_dltime("") is None and parse_dltime("yesterday") is None
+
+
+def test_split_quote_pieces_with_the_same_cue_and_source_are_one_attribution():
+    from newsevents.evaluate.quotes import group_attributions
+    from newsevents.records import Evidence, Quote
+
+    text = '"We agree," she said, "on most things." He said no.'
+    ev = lambda s, e: Evidence(sentence=0, start=s, end=e, text=text[s:e])  # noqa: E731
+    src, cue = ev(12, 15), ev(16, 20)
+    quotes = [Quote(id="Q1", kind="direct", cue=cue, source=src, content=ev(0, 10)),
+              Quote(id="Q2", kind="direct", cue=cue, source=src, content=ev(22, 39)),
+              Quote(id="Q3", kind="indirect", cue=ev(43, 47), source=ev(40, 42), content=ev(48, 50))]
+    atts = group_attributions(quotes)
+    assert len(atts) == 2
+    assert atts[0]["content"] == ((0, 10), (22, 39)) and atts[0]["cue"] == ((16, 20),)
+    assert atts[1]["content"] == ((48, 50),)

@@ -4,8 +4,9 @@ Users extend any file without touching Python: put a file of the same name
 in a folder and pass it as ``Options(data_paths=[folder])`` or
 ``--data DIR`` on the command line, or list folders in the environment
 variable ``NEWSEVENTS_DATA`` (separated by ``os.pathsep``). Rows of TSV files
-and entries of YAML lists are appended after the built-in ones; keys of YAML
-mappings are merged (the user's entry wins).
+and entries of YAML lists are appended after the built-in ones; YAML mappings are
+merged key by key at every depth (a list under a key is extended, a mapping merged,
+any other value replaced: the user's entry wins).
 """
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ def data_files(name: str, extra: Optional[Iterable[os.PathLike]] = None) -> list
 def load_yaml(name: str, extra: Optional[Iterable[os.PathLike]] = None):
     """Load a YAML knowledge file, merged with users' files of the same name.
 
-    RETURNS (dict | list): mappings merged key by key, lists concatenated.
+    RETURNS (dict | list): mappings merged key by key at every depth, lists concatenated.
     RAISES DataError (E010): a file can't be parsed, or no file exists.
     """
     result = None
@@ -63,13 +64,22 @@ def load_yaml(name: str, extra: Optional[Iterable[os.PathLike]] = None):
             continue
         if result is None:
             result = value
-        elif isinstance(result, dict) and isinstance(value, dict):
-            result.update(value)
-        elif isinstance(result, list) and isinstance(value, list):
-            result.extend(value)
+        elif isinstance(result, type(value)) or isinstance(value, type(result)):
+            result = _merge(result, value)
         else:
             raise DataError("E010", path=path, reason="its top level must match the built-in file (mapping or list)")
     return result
+
+
+def _merge(base, extra):
+    """Merge ``extra`` into ``base``: mappings key by key (recursively), lists extended, else replaced."""
+    if isinstance(base, dict) and isinstance(extra, dict):
+        for key, value in extra.items():
+            base[key] = _merge(base[key], value) if key in base else value
+        return base
+    if isinstance(base, list) and isinstance(extra, list):
+        return base + extra
+    return extra
 
 
 def load_tsv(name: str, extra: Optional[Iterable[os.PathLike]] = None) -> list[dict]:

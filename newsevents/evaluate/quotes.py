@@ -14,6 +14,12 @@ Metric names are ``{role}_{mode}_{p|r|f}`` for role ``source``, ``cue``,
 role that are not null) and ``triple`` (a predicted quote matches a gold
 attribution when its cue and content match and its source matches too, a
 null source matching only a null source).
+
+A quote split by its attribution ('"A," she said, "B."') is one attribution with a
+discontinuous content in PolNeAR, while newsevents emits one Quote per continuous
+piece, each with the same cue and source (Evidence is one span). So predicted quotes
+that share the same cue span and the same source span are grouped into one attribution
+whose content is the union of their contents (:func:`group_attributions`).
 """
 from __future__ import annotations
 
@@ -22,7 +28,7 @@ from typing import Optional
 from .common import MATCH_MODES, Ranges, match_spans, norm_ranges, overlap_chars, prf, spans_match
 from .events import Scored
 
-__all__ = ["score_polnear", "gold_ranges", "pred_ranges", "ROLES"]
+__all__ = ["score_polnear", "gold_ranges", "pred_ranges", "group_attributions", "ROLES"]
 
 ROLES = ("source", "cue", "content")
 
@@ -41,6 +47,32 @@ def pred_ranges(ev) -> Optional[Ranges]:
         return None
     r = norm_ranges([(ev.start, ev.end)])
     return r or None
+
+
+def group_attributions(quotes) -> list:
+    """Quote records -> attributions ``{source, cue, content}`` as character ranges.
+
+    Quotes with the same cue span and the same source span (both present) form one
+    attribution whose content covers all their contents; other quotes stand alone.
+    RETURNS (list[dict]): in order of first appearance; quotes without content are dropped.
+    """
+    groups: dict = {}
+    out: list = []
+    for q in quotes:
+        content = pred_ranges(q.content)
+        if not content:
+            continue
+        cue, source = pred_ranges(q.cue), pred_ranges(q.source)
+        key = (cue, source) if cue and source else None
+        if key is not None and key in groups:
+            att = groups[key]
+            att["content"] = norm_ranges(list(att["content"]) + list(content))
+            continue
+        att = {"source": source, "cue": cue, "content": content}
+        out.append(att)
+        if key is not None:
+            groups[key] = att
+    return out
 
 
 def _triple_match(g: dict, p: dict, mode: str) -> bool:
@@ -84,9 +116,7 @@ def score_polnear(pairs: list, hide_items: bool = False) -> Scored:
     items = []
     for gold, an in pairs:
         g_att = [{r: gold_ranges(a.get(r)) for r in ROLES} for a in gold.get("attributions", [])]
-        p_att = [{"source": pred_ranges(q.source), "cue": pred_ranges(q.cue), "content": pred_ranges(q.content)}
-                 for q in an.quotes]
-        p_att = [p for p in p_att if p["content"]]
+        p_att = group_attributions(an.quotes)
         for mode in MATCH_MODES:
             for r in ROLES:
                 gs = [a[r] for a in g_att if a[r]]
