@@ -158,8 +158,11 @@ class Place(_Record):
 
     country: ISO 3166-1 alpha-3 of the place (None for seas, continents,
         multi-country regions). lat/lon in decimal degrees (WGS84).
-    feature: ``country``, ``admin1``, ``city``, ``region``, ``landmark``,
-        ``water``, ``continent``.
+    feature: ``country``, ``admin1`` (state, province), ``admin2`` (US county),
+        ``city``, ``region``, ``landmark``, ``water``, ``continent``.
+    resolved_by: how the gazetteer entry was chosen (e.g. ``gazetteer``,
+        ``supplement``, ``context``, ``demonym`` for an adjective or demonym such as
+        "Sri Lankan", placed at its country, as GeoWebNews annotates them).
     geonameid: GeoNames id where known.
     """
 

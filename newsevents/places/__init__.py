@@ -3,13 +3,14 @@
 For each toponym in the article a :class:`~newsevents.records.Place` is
 appended to ``ctx.analysis.places`` with its GeoNames id (where known),
 coordinates, ISO 3166-1 alpha-3 country and feature kind (``country``,
-``admin1``, ``city``, ``region``, ``landmark``, ``water``, ``continent``).
+``admin1``, ``admin2`` (a US county), ``city``, ``region``, ``landmark``, ``water``, ``continent``).
 ``resolved_by`` says how the gazetteer entry was chosen:
 
 * ``unambiguous``: the name has one candidate;
 * ``qualifier``: an explicit ", <admin1/country>" after the name ("Paris, Texas");
 * ``context``: the other places of the article changed the pick;
 * ``ranking``: feature and population ranking (country > admin1 > big city);
+* ``demonym``: a nationality adjective or demonym ("Sri Lankan"), placed at its country;
 * ``unresolved``: a toponym the gazetteer does not know (no coordinates).
 
 Later stages read ``ctx.shared["places"]``:
@@ -23,17 +24,17 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..data import load_yaml
+from ..data import load_tsv, load_yaml
 from ..pipeline import register_stage
 from ..records import Place
 from .gazetteer import FEATURES, Gazetteer, get_gazetteer
-from .toponyms import Recogniser, Toponym, recognise_and_resolve
+from .toponyms import Recogniser, Toponym, demonym_table, recognise_and_resolve
 
 __all__ = ["PlaceStage", "place_for_clause", "Gazetteer", "get_gazetteer", "FEATURE_ORDER"]
 
 #: "smallest feature first" order used by place_for_clause
-FEATURE_ORDER = {"landmark": 0, "city": 1, "admin1": 2, "region": 3, "water": 4, "country": 5, "continent": 6,
-                 None: 7}
+FEATURE_ORDER = {"landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "water": 5, "country": 6,
+                 "continent": 7, None: 8}
 
 
 @register_stage("places", requires=("dates",), assigns=("places",))
@@ -56,7 +57,9 @@ class PlaceStage:
     @property
     def recogniser(self) -> Recogniser:
         if self._recogniser is None:
-            self._recogniser = Recogniser(get_gazetteer(self.options.data_paths), self.cues)
+            gaz = get_gazetteer(self.options.data_paths)
+            demonyms = demonym_table(gaz, load_tsv("actors/countries.tsv", extra=self.options.data_paths))
+            self._recogniser = Recogniser(gaz, self.cues, demonyms)
         return self._recogniser
 
     def __call__(self, ctx) -> None:
@@ -83,8 +86,9 @@ def to_place(ctx, gaz: Gazetteer, t: Toponym) -> Place:
     if t.entry is None:
         return Place(id=ctx.new_id("P"), text=t.text, name=None, resolved_by="unresolved", evidence=ev)
     i = t.entry
+    lat, lon = t.point if t.point is not None else (gaz.lat[i], gaz.lon[i])
     return Place(id=ctx.new_id("P"), text=t.text, name=gaz.names[i], geonameid=gaz.gid[i] or None,
-                 lat=round(gaz.lat[i], 5), lon=round(gaz.lon[i], 5), country=gaz.country[i] or None,
+                 lat=round(lat, 5), lon=round(lon, 5), country=gaz.country[i] or None,
                  feature=FEATURES[gaz.feature[i]], resolved_by=t.resolved_by, evidence=ev)
 
 
@@ -99,7 +103,7 @@ def place_for_clause(ctx, token) -> Optional[Place]:
       1. any other toponym inside the trigger's clause (its dependency subtree,
          without embedded clauses);
       2. any toponym in the trigger's sentence.
-    Ties go to the smallest feature (landmark < city < admin1 < region <
+    Ties go to the smallest feature (landmark < city < admin2 < admin1 < region <
     water < country < continent), then to the nearest one to the trigger.
     RETURNS (Place | None).
     """
@@ -116,6 +120,8 @@ def place_for_clause(ctx, token) -> Optional[Place]:
     clause = _clause_tokens(token)
     best, best_key = None, None
     for p in places:
+        if p.resolved_by == "demonym":
+            continue  # "Syrian forces": a nationality, not the event's location
         se = spans.get(p.id)
         if se is None:
             rank = 2
@@ -147,7 +153,7 @@ def place_for_clause(ctx, token) -> Optional[Place]:
                     cur = h
                     hops += 1
                 del head
-        key = (rank, FEATURE_ORDER.get(p.feature, 7), dist)
+        key = (rank, FEATURE_ORDER.get(p.feature, 8), dist)
         if best_key is None or key < best_key:
             best, best_key = p, key
     return best

