@@ -216,3 +216,89 @@ def test_seed_article(nlp, stage):
     got = {(t.text, t.value) for t in run(nlp, stage, path.read_text(encoding="utf8")).analysis.dates}
     assert ("Sunday", "2019-06-30") in got
     assert ("the weekend", "2019-W26-WE") in got
+
+
+# -- error classes fixed in the accuracy round (TempEval-3 error analysis) -------------------------
+@pytest.mark.parametrize("words,anchor,expected", [
+    # spoken years (broadcast transcripts)
+    ("nineteen eighty - four", PUB, ("DATE", "1984")),
+    ("march nineteen sixty - two", PUB, ("DATE", "1962-03")),
+    ("the year two thousand", PUB, ("DATE", "2000")),
+    ("the autumn of nineteen seventy", PUB, ("DATE", "1970-FA")),
+    ("more than two thousand years", PUB, ("DURATION", "P2000Y")),
+    # computed holidays (first weekday on or after a day; Easter computus)
+    ("thanksgiving day", date(2019, 12, 10), ("DATE", "2019-11-28")),
+    ("election day", date(2020, 11, 20), ("DATE", "2020-11-03")),
+    ("easter", date(2019, 5, 1), ("DATE", "2019-04-21")),
+    ("easter week", date(2019, 5, 1), ("DATE", "2019-W16")),
+    ("labor day", date(2019, 9, 20), ("DATE", "2019-09-02")),
+    ("valentine 's day", date(2019, 3, 1), ("DATE", "2019-02-14")),
+    # sets on weekdays and months
+    ("each wednesday", PUB, ("SET", "XXXX-WXX-3")),
+    ("every august", PUB, ("SET", "XXXX-08")),
+    ("fridays", PUB, ("SET", "XXXX-WXX-5")),
+    ("saturday nights", PUB, ("SET", "XXXX-WXX-6TNI")),
+    # decades in words, modified parts of day, "the year", halves
+    ("the seventies", PUB, ("DATE", "197")),
+    ("the twenties", date(1999, 1, 1), ("DATE", "192")),
+    ("late afternoon", PUB, ("TIME", "2019-07-01TAF")),
+    ("mid afternoon tomorrow", PUB, ("TIME", "2019-07-02TAF")),
+    ("the full year", PUB, ("DATE", "2019")),
+    ("the end of the year", PUB, ("DATE", "2019")),
+    ("the second half of 2017", PUB, ("DATE", "2017-H2")),
+    ("the first quarter of 2016", PUB, ("DATE", "2016-Q1")),
+    # relative year + possessive quarter; comparison periods
+    ("next year 's second quarter", PUB, ("DATE", "2020-Q2")),
+    ("last year 's first half", PUB, ("DATE", "2018-H1")),
+    ("the 2017 period", PUB, ("DATE", "2017")),
+    ("the latest period", PUB, ("DATE", "2019-Q2")),
+    # reference words
+    ("these days", PUB, ("DATE", "PRESENT_REF")),
+    ("current", PUB, ("DATE", "PRESENT_REF")),
+    ("recent", PUB, ("DATE", "PAST_REF")),
+    ("the near term", PUB, ("DATE", "FUTURE_REF")),
+])
+def test_resolver_round2_classes(resolver, words, anchor, expected):
+    assert resolver.resolve(words.split(), anchor) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # spans: "about", "almost", "over", "than" outside; "at least" inside; article outside adjectival compounds
+    ("Sales were higher than a year ago.", [("a year ago", "DATE", "2018")]),
+    ("The strike lasted about two weeks.", [("two weeks", "DURATION", "P2W")]),
+    ("The mine has been closed for over five years.", [("five years", "DURATION", "P5Y")]),
+    ("Talks will take at least ten days.", [("at least ten days", "DURATION", "P10D")]),
+    ("The firm took a second-quarter charge.", [("second-quarter", "DATE", "2019-Q2")]),
+    ("Prices fell in the six months to June.", [("the six months", "DURATION", "P6M"), ("June", "DATE", "2019-06")]),
+    # ages and fractions are not temporal expressions
+    ("The minister, 63 years old, resigned.", []),
+    ("The country imports two-quarters of its grain.", []),
+    # "as soon as" is a connective; "as soon as possible" is FUTURE_REF
+    ("The rebels will leave as soon as Tuesday.", [("Tuesday", "DATE", "2019-07-02")]),
+    ("He asked them to leave as soon as possible.", [("as soon as possible", "DATE", "FUTURE_REF")]),
+    # reference adjectives and phrases; "previously" is not annotated
+    ("The current talks failed and recent protests grew.", [("current", "DATE", "PRESENT_REF"),
+                                                            ("recent", "DATE", "PAST_REF")]),
+    ("The plan had previously been rejected.", []),
+    ("Prices will stay high in the near future.", [("the near future", "DATE", "FUTURE_REF")]),
+    # weekly sets, spoken years, holidays, decades in a sentence
+    ("He gave his weekly address.", [("weekly", "SET", "P1W")]),
+    ("The war began in nineteen ninety-one.", [("nineteen ninety-one", "DATE", "1991")]),
+    ("Prisoners were freed on Thanksgiving Day.", [("Thanksgiving Day", "DATE", "2018-11-22")]),
+    ("Music changed in the sixties.", [("the sixties", "DATE", "196")]),
+    ("Flights leave on Tuesdays and each Friday.", [("Tuesdays", "SET", "XXXX-WXX-2"),
+                                                     ("each Friday", "SET", "XXXX-WXX-5")]),
+    # "the year": a date, but a 12-month period before "ended"
+    ("Sales for the year rose.", [("the year", "DATE", "2019")]),
+    ("Profit for the year ended March 31 rose.", [("the year", "DURATION", "P1Y"), ("March 31", "DATE", "2019-03-31")]),
+])
+def test_stage_round2_classes(nlp, stage, text, expected):
+    assert found(nlp, stage, text) == expected
+
+
+def test_year_ago_on_quarter_under_discussion(nlp, stage):
+    text = ("Acme earned $5 million in the second quarter. Sales rose to $90 million from $80 million a year earlier. "
+            "In the year-ago period, Acme lost money. Results for last year's quarter included a charge.")
+    got = found(nlp, stage, text, published=date(2019, 7, 25))
+    assert got == [("the second quarter", "DATE", "2019-Q2"), ("a year earlier", "DATE", "2018-Q2"),
+                   ("the year-ago period", "DATE", "2018-Q2"), ("last year's quarter", "DATE", "2018-Q2")]

@@ -46,6 +46,9 @@ _TRAILING_DROP = {",", ".", ";", ":", "-", "--", "(", ")", '"', "'", "“", "”
 _THE_DROP_BEFORE = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
                     "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "aug.", "sept.",
                     "sep.", "oct.", "nov.", "dec.", "days", "weeks", "months"}
+#: words left outside a TIMEX3 span when they open it; TempEval-3 TBAQ has "about", "almost",
+#: "over" mostly outside ("about two weeks" -> "two weeks") and "nearly", "at least" inside
+_OUTSIDE_FIRST = {"about", "almost", "over", "than"}
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 #: token shapes that can hold a date without any trigger word: years, decades, clock times, d/m/y
 _TRIGGER_SHAPE = re.compile(r"^(dddd|xxx-dddd|ddddx|'ddx|ddx|xxx-ddddx|dd?:dd(xx)?|dd?xx|dd?[/.]dd?[/.]dd(dd)?)$")
@@ -157,6 +160,7 @@ class DateStage:
         self.future_aux = frozenset(self.lex.get("future_auxiliaries", []))
         self.governors = frozenset(self.lex.get("future_governors", []))
         self.speech = frozenset(self.lex.get("speech_verbs", []))
+        self.set_adjectives = frozenset(self.lex.get("set_adjectives", []))
         self._matchers: dict = {}
         self._dateparsers: dict = {}
 
@@ -173,12 +177,11 @@ class DateStage:
                 matcher.add(label, [pattern])
             words = set()
             for key in ("weekdays", "months", "units", "relative_days", "parts_of_day", "seasons",
-                        "references", "sets", "holidays"):
+                        "references", "sets", "holidays", "weekday_plurals", "decade_words"):
                 for w in self.lex.get(key, {}):
                     words.update(str(w).split())
-            words.update(("noon", "midnight", "midday", "ago", "future", "present", "past", "every", "each",
-                          "once", "twice", "a.m.", "p.m.", "am", "pm", "century", "centuries"))
-            words -= {"a", "an", "the", "at", "second"}
+            words.update(str(w) for w in self.lex.get("extra_triggers", []))
+            words -= {"a", "an", "the", "at", "second", "as", "then", "near", "short", "possible", "these", "of", "new", "good"}
             hashes = numpy.array(sorted(vocab.strings.add(w) for w in words), dtype="uint64")
             m = (matcher, hashes, {})
             self._matchers = {id(vocab): m}
@@ -232,8 +235,9 @@ class DateStage:
                 return False
             if low in ("sat.", "sun.", "wed.") and not t.is_title:
                 return False
-            if low in sets and len(span) == 1 and t.pos_ != "ADV" and t.dep_ != "advmod":
-                return False
+            if low in sets and len(span) == 1 and t.pos_ != "ADV" and t.dep_ != "advmod" and not (
+                    low in self.set_adjectives and t.pos_ == "ADJ" and t.dep_ == "amod"):
+                return False     # "the Communist Party daily", "quarterly dividend"; but "his daily life"
         if len(span) == 1 and re.match(r"^\d{4}$", span.text):
             t = span[0]
             prev = t.nbor(-1) if t.i > 0 else None
@@ -249,8 +253,14 @@ class DateStage:
         end = span.end
         if end + 1 < len(span.doc) and span.doc[end].text == "-" and span.doc[end + 1].lower_ in ("old", "olds"):
             return False     # ages ("6-year-old") are not TIMEX3 in TimeBank
-        if span[-1].lower_ in ("old", "olds"):
-            return False
+        if (len(span) >= 3 and span[-1].lower_ == "quarters" and span[-2].text == "-" and end < len(span.doc)
+                and span.doc[end].lower_ == "of"):
+            return False     # "three-quarters of its food": a fraction
+        if span[-1].lower_ in ("old", "olds") or (end < len(span.doc) and span.doc[end].lower_ in ("old", "olds")):
+            return False     # ages: "52 years old" is not a TIMEX3 in TimeBank
+        if len(span) == 1 and span[0].lower_ == "soon" and span.start > 0 and (
+                span.doc[span.start - 1].lower_ == "as" or (end < len(span.doc) and span.doc[end].lower_ in ("after", "afterwards"))):
+            return False     # "as soon as Tuesday", "soon after": a connective, not a TIMEX3 (TempEval-3 TBAQ)
         if span[-1].lower_ in ("second", "seconds") and len(span) <= 2 and span[0].lower_ in ("a", "the"):
             return False
         return True
@@ -259,13 +269,19 @@ class DateStage:
         doc = span.doc
         start, end = span.start, span.end
         while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct or doc[start].is_space):
+            if start + 1 < end and (doc[start].lower_, doc[start + 1].lower_) in (("at", "least"), ("as", "soon")):
+                break        # "at least 30 days", "as soon as possible": TimeBank keeps them whole
             start += 1
+        while start < end and doc[start].lower_ in _OUTSIDE_FIRST and not (
+                doc[start].lower_ == "than" and start > 0 and doc[start - 1].lower_ in ("more", "less", "no")):
+            start += 1       # "than a year ago", "over three years", "about two weeks" (TempEval-3 TBAQ)
         while end - start > 1 and doc[start].lower_ in ("a", "an", "the") and (
-                (doc[start + 1].like_num and doc[start + 1].lower_ not in self.lex["ordinals"])
-                or doc[start + 1].lower_ in _THE_DROP_BEFORE):
-            start += 1       # "a 10-year", "the 1988", "the Aug. 7": TimeBank leaves the article out
-        if end - start > 2 and doc[start].lower_ == "over" and doc[start + 1].lower_ == "the":
-            start += 1       # "over the past two months" -> "the past two months" (but "over a week")
+                (doc[start + 1].like_num and any(c.isdigit() for c in doc[start + 1].text)
+                 and doc[start + 1].lower_ not in self.lex["ordinals"]
+                 and end - start == 2)
+                or doc[start + 1].lower_ in _THE_DROP_BEFORE
+                or (end - start >= 4 and doc[end - 2].text == "-" and not doc[end - 1].like_num)):
+            start += 1       # "a 10-year", "the 1988", "the Aug. 7", "a third-quarter (loss)": article outside
         while end > start and (doc[end - 1].lower_ in _TRAILING_DROP or doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
         return doc[start:end] if end > start else None
@@ -348,6 +364,10 @@ class DateStage:
         prev = span.doc[span.start - 1] if span.start > 0 else None
         after_amount = prev is not None and (prev.like_num or prev.ent_type_ == "MONEY" or prev.lower_ == "per")
         res = self.resolver.resolve(words, published, tense=tense, after_amount=after_amount)
+        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        if (res is not None and res[0] == "DATE" and words[-1] == "year" and words[0] == "the"
+                and nxt is not None and nxt.lower_ in ("ended", "ending", "ends", "through")):
+            return "DURATION", "P1Y"     # "for the year ended Sept. 30": a 12-month period (TempEval-3 TBAQ)
         if res is None and origin == "ner" and len(span) <= 8 and _DATEPARSER_WORTHY.search(span.text):
             res = self._parse_with_dateparser(span.text, published)
         return res
@@ -385,31 +405,55 @@ class DateStage:
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 
 
-def _year_ago_quarters(found: list, ctx) -> None:
-    """Re-anchor "a year ago"/"year-earlier" on the quarter under discussion.
+_YEAR_VALUE = re.compile(r"^(\d{4})(?:-QX)?$")
+
+
+def _year_ago_quarters(found: list, ctx, window: int = 5) -> None:
+    """Re-anchor year-ago comparisons and comparison periods on the quarter under discussion.
 
     In earnings reports "profit rose from $2 a year earlier" compares with the
     same quarter a year before; TimeBank annotates it so (``1988-Q3`` when
-    the sentence or one of the 3 before it speaks of ``1989-Q3``).
+    the sentence or one of the ``window`` sentences before it speaks of
+    ``1989-Q3``). The same holds for "the year-earlier period", "the
+    corresponding period last year", "the 1988 period" (-> ``1988-Q3``) and
+    "last year's quarter" (``1988-QX`` -> ``1988-Q3``). The quarter under
+    discussion is a quarter of the publication year (or of the year before,
+    in the first quarter) that is not itself a year-ago comparison.
     found (list[list]): [span, type, value] in text order, changed in place.
     """
     if ctx.published is None:
         return
-    last_year = str(ctx.published.year - 1)
-    quarters = [(ctx.sentence_index(sp.start_char), m) for sp, _, v in found
-                if v and (m := _QUARTER.match(v))]
+    pub = ctx.published
+    floor = pub.year - (1 if pub.month <= 3 else 0)
+    last_year = str(pub.year - 1)
+    quarters = []
+    for sp, _, v in found:
+        m = _QUARTER.match(v) if v else None
+        if m and int(m.group(1)) >= floor and not {t.lower_ for t in sp} & {"ago", "earlier", "last"}:
+            quarters.append((ctx.sentence_index(sp.start_char), int(m.group(1)), m.group(2)))
     if not quarters:
         return
     for item in found:
         span, _, value = item
+        if not value:
+            continue
         words = {t.lower_ for t in span}
-        if value != last_year or "year" not in words or not words & {"ago", "earlier"}:
+        ym = _YEAR_VALUE.match(value)
+        if ym is None:
+            continue
+        if value == last_year and "year" in words and (
+                words & {"ago", "earlier"} or (words & {"quarter", "period"} and "last" in words)):
+            shift = -1
+        elif "period" in words or value.endswith("-QX"):
+            shift = None         # the year is given: "the 1988 period", "last year's quarter"
+        else:
             continue
         sent = ctx.sentence_index(span.start_char)
-        near = [(sent - qs, m) for qs, m in quarters if 0 <= sent - qs <= 3]
+        near = [(sent - qs, y, q) for qs, y, q in quarters if 0 <= sent - qs <= window]
         if near:
-            m = min(near, key=lambda x: x[0])[1]
-            item[2] = f"{int(m.group(1)) - 1:04d}-Q{m.group(2)}"
+            _, y, q = min(near)
+            year = y - 1 if shift == -1 else int(ym.group(1))
+            item[2] = f"{year:04d}-Q{q}"
 
 
 def _clause_head(tok):

@@ -35,7 +35,27 @@ _CLOCK = re.compile(r"^([01]?[0-9]|2[0-3])(?:[:.]([0-5][0-9]))?(am|pm|a\.m\.?|p\
 _SLASH = re.compile(r"^([0-3]?[0-9])[/.]([0-3]?[0-9])[/.]((?:[12][0-9])?[0-9][0-9])$")
 _DIGITS = re.compile(r"^[0-9]+(?:\.[0-9]+)?$")
 
+_POD_PLURALS = {"mornings", "afternoons", "evenings", "nights"}
 _DURATION_TIME_UNITS = {"TH": "H", "TM": "M", "TS": "S"}
+
+
+_WEEKDAY_CODES = {"MO": 1, "TU": 2, "WE": 3, "TH": 4, "FR": 5, "SA": 6, "SU": 7}
+
+
+def easter(year: int) -> Date:
+    """RETURNS (date): Western (Gregorian) Easter Sunday of ``year`` (anonymous Gregorian algorithm,
+    Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month = (h + l - 7 * m + 114) // 31
+    day = (h + l - 7 * m + 114) % 31 + 1
+    return Date(year, month, day)
 
 
 def iso_week(d: Date) -> str:
@@ -71,8 +91,12 @@ class Resolver:
         self.offsets = lex["offsets"]
         self.references = lex["references"]
         self.sets = lex["sets"]
-        self.holidays = lex["holidays"]
+        # keys without the possessive, as resolve() drops "'s" tokens ("new year's eve" -> "new year eve")
+        self.holidays = {k.replace("'s", "").replace("’s", ""): v for k, v in lex["holidays"].items()}
         self.approx = set(lex["approximators"])
+        self.spoken_centuries = lex.get("spoken_year_centuries", {})
+        self.weekday_plurals = lex.get("weekday_plurals", {})
+        self.decade_words = lex.get("decade_words", {})
 
     # -- public ------------------------------------------------------------
     def resolve(self, words: Sequence[str], anchor: Optional[Date], tense: Optional[str] = None,
@@ -105,11 +129,54 @@ class Resolver:
         if not w:
             return None
         try:
+            w = self._spoken_years(w)
             return self._resolve(w, anchor, tense, after_amount)
         except (ValueError, OverflowError, KeyError, IndexError):
             return None
 
     # -- helpers -------------------------------------------------------------
+    def _spoken_years(self, w: list[str]) -> list[str]:
+        """Replace spoken years by digits: "nineteen ninety six" -> "1996", "the year two thousand" -> "2000".
+
+        A spoken year is a century word of ``spoken_year_centuries`` ("nineteen")
+        followed by a tens word ("ninety") and an optional unit word ("six"),
+        or "two thousand" (+ "and" + a unit or teen word) after "year", a month
+        or a season; broadcast transcripts (TempEval-3 AQUAINT) write years so.
+        "the year" before a spoken year is dropped ("the year two thousand" is the year 2000).
+        """
+        if not any(x in self.spoken_centuries or x == "thousand" for x in w):
+            return w
+        out: list[str] = []
+        i = 0
+        while i < len(w):
+            x = w[i]
+            nxt = w[i + 1] if i + 1 < len(w) else ""
+            tens = self.numbers.get(nxt)
+            if x in self.spoken_centuries and isinstance(tens, int) and 20 <= tens <= 90 and tens % 10 == 0:
+                unit = self.numbers.get(w[i + 2]) if i + 2 < len(w) else None
+                k = 3 if isinstance(unit, int) and 1 <= unit <= 9 else 2
+                year = self.spoken_centuries[x] * 100 + tens + (unit if k == 3 else 0)
+            elif x == "two" and nxt == "thousand" and out and (out[-1] == "year" or out[-1] in self.months
+                                                                or out[-1] in self.seasons or out[-1] == "of"):
+                k, year = 2, 2000
+                rest = w[i + 2:i + 4]
+                if rest[:1] == ["and"]:
+                    rest, k = rest[1:], k + 1
+                v = self.numbers.get(rest[0]) if rest else None
+                if isinstance(v, int) and 1 <= v <= 19 and rest[0] not in ("a", "an"):
+                    year, k = year + v, k + 1
+            else:
+                out.append(x)
+                i += 1
+                continue
+            if out[-2:] == ["the", "year"]:
+                del out[-2:]
+            elif out[-1:] == ["year"]:
+                del out[-1:]
+            out.append(str(year))
+            i += k
+        return out
+
     def _number(self, w: list[str]):
         """Sum of number words/digits in ``w``: int, 'X' (vague), or None."""
         total, seen, vague = 0, False, False
@@ -124,6 +191,8 @@ class Resolver:
                     continue
                 elif x == "hundred":
                     total = max(total, 1) * 100
+                elif x == "thousand":
+                    total = max(total, 1) * 1000
                 elif x == "dozen":
                     total = max(total, 1) * 12
                 else:
@@ -187,6 +256,24 @@ class Resolver:
             return anchor.isoformat()
         return None
 
+    def _holiday_date(self, rule: str, year: int) -> Date:
+        """The date of a holiday rule (see ``holidays`` in lexicon.yaml) in ``year``."""
+        if rule.startswith("E"):
+            return easter(year) + timedelta(days=int(rule[1:].rstrip("W")))
+        parts = rule.rstrip(">").split("-")
+        d = Date(year, int(parts[0]), int(parts[1]))
+        if len(parts) == 3:
+            wd = _WEEKDAY_CODES[parts[2]]
+            d += timedelta(days=(wd - d.isoweekday()) % 7)
+        return d
+
+    def _holiday(self, rule: str, anchor: Date, tense: Optional[str]) -> str:
+        """TIMEX3 value of a holiday: the occurrence picked like a month-day without a year."""
+        here = self._holiday_date(rule, anchor.year)
+        y = self._month_year(anchor, here.month, here.day, None, tense)
+        d = self._holiday_date(rule, y)
+        return iso_week(d) if rule.endswith("W") else d.isoformat()
+
     def _weekday(self, anchor: Date, wd: int, direction: Optional[int], future: bool) -> Date:
         today = anchor.isoweekday()
         if direction == -1:      # "last Friday": strictly before
@@ -240,12 +327,11 @@ class Resolver:
             return "DATE", self.references[ctext]
         if ctext in self.sets:
             return "SET", self.sets[ctext]
-        if ctext in self.holidays:
+        hol = self.holidays.get(ctext)
+        if hol is not None:
             if anchor is None:
                 return "DATE", None
-            m, d = (int(p) for p in self.holidays[ctext].split("-"))
-            y = self._month_year(anchor, m, d, None, tense)
-            return "DATE", f"{y:04d}-{m:02d}-{d:02d}"
+            return "DATE", self._holiday(str(hol), anchor, tense)
 
         # sets: every/each (other) (N) unit, once/twice a unit, "a year" after an amount
         if core[0] in ("every", "each") or (len(core) >= 3 and core[-2] in ("a", "per", "every", "each")
@@ -254,6 +340,12 @@ class Resolver:
             if unit is None:
                 pod = next((self.pods[x] for x in core if x in self.pods), None)
                 season = next((self.seasons[x] for x in core if x in self.seasons), None)
+                wday = next((self.weekdays[x] for x in core if x in self.weekdays), None)
+                mon = next((self.months[x] for x in core if x in self.months), None)
+                if wday:
+                    return "SET", f"XXXX-WXX-{wday}" + (f"T{pod}" if pod else "")
+                if mon:
+                    return "SET", f"XXXX-{mon:02d}"
                 if pod:
                     return "SET", f"XXXX-XX-XXT{pod}"
                 if season:
@@ -265,6 +357,14 @@ class Resolver:
             return "SET", self._duration(n if isinstance(n, int) and n > 0 else 1, unit)
         if after_amount and len(core) == 2 and core[0] in ("a", "an", "per") and core[1] in self.units:
             return "SET", self._duration(1, self.units[core[1]])
+
+        # plural weekdays: "Tuesdays", "Tuesday nights"
+        wplural = next((self.weekday_plurals[x] for x in core if x in self.weekday_plurals), None)
+        if wplural is None and core[-1] in _POD_PLURALS:
+            wplural = next((self.weekdays[x] for x in core if x in self.weekdays), None)
+        if wplural is not None:
+            pod = self.pods.get(core[-1].rstrip("s")) if core[-1] in _POD_PLURALS else None
+            return "SET", f"XXXX-WXX-{wplural}" + (f"T{pod}" if pod else "")
 
         # ISO and slashed dates
         m = re.match(r"^(\d{4}) (\d{2}) (\d{2})$", " ".join(x for x in core))
@@ -317,6 +417,11 @@ class Resolver:
                 if anchor is None:
                     return "DATE", None
                 return "DATE", f"{(anchor.year // 100) - (1 if int(mm.group(2)) * 10 > anchor.year % 100 else 0):02d}{mm.group(2)}"
+        dword = next((self.decade_words[x] for x in core if x in self.decade_words), None)
+        if dword is not None:
+            if anchor is None:
+                return "DATE", None
+            return "DATE", f"{(anchor.year // 100) - (1 if dword * 10 > anchor.year % 100 else 0):02d}{dword}"
         if core[-1] in ("century", "centuries"):
             cm = next((_CENTURY.match(x) for x in core if _CENTURY.match(x)), None)
             if cm:
@@ -330,8 +435,8 @@ class Resolver:
             if core[-1] in ("tonight", "overnight") or pod:
                 return "TIME", f"{d.isoformat()}T{pod or 'NI'}"
             return "DATE", d.isoformat()
-        # this morning, last night
-        if pod and len(core) == 2 and core[0] in ("this", "last", "the"):
+        # this morning, last night, mid-afternoon
+        if pod and len(core) == 2 and core[0] in ("this", "last", "the", "early", "late", "mid"):
             if anchor is None:
                 return "TIME", None
             d = anchor - timedelta(days=1) if core[0] == "last" else anchor
@@ -388,14 +493,18 @@ class Resolver:
             return "DATE", f"{y:04d}-{season}"
 
         # quarters and halves: "the third quarter", "third-quarter", "the first half of 1989"
-        if core[-1] in ("quarter", "half") or (len(core) >= 2 and core[-2] in ("quarter", "half") and year):
+        if core[-1] in ("quarter", "half") or (year and len(core) >= 2 and (
+                core[-2] in ("quarter", "half") or (core[-2] == "of" and len(core) >= 3 and core[-3] in ("quarter", "half")))):
             kind = "Q" if "quarter" in core else "H"
             ordn = next((self.ordinals[x] for x in core if x in self.ordinals), None)
             if kind == "H" and ordn == 4:     # "the final half"
                 ordn = 2
-            if kind == "H" and ("last" in core or "latter" in core):
+            if kind == "H" and ("latter" in core or (core.index("half") > 0 and core[core.index("half") - 1] == "last")):
                 ordn = 2
             yearago = any(x in ("ago", "earlier") for x in core) and "year" in core
+            if "year" in core and direction is not None and not yearago and anchor is not None:
+                y = anchor.year + direction          # "last year's third quarter", "next year's first half"
+                return "DATE", f"{y:04d}-{kind}{ordn if ordn is not None else 'X'}"
             if ordn is None:
                 if kind == "Q" and direction in (0, 1) and anchor is not None:
                     y, mo = shift_months(anchor.year, anchor.month, 3 * direction)
@@ -416,6 +525,20 @@ class Resolver:
                 if yearago:
                     year -= 1
             return "DATE", f"{year:04d}-{kind}{ordn}"
+
+        # comparison periods of earnings reports: "the 1988 period", "the year-earlier period",
+        # "the latest period"; the dates stage re-anchors them on the quarter under discussion
+        if "period" in core:
+            if year is not None:
+                return "DATE", f"{year:04d}"
+            if anchor is None:
+                return "DATE", None
+            if "latest" in core:
+                y, mo = shift_months(anchor.year, anchor.month, -3)
+                return "DATE", f"{y:04d}-Q{(mo - 1) // 3 + 1}"
+            if "year" in core and (any(x in ("ago", "earlier", "last") for x in core)):
+                return "DATE", f"{anchor.year - 1:04d}"
+            return None
 
         # plain years
         if year is not None and not any(x in self.units for x in core):
@@ -479,6 +602,10 @@ class Resolver:
             if unit in ("DE", "CE") and direction == -1:
                 return "DURATION", self._duration(1, unit)
             return "DATE", self._at_unit(anchor, unit, direction)
+        if n is None and not plural and unit == "Y" and "the" in core and len(core) <= 6 and (
+                len(core) == 2 or core[-3:-1] in (["of", "the"], ["the", "full"], ["the", "fiscal"], ["the", "calendar"])):
+            # "the year", "the full year", "the end of the year": the anchor's year in news (TempEval-3 TBAQ)
+            return ("DATE", None) if anchor is None else ("DATE", f"{anchor.year:04d}")
         if n is None and not plural and len(core) >= 3 and core[0] in ("earlier", "later") and core[1] == "in":
             return ("DATE", None) if anchor is None else ("DATE", self._at_unit(anchor, unit, 0))
 
