@@ -65,7 +65,11 @@ class Pattern:
     head (int): index of the trigger head in ``words``.
     pos (str): ``"V"`` or ``"N"``.
     event_type, mode, cameo (str | None): PLOVER type, mode, CAMEO root override.
-    flags (frozenset[str]): ``frame``, ``any``, ``nofut``, ``selfrecip``.
+    flags (frozenset[str]): ``frame``, ``any``, ``nofut``, ``selfrecip``, ``agent``, ``asspeech``,
+        ``actor`` (needs a coded participant), ``verbonly`` (not as an adjective).
+    obj_class (str | None): the ``obj=<class>`` / ``obj?=<class>`` flag: the object must belong to
+        that class of ``rules.yaml`` ``object_classes``; obj_required: ``obj=`` (an object is needed).
+    block_class (str | None): the ``block=<class>`` flag: a dependent of that class cancels the match.
     """
 
     text: str
@@ -76,6 +80,9 @@ class Pattern:
     mode: Optional[str] = None
     cameo: Optional[str] = None
     flags: frozenset = field(default_factory=frozenset)
+    obj_class: Optional[str] = None
+    obj_required: bool = False
+    block_class: Optional[str] = None
 
     @property
     def recipient_prep(self) -> Optional[frozenset]:
@@ -94,9 +101,12 @@ class PatternSet:
 
     rows (list[dict]): rows of patterns.tsv (keys pattern, pos, type, mode, cameo, flags).
     valid_types (set[str]): the PLOVER types; rows with another type raise ValueError.
+    valid_classes (set[str] | None): the object classes of rules.yaml; an ``obj=`` flag naming
+        another class raises ValueError.
     """
 
-    def __init__(self, rows: Iterable[dict], valid_types: Optional[set] = None):
+    def __init__(self, rows: Iterable[dict], valid_types: Optional[set] = None,
+                 valid_classes: Optional[set] = None):
         self.index: dict[tuple[str, str], list[Pattern]] = {}
         for row in rows:
             text = (row.get("pattern") or "").strip()
@@ -111,8 +121,21 @@ class PatternSet:
                         0 if pos == "V" else len(raw) - 1)
             words = [frozenset(w.rstrip("*").lower().split("|")) for w in raw]
             flags = frozenset(f.strip() for f in (row.get("flags") or "").split(",") if f.strip())
+            obj_class, obj_required = None, False
+            block = None
+            for f in flags:
+                if f.startswith("block="):
+                    block = f.split("=", 1)[1].strip()
+                    if valid_classes is not None and block not in valid_classes:
+                        raise ValueError(f"pattern '{text}': unknown object class '{block}'")
+                if f.startswith("obj=") or f.startswith("obj?="):
+                    obj_required = f.startswith("obj=")
+                    obj_class = f.split("=", 1)[1].strip()
+                    if valid_classes is not None and obj_class not in valid_classes:
+                        raise ValueError(f"pattern '{text}': unknown object class '{obj_class}'")
             pat = Pattern(text=text.replace("*", ""), words=words, head=head, pos=pos, event_type=etype,
-                          mode=(row.get("mode") or None), cameo=(row.get("cameo") or None), flags=flags)
+                          mode=(row.get("mode") or None), cameo=(row.get("cameo") or None), flags=flags,
+                          obj_class=obj_class, obj_required=obj_required, block_class=block)
             for lemma in words[head]:
                 self.index.setdefault((lemma, pos), []).append(pat)
         for pats in self.index.values():
@@ -126,9 +149,9 @@ class PatternSet:
         return len({id(p) for pats in self.index.values() for p in pats})
 
 
-def load_patterns(data_paths=None, valid_types=None) -> PatternSet:
+def load_patterns(data_paths=None, valid_types=None, valid_classes=None) -> PatternSet:
     """Load ``events/patterns.tsv`` (plus users' files of that name). RETURNS (PatternSet)."""
-    return PatternSet(load_tsv("events/patterns.tsv", extra=data_paths), valid_types)
+    return PatternSet(load_tsv("events/patterns.tsv", extra=data_paths), valid_types, valid_classes)
 
 
 class PloverTables:
@@ -175,6 +198,7 @@ class _Match:
     recip_prep: object = None  # Token of the pattern's final preposition
     light: object = None  # light verb Token for noun triggers
     absorbed_by: object = None
+    need_recipient: bool = False  # the object failed an ``orrecip`` pattern's class
 
 
 @register_stage("events", requires=("dates", "places", "actors", "quotes"), assigns=("events",))
@@ -192,9 +216,22 @@ class EventStage:
     def __init__(self, options=None):
         paths = getattr(options, "data_paths", None)
         self.tables = PloverTables(paths)
-        self.patterns = load_patterns(paths, set(self.tables.types))
         rules = load_yaml("events/rules.yaml", extra=paths)
         s = lambda key: frozenset(str(w).lower() for w in rules.get(key) or [])  # noqa: E731
+        self.object_classes = {name: frozenset(str(w).lower() for w in words or [])
+                               for name, words in (rules.get("object_classes") or {}).items()}
+        self.patterns = load_patterns(paths, set(self.tables.types), set(self.object_classes))
+        self.non_agent_types = frozenset(str(w).upper() for w in rules.get("non_agent_types") or [])
+        self.non_agent = s("non_agent_causes")
+        self.non_agent_verbs = s("non_agent_verbs")
+        self.accident_sources = s("accident_sources")
+        self.ambiguous_violence = s("ambiguous_violence")
+        self.weapon_words = s("weapon_words")
+        self.cause_preps = s("cause_preps")
+        self.casualty_verbs = s("casualty_verbs")
+        self.casualty_lookback = int(rules.get("casualty_lookback_sentences") or 0)
+        self.riot_triggers = s("riot_triggers")
+        self.protester_nouns = s("protester_nouns")
         self.light_verbs = s("light_verbs")
         self.occurrence_verbs = s("occurrence_verbs")
         self.recipient_preps = s("recipient_preps")
@@ -234,6 +271,9 @@ class EventStage:
         self._ctx = ctx
         self._actor_index = self._build_actor_index(ctx)
         self._quote_spans = [(q.content.start, q.content.end, q) for q in ctx.analysis.quotes]
+        self._actor_tok = self._token_set(doc, ctx.analysis.actors)
+        self._place_tok = self._token_set(doc, ctx.analysis.places)
+        self._sent_lemmas: dict = {}
         matches: dict[int, _Match] = {}
         for tok in doc:
             m = self._match(tok)
@@ -280,8 +320,185 @@ class EventStage:
             if pos == "N" and tok.dep_ == "compound" and tok.head.pos_ in _NOUN_POS \
                     and tok.head.lemma_.lower() not in self.carrier_nouns:
                 continue  # "protest movement", "attack helicopter": the noun only modifies
+            if "noacl" in pat.flags and tok.dep_ == "acl":
+                continue
+            if pat.block_class is not None:
+                blockers = self.object_classes.get(pat.block_class, frozenset())
+                if any(c.lemma_.lower() in blockers or c.lower_ in blockers for c in tok.children):
+                    continue
+            if "verbonly" in pat.flags and tok.pos_ not in ("VERB", "AUX"):
+                continue  # "a free concert", "free to download": the adjective is no release
+            if pat.obj_class is not None and not self._object_ok(tok, pat, m):
+                if "orrecip" not in pat.flags:
+                    continue
+                m.need_recipient = True  # "provided intelligence to Macedonia": the recipient decides
             return m
         return None
+
+    # ------------------------------------------------------- selection rules
+    @staticmethod
+    def _token_set(doc, records) -> set:
+        """Token indices covered by the evidence of ``records`` (actors or places)."""
+        out: set = set()
+        for r in records or []:
+            ev = getattr(r, "evidence", None)
+            if ev is None:
+                continue
+            span = doc.char_span(ev.start, ev.end, alignment_mode="expand")
+            if span is not None:
+                out.update(range(span.start, span.end))
+        return out
+
+    def _in_class(self, tok, cls: frozenset, depth: int = 0) -> bool:
+        """Whether the noun ``tok`` belongs to an object class (rules.yaml ``object_classes``).
+
+        "hundreds of prisoners", "a team of doctors": the object of "of" is looked at too.
+        """
+        if "@any" in cls:
+            return True
+        if tok.lemma_.lower() in cls or tok.lower_ in cls:
+            return True
+        if "@actor" in cls and tok.i in self._actor_tok:
+            return True
+        if "@place" in cls and (tok.i in self._place_tok or tok.ent_type_ in ("GPE", "LOC", "FAC")):
+            return True
+        if depth == 0:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    if any(self._in_class(g, cls, 1) for g in c.children if g.dep_ == "pobj"):
+                        return True
+        return False
+
+    def _object_heads(self, tok, m: _Match) -> list:
+        """The object of a verb trigger: direct object, passive subject (through a relative
+        pronoun), the noun a participle modifies ("prisoners released on Monday"), or the object
+        of the pattern's final preposition."""
+        objs = []
+        for c in tok.children:
+            if c.dep_ == "dobj":
+                objs.append(c)
+            elif c.dep_ in _PASS_SUBJ:
+                objs.append(tok.head if c.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl" else c)
+        if not objs and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            objs.append(tok.head)
+        if m.recip_prep is not None:
+            objs.extend(g for g in m.recip_prep.children if g.dep_ == "pobj")
+        out = []
+        for o in objs:
+            out.append(o)
+            out.extend(o.conjuncts)
+        return out
+
+    def _object_ok(self, tok, pat: Pattern, m: _Match) -> bool:
+        """The ``obj=<class>`` / ``obj?=<class>`` rule of a pattern (see rules.yaml object_classes)."""
+        cls = self.object_classes.get(pat.obj_class, frozenset())
+        objs = self._object_heads(tok, m)
+        if not objs:
+            return not pat.obj_required
+        return any(self._in_class(o, cls) for o in objs)
+
+    def _lemmas_of(self, sent) -> frozenset:
+        key = sent.start
+        got = self._sent_lemmas.get(key)
+        if got is None:
+            # names do not count: "Storm Corps", "Fire Department", "Crash Bandicoot"
+            toks = [t for t in sent if t.ent_type_ not in ("ORG", "PERSON", "GPE", "NORP", "FAC")]
+            got = frozenset(t.lemma_.lower() for t in toks) | frozenset(t.lower_ for t in toks)
+            self._sent_lemmas[key] = got
+        return got
+
+    def _accident_sentence(self, tok) -> bool:
+        """The sentence names an accident source or a non-agent cause and no weapon or attacker."""
+        lemmas = self._lemmas_of(tok.sent)
+        return not (lemmas & self.weapon_words) and bool(lemmas & (self.accident_sources | self.non_agent))
+
+    def _is_non_agent(self, tok) -> bool:
+        """Whether an argument or cause token names a non-agent cause (rules.yaml): a hazard or
+        accident noun ("fire", "earthquake", "plane crash"), an accident verb ("the bus
+        plunged"), or an explosion/fire of an accident source ("gas explosion", "a boiler
+        exploded", "an explosion at the plant" in a sentence naming no weapon)."""
+        lemma = tok.lemma_.lower()
+        mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")] \
+            if tok.pos_ not in ("VERB", "AUX") else []
+        if any(c.lemma_.lower() in self.weapon_words for c in mods):
+            return False  # "rocket fire", "sniper fire", "a car bomb blast"
+        if lemma in self.non_agent or tok.lower_ in self.non_agent:
+            return True
+        if any(c.lemma_.lower() in self.non_agent for c in mods):
+            return True  # "a shark attack", "flood damage"
+        if tok.pos_ in ("VERB", "AUX"):
+            if lemma in self.non_agent_verbs:
+                return True
+            if lemma in self.ambiguous_violence:
+                subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if any(self._is_non_agent(c) for c in subj):
+                    return True
+                if any(c.lemma_.lower() in self.accident_sources for c in subj) and self._accident_sentence(tok):
+                    return True  # "the tank exploded"; not "the vehicle hit a mine laid by rebels"
+            return False
+        if lemma in self.ambiguous_violence:
+            if any(c.lemma_.lower() in self.accident_sources for c in mods):
+                return True
+            return self._accident_sentence(tok)
+        return False
+
+    def _non_agent_cause(self, verb, depth: int = 0) -> bool:
+        """An agentless clause whose cause is a non-agent: "killed in a plane crash", "injured
+        when the roof collapsed", "died after a gas leak" (``cause_preps`` of rules.yaml)."""
+        for c in verb.children:
+            if c.dep_ in ("prep", "agent") and (c.lemma_.lower() in self.cause_preps or c.dep_ == "agent"):
+                for g in c.children:
+                    if g.dep_ in ("pobj", "pcomp") and self._is_non_agent(g):
+                        return True
+                    if g.dep_ == "prep":  # "due to", "because of"
+                        if any(x.dep_ == "pobj" and self._is_non_agent(x) for x in g.children):
+                            return True
+            elif c.dep_ == "advcl" and self._is_non_agent(c):
+                return True
+        if depth == 0 and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            return self._non_agent_cause(verb.head, 1)
+        return False
+
+    def _non_agent_event(self, m: _Match, actors_t: list, recips_t: list) -> bool:
+        """True when a violent or coercive event has no human agent (rules.yaml non_agent_*):
+        "A fire killed five girls", "an earthquake hit the city", "a gas cylinder exploded",
+        "firefighters battled the blaze", "were killed in a plane crash"."""
+        tok = m.head
+        lemma = tok.lemma_.lower()
+        ambiguous = lemma in self.ambiguous_violence
+        for t in actors_t:
+            for x in [t] + list(t.conjuncts):
+                if self._is_non_agent(x):
+                    return True
+                if ambiguous and x.lemma_.lower() in self.accident_sources and self._accident_sentence(tok):
+                    return True
+        for t in recips_t:
+            if t.lemma_.lower() in self.non_agent:
+                return True
+        if ambiguous and self._is_non_agent(tok):
+            return True
+        if ambiguous and not actors_t and tok.pos_ in ("VERB", "AUX") and self._accident_sentence(tok):
+            return True
+        if not actors_t:
+            verb = m.light if m.light is not None else tok
+            if self._non_agent_cause(verb) or (verb is not tok and self._non_agent_cause(tok)):
+                return True
+            if lemma in self.casualty_verbs and self._disaster_context(tok):
+                return True
+        return False
+
+    def _disaster_context(self, tok) -> bool:
+        """The sentence of ``tok`` names no weapon, and it or one of the
+        ``casualty_lookback_sentences`` before it names a non-agent cause (rules.yaml)."""
+        sent = tok.sent
+        if self._lemmas_of(sent) & self.weapon_words:
+            return False
+        sents = self._ctx.sentences
+        i = self._ctx.sentence_index(sent.start_char)
+        for k in range(max(0, i - self.casualty_lookback), i + 1):
+            if self._lemmas_of(sents[k]) & self.non_agent:
+                return True
+        return False
 
     def _match_words(self, tok, pat: Pattern) -> Optional[list]:
         found = [tok]
@@ -445,7 +662,22 @@ class EventStage:
         """ActorRefs for argument head tokens (each expanded to its conjuncts)."""
         refs, seen = [], set()
         for tok in toks:
-            for t in [tok] + [c for c in tok.conjuncts if c.i > tok.i]:
+            group = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
+            # "The US, Russia, and Switzerland met": the parser reads the list as an apposition
+            for c in tok.children:
+                if c.dep_ == "appos" and any(x.dep_ == "cc" for x in list(c.children) + list(tok.children)) \
+                        and tok.i in self._actor_tok and c.i in self._actor_tok:
+                    group += [c] + [g for g in c.conjuncts if g.i > c.i]
+            for t in group:
+                if t.pos_ == "PRON" and t.i not in self._actor_tok:
+                    ante = self._speaker_antecedent(t)
+                    if ante:
+                        for r in self._refs(ante):
+                            key = r.mention
+                            if key not in seen:
+                                seen.add(key)
+                                refs.append(r)
+                        continue
                 start, end = self._np_span(t)
                 mentions = self._actor_index(start, end)
                 covering = [a for a in mentions if a.evidence.start <= t.idx < a.evidence.end]
@@ -457,6 +689,23 @@ class EventStage:
                     seen.add(key)
                     refs.append(ActorRef(mention=a.id, canonical=a.canonical, code=a.code, sector=a.sector))
         return refs
+
+    def _speaker_antecedent(self, pron) -> list:
+        """ "Afghan rebel leaders said they would meet ...", "Obama said he would not ...": an
+        unresolved subject pronoun of a clause reported by a speech verb refers to the speaker
+        (the subject of the speech verb). RETURNS (list[Token]): the speaker heads, or []."""
+        if pron.lower_ not in ("they", "he", "she", "we", "it") or pron.dep_ not in ("nsubj", "nsubjpass"):
+            return []
+        clause = pron.head
+        for _ in range(4):
+            if clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+                clause = clause.head
+            else:
+                break
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in self.speech_verbs:
+            return []
+        speakers = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        return speakers
 
     @staticmethod
     def _dedupe_conj(toks: list) -> list:
@@ -738,13 +987,27 @@ class EventStage:
     def _build_event(self, ctx, m: _Match, matches: dict) -> Optional[Event]:
         pat = m.pattern
         actors_t, recips_t = self._arguments(m, matches)
+        if pat.event_type in self.non_agent_types and self._non_agent_event(m, actors_t, recips_t):
+            return None
         actors = self._refs(actors_t)
         recipients = self._refs(recips_t)
+        if "actor" in pat.flags and not any(r.code or r.sector for r in actors + recipients):
+            return None  # a common verb ("give", "call", "leave") is an event only between actors
+        if "weapon" in pat.flags and not any(r.code or r.sector for r in actors) \
+                and not self._lemmas_of(m.head.sent) & self.weapon_words:
+            return None  # "firecrackers exploded", "the population exploded"
+        if m.need_recipient and not any(r.code or r.sector for r in recipients if r.mention not in
+                                        {a.mention for a in actors}):
+            return None  # "delivered a speech" (no aid goods, no recipient)
         # the same entity is not both actor and recipient unless nothing else is coded
         a_keys = {r.mention for r in actors}
         recipients = [r for r in recipients if r.mention not in a_keys]
         flags = self._flags(m)
         etype, mode, cameo = pat.event_type, pat.mode, pat.cameo
+        if etype == "ASSAULT" and m.head.lemma_.lower() in self.riot_triggers and any(
+                t.lemma_.lower() in self.protester_nouns or t.lower_ in self.protester_nouns
+                for a in actors_t + recips_t for t in [a] + list(a.conjuncts)):
+            etype, mode, cameo = "PROTEST", "riot", None  # "police clashed with protesters"
         if "obligation" in pat.flags:
             for cm in matches.values():
                 if cm.absorbed_by is m:

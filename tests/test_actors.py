@@ -339,3 +339,31 @@ def test_odd_input_does_not_crash(run, text):
     ctx = run(text)
     assert isinstance(ctx.analysis.actors, list)
     assert "actors" in ctx.shared
+
+
+# -- weapons and vehicles stand for their operators; countries after 'at'/'into'/'to' --------
+
+def test_instrument_nouns_name_their_operators(run):
+    ctx = run("Turkish warplanes bombed the village.")
+    assert coded(one(ctx, "Turkish")) == ("Turkey (military)", "TUR", "MIL")
+    ctx = run("French army helicopters landed near the camp.")
+    assert coded(one(ctx, "army")) == ("France (military)", "FRA", "MIL")
+
+
+def test_nationality_on_other_nouns_is_no_actor(run):
+    ctx = run("Turkish coffee was served.")
+    assert actors(ctx) == []
+
+
+def test_country_after_at_into_and_verb_to(run):
+    ctx = run("Greece fired shots at Turkey and sent aid to Cyprus.")
+    assert [a.code for a in ctx.analysis.actors] == ["GRC", "TUR", "CYP"]
+    ctx = run("Flights to Cyprus were cancelled.")
+    assert actors(ctx) == []
+
+
+def test_european_community_and_fighters(run):
+    ctx = run("The European Community condemned the attack.")
+    assert coded(one(ctx, "European Community")) == ("European Community", "EUR", "IGO")
+    ctx = run("Syrian fighters left the town.")
+    assert coded(one(ctx, "fighters")) == ("Syria (fighters)", "SYR", "REB")

@@ -294,3 +294,94 @@ def test_seed_article_must_events(nlp, stage):
         assert any(set(exp["recipients"]) & set(codes(e.recipients)) for e in cands), exp["sentence_starts"]
         if exp.get("actors"):
             assert any(set(exp["actors"]) & set(codes(e.actors)) for e in cands), exp["sentence_starts"]
+
+
+# ------------------------------------------------- no human agent (non-agent causes)
+@pytest.mark.parametrize("text", [
+    "A fire killed six workers at the depot on Sunday.",               # hazard noun as the actor
+    "An earthquake hit the northern coast, killing dozens.",           # hazard noun as the actor
+    "Nine people were killed in a bus crash near the pass.",           # agentless, cause in a prep
+    "Two men were injured when their truck overturned on the road.",   # agentless, accident clause
+    "A gas cylinder exploded in a crowded kitchen on Monday.",         # accident source exploded
+    "A boiler explosion injured three workers.",                       # accident-source modifier
+    "Heavy storms swept the coast overnight. Four people were killed.",  # casualties after a hazard
+])
+def test_no_event_without_a_human_agent(nlp, stage, text):
+    assert [e.event_type for e in run(nlp, stage, text) if e.event_type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "A bomb exploded in a crowded market on Monday.",
+    "Four people were killed when a roadside bomb hit their car.",
+    "Nine people were killed in an attack near the pass.",
+])
+def test_attacks_without_a_named_actor_stay(nlp, stage, text):
+    assert one(run(nlp, stage, text), "ASSAULT")
+
+
+# -------------------------------------- common verbs need an actor or the right object
+@pytest.mark.parametrize("text", [
+    "The minister delivered a speech on Monday.",           # give/deliver: no aid goods, no recipient
+    "He called it a disgrace.",                             # call: object is no actor, has a complement
+    "Many people left home early.",                         # leave: no coded participant
+    "The agency released a report on Tuesday.",             # release: a report is no captive
+    "The concert was free to attend.",                      # free: adjective
+    "The suspect pleaded guilty to all counts.",            # plead guilty: no appeal
+    "The firm hosted a party for its staff.",               # host: no visitors or meeting
+    "I was ready to talk about it.",                        # frame verb with no actor
+    "Firecrackers exploded in her mouth.",                  # explode without weapon or actor
+])
+def test_common_verbs_without_actors_are_no_events(nlp, stage, text):
+    assert run(nlp, stage, text) == []
+
+
+def test_aid_verb_with_aid_goods_or_a_recipient(nlp, stage):
+    ev = one(run(nlp, stage, "Japan sent food and medicine to Sudan."), "AID")
+    assert codes(ev.actors) == ["JPN"] and codes(ev.recipients) == ["SDN"]
+    ev = one(run(nlp, stage, "Israel provided satellite photographs to Egypt."), "AID")
+    assert codes(ev.recipients) == ["EGY"]
+
+
+def test_release_of_captives(nlp, stage):
+    ev = one(run(nlp, stage, "Iran released ten prisoners from Iraq."), "RETREAT")
+    assert ev.mode == "release" and codes(ev.actors) == ["IRN"]
+
+
+def test_participle_backed_by_is_no_event(nlp, stage):
+    events = run(nlp, stage, "Syrian troops, backed by Russia, shelled the town.")
+    assert [e.event_type for e in events] == ["ASSAULT"]
+
+
+# ----------------------------------------------- territory, riots, lists, pronouns
+def test_seizing_a_town_is_assault_seizing_goods_is_coerce(nlp, stage):
+    ev = one(run(nlp, stage, "Syria seized the town of Qusair from the rebels."), "ASSAULT")
+    assert codes(ev.actors) == ["SYR"] and ev.cameo == "18"
+    ev = one(run(nlp, stage, "Turkey seized a shipment of drugs at the port."), "COERCE")
+    assert ev.mode == "seize"
+
+
+def test_clash_with_protesters_is_a_riot(nlp, stage):
+    ev = one(run(nlp, stage, "Police in Egypt clashed with protesters outside the parliament."), "PROTEST")
+    assert ev.mode == "riot" and ev.cameo == "14"
+
+
+def test_list_read_as_apposition_is_reciprocal(nlp, stage):
+    ev = one(run(nlp, stage, "On Monday the United States, Russia, and Japan met in Geneva."), "CONSULT")
+    assert sorted(codes(ev.actors)) == ["JPN", "RUS", "USA"] and ev.reciprocal
+
+
+def test_reported_pronoun_is_the_speaker(nlp, stage):
+    ev = one(run(nlp, stage, "Iran and Iraq said they would attack Kuwait."), "THREATEN")
+    assert sorted(codes(ev.actors)) == ["IRN", "IRQ"] and codes(ev.recipients) == ["KWT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The singer died after a long battle with cancer.",
+    "A shark attack injured a swimmer off the beach.",
+])
+def test_illness_and_animals_are_no_agents(nlp, stage, text):
+    assert [e for e in run(nlp, stage, text) if e.event_type == "ASSAULT"] == []
+
+
+def test_weapon_fire_is_no_hazard(nlp, stage):
+    assert one(run(nlp, stage, "Rocket fire killed two soldiers near the border."), "ASSAULT")

@@ -239,6 +239,8 @@ def actor_position(tok, rules: dict) -> bool:
         if prep in rules.get("actor_preps", ()):
             if prep == "from":
                 return t.head.head.lemma_.lower() in rules.get("from_heads", ())
+            if prep == "to" and rules.get("to_needs_verb"):
+                return t.head.head.pos_ in ("VERB", "AUX")
             return True
     return False
 
@@ -247,6 +249,14 @@ def _is_noun_modifier(doc, item: Item) -> bool:
     """True when the item's last token modifies a following noun ('government officials')."""
     t = doc[item.end - 1]
     return t.dep_ in ("compound", "amod", "nmod") and t.head.i >= item.end
+
+
+def _modifies_instrument(doc, item: Item, rules: dict) -> bool:
+    """True when the item modifies a weapon or vehicle noun that stands for its operators
+    ('army bulldozers', 'Israeli tanks'; rules.yaml ``instrument_nouns``)."""
+    t = doc[item.end - 1]
+    return t.dep_ in ("compound", "amod", "nmod") and t.head.i >= item.end \
+        and t.head.lower_ in rules.get("instrument_nouns", ())
 
 
 # ---------------------------------------------------------------------------
@@ -601,6 +611,19 @@ def recognise(st: ArticleState, blocked: set) -> None:
                 _country_mentions(st, it, [e.value], "country-name", text)
         elif kind in ("demonym", "adjective"):
             e = it.first("demonym")
+            if _modifies_instrument(doc, it, rules) and not any(
+                    st.item_at.get(k) is not None and st.item_at[k].kind == "agent"
+                    for k in range(it.end, doc[it.end - 1].head.i + 1)):
+                # 'Israeli tanks shelled ...': the country's military
+                adj = it.first("adjective") or it.first("demonym")
+                if adj is not None:
+                    name = kb.country_name(adj.value) or adj.value
+                    label = rules.get("instrument_label", "military")
+                    _add(st, Mention(it.start, it.end, it.start, it.end, _text(doc, it.start, it.end),
+                                     f"{name} ({label})", code=adj.value,
+                                     sector=rules.get("instrument_sector") or None, kind="organisation",
+                                     resolved_by="demonym"))
+                continue
             if e is None or _is_noun_modifier(doc, it):
                 continue
             root = _span_root(doc, it.start, it.end)
@@ -633,7 +656,7 @@ def recognise(st: ArticleState, blocked: set) -> None:
                                  resolved_by="country-name"))
         elif kind == "agent":
             head = _span_root(doc, it.start, it.end)
-            if _is_noun_modifier(doc, it):
+            if _is_noun_modifier(doc, it) and not _modifies_instrument(doc, it, rules):
                 continue
             if head.lower_ in rules.get("group_nouns", {}) and _group_number(doc, head, rules):
                 st.pending.append(("group", it))
