@@ -26,6 +26,19 @@ Decisions (documented here and in the data files):
   material cooperation, 09-13 verbal conflict, 14-20 material conflict), so
   CONCEDE (CAMEO 08) is quad class 2 although PLOVER calls it verbal.
 * Events whose slots hold no coded actor are still emitted (``actors == []``).
+* Output order (``ArticleAnalysis.events``) is salience order: sentence by sentence;
+  within a sentence the main-clause event first -- its trigger (or the light verb of a
+  noun trigger, or the verb a noun trigger hangs from) is the sentence root or on the
+  root's verb chain (``xcomp``/``conj``) -- then subordinate, reported and relative-clause
+  events by dependency depth, then by position. So the first event of a sentence is its
+  main event ("Police arrested protesters who attacked a bank": COERCE, then ASSAULT).
+  Event ids (V1, V2...) follow this order. See ``EventStage._salience_key``.
+* Casualty verbs that tell the toll of another violent event of the sentence ("killed in
+  an air strike", "shelled the town, killing eight") are part of that event (CAMEO codes
+  one event per action); the victims become its recipients.
+* ASSAULT without a mode is CAMEO 19 (FIGHT, conventional force) when a participant is
+  military or an armed group, or the trigger is armed fighting ("clashes"); else 18
+  (CAMEO codebook 1.1b3, roots 18/19; rules.yaml ``conventional_force_*``).
 """
 from __future__ import annotations
 
@@ -198,6 +211,7 @@ class _Match:
     recip_prep: object = None  # Token of the pattern's final preposition
     light: object = None  # light verb Token for noun triggers
     absorbed_by: object = None
+    casualties: list = field(default_factory=list)  # casualty matches whose toll this event is
     need_recipient: bool = False  # the object failed an ``orrecip`` pattern's class
 
 
@@ -231,6 +245,10 @@ class EventStage:
         self.casualty_verbs = s("casualty_verbs")
         self.casualty_lookback = int(rules.get("casualty_lookback_sentences") or 0)
         self.riot_triggers = s("riot_triggers")
+        self.opinion_types = frozenset(str(w).upper() for w in rules.get("opinion_types") or [])
+        self.opinion_pronouns = s("opinion_pronouns")
+        self.conventional_sectors = frozenset(str(w).upper() for w in rules.get("conventional_force_sectors") or [])
+        self.conventional_triggers = s("conventional_force_triggers")
         self.protester_nouns = s("protester_nouns")
         self.light_verbs = s("light_verbs")
         self.occurrence_verbs = s("occurrence_verbs")
@@ -282,6 +300,7 @@ class EventStage:
         self._obligations(doc, matches)
         self._absorb(matches)
         events = []
+        heads: dict = {}  # event id -> the token that carries its clause (for the output order)
         for i in sorted(matches):
             m = matches[i]
             if m.absorbed_by is not None:
@@ -289,12 +308,62 @@ class EventStage:
             ev = self._build_event(ctx, m, matches)
             if ev is not None:
                 events.append(ev)
+                heads[ev.id] = self._clause_token(m)
         for sent in ctx.sentences:
             ev = self._credit_event(ctx, sent)
             if ev is not None:
                 events.append(ev)
-        events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
+        events.sort(key=lambda e: self._salience_key(ctx, e, heads.get(e.id)))
+        # ids follow the output order (V1 is the first, most salient event), so that a store
+        # reading events back by id gives the same list
+        ids = sorted((e.id for e in events), key=lambda i: (len(i), i))
+        for ev, new_id in zip(events, ids):
+            ev.id = new_id
         ctx.analysis.events.extend(events)
+
+    # ------------------------------------------------------------ ordering
+    _MAIN_CHAIN_DEPS = frozenset({"xcomp", "conj", "aux", "auxpass"})
+
+    @staticmethod
+    def _clause_token(m: _Match):
+        """The token that stands for the clause of a match in the output order: the light verb
+        of a noun trigger ("held talks" -> "held"), else the nearest verb above a noun trigger
+        ("protesters defied" -> "defied", "came under attack" -> "came"), else the trigger."""
+        if m.light is not None and "obligation" not in m.pattern.flags:
+            return m.light
+        tok = m.head
+        if m.pattern.pos == "N":
+            t, n = tok, 0
+            while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i and n < 8:
+                t = t.head
+                n += 1
+            if t.pos_ in ("VERB", "AUX"):
+                return t
+        return tok
+
+    @classmethod
+    def _salience_key(cls, ctx, ev: Event, tok) -> tuple:
+        """Sort key of the output order of events (most salient first within a sentence).
+
+        ``(sentence index, main-clause rank, dependency depth, trigger start, trigger end)``:
+        events come in sentence order; within a sentence, an event whose clause token (the
+        trigger head, or its light verb: "held talks" -> "held") is the sentence root or on the
+        root's verb chain (linked to the root only through ``xcomp``/``conj``: "agreed to
+        meet", "met and signed") comes first (rank 0), then events of subordinate, reported and
+        relative clauses (rank 1) by their depth below the root, then by position. So the main
+        event of "X said Y was killed" or "police arrested protesters who attacked a bank" is
+        listed first. Events without a token (credit constructions) rank last in their sentence.
+        """
+        sent = ev.evidence.sentence if ev.evidence is not None else 0
+        if tok is None:
+            return (sent, 2, 99, ev.trigger.start, ev.trigger.end)
+        depth, main, t = 0, True, tok
+        while t.head.i != t.i and depth < 50:
+            if t.dep_ not in cls._MAIN_CHAIN_DEPS:
+                main = False
+            t = t.head
+            depth += 1
+        return (sent, 0 if main else 1, depth, ev.trigger.start, ev.trigger.end)
 
     # -------------------------------------------------------------- matching
     def _match(self, tok) -> Optional[_Match]:
@@ -584,6 +653,15 @@ class EventStage:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj" and pobj.i in matches and matches[pobj.i].light is None:
                             matches[pobj.i].absorbed_by = m
+        # "were killed in an air strike", "shelled the town, killing eight": the toll of an event
+        for i, m in matches.items():
+            if m.absorbed_by is not None or m.pattern.event_type != "ASSAULT" \
+                    or m.head.lemma_.lower() not in self.casualty_verbs or m.pattern.pos != "V":
+                continue
+            host = self._casualty_host(m, matches)
+            if host is not None:
+                m.absorbed_by = host
+                host.casualties.append(m)
         # noun triggers governed by a light verb that is itself a trigger: the verb pattern
         # wins when it names the noun ("sign an agreement", "call off the strike"), else the
         # noun's reading ("gave a welcome", "sent inspectors")
@@ -594,6 +672,32 @@ class EventStage:
                     m.absorbed_by = lm
                 elif "frame" not in lm.pattern.flags and lm.absorbed_by is None:
                     lm.absorbed_by = m
+
+    def _casualty_host(self, m: _Match, matches: dict) -> Optional[_Match]:
+        """The violent event whose toll the casualty verb of ``m`` tells, or None: an ASSAULT
+        noun trigger that is the object of its cause preposition ("killed in an air strike",
+        "wounded by shelling", "died in clashes"), or the ASSAULT verb it hangs from as a
+        participle ("bombarded the city, killing eight")."""
+        tok = m.head
+        if any(c.dep_ in _SUBJ for c in tok.children):
+            return None  # "rebels killed eight": an event with its own actor
+        for c in tok.children:
+            if c.dep_ in ("prep", "agent") and c.lemma_.lower() in ("in", "by", "during", "from", "after"):
+                for g in c.children:
+                    hm = matches.get(g.i)
+                    if g.dep_ == "pobj" and hm is not None and hm is not m \
+                            and hm.pattern.event_type == "ASSAULT" and hm.absorbed_by is None:
+                        return hm
+        for c in tok.children:  # "were killed in Israeli tank shelling" parsed as an advcl
+            hm = matches.get(c.i)
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and hm is not None and hm is not m \
+                    and hm.pattern.event_type == "ASSAULT" and hm.absorbed_by is None:
+                return hm
+        if tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG":
+            hm = matches.get(tok.head.i)
+            if hm is not None and hm is not m and hm.pattern.event_type == "ASSAULT" and hm.absorbed_by is None:
+                return hm
+        return None
 
     def _obligations(self, doc, matches: dict) -> None:
         """ "X said that Y must V": a REQUEST by X on Y, keyed by the modal token."""
@@ -829,6 +933,8 @@ class EventStage:
             return actors, self._dedupe_conj(recips)
         actors, precips = self._subject(tok)
         recips = list(precips)
+        if not recips and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in _NOUN_POS:
+            recips.append(tok.head)  # "ten soldiers killed in an ambush", "prisoners freed on Monday"
         if "selfrecip" not in pat.flags:
             recips += self._objects(tok, pat, m)
         if "frame" in pat.flags:
@@ -987,6 +1093,9 @@ class EventStage:
     def _build_event(self, ctx, m: _Match, matches: dict) -> Optional[Event]:
         pat = m.pattern
         actors_t, recips_t = self._arguments(m, matches)
+        if m.casualties and not recips_t:
+            for cm in m.casualties:  # "killed in an air strike": the victims are the recipients
+                recips_t += self._casualty_victims(cm.head)
         if pat.event_type in self.non_agent_types and self._non_agent_event(m, actors_t, recips_t):
             return None
         actors = self._refs(actors_t)
@@ -996,6 +1105,10 @@ class EventStage:
         if "weapon" in pat.flags and not any(r.code or r.sector for r in actors) \
                 and not self._lemmas_of(m.head.sent) & self.weapon_words:
             return None  # "firecrackers exploded", "the population exploded"
+        if pat.event_type in self.opinion_types and actors_t and all(
+                t.pos_ == "PRON" and t.lower_ in self.opinion_pronouns for t in actors_t) \
+                and not any(r.code or r.sector for r in actors + recipients):
+            return None  # "I agree with that": an opinion, not an event between actors (rules.yaml)
         if m.need_recipient and not any(r.code or r.sector for r in recipients if r.mention not in
                                         {a.mention for a in actors}):
             return None  # "delivered a speech" (no aid goods, no recipient)
@@ -1035,6 +1148,10 @@ class EventStage:
             if target == "REJECT":
                 flags["negated"] = False  # the refusal itself happened
             etype, cameo = target, None
+        if etype == "ASSAULT" and cameo is None and mode is None and (
+                m.head.lemma_.lower() in self.conventional_triggers
+                or any((r.sector or "").upper() in self.conventional_sectors for r in actors + recipients)):
+            cameo = "19"  # CAMEO 19 FIGHT: conventional force by or on armed forces/groups (rules.yaml)
         mode, root, goldstein, quad = self._code(etype, mode, cameo)
         date, date_source, date_ref = self._date(ctx, m.head)
         reciprocal = not recipients and len({(r.canonical) for r in actors}) >= 2
@@ -1050,6 +1167,15 @@ class EventStage:
             reported=flags["reported"], pattern=self._pattern_text(m),
             trigger=ctx.evidence(start, end), evidence=ctx.span_evidence(sent),
         )
+
+    @staticmethod
+    def _casualty_victims(tok) -> list:
+        """The victims of a casualty verb: passive subject or direct object ("eight people were
+        killed", "killing eight people"), with their conjuncts added later by ``_refs``."""
+        out = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
+        if not out and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            out = [tok.head]  # "ten soldiers killed in an ambush"
+        return out
 
     @staticmethod
     def _pattern_text(m: _Match) -> str:

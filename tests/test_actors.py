@@ -367,3 +367,43 @@ def test_european_community_and_fighters(run):
     assert coded(one(ctx, "European Community")) == ("European Community", "EUR", "IGO")
     ctx = run("Syrian fighters left the town.")
     assert coded(one(ctx, "fighters")) == ("Syria (fighters)", "SYR", "REB")
+
+
+# -- round 2: long titles, appositions, armed groups, bare names ---------------------------
+
+def test_long_form_ministerial_titles(run):
+    ctx = run("Federal Minister for Interior Ali Khan said the rally could go ahead.")
+    a = one(ctx, "Ali Khan")
+    assert (a.sector, a.role) == ("GOV", "Federal Minister for Interior")  # modifiers join the role
+    ctx = run("Pakistan's Minister of Foreign Affairs Ali Khan met the envoy.")
+    assert (one(ctx, "Ali Khan").code, one(ctx, "Ali Khan").sector) == ("PAK", "GOV")
+
+
+def test_apposition_gives_an_unknown_person_the_title_code(run):
+    ctx = run("Ali Khan, the foreign minister of Pakistan, met the envoy.")
+    assert coded(one(ctx, "Ali Khan")) == ("Ali Khan", "PAK", "GOV")
+    assert one(ctx, "the foreign minister").canonical == "Ali Khan"
+
+
+def test_members_of_an_armed_group_take_its_code_not_the_sentence_country(run):
+    ctx = run("Hezbollah fighters in Syria attacked rebels near Aleppo.")
+    assert coded(one(ctx, "fighters")) == ("Hezbollah", "LBN", "REB")
+    ctx = run("In Yemen, Houthi fighters fired a missile at Riyadh.")
+    assert coded(one(ctx, "fighters")) == ("Houthis", "YEM", "REB")
+    ctx = run("In Kenya, al-Shabab gunmen attacked a bus.")
+    assert coded(one(ctx, "al-Shabab")) == ("al-Shabaab", "SOM", "REB")
+    ctx = run("In Syria, Al-Qaeda-linked rebels attacked a base.")
+    assert one(ctx, "rebels").code == "SYR"  # linked to the group, not the group itself
+
+
+def test_bare_given_name_of_someone_out_of_office_is_not_resolved(run):
+    ctx = run("In Pakistan, Waseem's mother, Anwar, said police arrested him.", published=date(2019, 5, 1))
+    assert (one(ctx, "Anwar").canonical, one(ctx, "Anwar").code) == ("Anwar", None)
+    ctx = run("President Bush has threatened further action against Russia.", published=date(2019, 5, 1))
+    assert one(ctx, "Bush").code == "USA"  # the title names an office he held
+
+
+def test_surname_of_a_person_named_before_is_not_a_capital(run):
+    ctx = run("Sudesh Amman was shot by police in London. Amman had left prison a week before.")
+    a = one(ctx, "Amman")
+    assert (a.canonical, a.kind, a.code) == ("Sudesh Amman", "person", None)

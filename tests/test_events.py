@@ -385,3 +385,55 @@ def test_illness_and_animals_are_no_agents(nlp, stage, text):
 
 def test_weapon_fire_is_no_hazard(nlp, stage):
     assert one(run(nlp, stage, "Rocket fire killed two soldiers near the border."), "ASSAULT")
+
+
+# ------------------------------------------------- round 2: order, CAMEO 19, casualties, opinions
+def test_output_order_puts_the_main_clause_event_first(nlp, stage):
+    events = run(nlp, stage, "After Iraq attacked Kuwait, Iran condemned Iraq. Egypt met Iran.")
+    assert [(e.event_type, e.evidence.sentence) for e in events] == [
+        ("ACCUSE", 0), ("ASSAULT", 0), ("CONSULT", 1)]
+
+
+def test_reported_event_follows_the_main_event_of_its_sentence(nlp, stage):
+    events = run(nlp, stage, "Iraq attacked Kuwait, and Iran said that Iraq had threatened Kuwait.")
+    assert [e.event_type for e in events][:1] == ["ASSAULT"]
+    assert one(events, "THREATEN").reported is True
+
+
+def test_casualty_verb_is_the_toll_of_the_event_that_caused_it(nlp, stage):
+    events = run(nlp, stage, "Five soldiers were killed in an air strike by Israel.")
+    assert [(e.event_type, e.mode, e.cameo) for e in events] == [("ASSAULT", "aerial", "19")]
+    assert codes(events[0].actors) == ["ISR"]
+    events = run(nlp, stage, "Israel shelled the town, killing eight people.")
+    assert [(e.event_type, e.trigger.text) for e in events] == [("ASSAULT", "shelled")]
+
+
+def test_armed_fighting_is_cameo_19_and_other_killings_stay_18(nlp, stage):
+    assert one(run(nlp, stage, "Iraq clashed with Iran."), "ASSAULT").cameo == "19"
+    assert one(run(nlp, stage, "Iraq killed a journalist."), "ASSAULT").cameo == "18"
+
+
+def test_first_person_opinion_is_no_event(nlp, stage):
+    assert run(nlp, stage, '"I agree with that," she said.') == []
+    assert [e.event_type for e in run(nlp, stage, '"We support it," he said.')] == []
+    kept = one(run(nlp, stage, "We agreed with Iran on the plan."), "AGREE")
+    assert codes(kept.recipients) == ["IRN"]
+
+
+def test_condolences_are_no_aid(nlp, stage):
+    assert [e.event_type for e in run(nlp, stage, "Iran sent condolences to Iraq.")] == []
+    assert [e.event_type for e in run(nlp, stage, "Egypt gave its best wishes to Iraq.")] == []
+    assert one(run(nlp, stage, "Iran sent food to Iraq."), "AID").recipients[0].code == "IRQ"
+
+
+@pytest.fixture(scope="module")
+def full():
+    from newsevents.pipeline import Pipeline
+    return Pipeline()
+
+
+def test_killing_by_armed_forces_is_cameo_19(full):
+    a = full("Israeli troops killed two men near the border.", published=date(2019, 7, 1))
+    ev = [e for e in a.events if e.event_type == "ASSAULT"]
+    assert [(e.cameo, e.mode) for e in ev] == [("19", None)]
+    assert [(r.code, r.sector) for r in ev[0].actors] == [("ISR", "MIL")]

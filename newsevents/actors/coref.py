@@ -246,3 +246,34 @@ def resolve_coreference(st: ArticleState) -> None:
             _description(st, entry[1])
         elif kind == "group":
             _group(st, entry[1])
+    _appositions(st)
+
+
+def _appositions(st: ArticleState) -> None:
+    """'Ali Khan, the foreign minister of Pakistan' / 'the foreign minister, Ali Khan': a named
+    person that the table does not know takes the code, sector and role of the title mention in
+    apposition to it, and the title mention becomes a mention of that person."""
+    doc = st.doc
+    by_head = {}
+    for m in st.mentions:
+        if m.person and m.end > m.start:
+            by_head.setdefault(doc[m.start:m.end].root.i, []).append(m)
+    for m in list(st.mentions):
+        if not m.person or m.resolved_by not in ("ner", "demonym") or (m.code and m.sector):
+            continue
+        root = doc[m.start:m.end].root
+        partners = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            partners.append(root.head)
+        for tok in partners:
+            for t in by_head.get(tok.i, ()):
+                if t is m or t.resolved_by not in ("title", "coreference") or not (t.code or t.sector) \
+                        or (t.antecedent is not None and t.antecedent.resolved_by == "office-holder"):
+                    continue
+                m.code = m.code or t.code
+                m.sector = m.sector or t.sector
+                m.role = m.role or t.role
+                m.resolved_by = "title"
+                t.canonical, t.antecedent, t.resolved_by = m.canonical, m, "coreference"
+                break
+

@@ -415,13 +415,31 @@ def _person_canonical(st: ArticleState, item: Item) -> Optional[str]:
     cands = list(dict.fromkeys(cands))
     if not cands:
         return None
-    if len(cands) == 1:
-        return cands[0]
     seen = [c for c in cands if c in st.person_canon_seen]
     if seen:
         return seen[0]
     holders = st.kb.holders
     active = [c for c in cands if holders.term_on(c, st.published) is not None]
+    if item.end - item.start == 1:
+        # A bare one-word alias that is not the person's surname ('Anwar' for Anwar Ibrahim: a
+        # common given name) stands for an office holder only when that person is in office on
+        # the publication date, was named in full earlier in the article, or a title before it
+        # names an office they held. 'Waseem's mother, Anwar' in a 2019 Pakistani story is not
+        # Anwar Ibrahim. Surname aliases ('Trump', 'Merkel') are listed in office_holders.tsv
+        # only where they are unambiguous in news, so they keep resolving out of office.
+        word = st.doc[item.start].text
+        if not active:
+            mods = left_modifiers(st, item.start, item.end)
+            wanted = (mods.title.get("role") or mods.title["title"]).lower() if mods.title is not None else None
+            titled = [c for c in cands if wanted and any((t.role or "").lower() == wanted
+                                                         for t in holders.terms.get(c, ()))]
+            if titled:  # 'President Bush': the title names an office the person held
+                return titled[0]
+            cands = [c for c in cands if c.split()[-1] == word]
+            if not cands:
+                return None
+    if len(cands) == 1:
+        return cands[0]
     return active[0] if len(active) == 1 else None
 
 
@@ -478,6 +496,20 @@ def _agent_mentions(st: ArticleState, item: Item) -> None:
     if row is None:
         return
     head = _span_root(doc, item.start, item.end)
+    # 'Hezbollah fighters', 'Houthi rebels', 'Taliban militants': the organisation's own members,
+    # coded as the organisation (its code and sector), never as the sentence's country
+    for c in head.children:
+        if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < head.i:
+            owner = st.item_at.get(c.i)
+            if owner is None or owner.kind != "org" or (owner.end < len(doc) and doc[owner.end].text == "-"):
+                continue  # 'Al-Qaeda-linked rebels', 'Iran-backed militias' are not the organisation
+            org = _org_row(st, owner)
+            if org is not None:
+                _add(st, Mention(item.start, item.end, owner.start, item.end, _text(doc, item.start, item.end),
+                                 org["canonical"], code=org.get("code"), sector=org.get("sector"),
+                                 kind=org.get("kind") or "organisation", resolved_by="organisation",
+                                 org_type=org.get("type")))
+                return
     mods = left_modifiers(st, item.start, item.end)
     codes = list(mods.countries)
     # possessive country: "Russia's army" (the possessor token is a country/capital item)
@@ -598,6 +630,13 @@ def recognise(st: ArticleState, blocked: set) -> None:
             _add(st, Mention(it.start, it.end, mods.start, it.end, text, text, code=code, sector=sector,
                              kind="organisation", resolved_by="ner"))
         elif kind in ("capital", "country"):
+            text = _text(doc, it.start, it.end)
+            if any(m.person and m.start < it.start and m.end - m.start > 1 and doc[m.end - 1].text == text
+                   for m in st.mentions):
+                # 'Sudesh Amman ... Amman had scrawled': the surname of a person named before,
+                # not the capital; resolved to that person by coreference (short names)
+                _add(st, _person_mention(st, Item(it.start, it.end, "ner_person"), None))
+                continue
             if _is_noun_modifier(doc, it):
                 continue
             root = _span_root(doc, it.start, it.end)
