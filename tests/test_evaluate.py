@@ -176,9 +176,9 @@ def test_plover_types_codes_sectors_modes():
     g1 = {"id": "p1", "text": "Hungarian and Romanian officials agreed.", "event_type": "AGREE", "mode_v2": None,
           "reciprocal": True, "actors": [{"text": "Hungarian", "code": "HUN", "sector": "GOV"},
                                          {"text": "Romanian", "code": "ROU", "sector": "GOV"}], "recipients": []}
-    a1 = analysis(events=[
-        event("E1", "SUPPORT", 30),
-        event("E2", "AGREE", 10, actors=[ref("HUN", "GOV")], recipients=[ref("ROU", "GOV")])])  # top: earliest
+    a1 = analysis(events=[  # top: first in list (the events stage's salience order)
+        event("E2", "AGREE", 10, actors=[ref("HUN", "GOV")], recipients=[ref("ROU", "GOV")]),
+        event("E1", "SUPPORT", 30)])
     g2 = {"id": "p2", "text": "Albanians protested against Serbia and the UN.", "event_type": "PROTEST",
           "mode_v2": "demo", "reciprocal": False,
           "actors": [{"text": "Albanians", "code": "ALB", "sector": "CVLalb"}],
@@ -202,9 +202,9 @@ def test_plover_types_codes_sectors_modes():
     assert [i["ok"] for i in s.items] == [True, False]
 
 
-def test_top_event_is_earliest_trigger():
+def test_top_event_is_first_in_salience_order():
     a = analysis(events=[event("E1", "SUPPORT", 30), event("E2", "AGREE", 10), event("E3", "REJECT", 10)])
-    assert top_event(a).id == "E2"
+    assert top_event(a).id == "E1"
     assert top_event(analysis()) is None
 
 

@@ -11,10 +11,11 @@ Conventions (shared by all three):
 * Every predicted event counts, whatever its ``negated``/``future``/
   ``hypothetical`` flags (the gold sets code announced and negated events too,
   e.g. PETRARCH-2 ``NEG_0`` "would not provide support" = 121 REJECT).
-* The **top event** of a sentence or snippet (:func:`top_event`) is the event
-  whose trigger starts first in the text (ties: first in
-  ``analysis.events``). News sentences put the main-clause verb first in the
-  great majority of cases, and the rule needs no parse.
+* The **top event** of a sentence or snippet (:func:`top_event`) is the first
+  event of ``analysis.events``: the events stage lists events in sentence order
+  and, within a sentence, the main-clause event first (then reported and
+  subordinate events by parse depth, then position), so the first event is the
+  one the first sentence is about. Every other use of the events keeps list order.
 * Actor codes are compared as 3-letter codes: gold codes through
   :func:`~.common.gold_code` (first 3 characters; JAP/ITL/VTN -> JPN/ITA/VNM;
   ``***``/``---`` = unknown = None), predicted codes through
@@ -59,12 +60,12 @@ def _excerpt(text: str, n: int = 200) -> str:
 
 
 def _ordered(analysis: ArticleAnalysis) -> list[Event]:
-    idx = {id(e): i for i, e in enumerate(analysis.events)}
-    return sorted(analysis.events, key=lambda e: (e.trigger.start, idx[id(e)]))
+    """The events in the order the events stage ranks them (sentence, then salience)."""
+    return list(analysis.events)
 
 
 def top_event(analysis: ArticleAnalysis) -> Optional[Event]:
-    """RETURNS (Event | None): the event whose trigger starts first (ties: list order)."""
+    """RETURNS (Event | None): the first event in the events stage's salience order."""
     ev = _ordered(analysis)
     return ev[0] if ev else None
 
