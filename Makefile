@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup run test bench evaluate schema clean
+.PHONY: setup run test bench bench-ingest evaluate schema clean
 
 $(BIN)/newsevents: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,14 +13,21 @@ $(BIN)/newsevents: pyproject.toml
 
 setup: $(BIN)/newsevents
 
+# the main job on the embedded database: ingest the samples into SQLite, then query it
 run: setup
-	$(BIN)/newsevents extract samples/articles.jsonl --format table
+	rm -f out/samples.db out/samples.db-wal out/samples.db-shm
+	$(BIN)/newsevents ingest samples/articles.jsonl --db out/samples.db
+	$(BIN)/newsevents events --db out/samples.db --format table
+	$(BIN)/newsevents quotes --db out/samples.db --format table
 
 test: setup
 	$(BIN)/python -m pytest -q
 
 bench: setup
 	$(BIN)/python benchmarks/throughput.py
+
+bench-ingest: setup
+	$(BIN)/python benchmarks/ingest.py
 
 evaluate: setup
 	$(BIN)/newsevents evaluate all

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -95,14 +96,36 @@ def main(verbose):
                         format="newsevents: %(levelname)s %(message)s")
 
 
+def reader_options(fn):
+    """Options that say how to read inputs: --published, --input-format and the JSONL keys."""
+
+    @click.option("--published", default=None, help="Publication date (ISO, e.g. 2019-07-01) for inputs without one.")
+    @click.option("--input-format", type=click.Choice(["text", "jsonl", "html", "feed", "warc"]), default=None,
+                  help="How to read inputs (default: by file name or content; stdin is text).")
+    @click.option("--text-key", default="text", show_default=True, help="JSONL field with the article text.")
+    @click.option("--id-key", default="id", show_default=True, help="JSONL field with the article id.")
+    @click.option("--published-key", default="published", show_default=True, help="JSONL field with the date.")
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        return fn(*args, **kwargs)
+
+    return wrapper
+
+
+def _reader(published, input_format, text_key, id_key, published_key):
+    from .sources import ReaderOptions, parse_date
+
+    try:
+        pub = parse_date(published) if published else None
+    except ValueError:
+        raise click.BadParameter(f"'{published}' is not an ISO date such as 2019-07-01", param_hint="--published")
+    return ReaderOptions(published=pub, fmt=input_format, text_key=text_key, id_key=id_key,
+                         published_key=published_key)
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--published", default=None, help="Publication date (ISO, e.g. 2019-07-01) for inputs without one.")
-@click.option("--input-format", type=click.Choice(["text", "jsonl", "html", "feed", "warc"]), default=None,
-              help="How to read inputs (default: by file name or content; stdin is text).")
-@click.option("--text-key", default="text", show_default=True, help="JSONL field with the article text.")
-@click.option("--id-key", default="id", show_default=True, help="JSONL field with the article id.")
-@click.option("--published-key", default="published", show_default=True, help="JSONL field with the date.")
+@reader_options
 @model_options
 @common_options(["json", "ndjson", "csv", "tsv", "parquet", "table"], "json")
 def extract(inputs, published, input_format, text_key, id_key, published_key, model, data_paths, max_chars,
@@ -112,14 +135,9 @@ def extract(inputs, published, input_format, text_key, id_key, published_key, mo
 
     JSON/NDJSON give the whole record per article; CSV/TSV/Parquet one row per event.
     """
-    from .sources import ReaderOptions, parse_date, read_inputs
+    from .sources import read_inputs
 
-    try:
-        pub = parse_date(published) if published else None
-    except ValueError:
-        raise click.BadParameter(f"'{published}' is not an ISO date such as 2019-07-01", param_hint="--published")
-    reader = ReaderOptions(published=pub, fmt=input_format, text_key=text_key, id_key=id_key,
-                           published_key=published_key)
+    reader = _reader(published, input_format, text_key, id_key, published_key)
     try:
         pipeline = make_pipeline(_build_options(model, data_paths, max_chars, batch_size))
         stats = run_extract(pipeline, read_inputs(inputs, reader), fmt, output, quiet)
@@ -236,6 +254,241 @@ def stages(model, data_paths, max_chars, batch_size):
     click.echo(f"spaCy {pipeline.model_name}: {', '.join(pipeline.nlp.pipe_names)}")
     for stage in pipeline.stages:
         click.echo(f"{stage.name:<8} requires: {', '.join(stage.requires) or '-':<36} assigns: {', '.join(stage.assigns)}")
+
+
+# -- the event database: ingest, then query and export ------------------------------------
+
+def db_option(fn):
+    """--db: the database URL (a file path for SQLite, postgresql://... for PostgreSQL)."""
+
+    @click.option("--db", "db_url", default=lambda: os.environ.get("NEWSEVENTS_DB", "newsevents.db"),
+                  show_default="newsevents.db, or $NEWSEVENTS_DB",
+                  help="Database: an SQLite file path, or a postgresql://user:password@host/dbname URL.")
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        return fn(*args, **kwargs)
+
+    return wrapper
+
+
+def _open_db(db_url: str, must_exist: bool = True, dedup_window=None):
+    """Open the store, or exit with one line on stderr (1: can't open; 2: no such SQLite file)."""
+    from .store import StoreError, is_postgres, open_store
+
+    from .store.sqlite import sqlite_path
+
+    if must_exist and not is_postgres(db_url) and not Path(sqlite_path(db_url)).exists():
+        _fail(f"no database at {db_url}: create one with `newsevents ingest FILES --db {db_url}`", 2)
+    try:
+        return open_store(db_url, dedup_window=dedup_window)
+    except StoreError as err:
+        _fail(err.message)
+
+
+def _write_query(rows, fmt, output, columns, table_columns, widths=None):
+    from .export.rows import write_rows
+
+    out = _open_out(output, binary=(fmt == "parquet"))
+    try:
+        write_rows(rows, fmt, out, columns=columns, table_columns=table_columns, widths=widths)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+
+
+ROW_FORMATS = ["table", "csv", "tsv", "json", "ndjson", "parquet"]
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@db_option
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes that parse (each loads the model once).")
+@click.option("--dedup-window", type=click.IntRange(min=0), default=None,
+              help="Days within which reports of the same event merge (default 1, kept in the database; "
+                   "a new value re-clusters every event).")
+@reader_options
+@model_options
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary on stderr.")
+def ingest(inputs, db_url, workers, dedup_window, published, input_format, text_key, id_key, published_key, model,
+           data_paths, max_chars, batch_size, quiet):
+    """Analyse articles into the event database (SQLite by default, or PostgreSQL).
+
+    Inputs are read as by `extract`. Articles already stored (same text) are skipped, so a
+    run can be repeated or resumed after a crash; each batch is one transaction. Articles
+    that can't be read or processed go to the errors table; the exit code is then 1.
+    """
+    from .ingest import count_inputs, ingest as run_ingest
+    from .sources import read_inputs
+
+    reader = _reader(published, input_format, text_key, id_key, published_key)
+    store = _open_db(db_url, must_exist=False, dedup_window=dedup_window)
+    options = _build_options(model, data_paths, max_chars, batch_size)
+    show = not quiet and sys.stderr.isatty()
+
+    def on_error(article_id, code, message):
+        if not quiet:
+            click.echo(f"newsevents: {article_id}: {message}", err=True)
+
+    try:
+        pipeline = make_pipeline(options) if workers == 1 else None
+        stats = run_ingest(read_inputs(inputs, reader), store, pipeline=pipeline, options=options, workers=workers,
+                           batch_size=batch_size, progress=show, total=count_inputs(inputs) if show else None,
+                           on_error=on_error)
+    except NewsEventsError as err:
+        _fail(err.message, 2 if err.code in ("E020", "E003") else 1)
+    finally:
+        store.close()
+    if not quiet:
+        rate = stats["stored"] / stats["seconds"] if stats["seconds"] else 0.0
+        click.echo(f"newsevents: {stats['articles']} articles read, {stats['stored']} stored, "
+                   f"{stats['skipped']} already stored, {stats['errors']} failed; {stats['events']} events, "
+                   f"{stats['quotes']} quotes; {stats['seconds']:.1f} s ({rate:.1f} articles/s) -> {db_url}",
+                   err=True)
+    sys.exit(1 if stats["errors"] else 0)
+
+
+EVENT_COLUMNS_DB = ["date", "event_type", "mode", "actor_codes", "actor_names", "recipient_codes", "recipient_names",
+                    "cameo", "goldstein", "quad_class", "negated", "future", "hypothetical", "reported", "place",
+                    "place_country", "lat", "lon", "trigger", "sentence", "evidence_start", "evidence_end",
+                    "evidence_text", "article_id", "event_id", "url", "cluster_id", "num_mentions"]
+CLUSTER_COLUMNS = ["id", "date", "last_date", "event_type", "mode", "actor_codes", "recipient_codes", "cameo",
+                   "goldstein", "quad_class", "num_mentions", "num_sources", "num_articles", "first_article",
+                   "first_event", "url"]
+
+
+@main.command()
+@db_option
+@click.option("--actor", default=None, help="Actor code (USA) or canonical name (\"Donald Trump\").")
+@click.option("--recipient", default=None, help="Recipient code or canonical name.")
+@click.option("--type", "event_type", default=None, help="PLOVER event type, e.g. CONSULT.")
+@click.option("--since", default=None, help="From this ISO date (inclusive).")
+@click.option("--until", default=None, help="Up to this ISO date (inclusive).")
+@click.option("--article", default=None, help="Events of this article id only.")
+@click.option("--quad-class", type=click.IntRange(1, 4), default=None,
+              help="1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.")
+@click.option("--dedup", is_flag=True, help="One row per deduplicated event (with NumMentions, NumSources, "
+              "NumArticles) instead of one per mention; --actor/--recipient are codes then.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most N rows.")
+@common_options(ROW_FORMATS, "table")
+def events(db_url, actor, recipient, event_type, since, until, article, quad_class, dedup, limit, fmt, output, quiet):
+    """List events from the database, with their evidence, by date."""
+    _check_dates(since, until)
+    store = _open_db(db_url)
+    with store:
+        if dedup:
+            rows = store.clusters(actor=actor, recipient=recipient, event_type=event_type, since=since, until=until,
+                                  limit=limit)
+            _write_query(rows, fmt, output, CLUSTER_COLUMNS,
+                         ["date", "event_type", "mode", "actor_codes", "recipient_codes", "cameo", "goldstein",
+                          "num_mentions", "num_sources", "num_articles", "first_article"])
+        else:
+            rows = store.events(actor=actor, recipient=recipient, event_type=event_type, since=since, until=until,
+                                article=article, quad_class=quad_class, limit=limit)
+            _write_query(rows, fmt, output, EVENT_COLUMNS_DB,
+                         ["date", "event_type", "mode", "actor_codes", "recipient_codes", "cameo", "goldstein",
+                          "place", "trigger", "article_id", "event_id"], {"trigger": 28, "article_id": 30})
+
+
+@main.command()
+@db_option
+@click.option("--speaker", default=None, help="Speaker's canonical name, e.g. \"Donald Trump\" (any case).")
+@click.option("--speaker-code", default=None, help="Speaker's actor code, e.g. USA.")
+@click.option("--kind", type=click.Choice(["direct", "indirect", "mixed"]), default=None)
+@click.option("--contains", default=None, help="Only quotes whose content holds this text (any case).")
+@click.option("--article", default=None, help="Quotes of this article id only.")
+@click.option("--since", default=None, help="Articles published from this ISO date.")
+@click.option("--until", default=None, help="Articles published up to this ISO date.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most N rows.")
+@common_options(ROW_FORMATS, "table")
+def quotes(db_url, speaker, speaker_code, kind, contains, article, since, until, limit, fmt, output, quiet):
+    """List quotes from the database: who said what, where, with offsets."""
+    _check_dates(since, until)
+    store = _open_db(db_url)
+    with store:
+        rows = store.quotes(speaker=speaker, speaker_code=speaker_code, kind=kind, contains=contains,
+                            article=article, since=since, until=until, limit=limit)
+    _write_query(rows, fmt, output, ["published", "speaker", "speaker_code", "speaker_sector", "kind", "cue",
+                                     "source", "content", "sentence", "content_start", "content_end", "article_id",
+                                     "quote_id", "url"],
+                 ["published", "speaker", "kind", "cue", "content", "article_id"], {"content": 70, "speaker": 24})
+
+
+@main.command()
+@db_option
+@click.option("--actor", default=None, help="Actor code, e.g. USA.")
+@click.option("--recipient", default=None, help="Recipient code, e.g. CHN.")
+@click.option("--by", type=click.Choice(["day", "month", "year"]), default="month", show_default=True)
+@click.option("--type", "event_type", default=None, help="PLOVER event type only.")
+@click.option("--since", default=None, help="From this ISO date (inclusive).")
+@click.option("--until", default=None, help="Up to this ISO date (inclusive).")
+@common_options(ROW_FORMATS, "table")
+def dyads(db_url, actor, recipient, by, event_type, since, until, fmt, output, quiet):
+    """Count deduplicated events per period and dyad: events, mentions, Goldstein sum and mean,
+    and counts per quad class. With --actor and --recipient, reciprocal events between the two
+    (a meeting, both as actors) count too. Negated and hypothetical events are left out."""
+    _check_dates(since, until)
+    store = _open_db(db_url)
+    with store:
+        rows = store.dyads(actor=actor, recipient=recipient, by=by, event_type=event_type, since=since, until=until)
+    _write_query(rows, fmt, output, ["period", "actor", "recipient", "events", "mentions", "goldstein_sum",
+                                     "goldstein_mean", "verbal_coop", "material_coop", "verbal_conflict",
+                                     "material_conflict"], None, {"actor": 20, "recipient": 20})
+
+
+@main.command()
+@click.argument("query")
+@db_option
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@common_options(ROW_FORMATS, "table")
+def search(query, db_url, limit, fmt, output, quiet):
+    """Full-text search over the stored articles (titles and texts), best first.
+
+    QUERY: words (all must occur; "sanctions" also finds "sanction"), "quoted phrases",
+    OR, and -word to exclude.
+    """
+    store = _open_db(db_url)
+    with store:
+        rows = store.search(query, limit=limit)
+    _write_query(rows, fmt, output, ["article_id", "title", "published", "url", "score", "snippet"],
+                 ["article_id", "published", "title", "snippet"], {"title": 40, "snippet": 80})
+
+
+@main.command(name="export")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["gdelt", "plover", "parquet", "csv", "tsv", "ndjson", "json",
+                                                    "geojson", "gexf"]), required=True,
+              help="gdelt: GDELT 2.0 event TSV; plover: PLOVER JSONL; geojson: event locations; gexf: actor "
+                   "network (these four: one record per deduplicated event); csv/tsv/parquet: one row per event "
+                   "mention; ndjson/json: the stored articles as `extract` gives them.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="Write here instead of stdout.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
+def export(db_url, fmt, output, quiet):
+    """Export the database as GDELT 2.0, PLOVER, Parquet, CSV, NDJSON, GeoJSON or GEXF."""
+    from .export import export_store
+
+    store = _open_db(db_url)
+    out = _open_out(output, binary=(fmt == "parquet"))
+    try:
+        with store:
+            n = export_store(store, fmt, out)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if not quiet:
+        click.echo(f"newsevents: {n} records written ({fmt})", err=True)
+
+
+def _check_dates(*values):
+    from datetime import date as Date
+
+    for v in values:
+        if v:
+            try:
+                Date.fromisoformat(v)
+            except ValueError:
+                raise click.BadParameter(f"'{v}' is not an ISO date such as 2019-07-01") from None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -20,6 +20,12 @@ class Errors:
     E021 = "Input {path}, line {line}: not valid JSON ({reason})."
     E022 = "Input {path}, line {line}: no '{key}' field. Pass --text-key to name the field holding the text."
     E023 = "Invalid publication date '{value}': use ISO 8601, e.g. 2019-07-01."
+    # the event database (newsevents.store)
+    E040 = "Can't open the database {url}: {reason}."
+    E041 = ("Article id '{id}' is already stored with different content (content hash {old} vs {new}); "
+            "the new text was not stored. Give the article a new id, or delete the old one.")
+    E042 = "The database {url} has schema version {found}; this newsevents writes version {expected}."
+    E043 = "Unknown period '{by}': use day, month or year."
     # per-article problems (ArticleError.code)
     E101 = "The article is empty or holds only whitespace."
     E102 = "The article looks binary ({share:.0%} control characters), not text."

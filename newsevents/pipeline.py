@@ -90,6 +90,8 @@ class ArticleInput:
     id: Optional[str] = None
     title: Optional[str] = None
     url: Optional[str] = None
+    #: publisher or source name (counts NumSources in the event database; else the url's host)
+    source: Optional[str] = None
     #: set by a reader that could not read this record: (error code, message)
     problem: Optional[tuple] = None
 

@@ -35,7 +35,7 @@ class ReaderOptions:
     fmt (str | None): one of FORMATS ("text", "jsonl", "html", "feed", "warc"); None
         guesses from the file name, and from the content when the name is ambiguous
         (see :func:`detect_format`).
-    id_key, title_key, published_key, text_key, url_key (str): JSONL field names.
+    id_key, title_key, published_key, text_key, url_key, source_key (str): JSONL field names.
     html_favor (str): trafilatura's setting for HTML pages and WARC records: "precision"
         (default, measured best on ../shared/corpus/html), "recall" or "balanced".
     """
@@ -47,6 +47,7 @@ class ReaderOptions:
     published_key: str = "published"
     text_key: str = "text"
     url_key: str = "url"
+    source_key: str = "source"
     html_favor: str = "precision"
 
 
@@ -288,4 +289,5 @@ def _read_jsonl(stream, name: str, options: ReaderOptions) -> Iterator[ArticleIn
                 "E023", "[E023] " + Errors.E023.format(value=obj.get(options.published_key))))
             continue
         yield ArticleInput(text=obj.get(options.text_key) or "", published=published, id=ident,
-                           title=obj.get(options.title_key), url=obj.get(options.url_key))
+                           title=obj.get(options.title_key), url=obj.get(options.url_key),
+                           source=obj.get(options.source_key))

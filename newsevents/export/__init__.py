@@ -1,10 +1,17 @@
-"""Write analyses out: json, ndjson, csv, tsv, parquet and a readable table.
+"""Write analyses out: json, ndjson, csv, tsv, parquet and a readable table; and a store's
+events as GDELT 2.0 event TSV, PLOVER JSONL, GeoJSON and GEXF.
 
 ``json`` and ``ndjson`` carry the whole :class:`~newsevents.records.ArticleAnalysis`
 (see ``schema/article-analysis.schema.json``). ``csv``, ``tsv`` and ``parquet``
 are flat: one row per event (the unit event-data users count), with the
 article id, the dyad, CAMEO root code, Goldstein score, quad class and the
 evidence offsets. ``table`` prints events and quotes for people.
+
+From a database (:func:`export_store`, ``newsevents export``): ``gdelt`` (:mod:`.gdelt`),
+``plover`` (:mod:`.plover`), ``geojson`` and ``gexf`` (:mod:`.network`) write one record per
+*deduplicated* event (see :mod:`newsevents.dedup`); ``csv``, ``tsv``, ``parquet``,
+``ndjson`` and ``json`` write the stored articles as ``extract`` does. Query results
+(plain dicts) are written by :func:`.rows.write_rows`.
 """
 from __future__ import annotations
 
@@ -13,11 +20,15 @@ import json
 import sys
 from typing import IO, Iterable, Iterator
 
-from .records import ArticleAnalysis
+from ..records import ArticleAnalysis
 
-__all__ = ["FORMATS", "EVENT_COLUMNS", "event_rows", "quote_rows", "Writer"]
+__all__ = ["FORMATS", "STORE_FORMATS", "EVENT_COLUMNS", "event_rows", "quote_rows", "Writer", "export_store",
+           "format_table"]
 
 FORMATS = ("json", "ndjson", "csv", "tsv", "parquet", "table")
+
+#: formats of ``newsevents export`` (from a store)
+STORE_FORMATS = ("gdelt", "plover", "parquet", "csv", "tsv", "ndjson", "json", "geojson", "gexf")
 
 EVENT_COLUMNS = [
     "article_id", "event_id", "date", "date_source", "event_type", "mode", "actor_codes", "actor_sectors",
@@ -102,6 +113,8 @@ class Writer:
                 self._csv.writerow(row)
         elif self.fmt == "parquet":
             self._rows.extend(event_rows(analysis))
+            if len(self._rows) >= self.PARQUET_ROW_GROUP:
+                self._flush_parquet()
         elif self.fmt == "table":
             self.out.write(format_table(analysis))
 
@@ -111,13 +124,25 @@ class Writer:
             json.dump(items[0] if len(items) == 1 else items, self.out, ensure_ascii=False, indent=2)
             self.out.write("\n")
         elif self.fmt == "parquet":
-            import pyarrow as pa
-            import pyarrow.parquet as pq
-
-            table = pa.Table.from_pylist(self._rows, schema=_parquet_schema(pa))
-            sink = self.out.buffer if hasattr(self.out, "buffer") else self.out
-            pq.write_table(table, sink)
+            self._flush_parquet(final=True)
         self.out.flush()
+
+    #: rows per Parquet row group: memory stays bounded on large exports
+    PARQUET_ROW_GROUP = 50_000
+
+    def _flush_parquet(self, final: bool = False) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        schema = _parquet_schema(pa)
+        if getattr(self, "_pq", None) is None:
+            sink = self.out.buffer if hasattr(self.out, "buffer") else self.out
+            self._pq = pq.ParquetWriter(sink, schema)
+        if self._rows or final:
+            self._pq.write_table(pa.Table.from_pylist(self._rows, schema=schema))
+            self._rows = []
+        if final:
+            self._pq.close()
 
     def __exit__(self, *exc):
         self.close()
@@ -164,3 +189,39 @@ def format_table(analysis: ArticleAnalysis) -> str:
                          f"“{_clip(q.content.text, 90)}”")
     lines.append("   (* = date defaulted to the publication date)")
     return "\n".join(lines) + "\n\n"
+
+
+def export_store(store, fmt: str, out) -> int:
+    """Write a store's data in ``fmt`` (one of STORE_FORMATS) to ``out``.
+
+    store (newsevents.store.Store). out: a text stream (a binary stream or path for parquet).
+    gdelt / plover / geojson / gexf: one record per deduplicated factual event (negated and
+    hypothetical events left out); csv / tsv / parquet: one row per event mention
+    (EVENT_COLUMNS); ndjson / json: one ArticleAnalysis per stored article.
+    RETURNS (int): records written (events, features, edges or articles).
+    RAISES ValueError: unknown format.
+    """
+    if fmt == "gdelt":
+        from .gdelt import write_gdelt
+
+        return write_gdelt(store.iter_clusters(), out)
+    if fmt == "plover":
+        from .plover import write_plover
+
+        return write_plover(store.iter_clusters(), out)
+    if fmt == "geojson":
+        from .network import write_geojson
+
+        return write_geojson(store.iter_clusters(), out)
+    if fmt == "gexf":
+        from .network import write_gexf
+
+        return write_gexf(store.iter_clusters(), out)
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(STORE_FORMATS)}")
+    n = 0
+    with Writer(fmt, out) as writer:
+        for analysis in store.analyses():
+            writer.write(analysis)
+            n += len(analysis.events) if fmt in ("csv", "tsv", "parquet") else 1
+    return n

@@ -1,0 +1,110 @@
+"""Deduplication across articles: reports of the same event collapse into one.
+
+Several articles (or several sentences of one article) often report the same real-world
+event. As GDELT does with its NumMentions / NumSources / NumArticles, newsevents keeps
+every mention (with its evidence) and groups the mentions into one *deduplicated event*
+(a row of ``event_clusters``).
+
+The rule (deterministic: it depends only on the set of stored mentions, not on the order
+or the batches they came in, so a crashed and resumed ingest gives the same clusters):
+
+1. Two mentions can be the same event when they have the same **dedup key**: the PLOVER
+   event type, the sorted set of actor codes and the sorted set of recipient codes
+   (:func:`dedup_key`). Mentions that are negated or hypothetical, that have no date, or
+   whose actors and recipients are all uncoded are never merged: each is an event of its own.
+2. Within one key, mentions are sorted by (date, article id, event id). The first one
+   anchors a cluster, which takes every following mention dated at most ``window`` days
+   (default 1) after the anchor; the first mention beyond that anchors the next cluster
+   (:func:`cluster_mentions`). So every mention of a cluster lies within ``window`` days of
+   its first date and of every other mention.
+3. NumMentions = mentions in the cluster, NumArticles = distinct articles, NumSources =
+   distinct sources (the article's publisher: its url host or the input's ``source`` field;
+   articles of unknown source count as one source).
+
+The id of a deduplicated event is a 60-bit integer derived from its anchor mention
+(:func:`cluster_id`), usable as GDELT's GLOBALEVENTID.
+"""
+from __future__ import annotations
+
+import hashlib
+from datetime import date as Date, timedelta
+from typing import Iterable, Optional
+
+__all__ = ["DEFAULT_WINDOW", "dedup_key", "cluster_id", "cluster_mentions", "shift_date", "source_of"]
+
+#: days: mentions dated within this many days of a cluster's first mention join it
+DEFAULT_WINDOW = 1
+
+
+def dedup_key(event_type: str, actor_codes: Iterable[Optional[str]], recipient_codes: Iterable[Optional[str]],
+              *, negated: bool = False, hypothetical: bool = False, date: Optional[str] = None) -> Optional[str]:
+    """The key under which mentions of the same event are grouped, or None if it is never merged.
+
+    event_type (str): PLOVER event type, e.g. "CONSULT".
+    actor_codes, recipient_codes (iterable of str | None): the codes (ISO alpha-3 or IGO
+        code) of the event's actors and recipients; None entries (uncoded) are dropped.
+    negated, hypothetical (bool): such mentions are not merged (return None).
+    date (str | None): the mention's ISO date; undated mentions are not merged.
+    RETURNS (str | None): ``"TYPE|A1;A2|R1"`` with the codes sorted and unique.
+    """
+    actors = join_codes(actor_codes)
+    recipients = join_codes(recipient_codes)
+    if negated or hypothetical or not date or not (actors or recipients):
+        return None
+    return f"{event_type}|{actors}|{recipients}"
+
+
+def join_codes(codes: Iterable[Optional[str]]) -> str:
+    """RETURNS (str): the distinct non-empty codes, sorted, joined with ';' ("" when none)."""
+    return ";".join(sorted({c for c in codes if c}))
+
+
+def cluster_id(article_id: str, event_id: str) -> int:
+    """A stable 60-bit integer id for the event anchored by mention (article_id, event_id).
+
+    RETURNS (int): the first 15 hex digits of sha256("article_id\\x1fevent_id"), in 1..2**60-1.
+    """
+    digest = hashlib.sha256(f"{article_id}\x1f{event_id}".encode("utf-8")).hexdigest()
+    return int(digest[:15], 16) or 1
+
+
+def shift_date(iso: str, days: int) -> str:
+    """RETURNS (str): the ISO date ``days`` days after ``iso`` (negative: before)."""
+    return (Date.fromisoformat(iso[:10]) + timedelta(days=days)).isoformat()
+
+
+def cluster_mentions(mentions: list[dict], window: int = DEFAULT_WINDOW) -> list[list[dict]]:
+    """Group the mentions of one dedup key into clusters (rule 2 of the module docstring).
+
+    mentions (list[dict]): each with at least ``date`` (ISO), ``article_id`` and ``event_id``.
+    window (int): days after the anchor's date that still join its cluster (>= 0).
+    RETURNS (list[list[dict]]): clusters in date order; each list starts with its anchor.
+    """
+    ordered = sorted(mentions, key=lambda m: (m["date"], m["article_id"], m["event_id"]))
+    clusters: list[list[dict]] = []
+    limit = None
+    for m in ordered:
+        if limit is None or m["date"][:10] > limit:
+            clusters.append([m])
+            limit = shift_date(m["date"], window)
+        else:
+            clusters[-1].append(m)
+    return clusters
+
+
+def source_of(url: Optional[str], source: Optional[str] = None) -> Optional[str]:
+    """The publisher of an article: its ``source`` if given, else the url host without ``www.``.
+
+    RETURNS (str | None): e.g. "en.wikinews.org"; None when neither is known.
+    """
+    if source:
+        return str(source).strip() or None
+    if not url or "://" not in url:
+        return None
+    from urllib.parse import urlsplit
+
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return None
+    return host[4:] if host.startswith("www.") else (host or None)

@@ -1,0 +1,104 @@
+"""Maps and networks of deduplicated events: GeoJSON of event locations, GEXF of actors.
+
+GeoJSON (RFC 7946): a FeatureCollection with one Point feature per deduplicated event
+that has a located place (the first mention's place that has coordinates), ``[lon, lat]``
+in WGS84, and the event's fields as properties. Written as a stream.
+
+GEXF 1.3 (gexf.net): a directed graph; nodes are actors (their code, or their canonical
+name when uncoded), labelled with the most frequent canonical name; one edge per
+(actor, recipient) pair of the first mention of each event, weighted by the number of
+events, with the Goldstein sum and the count per quad class as attributes. A reciprocal
+event without recipient (a meeting) links its actors pairwise, in sorted order.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from typing import IO, Iterable
+from xml.sax.saxutils import quoteattr
+
+__all__ = ["write_geojson", "write_gexf"]
+
+_PROPS = ("id", "date", "event_type", "mode", "actor_codes", "recipient_codes", "cameo", "goldstein", "quad_class",
+          "num_mentions", "num_sources", "num_articles")
+
+
+def write_geojson(clusters: Iterable[dict], out: IO) -> int:
+    """Write a GeoJSON FeatureCollection of located events. RETURNS (int): features written."""
+    out.write('{"type": "FeatureCollection", "features": [\n')
+    n = 0
+    for c in clusters:
+        m = next((m for m in c["mentions"] if m.get("place") and m["place"].get("lat") is not None
+                  and m["place"].get("lon") is not None), None)
+        if m is None:
+            continue
+        place = m["place"]
+        props = {k: c.get(k) for k in _PROPS}
+        props["id"] = str(c["id"])
+        props.update(place=place.get("name"), place_country=place.get("country"), place_feature=place.get("feature"),
+                     geonameid=place.get("geonameid"), url=m.get("url"), article_id=m["article_id"],
+                     evidence=m.get("evidence_text"))
+        feature = {"type": "Feature", "id": str(c["id"]),
+                   "geometry": {"type": "Point", "coordinates": [place["lon"], place["lat"]]}, "properties": props}
+        out.write(("," if n else "") + json.dumps(feature, ensure_ascii=False) + "\n")
+        n += 1
+    out.write("]}\n")
+    return n
+
+
+def _node(a: dict):
+    return a.get("code") or (f"name:{a['canonical']}" if a.get("canonical") else None)
+
+
+def write_gexf(clusters: Iterable[dict], out: IO) -> int:
+    """Write the actor network as GEXF 1.3. RETURNS (int): edges written."""
+    labels: dict = defaultdict(Counter)
+    edges: dict = {}
+    for c in clusters:
+        first = c["mentions"][0] if c["mentions"] else None
+        if first is None:
+            continue
+        actors, recipients = first.get("actors", []), first.get("recipients", [])
+        for a in actors + recipients:
+            node = _node(a)
+            if node:
+                labels[node][a.get("canonical") or node] += 1
+        if recipients:
+            pairs = [(_node(a), _node(r)) for a in actors for r in recipients]
+        else:
+            nodes = sorted({_node(a) for a in actors if _node(a)})
+            pairs = [(x, y) for i, x in enumerate(nodes) for y in nodes[i + 1:]]
+        for pair in dict.fromkeys(p for p in pairs if p[0] and p[1]):
+            e = edges.setdefault(pair, {"events": 0, "goldstein": 0.0, "q": Counter()})
+            e["events"] += 1
+            e["goldstein"] += c.get("goldstein") or 0.0
+            e["q"][c.get("quad_class")] += 1
+    w = out.write
+    w('<?xml version="1.0" encoding="UTF-8"?>\n')
+    w('<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+      'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">\n')
+    w('  <meta><creator>newsevents</creator><description>Actor network: edges are deduplicated events from actor '
+      'to recipient</description></meta>\n')
+    w('  <graph defaultedgetype="directed" mode="static">\n')
+    w('    <attributes class="node">\n      <attribute id="code" title="code" type="string"/>\n    </attributes>\n')
+    w('    <attributes class="edge">\n')
+    for aid, kind in (("events", "integer"), ("goldstein_sum", "double"), ("verbal_coop", "integer"),
+                      ("material_coop", "integer"), ("verbal_conflict", "integer"), ("material_conflict", "integer")):
+        w(f'      <attribute id="{aid}" title="{aid}" type="{kind}"/>\n')
+    w('    </attributes>\n    <nodes>\n')
+    for node in sorted(labels):
+        label = labels[node].most_common(1)[0][0]
+        code = "" if node.startswith("name:") else node
+        w(f'      <node id={quoteattr(node)} label={quoteattr(label)}><attvalues>'
+          f'<attvalue for="code" value={quoteattr(code)}/></attvalues></node>\n')
+    w('    </nodes>\n    <edges>\n')
+    for i, ((src, dst), e) in enumerate(sorted(edges.items())):
+        q = e["q"]
+        w(f'      <edge id="{i}" source={quoteattr(src)} target={quoteattr(dst)} weight="{e["events"]}"><attvalues>'
+          f'<attvalue for="events" value="{e["events"]}"/>'
+          f'<attvalue for="goldstein_sum" value="{round(e["goldstein"], 3):g}"/>'
+          f'<attvalue for="verbal_coop" value="{q[1]}"/><attvalue for="material_coop" value="{q[2]}"/>'
+          f'<attvalue for="verbal_conflict" value="{q[3]}"/><attvalue for="material_conflict" value="{q[4]}"/>'
+          '</attvalues></edge>\n')
+    w('    </edges>\n  </graph>\n</gexf>\n')
+    return len(edges)

@@ -1,0 +1,44 @@
+"""Where analysed articles live: SQLite by default, PostgreSQL as the server option.
+
+    >>> from newsevents.store import open_store
+    >>> with open_store("newsevents.db") as store:          # or "postgresql://user@host/db"
+    ...     store.add_batch(analyses)                        # one transaction
+    ...     store.events(actor="USA", recipient="PRK", event_type="CONSULT")
+
+Both backends share one schema (:mod:`.schema`) and one query layer (:mod:`.base`); the
+URL picks the backend. Queries return plain dicts; the command line formats them.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from .base import QUAD_CLASSES, Store, StoreError, content_hash
+
+__all__ = ["open_store", "Store", "StoreError", "content_hash", "DEFAULT_DB", "QUAD_CLASSES", "is_postgres"]
+
+#: the database ``--db`` defaults to
+DEFAULT_DB = "newsevents.db"
+
+
+def is_postgres(url: str) -> bool:
+    """RETURNS (bool): ``url`` names a PostgreSQL database (``postgresql://`` or ``postgres://``)."""
+    return url.startswith(("postgresql://", "postgres://"))
+
+
+def open_store(url: str = DEFAULT_DB, dedup_window: Optional[int] = None) -> Store:
+    """Open (creating if needed) the store at ``url``.
+
+    url (str): a file path or ``sqlite:///path`` for SQLite; ``postgresql://...`` for PostgreSQL.
+    dedup_window (int | None): days within which reports of the same event merge (see
+        :mod:`newsevents.dedup`); a value different from the stored one re-clusters every
+        event. None keeps the stored value (1 day for a new database).
+    RETURNS (Store).
+    RAISES StoreError (E040): can't open or reach the database.
+    """
+    if is_postgres(url):
+        from .postgres import PostgresStore
+
+        return PostgresStore(url, dedup_window)
+    from .sqlite import SQLiteStore
+
+    return SQLiteStore(url, dedup_window)

@@ -1,0 +1,156 @@
+"""SQLite store: the default, one file, no server.
+
+The database runs in WAL mode, so readers (``newsevents events``, a web server) see the
+last committed batch while ``ingest`` writes the next one. Full-text search uses an FTS5
+index over article titles and texts (porter stemming: "sanctions" finds "sanction").
+"""
+from __future__ import annotations
+
+import shlex
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Optional
+
+from .base import Store, StoreError
+from .schema import create_statements
+
+__all__ = ["SQLiteStore", "fts5_query", "sqlite_path"]
+
+
+def sqlite_path(url: str) -> str:
+    """The file path of an SQLite URL: ``sqlite:///abs.db`` -> ``/abs.db``, ``sqlite:rel.db`` -> ``rel.db``,
+    a plain path unchanged."""
+    if url.startswith("sqlite:///"):
+        return "/" + url[len("sqlite:///"):]
+    for prefix in ("sqlite://", "sqlite:"):
+        if url.startswith(prefix):
+            return url[len(prefix):]
+    return url
+
+
+class SQLiteStore(Store):
+    """A :class:`~newsevents.store.base.Store` in an SQLite file.
+
+    url (str): a path (``newsevents.db``), ``sqlite:///abs/path.db`` or ``sqlite:rel.db``;
+        ``:memory:`` for a throwaway database. Parent folders are created.
+    dedup_window (int | None): days; see :mod:`newsevents.dedup`. None keeps the stored one.
+    RAISES StoreError (E040): the file can't be opened or is not an SQLite database.
+    """
+
+    dialect = "sqlite"
+
+    def _connect(self):
+        self.path = path = sqlite_path(self.url)
+        try:
+            if path != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            self.conn = sqlite3.connect(path, isolation_level=None, timeout=60, check_same_thread=False)
+            self.conn.row_factory = sqlite3.Row
+            if path != ":memory:":
+                self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA busy_timeout=60000")
+        except (sqlite3.Error, OSError) as err:
+            raise StoreError("E040", url=self.url, reason=err) from None
+        self._depth = 0
+
+    def _create(self):
+        try:
+            with self.transaction():
+                for sql in create_statements("sqlite"):
+                    self.conn.execute(sql)
+                self.conn.execute(
+                    "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, text, content='articles', "
+                    "content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2')")
+        except sqlite3.DatabaseError as err:
+            raise StoreError("E040", url=self.url, reason=err) from None
+
+    @contextmanager
+    def transaction(self):
+        """One write transaction (BEGIN IMMEDIATE ... COMMIT); rolled back on any exception."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    def _exec(self, sql: str, params: tuple = ()):
+        return self.conn.execute(sql, params)
+
+    def _execmany(self, sql: str, rows: list):
+        self.conn.executemany(sql, rows)
+
+    def _rows(self, sql: str, params: tuple = ()) -> list[dict]:
+        return [dict(r) for r in self.conn.execute(sql, params)]
+
+    def _index_text(self, article_id: str, title: Optional[str], text: str):
+        rowid = self.conn.execute("SELECT rowid FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+        self.conn.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)", (rowid, title or "", text))
+
+    def search(self, query: str, limit: int = 20) -> list[dict]:
+        """Full-text search over titles and texts, best first.
+
+        query (str): words (all must occur; stemmed), "quoted phrases", OR between
+            alternatives, -word to exclude (as web search engines read them).
+        RETURNS (list[dict]): article_id, title, published, url, score (higher is better:
+            minus FTS5's bm25), snippet (matches in [brackets]).
+        """
+        match = fts5_query(query)
+        if not match:
+            return []
+        rows = self._rows(
+            "SELECT a.id AS article_id, a.title, a.published, a.url, -bm25(articles_fts) AS score, "
+            "snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet FROM articles_fts "
+            "JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? "
+            "ORDER BY bm25(articles_fts), a.id LIMIT ?", (match, int(limit)))
+        for r in rows:
+            r["score"] = round(r["score"], 3)
+        return rows
+
+
+def fts5_query(query: str) -> str:
+    """Translate a web-search style query into FTS5 syntax, quoting every term.
+
+    ``sanctions relief`` -> ``"sanctions" "relief"``; ``"joint statement" OR summit -trump``
+    -> ``("joint statement" OR "summit") NOT "trump"``. Quoting keeps FTS5 operators and
+    punctuation in user input from being read as syntax.
+    RETURNS (str): the FTS5 query, or "" when nothing searchable is left.
+    """
+    try:
+        tokens = shlex.split(query, posix=True)
+    except ValueError:  # an unbalanced quote: read the words
+        tokens = query.replace('"', " ").split()
+    positive, negative = [], []
+    for tok in tokens:
+        if tok == "OR":
+            if positive and positive[-1] != "OR":
+                positive.append("OR")
+            continue
+        neg = tok.startswith("-") and len(tok) > 1
+        term = tok[1:] if neg else tok
+        term = term.replace('"', " ").strip()
+        if not term:
+            continue
+        (negative if neg else positive).append('"' + term + '"')
+    while positive and positive[-1] == "OR":
+        positive.pop()
+    if not positive:
+        return ""
+    out = "(" + " ".join(positive) + ")"
+    for term in negative:
+        out += " NOT " + term
+    return out

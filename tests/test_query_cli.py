@@ -1,0 +1,132 @@
+"""The database commands: ingest, events, quotes, dyads, search, export (thin CLI over the store)."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsevents import cli
+from newsevents.export.gdelt import GDELT_COLUMNS
+from newsevents.store import open_store
+from test_store import corpus
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "articles.jsonl"
+
+
+def run(args, input=None):
+    return CliRunner().invoke(cli.main, args, input=input)
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "q.db"
+    with open_store(str(path)) as store:
+        store.add_batch(corpus())
+    return str(path)
+
+
+def test_ingest_command_and_rerun(tmp_path, monkeypatch, pipeline):
+    monkeypatch.setattr(cli, "make_pipeline", lambda options: pipeline)
+    db = str(tmp_path / "s.db")
+    res = run(["ingest", str(SAMPLES), "--db", db, "--batch-size", "2"])
+    assert res.exit_code == 0, res.output
+    assert "4 articles read, 4 stored, 0 already stored, 0 failed" in res.stderr
+    again = run(["ingest", str(SAMPLES), "--db", db])
+    assert again.exit_code == 0 and "0 stored, 4 already stored" in again.stderr
+    res = run(["events", "--db", db, "--format", "json"])
+    assert res.exit_code == 0 and {r["article_id"] for r in json.loads(res.stdout)} >= {"sample-singapore-summit"}
+
+
+def test_ingest_failure_exits_1_and_records_it(tmp_path, monkeypatch, pipeline):
+    monkeypatch.setattr(cli, "make_pipeline", lambda options: pipeline)
+    src = tmp_path / "a.jsonl"
+    src.write_text('{"id": "1", "published": "2019-07-01", "text": "Police arrested a man in Paris."}\n{oops\n',
+                   encoding="utf8")
+    db = str(tmp_path / "e.db")
+    res = run(["ingest", str(src), "--db", db])
+    assert res.exit_code == 1
+    assert "E021" in res.stderr and "1 stored" in res.stderr and "1 failed" in res.stderr
+    with open_store(db) as store:
+        assert [e["code"] for e in store.errors()] == ["E021"]
+
+
+def test_events_table_and_filters(db):
+    res = run(["events", "--db", db, "--actor", "USA", "--recipient", "CHN"])
+    assert res.exit_code == 0
+    lines = res.stdout.splitlines()
+    assert lines[0].split()[:4] == ["date", "event_type", "mode", "actor_codes"]
+    assert len(lines) == 3 and "SANCTION" in lines[2] and "sanctioned" in lines[2]
+    res = run(["events", "--db", db, "--type", "CONSULT", "--since", "2019-07-02", "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(res.stdout)))
+    assert [(r["article_id"], r["event_id"], r["negated"]) for r in rows] == [("a3", "V1", "False")]
+
+
+def test_events_dedup_rows(db):
+    res = run(["events", "--db", db, "--dedup", "--actor", "USA", "--recipient", "PRK", "--format", "ndjson"])
+    rows = [json.loads(line) for line in res.stdout.splitlines()]
+    assert [(r["date"], r["num_mentions"], r["num_sources"], r["num_articles"]) for r in rows] == [
+        ("2019-06-30", 4, 2, 3), ("2019-07-01", 1, 1, 1), ("2019-07-03", 1, 1, 1)]
+
+
+def test_quotes_by_speaker_csv(db):
+    res = run(["quotes", "--db", db, "--speaker", "Donald Trump", "--format", "csv"])
+    assert res.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(res.stdout)))
+    assert [r["content"] for r in rows] == ["It is a great day for the world", "China has been very unfair"]
+    assert rows[0]["content_start"] == str(len("United States met North Korea. North Korea accused United States. "
+                                               "“"))
+
+
+def test_dyads_by_month(db):
+    res = run(["dyads", "--db", db, "--actor", "USA", "--recipient", "PRK", "--by", "month", "--format", "json"])
+    rows = json.loads(res.stdout)
+    assert [(r["period"], r["events"], r["mentions"], r["goldstein_sum"]) for r in rows] == [
+        ("2019-06", 1, 4, 1.0), ("2019-07", 2, 2, 2.0)]
+    table = run(["dyads", "--db", db, "--actor", "USA", "--recipient", "PRK"]).stdout
+    assert table.splitlines()[0].split()[:4] == ["period", "actor", "recipient", "events"]
+
+
+def test_search(db):
+    res = run(["search", "sanctions relief", "--db", db])
+    assert res.exit_code == 0 and "a1" in res.stdout and "[relief]" in res.stdout.replace("[sanctions]", "")
+    res = run(["search", "zebra", "--db", db])
+    assert res.stdout.strip() == "(no rows)"
+
+
+def test_export_formats(db, tmp_path):
+    res = run(["export", "--db", db, "--format", "gdelt", "-o", str(tmp_path / "e.tsv")])
+    assert res.exit_code == 0 and "5 records written" in res.stderr
+    lines = (tmp_path / "e.tsv").read_text(encoding="utf8").splitlines()
+    assert len(lines) == 5 and all(len(line.split("\t")) == len(GDELT_COLUMNS) for line in lines)
+    for fmt in ("plover", "geojson", "gexf", "csv", "ndjson"):
+        res = run(["export", "--db", db, "--format", fmt, "-q"])
+        assert res.exit_code == 0 and res.stdout, fmt
+    res = run(["export", "--db", db, "--format", "parquet", "-o", str(tmp_path / "e.parquet")])
+    import pyarrow.parquet as pq
+
+    assert res.exit_code == 0 and pq.read_table(tmp_path / "e.parquet").num_rows == 9
+
+
+def test_query_parquet_output(db, tmp_path):
+    out = tmp_path / "q.parquet"
+    res = run(["quotes", "--db", db, "--format", "parquet", "-o", str(out)])
+    import pyarrow.parquet as pq
+
+    assert res.exit_code == 0 and pq.read_table(out).num_rows == 3
+
+
+def test_user_mistakes_exit_2_with_one_line(db, tmp_path):
+    res = run(["events", "--db", str(tmp_path / "missing.db")])
+    assert res.exit_code == 2 and "no database at" in res.stderr and "Traceback" not in res.output
+    assert run(["events", "--db", db, "--since", "July"]).exit_code == 2
+    assert run(["dyads", "--db", db, "--by", "week"]).exit_code == 2
+    assert run(["export", "--db", db]).exit_code == 2  # --format is required
+
+
+def test_unreachable_postgres_is_one_line(tmp_path):
+    res = run(["events", "--db", "postgresql://nobody:x@127.0.0.1:1/none"])
+    assert res.exit_code == 1 and res.stderr.startswith("newsevents: [E040]") and "x@" not in res.stderr

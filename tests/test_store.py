@@ -1,0 +1,395 @@
+"""The store: SQLite and PostgreSQL behind one interface, idempotent writes, dedup, queries.
+
+Every test runs against both backends. The PostgreSQL ones need a server:
+``NEWSEVENTS_TEST_PG=postgresql://user:password@host:port/db`` (``.ci/run`` starts one);
+without it they skip, except under CI (``CI=true``), where they fail.
+The analyses here are built by hand (no model), so every expected value is exact.
+"""
+from __future__ import annotations
+
+import os
+import uuid
+from typing import Optional
+
+import pytest
+
+from newsevents.dedup import cluster_id, cluster_mentions, dedup_key, source_of
+from newsevents.records import Actor, ActorRef, ArticleAnalysis, ArticleError, Event, Evidence, Place, Quote, Speaker
+from newsevents.store import StoreError, content_hash, open_store
+
+PG_ENV = "NEWSEVENTS_TEST_PG"
+
+# -- building analyses by hand --------------------------------------------------------------
+
+COUNTRIES = {"USA": "United States", "PRK": "North Korea", "CHN": "China", "KOR": "South Korea", "RUS": "Russia"}
+
+
+def make_analysis(art_id: str, events: list[dict], url: Optional[str] = None, published: str = "2019-07-01",
+                  title: Optional[str] = None, quotes: list[tuple] = (), extra_text: str = "") -> ArticleAnalysis:
+    """An ArticleAnalysis with one sentence per event: "<actors> <verb> <recipients>."
+
+    events: dicts with type, actors (codes), recipients (codes), date, and optionally verb,
+        negated, hypothetical, place (name, lat, lon, country, feature), quad, goldstein, cameo.
+    quotes: (speaker canonical, speaker code, content) -> a direct quote sentence each.
+    """
+    text, actors, evs, places, qs = "", [], [], [], []
+    for n, spec in enumerate(events):
+        start = len(text)
+        refs = {}
+        parts = []
+        for role in ("actors", "recipients"):
+            refs[role] = []
+            for code in spec.get(role, []):
+                name = COUNTRIES.get(code, code)
+                if parts and role == "recipients" and not refs["recipients"]:
+                    parts.append(spec.get("verb", "met"))
+                pos = len(text) + len(" ".join(parts)) + (1 if parts else 0)
+                parts.append(name)
+                aid = f"A{len(actors) + 1}"
+                actors.append(Actor(id=aid, text=name, canonical=name, code=code, sector="GOV", kind="country",
+                                    entity=aid, resolved_by="country-name",
+                                    evidence=Evidence(sentence=n, start=pos, end=pos + len(name), text=name)))
+                refs[role].append(ActorRef(mention=aid, canonical=name, code=code, sector="GOV"))
+        if not spec.get("recipients"):
+            parts.append(spec.get("verb", "met"))
+        sentence = " ".join(parts) + "."
+        text += sentence + " "
+        verb = spec.get("verb", "met")
+        vpos = start + sentence.index(" " + verb) + 1
+        place_id = None
+        if spec.get("place"):
+            name, lat, lon, country, feature = spec["place"]
+            place_id = f"P{len(places) + 1}"
+            places.append(Place(id=place_id, text=name, name=name, lat=lat, lon=lon, country=country, feature=feature,
+                                geonameid=1000 + len(places), resolved_by="gazetteer",
+                                evidence=Evidence(sentence=n, start=start, end=start + 1, text=text[start])))
+        evs.append(Event(
+            id=f"V{n + 1}", event_type=spec["type"], mode=spec.get("mode"), actors=refs["actors"],
+            recipients=refs["recipients"], reciprocal=not spec.get("recipients") and len(spec["actors"]) > 1,
+            date=spec.get("date"), date_source="text" if spec.get("date") else "unknown", place=place_id,
+            cameo=spec.get("cameo", "04"), goldstein=spec.get("goldstein", 1.0), quad_class=spec.get("quad", 1),
+            negated=spec.get("negated", False), hypothetical=spec.get("hypothetical", False), pattern="test",
+            trigger=Evidence(sentence=n, start=vpos, end=vpos + len(verb), text=verb),
+            evidence=Evidence(sentence=n, start=start, end=start + len(sentence), text=sentence)))
+    for speaker, code, content in quotes:
+        start = len(text)
+        sentence = f"“{content},” {speaker} said."
+        text += sentence + " "
+        c0 = start + 1
+        qs.append(Quote(id=f"Q{len(qs) + 1}", kind="direct",
+                        cue=Evidence(sentence=len(evs) + len(qs), start=start + len(sentence) - 5,
+                                     end=start + len(sentence) - 1, text="said"),
+                        source=Evidence(sentence=len(evs) + len(qs), start=c0 + len(content) + 3,
+                                        end=c0 + len(content) + 3 + len(speaker), text=speaker),
+                        content=Evidence(sentence=len(evs) + len(qs), start=c0, end=c0 + len(content), text=content),
+                        speaker=Speaker(canonical=speaker, code=code, sector="GOV")))
+    text = (text + extra_text).strip()
+    analysis = ArticleAnalysis(id=art_id, title=title or f"Article {art_id}", url=url, published=published,
+                               text=text, language="en", actors=actors, events=evs, quotes=qs, places=places,
+                               model="test")
+    for rec in analysis.actors + analysis.events + analysis.quotes:  # the builder keeps offsets honest
+        for ev in ([rec.evidence] if hasattr(rec, "evidence") else []) + (
+                [rec.trigger] if hasattr(rec, "trigger") else []) + ([rec.content] if hasattr(rec, "content") else []):
+            assert text[ev.start:ev.end] == ev.text, (ev, text)
+    return analysis
+
+
+def meeting(day: str, **kw) -> dict:
+    return {"type": "CONSULT", "actors": ["USA"], "recipients": ["PRK"], "date": day, **kw}
+
+
+def corpus() -> list[ArticleAnalysis]:
+    """Four articles from three publishers about USA/PRK/CHN relations in June-July 2019."""
+    return [
+        make_analysis("a1", [meeting("2019-06-30", place=("Panmunjom", 37.956, 126.677, "KOR", "landmark")),
+                             {"type": "ACCUSE", "actors": ["PRK"], "recipients": ["USA"], "date": "2019-06-29",
+                              "verb": "accused", "cameo": "11", "goldstein": -2.0, "quad": 3}],
+                      url="https://www.example-news.com/a1", title="Trump and Kim meet at the DMZ",
+                      quotes=[("Donald Trump", "USA", "It is a great day for the world")],
+                      extra_text="Talks on sanctions relief stalled."),
+        make_analysis("a2", [meeting("2019-07-01"), {"type": "CONSULT", "actors": ["USA", "PRK"], "date": "2019-07-01",
+                                                      "verb": "talked"}],
+                      url="https://wire.example.org/story/2", quotes=[("Kim Jong Un", "PRK", "We will meet again")]),
+        make_analysis("a3", [meeting("2019-07-03"), meeting("2019-06-30", negated=True),
+                             {"type": "SANCTION", "actors": ["USA"], "recipients": ["CHN"], "date": "2019-07-10",
+                              "verb": "sanctioned", "cameo": "16", "goldstein": -4.0, "quad": 4}],
+                      url="https://www.example-news.com/a3", published="2019-07-10",
+                      quotes=[("Donald Trump", "USA", "China has been very unfair")]),
+        make_analysis("a4", [meeting("2019-06-30"), meeting("2019-06-30", verb="hosted")],
+                      url="https://wire.example.org/story/4",
+                      extra_text="The economy grew while the sanction regime held."),
+    ]
+
+
+# -- backends ---------------------------------------------------------------------------
+
+def postgres_url_or_skip() -> str:
+    """The test server's URL; skip without one, but fail under CI (where .ci/run starts one)."""
+    url = os.environ.get(PG_ENV)
+    in_ci = os.environ.get("CI", "").lower() == "true"
+    if not url:
+        if in_ci:
+            pytest.fail(f"CI=true but {PG_ENV} is unset: .ci/run must start PostgreSQL and export it")
+        pytest.skip(f"PostgreSQL tests need {PG_ENV}=postgresql://user:password@host:port/db (.ci/run sets it)")
+    try:
+        import psycopg
+
+        psycopg.connect(url, connect_timeout=5).close()
+    except Exception as err:  # unreachable server, bad credentials
+        if in_ci:
+            pytest.fail(f"{PG_ENV}={url} is unreachable under CI: {err}")
+        pytest.skip(f"PostgreSQL at {PG_ENV} unreachable: {err}")
+    return url
+
+
+def _with_schema(url: str, schema: str) -> str:
+    sep = "&" if "?" in url else "?"
+    return f"{url}{sep}options=-csearch_path%3D{schema}"
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_url(request, tmp_path):
+    """A fresh, empty database URL for each backend (PostgreSQL: a throwaway schema)."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "test.db")
+        return
+    import psycopg
+
+    base = postgres_url_or_skip()
+    schema = "t_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    try:
+        yield _with_schema(base, schema)
+    finally:
+        with psycopg.connect(base, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture
+def store(store_url):
+    s = open_store(store_url)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def filled(store):
+    counts = store.add_batch(corpus())
+    assert counts["stored"] == 4
+    return store
+
+
+# -- dedup rules (pure functions) -----------------------------------------------------------
+
+def test_dedup_key_sorts_codes_and_refuses_unmergeable():
+    assert dedup_key("CONSULT", ["USA", "PRK", None], ["KOR"], date="2019-06-30") == "CONSULT|PRK;USA|KOR"
+    assert dedup_key("CONSULT", ["USA"], [], negated=True, date="2019-06-30") is None
+    assert dedup_key("CONSULT", ["USA"], [], hypothetical=True, date="2019-06-30") is None
+    assert dedup_key("CONSULT", [None], [None], date="2019-06-30") is None
+    assert dedup_key("CONSULT", ["USA"], ["PRK"], date=None) is None
+
+
+def test_cluster_mentions_greedy_window():
+    ms = [{"date": d, "article_id": a, "event_id": "V1"} for d, a in
+          [("2019-07-02", "c"), ("2019-06-30", "b"), ("2019-07-01", "a"), ("2019-07-03", "d"), ("2019-07-10", "e")]]
+    groups = cluster_mentions(ms, window=1)
+    assert [[m["article_id"] for m in g] for g in groups] == [["b", "a"], ["c", "d"], ["e"]]
+    assert [[m["article_id"] for m in g] for g in cluster_mentions(ms, window=0)] == [["b"], ["a"], ["c"], ["d"], ["e"]]
+    assert len(cluster_mentions(ms, window=3)) == 2
+
+
+def test_cluster_id_is_stable_60_bit():
+    assert cluster_id("a1", "V1") == cluster_id("a1", "V1") != cluster_id("a1", "V2")
+    assert 0 < cluster_id("a1", "V1") < 2 ** 60
+
+
+def test_source_of_url_host_or_given_source():
+    assert source_of("https://www.Example-News.com/a1") == "example-news.com"
+    assert source_of("https://wire.example.org/x", "Reuters") == "Reuters"
+    assert source_of(None) is None and source_of("not a url") is None
+
+
+# -- writing ---------------------------------------------------------------------------
+
+def test_add_batch_counts_and_content_hash(filled):
+    counts = filled.counts()
+    assert counts["articles"] == 4 and counts["events"] == 9 and counts["quotes"] == 3
+    assert counts["event_actors"] == 18 and counts["places"] == 1 and counts["errors"] == 0
+    a1 = corpus()[0]
+    assert filled.has_article(content_hash(a1.text)) and not filled.has_article(content_hash("other"))
+    assert filled.stored_hashes([content_hash(a1.text), content_hash("x")]) == {content_hash(a1.text)}
+
+
+def test_reingest_adds_nothing(filled):
+    before = filled.canonical_dump()
+    counts = filled.add_batch(corpus())
+    assert counts["stored"] == 0 and counts["skipped"] == 4 and counts["errors"] == 0
+    assert filled.canonical_dump() == before
+
+
+def test_same_text_under_another_id_is_skipped(filled):
+    copy = corpus()[1].model_copy(update={"id": "a2-copy"})
+    assert filled.add_batch([copy])["skipped"] == 1
+    assert "a2-copy" not in filled.article_ids()
+
+
+def test_same_id_with_other_text_is_an_error(filled):
+    changed = make_analysis("a1", [meeting("2019-06-30")], extra_text="A corrected version.")
+    counts = filled.add_batch([changed])
+    assert counts["errors"] == 1 and counts["failed"][0][:2] == ("a1", "E041")
+    assert filled.counts()["articles"] == 4
+
+
+def test_analyses_round_trip_exactly(filled):
+    originals = {a.id: a.model_dump() for a in corpus()}
+    back = list(filled.analyses())
+    assert [a.id for a in back] == ["a1", "a2", "a3", "a4"]
+    for a in back:
+        assert a.model_dump() == originals[a.id]
+
+
+def test_failed_batch_rolls_back(store, monkeypatch):
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(store, "_recluster", boom)
+    with pytest.raises(RuntimeError):
+        store.add_batch(corpus())
+    monkeypatch.undo()
+    assert store.counts()["articles"] == 0 and store.counts()["events"] == 0
+    assert store.add_batch(corpus())["stored"] == 4
+
+
+def test_errors_table_keeps_reason_and_clears_on_success(store):
+    bad = ArticleAnalysis(id="a1", text="", error=ArticleError(code="E101", message="[E101] empty"))
+    counts = store.add_batch([bad])
+    assert counts["errors"] == 1 and counts["stored"] == 0
+    assert store.errors() == [{"article_id": "a1", "content_hash": None, "url": None, "code": "E101",
+                               "message": "[E101] empty"}]
+    store.add_batch([bad])  # retried: still one row
+    assert len(store.errors()) == 1
+    store.add_batch([corpus()[0]])
+    assert store.errors() == [] and store.article_ids() == ["a1"]
+
+
+def test_batch_order_does_not_change_the_database(store_url, tmp_path):
+    """Deduplication depends on the set of mentions only: any batching gives the same rows."""
+    arts = corpus()
+    first = open_store(store_url)
+    first.add_batch(arts)
+    dump = first.canonical_dump()
+    first.close()
+    other_url = str(tmp_path / "other.db")
+    other = open_store(other_url)
+    for a in reversed(arts):  # one article per batch, newest first: anchors shift on the way
+        other.add_batch([a])
+    assert other.canonical_dump() == dump
+    other.close()
+
+
+# -- deduplication in the store ------------------------------------------------------------
+
+def test_reports_of_one_meeting_collapse(filled):
+    rows = filled.clusters(actor="USA", recipient="PRK", event_type="CONSULT")
+    merged = [r for r in rows if r["recipient_codes"] == "PRK"]
+    # 06-30 (a1, a4 twice) and 07-01 (a2) within one day of the anchor; 07-03 (a3) apart
+    assert [(r["date"], r["last_date"], r["num_mentions"], r["num_articles"], r["num_sources"]) for r in merged] == [
+        ("2019-06-30", "2019-07-01", 4, 3, 2), ("2019-07-03", "2019-07-03", 1, 1, 1)]
+    assert merged[0]["id"] == cluster_id("a1", "V1")
+    # the reciprocal meeting (both as actors, no recipient) matches the dyad too
+    assert [(r["actor_codes"], r["recipient_codes"]) for r in rows if r["recipient_codes"] == ""] == [("PRK;USA", "")]
+    mentions = [e for e in filled.events(event_type="CONSULT") if e["cluster_id"] == merged[0]["id"]]
+    assert sorted((e["article_id"], e["event_id"]) for e in mentions) == [
+        ("a1", "V1"), ("a2", "V1"), ("a4", "V1"), ("a4", "V2")]
+    assert all(e["num_mentions"] == 4 for e in mentions)
+
+
+def test_negated_event_stays_alone_and_out_of_factual(filled):
+    neg = [e for e in filled.events(article="a3") if e["negated"]]
+    assert len(neg) == 1
+    assert neg[0]["num_mentions"] == 1
+    assert all(r["id"] != neg[0]["cluster_id"] for r in filled.clusters())
+    assert any(r["id"] == neg[0]["cluster_id"] for r in filled.clusters(factual=False))
+
+
+def test_new_window_reclusters(filled, store_url):
+    filled.close()
+    wide = open_store(store_url, dedup_window=3)
+    assert wide.dedup_window == 3
+    merged = [r for r in wide.clusters(actor="USA", recipient="PRK") if r["recipient_codes"] == "PRK"]
+    assert [(r["num_mentions"], r["num_articles"]) for r in merged] == [(5, 4)]
+    wide.close()
+    again = open_store(store_url)  # the window is kept in the database
+    assert again.dedup_window == 3
+    again.close()
+
+
+# -- queries ---------------------------------------------------------------------------
+
+def test_events_filters(filled):
+    rows = filled.events(actor="USA", recipient="CHN")
+    assert [(r["date"], r["event_type"], r["trigger"], r["goldstein"], r["quad_class"]) for r in rows] == [
+        ("2019-07-10", "SANCTION", "sanctioned", -4.0, 4)]
+    assert rows[0]["evidence_text"] == "United States sanctioned China."
+    by_name = filled.events(actor="united states", event_type="consult", since="2019-07-01", until="2019-07-03")
+    # a2's V2 is the reciprocal talk: the United States is one of its actors
+    assert [(r["article_id"], r["event_id"]) for r in by_name] == [("a2", "V1"), ("a2", "V2"), ("a3", "V1")]
+    located = filled.events(article="a1", event_type="CONSULT")[0]
+    assert (located["place"], located["lat"], located["lon"]) == ("Panmunjom", 37.956, 126.677)
+    assert filled.events(recipient="USA")[0]["actor_names"] == "North Korea"
+    assert len(filled.events(limit=2)) == 2
+
+
+def test_quotes_by_speaker(filled):
+    rows = filled.quotes(speaker="donald trump")
+    assert [(r["article_id"], r["content"]) for r in rows] == [
+        ("a1", "It is a great day for the world"), ("a3", "China has been very unfair")]
+    assert filled.quotes(speaker_code="PRK")[0]["speaker"] == "Kim Jong Un"
+    assert [r["quote_id"] for r in filled.quotes(contains="UNFAIR")] == ["Q1"]
+
+
+def test_dyads_by_month(filled):
+    rows = filled.dyads(actor="USA", recipient="PRK", by="month")
+    # June: the 06-30 meeting (4 mentions). July: the reciprocal talk and the 07-03 meeting.
+    assert rows == [
+        {"period": "2019-06", "actor": "USA", "recipient": "PRK", "events": 1, "mentions": 4, "goldstein_sum": 1.0,
+         "goldstein_mean": 1.0, "verbal_coop": 1, "material_coop": 0, "verbal_conflict": 0, "material_conflict": 0},
+        {"period": "2019-07", "actor": "USA", "recipient": "PRK", "events": 2, "mentions": 2, "goldstein_sum": 2.0,
+         "goldstein_mean": 1.0, "verbal_coop": 2, "material_coop": 0, "verbal_conflict": 0, "material_conflict": 0},
+    ]
+    hostile = filled.dyads(actor="PRK", recipient="USA", by="year")
+    assert [(r["period"], r["events"], r["goldstein_sum"], r["verbal_conflict"]) for r in hostile] == [
+        ("2019", 2, -1.0, 1)]  # the accusation, and the reciprocal talk (both actors)
+    every = filled.dyads(by="day")
+    assert ("2019-07-10", "USA", "CHN", 1) in [(r["period"], r["actor"], r["recipient"], r["events"]) for r in every]
+    with pytest.raises(StoreError):
+        filled.dyads(by="week")
+
+
+def test_search_full_text(filled):
+    assert [r["article_id"] for r in filled.search("sanctions relief")] == ["a1"]
+    # stemmed: "sanctioned" (a3) and "sanction" (a4) match too
+    assert sorted(r["article_id"] for r in filled.search("sanctions")) == ["a1", "a3", "a4"]
+    assert sorted(r["article_id"] for r in filled.search("sanctions -economy")) == ["a1", "a3"]
+    assert [r["article_id"] for r in filled.search('"great day"')] == ["a1"]
+    assert "[" in filled.search("relief")[0]["snippet"]
+    assert filled.search("") == [] and filled.search("zebra") == []
+
+
+def test_iter_clusters_carries_mentions_with_evidence(filled):
+    clusters = {c["id"]: c for c in filled.iter_clusters(chunk=2)}
+    c = clusters[cluster_id("a1", "V1")]
+    assert [(m["article_id"], m["event_id"]) for m in c["mentions"]] == [("a1", "V1"), ("a4", "V1"), ("a4", "V2"),
+                                                                         ("a2", "V1")]
+    m = c["mentions"][0]
+    assert m["evidence_text"] == "United States met North Korea." and m["place"]["name"] == "Panmunjom"
+    assert m["actors"] == [{"canonical": "United States", "code": "USA", "sector": "GOV", "text": "United States"}]
+    assert len(clusters) == 5  # 9 mentions: 4 merged into one, the negated one left out
+
+
+def test_bad_url_is_a_store_error(tmp_path):
+    (tmp_path / "not.db").write_text("this is not a database " * 100)
+    with pytest.raises(StoreError) as err:
+        open_store(str(tmp_path / "not.db"))
+    assert err.value.code == "E040"
