@@ -98,14 +98,26 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: every character :func:`_double_spans` reacts to; it skips the others in one regex search
+_DOUBLE_MARKS = "".join(sorted(set("".join(_DOUBLE_OPEN) + "".join(_DOUBLE_OPEN.values()) + "\"'`”")))
+_DOUBLE_NEXT = re.compile("[" + re.escape(_DOUBLE_MARKS) + "]")
+
+
 def _double_spans(line: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     n = len(line)
     i = 0
     open_at = -1
     closers = ""
+    marks, next_mark = _DOUBLE_MARKS, _DOUBLE_NEXT.search
     while i < n:
         ch = line[i]
+        if ch not in marks:  # no quote mark here: nothing happens, jump to the next one
+            m = next_mark(line, i)
+            if m is None:
+                break
+            i = m.start()
+            ch = line[i]
         two = line[i:i + 2]
         if open_at < 0:
             if ch in _DOUBLE_OPEN:
@@ -237,12 +249,25 @@ class CueLexicon:
         self.passive_kinds = frozenset(str(w) for w in raw.get("passive_kinds") or ())
         self.passive_exclude = frozenset(str(w) for w in raw.get("passive_exclude") or ())
         self.subject_preps = frozenset(str(w).lower() for w in raw.get("subject_preps") or ())
+        self._frames_memo: dict = {}  # (pos, tag, lemma) hashes -> frames, see :meth:`frames`
 
     def frames(self, token) -> frozenset:
-        """RETURNS (frozenset[str]): the frames of a verb token's lemma (empty if not a cue)."""
-        if token.pos_ not in ("VERB", "AUX") and token.tag_[:2] != "VB":
-            return frozenset()
-        return self.verbs.get(token.lemma_.lower(), frozenset())
+        """RETURNS (frozenset[str]): the frames of a verb token's lemma (empty if not a cue).
+
+        Memoised by the (POS, tag, lemma) hashes of the token (emptied past 200,000 keys).
+        """
+        key = (token.pos, token.tag, token.lemma)
+        memo = self._frames_memo
+        got = memo.get(key)
+        if got is None:
+            if token.pos_ not in ("VERB", "AUX") and token.tag_[:2] != "VB":
+                got = frozenset()
+            else:
+                got = self.verbs.get(token.lemma_.lower(), frozenset())
+            if len(memo) > 200_000:
+                memo.clear()
+            memo[key] = got
+        return got
 
 
 # ---------------------------------------------------------------------------

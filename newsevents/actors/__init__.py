@@ -28,6 +28,8 @@ Later stages find the actors through ``ctx.shared["actors"]``, an
 """
 from __future__ import annotations
 
+import bisect
+
 from datetime import date as Date
 from typing import Optional
 
@@ -53,6 +55,8 @@ class ActorIndex:
         self.by_token = by_token
         self._heads = heads  # Actor.id -> (start_char, end_char) of the head words
         self._holders = holders
+        self._by_start = None  # [(sorted start offsets, actor positions)] for evidence and head words
+        self._rows: list = []
 
     def mentions_in(self, start_char: int, end_char: int) -> list:
         """Mentions whose evidence (or head words) lies inside ``start_char:end_char``.
@@ -60,12 +64,31 @@ class ActorIndex:
         Offsets are characters (e.g. a token subtree's ``left_edge.idx`` to
         ``right_edge.idx + len(right_edge)``). RETURNS (list[Actor]) in text order.
         """
-        out = []
+        if self._by_start is None:
+            self._index()
+        lo, hi = bisect.bisect_left, bisect.bisect_right
+        rows = self._rows
+        hits = set()
+        # a mention inside the range starts (evidence or head words) inside it: two sorted indexes
+        for keys, order in self._by_start:
+            for k in order[lo(keys, start_char):hi(keys, end_char)]:
+                es, ee, hs, he = rows[k]
+                if (start_char <= es and ee <= end_char) or (start_char <= hs and he <= end_char):
+                    hits.add(k)
+        return [self.actors[k] for k in sorted(hits)]
+
+    def _index(self) -> None:
+        """Build the sorted start offsets used by :meth:`mentions_in` (once, on first use)."""
+        rows = []
         for a in self.actors:
             hs, he = self._heads.get(a.id, (a.evidence.start, a.evidence.end))
-            if (start_char <= a.evidence.start and a.evidence.end <= end_char) or (start_char <= hs and he <= end_char):
-                out.append(a)
-        return out
+            rows.append((a.evidence.start, a.evidence.end, hs, he))
+        self._rows = rows
+        by = []
+        for col in (0, 2):
+            order = sorted(range(len(rows)), key=lambda k: rows[k][col])
+            by.append(([rows[k][col] for k in order], order))
+        self._by_start = by
 
     def entity(self, entity_id: str) -> list:
         """RETURNS (list[Actor]): every mention of one entity (coreference cluster)."""

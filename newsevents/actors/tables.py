@@ -59,6 +59,7 @@ class Lexicon:
         self.lower = lower
         self.entries: dict[str, list[Entry]] = defaultdict(list)
         self._prefixes: set[str] = set()
+        self._key_memo: dict = {}  # ORTH hash -> key, see :meth:`keys`
 
     def add(self, surface: str, entry: Entry) -> None:
         key = _norm_key(surface, self.lower)
@@ -70,8 +71,26 @@ class Lexicon:
             self._prefixes.add(key[:n])
 
     def keys(self, doc) -> list[str]:
-        """Normalised key of every token of ``doc`` (compute once per Doc and lexicon)."""
-        return [_norm_key(t.text, self.lower) for t in doc]
+        """Normalised key of every token of ``doc`` (compute once per Doc and lexicon).
+
+        Keys are memoised by the token's ORTH hash (read with ``Doc.to_array``), so a
+        word's key is computed once per process; the memo is emptied past 500,000 words.
+        """
+        from spacy.attrs import ORTH
+
+        if len(doc) == 0:
+            return []
+        memo = self._key_memo
+        if len(memo) > 500_000:
+            memo.clear()
+        strings = doc.vocab.strings
+        out = []
+        for h in doc.to_array(ORTH).tolist():
+            k = memo.get(h)
+            if k is None:
+                k = memo[h] = _norm_key(strings[h], self.lower)
+            out.append(k)
+        return out
 
     def match(self, keys: list, i: int, max_tokens: int = 10) -> Optional[tuple[int, list[Entry]]]:
         """Longest entry starting at token ``i``.

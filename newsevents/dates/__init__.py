@@ -79,6 +79,74 @@ def _expand(obj, lex: dict):
     return obj
 
 
+def _flag_patterns(patterns: list, vocab) -> list:
+    """The Matcher patterns with ``{"LOWER": {"IN": [...]}}`` tests turned into lexeme flag tests.
+
+    spaCy's Matcher checks an ``IN`` set in Python for every token and pattern
+    state (most of the dates stage's time); a lexeme flag ("FLAGnn") is checked
+    in C. Each distinct word set gets one free flag bit of the vocabulary
+    (19-63, registered like ``Vocab.add_flag``: set on the existing lexemes
+    and on new ones as they are made) that is true exactly when the lexeme's
+    LOWER is in the set, so the matches are the same. Sets left over when the
+    free bits run out keep their ``IN`` test.
+    patterns (list[tuple[str, list[dict]]]): (label, token specs).
+    RETURNS (list[tuple[str, list[dict]]]).
+    """
+    from spacy.attrs import LOWER
+
+    def word_set(spec):
+        value = spec.get("LOWER") if isinstance(spec, dict) else None
+        if isinstance(value, dict) and list(value) == ["IN"] and all(isinstance(v, str) for v in value["IN"]):
+            return frozenset(value["IN"])
+        return None
+
+    # the free bits go first to sets tested at a pattern's start (tried at every token), then by use
+    rank: dict = {}
+    for _, pattern in patterns:
+        at_start = True
+        for spec in pattern:
+            words = word_set(spec)
+            if words is not None:
+                r = rank.setdefault(words, [0, 0, len(rank)])
+                r[0] -= at_start
+                r[1] -= 1
+            if not isinstance(spec, dict) or spec.get("OP") not in ("?", "*"):
+                at_start = False
+    free = [b for b in range(63, 18, -1) if b not in vocab.lex_attr_getters]
+    bits = dict(zip(sorted(rank, key=rank.get), free))
+    out = []
+    for label, pattern in patterns:
+        specs = []
+        for spec in pattern:
+            words = word_set(spec)
+            if words is not None:
+                if words in bits:
+                    spec = {k: v for k, v in spec.items() if k != "LOWER"}
+                    spec[f"FLAG{bits[words]}"] = True
+            specs.append(spec)
+        out.append((label, specs))
+    if not bits:
+        return out
+    lower = vocab.lex_attr_getters.get(LOWER) or str.lower
+    word_mask: dict = {}
+    mask = 0
+    for words, bit in bits.items():
+        mask |= 1 << bit
+        for w in words:
+            word_mask[w] = word_mask.get(w, 0) | (1 << bit)
+
+        def getter(string, words=words, lower=lower):
+            return lower(string) in words
+
+        vocab.lex_attr_getters[bit] = getter  # new lexemes (what Vocab.add_flag registers)
+    for lex in vocab:  # existing lexemes: their stored LOWER decides, as for the IN test
+        flags = lex.flags
+        new = (flags & ~mask) | word_mask.get(lex.lower_, 0)
+        if new != flags:
+            lex.flags = new
+    return out
+
+
 def clause_tense(token, future_aux=frozenset({"will", "shall", "'ll", "wo", "would"}),
                  governors=frozenset({"plan", "expect", "schedule", "set", "due", "intend", "go"}),
                  speech=frozenset({"say", "tell"})) -> Optional[str]:
@@ -172,8 +240,15 @@ class DateStage:
             import numpy
             from spacy.matcher import Matcher
 
-            matcher = Matcher(vocab)
-            for label, pattern in self.patterns:
+            from spacy.errors import MatchPatternError
+            from spacy.schemas import validate_token_pattern
+
+            for label, pattern in self.patterns:  # the user's patterns, checked as Matcher.add would
+                errors = validate_token_pattern(pattern)
+                if errors:
+                    raise MatchPatternError(label, {0: errors})
+            matcher = Matcher(vocab, validate=False)  # "FLAGnn" keys are not in the pattern schema
+            for label, pattern in _flag_patterns(self.patterns, vocab):
                 matcher.add(label, [pattern])
             words = set()
             for key in ("weekdays", "months", "units", "relative_days", "parts_of_day", "seasons",

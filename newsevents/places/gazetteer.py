@@ -38,6 +38,7 @@ import tempfile
 import time
 import unicodedata
 from array import array
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -78,6 +79,10 @@ def norm(text: str) -> str:
     if text.startswith("the "):
         text = text[4:]
     return text
+
+
+#: :func:`norm` memoised for the per-article lookups (the same names recur across an article)
+norm_cached = lru_cache(maxsize=1 << 16)(norm)
 
 
 def _latin(name: str) -> bool:
@@ -307,14 +312,14 @@ class Gazetteer:
 
         RETURNS (list[tuple[int, bool]]): (entry, matched_by_primary_name) pairs; [] if unknown.
         """
-        return [(c, True) if c >= 0 else (~c, False) for c in self.index.get(norm(name), ())]
+        return [(c, True) if c >= 0 else (~c, False) for c in self.index.get(norm_cached(name), ())]
 
     def qualifier(self, name: str) -> list[int]:
         """Entries a qualifier after a comma can name ("Texas", "Tex.", "TX", "France").
 
         Only countries and admin1 areas count. RETURNS (list[int]).
         """
-        k = norm(name)
+        k = norm_cached(name)
         out = [c if c >= 0 else ~c for c in self.index.get(k, ())]
         out = [i for i in out if self.feature[i] in (F_COUNTRY, F_ADMIN1)]
         return out + [i for i in self.abbrev.get(k, ()) if i not in out]

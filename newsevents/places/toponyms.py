@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .gazetteer import (F_ADMIN1, F_ADMIN2, F_CITY, F_CONTINENT, F_COUNTRY, F_LANDMARK, F_REGION, F_WATER, FEATURES,
-                        Gazetteer, haversine_km, norm)
+                        Gazetteer, haversine_km, norm, norm_cached)
 
 __all__ = ["Toponym", "Recogniser", "resolve", "recognise_and_resolve", "demonym_table", "FEATURE_BASE"]
 
@@ -162,7 +162,7 @@ class Recogniser:
             alternate name of San Germán).
         """
         text = span.text
-        if not text or norm(text) not in self.gaz.index:
+        if not text or norm_cached(text) not in self.gaz.index:
             return False
         if primary and not any(p for _, p in self.gaz.candidates(text)):
             return False
@@ -245,6 +245,12 @@ class Recogniser:
     # main ----------------------------------------------------------------------
     def __call__(self, doc) -> list[Toponym]:
         found: list[Toponym] = []
+        text = doc.text
+        toks = list(doc)
+        starts = [t.idx for t in toks]
+        words = [t.text for t in toks]
+        ends = [a + len(w) for a, w in zip(starts, words)]
+        caps = [bool(w) and w[0].isupper() and any(c.isalpha() for c in w) for w in words]  # _capitalised
         taken = bytearray(len(doc))  # tokens covered by an accepted toponym or a non-place entity
         blocked = bytearray(len(doc))
 
@@ -303,23 +309,25 @@ class Recogniser:
             else:
                 self._block(blocked, ent)
         if self.demonyms:
-            self._add_demonyms(doc, found, taken)
+            self._add_demonyms(doc, found, taken, text, starts, ends, caps)
         # capitalised runs outside entities
         n = len(doc)
+        index = self.gaz.index
         i = 0
         while i < n:
-            tok = doc[i]
-            if taken[i] or blocked[i] or not _capitalised(tok):
+            if taken[i] or blocked[i] or not caps[i]:
                 i += 1
                 continue
+            tok = toks[i]
             match = None
             for m in (6, 5, 4, 3, 2, 1):
                 j = i + m
-                if j > n or any(taken[i:j]) or any(blocked[i:j]) or not _capitalised(doc[j - 1]):
+                if j > n or any(taken[i:j]) or any(blocked[i:j]) or not caps[j - 1]:
                     continue
+                stext = text[starts[i]:ends[j - 1]]  # span.text
+                if "\n" in stext or not stext or norm_cached(stext) not in index:
+                    continue     # (not _is_known: checked first on the text, without a Span)
                 span = doc[i:j]
-                if span.text.count("\n"):
-                    continue
                 if not self._is_known(span, primary=True):
                     continue
                 if self._supported(doc, i, j):
@@ -340,7 +348,6 @@ class Recogniser:
         found.sort(key=lambda t: t.start)
         # qualifiers: "Paris, Texas" -> Paris qualified by Texas
         by_start = {t.start: t for t in found}
-        text = doc.text
         for t in found:
             k = t.end
             while k < len(text) and text[k] == " ":
@@ -361,7 +368,9 @@ class Recogniser:
                             t.qualifier = q[2]
         return found
 
-    def _add_demonyms(self, doc, found: list, taken: bytearray) -> None:
+    def _add_demonyms(self, doc, found: list, taken: bytearray, text: Optional[str] = None,
+                      starts: Optional[list] = None, ends: Optional[list] = None,
+                      caps: Optional[list] = None) -> None:
         """Nationality adjectives and demonyms ("Sri Lankan", "Georgians") as toponyms of their country.
 
         The geoparsing gold sets annotate them (GeoWebNews types Demonym and
@@ -369,34 +378,42 @@ class Recogniser:
         GeoNames id), also inside organisation names ("the Georgian Interior
         Ministry"). Words inside PERSON entities are skipped, unless the whole
         entity is the demonym.
+
+        text, starts, ends, caps: ``doc.text``, token start/end characters and
+        :func:`_capitalised` per token, when the caller has them already.
         """
         person = bytearray(len(doc))
         for ent in doc.ents:
             if ent.label_ == "PERSON" and ent.text not in self.demonyms:  # the model tags "Sri Lankan" PERSON
                 for k in range(ent.start, ent.end):
                     person[k] = 1
+        if text is None:
+            text = doc.text
+            starts = [t.idx for t in doc]
+            ends = [t.idx + len(t.text) for t in doc]
+            caps = [_capitalised(t) for t in doc]
         n, i = len(doc), 0
         while i < n:
-            if taken[i] or person[i] or not _capitalised(doc[i]):
+            if taken[i] or person[i] or not caps[i]:
                 i += 1
                 continue
             hit = None
             for m in range(min(self._demonym_max, n - i), 0, -1):
-                span = doc[i:i + m]
                 if any(taken[i:i + m]) or any(person[i:i + m]):
                     continue
-                e = self.demonyms.get(span.text)
+                stext = text[starts[i]:ends[i + m - 1]]  # doc[i:i + m].text
+                e = self.demonyms.get(stext)
                 if e is not None:
-                    hit = (span, e)
+                    hit = (m, stext, e)
                     break
             if hit is None:
                 i += 1
                 continue
-            span, e = hit
-            for k in range(span.start, span.end):
+            m, stext, e = hit
+            for k in range(i, i + m):
                 taken[k] = 1
-            found.append(Toponym(span.start_char, span.end_char, span.text, "demonym", forced=e))
-            i = span.end
+            found.append(Toponym(starts[i], ends[i + m - 1], stext, "demonym", forced=e))
+            i = i + m
 
     @staticmethod
     def _block(blocked, ent) -> None:
