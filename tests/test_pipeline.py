@@ -104,3 +104,16 @@ def test_evidence_offsets_are_exact(pipeline):
     assert spans
     for ev in spans:
         assert text[ev.start:ev.end] == ev.text
+
+
+def test_batches_are_parsed_in_groups_of_bounded_characters(nlp, monkeypatch):
+    """Peak memory follows the characters parsed at once, so a batch is split by Options.batch_chars."""
+    texts = ["Police arrested three protesters in Paris.", "Rebels attacked a village near Goma today.",
+             "The minister met his counterpart in Seoul."]
+    reference = [a.model_dump_json() for a in Pipeline(nlp=nlp).pipe(ArticleInput(text=t) for t in texts)]
+    small = Pipeline(Options(batch_chars=50), nlp=nlp)
+    calls = []
+    real_pipe = small.nlp.pipe
+    monkeypatch.setattr(small.nlp, "pipe", lambda docs, **kw: calls.append(1) or real_pipe(docs, **kw))
+    out = [a.model_dump_json() for a in small.pipe(ArticleInput(text=t) for t in texts)]
+    assert len(calls) == 3 and out == reference
