@@ -204,7 +204,8 @@ def run_extract(pipeline, articles, fmt: str, output: str = "-", quiet: bool = T
 def evaluate(names, limit, sample_seed, errors_path, write_baseline, model, data_paths, max_chars, batch_size, fmt,
              output, quiet):
     """Score the pipeline on public gold sets: plover-gsr, petr2, case2021, polnear-dev, polnear-test,
-    geowebnews, lgl, trnews, geovirus, geo, tempeval3, seed, all (every set but polnear-test)."""
+    geowebnews, lgl, trnews, geovirus, geo, tempeval3, seed, wikinews-dev (real news, strict rules),
+    all (every set but polnear-test)."""
     from . import evaluate as ev
 
     names = list(names) or ["all"]

@@ -398,3 +398,44 @@ def test_split_quote_pieces_with_the_same_cue_and_source_are_one_attribution():
     assert len(atts) == 2
     assert atts[0]["content"] == ((0, 10), (22, 39)) and atts[0]["cue"] == ((16, 20),)
     assert atts[1]["content"] == ((48, 50),)
+
+
+# -- real news, strict rules (wikinews-dev) ------------------------------------------------------
+def test_realnews_strict_rules():
+    from newsevents.evaluate.realnews import score_realnews
+
+    t = "Trump met Kim at Panmunjom on Sunday. Police arrested protesters. Trump said “we are friends.”"
+    s1, s2 = at(t, "Trump met Kim at Panmunjom on Sunday."), at(t, "Police arrested protesters.")
+    events = [
+        # reciprocal meeting: the recipient pool includes the actors
+        event("V1", "CONSULT", at(t, "met")[0], actors=[ref("USA"), ref("PRK")], reciprocal=True, text=t, ev_span=s1),
+        # right sentence and type, but no actor code: counts for precision, not for recall
+        event("V2", "COERCE", at(t, "arrested")[0], actors=[ref(None)], text=t, ev_span=s2),
+        # a type nobody expects in the sentence
+        event("V3", "ASSAULT", at(t, "arrested")[0], actors=[ref("USA")], text=t, ev_span=s2),
+    ]
+    quotes = [Quote(id="Q1", kind="direct", cue=evid(t, *at(t, "said")), content=evid(t, *at(t, "“we are friends.”")),
+                    speaker=Speaker(canonical="Donald J. Trump")),
+              Quote(id="Q2", kind="indirect", content=evid(t, *at(t, "Police arrested")))]
+    places = [Place(id="P1", text="Panmunjom", country="KOR", lat=37.956, lon=126.677, evidence=evid(t, *at(t, "Panmunjom"))),
+              Place(id="P2", text="Sunday", country="USA", evidence=evid(t, *at(t, "Sunday")))]
+    dates = [TimeExpr(id="T1", text="Sunday", value="2019-06-30", evidence=evid(t, *at(t, "Sunday")))]
+    an = analysis(t, events=events, quotes=quotes, places=places, dates=dates)
+    expected = {"id": "a1", "events": [
+        {"must": True, "sentence_starts": "Trump met Kim", "types": ["CONSULT"], "actors": ["USA"], "recipients": ["PRK"]},
+        {"must": True, "sentence_starts": "Police arrested", "types": ["COERCE"], "actors": ["USA"]},
+    ], "quotes": [{"must": True, "kind": "direct", "speaker": "Donald Trump", "content_contains": "we are friends"}],
+        "places": [{"must": True, "mention": "panmunjom", "country": ["KOR"], "lat": 37.95, "lon": 126.68, "tolerance_km": 10}],
+        "dates": [{"must": True, "mention": "Sunday", "value": "2019-06-30"},
+                  {"must": False, "mention": "Monday", "value": "2019-07-01"}]}
+    s = score_realnews([(expected, an)])
+    m = s.metrics
+    assert m["events_recall"] == 0.5  # the arrest has no USA actor
+    assert m["events_precision"] == pytest.approx(2 / 3)  # V1 and V2 match a sentence and a type, V3 does not
+    assert m["events_no_actor_code"] == pytest.approx(1 / 3)
+    assert m["quotes_recall"] == 1.0 and m["quotes_precision"] == 0.5  # "Trump" is the last word of the speaker
+    assert m["places_recall"] == 1.0 and m["places_precision"] == 0.5  # "Sunday" is no expected place
+    assert m["dates_recall"] == 1.0 and m["dates_precision"] == 1.0 and m["optional_met"] == 0.0
+    assert s.n == 5
+    missed = [it for it in s.items if not it["ok"] and it["must"]]
+    assert len(missed) == 1 and missed[0]["predicted"]["emitted"][0] == "COERCE(-->) 'a'"

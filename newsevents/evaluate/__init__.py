@@ -18,6 +18,7 @@ trnews          gold/trnews.jsonl                     :func:`.geo.score_geo`
 geovirus        gold/geovirus.jsonl                   :func:`.geo.score_geo`
 tempeval3       gold/tempeval3.jsonl                  :func:`.geo.score_timex`
 seed            seed/expected.json + dmz-meeting.txt  :func:`.seed.score_seed`
+wikinews-dev    gold/wikinews_events_dev/*.json       :func:`.realnews.score_realnews` (strict rules)
 ==============  ====================================  =========================================
 
 Aliases: ``geo`` = the four geoparsing sets; ``all`` = every set except
@@ -26,7 +27,7 @@ Aliases: ``geo`` = the four geoparsing sets; ``all`` = every set except
 Publication dates given to the pipeline: PETRARCH-2 ``date`` (YYYYMMDD; other
 shapes -> None), PolNeAR ``publication_date``, LGL/TR-News ``dltime`` when it
 parses (ISO ``YYYY-MM-DD`` prefix or ``Mon DD, YYYY``), TempEval-3 ``dct``,
-the seed 2019-07-01; none for the others.
+the seed 2019-07-01, the Wikinews development set its ``published``; none for the others.
 
 Sampling (``limit``): ``random.Random(f"{set}:{sample_seed}").sample(range(N), limit)``,
 kept in file order: deterministic across runs and machines (string seeds are
@@ -52,6 +53,7 @@ from typing import Callable, Optional
 from .events import Scored, score_case2021, score_petr2, score_plover, top_event
 from .geo import score_geo, score_timex
 from .quotes import score_polnear
+from .realnews import load_wikinews_dev, score_realnews
 from .seed import score_seed, seed_check
 
 __all__ = [
@@ -66,7 +68,8 @@ EPSILON = 0.005
 #: Smallest tolerance of the ``*_km`` metrics, km (a 0.5% change of a 0.0 km median is no signal).
 KM_FLOOR = 1.0
 #: Metrics where a smaller value is better.
-LOWER_IS_BETTER = frozenset({"median_km", "mean_km", "noevent_false", "noevent_false_events"})
+LOWER_IS_BETTER = frozenset({"median_km", "mean_km", "noevent_false", "noevent_false_events",
+                             "events_no_actor_code"})
 
 
 def gold_dir() -> Path:
@@ -138,6 +141,8 @@ class GoldSet:
     def load(self, root: Path) -> list[dict]:
         if self.name == "seed":
             return _load_seed(root)
+        if self.name == "wikinews-dev":
+            return load_wikinews_dev(root)
         return _jsonl(root / self.path)
 
 
@@ -158,6 +163,7 @@ SETS: dict[str, GoldSet] = {s.name: s for s in [
     GoldSet("geovirus", "gold/geovirus.jsonl", _none, score_geo),
     GoldSet("tempeval3", "gold/tempeval3.jsonl", lambda it: _iso(it.get("dct")), score_timex),
     GoldSet("seed", "seed/expected.json", lambda it: Date(2019, 7, 1), score_seed),
+    GoldSet("wikinews-dev", "gold/wikinews_events_dev", lambda it: _iso(it.get("published")), score_realnews),
 ]}
 
 ALIASES = {
@@ -314,7 +320,7 @@ BASELINE_PATH = Path(__file__).resolve().parents[2] / "tests" / "eval_baseline.j
 #: seconds are recorded in tests/eval_baseline.json.
 GATE_SAMPLES: dict = {
     "plover-gsr": None, "petr2": None, "case2021": None, "polnear-dev": 42, "geowebnews": 100, "lgl": 200,
-    "trnews": 60, "geovirus": 115, "tempeval3": 128, "seed": None,
+    "trnews": 60, "geovirus": 115, "tempeval3": 128, "seed": None, "wikinews-dev": None,
 }
 
 

@@ -51,6 +51,7 @@ from typing import Optional
 from ..records import ArticleAnalysis
 from .common import haversine_km, safe_div
 from .events import Scored
+from .realnews import score_realnews
 
 __all__ = ["seed_check", "score_seed", "KINDS", "sentence_bounds"]
 
@@ -232,6 +233,8 @@ def score_seed(pairs: list) -> Scored:
     RETURNS (Scored): ``must_met`` = share of must entries met, and per kind
         (``events``, ``quotes``, ``places``, ``dates``, ``actors``) the share of
         its must entries met; ``optional_met`` = share of the other entries met.
+        ``events_strict`` = share of must events met under the strict rule of
+        :mod:`.realnews` (sentence, type and countries; no mode, date or place).
         ``n`` is the number of must entries.
     """
     checks = []
@@ -244,6 +247,8 @@ def score_seed(pairs: list) -> Scored:
         ks = [c for c in must if c["kind"] == kind]
         metrics[kind] = safe_div(sum(c["met"] for c in ks), len(ks))
     metrics["optional_met"] = safe_div(sum(c["met"] for c in opt), len(opt))
+    # the same article under the strict rule of the real-news set (type and countries only)
+    metrics["events_strict"] = score_realnews([(exp, an) for exp, an in pairs]).metrics["events_recall"]
     items = [{"id": f"{c['kind']}:{_label(c)}", "excerpt": _label(c), "gold": c["item"], "predicted": c["why"],
               "must": _must(c), "ok": c["met"]} for c in checks]
     return Scored(metrics, [], items, len(must))
