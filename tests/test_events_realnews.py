@@ -36,3 +36,24 @@ def test_court_legislature_and_clemency_patterns(nlp, stage, text, etype, mode, 
 def test_second_as_an_ordinal_is_no_event(nlp, stage):
     events = run(nlp, stage, "France won the second round against Germany.")
     assert "SUPPORT" not in [e.event_type for e in events]
+
+
+# ------------------------------------------------------------- words in another sense
+@pytest.mark.parametrize("text,absent", [
+    ("Iran held an election rally in the capital.", "PROTEST"),
+    ("The court demonstrated a shocking ignorance of technology.", "PROTEST"),
+    ("The military strike followed rocket attacks on Iraq.", "PROTEST"),
+    ("Egypt attacked the decision of Israel.", "ASSAULT"),
+])
+def test_words_in_another_sense_are_not_that_event(nlp, stage, text, absent):
+    assert absent not in [e.event_type for e in run(nlp, stage, text)]
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Egypt attacked the decision of Israel.", "ACCUSE"),
+    ("The military strike followed rocket attacks on Iraq.", "ASSAULT"),
+    ("Workers from France went on strike.", "PROTEST"),
+    ("Protesters demonstrated against Israel.", "PROTEST"),
+])
+def test_the_sense_that_is_meant_is_kept(nlp, stage, text, etype):
+    one(run(nlp, stage, text), etype)
