@@ -265,3 +265,50 @@ def test_names_sharing_a_state_pick_that_state(nlp, stage):
     # "Lamar County" exists in four states, "Paris" in many: Texas is the one they share with a qualifier-free text
     got = places(nlp, stage, "Lamar County commissioners met in Paris on Monday to discuss the new jail in Reno.")
     assert got["Paris"].country == "USA"
+
+
+# -- real-news round: nationality words, name parts, institutions, namesakes in context ----------------
+
+def test_surnames_of_the_article_s_people_are_not_places(nlp, stage):
+    """'Kyle Rittenhouse ... Rittenhouse's release': the bare surname is the person, not Rittenhouse, PA."""
+    got = places(nlp, stage, "Kyle Rittenhouse was freed on bail in Kenosha. Shortly after Rittenhouse's release, "
+                             "Chief Executive Carrie Lam spoke. Lam was interrupted by protesters.")
+    assert "Rittenhouse" not in got and "Lam" not in got
+    assert got["Kenosha"].country == "USA"
+
+
+def test_a_surname_stays_a_place_with_a_qualifier_or_after_in(nlp, stage):
+    got = places(nlp, stage, "Judge Amy Berman Jackson ruled on Friday. Protesters gathered in Jackson, Mississippi.")
+    assert got["Jackson"].country == "USA"
+
+
+def test_institutions_and_other_senses_are_not_places(nlp, stage):
+    got = places(nlp, stage, "The House held Barr in contempt of Congress. Secretary of State Mike Pompeo "
+                             "spoke of the Soviet Union. NASA plans to land on Mars.")
+    assert not {"Congress", "Secretary", "Union", "Mars"} & set(got)
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # Toronto is near Paris, Ontario, but the article is about France: its nationality words count
+    ("After a trial in Paris, two French police officers were found guilty of raping a tourist from "
+     "Toronto. The French court heard her friends in Canada.", "Paris", "FRA"),
+    # Athens, Georgia shares a state with namesakes of Washington and Delta; the article is Greek
+    ("Greek and Cypriot leaders met in Athens with Israel. Greece and Cyprus signed the deal; Washington "
+     "backed it. Egypt ships gas from the Nile Delta. The Greeks and Cypriots want Greece to lead.",
+     "Athens", "GRC"),
+])
+def test_a_namesake_resolves_to_the_one_that_fits_the_article(nlp, stage, text, name, country):
+    got = places(nlp, stage, text)
+    assert got[name].country == country
+
+
+def test_disambiguation_weights_are_data_and_users_can_override_them(tmp_path):
+    from newsevents.places.disambiguate import load_weights
+    from newsevents.places.gazetteer import F_ADMIN1
+
+    w = load_weights()
+    assert w.feature_base[F_ADMIN1] == 6.5 and w.w_demonym > 0 and w.country_cap >= 4
+    (tmp_path / "places").mkdir()
+    (tmp_path / "places" / "disambiguation.yaml").write_text("w_demonym: 0.0\n", encoding="utf8")
+    w2 = load_weights([tmp_path])
+    assert w2.w_demonym == 0.0 and w2.w_country == w.w_country

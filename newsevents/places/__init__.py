@@ -37,7 +37,7 @@ from ..data import load_tsv, load_yaml
 from ..pipeline import register_stage
 from ..records import Place
 from .gazetteer import FEATURES, Gazetteer, get_gazetteer
-from .toponyms import Recogniser, Toponym, demonym_table, recognise_and_resolve
+from .toponyms import Recogniser, Toponym, demonym_table, load_weights, recognise_and_resolve
 
 __all__ = ["PlaceStage", "place_for_clause", "Gazetteer", "get_gazetteer", "FEATURE_ORDER"]
 
@@ -51,7 +51,8 @@ class PlaceStage:
     """Recognise toponyms and resolve them against the offline gazetteer.
 
     options (Options): ``options.data_paths`` may hold user ``places/supplement.tsv``,
-        ``places/countries.tsv`` and ``places/cues.yaml`` files extending the built-in ones.
+        ``places/countries.tsv``, ``places/cues.yaml`` and ``places/disambiguation.yaml`` files
+        extending the built-in ones.
     The gazetteer is loaded lazily on the first article (about 0.6 s from the
     on-disk cache, 15 s the very first time it is built) and shared by all
     pipelines of the process.
@@ -61,6 +62,7 @@ class PlaceStage:
     def __init__(self, options):
         self.options = options
         self.cues = load_yaml("places/cues.yaml", extra=options.data_paths)
+        self.weights = load_weights(options.data_paths)
         self._recogniser: Optional[Recogniser] = None
 
     @property
@@ -82,7 +84,7 @@ class PlaceStage:
         rec = self.recogniser
         gaz = rec.gaz
         keep_demonyms = getattr(self.options, "place_demonyms", False)
-        for t in recognise_and_resolve(rec, doc):
+        for t in recognise_and_resolve(rec, doc, self.weights):
             if t.how == "demonym":
                 demonyms.append(to_place(ctx, gaz, t, prefix="D"))
                 if not keep_demonyms:
