@@ -312,3 +312,14 @@ def test_disambiguation_weights_are_data_and_users_can_override_them(tmp_path):
     (tmp_path / "places" / "disambiguation.yaml").write_text("w_demonym: 0.0\n", encoding="utf8")
     w2 = load_weights([tmp_path])
     assert w2.w_demonym == 0.0 and w2.w_country == w.w_country
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Migrants landed on Crete on Monday.", "Crete", "GRC"),
+    ("A quake shook Banten province in Indonesia.", "Banten", "IDN"),
+    ("Police in Northamptonshire arrested two men.", "Northamptonshire", "GBR"),
+    ("Kurdish fighters held the town of Tell Tamer in Syria.", "Tell Tamer", "SYR"),
+])
+def test_islands_regions_and_towns_real_news_names(nlp, stage, text, name, country):
+    got = places(nlp, stage, text)
+    assert got[name].country == country and got[name].lat is not None
