@@ -77,6 +77,11 @@ class Options:
         among word tokens; below it the article is skipped (E105).
     attribute_cache (bool): compute the rule-based POS/morphology/lemma of each distinct
         token key once and share it (``newsevents.attrcache``; identical output, faster).
+    place_demonyms (bool): also list nationality adjectives and demonyms ("Syrian",
+        "Americans") in ``analysis.places`` (``resolved_by="demonym"``), as the geoparsing gold
+        sets annotate them (GeoWebNews: associative toponyms; LGL, TR-News). Off by default: a
+        demonym is not a place of the article; the places stage keeps them in
+        ``ctx.shared["places"]["demonyms"]`` either way.
     """
 
     model: str = DEFAULT_MODEL
@@ -88,6 +93,7 @@ class Options:
     chunk_chars: int = 100_000
     english_threshold: float = 0.12
     attribute_cache: bool = True
+    place_demonyms: bool = False
 
 
 @dataclass

@@ -293,3 +293,32 @@ def test_year_ago_on_quarter_under_discussion(nlp, stage):
     got = found(nlp, stage, text, published=date(2019, 7, 25))
     assert got == [("the second quarter", "DATE", "2019-Q2"), ("a year earlier", "DATE", "2018-Q2"),
                    ("the year-ago period", "DATE", "2018-Q2"), ("last year's quarter", "DATE", "2018-Q2")]
+
+
+# -- dates in discourse (real-news round) ---------------------------------------------------------------
+
+def test_relative_expressions_count_from_the_narrated_day(nlp, stage):
+    """'on July 3 ... on the following day ... two days later': the story's days, not publication's."""
+    got = found(nlp, stage, "Police arrested him on July 3, 2015. He was charged on the following day and "
+                            "released three years later.", published=date(2021, 10, 17))
+    assert ("the following day", "DATE", "2015-07-04") in got
+    assert ("three years later", "DATE", "2018") in got  # from 2015-07-04, the narrated day, not 2024
+
+
+def test_discourse_relative_words():
+    from newsevents.dates.discourse import is_discourse_relative
+
+    for text in ("the following day", "the previous night", "that night", "the day before", "two days later"):
+        assert is_discourse_relative(text.split()), text
+    for text in ("next week", "later this week", "yesterday", "the week"):
+        assert not is_discourse_relative(text.split()), text
+
+
+def test_month_comma_year_is_one_expression(nlp, stage):
+    got = found(nlp, stage, "He visited the company in May, 2018, and met its boss.", published=date(2019, 10, 17))
+    assert got == [("May, 2018", "DATE", "2018-05")]
+
+
+def test_weekday_in_a_future_clause_resolves_forward(nlp, stage):
+    got = found(nlp, stage, "The ministers will meet on Friday.", published=date(2019, 10, 17))
+    assert got == [("Friday", "DATE", "2019-10-18")]

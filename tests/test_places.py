@@ -58,8 +58,8 @@ def test_seed_places(nlp, stage):
     by_text = {p.text: p for p in found}
     assert by_text["Panmunjom"].feature == "landmark"
     assert by_text["DMZ"].name == "Korean Demilitarized Zone"
-    # "North Korean soil": a demonym, a toponym of its country (as the geoparsing gold sets annotate it)
-    assert by_text["North Korean"].resolved_by == "demonym" and by_text["North Korean"].country == "PRK"
+    # "North Korean soil": a nationality word, kept for later stages but not a place of the article
+    assert "North Korean" not in by_text
 
 
 def test_seed_sentence_exact(nlp, stage):
@@ -135,7 +135,7 @@ def test_by_sentence_and_place_for_clause(nlp, stage):
     text = "Police arrested two men in Lyon on Monday, French officials said. Nothing happened."
     ctx = run(nlp, stage, text)
     by_sentence = ctx.shared["places"]["by_sentence"]
-    assert [p.text for p in by_sentence[0]] == ["Lyon", "French"]  # "French" is a demonym place
+    assert [p.text for p in by_sentence[0]] == ["Lyon"]  # "French" is a nationality, not a place
     trigger = next(t for t in ctx.doc if t.text == "arrested")
     assert place_for_clause(ctx, trigger).text == "Lyon"
     other = next(t for t in ctx.doc if t.text == "happened")
@@ -189,22 +189,37 @@ def test_event_place_is_the_town_of_x_not_the_region_around_it(pipeline):
 
 # -- accuracy round: error classes of the geoparsing gold sets, on hand-written sentences -------------
 
-def test_demonyms_are_toponyms_of_their_country_but_not_event_places(nlp, stage):
-    from newsevents.places import place_for_clause
-
-    text = "Sri Lankan officials said the Georgians attacked a village in Nepal."
+def test_nationality_words_are_not_places_but_stay_available(nlp, stage):
+    """'Syrian forces', 'Georgians': a nationality gives an actor its country; it is no place."""
+    text = "Syrian forces and Turkish troops clashed, Sri Lankan officials said; the Georgians fled to Nepal."
     ctx = run(nlp, stage, text)
+    assert [p.text for p in ctx.analysis.places] == ["Nepal"]
+    dem = {p.text: p for p in ctx.shared["places"]["demonyms"]}
+    assert {k: p.country for k, p in dem.items()} == {"Syrian": "SYR", "Turkish": "TUR", "Sri Lankan": "LKA",
+                                                      "Georgians": "GEO"}
+    assert dem["Sri Lankan"].resolved_by == "demonym" and dem["Sri Lankan"].feature == "country"
+    assert all(p.id.startswith("D") for p in dem.values())
+
+
+def test_place_demonyms_option_lists_them_as_the_geoparsing_sets_annotate_them(nlp):
+    from newsevents.places import PlaceStage, place_for_clause
+
+    opts = Options(place_demonyms=True)
+    st = PlaceStage(opts)
+    text = "Sri Lankan officials said the Georgians attacked a village in Nepal."
+    doc = nlp(text)
+    ctx = Context(doc, ArticleAnalysis(text=text), None, opts)
+    st(ctx)
     got = {p.text: p for p in ctx.analysis.places}
     assert got["Sri Lankan"].country == "LKA" and got["Sri Lankan"].resolved_by == "demonym"
-    assert got["Sri Lankan"].feature == "country"
     assert got["Georgians"].country == "GEO"
     attacked = [t for t in ctx.doc if t.text == "attacked"][0]
     assert place_for_clause(ctx, attacked).text == "Nepal"  # never the demonym
 
 
 def test_demonyms_off_inside_person_names(nlp, stage):
-    got = places(nlp, stage, "The report was written by Sarah Russian and John Smith.")
-    assert "Russian" not in got
+    ctx = run(nlp, stage, "The report was written by Sarah Russian and John Smith.")
+    assert "Russian" not in [p.text for p in ctx.shared["places"]["demonyms"]]
 
 
 def test_us_county_is_an_admin2_area_placed_at_a_town_of_its_state(nlp, stage):
@@ -250,3 +265,61 @@ def test_names_sharing_a_state_pick_that_state(nlp, stage):
     # "Lamar County" exists in four states, "Paris" in many: Texas is the one they share with a qualifier-free text
     got = places(nlp, stage, "Lamar County commissioners met in Paris on Monday to discuss the new jail in Reno.")
     assert got["Paris"].country == "USA"
+
+
+# -- real-news round: nationality words, name parts, institutions, namesakes in context ----------------
+
+def test_surnames_of_the_article_s_people_are_not_places(nlp, stage):
+    """'Kyle Rittenhouse ... Rittenhouse's release': the bare surname is the person, not Rittenhouse, PA."""
+    got = places(nlp, stage, "Kyle Rittenhouse was freed on bail in Kenosha. Shortly after Rittenhouse's release, "
+                             "Chief Executive Carrie Lam spoke. Lam was interrupted by protesters.")
+    assert "Rittenhouse" not in got and "Lam" not in got
+    assert got["Kenosha"].country == "USA"
+
+
+def test_a_surname_stays_a_place_with_a_qualifier_or_after_in(nlp, stage):
+    got = places(nlp, stage, "Judge Amy Berman Jackson ruled on Friday. Protesters gathered in Jackson, Mississippi.")
+    assert got["Jackson"].country == "USA"
+
+
+def test_institutions_and_other_senses_are_not_places(nlp, stage):
+    got = places(nlp, stage, "The House held Barr in contempt of Congress. Secretary of State Mike Pompeo "
+                             "spoke of the Soviet Union. NASA plans to land on Mars.")
+    assert not {"Congress", "Secretary", "Union", "Mars"} & set(got)
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # Toronto is near Paris, Ontario, but the article is about France: its nationality words count
+    ("After a trial in Paris, two French police officers were found guilty of raping a tourist from "
+     "Toronto. The French court heard her friends in Canada.", "Paris", "FRA"),
+    # Athens, Georgia shares a state with namesakes of Washington and Delta; the article is Greek
+    ("Greek and Cypriot leaders met in Athens with Israel. Greece and Cyprus signed the deal; Washington "
+     "backed it. Egypt ships gas from the Nile Delta. The Greeks and Cypriots want Greece to lead.",
+     "Athens", "GRC"),
+])
+def test_a_namesake_resolves_to_the_one_that_fits_the_article(nlp, stage, text, name, country):
+    got = places(nlp, stage, text)
+    assert got[name].country == country
+
+
+def test_disambiguation_weights_are_data_and_users_can_override_them(tmp_path):
+    from newsevents.places.disambiguate import load_weights
+    from newsevents.places.gazetteer import F_ADMIN1
+
+    w = load_weights()
+    assert w.feature_base[F_ADMIN1] == 6.5 and w.w_demonym > 0 and w.country_cap >= 4
+    (tmp_path / "places").mkdir()
+    (tmp_path / "places" / "disambiguation.yaml").write_text("w_demonym: 0.0\n", encoding="utf8")
+    w2 = load_weights([tmp_path])
+    assert w2.w_demonym == 0.0 and w2.w_country == w.w_country
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Migrants landed on Crete on Monday.", "Crete", "GRC"),
+    ("A quake shook Banten province in Indonesia.", "Banten", "IDN"),
+    ("Police in Northamptonshire arrested two men.", "Northamptonshire", "GBR"),
+    ("Kurdish fighters held the town of Tell Tamer in Syria.", "Tell Tamer", "SYR"),
+])
+def test_islands_regions_and_towns_real_news_names(nlp, stage, text, name, country):
+    got = places(nlp, stage, text)
+    assert got[name].country == country and got[name].lat is not None

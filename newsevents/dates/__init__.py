@@ -34,6 +34,7 @@ from ..data import load_yaml
 from ..pipeline import register_stage
 from ..records import Evidence, TimeExpr
 from .resolve import Resolver, iso_week, shift_months
+from .discourse import reanchor
 
 __all__ = ["DateStage", "date_for_clause", "clause_tense", "clause_is_future", "Resolver", "iso_week", "shift_months"]
 
@@ -462,6 +463,7 @@ class DateStage:
                 continue
             found.append([span, res[0], res[1]])
         _year_ago_quarters(found, ctx)
+        reanchor(found, ctx.published, self.value)
         for span, ttype, value in found:
             text = span.text   # not ctx.evidence(): Doc.text is rebuilt on every access
             evidence = Evidence(sentence=ctx.sentence_index(span.start_char), start=span.start_char,

@@ -137,6 +137,9 @@ class GoldSet:
     published: Callable[[dict], Optional[Date]]
     scorer: Callable[[list], Scored]
     hide_items: bool = False
+    #: Options fields this set's annotation convention needs (``place_demonyms`` for the geoparsing
+    #: sets, which annotate nationality words as toponyms of their country); see :func:`_pipeline_for`
+    options: tuple = ()
 
     def load(self, root: Path) -> list[dict]:
         if self.name == "seed":
@@ -150,6 +153,26 @@ def _none(item: dict) -> None:
     return None
 
 
+#: the geoparsing gold sets annotate demonyms ("Syrian") as toponyms of their country
+_GEO_OPTIONS = (("place_demonyms", True),)
+
+
+def _pipeline_for(gs: GoldSet, pipeline, cache: dict):
+    """The pipeline to run ``gs`` with: ``pipeline`` itself, or a sibling sharing its spaCy model
+    whose options carry the set's ``options`` (a pipeline object without ``options``/``nlp`` is
+    used as it is)."""
+    opts = getattr(pipeline, "options", None)
+    if not gs.options or opts is None or not hasattr(pipeline, "nlp"):
+        return pipeline
+    if all(getattr(opts, k, None) == v for k, v in gs.options):
+        return pipeline
+    if gs.options not in cache:
+        from dataclasses import replace
+
+        cache[gs.options] = type(pipeline)(replace(opts, **dict(gs.options)), nlp=pipeline.nlp)
+    return cache[gs.options]
+
+
 SETS: dict[str, GoldSet] = {s.name: s for s in [
     GoldSet("plover-gsr", "gold/plover_gsr.jsonl", _none, score_plover),
     GoldSet("petr2", "gold/petr2_gsr.jsonl", lambda it: _ymd(it.get("date")), score_petr2),
@@ -157,10 +180,12 @@ SETS: dict[str, GoldSet] = {s.name: s for s in [
     GoldSet("polnear-dev", "gold/polnear_dev.jsonl", lambda it: _iso(it.get("publication_date")), score_polnear),
     GoldSet("polnear-test", "gold/polnear_test.jsonl", lambda it: _iso(it.get("publication_date")),
             lambda pairs: score_polnear(pairs, hide_items=True), hide_items=True),
-    GoldSet("geowebnews", "gold/geowebnews.jsonl", _none, score_geo),
-    GoldSet("lgl", "gold/lgl.jsonl", lambda it: parse_dltime(it.get("dltime")), score_geo),
-    GoldSet("trnews", "gold/trnews.jsonl", lambda it: parse_dltime(it.get("dltime")), score_geo),
-    GoldSet("geovirus", "gold/geovirus.jsonl", _none, score_geo),
+    GoldSet("geowebnews", "gold/geowebnews.jsonl", _none, score_geo, options=_GEO_OPTIONS),
+    GoldSet("lgl", "gold/lgl.jsonl", lambda it: parse_dltime(it.get("dltime")), score_geo,
+            options=_GEO_OPTIONS),
+    GoldSet("trnews", "gold/trnews.jsonl", lambda it: parse_dltime(it.get("dltime")), score_geo,
+            options=_GEO_OPTIONS),
+    GoldSet("geovirus", "gold/geovirus.jsonl", _none, score_geo, options=_GEO_OPTIONS),
     GoldSet("tempeval3", "gold/tempeval3.jsonl", lambda it: _iso(it.get("dct")), score_timex),
     GoldSet("seed", "seed/expected.json", lambda it: Date(2019, 7, 1), score_seed),
     GoldSet("wikinews-dev", "gold/wikinews_events_dev", lambda it: _iso(it.get("published")), score_realnews),
@@ -231,17 +256,19 @@ def evaluate(names: list, pipeline=None, limit: Optional[int] = None, sample_see
 
         pipeline = Pipeline()
     results: dict = {}
+    siblings: dict = {}
     err_fh = open(errors_path, "w", encoding="utf-8") if errors_path else None
     try:
         for name in sets:
             gs = SETS[name]
+            run = _pipeline_for(gs, pipeline, siblings)
             items = gs.load(root)
             idx = sample_indices(name, len(items), limit, sample_seed)
             chosen = [items[i] for i in idx]
             t0 = time.perf_counter()
             inputs = [ArticleInput(text=it.get("text") or "", published=gs.published(it), id=str(it.get("id")))
                       for it in chosen]
-            analyses = list(pipeline.pipe(inputs))
+            analyses = list(run.pipe(inputs))
             scored = gs.scorer(list(zip(chosen, analyses)))
             seconds = time.perf_counter() - t0
             results[name] = {

@@ -15,6 +15,9 @@ Evaluation" (LREV 2019):
   ``geocoded`` = share of them that got coordinates at all.
 * ``country_acc``: over matched gold toponyms with a gold country (ISO2,
   converted to ISO3 with pycountry), the share whose ``Place.country`` equals it.
+* where the gold marks a ``type_group`` (GeoWebNews: ``literal`` places vs
+  ``associative`` uses such as demonyms, metonymy, modifiers), ``toponym_r_literal``
+  and ``toponym_r_associative``: the overlap recall of each group alone.
 
 TIMEX (TempEval-3 style, UzZaman et al. 2013): TimeExpr evidence spans vs
 gold TIMEX3 spans, ``strict`` (same offsets) and ``overlap`` (one-to-one,
@@ -50,6 +53,8 @@ def score_geo(pairs: list) -> Scored:
     acc_ok = acc_n = 0
     errors: list[float] = []
     c_ok = c_n = 0
+    group_tp: Counter = Counter()
+    group_n: Counter = Counter()
     conf: Counter = Counter()
     items = []
     for gold, an in pairs:
@@ -82,6 +87,10 @@ def score_geo(pairs: list) -> Scored:
                     conf[(g3, p.country or "NONE")] += 1
         mg = {gi for gi, _ in pairs_ov}
         mp = {pi for _, pi in pairs_ov}
+        for i, g in enumerate(gt):
+            if g.get("type_group"):
+                group_n[g["type_group"]] += 1
+                group_tp[g["type_group"]] += i in mg
         missed = [gt[i]["text"] for i in range(len(gt)) if i not in mg]
         spurious = [places[i].text for i in range(len(places)) if i not in mp]
         items.append({"id": gold["id"], "excerpt": " ".join(gold["text"][:200].split()),
@@ -94,6 +103,8 @@ def score_geo(pairs: list) -> Scored:
                "toponym_exact_f": prf(tp_exact, n_pred, n_gold)[2],
                "acc161": safe_div(acc_ok, acc_n), "median_km": med, "mean_km": mean,
                "geocoded": safe_div(len(errors), acc_n), "country_acc": safe_div(c_ok, c_n)}
+    for group in sorted(group_n):
+        metrics[f"toponym_r_{group}"] = safe_div(group_tp[group], group_n[group])
     return Scored(metrics, confusion_list(conf)[:50], items, len(items))
 
 

@@ -10,13 +10,22 @@ coordinates, ISO 3166-1 alpha-3 country and feature kind (``country``,
 * ``qualifier``: an explicit ", <admin1/country>" after the name ("Paris, Texas");
 * ``context``: the other places of the article changed the pick;
 * ``ranking``: feature and population ranking (country > admin1 > big city);
-* ``demonym``: a nationality adjective or demonym ("Sri Lankan"), placed at its country;
+* ``demonym``: a nationality adjective or demonym ("Sri Lankan"), placed at its country
+  (only with ``Options.place_demonyms``; see below);
 * ``unresolved``: a toponym the gazetteer does not know (no coordinates).
+
+Nationality adjectives and demonyms ("Syrian forces", "Americans") are not places
+of the article: they give an actor its country, not a location. They are recognised
+(the geoparsing gold sets annotate them, and their countries are context for
+disambiguation) but go to ``ctx.shared["places"]["demonyms"]``, not to
+``analysis.places``, unless ``Options.place_demonyms`` is set.
 
 Later stages read ``ctx.shared["places"]``:
 
 * ``by_sentence`` (dict[int, list[Place]]): places per sentence index, in text order;
 * ``spans`` (dict[str, tuple[int, int]]): Place.id -> token start/end in the Doc;
+* ``demonyms`` (list[Place]): the nationality words, each placed at its country
+  (``resolved_by="demonym"``, ids ``D1``, ``D2``, ...), in text order;
 
 and call :func:`place_for_clause` to get the place an event's trigger clause names.
 """
@@ -28,7 +37,7 @@ from ..data import load_tsv, load_yaml
 from ..pipeline import register_stage
 from ..records import Place
 from .gazetteer import FEATURES, Gazetteer, get_gazetteer
-from .toponyms import Recogniser, Toponym, demonym_table, recognise_and_resolve
+from .toponyms import Recogniser, Toponym, demonym_table, load_weights, recognise_and_resolve
 
 __all__ = ["PlaceStage", "place_for_clause", "Gazetteer", "get_gazetteer", "FEATURE_ORDER"]
 
@@ -42,7 +51,8 @@ class PlaceStage:
     """Recognise toponyms and resolve them against the offline gazetteer.
 
     options (Options): ``options.data_paths`` may hold user ``places/supplement.tsv``,
-        ``places/countries.tsv`` and ``places/cues.yaml`` files extending the built-in ones.
+        ``places/countries.tsv``, ``places/cues.yaml`` and ``places/disambiguation.yaml`` files
+        extending the built-in ones.
     The gazetteer is loaded lazily on the first article (about 0.6 s from the
     on-disk cache, 15 s the very first time it is built) and shared by all
     pipelines of the process.
@@ -52,6 +62,7 @@ class PlaceStage:
     def __init__(self, options):
         self.options = options
         self.cues = load_yaml("places/cues.yaml", extra=options.data_paths)
+        self.weights = load_weights(options.data_paths)
         self._recogniser: Optional[Recogniser] = None
 
     @property
@@ -66,13 +77,21 @@ class PlaceStage:
         doc = ctx.doc
         by_sentence: dict[int, list[Place]] = {}
         spans: dict[str, tuple[int, int]] = {}
-        ctx.shared["places"] = {"by_sentence": by_sentence, "spans": spans}
+        demonyms: list[Place] = []
+        ctx.shared["places"] = {"by_sentence": by_sentence, "spans": spans, "demonyms": demonyms}
         if len(doc) == 0:
             return
         rec = self.recogniser
         gaz = rec.gaz
-        for t in recognise_and_resolve(rec, doc):
-            place = to_place(ctx, gaz, t)
+        keep_demonyms = getattr(self.options, "place_demonyms", False)
+        for t in recognise_and_resolve(rec, doc, self.weights):
+            if t.how == "demonym":
+                demonyms.append(to_place(ctx, gaz, t, prefix="D"))
+                if not keep_demonyms:
+                    continue
+                place = to_place(ctx, gaz, t)
+            else:
+                place = to_place(ctx, gaz, t)
             ctx.analysis.places.append(place)
             by_sentence.setdefault(place.evidence.sentence, []).append(place)
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
@@ -80,14 +99,14 @@ class PlaceStage:
                 spans[place.id] = (span.start, span.end)
 
 
-def to_place(ctx, gaz: Gazetteer, t: Toponym) -> Place:
-    """Build the Place record for a resolved :class:`Toponym`."""
+def to_place(ctx, gaz: Gazetteer, t: Toponym, prefix: str = "P") -> Place:
+    """Build the Place record for a resolved :class:`Toponym` (ids ``<prefix>1``, ...)."""
     ev = ctx.evidence(t.start, t.end)
     if t.entry is None:
-        return Place(id=ctx.new_id("P"), text=t.text, name=None, resolved_by="unresolved", evidence=ev)
+        return Place(id=ctx.new_id(prefix), text=t.text, name=None, resolved_by="unresolved", evidence=ev)
     i = t.entry
     lat, lon = t.point if t.point is not None else (gaz.lat[i], gaz.lon[i])
-    return Place(id=ctx.new_id("P"), text=t.text, name=gaz.names[i], geonameid=gaz.gid[i] or None,
+    return Place(id=ctx.new_id(prefix), text=t.text, name=gaz.names[i], geonameid=gaz.gid[i] or None,
                  lat=round(lat, 5), lon=round(lon, 5), country=gaz.country[i] or None,
                  feature=FEATURES[gaz.feature[i]], resolved_by=t.resolved_by, evidence=ev)
 

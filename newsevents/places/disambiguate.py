@@ -1,0 +1,266 @@
+"""Toponym disambiguation (step 2 of the places stage): pick one gazetteer entry per name.
+
+Disambiguation (:func:`resolve`) ranks the gazetteer candidates of each
+distinct name with a score in "log10 population" units:
+
+    feature base (country 9, continent 9, admin1 6.5, region/water/landmark 6,
+    admin2 5, city log10(population)) + supplement prior - alt_name_penalty for
+    an alternate-name match + context
+
+where context comes from a first, context-free pass over all the article's
+toponyms: +w_qualifier for the candidate named by an explicit qualifier ("Paris,
+Texas"), +w_country * log2(1 + n) for n other toponyms in the candidate's
+country (n at most country_cap), nationality words of that country counting
+w_demonym / w_country each
+(so the article's countries win ties: "Paris" in an article that names France or
+says "French" is Paris, France), +w_admin1 when the candidate lies in an admin1
+area the article names (or, for an admin1 area, per named city inside it),
++w_near when it lies within near_km of another resolved city, and +w_shared per
+other ambiguous name of the article (at most two) that has a reading in the same
+admin1 area (a city or US county: "Paris" and "Henry County" share Tennessee); a
+confident city already counted by w_near does not count again for w_shared.
+
+The rule's weights are data: ``data/places/disambiguation.yaml`` (a user file of
+the same name overrides them key by key), read into :class:`Weights`.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Optional
+
+from ..data import load_yaml
+from ..errors import DataError
+from .gazetteer import F_ADMIN1, F_ADMIN2, F_CITY, F_COUNTRY, F_LANDMARK, FEATURES, Gazetteer, haversine_km, norm
+from .toponym import Toponym
+
+__all__ = ["resolve", "Weights", "load_weights", "default_weights"]
+
+
+
+@dataclass(frozen=True)
+class Weights:
+    """The disambiguation rule's weights, from ``data/places/disambiguation.yaml`` (documented there)."""
+
+    feature_base: dict
+    alt_name_penalty: float
+    w_qualifier: float
+    w_country: float
+    w_demonym: float
+    country_cap: float
+    w_admin1: float
+    w_near: float
+    near_km: float
+    w_shared: float
+    anchor_margin: float
+    shadow_penalty: float
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Weights":
+        """RAISES DataError (E011): a weight is missing or a feature name unknown."""
+        try:
+            base = {FEATURES.index(k): float(v) for k, v in (d.get("feature_base") or {}).items()}
+            kw = {f: float(d[f]) for f in cls.__dataclass_fields__ if f != "feature_base"}
+        except (KeyError, ValueError, TypeError) as err:
+            raise DataError("E011", path="places/disambiguation.yaml", row="-", reason=f"bad or missing weight: {err}")
+        return cls(feature_base=base, **kw)
+
+
+def load_weights(data_paths=None) -> Weights:
+    """RETURNS (Weights): the built-in weights, overridden key by key by users' files of the same name."""
+    return Weights.from_dict(load_yaml("places/disambiguation.yaml", extra=data_paths))
+
+
+_DEFAULT: list = []
+
+
+def default_weights() -> Weights:
+    if not _DEFAULT:
+        _DEFAULT.append(load_weights())
+    return _DEFAULT[0]
+
+
+def _base(gaz: Gazetteer, i: int, primary: bool, cands, w: Weights) -> float:
+    f = gaz.feature[i]
+    if f == F_CITY:
+        s = math.log10(max(gaz.pop[i], 1))
+        if not gaz.curated[i] and any(p and gaz.curated[j] and gaz.feature[j] != F_CITY for j, p in cands):
+            s -= w.shadow_penalty  # "Atlantic" the ocean, not Atlantic, Iowa
+    else:
+        s = w.feature_base.get(f, 6.0)
+    s += gaz.prior[i]
+    if not primary:
+        s -= w.alt_name_penalty
+    return s
+
+
+def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] = None) -> None:
+    """Pick a gazetteer entry for every toponym (sets ``entry`` and ``resolved_by``).
+
+    One sense per discourse: all mentions of the same normalised name share the
+    resolution; a qualifier on any mention applies to all. Toponyms the
+    gazetteer does not know keep ``entry = None`` (``resolved_by = "unresolved"``).
+    Nationality words (``forced`` to their country) are resolved as such and count
+    towards their country in the context (``w_demonym``).
+    weights (Weights | None): default :func:`default_weights`.
+    """
+    w = weights or default_weights()
+    groups: dict[str, list[Toponym]] = {}
+    demonym_n: dict[str, int] = {}
+    for t in toponyms:
+        if t.forced is not None:
+            t.entry, t.resolved_by = t.forced, "demonym"
+            cc = gaz.country[t.forced]
+            if cc:
+                demonym_n[cc] = demonym_n.get(cc, 0) + 1
+            continue
+        groups.setdefault(norm(t.text), []).append(t)
+    cands: dict[str, list] = {}
+    quals: dict[str, set] = {}
+    for key, ts in groups.items():
+        text = ts[0].text
+        c = gaz.candidates(text)
+        if key in gaz.abbrev and ("." in text or not c):  # "Ark.", "B.C." name their state/province
+            c = [(i, True) for i in gaz.abbrev[key]]
+        cands[key] = c
+        q = set()
+        if not any(p and gaz.feature[i] == F_COUNTRY for i, p in c):  # "China, Japan and Korea" is a list
+            for t in ts:
+                if t.qualifier:
+                    q.update(gaz.qualifier(t.qualifier))
+        quals[key] = q
+
+    def qual_ok(i: int, q: set) -> bool:
+        for e in q:
+            if gaz.country[e] and gaz.country[e] == gaz.country[i] and (
+                    gaz.feature[e] == F_COUNTRY or gaz.admin1[e] == gaz.admin1[i]):
+                return True
+        return False
+
+    # pass 1: context-free ranking; confident picks become the anchors of the context
+    first: dict[str, int] = {}
+    anchors: dict[str, int] = {}
+    for key, c in cands.items():
+        if not c:
+            continue
+        q = quals[key]
+        ranked = sorted(((_base(gaz, i, p, c, w) + (w.w_qualifier if q and qual_ok(i, q) else 0.0), i) for i, p in c),
+                        reverse=True)
+        first[key] = ranked[0][1]
+        if len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= w.anchor_margin:
+            anchors[key] = ranked[0][1]
+
+    # context from the anchors
+    country_n: dict[str, int] = {}
+    admin1_named: set = set()
+    city_admin1_n: dict[tuple, int] = {}
+    own_country: dict[str, str] = {}  # the country each name itself adds to country_n
+    for key, e in anchors.items():
+        cc = gaz.country[e]
+        if cc:
+            country_n[cc] = country_n.get(cc, 0) + len(groups[key]) ** 0.5
+            own_country[key] = cc
+        if gaz.feature[e] in (F_ADMIN1, F_ADMIN2):  # a county names its state too
+            admin1_named.add((cc, gaz.admin1[e]))
+        if gaz.feature[e] in (F_CITY, F_ADMIN2) and gaz.admin1[e]:
+            k2 = (cc, gaz.admin1[e])
+            city_admin1_n[k2] = city_admin1_n.get(k2, 0) + 1
+    # names whose every reading lies in one country ("Henry County": ten states, one country)
+    for key, c in cands.items():
+        if key in anchors or not c:
+            continue
+        ccs = {gaz.country[i] for i, _ in c}
+        if len(ccs) == 1 and "" not in ccs:
+            cc = ccs.pop()
+            country_n[cc] = country_n.get(cc, 0) + len(groups[key]) ** 0.5
+            own_country[key] = cc
+    cities = [(key, e) for key, e in anchors.items() if gaz.feature[e] in (F_CITY, F_LANDMARK)]
+    # shared admin1 areas of ambiguous names: "Paris" and "Henry County" both have a Tennessee reading
+    area_keys: dict[tuple, set] = {}
+    for key, c in cands.items():
+        if key in anchors:  # a confident reading counts for its own area only
+            e = anchors[key]
+            if gaz.feature[e] == F_CITY and gaz.admin1[e]:
+                area_keys.setdefault((gaz.country[e], gaz.admin1[e]), set()).add(key)
+            continue
+        for i, primary in c:
+            if primary and gaz.admin1[i] and gaz.feature[i] in (F_CITY, F_ADMIN2):
+                area_keys.setdefault((gaz.country[i], gaz.admin1[i]), set()).add(key)
+
+    for key, c in cands.items():
+        ts = groups[key]
+        if not c:
+            for t in ts:
+                t.resolved_by = "unresolved"
+            continue
+        q = quals[key]
+        own = first[key]
+        scored = []
+        for i, primary in c:
+            s = _base(gaz, i, primary, c, w)
+            if q and qual_ok(i, q):
+                s += w.w_qualifier
+            cc = gaz.country[i]
+            if cc:
+                n = country_n.get(cc, 0)
+                if own_country.get(key) == cc:
+                    n -= len(ts) ** 0.5
+                n += (w.w_demonym / w.w_country if w.w_country else 0.0) * demonym_n.get(cc, 0) ** 0.5
+                if n > 0.01:
+                    s += w.w_country * math.log2(1 + min(n, w.country_cap))
+            f = gaz.feature[i]
+            if f in (F_CITY, F_ADMIN2) and (cc, gaz.admin1[i]) in admin1_named:
+                s += w.w_admin1
+            if f in (F_ADMIN1, F_ADMIN2):
+                n = city_admin1_n.get((cc, gaz.admin1[i]), 0)
+                if n:
+                    s += w.w_admin1 * min(n, 2)
+            near = set()  # anchor cities within near_km: one piece of evidence, counted once (w_near)
+            if f in (F_CITY, F_LANDMARK) and len(c) > 1:
+                near = {k2 for k2, e in cities
+                        if k2 != key and haversine_km(gaz.lat[i], gaz.lon[i], gaz.lat[e], gaz.lon[e]) < w.near_km}
+                if near:
+                    s += w.w_near
+            if f in (F_CITY, F_ADMIN2) and len(c) > 1 and primary:
+                n = len(area_keys.get((cc, gaz.admin1[i]), set()) - {key} - near)
+                if n > 0:
+                    s += w.w_shared * min(n, 2)
+            scored.append((s, i))
+        scored.sort(reverse=True)
+        best = scored[0][1]
+        if len(c) == 1:
+            how = "unambiguous"
+        elif q and qual_ok(best, q):
+            how = "qualifier"
+        elif best != own:
+            how = "context"
+        else:
+            how = "ranking"
+        for t in ts:
+            t.entry = best
+            t.resolved_by = how
+    _place_counties(gaz, toponyms)
+
+
+def _place_counties(gaz: Gazetteer, toponyms: list) -> None:
+    """Give each resolved US county the point of the article's nearest (in the text) city of its state.
+
+    The gazetteer has no county coordinates (its county entries carry the
+    state's point); local news names a county together with its towns
+    ("Paris and Henry County"), so the nearest mentioned town of the same
+    state stands for the county. Without one the state's point stays.
+    """
+    counties = [t for t in toponyms if t.entry is not None and gaz.feature[t.entry] == F_ADMIN2]
+    if not counties:
+        return
+    towns = [t for t in toponyms if t.entry is not None and gaz.feature[t.entry] == F_CITY]
+    for t in counties:
+        e = t.entry
+        best = None
+        for c in towns:
+            if gaz.country[c.entry] == gaz.country[e] and gaz.admin1[c.entry] == gaz.admin1[e]:
+                d = abs(c.start - t.start)
+                if best is None or d < best[0]:
+                    best = (d, c.entry)
+        if best is not None:
+            t.point = (gaz.lat[best[1]], gaz.lon[best[1]])

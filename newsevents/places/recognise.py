@@ -1,0 +1,436 @@
+"""Toponym recognition over a spaCy Doc (step 1 of the places stage).
+
+:class:`Recogniser` does not trust NER labels alone (the small
+English model tags "Panmunjom" as PERSON and "DMZ" as ORG):
+
+* GPE/LOC entities are toponyms (a leading "the" and a trailing "'s" are cut;
+  "Paris, Texas" inside one entity is split at the comma);
+* FAC entities are toponyms when the gazetteer knows the name;
+* PERSON/ORG/NORP/... entities and capitalised token runs outside entities
+  are toponyms when they exactly match a gazetteer name *and* have support:
+  a locative preposition or place noun before them ("in X", "town of X"),
+  an "X-based" suffix, a following ", <country/admin1>" qualifier, or the
+  name is a curated one (country, admin1, region, sea, landmark of the
+  supplement) and the entity label is not PERSON.
+
+Nationality adjectives and demonyms ("North Korean soil", "Georgians") are
+recognised as toponyms of their country (``how = "demonym"``), as the
+geoparsing gold sets annotate them; the forms come from
+``data/actors/countries.tsv``. The stage keeps them out of ``analysis.places``
+(see :mod:`newsevents.places`).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from .gazetteer import (F_ADMIN1, F_ADMIN2, F_CONTINENT, F_COUNTRY, F_LANDMARK, F_REGION, F_WATER, Gazetteer, norm,
+                        norm_cached)
+from .toponym import Toponym
+
+__all__ = ["Recogniser", "demonym_table"]
+
+_CURATED_OK = (F_COUNTRY, F_ADMIN1, F_REGION, F_WATER, F_LANDMARK, F_CONTINENT)
+
+
+def _strip(span):
+    """Cut a leading determiner and trailing possessive/punctuation from an entity span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _split_commas(span):
+    """'Paris, Texas' -> [Paris, Texas] (token spans)."""
+    parts, s = [], span.start
+    for tok in span:
+        if tok.text == ",":
+            if tok.i > s:
+                parts.append(span.doc[s:tok.i])
+            s = tok.i + 1
+    if span.end > s:
+        parts.append(span.doc[s:span.end])
+    return parts
+
+
+def _capitalised(tok) -> bool:
+    t = tok.text
+    return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
+
+
+class Recogniser:
+    """Finds toponym spans in a Doc using NER + the gazetteer (see module docstring)."""
+
+    def __init__(self, gaz: Gazetteer, cues: dict, demonyms: Optional[dict] = None):
+        self.gaz = gaz
+        #: surface form ("Sri Lankan", "Americans") -> country entry, see :func:`demonym_table`
+        self.demonyms: dict = demonyms or {}
+        self._demonym_max = max((len(k.split()) for k in self.demonyms), default=0)
+        self.preps = set(cues.get("locative_prepositions") or ())
+        self.place_nouns = set(cues.get("place_nouns") or ())
+        self.suffixes = set(cues.get("place_suffixes") or ())
+        self.strong = set(cues.get("strong_prepositions") or ("in", "at", "near"))
+        self.stop = {str(w).lower() for w in (cues.get("not_toponyms") or ())}
+        self.directions = {str(w).lower() for w in (cues.get("direction_words") or ())}
+        self.big_city = int(cues.get("big_city_population") or 100000)
+        labels = cues.get("ner_labels") or {}
+        self.accept = set(labels.get("accept") or ("GPE", "LOC"))
+        self.check = set(labels.get("check") or ("FAC",))
+        self.verify = set(labels.get("verify") or ("PERSON", "ORG", "NORP"))
+
+    # support -------------------------------------------------------------
+    def _supported(self, doc, start: int, end: int, strong: bool = False) -> bool:
+        """Locative cue around tokens start:end ("in X", "town of X", "X-based", "X, Texas").
+
+        strong (bool): only strong prepositions ("in", "at", "near") count as a preposition cue.
+        """
+        i = start - 1
+        if i >= 0 and doc[i].lower_ in ("the",):
+            i -= 1
+        if i >= 0:
+            w = doc[i].lower_
+            if w in (self.strong if strong else self.preps):
+                return True
+            if w == "of" and i >= 1 and doc[i - 1].lower_ in self.place_nouns:
+                return True
+            if w == "," and i >= 1 and self._is_known(doc[i - 1:i]):
+                return True  # "Pandi, Bulacan"
+        if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in self.suffixes:
+            return True
+        if end + 1 < len(doc) and doc[end].text == "," and self._qualifier_at(doc, end + 1):
+            return True
+        return False
+
+    def _is_known(self, span, primary: bool = False) -> bool:
+        """The gazetteer knows the span's name; an all-capitals name ("FAO", "BSE") only when curated.
+
+        primary (bool): only a place's main name counts (not an alternate name: "German" is an
+            alternate name of San Germán).
+        """
+        text = span.text
+        if not text or norm_cached(text) not in self.gaz.index:
+            return False
+        if primary and not any(p for _, p in self.gaz.candidates(text)):
+            return False
+        if len(text) <= 6 and text.replace(".", "").isupper():
+            return self._curated(text)
+        return True
+
+    def _qualifier_at(self, doc, i: int) -> Optional[tuple]:
+        """(start, end, text) of a country/admin1 name or abbreviation starting at token i."""
+        for n in (4, 3, 2, 1):
+            if i + n > len(doc):
+                continue
+            span = doc[i:i + n]
+            if not _capitalised(span[0]):
+                continue
+            if self.gaz.qualifier(span.text):
+                return span.start, span.end, span.text
+        return None
+
+    def _verified(self, doc, span, label: str) -> bool:
+        """Is a gazetteer-known span that NER labelled PERSON/ORG/NORP/... a toponym?"""
+        if label == "PERSON":
+            if self._supported(doc, span.start, span.end, strong=True):
+                return True
+            return any(self.gaz.curated[i] and self.gaz.feature[i] in (F_LANDMARK, F_REGION, F_WATER)
+                       for i, _ in self.gaz.candidates(span.text))
+        if self._supported(doc, span.start, span.end):
+            return True
+        i = span.start - 1
+        if i >= 0 and doc[i].lower_ == "of":
+            return True  # "McLellan of Edmonton"
+        for c, primary in self.gaz.candidates(span.text):
+            if self.gaz.curated[c] and self.gaz.feature[c] in _CURATED_OK:
+                if label != "NORP" or self.gaz.feature[c] == F_COUNTRY:
+                    return True
+            if primary and self.gaz.pop[c] >= self.big_city:
+                return True
+        return False
+
+    def _org_prefix(self, span):
+        """The leading country/admin1 name of an organisation name, or None."""
+        for m in (3, 2, 1):
+            if m >= len(span):
+                continue
+            pre = span[:m]
+            if any(self.gaz.curated[c] and self.gaz.feature[c] in (F_COUNTRY, F_ADMIN1, F_ADMIN2) and p
+                   for c, p in self.gaz.candidates(pre.text)):
+                return pre
+        return None
+
+    def _known_part(self, span):
+        """The longest gazetteer-known proper-name part of an unknown NER place span, or None.
+
+        "Northeast Georgia" -> Georgia, "Far North Queensland" -> Queensland,
+        "State of Illinois' Web" -> Illinois, "Huntsville City" -> Huntsville,
+        "West Virginia Democratic Party" -> West Virginia. A part must end in a
+        proper noun, must not start with a direction word (``direction_words`` in
+        cues.yaml) and must be a place's main name.
+        """
+        n = len(span)
+        if n < 2 or n > 8:
+            return None
+        for size in range(n - 1, 0, -1):
+            for a in range(0, n - size + 1):
+                sub = span[a:a + size]
+                if sub[-1].pos_ != "PROPN" or not _capitalised(sub[0]) or sub[0].lower_ in self.directions \
+                        or sub.text.lower() in self.stop:
+                    continue
+                if self._is_known(sub, primary=True):
+                    return sub
+        return None
+
+    def _big_city(self, text: str) -> bool:
+        return any(p and self.gaz.pop[c] >= self.big_city for c, p in self.gaz.candidates(text))
+
+    def _curated(self, text: str) -> bool:
+        return any(self.gaz.curated[i] and self.gaz.feature[i] in _CURATED_OK
+                   for i, primary in self.gaz.candidates(text))
+
+    # main ----------------------------------------------------------------------
+    def __call__(self, doc) -> list[Toponym]:
+        found: list[Toponym] = []
+        text = doc.text
+        toks = list(doc)
+        starts = [t.idx for t in toks]
+        words = [t.text for t in toks]
+        ends = [a + len(w) for a, w in zip(starts, words)]
+        caps = [bool(w) and w[0].isupper() and any(c.isalpha() for c in w) for w in words]  # _capitalised
+        taken = bytearray(len(doc))  # tokens covered by an accepted toponym or a non-place entity
+        blocked = bytearray(len(doc))
+
+        def add(span, how):
+            if span is None or not span.text.strip() or span.text.lower() in self.stop:
+                return
+            for m in (3, 2, 1):  # "Rafah" + "crossing": extend to a longer curated name
+                j = span.end + m
+                if j <= len(doc) and not any(taken[span.end:j]) and all(t.is_alpha for t in doc[span.end:j]) \
+                        and self._curated(doc[span.start:j].text):
+                    span = doc[span.start:j]
+                    break
+            if any(taken[span.start:span.end]):
+                return
+            for k in range(span.start, span.end):
+                taken[k] = 1
+            found.append(Toponym(span.start_char, span.end_char, span.text, how))
+
+        for ent in doc.ents:
+            label = ent.label_
+            span = _strip(ent)
+            if span is None:
+                continue
+            if label in self.accept:
+                parts = [span] if self._is_known(span) else _split_commas(span)
+                for p in parts:
+                    p = _strip(p)
+                    if p is None:
+                        continue
+                    e = self.demonyms.get(p.text)
+                    if e is not None and not any(taken[p.start:p.end]):
+                        for k in range(p.start, p.end):
+                            taken[k] = 1
+                        found.append(Toponym(p.start_char, p.end_char, p.text, "demonym", forced=e))
+                        continue
+                    if not self._is_known(p):
+                        sub = self._known_part(p)
+                        if sub is not None:
+                            add(sub, "ner-part")
+                            continue
+                    add(p, "ner")
+            elif label in self.check:
+                if self._is_known(span):
+                    add(span, "ner-check")
+                else:
+                    self._block(blocked, ent)
+            elif label in self.verify:
+                if self._is_known(span, primary=True) and self._verified(doc, span, label):
+                    add(span, "gazetteer")
+                else:
+                    if label == "ORG":  # "U.S. Department of Agriculture", "Kentucky State Police"
+                        pre = self._org_prefix(span)
+                        if pre is not None:
+                            add(pre, "org-prefix")
+                    self._block(blocked, ent)
+            else:
+                self._block(blocked, ent)
+        if self.demonyms:
+            self._add_demonyms(doc, found, taken, text, starts, ends, caps)
+        # capitalised runs outside entities
+        n = len(doc)
+        index = self.gaz.index
+        i = 0
+        while i < n:
+            if taken[i] or blocked[i] or not caps[i]:
+                i += 1
+                continue
+            tok = toks[i]
+            match = None
+            for m in (6, 5, 4, 3, 2, 1):
+                j = i + m
+                if j > n or any(taken[i:j]) or any(blocked[i:j]) or not caps[j - 1]:
+                    continue
+                stext = text[starts[i]:ends[j - 1]]  # span.text
+                if "\n" in stext or not stext or norm_cached(stext) not in index:
+                    continue     # (not _is_known: checked first on the text, without a Span)
+                span = doc[i:j]
+                if not self._is_known(span, primary=True):
+                    continue
+                if self._supported(doc, i, j):
+                    match = span
+                elif not tok.is_sent_start and tok.pos_ == "PROPN" and self._big_city(span.text):
+                    match = span
+                elif self._curated(span.text) and (m > 1 or not tok.is_sent_start) and any(
+                        self.gaz.feature[c] in (F_COUNTRY, F_REGION, F_WATER, F_LANDMARK, F_CONTINENT) or m > 1
+                        for c, _ in self.gaz.candidates(span.text) if self.gaz.curated[c]):
+                    match = span
+                if match is not None:
+                    break
+            if match is not None:
+                add(match, "gazetteer")
+                i = match.end
+            else:
+                i += 1
+        found.sort(key=lambda t: t.start)
+        # qualifiers: "Paris, Texas" -> Paris qualified by Texas
+        by_start = {t.start: t for t in found}
+        for t in found:
+            k = t.end
+            while k < len(text) and text[k] == " ":
+                k += 1
+            if k < len(text) and text[k] == ",":
+                k += 1
+                while k < len(text) and text[k] == " ":
+                    k += 1
+                nxt = by_start.get(k)
+                if nxt is not None and self.gaz.qualifier(nxt.text):
+                    t.qualifier = nxt.text
+                elif nxt is None:
+                    # an abbreviation ("Fla.") that is not itself a toponym
+                    tok = _token_at(doc, k)
+                    if tok is not None:
+                        q = self._qualifier_at(doc, tok.i)
+                        if q is not None:
+                            t.qualifier = q[2]
+        return self._drop_name_parts(doc, found)
+
+    def _drop_name_parts(self, doc, found: list) -> list:
+        """Drop toponyms that are part of a person's name in this article.
+
+        "Kyle Rittenhouse ... Rittenhouse's release", "Carrie Lam ... Lam was interrupted",
+        "Jamal Khashoggi ... Khashoggi": the model tags the bare surname GPE, and the
+        gazetteer has a town of that name. A toponym is dropped when its text is a word
+        of a PERSON entity of two or more words elsewhere in the article, or when a PERSON
+        entity follows it directly ("Crystal Munoz" split as GPE + PERSON); it stays with a
+        qualifier ("Jackson, Mississippi"), after a strong preposition ("in Jackson"), or
+        when it names a country.
+        """
+        names: set = set()
+        person_start: set = set()
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                person_start.add(ent.start)
+                words = [t.text for t in ent if t.is_alpha and _capitalised(t)]
+                if len(words) >= 2:
+                    names.update(words)
+        if not names and not person_start:
+            return found
+        out = []
+        for t in found:
+            if t.how != "demonym" and not t.qualifier:
+                span = doc.char_span(t.start, t.end, alignment_mode="expand")
+                if span is not None and (t.text in names or (len(span) == 1 and span.end in person_start)) \
+                        and not self._supported(doc, span.start, span.end, strong=True) \
+                        and not any(p and self.gaz.feature[c] == F_COUNTRY for c, p in self.gaz.candidates(t.text)):
+                    continue
+            out.append(t)
+        return out
+
+    def _add_demonyms(self, doc, found: list, taken: bytearray, text: Optional[str] = None,
+                      starts: Optional[list] = None, ends: Optional[list] = None,
+                      caps: Optional[list] = None) -> None:
+        """Nationality adjectives and demonyms ("Sri Lankan", "Georgians") as toponyms of their country.
+
+        The geoparsing gold sets annotate them (GeoWebNews types Demonym and
+        Non_Literal_Modifier; LGL and TR-News tag them with the country's
+        GeoNames id), also inside organisation names ("the Georgian Interior
+        Ministry"). Words inside PERSON entities are skipped, unless the whole
+        entity is the demonym.
+
+        text, starts, ends, caps: ``doc.text``, token start/end characters and
+        :func:`_capitalised` per token, when the caller has them already.
+        """
+        person = bytearray(len(doc))
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and ent.text not in self.demonyms:  # the model tags "Sri Lankan" PERSON
+                for k in range(ent.start, ent.end):
+                    person[k] = 1
+        if text is None:
+            text = doc.text
+            starts = [t.idx for t in doc]
+            ends = [t.idx + len(t.text) for t in doc]
+            caps = [_capitalised(t) for t in doc]
+        n, i = len(doc), 0
+        while i < n:
+            if taken[i] or person[i] or not caps[i]:
+                i += 1
+                continue
+            hit = None
+            for m in range(min(self._demonym_max, n - i), 0, -1):
+                if any(taken[i:i + m]) or any(person[i:i + m]):
+                    continue
+                stext = text[starts[i]:ends[i + m - 1]]  # doc[i:i + m].text
+                e = self.demonyms.get(stext)
+                if e is not None:
+                    hit = (m, stext, e)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            m, stext, e = hit
+            for k in range(i, i + m):
+                taken[k] = 1
+            found.append(Toponym(starts[i], ends[i + m - 1], stext, "demonym", forced=e))
+            i = i + m
+
+    @staticmethod
+    def _block(blocked, ent) -> None:
+        for k in range(ent.start, ent.end):
+            blocked[k] = 1
+
+
+def _token_at(doc, char: int):
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def demonym_table(gaz: Gazetteer, rows: list) -> dict:
+    """Map nationality adjectives and demonyms to the gazetteer entry of their country.
+
+    rows (list[dict]): rows of ``data/actors/countries.tsv`` (columns ``iso3``,
+        ``adjectives``, ``demonyms``; '|'-separated; after Wikipedia's "List of
+        adjectival and demonymic forms for countries and nations").
+    Forms that are themselves a gazetteer name ("US", "UK", "Kuwait") are left
+    to the gazetteer; forms shared by two countries are dropped.
+    RETURNS (dict[str, int]): surface form (case-sensitive) -> country entry.
+    """
+    out: dict = {}
+    clash: set = set()
+    for row in rows:
+        e = gaz.country_entry.get(row.get("iso3") or "")
+        if e is None:
+            continue
+        for col in ("adjectives", "demonyms"):
+            for form in (row.get(col) or "").split("|"):
+                form = form.strip()
+                if not form or not form[0].isupper() or norm(form) in gaz.index:
+                    continue
+                if form in out and out[form] != e:
+                    clash.add(form)
+                out[form] = e
+    for form in clash:
+        del out[form]
+    return out

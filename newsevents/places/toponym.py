@@ -1,0 +1,23 @@
+"""The :class:`Toponym` a recognised place name becomes, shared by the steps of the places stage."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+__all__ = ["Toponym"]
+
+
+@dataclass
+class Toponym:
+    """A recognised toponym: character span, surface text and its resolution."""
+
+    start: int
+    end: int
+    text: str
+    how: str  # "ner", "ner-check", "gazetteer", "org-prefix", "demonym"
+    qualifier: Optional[str] = None  # the ", Texas" that follows, if any
+    forced: Optional[int] = None  # the gazetteer entry a demonym names (its country)
+    point: Optional[tuple] = None  # (lat, lon) overriding the entry's point (a US county placed by context)
+    cands: list = field(default_factory=list)  # [(entry, primary)]
+    entry: Optional[int] = None
+    resolved_by: Optional[str] = None
