@@ -57,9 +57,9 @@ ActorKind = Literal["person", "country", "organisation", "group", "media"]
 class Actor(_Record):
     """One mention of an actor, coded.
 
-    code: ISO 3166-1 alpha-3 country code, or an IGO/NGO code (``IGO``,
-        ``NGO``, ``UNO``, ``NATO``, ``EUR``...; see data/actors/organisations.tsv), or
-        None when the country is unknown.
+    code: ISO 3166-1 alpha-3 country code, or a PLOVER non-state code (``UNO``,
+        ``EUR``, ``IGO``, ``IMG``, ``NGO``, ``MNC``; see data/actors/organisations.tsv),
+        or None when the country is unknown.
     sector: PLOVER 2.0 sector (GOV, MIL, COP, JUD, LEG, PTY, REB, OPP, JRN,
         BUS, CVL, ...), or None.
     entity: id shared by every mention of the same real-world actor within

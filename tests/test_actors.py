@@ -253,11 +253,21 @@ def test_agent_noun_country_from_place(run):
 
 @pytest.mark.parametrize("sentence,mention,expected", [
     ("The United Nations condemned the attack.", "United Nations", ("United Nations", "UNO", "IGO")),
-    ("NATO warned Moscow.", "NATO", ("NATO", "NATO", "IGO")),
+    ("NATO warned Moscow.", "NATO", ("NATO", "IGO", "IGO")),
     ("Hamas fired rockets.", "Hamas", ("Hamas", "PSE", "REB")),
     ("Xinhua reported the visit.", "Xinhua", ("Xinhua", "CHN", "JRN")),
     ("Amnesty International criticised the ruling.", "Amnesty International",
      ("Amnesty International", "NGO", "NGO")),
+    # PLOVER non-state codes: every intergovernmental body other than the UN and the EU is IGO
+    ("The African Union suspended Sudan.", "African Union", ("African Union", "IGO", "IGO")),
+    ("Interpol issued a red notice.", "Interpol", ("Interpol", "IGO", "IGO")),
+    ("ISIS claimed the attack.", "ISIS", ("Islamic State", "IMG", "REB")),
+    ("WikiLeaks published the cables.", "WikiLeaks", ("WikiLeaks", "NGO", "NGO")),
+    ("UNESCO criticised the plan.", "UNESCO", ("UNESCO", "UNO", "IGO")),
+    # national media and institutions carry their country
+    ("MENA reported the verdict.", "MENA", ("Middle East News Agency", "EGY", "JRN")),
+    ("The Internal Revenue Service audited him.", "Internal Revenue Service",
+     ("Internal Revenue Service", "USA", "GOV")),
 ])
 def test_organisations(run, sentence, mention, expected):
     assert coded(one(run(sentence), mention)) == expected

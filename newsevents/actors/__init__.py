@@ -2,7 +2,7 @@
 
 Each actor mention becomes a :class:`~newsevents.records.Actor` with
 
-* ``code``: ISO 3166-1 alpha-3, or an organisation code (UNO, NATO, EUR, IGO,
+* ``code``: ISO 3166-1 alpha-3, or a PLOVER non-state code (UNO, EUR, IGO,
   NGO, IMG...; see ``data/actors/organisations.tsv``), or None;
 * ``sector``: a PLOVER sector (``data/actors/sectors.tsv``);
 * ``entity``: the same id for every mention of one actor in the article;
