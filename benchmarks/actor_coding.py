@@ -8,6 +8,7 @@ For each expected actor of ../shared/gold/wikinews_events_dev/*.json (``mention`
 
   (a) the share of expected actors with such a mention carrying the expected code, and with the
       expected code and sector;
+      and, as a precision proxy, the share emitted with a code but never the expected one;
   (b) the share of emitted actor mentions (in those articles) whose code is None;
   (c) with --misses, every expected actor not met, with what was emitted for that text;
 
@@ -62,7 +63,7 @@ def main(argv=None) -> int:
     pipe = Pipeline()
     inputs = [ArticleInput(text=texts[g["id"]]["text"], published=date.fromisoformat(g["published"]), id=g["id"])
               for g in gold]
-    n_exp = n_code = n_both = n_found = 0
+    n_exp = n_code = n_both = n_found = n_wrong = 0
     emitted = uncoded = 0
     how = Counter()
     misses = []
@@ -81,6 +82,7 @@ def main(argv=None) -> int:
             ok = [a for a in got if a.code == exp["code"]]
             n_code += bool(ok)
             n_both += any(a.sector == exp["sector"] for a in ok)
+            n_wrong += bool(got) and not ok and any(a.code for a in got)
             if not ok:
                 seen = sorted({f"{a.code}/{a.sector}/{a.resolved_by}" for a in got}) or ["-"]
                 misses.append(f"{g['id']}\t{exp['mention']!r}\twant {exp['code']}/{exp['sector']}"
@@ -88,6 +90,7 @@ def main(argv=None) -> int:
     print(f"dev set: {len(gold)} articles, {n_exp} expected actors")
     print(f"(a) mention emitted: {n_found / n_exp:.3f}  code right: {n_code / n_exp:.3f} ({n_code})  "
           f"code+sector right: {n_both / n_exp:.3f} ({n_both})")
+    print(f"    wrong code (emitted with a code, none the expected one): {n_wrong / n_exp:.3f} ({n_wrong})")
     print(f"(b) emitted mentions with code None: {uncoded / max(emitted, 1):.3f} ({uncoded}/{emitted})")
     if args.resolved_by:
         print("    resolved_by:", dict(how.most_common()))
