@@ -444,9 +444,9 @@ def test_no_article_country_without_a_clear_dominant_country(run):
 
 
 def test_foreign_by_default_nouns_keep_no_context_country(run):
-    # refugees usually come from elsewhere: the place they reach is not their country
-    ctx = run("Refugees arrived in Germany on Monday.", places=[("Germany", "DEU")])
-    assert one(ctx, "Refugees").code is None
+    # traffickers usually come from elsewhere: the place they are caught in is not their country
+    ctx = run("Traffickers were arrested in Germany on Monday.", places=[("Germany", "DEU")])
+    assert one(ctx, "Traffickers").code is None
 
 
 def test_the_embassy_refers_to_the_named_embassy(run):
