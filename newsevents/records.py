@@ -66,7 +66,9 @@ class Actor(_Record):
         the article (coreference cluster), e.g. ``"E3"``.
     resolved_by: how the code was found: ``office-holder``, ``title``,
         ``country-name``, ``demonym``, ``capital``, ``agent-noun``,
-        ``organisation``, ``coreference``, ``user-table``, ``ner``.
+        ``organisation``, ``coreference``, ``user-table``, ``ner``; or, when the mention's
+        own words give no country, ``sentence-context`` (the sentence's only country) or
+        ``article-context`` (the article's dominant country).
     """
 
     id: str = Field(description="mention id within the article, e.g. 'A4'")

@@ -7,7 +7,9 @@ Each actor mention becomes a :class:`~newsevents.records.Actor` with
 * ``sector``: a PLOVER sector (``data/actors/sectors.tsv``);
 * ``entity``: the same id for every mention of one actor in the article;
 * ``resolved_by``: office-holder, title, country-name, demonym, capital,
-  agent-noun, organisation, coreference or ner.
+  agent-noun, organisation, coreference or ner; sentence-context or
+  article-context when the country came from the sentence or the article, not the
+  mention's own words (``agent_nouns.tsv``, column context, says which nouns may).
 
 What it recognises (the knowledge is in ``newsevents/data/actors/``):
 
