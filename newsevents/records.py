@@ -57,16 +57,18 @@ ActorKind = Literal["person", "country", "organisation", "group", "media"]
 class Actor(_Record):
     """One mention of an actor, coded.
 
-    code: ISO 3166-1 alpha-3 country code, or an IGO/NGO code (``IGO``,
-        ``NGO``, ``UNO``, ``NATO``, ``EUR``...; see data/actors/organisations.tsv), or
-        None when the country is unknown.
+    code: ISO 3166-1 alpha-3 country code, or a PLOVER non-state code (``UNO``,
+        ``EUR``, ``IGO``, ``IMG``, ``NGO``, ``MNC``; see data/actors/organisations.tsv),
+        or None when the country is unknown.
     sector: PLOVER 2.0 sector (GOV, MIL, COP, JUD, LEG, PTY, REB, OPP, JRN,
         BUS, CVL, ...), or None.
     entity: id shared by every mention of the same real-world actor within
         the article (coreference cluster), e.g. ``"E3"``.
     resolved_by: how the code was found: ``office-holder``, ``title``,
         ``country-name``, ``demonym``, ``capital``, ``agent-noun``,
-        ``organisation``, ``coreference``, ``user-table``, ``ner``.
+        ``organisation``, ``coreference``, ``user-table``, ``ner``; or, when the mention's
+        own words give no country, ``sentence-context`` (the sentence's only country) or
+        ``article-context`` (the article's dominant country).
     """
 
     id: str = Field(description="mention id within the article, e.g. 'A4'")

@@ -253,11 +253,21 @@ def test_agent_noun_country_from_place(run):
 
 @pytest.mark.parametrize("sentence,mention,expected", [
     ("The United Nations condemned the attack.", "United Nations", ("United Nations", "UNO", "IGO")),
-    ("NATO warned Moscow.", "NATO", ("NATO", "NATO", "IGO")),
+    ("NATO warned Moscow.", "NATO", ("NATO", "IGO", "IGO")),
     ("Hamas fired rockets.", "Hamas", ("Hamas", "PSE", "REB")),
     ("Xinhua reported the visit.", "Xinhua", ("Xinhua", "CHN", "JRN")),
     ("Amnesty International criticised the ruling.", "Amnesty International",
      ("Amnesty International", "NGO", "NGO")),
+    # PLOVER non-state codes: every intergovernmental body other than the UN and the EU is IGO
+    ("The African Union suspended Sudan.", "African Union", ("African Union", "IGO", "IGO")),
+    ("Interpol issued a red notice.", "Interpol", ("Interpol", "IGO", "IGO")),
+    ("ISIS claimed the attack.", "ISIS", ("Islamic State", "IMG", "REB")),
+    ("WikiLeaks published the cables.", "WikiLeaks", ("WikiLeaks", "NGO", "NGO")),
+    ("UNESCO criticised the plan.", "UNESCO", ("UNESCO", "UNO", "IGO")),
+    # national media and institutions carry their country
+    ("MENA reported the verdict.", "MENA", ("Middle East News Agency", "EGY", "JRN")),
+    ("The Internal Revenue Service audited him.", "Internal Revenue Service",
+     ("Internal Revenue Service", "USA", "GOV")),
 ])
 def test_organisations(run, sentence, mention, expected):
     assert coded(one(run(sentence), mention)) == expected
@@ -407,3 +417,89 @@ def test_surname_of_a_person_named_before_is_not_a_capital(run):
     ctx = run("Sudesh Amman was shot by police in London. Amman had left prison a week before.")
     a = one(ctx, "Amman")
     assert (a.canonical, a.kind, a.code) == ("Sudesh Amman", "person", None)
+
+
+# -- country from context: the mention's own words, then the sentence, then the article ----------
+
+def test_domestic_noun_takes_article_country(run):
+    ctx = run("Turkey mourned on Friday. An earthquake struck Turkey. The government said 20 people died. "
+              "Police arrested looters.")
+    gov, police = one(ctx, "government"), one(ctx, "Police")
+    assert coded(gov) == ("Turkey (government)", "TUR", "GOV") and gov.resolved_by == "article-context"
+    assert coded(police) == ("Turkey (police)", "TUR", "COP") and police.resolved_by == "article-context"
+
+
+def test_domestic_noun_takes_sentence_country_first(run):
+    ctx = run("Turkey mourned on Friday. Turkey counted its dead. Police arrested 20 men in Chelyabinsk.",
+              places=[("Chelyabinsk", "RUS")])
+    police = one(ctx, "Police")
+    assert police.code == "RUS" and police.resolved_by == "sentence-context"
+
+
+def test_no_article_country_without_a_clear_dominant_country(run):
+    # two countries named about equally often: no dominant country, no code from the article
+    ctx = run("Turkey and Greece were hit by an earthquake. Greece and Turkey sent rescuers. "
+              "Officials said 20 people died.")
+    assert one(ctx, "Officials").code is None
+
+
+def test_foreign_by_default_nouns_keep_no_context_country(run):
+    # traffickers usually come from elsewhere: the place they are caught in is not their country
+    ctx = run("Traffickers were arrested in Germany on Monday.", places=[("Germany", "DEU")])
+    assert one(ctx, "Traffickers").code is None
+
+
+def test_the_embassy_refers_to_the_named_embassy(run):
+    ctx = run("Protesters stormed the US embassy in Baghdad. The embassy said it was closed.",
+              places=[("Baghdad", "IRQ")])
+    first, second = actors(ctx, "embassy")
+    assert (first.code, first.sector) == ("USA", "GOV") and first.resolved_by == "agent-noun"
+    assert (second.code, second.sector) == ("USA", "GOV") and second.resolved_by == "coreference"
+    assert second.entity == first.entity
+
+
+def test_an_embassy_is_not_of_the_country_it_stands_in(run):
+    ctx = run("The embassy in Baghdad was closed on Monday.", places=[("Baghdad", "IRQ")])
+    assert one(ctx, "embassy").code is None
+
+
+def test_title_after_agent_noun_gives_sector(run):
+    # 'Police spokesman': the body the spokesman speaks for; the country from the article
+    ctx = run("Poland mourned the mayor. Police spokesman Mariusz Ciarka said a man was arrested. "
+              "Poland's president spoke.")
+    a = one(ctx, "Mariusz Ciarka")
+    assert (a.code, a.sector, a.role) == ("POL", "COP", "Police spokesman")
+    assert a.resolved_by == "article-context"
+
+
+def test_possessive_place_before_title(run):
+    ctx = run("Northamptonshire's chief constable Nick Adderley wrote to the embassy.",
+              places=[("Northamptonshire", "GBR")])
+    a = one(ctx, "Nick Adderley")
+    assert (a.code, a.sector, a.role) == ("GBR", "COP", "chief constable")
+
+
+def test_unplaced_toponym_blocks_article_country(run):
+    # a county of unknown country: leave the police uncoded rather than guess the article's country
+    text = ("The United States and the United States Army agreed. America's government said so. "
+            "Northamptonshire police were able to determine the Volvo had come from RAF Croughton and "
+            "spoke with Anne Sacoolas as a suspect.")
+    ctx = run(text, places=[("Northamptonshire", None)])
+    police = [a for a in ctx.analysis.actors if "police" in a.text]
+    assert police and all(a.code is None for a in police), [(a.text, a.code) for a in police]
+
+
+def test_place_outside_the_name_phrase_is_not_its_country(run):
+    ctx = run("A man was arrested in Warsaw, John Smith said.")
+    assert one(ctx, "John Smith").code is None
+
+
+def test_state_news_agency_named_after_its_description(run):
+    ctx = run("The Egyptian state news agency MENA reported the verdict.")
+    assert coded(one(ctx, "MENA")) == ("Middle East News Agency", "EGY", "JRN")
+    assert one(ctx, "state news agency").code == "EGY"
+
+
+def test_belarusian_kgb(run):
+    ctx = run("Belarusian KGB arrested 33 Russian individuals.")
+    assert coded(one(ctx, "Belarusian KGB")) == ("KGB of Belarus", "BLR", "SPY")

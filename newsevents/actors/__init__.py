@@ -2,12 +2,14 @@
 
 Each actor mention becomes a :class:`~newsevents.records.Actor` with
 
-* ``code``: ISO 3166-1 alpha-3, or an organisation code (UNO, NATO, EUR, IGO,
+* ``code``: ISO 3166-1 alpha-3, or a PLOVER non-state code (UNO, EUR, IGO,
   NGO, IMG...; see ``data/actors/organisations.tsv``), or None;
 * ``sector``: a PLOVER sector (``data/actors/sectors.tsv``);
 * ``entity``: the same id for every mention of one actor in the article;
 * ``resolved_by``: office-holder, title, country-name, demonym, capital,
-  agent-noun, organisation, coreference or ner.
+  agent-noun, organisation, coreference or ner; sentence-context or
+  article-context when the country came from the sentence or the article, not the
+  mention's own words (``agent_nouns.tsv``, column context, says which nouns may).
 
 What it recognises (the knowledge is in ``newsevents/data/actors/``):
 

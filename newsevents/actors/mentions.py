@@ -62,6 +62,7 @@ class Mention:
     org_type: Optional[str] = None
     person: bool = False  # a single person (pronoun antecedent candidate)
     roles: tuple = ()  # every office held on the publication date (lower case)
+    agent: Optional[str] = None  # agent_nouns.tsv key of an agent-noun mention
     sent: int = 0
     actor: object = None
 
@@ -91,9 +92,12 @@ class ArticleState:
         total = sum(self.geo_article.values())
         if not total:
             return None
-        iso, n = self.geo_article.most_common(1)[0]
+        top = self.geo_article.most_common(2)
+        iso, n = top[0]
+        second = top[1][1] if len(top) > 1 else 0
         rules = self.kb.rules
-        if n >= rules.get("dominant_min_mentions", 2) and n / total > rules.get("dominant_share", 0.5):
+        if n >= rules.get("dominant_min_mentions", 2) and n / total > rules.get("dominant_share", 0.5) \
+                and n >= rules.get("dominant_ratio", 0) * second:
             return iso
         return None
 
@@ -106,6 +110,24 @@ class ArticleState:
 
     def default_country(self, sent: int) -> Optional[str]:
         return self.sentence_country(sent) or self.dominant_country()
+
+    def context_country(self, sent: int, scope: str = "article") -> tuple:
+        """The country a mention without country words of its own takes from its context.
+
+        sent (int): the mention's sentence. scope (str): ``article`` (the sentence's only
+        country, else the article's dominant country), ``sentence`` (the sentence's only), or
+        anything else (none). RETURNS (tuple): ``(iso3, resolved_by)`` with resolved_by
+        ``sentence-context`` or ``article-context``, or ``(None, None)``.
+        """
+        if scope in ("article", "sentence"):
+            c = self.sentence_country(sent)
+            if c:
+                return c, "sentence-context"
+        if scope == "article":
+            c = self.dominant_country()
+            if c:
+                return c, "article-context"
+        return None, None
 
 
 # ---------------------------------------------------------------------------
@@ -272,6 +294,8 @@ class Mods:
     words: list = field(default_factory=list)  # gendered words (titles, honorifics)
     start: int = -1  # first token of the modifiers (evidence start)
     place_only: bool = False  # the country came only from a toponym
+    agent_sector: Optional[str] = None  # sector of an agent noun before the title ('Police spokesman')
+    unplaced: bool = False  # a toponym of unknown country modifies the head ('Northamptonshire police')
 
 
 def left_modifiers(st: ArticleState, head_start: int, head_end: int) -> Mods:
@@ -314,8 +338,8 @@ def left_modifiers(st: ArticleState, head_start: int, head_end: int) -> Mods:
                         role_start = it.start
             else:
                 e = it.first("adjective") or it.first("country") or it.first("capital") or it.first("demonym")
-                if e is None:
-                    break
+                if e is None or not _leans_right(doc, it.start, it.end):
+                    break  # 'arrested in Warsaw, John Smith said': not a modifier of the name
                 if e.value not in mods.countries:
                     mods.countries.insert(0, e.value)
                 in_role = False
@@ -324,8 +348,14 @@ def left_modifiers(st: ArticleState, head_start: int, head_end: int) -> Mods:
             continue
         if j in st.place_at and not (it is not None and it.kind in ("person", "ner_person", "org")):
             place = st.place_at[j]
+            k = j
+            while k - 1 >= sent_start and st.place_at.get(k - 1) is place:
+                k -= 1
+            if not _leans_right(doc, k, j + 1):
+                break
             if place.country and place.country not in place_countries:
                 place_countries.insert(0, place.country)
+            mods.unplaced = mods.unplaced or not place.country
             in_role = False
             mods.start = min(mods.start, j)
             # skip to the place's first token
@@ -334,6 +364,14 @@ def left_modifiers(st: ArticleState, head_start: int, head_end: int) -> Mods:
                 k -= 1
             j = k - 1
             continue
+        if it is not None and it.kind == "agent" and in_role and role_start is not None:
+            # 'Police spokesman Mariusz Ciarka', 'army spokesman': the body the title belongs to
+            row = kb.agents.get(it.first("agent").value)
+            if row is not None:
+                mods.agent_sector = mods.agent_sector or row.get("sector") or None
+                role_start = mods.start = it.start
+                j = it.start - 1
+                continue
         if it is not None:
             break  # another name, organisation or agent noun: the phrase ends
         low = tok.lower_
@@ -364,10 +402,18 @@ def left_modifiers(st: ArticleState, head_start: int, head_end: int) -> Mods:
     return mods
 
 
-def right_country(st: ArticleState, head_tok) -> Optional[str]:
+def _leans_right(doc, start: int, end: int) -> bool:
+    """True when the span ``start:end`` hangs from a word to its right ('South Korean President',
+    "Russia's army") or is a conjunct ('American and North Korean negotiators'), so it can modify
+    the name after it; False for 'arrested in Warsaw, John Smith said'."""
+    root = _span_root(doc, start, end)
+    return root.head.i >= end or root.dep_ == "conj"
+
+
+def right_country(st: ArticleState, head_tok, preps=("of", "in", "from")) -> Optional[str]:
     """Country from 'of' / 'in' phrases after an agent noun ('police in Chelyabinsk')."""
     for child in head_tok.rights:
-        if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
+        if child.dep_ == "prep" and child.lower_ in preps:
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
                     continue
@@ -472,11 +518,15 @@ def _person_mention(st: ArticleState, item: Item, canonical: Optional[str]) -> O
             m.code = mods.countries[0]
             m.resolved_by = "demonym" if not mods.place_only else "title"
         if mods.title is not None:
-            m.sector = None if mods.former else (mods.title.get("sector") or None)
+            m.sector = None if mods.former else (mods.title.get("sector") or mods.agent_sector or None)
             m.role = ("former " if mods.former else "") + (mods.role or mods.title.get("role") or mods.title["title"].title())
             m.resolved_by = "title"
-            if m.code is None and m.sector:
-                m.code = st.default_country(st.sent_of[item.start])
+            if m.code is None and m.sector and not mods.unplaced:
+                # 'Police spokesman Mariusz Ciarka' in a story about Poland: the sentence's
+                # country, else the article's; resolved_by says which
+                code, how = st.context_country(st.sent_of[item.start])
+                if code:
+                    m.code, m.resolved_by = code, how
     m.gender = kb.gender_of(m.canonical, mods.words)
     return m
 
@@ -512,22 +562,36 @@ def _agent_mentions(st: ArticleState, item: Item) -> None:
                 return
     mods = left_modifiers(st, item.start, item.end)
     codes = list(mods.countries)
-    # possessive country: "Russia's army" (the possessor token is a country/capital item)
+    scope = row.get("context") or "sentence"
+    key = item.first("agent").value
+    # possessive country: "Russia's army" (the possessor token is a country/capital item); an
+    # embassy 'in Baghdad' stands in another country: only 'of' counts for it
     if not codes:
-        c = right_country(st, head)
+        c = right_country(st, head, ("of",) if scope == "antecedent" else ("of", "in", "from"))
         if c:
             codes = [c]
     how = "agent-noun"
-    if not codes:
-        c = st.default_country(st.sent_of[item.start])
-        codes = [c]
+    ante = None
+    if not codes and _has_det(doc, head, ("the",)):
+        # 'the US embassy ... the embassy': an earlier mention of the same noun with its own country
+        ante = next((m for m in reversed(st.mentions) if m.agent == key and m.code
+                     and m.resolved_by == "agent-noun" and m.end <= item.start), None)
+        if ante is not None:
+            codes, how = [ante.code], "coreference"
+    if not codes and not mods.unplaced:
+        # the context only for a noun the text does not place ('Northamptonshire police' with
+        # a county of unknown country stays uncoded rather than take the article's country)
+        c, how = st.context_country(st.sent_of[item.start], scope)
+        codes, how = [c], how or "agent-noun"
+    codes = codes or [None]
     text = _text(doc, item.start, item.end)
     label = row.get("label") or row["noun"]
     for iso in codes:
         name = kb.country_name(iso)
-        canonical = f"{name} ({label})" if name else label
+        canonical = ante.canonical if ante is not None else f"{name} ({label})" if name else label
         _add(st, Mention(item.start, item.end, mods.start, item.end, text, canonical, code=iso,
-                         sector=row.get("sector") or None, kind=row.get("kind") or "group", resolved_by=how))
+                         sector=row.get("sector") or None, kind=row.get("kind") or "group", resolved_by=how,
+                         agent=key, antecedent=ante))
 
 
 def _has_det(doc, tok, dets=("the", "this", "that")) -> bool:
