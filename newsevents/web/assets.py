@@ -73,6 +73,12 @@ def topojson_to_geojson(topo: dict, name: str) -> dict:
         for i in indexes:
             pts = arcs[i] if i >= 0 else arcs[~i][::-1]
             out.extend(pts if not out else pts[1:])
+        # rings cut at the antimeridian (Russia, Fiji) jump from 180 to -180: keep longitudes
+        # continuous, or a map draws a line across the whole world
+        for k in range(1, len(out)):
+            dx = out[k][0] - out[k - 1][0]
+            if abs(dx) > 180:
+                out[k] = [out[k][0] - 360 * round(dx / 360), out[k][1]]
         return out
 
     features = []
