@@ -26,7 +26,7 @@ from pydantic import BaseModel
 
 from .. import __version__
 from ..store import StoreError
-from ..store.browse import PERIODS, Query, QueryError
+from ..store.browse import ACTOR_SORTS, EVENT_SORTS, PERIODS, PLACE_SORTS, QUOTE_SORTS, Query, QueryError
 from . import assets
 
 __all__ = ["create_app", "LIMITS"]
@@ -107,20 +107,12 @@ class Overview(BaseModel):
     limits: dict
 
 
+def _sorts(table: dict) -> str:
+    """A regular expression of the sort keys of ``table`` (``key`` or ``-key``), for the schema."""
+    return "^-?(" + "|".join(sorted(table)) + ")$"
+
+
 # -- parameters -------------------------------------------------------------------------------
-
-ISO = r"^\d{4}-\d{2}-\d{2}$"
-Short = Q(None, max_length=100)
-
-
-def _iso(name: str, value: Optional[str]) -> Optional[Date]:
-    if not value:
-        return None
-    try:
-        return Date.fromisoformat(value)
-    except ValueError:
-        raise Unprocessable(name, f"'{value}' is not a date: use ISO 8601, e.g. 2019-07-01") from None
-
 
 def filters(
     actor: Optional[str] = Q(None, max_length=100, description="Actor code (USA), sector (GOV), code and sector "
@@ -135,8 +127,8 @@ def filters(
     country: Optional[str] = Q(None, max_length=3, pattern=r"^[A-Za-z]{2,3}$", description="Country code of the "
                                "event's place (ISO 3166 alpha-3, e.g. HKG)."),
     place: Optional[str] = Q(None, max_length=200, description="The event's place: GeoNames id, or name."),
-    since: Optional[str] = Q(None, pattern=ISO, description="From this event date (ISO, inclusive)."),
-    until: Optional[str] = Q(None, pattern=ISO, description="Up to this event date (ISO, inclusive)."),
+    since: Optional[Date] = Q(None, description="From this event date (ISO, inclusive)."),
+    until: Optional[Date] = Q(None, description="Up to this event date (ISO, inclusive)."),
     text: Optional[str] = Q(None, max_length=LIMITS["text"], description="Full text of the article: words, "
                             "\"phrases\", OR, -word."),
     article: Optional[str] = Q(None, max_length=300, description="One article's id."),
@@ -144,15 +136,15 @@ def filters(
     factual: bool = Q(False, description="Leave out negated and hypothetical events."),
 ) -> Query:
     """The shared filter of every list (the filter bar's fields)."""
-    start, end = _iso("since", since), _iso("until", until)
+    start, end = since, until
     if start and end:
         if start > end:
             raise Unprocessable("until", f"until ({until}) is before since ({since})")
         if (end - start).days > LIMITS["range_days"]:
             raise Unprocessable("until", f"the date range is longer than {LIMITS['range_days']} days: narrow it")
     return Query(actor=actor or None, recipient=recipient or None, event_type=event_type or None, mode=mode or None,
-                 quad_class=quad_class, country=country or None, place=place or None, since=since or None,
-                 until=until or None, text=text or None, article=article or None, located=located, factual=factual)
+                 quad_class=quad_class, country=country or None, place=place or None,
+                 since=since.isoformat() if since else None, until=until.isoformat() if until else None, text=text or None, article=article or None, located=located, factual=factual)
 
 
 def paging(limit: int = Q(100, ge=1, le=LIMITS["page_size"], description="Page size (at most "
@@ -247,8 +239,8 @@ def create_app(db_url: str) -> FastAPI:
 
     @app.get("/api/events", response_model=Page, responses=_media("csv", "geojson", "gexf"), tags=["api"])
     def events(q: Query = Depends(filters), page=Depends(paging),
-               sort: str = Q("date", max_length=20, description="date, goldstein, event_type, quad_class, article "
-                             "or published; -key for descending."),
+               sort: str = Q("date", pattern=_sorts(EVENT_SORTS), description="date, goldstein, event_type, "
+                             "quad_class, article or published; -key for descending."),
                format: Literal["json", "csv", "geojson", "gexf"] = Q("json", description="json: one page of event "
                    "mentions; csv: every matching mention; geojson / gexf: the deduplicated factual events with a "
                    "matching mention, as `newsevents export` writes them."),
@@ -265,7 +257,8 @@ def create_app(db_url: str) -> FastAPI:
     @app.get("/api/quotes", response_model=Page, responses=_media("csv"), tags=["api"])
     def quotes(q: Query = Depends(filters), page=Depends(paging),
                kind: Optional[Literal["direct", "indirect", "mixed"]] = None,
-               sort: str = Q("published", max_length=20, description="published, speaker, article or kind."),
+               sort: str = Q("published", pattern=_sorts(QUOTE_SORTS), description="published, speaker, article or "
+                             "kind; -key for descending."),
                format: Literal["json", "csv"] = "json", s=Depends(store)):
         """Quotes. Of the shared filter, actor (the speaker), since/until (publication date), text and
         article apply; the event filters do not."""
@@ -278,7 +271,8 @@ def create_app(db_url: str) -> FastAPI:
 
     @app.get("/api/actors", response_model=Page, responses=_media("csv"), tags=["api"])
     def actors(q: Query = Depends(filters), page=Depends(paging),
-               sort: str = Q("-events", max_length=20, description="events, as_actor, as_recipient, name or code."),
+               sort: str = Q("-events", pattern=_sorts(ACTOR_SORTS), description="events, as_actor, as_recipient, "
+                             "name or code; -key for descending."),
                format: Literal["json", "csv"] = "json", s=Depends(store)):
         """Actors of the matching events, with how many events they take part in."""
         if format == "csv":
@@ -291,7 +285,8 @@ def create_app(db_url: str) -> FastAPI:
 
     @app.get("/api/places", response_model=Page, responses=_media("csv", "geojson"), tags=["api"])
     def places(q: Query = Depends(filters), page=Depends(paging),
-               sort: str = Q("-events", max_length=20, description="events, name or country."),
+               sort: str = Q("-events", pattern=_sorts(PLACE_SORTS), description="events, name or country; -key "
+                             "for descending."),
                format: Literal["json", "csv", "geojson"] = "json", s=Depends(store)):
         """Located places of the matching events, with counts per quad class (the map's markers)."""
         if format == "geojson":
