@@ -494,10 +494,10 @@ def serve(db_url, host, port):
 
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"newsevents: warning: listening on {host}: the API has no authentication", err=True)
-    click.echo(f"newsevents: serving {db_url} at http://{'[' + host + ']' if ':' in host else host}:{port}/ "
-               "(Ctrl+C to stop)", err=True)
+    url = f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
     try:
-        run_server(db_url, host=host, port=port)
+        run_server(db_url, host=host, port=port,
+                   announce=lambda: click.echo(f"newsevents: serving {db_url} at {url} (Ctrl+C to stop)", err=True))
     except StoreError as err:
         _fail(err.message)
 
