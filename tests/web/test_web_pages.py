@@ -1,4 +1,4 @@
-"""The pages and their assets are served (without a browser: see test_browser.py)."""
+"""The pages and their assets are served (without a browser: see test_web_browser.py)."""
 from __future__ import annotations
 
 
