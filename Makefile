@@ -5,10 +5,13 @@ BIN := $(VENV)/bin
 
 .PHONY: setup run test bench bench-ingest evaluate schema clean
 
-$(BIN)/newsevents: pyproject.toml
+$(BIN)/newsevents: pyproject.toml package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@# the dashboard's world basemap (npm package world-atlas, pinned by package-lock.json)
+	if command -v npm >/dev/null; then npm ci --no-audit --no-fund --ignore-scripts --loglevel=error; \
+	else echo "npm not found: the dashboard's map will have no basemap"; fi
 	touch $@
 
 setup: $(BIN)/newsevents
@@ -19,6 +22,8 @@ run: setup
 	$(BIN)/newsevents ingest samples/articles.jsonl --db out/samples.db
 	$(BIN)/newsevents events --db out/samples.db --format table
 	$(BIN)/newsevents quotes --db out/samples.db --format table
+	@echo
+	@echo "Dashboard: $(BIN)/newsevents serve --db out/samples.db   then open http://127.0.0.1:8000/"
 
 test: setup
 	$(BIN)/python -m pytest -q
@@ -36,4 +41,4 @@ schema: setup
 	$(BIN)/newsevents schema -o schema/article-analysis.schema.json
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache node_modules

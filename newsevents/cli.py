@@ -481,6 +481,27 @@ def export(db_url, fmt, output, quiet):
         click.echo(f"newsevents: {n} records written ({fmt})", err=True)
 
 
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default answers this machine only.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
+def serve(db_url, host, port):
+    """Serve the database read-only: an HTTP API (/api, OpenAPI at /docs) and a dashboard with a map,
+    a timeline, the actor network and each article with its evidence highlighted."""
+    from .store import StoreError
+    from .web import serve as run_server
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"newsevents: warning: listening on {host}: the API has no authentication", err=True)
+    url = f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
+    try:
+        run_server(db_url, host=host, port=port,
+                   announce=lambda: click.echo(f"newsevents: serving {db_url} at {url} (Ctrl+C to stop)", err=True))
+    except StoreError as err:
+        _fail(err.message)
+
+
 def _check_dates(*values):
     from datetime import date as Date
 

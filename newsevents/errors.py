@@ -45,6 +45,11 @@ class Errors:
     E035 = "WARC file {name} holds no HTML response record ({n} records of other types were skipped)."
     E036 = "Can't fetch {url}: {reason}. Check the address and the network, or save the page and pass the file."
     E037 = "Feed {name}, item {n}: {reason}."
+    # browsing the database (newsevents.store.browse, newsevents serve)
+    E050 = "Unknown sort key '{key}': use one of {choices} (a leading - sorts descending)."
+    E051 = "Unknown period '{by}': use one of {choices}."
+    E052 = ("{url} is not a newsevents database ({reason}): create one with "
+            "`newsevents ingest FILES --db {url}`.")
 
 
 class NewsEventsError(Exception):

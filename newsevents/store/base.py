@@ -17,6 +17,7 @@ from typing import Iterable, Iterator, Optional
 from .. import dedup
 from ..errors import NewsEventsError
 from ..records import (Actor, ActorRef, ArticleAnalysis, Event, Evidence, Place, Quote, Speaker, TimeExpr)
+from .browse import Browse
 from .schema import BOOL_COLUMNS, CHILD_TABLES, SCHEMA_VERSION, TABLES, columns
 
 __all__ = ["Store", "StoreError", "content_hash", "QUAD_CLASSES"]
@@ -46,7 +47,7 @@ def _b(value) -> int:
     return 1 if value else 0
 
 
-class Store:
+class Store(Browse):
     """Base class of the SQLite and PostgreSQL stores. Open one with :func:`newsevents.store.open_store`.
 
     Subclasses provide ``_connect``, ``transaction()``, ``_exec``, ``_execmany``, ``_rows``

@@ -1,0 +1,12 @@
+"""The pages and their assets are served (without a browser: see test_web_browser.py)."""
+from __future__ import annotations
+
+
+def test_pages_are_served_with_assets_from_packages(client):
+    for page in ("/map", "/timeline", "/network", "/events", "/quotes", "/article/sample-singapore-summit"):
+        r = client.get(page)
+        assert r.status_code == 200 and "filter-bar" in r.text, page
+    assert client.get("/static/leaflet/leaflet.js").status_code == 200
+    assert client.get("/static/markercluster/leaflet.markercluster.js").status_code == 200
+    assert client.get("/openapi.json").json()["paths"]["/api/events"]
+    assert client.get("/docs").status_code == 200
