@@ -1,4 +1,4 @@
-"""Tests of the events stage (newsevents/events.py) on small hand-built sentences.
+"""Tests of the events stage (newsevents/events/) on small hand-built sentences.
 
 Actor mentions, dates and places are built by hand and put in the analysis, so the
 tests do not depend on the actors/dates/places stages.

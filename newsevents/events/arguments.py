@@ -1,0 +1,241 @@
+"""Argument filling: who acts (actor heads) and on whom (recipient heads), and their actor
+references.
+
+:func:`arguments` reads the subject (with passive agent, conjunction, control, relative clauses
+and participles: :func:`subject`), the objects and recipient prepositions (:func:`objects`), a
+noun trigger's possessor, modifiers and ``by``/``between`` phrases, a frame verb's complement.
+:func:`refs` turns argument head tokens into :class:`~newsevents.records.ActorRef`s through the
+actor mentions inside each head's noun phrase (conjuncts included, duplicates dropped).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable, Optional
+
+from ..records import ActorRef
+from .patterns import Pattern
+from .state import ArticleState
+from .triggers import NOUN_POS, PASS_SUBJ, REL_PRONOUNS, SUBJ, Match, complements
+
+if TYPE_CHECKING:
+    from .rules import EventRules
+
+__all__ = ["arguments", "refs", "casualty_victims"]
+
+# dependents that end an argument's noun phrase
+_NP_CUT = {"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "cc", "conj", "preconj", "prep"}
+_NP_KEEP_PREPS = {"of", "from"}
+
+
+def arguments(rules: EventRules, m: Match, matches: dict) -> tuple[list, list]:
+    """RETURNS (tuple[list[Token], list[Token]]): the actor heads and recipient heads of ``m``."""
+    pat, tok = m.pattern, m.head
+    if "obligation" in pat.flags:
+        actors, _ = subject(m.light)
+        recips = [c for c in tok.children if c.dep_ in SUBJ]
+        return actors, recips
+    if pat.pos == "N":
+        actors, recips = ([tok] if "agent" in pat.flags else []), []
+        verb = m.light
+        if verb is not None:
+            a, r = subject(verb)
+            actors += a
+            recips += r
+            # "engaged Filipino peacekeepers in a firefight": the light verb's object
+            recips += objects(rules, verb, None, None, with_dobj=tok.dep_ != "dobj")
+        for c in tok.children:
+            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.i not in
+                                    {t.i for t in m.tokens}):
+                if verb is None:
+                    actors.append(c)
+            elif c.dep_ == "prep":
+                lemma = c.lemma_.lower()
+                pobjs = [g for g in c.children if g.dep_ == "pobj"]
+                if lemma == "by":
+                    actors += pobjs
+                elif lemma in rules.recipient_preps or (m.recip_prep is not None and c.i == m.recip_prep.i):
+                    recips += pobjs
+                elif lemma == "between":
+                    actors += pobjs
+        if "selfrecip" in pat.flags:
+            recips = []
+        return actors, dedupe(recips)
+    actors, precips = subject(tok)
+    recips = list(precips)
+    if not recips and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in NOUN_POS:
+        recips.append(tok.head)  # "ten soldiers killed in an ambush", "prisoners freed on Monday"
+    if "selfrecip" not in pat.flags:
+        recips += objects(rules, tok, pat, m)
+    if "frame" in pat.flags:
+        for comp in complements(tok):
+            recips += objects(rules, comp, None, matches.get(comp.i))
+            if pat.event_type == "REQUEST" and comp.dep_ == "ccomp":
+                # "demanded that Iran release ...": the one asked is the clause subject
+                recips += [c for c in comp.children if c.dep_ in SUBJ]
+    # "X and Y met", "met with both Kim and Trump": conj handled in refs
+    return actors, dedupe(recips)
+
+
+def subject(verb) -> tuple[list, list]:
+    """(actor heads, recipient heads from a passive subject) of a verb, following
+    conjunction, control (xcomp), relative clauses and participles."""
+    actors, recips = [], []
+    for c in verb.children:
+        if c.dep_ in SUBJ:
+            if c.lower_ in REL_PRONOUNS and verb.dep_ == "relcl":
+                actors.append(verb.head)
+            else:
+                actors.append(c)
+        elif c.dep_ in PASS_SUBJ:
+            if c.lower_ in REL_PRONOUNS and verb.dep_ == "relcl":
+                recips.append(verb.head)
+            else:
+                recips.append(c)
+        elif c.dep_ == "agent":
+            actors.extend(g for g in c.children if g.dep_ == "pobj")
+    if actors or recips:
+        return actors, recips
+    dep = verb.dep_
+    if dep == "relcl":
+        return [verb.head], []
+    if dep == "acl" and verb.tag_ == "VBG":
+        return [verb.head], []
+    if dep == "conj" and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+        return subject(verb.head)
+    if dep in ("xcomp", "advcl") or (dep == "pcomp"):
+        gov = verb.head if dep != "pcomp" else verb.head.head
+        if gov.pos_ not in ("VERB", "AUX", "ADJ"):
+            return [], []
+        # object control: "urged Iraq to withdraw", "asked X to ..."
+        objs = [c for c in gov.children if c.dep_ in ("dobj",)]
+        if dep == "xcomp" and objs and gov.lemma_.lower() not in ("promise",):
+            return objs[:1], []
+        a, _ = subject(gov)
+        return a, []
+    if dep == "ccomp" and verb.head.pos_ == "ADJ":
+        return subject(verb.head)
+    return [], []
+
+
+def objects(rules: EventRules, tok, pat: Optional[Pattern], m: Optional[Match], with_dobj=True) -> list:
+    """Recipient heads of ``tok``: direct/indirect objects, objects of recipient prepositions
+    (and of the pattern's final preposition), and of the objects' recipient prepositions."""
+    out = []
+    skip = {t.i for t in (m.tokens if m else [])}
+    for c in tok.children:
+        if c.i in skip and not (m and m.recip_prep is not None and c.i == m.recip_prep.i):
+            if c.dep_ != "prep":
+                continue
+        if c.dep_ in ("dobj", "dative", "iobj") and with_dobj:
+            if c.dep_ == "dative" and c.pos_ == "ADP":
+                out.extend(g for g in c.children if g.dep_ == "pobj")
+            else:
+                out.append(c)
+        elif c.dep_ == "prep":
+            lemma = c.lemma_.lower()
+            slot = m is not None and m.recip_prep is not None and c.i == m.recip_prep.i
+            if slot or lemma in rules.recipient_preps:
+                out.extend(g for g in c.children if g.dep_ == "pobj")
+                # "pull out of": preposition hanging from a particle/adverb
+        elif c.dep_ in ("prt", "advmod") and m is not None and c.i in skip:
+            for g in c.children:
+                if g.dep_ == "prep" and ((m.recip_prep is not None and g.i == m.recip_prep.i)
+                                         or g.lemma_.lower() in rules.recipient_preps):
+                    out.extend(x for x in g.children if x.dep_ == "pobj")
+    if m is not None and m.recip_prep is not None and m.recip_prep.head.i != tok.i:
+        out.extend(g for g in m.recip_prep.children if g.dep_ == "pobj")
+    # "froze drills with South Korea", "exchange information with Egypt": preps of the object
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
+    if m is not None:
+        objs += [w for w in m.tokens if w.i != tok.i and w.dep_ in ("dobj", "attr", "pobj")]
+    if objs:
+        for w in dedupe(objs):
+            for c in w.children:
+                if c.dep_ == "prep" and c.lemma_.lower() in rules.recipient_preps:
+                    out.extend(g for g in c.children if g.dep_ == "pobj")
+    return dedupe(out)
+
+
+def casualty_victims(tok) -> list:
+    """The victims of a casualty verb: passive subject or direct object ("eight people were
+    killed", "killing eight people"), with their conjuncts added later by :func:`refs`."""
+    out = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
+    if not out and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        out = [tok.head]  # "ten soldiers killed in an ambush"
+    return out
+
+
+def dedupe(toks: list) -> list:
+    """``toks`` without repeats (same token index), in order."""
+    out, seen = [], set()
+    for t in toks:
+        if t.i not in seen:
+            seen.add(t.i)
+            out.append(t)
+    return out
+
+
+# ------------------------------------------------------------- actor references
+def refs(rules: EventRules, state: ArticleState, toks: Iterable) -> list:
+    """ActorRefs for argument head tokens (each expanded to its conjuncts)."""
+    out, seen = [], set()
+    for tok in toks:
+        group = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
+        # "The US, Russia, and Switzerland met": the parser reads the list as an apposition
+        for c in tok.children:
+            if c.dep_ == "appos" and any(x.dep_ == "cc" for x in list(c.children) + list(tok.children)) \
+                    and tok.i in state.actor_tok and c.i in state.actor_tok:
+                group += [c] + [g for g in c.conjuncts if g.i > c.i]
+        for t in group:
+            if t.pos_ == "PRON" and t.i not in state.actor_tok:
+                ante = speaker_antecedent(rules, t)
+                if ante:
+                    for r in refs(rules, state, ante):
+                        key = r.mention
+                        if key not in seen:
+                            seen.add(key)
+                            out.append(r)
+                    continue
+            start, end = np_span(t)
+            mentions = state.actor_index(start, end)
+            covering = [a for a in mentions if a.evidence.start <= t.idx < a.evidence.end]
+            chosen = covering or mentions
+            for a in chosen:
+                key = a.entity or a.id
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(ActorRef(mention=a.id, canonical=a.canonical, code=a.code, sector=a.sector))
+    return out
+
+
+def np_span(tok) -> tuple[int, int]:
+    """Characters of the noun phrase headed by ``tok`` without clauses and conjuncts."""
+    toks = [tok]
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in _NP_CUT and not (c.dep_ == "prep" and c.lemma_.lower() in _NP_KEEP_PREPS):
+                continue
+            toks.append(c)
+            stack.append(c)
+    start = min(t.idx for t in toks)
+    end = max(t.idx + len(t.text) for t in toks)
+    return start, end
+
+
+def speaker_antecedent(rules: EventRules, pron) -> list:
+    """ "Afghan rebel leaders said they would meet ...", "Obama said he would not ...": an
+    unresolved subject pronoun of a clause reported by a speech verb refers to the speaker
+    (the subject of the speech verb). RETURNS (list[Token]): the speaker heads, or []."""
+    if pron.lower_ not in ("they", "he", "she", "we", "it") or pron.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    clause = pron.head
+    for _ in range(4):
+        if clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+            clause = clause.head
+        else:
+            break
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in rules.speech_verbs:
+        return []
+    return [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]

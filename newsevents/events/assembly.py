@@ -1,0 +1,258 @@
+"""Assembly: from matched triggers to :class:`~newsevents.records.Event` records.
+
+:func:`assemble` builds one Event per match that no other match absorbed (arguments, non-agent
+filter, flags, coding, date and place of the clause, trigger and sentence evidence), adds the
+credit events ("because of X's statecraft", attributed: the source praises X), sorts them in
+salience order (:func:`salience_key`) and numbers them V1, V2... in that order.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Optional
+
+from ..records import Event
+from .arguments import arguments, casualty_victims, refs
+from .coding import code_event, code_type
+from .flags import event_flags, source_refs
+from .non_agent import non_agent_event
+from .state import ArticleState
+from .triggers import Match
+
+if TYPE_CHECKING:
+    from .rules import EventRules
+
+__all__ = ["assemble", "salience_key"]
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# dependencies that keep a token on the sentence root's verb chain (main clause)
+_MAIN_CHAIN_DEPS = frozenset({"xcomp", "conj", "aux", "auxpass"})
+
+
+def assemble(rules: "EventRules", state: ArticleState, matches: dict) -> list:
+    """RETURNS (list[Event]): the events of the article, in salience order, ids V1, V2... in order."""
+    ctx = state.ctx
+    events = []
+    heads: dict = {}  # event id -> the token that carries its clause (for the output order)
+    for i in sorted(matches):
+        m = matches[i]
+        if m.absorbed_by is not None:
+            continue
+        ev = build_event(rules, state, m, matches)
+        if ev is not None:
+            events.append(ev)
+            heads[ev.id] = clause_token(m)
+    for sent in ctx.sentences:
+        ev = credit_event(rules, state, sent)
+        if ev is not None:
+            events.append(ev)
+    events.sort(key=lambda e: salience_key(e, heads.get(e.id)))
+    # ids follow the output order (V1 is the first, most salient event), so that a store
+    # reading events back by id gives the same list
+    ids = sorted((e.id for e in events), key=lambda i: (len(i), i))
+    for ev, new_id in zip(events, ids):
+        ev.id = new_id
+    return events
+
+
+def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dict) -> Optional[Event]:
+    """The Event of the match ``m``, or None when the rules drop it (no human agent, no coded
+    participant where the pattern needs one, an opinion, no recipient where one decides)."""
+    ctx = state.ctx
+    pat = m.pattern
+    actors_t, recips_t = arguments(rules, m, matches)
+    if m.casualties and not recips_t:
+        for cm in m.casualties:  # "killed in an air strike": the victims are the recipients
+            recips_t += casualty_victims(cm.head)
+    if pat.event_type in rules.non_agent_types and non_agent_event(rules, state, m, actors_t, recips_t):
+        return None
+    actors = refs(rules, state, actors_t)
+    recipients = refs(rules, state, recips_t)
+    if "actor" in pat.flags and not any(r.code or r.sector for r in actors + recipients):
+        return None  # a common verb ("give", "call", "leave") is an event only between actors
+    if "weapon" in pat.flags and not any(r.code or r.sector for r in actors) \
+            and not state.lemmas_of(m.head.sent) & rules.weapon_words:
+        return None  # "firecrackers exploded", "the population exploded"
+    if pat.event_type in rules.opinion_types and actors_t and all(
+            t.pos_ == "PRON" and t.lower_ in rules.opinion_pronouns for t in actors_t) \
+            and not any(r.code or r.sector for r in actors + recipients):
+        return None  # "I agree with that": an opinion, not an event between actors (rules.yaml)
+    if m.need_recipient and not any(r.code or r.sector for r in recipients if r.mention not in
+                                    {a.mention for a in actors}):
+        return None  # "delivered a speech" (no aid goods, no recipient)
+    # the same entity is not both actor and recipient unless nothing else is coded
+    a_keys = {r.mention for r in actors}
+    recipients = [r for r in recipients if r.mention not in a_keys]
+    flags = event_flags(rules, state, m)
+    etype, mode, root, goldstein, quad = code_event(rules, m, matches, flags, actors_t, recips_t,
+                                                    actors + recipients)
+    date, date_source, date_ref = date_of(ctx, m.head)
+    reciprocal = not recipients and len({(r.canonical) for r in actors}) >= 2
+    extra = [m.light] if m.light is not None and "obligation" not in pat.flags else []
+    toks = sorted(m.tokens + extra, key=lambda t: t.i)
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    sent = m.head.sent
+    return Event(
+        id=ctx.new_id("V"), event_type=etype, mode=mode, actors=actors, recipients=recipients,
+        reciprocal=reciprocal, date=date, date_source=date_source, date_ref=date_ref,
+        place=place_of(ctx, m.head), cameo=root, goldstein=goldstein, quad_class=quad,
+        negated=flags["negated"], future=flags["future"], hypothetical=flags["hypothetical"],
+        reported=flags["reported"], pattern=pattern_text(m),
+        trigger=ctx.evidence(start, end), evidence=ctx.span_evidence(sent),
+    )
+
+
+def pattern_text(m: Match) -> str:
+    """The pattern as matched: lemmas in pattern order, the light verb first ("hold talk")."""
+    pat = m.pattern
+    if len(pat.words) == 1 or len(m.tokens) != len(pat.words):
+        words = pat.text
+    else:
+        words = " ".join(t.lemma_.lower() if t.lemma_.lower() in alts else t.lower_
+                         for t, alts in zip(m.tokens, pat.words))
+    if m.light is not None and "obligation" not in pat.flags:
+        return f"{m.light.lemma_.lower()} {words}"
+    return words
+
+
+# ------------------------------------------------------------------- credit
+def credit_event(rules: "EventRules", state: ArticleState, sent) -> Optional[Event]:
+    """"because of X's statecraft" attributed to a source: the source praises X (SUPPORT)."""
+    ctx = state.ctx
+    for tok in sent:
+        if tok.lemma_.lower() not in rules.credit_nouns or tok.dep_ != "pobj":
+            continue
+        cue = cue_before(rules, tok)
+        if cue is None:
+            continue
+        owners = [c for c in tok.children if c.dep_ == "poss"]
+        if not owners:
+            continue
+        recipients = refs(rules, state, owners)
+        actors = source_refs(rules, state, tok)
+        a_keys = {r.mention for r in actors}
+        recipients = [r for r in recipients if r.mention not in a_keys]
+        mode, root, goldstein, quad = code_type(rules.tables, "SUPPORT", None, None)
+        date, date_source, date_ref = date_of(ctx, tok)
+        start = cue[0].idx
+        end = tok.idx + len(tok.text)
+        return Event(
+            id=ctx.new_id("V"), event_type="SUPPORT", mode=None, actors=actors, recipients=recipients,
+            reciprocal=False, date=date, date_source=date_source, date_ref=date_ref,
+            place=place_of(ctx, tok), cameo=root, goldstein=goldstein, quad_class=quad,
+            negated=False, future=False, hypothetical=False, reported=True,
+            pattern=" ".join(t.lower_ for t in cue) + " POSS " + tok.lemma_.lower(),
+            trigger=ctx.evidence(start, end), evidence=ctx.span_evidence(sent))
+    return None
+
+
+def cue_before(rules: "EventRules", tok) -> Optional[list]:
+    """The credit cue tokens ("because of") right before the noun phrase of ``tok``."""
+    doc = tok.doc
+    left = tok.left_edge.i
+    for cue in rules.credit_cues:
+        n = len(cue)
+        if left - n < tok.sent.start:
+            continue
+        toks = [doc[left - n + k] for k in range(n)]
+        if all(t.lower_ == w for t, w in zip(toks, cue)):
+            return toks
+    return None
+
+
+# -------------------------------------------------------------- date, place
+def date_of(ctx, tok) -> tuple:
+    """RETURNS (tuple): ``(ISO day | None, date_source, TimeExpr id | None)`` of the clause of
+    ``tok``: ``newsevents.dates.date_for_clause``, else the nearest date of the clause or
+    sentence ("text"), else the publication date ("publication"), else ``(None, "unknown", None)``."""
+    te = None
+    try:
+        from .. import dates as _dates
+        fn = getattr(_dates, "date_for_clause", None)
+        if fn is not None:
+            te = fn(ctx, tok)
+    except Exception:  # the dates module is optional here
+        te = None
+    if te is None:
+        sent_i = ctx.sentence_index(tok.idx)
+        lo, hi = clause_chars(tok)
+        same = [d for d in ctx.analysis.dates if d.evidence.sentence == sent_i and d.type in ("DATE", "TIME")]
+        inside = [d for d in same if lo <= d.evidence.start and d.evidence.end <= hi]
+        pool = inside or same
+        if pool:
+            te = min(pool, key=lambda d: abs(d.evidence.start - tok.idx))
+    if te is not None and te.value and _ISO_DAY.match(te.value[:10]) and (len(te.value) == 10 or te.value[10] == "T"):
+        return te.value[:10], "text", te.id
+    if ctx.published is not None:
+        return ctx.published.isoformat(), "publication", None
+    return None, "unknown", None
+
+
+def place_of(ctx, tok) -> Optional[str]:
+    """The id of the Place of the clause of ``tok``: ``newsevents.places.place_for_clause``, else
+    the first place inside the clause, else None."""
+    try:
+        from .. import places as _places
+        fn = getattr(_places, "place_for_clause", None)
+        if fn is not None:
+            p = fn(ctx, tok)
+            if p is not None:
+                return p.id
+    except Exception:
+        pass
+    sent_i = ctx.sentence_index(tok.idx)
+    lo, hi = clause_chars(tok)
+    for p in ctx.analysis.places:
+        if p.evidence.sentence == sent_i and lo <= p.evidence.start and p.evidence.end <= hi:
+            return p.id
+    return None
+
+
+def clause_chars(tok) -> tuple[int, int]:
+    """First and end character of the clause holding ``tok``."""
+    v = tok
+    while v.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "parataxis") and v.head.i != v.i:
+        v = v.head
+    sub = [t for t in v.subtree]
+    return min(t.idx for t in sub), max(t.idx + len(t.text) for t in sub)
+
+
+# --------------------------------------------------------------- ordering
+def clause_token(m: Match):
+    """The token that stands for the clause of a match in the output order: the light verb
+    of a noun trigger ("held talks" -> "held"), else the nearest verb above a noun trigger
+    ("protesters defied" -> "defied", "came under attack" -> "came"), else the trigger."""
+    if m.light is not None and "obligation" not in m.pattern.flags:
+        return m.light
+    tok = m.head
+    if m.pattern.pos == "N":
+        t, n = tok, 0
+        while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i and n < 8:
+            t = t.head
+            n += 1
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return tok
+
+
+def salience_key(ev: Event, tok) -> tuple:
+    """Sort key of the output order of events (most salient first within a sentence).
+
+    ``(sentence index, main-clause rank, dependency depth, trigger start, trigger end)``:
+    events come in sentence order; within a sentence, an event whose clause token (the
+    trigger head, or its light verb: "held talks" -> "held") is the sentence root or on the
+    root's verb chain (linked to the root only through ``xcomp``/``conj``: "agreed to
+    meet", "met and signed") comes first (rank 0), then events of subordinate, reported and
+    relative clauses (rank 1) by their depth below the root, then by position. So the main
+    event of "X said Y was killed" or "police arrested protesters who attacked a bank" is
+    listed first. Events without a token (credit constructions) rank last in their sentence.
+    """
+    sent = ev.evidence.sentence if ev.evidence is not None else 0
+    if tok is None:
+        return (sent, 2, 99, ev.trigger.start, ev.trigger.end)
+    depth, main, t = 0, True, tok
+    while t.head.i != t.i and depth < 50:
+        if t.dep_ not in _MAIN_CHAIN_DEPS:
+            main = False
+        t = t.head
+        depth += 1
+    return (sent, 0 if main else 1, depth, ev.trigger.start, ev.trigger.end)

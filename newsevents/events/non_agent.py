@@ -1,0 +1,117 @@
+"""Events without a human agent are not events: "A fire killed five girls", "an earthquake hit
+the city", "a gas cylinder exploded", "were killed in a plane crash".
+
+The word lists are rules.yaml ``non_agent_*``, ``accident_sources``, ``ambiguous_violence``,
+``weapon_words``, ``cause_preps``, ``casualty_verbs`` and ``casualty_lookback_sentences``.
+:func:`non_agent_event` is asked for the types of ``non_agent_types`` (ASSAULT, COERCE).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .state import ArticleState
+from .triggers import Match
+
+if TYPE_CHECKING:
+    from .rules import EventRules
+
+__all__ = ["non_agent_event"]
+
+
+def non_agent_event(rules: EventRules, state: ArticleState, m: Match, actors_t: list, recips_t: list) -> bool:
+    """True when a violent or coercive event has no human agent (rules.yaml non_agent_*):
+    "A fire killed five girls", "an earthquake hit the city", "a gas cylinder exploded",
+    "firefighters battled the blaze", "were killed in a plane crash"."""
+    tok = m.head
+    lemma = tok.lemma_.lower()
+    ambiguous = lemma in rules.ambiguous_violence
+    for t in actors_t:
+        for x in [t] + list(t.conjuncts):
+            if is_non_agent(rules, state, x):
+                return True
+            if ambiguous and x.lemma_.lower() in rules.accident_sources and accident_sentence(rules, state, tok):
+                return True
+    for t in recips_t:
+        if t.lemma_.lower() in rules.non_agent:
+            return True
+    if ambiguous and is_non_agent(rules, state, tok):
+        return True
+    if ambiguous and not actors_t and tok.pos_ in ("VERB", "AUX") and accident_sentence(rules, state, tok):
+        return True
+    if not actors_t:
+        verb = m.light if m.light is not None else tok
+        if non_agent_cause(rules, state, verb) or (verb is not tok and non_agent_cause(rules, state, tok)):
+            return True
+        if lemma in rules.casualty_verbs and disaster_context(rules, state, tok):
+            return True
+    return False
+
+
+def accident_sentence(rules: EventRules, state: ArticleState, tok) -> bool:
+    """The sentence names an accident source or a non-agent cause and no weapon or attacker."""
+    lemmas = state.lemmas_of(tok.sent)
+    return not (lemmas & rules.weapon_words) and bool(lemmas & (rules.accident_sources | rules.non_agent))
+
+
+def is_non_agent(rules: EventRules, state: ArticleState, tok) -> bool:
+    """Whether an argument or cause token names a non-agent cause (rules.yaml): a hazard or
+    accident noun ("fire", "earthquake", "plane crash"), an accident verb ("the bus
+    plunged"), or an explosion/fire of an accident source ("gas explosion", "a boiler
+    exploded", "an explosion at the plant" in a sentence naming no weapon)."""
+    lemma = tok.lemma_.lower()
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")] \
+        if tok.pos_ not in ("VERB", "AUX") else []
+    if any(c.lemma_.lower() in rules.weapon_words for c in mods):
+        return False  # "rocket fire", "sniper fire", "a car bomb blast"
+    if lemma in rules.non_agent or tok.lower_ in rules.non_agent:
+        return True
+    if any(c.lemma_.lower() in rules.non_agent for c in mods):
+        return True  # "a shark attack", "flood damage"
+    if tok.pos_ in ("VERB", "AUX"):
+        if lemma in rules.non_agent_verbs:
+            return True
+        if lemma in rules.ambiguous_violence:
+            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if any(is_non_agent(rules, state, c) for c in subj):
+                return True
+            if any(c.lemma_.lower() in rules.accident_sources for c in subj) \
+                    and accident_sentence(rules, state, tok):
+                return True  # "the tank exploded"; not "the vehicle hit a mine laid by rebels"
+        return False
+    if lemma in rules.ambiguous_violence:
+        if any(c.lemma_.lower() in rules.accident_sources for c in mods):
+            return True
+        return accident_sentence(rules, state, tok)
+    return False
+
+
+def non_agent_cause(rules: EventRules, state: ArticleState, verb, depth: int = 0) -> bool:
+    """An agentless clause whose cause is a non-agent: "killed in a plane crash", "injured
+    when the roof collapsed", "died after a gas leak" (``cause_preps`` of rules.yaml)."""
+    for c in verb.children:
+        if c.dep_ in ("prep", "agent") and (c.lemma_.lower() in rules.cause_preps or c.dep_ == "agent"):
+            for g in c.children:
+                if g.dep_ in ("pobj", "pcomp") and is_non_agent(rules, state, g):
+                    return True
+                if g.dep_ == "prep":  # "due to", "because of"
+                    if any(x.dep_ == "pobj" and is_non_agent(rules, state, x) for x in g.children):
+                        return True
+        elif c.dep_ == "advcl" and is_non_agent(rules, state, c):
+            return True
+    if depth == 0 and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return non_agent_cause(rules, state, verb.head, 1)
+    return False
+
+
+def disaster_context(rules: EventRules, state: ArticleState, tok) -> bool:
+    """The sentence of ``tok`` names no weapon, and it or one of the
+    ``casualty_lookback_sentences`` before it names a non-agent cause (rules.yaml)."""
+    sent = tok.sent
+    if state.lemmas_of(sent) & rules.weapon_words:
+        return False
+    sents = state.ctx.sentences
+    i = state.ctx.sentence_index(sent.start_char)
+    for k in range(max(0, i - rules.casualty_lookback), i + 1):
+        if state.lemmas_of(sents[k]) & rules.non_agent:
+            return True
+    return False

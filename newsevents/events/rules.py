@@ -1,0 +1,147 @@
+"""The rules of the events stage, loaded once into one immutable object.
+
+:class:`EventRules` holds the trigger patterns (``data/events/patterns.tsv``), the PLOVER/CAMEO
+tables (``data/events/plover.yaml``) and every word list of ``data/events/rules.yaml``, each as a
+frozenset, tuple or read-only mapping. Users' files of the same names in ``options.data_paths``
+extend them. Nothing about one article is kept here: see :mod:`.state`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping, Optional
+
+from ..data import load_yaml
+from .coding import PloverTables, promotions
+from .patterns import Pattern, PatternSet, load_patterns
+
+__all__ = ["EventRules"]
+
+
+def _words(rules: dict, key: str) -> frozenset:
+    return frozenset(str(w).lower() for w in rules.get(key) or [])
+
+
+def _types(rules: dict, key: str) -> frozenset:
+    return frozenset(str(w).upper() for w in rules.get(key) or [])
+
+
+def _cues(rules: dict, key: str) -> tuple:
+    return tuple(tuple(c.lower().split()) for c in rules.get(key) or [])
+
+
+def _frozen(mapping) -> Mapping:
+    """A read-only copy of a (nested) mapping."""
+    return MappingProxyType({k: _frozen(v) if isinstance(v, dict) else v for k, v in (mapping or {}).items()})
+
+
+@dataclass(frozen=True)
+class EventRules:
+    """Everything the events stage knows, loaded once (``EventRules.load``) and never changed.
+
+    tables (PloverTables): PLOVER types and modes, CAMEO roots, Goldstein scores, quad classes.
+    patterns (PatternSet): the trigger patterns.
+    object_classes (Mapping[str, frozenset]): rules.yaml ``object_classes`` (``obj=``/``block=`` flags).
+    obligation (Pattern): the built-in pattern of "X said Y must V" (a REQUEST keyed by the modal).
+    frame_modes (Mapping[str, Mapping[str, str]]): frame type -> complement type -> mode.
+    promotion, hyp_promotion, neg_promotion (Mapping[str, str]): source type -> promoted type for
+        future, hypothetical and negated (refused) events.
+    casualty_lookback (int): sentences before a casualty verb searched for a non-agent cause.
+    credit_cues, attribution (tuple[tuple[str, ...], ...]): multi-word cues, lower case.
+    The other fields are the word lists of rules.yaml of (nearly) the same name, as frozensets.
+    """
+
+    tables: PloverTables
+    patterns: PatternSet
+    object_classes: Mapping
+    obligation: Pattern
+    # non-agent causes (fires, earthquakes, accidents): rules.yaml non_agent_*
+    non_agent_types: frozenset
+    non_agent: frozenset
+    non_agent_verbs: frozenset
+    accident_sources: frozenset
+    ambiguous_violence: frozenset
+    weapon_words: frozenset
+    cause_preps: frozenset
+    casualty_verbs: frozenset
+    casualty_lookback: int
+    # coding
+    riot_triggers: frozenset
+    opinion_types: frozenset
+    opinion_pronouns: frozenset
+    conventional_sectors: frozenset
+    conventional_triggers: frozenset
+    protester_nouns: frozenset
+    frame_modes: Mapping
+    promotion: Mapping
+    hyp_promotion: Mapping
+    neg_promotion: Mapping
+    # triggers and arguments
+    light_verbs: frozenset
+    occurrence_verbs: frozenset
+    recipient_preps: frozenset
+    carrier_nouns: frozenset
+    obligation_aux: frozenset
+    # flags
+    future_aux: frozenset
+    future_governors: frozenset
+    hyp_aux: frozenset
+    hyp_marks: frozenset
+    neg_words: frozenset
+    neg_governors: frozenset
+    speech_verbs: frozenset
+    attribution: tuple
+    # credit ("because of X's statecraft")
+    credit_nouns: frozenset
+    credit_cues: tuple
+
+    @classmethod
+    def load(cls, data_paths: Optional[list] = None) -> "EventRules":
+        """Read ``events/plover.yaml``, ``events/rules.yaml`` and ``events/patterns.tsv`` (plus
+        users' files of those names in ``data_paths``). RETURNS (EventRules).
+        RAISES ValueError: a pattern names an unknown PLOVER type or object class."""
+        tables = PloverTables(data_paths)
+        rules = load_yaml("events/rules.yaml", extra=data_paths)
+        object_classes = {name: frozenset(str(w).lower() for w in words or [])
+                          for name, words in (rules.get("object_classes") or {}).items()}
+        return cls(
+            tables=tables,
+            patterns=load_patterns(data_paths, set(tables.types), set(object_classes)),
+            object_classes=MappingProxyType(object_classes),
+            obligation=Pattern(text="must", words=[frozenset({"must"})], head=0, pos="V",
+                               event_type="REQUEST", flags=frozenset({"frame", "obligation"})),
+            non_agent_types=_types(rules, "non_agent_types"),
+            non_agent=_words(rules, "non_agent_causes"),
+            non_agent_verbs=_words(rules, "non_agent_verbs"),
+            accident_sources=_words(rules, "accident_sources"),
+            ambiguous_violence=_words(rules, "ambiguous_violence"),
+            weapon_words=_words(rules, "weapon_words"),
+            cause_preps=_words(rules, "cause_preps"),
+            casualty_verbs=_words(rules, "casualty_verbs"),
+            casualty_lookback=int(rules.get("casualty_lookback_sentences") or 0),
+            riot_triggers=_words(rules, "riot_triggers"),
+            opinion_types=_types(rules, "opinion_types"),
+            opinion_pronouns=_words(rules, "opinion_pronouns"),
+            conventional_sectors=_types(rules, "conventional_force_sectors"),
+            conventional_triggers=_words(rules, "conventional_force_triggers"),
+            protester_nouns=_words(rules, "protester_nouns"),
+            frame_modes=_frozen(rules.get("frame_modes")),
+            promotion=MappingProxyType(promotions(rules.get("future_promotion"))),
+            hyp_promotion=MappingProxyType(promotions(rules.get("hypothetical_promotion"))),
+            neg_promotion=MappingProxyType(promotions(rules.get("negation_promotion"))),
+            light_verbs=_words(rules, "light_verbs"),
+            occurrence_verbs=_words(rules, "occurrence_verbs"),
+            recipient_preps=_words(rules, "recipient_preps"),
+            carrier_nouns=_words(rules, "carrier_nouns"),
+            obligation_aux=_words(rules, "obligation_aux"),
+            future_aux=_words(rules, "future_aux"),
+            future_governors=_words(rules, "future_governors"),
+            hyp_aux=_words(rules, "hypothetical_aux"),
+            hyp_marks=_words(rules, "hypothetical_marks"),
+            neg_words=_words(rules, "negation_words"),
+            neg_governors=_words(rules, "negation_governors"),
+            speech_verbs=_words(rules, "speech_verbs"),
+            attribution=_cues(rules, "attribution_preps"),
+            credit_nouns=_words(rules, "credit_nouns"),
+            credit_cues=_cues(rules, "credit_cues"),
+        )

@@ -1,0 +1,80 @@
+"""What the events stage knows about one article while it codes it: :class:`ArticleState`.
+
+Made once per article in ``EventStage.__call__`` and passed down to the step functions; the
+stage and its :class:`~.rules.EventRules` keep nothing about an article.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+__all__ = ["ArticleState"]
+
+
+@dataclass
+class ArticleState:
+    """Per-article lookups of the events stage.
+
+    ctx (Context): the pipeline context of the article (doc, analysis, sentences, ids).
+    actor_index (Callable[[int, int], list[Actor]]): actor mentions inside a character range.
+    quote_spans (list[tuple[int, int, Quote]]): (start, end, quote) of each quote's content.
+    actor_tok, place_tok (set[int]): token indices covered by actor / place evidence.
+    sent_lemmas (dict[int, frozenset[str]]): cache of ``lemmas_of``, by sentence start token.
+    """
+
+    ctx: object
+    actor_index: Callable
+    quote_spans: list
+    actor_tok: set
+    place_tok: set
+    sent_lemmas: dict = field(default_factory=dict)
+
+    @classmethod
+    def for_article(cls, ctx) -> "ArticleState":
+        """RETURNS (ArticleState) for the article of ``ctx`` (after the actors, places and quotes stages)."""
+        doc = ctx.doc
+        return cls(
+            ctx=ctx,
+            actor_index=_actor_index(ctx),
+            quote_spans=[(q.content.start, q.content.end, q) for q in ctx.analysis.quotes],
+            actor_tok=_token_set(doc, ctx.analysis.actors),
+            place_tok=_token_set(doc, ctx.analysis.places),
+        )
+
+    def lemmas_of(self, sent) -> frozenset:
+        """Lemmas and lower-case forms of the words of ``sent`` outside names (cached)."""
+        key = sent.start
+        got = self.sent_lemmas.get(key)
+        if got is None:
+            # names do not count: "Storm Corps", "Fire Department", "Crash Bandicoot"
+            toks = [t for t in sent if t.ent_type_ not in ("ORG", "PERSON", "GPE", "NORP", "FAC")]
+            got = frozenset(t.lemma_.lower() for t in toks) | frozenset(t.lower_ for t in toks)
+            self.sent_lemmas[key] = got
+        return got
+
+
+def _actor_index(ctx) -> Callable:
+    """``mentions_in(start, end)`` of the actors stage's ``ctx.shared["actors"]``, else a scan of
+    ``ctx.analysis.actors``."""
+    shared = ctx.shared.get("actors")
+    if shared is not None and hasattr(shared, "mentions_in"):
+        return shared.mentions_in
+    actors = sorted(ctx.analysis.actors, key=lambda a: a.evidence.start)
+
+    def mentions_in(start: int, end: int) -> list:
+        return [a for a in actors if a.evidence.start >= start and a.evidence.end <= end]
+
+    return mentions_in
+
+
+def _token_set(doc, records) -> set:
+    """Token indices covered by the evidence of ``records`` (actors or places)."""
+    out: set = set()
+    for r in records or []:
+        ev = getattr(r, "evidence", None)
+        if ev is None:
+            continue
+        span = doc.char_span(ev.start, ev.end, alignment_mode="expand")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return out

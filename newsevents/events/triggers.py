@@ -1,0 +1,334 @@
+"""Trigger matching over the dependency parse.
+
+:func:`find_triggers` returns one :class:`Match` per trigger token: a pattern of
+``patterns.tsv`` whose head and other words (particles, prepositions, objects, modifiers) are
+found among the token's dependents (:func:`match_token`), nouns licensed by a light or
+occurrence verb (:func:`noun_licensed`), object classes checked (:func:`object_ok`); then the
+"X said Y must V" obligations (:func:`add_obligations`) and the absorptions (:func:`absorb`):
+frame verbs take the trigger of their complement, a casualty verb joins the violent event whose
+toll it tells, a light-verb trigger and its noun trigger become one event.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Optional
+
+from .patterns import Pattern
+from .state import ArticleState
+
+if TYPE_CHECKING:
+    from .rules import EventRules
+
+__all__ = ["Match", "find_triggers", "match_token", "complements", "NOUN_POS", "SUBJ", "PASS_SUBJ",
+           "REL_PRONOUNS"]
+
+_VERB_POS = {"VERB", "ADJ"}
+NOUN_POS = {"NOUN", "PROPN"}
+# dependents a pattern word may be found under (anything but clause boundaries and punctuation)
+_PATTERN_DEPS = {"prt", "prep", "dobj", "pobj", "compound", "amod", "advmod", "xcomp", "acomp",
+                 "attr", "npadvmod", "dative", "pcomp", "nmod", "oprd", "aux", "nsubjpass", "dep"}
+REL_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+SUBJ = {"nsubj", "csubj", "expl"}
+PASS_SUBJ = {"nsubjpass", "csubjpass"}
+
+
+@dataclass
+class Match:
+    """One trigger found in the parse.
+
+    pattern (Pattern): the pattern matched. head (Token): the trigger token.
+    tokens (list[Token]): the tokens of the pattern's words, in pattern order.
+    recip_prep (Token | None): the pattern's final preposition (its recipient slot).
+    light (Token | None): the light verb of a noun trigger ("held talks"); for an obligation, the
+        speech verb.
+    absorbed_by (Match | None): the frame / host event this trigger is part of.
+    casualties (list[Match]): casualty matches whose toll this event is.
+    need_recipient (bool): the object failed an ``orrecip`` pattern's class.
+    """
+
+    pattern: Pattern
+    head: object  # spaCy Token
+    tokens: list
+    recip_prep: object = None  # Token of the pattern's final preposition
+    light: object = None  # light verb Token for noun triggers
+    absorbed_by: object = None
+    casualties: list = field(default_factory=list)  # casualty matches whose toll this event is
+    need_recipient: bool = False  # the object failed an ``orrecip`` pattern's class
+
+
+def find_triggers(rules: EventRules, state: ArticleState, doc) -> dict:
+    """RETURNS (dict[int, Match]): token index -> match, absorbed matches marked (``absorbed_by``)."""
+    matches: dict[int, Match] = {}
+    for tok in doc:
+        m = match_token(rules, state, tok)
+        if m is not None:
+            matches[tok.i] = m
+    add_obligations(rules, doc, matches)
+    absorb(rules, matches)
+    return matches
+
+
+def match_token(rules: EventRules, state: ArticleState, tok) -> Optional[Match]:
+    """The first (longest) pattern headed by ``tok`` that matches, as a Match, or None."""
+    if tok.pos_ in _VERB_POS or tok.tag_ in ("VBN", "VBG", "VBD", "VB", "VBZ", "VBP"):
+        pos = "V"
+    elif tok.pos_ in NOUN_POS:
+        pos = "N"
+    else:
+        return None
+    lemma = tok.lemma_.lower()
+    cands = rules.patterns.candidates(lemma, pos)
+    if not cands and pos == "N":
+        cands = rules.patterns.candidates(tok.lower_, pos)
+    for pat in cands:
+        found = match_words(rules, tok, pat)
+        if found is None:
+            continue
+        m = Match(pattern=pat, head=tok, tokens=found)
+        if pat.recipient_prep is not None:
+            m.recip_prep = found[-1]
+        if pos == "N" and not noun_licensed(rules, tok, pat, m):
+            continue
+        if pos == "N" and tok.dep_ == "compound" and tok.head.pos_ in NOUN_POS \
+                and tok.head.lemma_.lower() not in rules.carrier_nouns:
+            continue  # "protest movement", "attack helicopter": the noun only modifies
+        if "noacl" in pat.flags and tok.dep_ == "acl":
+            continue
+        if pat.block_class is not None:
+            blockers = rules.object_classes.get(pat.block_class, frozenset())
+            if any(c.lemma_.lower() in blockers or c.lower_ in blockers for c in tok.children):
+                continue
+        if "verbonly" in pat.flags and tok.pos_ not in ("VERB", "AUX"):
+            continue  # "a free concert", "free to download": the adjective is no release
+        if pat.obj_class is not None and not object_ok(rules, state, tok, pat, m):
+            if "orrecip" not in pat.flags:
+                continue
+            m.need_recipient = True  # "provided intelligence to Macedonia": the recipient decides
+        return m
+    return None
+
+
+def match_words(rules: EventRules, tok, pat: Pattern) -> Optional[list]:
+    """The tokens of the words of ``pat`` around its head ``tok``, in pattern order, or None."""
+    found = [tok]
+    used = {tok.i}
+    for k, alts in enumerate(pat.words):
+        if k == pat.head:
+            continue
+        hit = None
+        for anchor in found:
+            kids = list(anchor.children)
+            # through a carrier noun: "ended mediation efforts" ~ "end mediation"
+            kids += [g for c in kids if c.lemma_.lower() in rules.carrier_nouns and c.dep_ in ("dobj", "pobj")
+                     for g in c.children if g.dep_ in ("compound", "amod", "nmod")]
+            for child in kids:
+                if child.i in used or child.dep_ not in _PATTERN_DEPS:
+                    continue
+                if child.lemma_.lower() in alts or child.lower_ in alts:
+                    hit = child
+                    break
+            if hit is not None:
+                break
+        if hit is None and k < pat.head:
+            # modifiers written before the head ("air strike"): left compounds / amods
+            for child in tok.lefts:
+                if child.i not in used and (child.lemma_.lower() in alts or child.lower_ in alts):
+                    hit = child
+                    break
+        if hit is None:
+            return None
+        found.append(hit)
+        used.add(hit.i)
+    # keep the pattern order (head first for V, as written) for the final preposition
+    words_order = [pat.head] + [k for k in range(len(pat.words)) if k != pat.head]
+    by_word = dict(zip(words_order, found))
+    return [by_word[k] for k in range(len(pat.words))]
+
+
+def noun_licensed(rules: EventRules, tok, pat: Pattern, m: Match) -> bool:
+    """A noun trigger counts when governed by a light verb, subject of an occurrence verb,
+    the sentence root (headline), or anywhere for ``any`` patterns; not as the object of
+    another verb trigger ("condemned the attack"). Sets ``m.light`` to the light verb."""
+    head = tok
+    if "agent" in pat.flags:
+        return head.dep_ == "nsubj"
+    if head.dep_ == "compound" and head.head.lemma_.lower() in rules.carrier_nouns:
+        head = head.head
+    while head.dep_ == "conj" and head.head.pos_ in NOUN_POS:
+        head = head.head
+    gov = head.head
+    if head.dep_ in ("dobj", "attr", "nsubjpass", "oprd") and gov.lemma_.lower() in rules.light_verbs:
+        m.light = gov
+        return True
+    if head.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("in", "into", "on") \
+            and gov.head.lemma_.lower() in rules.light_verbs and gov.head.pos_ in ("VERB", "AUX"):
+        m.light = gov.head
+        return True
+    if head.dep_ in ("nsubj", "nsubjpass") and gov.lemma_.lower() in rules.occurrence_verbs:
+        return True
+    if head.dep_ == "ROOT":
+        return True
+    if "any" in pat.flags:
+        if head.dep_ in ("dobj", "nsubjpass") and gov.pos_ == "VERB" and rules.patterns.candidates(
+                gov.lemma_.lower(), "V"):
+            return False
+        return True
+    return False
+
+
+# ------------------------------------------------------------- object classes
+def in_class(state: ArticleState, tok, cls: frozenset, depth: int = 0) -> bool:
+    """Whether the noun ``tok`` belongs to an object class (rules.yaml ``object_classes``).
+
+    "hundreds of prisoners", "a team of doctors": the object of "of" is looked at too.
+    """
+    if "@any" in cls:
+        return True
+    if tok.lemma_.lower() in cls or tok.lower_ in cls:
+        return True
+    if "@actor" in cls and tok.i in state.actor_tok:
+        return True
+    if "@place" in cls and (tok.i in state.place_tok or tok.ent_type_ in ("GPE", "LOC", "FAC")):
+        return True
+    if depth == 0:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                if any(in_class(state, g, cls, 1) for g in c.children if g.dep_ == "pobj"):
+                    return True
+    return False
+
+
+def object_heads(tok, m: Match) -> list:
+    """The object of a verb trigger: direct object, passive subject (through a relative
+    pronoun), the noun a participle modifies ("prisoners released on Monday"), or the object
+    of the pattern's final preposition."""
+    objs = []
+    for c in tok.children:
+        if c.dep_ == "dobj":
+            objs.append(c)
+        elif c.dep_ in PASS_SUBJ:
+            objs.append(tok.head if c.lower_ in REL_PRONOUNS and tok.dep_ == "relcl" else c)
+    if not objs and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        objs.append(tok.head)
+    if m.recip_prep is not None:
+        objs.extend(g for g in m.recip_prep.children if g.dep_ == "pobj")
+    out = []
+    for o in objs:
+        out.append(o)
+        out.extend(o.conjuncts)
+    return out
+
+
+def object_ok(rules: EventRules, state: ArticleState, tok, pat: Pattern, m: Match) -> bool:
+    """The ``obj=<class>`` / ``obj?=<class>`` rule of a pattern (see rules.yaml object_classes)."""
+    cls = rules.object_classes.get(pat.obj_class, frozenset())
+    objs = object_heads(tok, m)
+    if not objs:
+        return not pat.obj_required
+    return any(in_class(state, o, cls) for o in objs)
+
+
+# ------------------------------------------------------ obligations, absorption
+def add_obligations(rules: EventRules, doc, matches: dict) -> None:
+    """ "X said that Y must V": a REQUEST by X on Y, keyed by the modal token (added to ``matches``)."""
+    if not rules.obligation_aux:
+        return
+    for tok in doc:
+        if tok.lower_ not in rules.obligation_aux or tok.dep_ != "aux":
+            continue
+        verb = tok.head
+        gov = verb.head
+        if verb.dep_ == "ccomp" and gov.pos_ in ("VERB", "AUX"):
+            speaker = gov
+        elif verb.dep_ in ("acl", "relcl", "ccomp") and gov.pos_ in NOUN_POS and gov.head.pos_ == "VERB":
+            speaker = gov.head  # "issued a reminder that ... must"
+        else:
+            continue
+        m = Match(pattern=rules.obligation, head=verb, tokens=[tok, verb])
+        m.light = speaker
+        if verb.i in matches:
+            matches[verb.i].absorbed_by = m
+        matches[tok.i] = m
+
+
+def absorb(rules: EventRules, matches: dict) -> None:
+    """Frame triggers absorb the trigger of their clause complement; casualty verbs join their
+    host event; a light-verb trigger and its noun trigger become one (sets ``absorbed_by``)."""
+    for i, m in matches.items():
+        if "frame" not in m.pattern.flags:
+            continue
+        for comp in complements(m.head):
+            cm = matches.get(comp.i)
+            if cm is not None and cm is not m and cm.absorbed_by is None:
+                cm.absorbed_by = m
+        # "called for sanctions", "demanded the withdrawal": the object noun's trigger
+        for child in m.head.children:
+            if child.dep_ == "dobj" and child.i in matches:
+                matches[child.i].absorbed_by = m
+            if child.dep_ == "prep":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.i in matches and matches[pobj.i].light is None:
+                        matches[pobj.i].absorbed_by = m
+    # "were killed in an air strike", "shelled the town, killing eight": the toll of an event
+    for i, m in matches.items():
+        if m.absorbed_by is not None or m.pattern.event_type != "ASSAULT" \
+                or m.head.lemma_.lower() not in rules.casualty_verbs or m.pattern.pos != "V":
+            continue
+        host = casualty_host(m, matches)
+        if host is not None:
+            m.absorbed_by = host
+            host.casualties.append(m)
+    # noun triggers governed by a light verb that is itself a trigger: the verb pattern
+    # wins when it names the noun ("sign an agreement", "call off the strike"), else the
+    # noun's reading ("gave a welcome", "sent inspectors")
+    for i, m in matches.items():
+        if m.light is not None and m.light.i in matches and matches[m.light.i] is not m:
+            lm = matches[m.light.i]
+            if any(t.i == m.head.i for t in lm.tokens):
+                m.absorbed_by = lm
+            elif "frame" not in lm.pattern.flags and lm.absorbed_by is None:
+                lm.absorbed_by = m
+
+
+def casualty_host(m: Match, matches: dict) -> Optional[Match]:
+    """The violent event whose toll the casualty verb of ``m`` tells, or None: an ASSAULT
+    noun trigger that is the object of its cause preposition ("killed in an air strike",
+    "wounded by shelling", "died in clashes"), or the ASSAULT verb it hangs from as a
+    participle ("bombarded the city, killing eight")."""
+    tok = m.head
+    if any(c.dep_ in SUBJ for c in tok.children):
+        return None  # "rebels killed eight": an event with its own actor
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lemma_.lower() in ("in", "by", "during", "from", "after"):
+            for g in c.children:
+                hm = matches.get(g.i)
+                if g.dep_ == "pobj" and hm is not None and hm is not m \
+                        and hm.pattern.event_type == "ASSAULT" and hm.absorbed_by is None:
+                    return hm
+    for c in tok.children:  # "were killed in Israeli tank shelling" parsed as an advcl
+        hm = matches.get(c.i)
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and hm is not None and hm is not m \
+                and hm.pattern.event_type == "ASSAULT" and hm.absorbed_by is None:
+            return hm
+    if tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG":
+        hm = matches.get(tok.head.i)
+        if hm is not None and hm is not m and hm.pattern.event_type == "ASSAULT" and hm.absorbed_by is None:
+            return hm
+    return None
+
+
+def complements(tok) -> list:
+    """The clause complements of a frame verb: xcomp/ccomp (with conjuncts), a preposition's
+    pcomp ("called for ending"), an adjective complement's xcomp ("ready to talk")."""
+    out = []
+    for child in tok.children:
+        if child.dep_ in ("xcomp", "ccomp"):
+            out.append(child)
+            out.extend(c for c in child.conjuncts)
+        elif child.dep_ == "prep":
+            for g in child.children:
+                if g.dep_ == "pcomp":
+                    out.append(g)
+        elif child.dep_ == "acomp":
+            out.extend(g for g in child.children if g.dep_ == "xcomp")
+    return out
