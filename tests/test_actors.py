@@ -503,3 +503,42 @@ def test_state_news_agency_named_after_its_description(run):
 def test_belarusian_kgb(run):
     ctx = run("Belarusian KGB arrested 33 Russian individuals.")
     assert coded(one(ctx, "Belarusian KGB")) == ("KGB of Belarus", "BLR", "SPY")
+
+
+# ------------------------------------------------ named actors without a table code (context.py)
+def test_named_person_takes_the_country_of_the_phrase_that_describes_it(run):
+    ctx = run("Jan Kowalczyk, mayor of the Polish city of Gdansk, was stabbed on Sunday.")
+    person = one(ctx, "Jan Kowalczyk")
+    assert person.code == "POL" and person.resolved_by == "own-words"
+
+
+def test_named_person_after_a_describing_noun_takes_its_country(run):
+    ctx = run("French photojournalist Marie Lacoste was killed in the attack.")
+    assert one(ctx, "Marie Lacoste").code == "FRA"
+
+
+def test_describing_phrase_with_two_countries_gives_no_own_country(run):
+    ctx = run("Anna Berg, a German envoy to France, spoke on Monday.")
+    assert one(ctx, "Anna Berg").resolved_by != "own-words"
+
+
+def test_named_person_in_a_domestic_story_takes_the_article_country(run):
+    ctx = run("Donald Trump spoke to reporters in Washington. Mike Pence agreed with Donald Trump. "
+              "Paul Manafort was sentenced on Wednesday. Manafort did not speak.")
+    person = one(ctx, "Paul Manafort")
+    assert person.code == "USA" and person.resolved_by == "article-context"
+    later = one(ctx, "Manafort")
+    assert later.code == "USA"  # the short name follows its antecedent
+
+
+def test_the_people_of_the_story_outweigh_the_country_it_is_about(run):
+    # a story about Washington's dealings with Ukraine names Ukraine more often than the US;
+    # an unknown person in it is coded by the country of its office holders
+    ctx = run("Donald Trump spoke about Ukraine. Mike Pompeo visited Ukraine. Mike Pence praised Ukraine. "
+              "Ukraine was grateful. Hunter Biden worked in Ukraine.")
+    assert one(ctx, "Hunter Biden").code == "USA"
+
+
+def test_no_article_country_for_a_named_person_in_a_story_between_countries(run):
+    ctx = run("Donald Trump met Vladimir Putin. Xi Jinping met Emmanuel Macron. John Miller spoke.")
+    assert one(ctx, "John Miller").code is None

@@ -37,6 +37,7 @@ from typing import Optional
 
 from ..pipeline import register_stage
 from ..records import Actor
+from .context import code_from_context
 from .coref import resolve_coreference
 from .mentions import ArticleState, recognise
 from .tables import Knowledge, OfficeHolders, knowledge, role_on
@@ -143,6 +144,7 @@ class ActorStage:
                           item_at={}, place_at=place_at)
         recognise(st, blocked)
         resolve_coreference(st)
+        code_from_context(st)
         self._emit(ctx, st)
 
     def _emit(self, ctx, st: ArticleState) -> None:

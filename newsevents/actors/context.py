@@ -1,0 +1,149 @@
+"""Last pass: named actors with no code take the country their own words or the article give.
+
+Runs after coreference. A named person or organisation that no table codes (resolved_by
+``ner``) is coded, in this order:
+
+1. **Own words** (``resolved_by: own-words``): the country named in the phrase that describes
+   the mention -- its apposition ("Paweł Adamowicz, mayor of the Polish city of Gdańsk"),
+   the noun it is in apposition to ("the mayor of Gdańsk, Paweł Adamowicz"), the nouns
+   before the name ("Abu Dhabi TV photojournalist Ziad al-Sharabi"), its ``of``/``from``/
+   ``for``/``at`` phrases ("spokeswoman for the Justice Department") and a copular relative
+   clause ("McGurk, who was Trump's envoy"). A country counts when a country name,
+   nationality word or capital, a place with a country, or an already coded actor stands
+   there; the mention is coded only when all of them give one country.
+2. **Article** (``resolved_by: article-context``): the country of the article's people and
+   bodies -- the dominant code among the mentions that the tables code (office holders,
+   titles, organisations), by the same share and ratio as
+   :meth:`ArticleState.dominant_country` (``dominant_*`` in ``actors/rules.yaml``); when
+   those give none, the article's dominant country. This is the convention event coders
+   follow for domestic news (a person named in a story about Poland, with no other country
+   given, is coded POL; shared/gold/wikinews_events_dev README). The people count first
+   because a story about Washington's dealings with Ukraine names Ukraine more often than
+   the United States, while its people are American.
+
+Mentions resolved to such an antecedent by coreference then take its code. The sector stays
+unknown: nothing in the words says it.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from .mentions import ArticleState, Mention
+
+__all__ = ["code_from_context"]
+
+#: dependencies of a name's head whose phrase describes the name
+_DESCRIBING = {"appos", "compound", "nmod", "amod"}
+#: prepositions whose object says where a person or body belongs
+_BELONGING_PREPS = {"of", "from", "for", "at", "in"}
+#: verbs of a relative clause that describes ("who was", "who served as", "who heads")
+_DESCRIBING_VERBS = {"be", "serve", "work", "become", "head", "lead", "chair", "represent"}
+
+
+def _token_country(st: ArticleState, k: int, coded: dict) -> Optional[str]:
+    """The country that token ``k`` names: a country word, a place, or a coded actor mention."""
+    it = st.item_at.get(k)
+    if it is not None:
+        e = it.first("country") or it.first("adjective") or it.first("demonym") or it.first("capital")
+        if e is not None:
+            return e.value
+    place = st.place_at.get(k)
+    if place is not None and place.country:
+        return place.country
+    return coded.get(k)
+
+
+def _phrase_tokens(tok, skip: set) -> list:
+    """Token indices of the describing phrases around ``tok`` (see the module docstring)."""
+    out = []
+
+    def subtree(t):
+        out.extend(x.i for x in t.subtree if x.i not in skip)
+
+    for c in tok.children:
+        if c.i in skip:
+            continue
+        dep = c.dep_
+        if dep in _DESCRIBING:
+            subtree(c)
+        elif dep == "prep" and c.lemma_.lower() in _BELONGING_PREPS:
+            subtree(c)
+        elif dep == "relcl" and c.lemma_.lower() in _DESCRIBING_VERBS:
+            subtree(c)
+    if tok.dep_ == "appos" or (tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN")):
+        head = tok.head
+        skip2 = skip | {x.i for x in tok.subtree}
+        out.append(head.i)
+        for c in head.children:
+            if c.i in skip2 or c.dep_ in ("relcl", "acl", "punct", "cc", "conj"):
+                continue
+            if c.dep_ in _DESCRIBING or (c.dep_ == "prep" and c.lemma_.lower() in _BELONGING_PREPS):
+                out.extend(x.i for x in c.subtree if x.i not in skip2)
+    return out
+
+
+def _own_country(st: ArticleState, m: Mention, coded: dict) -> Optional[str]:
+    doc = st.doc
+    head = doc[m.start:m.end].root
+    skip = set(range(m.start, m.end))
+    found = set()
+    for k in _phrase_tokens(head, skip):
+        if st.sent_of[k] != st.sent_of[head.i]:
+            continue
+        c = _token_country(st, k, coded)
+        if c:
+            found.add(c)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+#: how a mention was coded when its code says who the article's people are
+_TABLE_CODED = {"office-holder", "title", "organisation"}
+
+
+def _people_country(st: ArticleState) -> Optional[str]:
+    """The dominant code of the table-coded persons and bodies (see the module docstring)."""
+    counts: dict = {}
+    for m in st.mentions:
+        if m.code and m.resolved_by in _TABLE_CODED and m.code in st.kb.countries:
+            counts[m.code] = counts.get(m.code, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.values(), reverse=True)
+    code = max(counts, key=counts.get)
+    n, second, total = ranked[0], (ranked[1] if len(ranked) > 1 else 0), sum(ranked)
+    rules = st.kb.rules
+    if n >= rules.get("dominant_min_mentions", 2) and n / total > rules.get("dominant_share", 0.5) \
+            and n >= rules.get("dominant_ratio", 0) * second:
+        return code
+    return None
+
+
+def _root(m: Mention) -> Mention:
+    seen = set()
+    while m.antecedent is not None and id(m) not in seen:
+        seen.add(id(m))
+        m = m.antecedent
+    return m
+
+
+def code_from_context(st: ArticleState) -> None:
+    """Code the named mentions left without a code (see the module docstring); in place."""
+    coded = {}
+    for m in st.mentions:
+        if m.code:
+            for k in range(m.start, m.end):
+                coded.setdefault(k, m.code)
+    candidates = [m for m in st.mentions if not m.code and m.resolved_by == "ner"
+                  and (m.person or m.kind == "organisation") and m.end > m.start]
+    dominant = _people_country(st) or st.dominant_country()
+    for m in candidates:
+        c = _own_country(st, m, coded)
+        if c:
+            m.code, m.resolved_by = c, "own-words"
+        elif dominant:
+            m.code, m.resolved_by = dominant, "article-context"
+    for m in st.mentions:
+        if not m.code and m.antecedent is not None:
+            root = _root(m)
+            if root.code and root.resolved_by in ("own-words", "article-context"):
+                m.code = root.code
