@@ -274,3 +274,19 @@ def test_source_does_not_run_over_a_paragraph_break(nlp, stage):
 ])
 def test_scare_quote_after_cue_word_has_no_source(nlp, stage, text):
     assert run(nlp, stage, text) == []
+
+
+# -- cues are verbs of saying, never actions -------------------------------------
+@pytest.mark.parametrize("text", [
+    "Suicide bombers attacked three churches and three luxury hotels in Sri Lanka.",
+    "EU foreign ministers agreed travel bans and asset freezes on 21 people.",
+    "The United States offered security guarantees to North Korea.",
+    "The government imposed a curfew on the capital.",
+])
+def test_actions_are_not_cues(nlp, stage, text):
+    assert run(nlp, stage, text) == []
+
+
+def test_agree_with_that_clause_is_a_cue(nlp, stage):
+    (q,) = run(nlp, stage, "The ministers agreed that the sanctions were necessary.")
+    assert triple(q) == ("indirect", "The ministers", "agreed", "that the sanctions were necessary")

@@ -23,6 +23,7 @@ class CueLexicon:
     light_verbs / target_verbs (frozenset[str]): verbs whose subject is the source
         ('raised questions') / the target ('faced questions') of a nominal cue object.
     carriers (frozenset[str]): nouns of messages and documents ('a statement saying').
+    clause_needs_that (frozenset[str]): lemmas whose clause is content only after "that".
     subject_preps (frozenset[str]): prepositions through which a gerund cue shares
         the subject of the verb it modifies ('after saying').
     RAISES DataError (E010): the file is missing or malformed, or a verb names an
@@ -67,6 +68,7 @@ class CueLexicon:
         self.passive_kinds = frozenset(str(w) for w in raw.get("passive_kinds") or ())
         self.passive_exclude = frozenset(str(w) for w in raw.get("passive_exclude") or ())
         self.subject_preps = frozenset(str(w).lower() for w in raw.get("subject_preps") or ())
+        self.clause_needs_that = frozenset(str(w) for w in raw.get("clause_needs_that") or ())
         self._frames_memo: dict = {}  # (pos, tag, lemma) hashes -> frames, see :meth:`frames`
 
     def frames(self, token) -> frozenset:

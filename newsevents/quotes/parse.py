@@ -100,6 +100,9 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
             # a verb that does not report speech ('questioned whether ...') takes a clause
             # only after it and only when it has no object ('described X as Y')
             cc = None
+        if cc is not None and lemma in lex.clause_needs_that and not any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in cc.children):
+            cc = None  # 'agreed travel bans': an object the parser took for a clause
         if cc is not None:
             lo, hi = subtree_range(cc, exclude=[v])
             for conj in cc.children:  # 'X says A promised B and said C': C is its own attribution
