@@ -290,3 +290,44 @@ def test_actions_are_not_cues(nlp, stage, text):
 def test_agree_with_that_clause_is_a_cue(nlp, stage):
     (q,) = run(nlp, stage, "The ministers agreed that the sanctions were necessary.")
     assert triple(q) == ("indirect", "The ministers", "agreed", "that the sanctions were necessary")
+
+
+# -- speakers: a named actor whenever the article names one ---------------------------------
+@pytest.mark.parametrize("text,actors,speaker", [
+    # an official described by office, named in apposition
+    ("The prosecutor general of Cairo, Hamada el-Sawy, said the suspects had confessed.",
+     [("prosecutor general", "Egypt (prosecutor)", "person"), ("Hamada el-Sawy", "Hamada el-Sawy", "person")],
+     "Hamada el-Sawy"),
+    # a later surname resolves to the full name
+    ("Deputy Mayor Tom Reyes opened the session. Reyes said the budget was balanced.",
+     [("Tom Reyes", "Tom Reyes", "person")], "Tom Reyes"),
+    # a pronoun the actors stage left unresolved
+    ("Maria Lopes spoke on Monday. She said the vote would be held in May.",
+     [("Maria Lopes", "Maria Lopes", "person")], "Maria Lopes"),
+    # 'the ministry' is the ministry named before
+    ("The Ministry of Health published figures on Monday. The ministry said 40 people had died.",
+     [("Ministry of Health", "Ministry of Health", "organisation")], "Ministry of Health"),
+    # a document speaks for whoever issued it
+    ("The Northern Alliance met in Kabul on Monday. The statement said the ceasefire had collapsed.",
+     [("Northern Alliance", "Northern Alliance", "organisation")], "Northern Alliance"),
+    # media as sources
+    ("Reuters reported that the talks had failed.", [("Reuters", "Reuters", "media")], "Reuters"),
+    # no name anywhere: the description, with the code of the generic mention
+    ("Hospital officials in Omsk said no poison was found.",
+     [("officials", "Russia (health workers)", "group")], "Hospital officials in Omsk"),
+    ("A homeless man said the shelter had been closed for a week.", [], "A homeless man"),
+])
+def test_speaker_is_a_named_actor(nlp, stage, text, actors, speaker):
+    acts = [actor(t, text, c, i + 1, code="XXX", kind=k) for i, (t, c, k) in enumerate(actors)]
+    quotes = run(nlp, stage, text, acts)
+    assert quotes, text
+    assert quotes[-1].speaker.canonical == speaker
+    if not actors:
+        assert quotes[-1].speaker.code is None
+
+
+def test_rebel_alliance_statement(nlp, stage):
+    text = "The rebel alliance said in a statement that its fighters had withdrawn from the town."
+    (q,) = run(nlp, stage, text)
+    assert q.speaker.canonical == "The rebel alliance"
+    assert q.content.text == "that its fighters had withdrawn from the town"

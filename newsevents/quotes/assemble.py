@@ -4,14 +4,16 @@ from __future__ import annotations
 from typing import Optional
 
 from ..records import Evidence, Quote, Speaker
-from .speakers import ActorFinder, speaker
+from .speakers import ActorFinder, is_named, speaker
 from .spans import Attr, Range, doc_text, word_chars
 
 
-def records(ctx, attrs: list[Attr], qspans) -> list[Quote]:
+def records(ctx, attrs: list[Attr], qspans, carriers=frozenset()) -> list[Quote]:
     text = doc_text(ctx.doc)
     finder = ActorFinder(ctx)
     by_head: dict[str, Speaker] = {}
+    history: list = []  # (position, Speaker) of named speakers so far
+    named_ids = {m.id for m in finder.all() if is_named(m)}
     pieces = []
     for a in attrs:
         for rng in [a.content] + a.parts:
@@ -21,7 +23,9 @@ def records(ctx, attrs: list[Attr], qspans) -> list[Quote]:
     speakers: dict[int, Optional[Speaker]] = {}
     for rng, a in pieces:
         if id(a) not in speakers:
-            speakers[id(a)] = speaker(ctx, a, finder, by_head)
+            sp = speakers[id(a)] = speaker(ctx, a, finder, by_head, history, carriers)
+            if sp is not None and sp.mention in named_ids and a.source:
+                history.append((a.source[0], sp))
         kind = quote_kind(text, rng, qspans, a.mixed and rng == a.content)
         out.append(Quote(id=ctx.new_id("Q"), kind=kind,
                          cue=evidence(ctx, text, a.cue) if a.cue else None,

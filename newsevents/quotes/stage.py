@@ -33,7 +33,7 @@ class QuoteStage:
             return
         qspans = find_quote_spans(doc_text(doc))
         attrs = self.attributions(doc, qspans)
-        quotes = records(ctx, attrs, qspans)
+        quotes = records(ctx, attrs, qspans, self.lex.carriers)
         ctx.analysis.quotes.extend(quotes)
         ctx.shared["quotes"] = {"by_content": {(q.content.start, q.content.end): q for q in quotes}}
 
