@@ -331,3 +331,50 @@ def test_rebel_alliance_statement(nlp, stage):
     (q,) = run(nlp, stage, text)
     assert q.speaker.canonical == "The rebel alliance"
     assert q.content.text == "that its fighters had withdrawn from the town"
+
+
+# -- quotations over paragraphs, speech verbs before the speaker, quotes without a verb -----
+COUNCIL = ("“We will rebuild the bridge,” sighed Deputy Mayor Tom Reyes. “It will take two years.\n"
+           "“The money is there, Maria. We only need the permits.”\n"
+           "Reyes said the council would vote in May.\n"
+           "“Nobody listened to us,” replied council member Maria Lopes.\n"
+           "And from Chairwoman Dana Price:\n"
+           "“The budget is balanced and the books are open.”\n"
+           "“Every family deserves a safe home.” — Commissioner Ruth Adler\n")
+
+
+def council_actors():
+    return [actor("Tom Reyes", COUNCIL, "Tom Reyes", 1), actor("Maria", COUNCIL, "Maria", 2),
+            actor("Reyes", COUNCIL, "Reyes", 3, kind="organisation", nth=1),
+            actor("Maria Lopes", COUNCIL, "Maria Lopes", 4), actor("Dana Price", COUNCIL, "Dana Price", 5),
+            actor("Ruth Adler", COUNCIL, "Ruth Adler", 6)]
+
+
+def test_join_paragraph_quotes():
+    from newsevents.quotes.marks import join_paragraph_quotes
+    text = "“First paragraph.\n“Second paragraph.\n“Last one,” she said. “Apart.”"
+    spans = join_paragraph_quotes(text, find_quote_spans(text))
+    assert [text[s:e] for s, e in spans] == ["“First paragraph.\n“Second paragraph.\n“Last one,”", "“Apart.”"]
+
+
+def test_quotation_over_paragraphs_is_one_quote(nlp, stage):
+    quotes = run(nlp, stage, COUNCIL, council_actors())
+    (q,) = [q for q in quotes if "two years" in q.content.text]
+    assert q.content.text == "“It will take two years.\n“The money is there, Maria. We only need the permits.”"
+    assert q.speaker.canonical == "Tom Reyes"  # not 'Maria', addressed inside the quotation
+
+
+def test_speech_verbs_before_the_speaker(nlp, stage):
+    by = {q.content.text: q.speaker.canonical for q in run(nlp, stage, COUNCIL, council_actors())}
+    assert by["“We will rebuild the bridge,”"] == "Tom Reyes"         # sighed Deputy Mayor Tom Reyes
+    assert by["“Nobody listened to us,”"] == "Maria Lopes"            # replied council member Maria Lopes
+    assert by["the council would vote in May"] == "Tom Reyes"          # a later surname: the full name
+
+
+def test_quotes_without_a_speech_verb(nlp, stage):
+    by = {q.content.text: q.speaker.canonical for q in run(nlp, stage, COUNCIL, council_actors())}
+    assert by["“The budget is balanced and the books are open.”"] == "Dana Price"   # lead-in line ending in ':'
+    assert by["“Every family deserves a safe home.”"] == "Ruth Adler"                 # dash signature
+    text = "Police chief Ana Costa spoke to reporters on Monday. “We have arrested three men.”"
+    (q,) = run(nlp, stage, text, [actor("Ana Costa", text, "Ana Costa", 1)])
+    assert q.speaker.canonical == "Ana Costa"                  # introduced in the sentence before

@@ -198,6 +198,18 @@ def standalone(lex, doc, text, q, attrs, contentless, attrs_by_cue, contentless_
                 if src:
                     return Attr(cue=(colon, colon + 1), source=src, content=None, origin="colon",
                                 src_head=subj)
+            # a lead-in with no verb: 'And from Chairwoman Dana Price:' -> the last name in it
+            if len(span) <= 12 and not any(t.pos_ in ("VERB", "AUX") for t in span):
+                names = [t for t in span if t.pos_ == "PROPN"]
+                if names:
+                    last = names[-1]
+                    first = last
+                    while first.i > span.start and doc[first.i - 1].pos_ == "PROPN":
+                        first = doc[first.i - 1]
+                    src = trim(doc, first.i, last.i + 1)
+                    if src:
+                        return Attr(cue=(colon, colon + 1), source=src, content=None, origin="colon",
+                                    src_head=last)
     # floating: continues the attribution that ends right before
     best = None
     for a in list(attrs) + list(contentless):

@@ -132,3 +132,25 @@ def _single_spans(line: str, doubles: list[tuple[int, int]]) -> list[tuple[int, 
                     continue
         i += 1
     return out
+
+
+def join_paragraph_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a quotation over several paragraphs into one span.
+
+    In news style each paragraph of a long quotation opens with a quote mark and
+    only the last one closes: a span that runs to the end of its line without a
+    closing mark, followed by a span opening the next paragraph, continue it.
+    spans (list[tuple[int, int]]): from :func:`find_quote_spans`.
+    RETURNS (list[tuple[int, int]]): sorted, non-overlapping spans.
+    """
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out:
+            ps, pe = out[-1]
+            line_end = text.find("\n", pe - 1)
+            unclosed = text[pe - 1] not in "”\"»'’" and (line_end < 0 or not text[pe:line_end].strip())
+            if unclosed and not text[pe:s].strip() and "\n" in text[pe:s]:
+                out[-1] = (ps, e)
+                continue
+        out.append((s, e))
+    return out

@@ -113,19 +113,23 @@ def speaker(ctx, a: Attr, finder, by_head, history, carriers=frozenset()) -> Opt
     lemma = head.lemma_.lower()
     # 'The Senate Minority Leader, Chuck Schumer' / 'the prosecutor general of Cairo, Hamada el-Sawy'
     appos = [m for c in head.children if c.dep_ == "appos" for m in named if _in_subtree(m, c)]
-    if at_head is not None and is_named(at_head):
+    actors = finder.all()
+    if at_head is not None and is_named(at_head) and at_head.canonical != head.text:
         return _from_mention(at_head)
+    if at_head is None or at_head.canonical == head.text:
+        if head.text[:1].isupper() and head.pos_ in ("PROPN", "NOUN"):
+            # a surname alone ('Reyes said'): the full name given earlier
+            full = _before(ctx, actors, a.source[0],
+                           lambda m: m.kind == "person" and m.canonical.split()[-1:] == [head.text]
+                           and m.canonical != head.text)
+            if full is not None:
+                return _from_mention(full)
+        if at_head is not None:
+            return _from_mention(at_head)
     # a name before its kind: 'the China Daily newspaper' (not a possessor: 'Navalny's associates')
     appos += [m for m in named if at_head is None and not text[m.evidence.end:h0].strip()]
     if appos:
         return _from_mention(appos[0])
-    actors = finder.all()
-    if at_head is None and head.text[:1].isupper() and head.pos_ in ("PROPN", "NOUN"):
-        # a surname alone ('Reyes said'): the full name given earlier
-        full = _before(ctx, actors, h0 + 1 if not mentions else a.source[0],
-                       lambda m: m.kind == "person" and m.canonical.split()[-1:] == [head.text])
-        if full is not None:
-            return _from_mention(full)
     if at_head is None and low in _PERSON_PRONOUNS:
         m = _before(ctx, actors, a.source[0], lambda m: m.kind == "person")
         if m is not None:

@@ -5,7 +5,7 @@ from ..pipeline import register_stage
 from .assemble import records
 from .cues import CueLexicon
 from .direct import drop_nested, link_quotes
-from .marks import find_quote_spans
+from .marks import find_quote_spans, join_paragraph_quotes
 from .parse import colon_attrs, noun_attr, phrase_attr, verb_attr
 from .spans import Attr, RangeIndex, doc_text
 
@@ -31,7 +31,7 @@ class QuoteStage:
         if len(doc) == 0 or not doc_text(doc).strip():
             ctx.shared["quotes"] = {"by_content": {}}
             return
-        qspans = find_quote_spans(doc_text(doc))
+        qspans = join_paragraph_quotes(doc_text(doc), find_quote_spans(doc_text(doc)))
         attrs = self.attributions(doc, qspans)
         quotes = records(ctx, attrs, qspans, self.lex.carriers)
         ctx.analysis.quotes.extend(quotes)
@@ -45,7 +45,7 @@ class QuoteStage:
         lex = self.lex
         text = doc_text(doc)
         if qspans is None:
-            qspans = find_quote_spans(text)
+            qspans = join_paragraph_quotes(text, find_quote_spans(text))
         in_quote = RangeIndex(qspans)
         attrs: list[Attr] = []
         contentless: list[Attr] = []
