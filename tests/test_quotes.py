@@ -274,3 +274,107 @@ def test_source_does_not_run_over_a_paragraph_break(nlp, stage):
 ])
 def test_scare_quote_after_cue_word_has_no_source(nlp, stage, text):
     assert run(nlp, stage, text) == []
+
+
+# -- cues are verbs of saying, never actions -------------------------------------
+@pytest.mark.parametrize("text", [
+    "Suicide bombers attacked three churches and three luxury hotels in Sri Lanka.",
+    "EU foreign ministers agreed travel bans and asset freezes on 21 people.",
+    "The United States offered security guarantees to North Korea.",
+    "The government imposed a curfew on the capital.",
+])
+def test_actions_are_not_cues(nlp, stage, text):
+    assert run(nlp, stage, text) == []
+
+
+def test_agree_with_that_clause_is_a_cue(nlp, stage):
+    (q,) = run(nlp, stage, "The ministers agreed that the sanctions were necessary.")
+    assert triple(q) == ("indirect", "The ministers", "agreed", "that the sanctions were necessary")
+
+
+# -- speakers: a named actor whenever the article names one ---------------------------------
+@pytest.mark.parametrize("text,actors,speaker", [
+    # an official described by office, named in apposition
+    ("The prosecutor general of Cairo, Hamada el-Sawy, said the suspects had confessed.",
+     [("prosecutor general", "Egypt (prosecutor)", "person"), ("Hamada el-Sawy", "Hamada el-Sawy", "person")],
+     "Hamada el-Sawy"),
+    # a later surname resolves to the full name
+    ("Deputy Mayor Tom Reyes opened the session. Reyes said the budget was balanced.",
+     [("Tom Reyes", "Tom Reyes", "person")], "Tom Reyes"),
+    # a pronoun the actors stage left unresolved
+    ("Maria Lopes spoke on Monday. She said the vote would be held in May.",
+     [("Maria Lopes", "Maria Lopes", "person")], "Maria Lopes"),
+    # 'the ministry' is the ministry named before
+    ("The Ministry of Health published figures on Monday. The ministry said 40 people had died.",
+     [("Ministry of Health", "Ministry of Health", "organisation")], "Ministry of Health"),
+    # a document speaks for whoever issued it
+    ("The Northern Alliance met in Kabul on Monday. The statement said the ceasefire had collapsed.",
+     [("Northern Alliance", "Northern Alliance", "organisation")], "Northern Alliance"),
+    # media as sources
+    ("Reuters reported that the talks had failed.", [("Reuters", "Reuters", "media")], "Reuters"),
+    # no name anywhere: the description, with the code of the generic mention
+    ("Hospital officials in Omsk said no poison was found.",
+     [("officials", "Russia (health workers)", "group")], "Hospital officials in Omsk"),
+    ("A homeless man said the shelter had been closed for a week.", [], "A homeless man"),
+])
+def test_speaker_is_a_named_actor(nlp, stage, text, actors, speaker):
+    acts = [actor(t, text, c, i + 1, code="XXX", kind=k) for i, (t, c, k) in enumerate(actors)]
+    quotes = run(nlp, stage, text, acts)
+    assert quotes, text
+    assert quotes[-1].speaker.canonical == speaker
+    if not actors:
+        assert quotes[-1].speaker.code is None
+
+
+def test_rebel_alliance_statement(nlp, stage):
+    text = "The rebel alliance said in a statement that its fighters had withdrawn from the town."
+    (q,) = run(nlp, stage, text)
+    assert q.speaker.canonical == "The rebel alliance"
+    assert q.content.text == "that its fighters had withdrawn from the town"
+
+
+# -- quotations over paragraphs, speech verbs before the speaker, quotes without a verb -----
+COUNCIL = ("“We will rebuild the bridge,” sighed Deputy Mayor Tom Reyes. “It will take two years.\n"
+           "“The money is there, Maria. We only need the permits.”\n"
+           "Reyes said the council would vote in May.\n"
+           "“Nobody listened to us,” replied council member Maria Lopes.\n"
+           "And from Chairwoman Dana Price:\n"
+           "“The budget is balanced and the books are open.”\n"
+           "“Every family deserves a safe home.” — Commissioner Ruth Adler\n")
+
+
+def council_actors():
+    return [actor("Tom Reyes", COUNCIL, "Tom Reyes", 1), actor("Maria", COUNCIL, "Maria", 2),
+            actor("Reyes", COUNCIL, "Reyes", 3, kind="organisation", nth=1),
+            actor("Maria Lopes", COUNCIL, "Maria Lopes", 4), actor("Dana Price", COUNCIL, "Dana Price", 5),
+            actor("Ruth Adler", COUNCIL, "Ruth Adler", 6)]
+
+
+def test_join_paragraph_quotes():
+    from newsevents.quotes.marks import join_paragraph_quotes
+    text = "“First paragraph.\n“Second paragraph.\n“Last one,” she said. “Apart.”"
+    spans = join_paragraph_quotes(text, find_quote_spans(text))
+    assert [text[s:e] for s, e in spans] == ["“First paragraph.\n“Second paragraph.\n“Last one,”", "“Apart.”"]
+
+
+def test_quotation_over_paragraphs_is_one_quote(nlp, stage):
+    quotes = run(nlp, stage, COUNCIL, council_actors())
+    (q,) = [q for q in quotes if "two years" in q.content.text]
+    assert q.content.text == "“It will take two years.\n“The money is there, Maria. We only need the permits.”"
+    assert q.speaker.canonical == "Tom Reyes"  # not 'Maria', addressed inside the quotation
+
+
+def test_speech_verbs_before_the_speaker(nlp, stage):
+    by = {q.content.text: q.speaker.canonical for q in run(nlp, stage, COUNCIL, council_actors())}
+    assert by["“We will rebuild the bridge,”"] == "Tom Reyes"         # sighed Deputy Mayor Tom Reyes
+    assert by["“Nobody listened to us,”"] == "Maria Lopes"            # replied council member Maria Lopes
+    assert by["the council would vote in May"] == "Tom Reyes"          # a later surname: the full name
+
+
+def test_quotes_without_a_speech_verb(nlp, stage):
+    by = {q.content.text: q.speaker.canonical for q in run(nlp, stage, COUNCIL, council_actors())}
+    assert by["“The budget is balanced and the books are open.”"] == "Dana Price"   # lead-in line ending in ':'
+    assert by["“Every family deserves a safe home.”"] == "Ruth Adler"                 # dash signature
+    text = "Police chief Ana Costa spoke to reporters on Monday. “We have arrested three men.”"
+    (q,) = run(nlp, stage, text, [actor("Ana Costa", text, "Ana Costa", 1)])
+    assert q.speaker.canonical == "Ana Costa"                  # introduced in the sentence before

@@ -1,0 +1,48 @@
+"""Assembly: attributions -> :class:`~newsevents.records.Quote` records with kind, evidence and speaker."""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..records import Evidence, Quote, Speaker
+from .speakers import ActorFinder, is_named, speaker
+from .spans import Attr, Range, doc_text, word_chars
+
+
+def records(ctx, attrs: list[Attr], qspans, carriers=frozenset()) -> list[Quote]:
+    text = doc_text(ctx.doc)
+    finder = ActorFinder(ctx)
+    by_head: dict[str, Speaker] = {}
+    history: list = []  # (position, Speaker) of named speakers so far
+    named_ids = {m.id for m in finder.all() if is_named(m)}
+    pieces = []
+    for a in attrs:
+        for rng in [a.content] + a.parts:
+            pieces.append((rng, a))
+    pieces.sort(key=lambda p: p[0][0])
+    out: list[Quote] = []
+    speakers: dict[int, Optional[Speaker]] = {}
+    for rng, a in pieces:
+        if id(a) not in speakers:
+            sp = speakers[id(a)] = speaker(ctx, a, finder, by_head, history, carriers)
+            if sp is not None and sp.mention in named_ids and a.source:
+                history.append((a.source[0], sp))
+        kind = quote_kind(text, rng, qspans, a.mixed and rng == a.content)
+        out.append(Quote(id=ctx.new_id("Q"), kind=kind,
+                         cue=evidence(ctx, text, a.cue) if a.cue else None,
+                         source=evidence(ctx, text, a.source) if a.source else None,
+                         content=evidence(ctx, text, rng), speaker=speakers[id(a)]))
+    return out
+
+
+def evidence(ctx, text: str, rng: Range) -> Evidence:
+    return Evidence(sentence=ctx.sentence_index(rng[0]), start=rng[0], end=rng[1], text=text[rng[0]:rng[1]])
+
+
+def quote_kind(text: str, rng: Range, qspans, mixed: bool) -> str:
+    total = word_chars(text, rng)
+    quoted = sum(word_chars(text, (max(rng[0], s), min(rng[1], e))) for s, e in qspans if s < rng[1] and e > rng[0])
+    if total and quoted >= 0.9 * total:
+        return "direct"
+    if quoted or mixed:
+        return "mixed"
+    return "indirect"

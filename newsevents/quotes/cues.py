@@ -1,0 +1,90 @@
+"""The cue lexicon: verbs, phrases and nouns of attribution, read from ``data/quotes/cues.yaml``."""
+from __future__ import annotations
+
+from ..data import load_yaml
+from ..errors import DataError
+
+#: the argument frames a cue may take (see the header of data/quotes/cues.yaml)
+FRAMES = ("quote", "clause", "xcomp", "object", "parenthetical", "passive")
+
+
+class CueLexicon:
+    """The cue verbs and phrases of ``data/quotes/cues.yaml`` (merged with users' files).
+
+    verbs (dict[str, frozenset[str]]): lemma -> frames (quote, clause, xcomp, object, parenthetical).
+    kinds (dict[str, str]): lemma -> kind name (speech, cognition, ...).
+    preps (dict[str, frozenset[str]]): lemma -> prepositions/particles that take the content.
+    phrases (list[tuple[str, ...]]): lower-cased token sequences ("according", "to").
+    dashes (tuple[str]), colon_sources (frozenset[str]).
+    passive_kinds (frozenset[str]): kinds whose agentless passives are source-less
+        attributions ('X is expected to win'); passive_exclude (frozenset[str]):
+        lemmas whose passive is not one ('was admitted', 'is called').
+    nouns (dict[str, frozenset[str]]): nominal cue lemma -> prepositions taking its content.
+    light_verbs / target_verbs (frozenset[str]): verbs whose subject is the source
+        ('raised questions') / the target ('faced questions') of a nominal cue object.
+    carriers (frozenset[str]): nouns of messages and documents ('a statement saying').
+    clause_needs_that (frozenset[str]): lemmas whose clause is content only after "that".
+    subject_preps (frozenset[str]): prepositions through which a gerund cue shares
+        the subject of the verb it modifies ('after saying').
+    RAISES DataError (E010): the file is missing or malformed, or a verb names an
+        unknown kind or frame.
+    """
+
+    def __init__(self, data_paths=None):
+        raw = load_yaml("quotes/cues.yaml", extra=data_paths) or {}
+        kinds = raw.get("kinds", {})
+        self.verbs: dict[str, frozenset] = {}
+        self.kinds: dict[str, str] = {}
+        self.preps: dict[str, frozenset] = {}
+        for lemma, spec in (raw.get("verbs") or {}).items():
+            preps: list = []
+            if isinstance(spec, dict):
+                kind = spec.get("kind")
+                preps = spec.get("preps") or []
+                frames = spec.get("frames") or kinds.get(kind, [])
+            elif isinstance(spec, list):
+                kind, frames = "custom", spec
+            else:
+                kind, frames = spec, kinds.get(spec)
+            if frames is None or (isinstance(spec, dict) and kind not in kinds and not spec.get("frames")):
+                # an unknown kind used to give the verb no frames at all, silently
+                raise DataError("E010", path="quotes/cues.yaml",
+                                reason=f"verb '{lemma}': unknown kind '{kind}' (known: {', '.join(sorted(kinds))})")
+            bad = [f for f in frames if f not in FRAMES]
+            if bad:
+                raise DataError("E010", path="quotes/cues.yaml",
+                                reason=f"verb '{lemma}': unknown frame(s) {bad} (known: {', '.join(FRAMES)})")
+            self.verbs[str(lemma)] = frozenset(frames)
+            self.kinds[str(lemma)] = str(kind)
+            if preps:
+                self.preps[str(lemma)] = frozenset(preps)
+        self.phrases = [tuple(str(t).lower() for t in p["tokens"]) for p in raw.get("phrases") or []]
+        self.dashes = tuple(raw.get("dashes") or ())
+        self.colon_sources = frozenset(str(w).lower() for w in raw.get("colon_sources") or ())
+        self.carriers = frozenset(str(w).lower() for w in raw.get("carriers") or ())
+        self.nouns: dict[str, frozenset] = {str(k).lower(): frozenset(v or ()) for k, v in (raw.get("nouns") or {}).items()}
+        self.light_verbs = frozenset(str(w).lower() for w in raw.get("light_verbs") or ())
+        self.target_verbs = frozenset(str(w).lower() for w in raw.get("target_verbs") or ())
+        self.passive_kinds = frozenset(str(w) for w in raw.get("passive_kinds") or ())
+        self.passive_exclude = frozenset(str(w) for w in raw.get("passive_exclude") or ())
+        self.subject_preps = frozenset(str(w).lower() for w in raw.get("subject_preps") or ())
+        self.clause_needs_that = frozenset(str(w) for w in raw.get("clause_needs_that") or ())
+        self._frames_memo: dict = {}  # (pos, tag, lemma) hashes -> frames, see :meth:`frames`
+
+    def frames(self, token) -> frozenset:
+        """RETURNS (frozenset[str]): the frames of a verb token's lemma (empty if not a cue).
+
+        Memoised by the (POS, tag, lemma) hashes of the token (emptied past 200,000 keys).
+        """
+        key = (token.pos, token.tag, token.lemma)
+        memo = self._frames_memo
+        got = memo.get(key)
+        if got is None:
+            if token.pos_ not in ("VERB", "AUX") and token.tag_[:2] != "VB":
+                got = frozenset()
+            else:
+                got = self.verbs.get(token.lemma_.lower(), frozenset())
+            if len(memo) > 200_000:
+                memo.clear()
+            memo[key] = got
+        return got

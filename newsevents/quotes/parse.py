@@ -1,0 +1,325 @@
+"""Attributions read off the dependency parse: cue verbs, "according to" phrases, nominal cues, 'NAME: ...' lines.
+
+Step 2 of the quotes stage (see :mod:`newsevents.quotes`). Every function takes the
+:class:`~newsevents.quotes.cues.CueLexicon` and the article's ``Doc``; nothing is kept between articles.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .marks import paragraphs
+from .spans import (AUX_DEPS, REL_PRONOUNS, SUBJ, WH_WORDS, Attr, Range, cut_paragraphs, doc_text, overlap,
+                    subtree_range, trim)
+
+
+def cue_range(doc, v, extra=()) -> Range:
+    toks = [v] + [c for c in v.children if c.dep_ in AUX_DEPS or c.dep_ == "prt"] + list(extra)
+    # keep only tokens contiguous with the verb
+    idx = sorted({t.i for t in toks})
+    lo = hi = v.i
+    while lo - 1 in idx:
+        lo -= 1
+    while hi + 1 in idx:
+        hi += 1
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+def source_of(lex, doc, v):
+    """RETURNS (Range | None, Token | None): the source span of cue verb ``v`` and its head."""
+    subj = None
+    for c in v.children:
+        if c.dep_ in SUBJ:
+            subj = c
+            break
+    if subj is not None and subj.dep_ == "nsubjpass":
+        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if pobj is None:
+            return None, None
+        subj = pobj
+    if subj is None:
+        h = v
+        for _ in range(4):  # inherit from a governing verb: 'X implored her, arguing that ...'
+            if h.dep_ in ("xcomp", "advcl", "conj", "pcomp") and h.head is not h:
+                h = h.head
+            elif h.dep_ == "prep" and h.lower_ in lex.subject_preps and h.head is not h \
+                    and h.head.pos_ in ("VERB", "AUX", "ADV", "ADJ"):
+                # 'X refused, after saying that ...' / 'stopped short of calling ...'
+                h = h.head
+            elif h.dep_ in ("advmod", "acomp") and h.pos_ in ("ADV", "ADJ") and h.head is not h:
+                h = h.head  # 'short' in 'stopped short of calling'
+            elif (h.dep_ == "acl" and h.head.lemma_.lower() in lex.carriers
+                  and h.head.dep_ in ("dobj", "pobj") and h.head.head is not h.head):
+                # 'the council issued a statement calling ...': the issuer speaks
+                h = h.head.head
+                if h.dep_ == "prep":
+                    h = h.head
+            else:
+                break
+            subj = next((c for c in h.children if c.dep_ in ("nsubj", "csubj")), None)
+            if subj is not None:
+                break
+        if subj is None and v.dep_ == "acl" and v.head.lemma_.lower() in lex.carriers:
+            # 'his letter saying ...' with no issuer: the letter's owner
+            poss = next((c for c in v.head.children if c.dep_ == "poss"), None)
+            if poss is not None:
+                lo, hi = subtree_range(poss, exclude=[v])
+                return trim(doc, lo, hi), poss
+        if subj is None and v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
+            subj = v.head
+            lo, hi = subtree_range(subj, exclude=[v])
+            r = trim(doc, lo, hi)
+            return r, subj
+    if subj is None:
+        return None, None
+    if subj.lower_ in REL_PRONOUNS and v.dep_ == "relcl":
+        head = v.head
+        lo, hi = subtree_range(head, exclude=[v])
+        return trim(doc, lo, hi), head
+    if subj.pos_ == "PRON" and subj.lower_ in ("it", "this", "that") and subj.dep_ != "pobj":
+        # 'it' as expletive subject of reporting verbs is not a source
+        if any(c.dep_ == "ccomp" for c in v.children) and v.lemma_ in ("seem", "appear"):
+            return None, None
+    lo, hi = subtree_range(subj, exclude=[v])
+    return cut_paragraphs(doc, trim(doc, lo, hi), v), subj
+
+
+def verb_attr(lex, doc, v) -> Optional[Attr]:
+    frames = lex.frames(v)
+    if not frames:
+        return None
+    lemma = v.lemma_.lower()
+    content = None
+    extra_cue = []
+    children = list(v.children)
+    if "clause" in frames:
+        cc = next((c for c in children if c.dep_ == "ccomp"), None)
+        if cc is not None and "parenthetical" not in frames and (
+                cc.i < v.i or any(c.dep_ == "dobj" and c.i > v.i for c in children)):
+            # a verb that does not report speech ('questioned whether ...') takes a clause
+            # only after it and only when it has no object ('described X as Y')
+            cc = None
+        if cc is not None and lemma in lex.clause_needs_that and not any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in cc.children):
+            cc = None  # 'agreed travel bans': an object the parser took for a clause
+        if cc is not None:
+            lo, hi = subtree_range(cc, exclude=[v])
+            for conj in cc.children:  # 'X says A promised B and said C': C is its own attribution
+                if conj.dep_ == "conj" and conj.i > cc.i and "clause" in lex.frames(conj) \
+                        and any(g.dep_ == "ccomp" for g in conj.children):
+                    cut = conj.left_edge.i
+                    while cut > cc.i and doc[cut - 1].dep_ in ("cc", "punct"):
+                        cut -= 1
+                    hi = min(hi, cut)
+            content = trim(doc, lo, hi)
+        elif not any(c.dep_ == "dobj" and c.i > v.i for c in children):
+            content = advcl_content(doc, v, children, wide="parenthetical" in frames)
+    if content is None and "xcomp" in frames:
+        xc = next((c for c in children if c.dep_ == "xcomp"), None)
+        if xc is not None:
+            obj = next((c for c in children if c.dep_ == "dobj" and c.i < xc.i), None)
+            lo = (obj.left_edge.i if obj is not None else xc.left_edge.i)
+            content = trim(doc, lo, xc.right_edge.i + 1)
+    if content is None and "object" in frames:
+        preps = lex.preps.get(lemma, frozenset())
+        obj = next((c for c in children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.i > v.i:
+            hi = obj.right_edge.i + 1
+            for c in children:  # 'called Trump a liar', 'described Kim as a friend'
+                if c.i > obj.i and (c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")):
+                    hi = max(hi, c.right_edge.i + 1)
+            content = trim(doc, obj.left_edge.i, hi)
+    if content is None and lex.preps.get(lemma):
+        content = prep_content(doc, v, children, lex.preps[lemma], extra_cue)
+    if content is None and "parenthetical" in frames:
+        if v.dep_ in ("parataxis",) and v.head is not v:
+            h = v.head
+            lo, hi = subtree_range(h, exclude=[v])
+            if v.i > h.i:
+                hi = min(hi, v.left_edge.i)
+            else:
+                lo = max(lo, v.right_edge.i + 1)
+            content = trim(doc, lo, hi)
+        else:
+            para = next((c for c in children if c.dep_ == "parataxis"), None)
+            if para is not None:
+                lo, hi = subtree_range(para, exclude=[v])
+                content = trim(doc, lo, hi)
+    source, head = source_of(lex, doc, v)
+    if content is not None and source is not None and overlap(content, source):
+        content = None
+    origin = "parse"
+    if source is None and lex.kinds.get(lemma) in lex.passive_kinds \
+            and lemma not in lex.passive_exclude:
+        spass = next((c for c in children if c.dep_ == "nsubjpass"), None)
+        if spass is not None and not any(c.dep_ == "agent" for c in children):
+            # 'He has been criticized for ...', 'X is expected to win': no source named
+            origin = "passive"
+            if content is None:
+                lo, hi = subtree_range(spass, exclude=[v])
+                content = trim(doc, lo, hi)
+                if spass.lower_ in WH_WORDS or spass.lower_ in REL_PRONOUNS:
+                    content = None  # 'what is being criticized as ...': the content is elsewhere
+    if content is None and "quote" not in frames:
+        return None
+    return Attr(cue=cue_range(doc, v, extra_cue), source=source, content=content,
+                origin=origin, src_head=head, cue_tok=v)
+
+
+def advcl_content(doc, v, children, wide: bool = True) -> Optional[Range]:
+    """A reported clause the parser attached as ``advcl``.
+
+    'X said after the meeting he would resign' (no subordinator) and
+    'X has not said when they would vote' (an indirect question) come out
+    as adverbial clauses; a clause with its own subject after the cue and
+    no adverbial subordinator (because, if, while ...) is the content.
+    wide (bool): False for verbs that do not report speech, which then take
+    no clause opened by "when" or "if" ('questioned the plan when ...').
+    """
+    for c in children:
+        if c.dep_ != "advcl" or c.i < v.i:
+            continue
+        if not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
+            continue
+        marks = [g for g in c.children if g.dep_ in ("mark", "advmod") and g.i < c.i
+                 and g.i == c.left_edge.i]
+        if marks and (marks[0].lower_ not in WH_WORDS or (not wide and marks[0].lower_ in ("when", "if"))):
+            continue
+        return trim(doc, c.left_edge.i, c.right_edge.i + 1)
+    return None
+
+
+def prep_content(doc, v, children, preps, extra_cue) -> Optional[Range]:
+    """Content of 'called for X', 'pointed to X', 'pointed out X'; the particle joins the cue."""
+    for c in children:
+        if c.dep_ not in ("prep", "prt") or c.lower_ not in preps or c.i < v.i:
+            continue
+        pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+        if pobj is not None:
+            extra_cue.append(c)
+            return trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1)
+        if c.dep_ == "prt":
+            extra_cue.append(c)
+            obj = next((g for g in children if g.dep_ in ("dobj", "ccomp")), None)
+            if obj is not None:
+                return trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
+    return None
+
+
+def noun_attr(lex, doc, tok) -> Optional[Attr]:
+    """A nominal cue: 'Clinton's claim that ...', 'criticism of X from Y', 'raised questions about X'.
+
+    The noun's lemma is in ``nouns`` of cues.yaml with the prepositions that
+    introduce its content. Content: a that-/wh-clause or to-infinitive
+    attached to the noun, else the object of one of its prepositions.
+    Source: the possessor ('his comments'), a by/from phrase, or the subject
+    of a light verb whose object the noun is ('X raised questions about');
+    none when the noun is the object of a target verb ('X faced criticism
+    for ...', PolNeAR's source-less attributions); otherwise no attribution.
+    RETURNS (Attr | None).
+    """
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in lex.nouns:
+        return None
+    preps = lex.nouns[tok.lemma_.lower()]
+    content = None
+    cue_end = tok
+    for c in tok.children:
+        if c.i < tok.i:
+            continue
+        if c.dep_ in ("acl", "ccomp", "relcl"):
+            first = doc[c.left_edge.i]
+            mark = next((g for g in c.children if g.dep_ in ("mark", "aux") and g.i < c.i), None)
+            if (mark is not None and (mark.lower_ in ("that", "to") or mark.lower_ in WH_WORDS)
+                    and first.i == mark.i) or first.lower_ in WH_WORDS - {"which", "who", "whom"}:
+                content = trim(doc, c.left_edge.i, c.right_edge.i + 1)
+                break
+        if c.dep_ == "prep" and c.lower_ in preps:
+            pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                content = trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1)
+                if c.i == tok.i + 1:
+                    cue_end = c
+                break
+    if content is None:
+        return None
+    source, head = None, None
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "among")), None)
+    if poss is not None and poss.lower_ not in ("its",):
+        source, head = trim(doc, poss.left_edge.i, poss.right_edge.i + 1), poss
+        if source is not None and doc[poss.right_edge.i].lower_ in ("'s", "’s", "'", "’"):
+            source = trim(doc, poss.left_edge.i, poss.right_edge.i)
+    elif by is not None and any(g.dep_ == "pobj" for g in by.children):
+        pobj = next(g for g in by.children if g.dep_ == "pobj")
+        source, head = trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1), pobj
+    elif tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.light_verbs:
+        source, head = source_of(lex, doc, tok.head)
+    elif not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.target_verbs):
+        return None  # a bare noun ('the idea that ...') is too often no attribution
+    # else 'X faced questions about ...': X is the target, the source is not named
+    if source is not None and overlap(source, content):
+        return None
+    cue = (tok.idx, cue_end.idx + len(cue_end.text))
+    return Attr(cue=cue, source=source, content=content, origin="noun", src_head=head, cue_tok=tok)
+
+
+def phrase_attr(lex, doc, tok) -> Optional[Attr]:
+    low = tok.lower_
+    for phrase in lex.phrases:
+        if low != phrase[0] or tok.i + len(phrase) > len(doc):
+            continue
+        if tuple(t.lower_ for t in doc[tok.i:tok.i + len(phrase)]) != phrase:
+            continue
+        last = doc[tok.i + len(phrase) - 1]
+        pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        source = trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1)
+        phrase_lo = tok.i
+        phrase_hi = max(pobj.right_edge.i, last.i) + 1
+        # the clause the phrase modifies
+        h = tok.head
+        while h.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl", "parataxis") and h.head is not h:
+            h = h.head
+        if h.i >= phrase_lo and h.i < phrase_hi:
+            return None
+        lo, hi = h.left_edge.i, h.right_edge.i + 1
+        if h.i >= phrase_hi:
+            lo = max(lo, phrase_hi)
+        else:
+            hi = min(hi, phrase_lo)
+        content = trim(doc, lo, hi)
+        cue = (tok.idx, last.idx + len(last.text))
+        return Attr(cue=cue, source=source, content=content, origin="phrase", src_head=pobj, cue_tok=tok)
+    return None
+
+
+def colon_attrs(lex, doc) -> list[Attr]:
+    """'PENCE: ...', 'Poll: Clinton leads' at the start of a line."""
+    out = []
+    text = doc_text(doc)
+    for p_start, p_end in paragraphs(text):
+        line = text[p_start:p_end]
+        m = re.match(r"""\s*["“]?([A-Z][^:\n]{0,40}?):\s+(\S.*?)\s*$""", line)
+        if not m:
+            continue
+        name = m.group(1).strip()
+        words = name.split()
+        if not (1 <= len(words) <= 5):
+            continue
+        if not (name.isupper() or all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3)
+                or name.lower() in lex.colon_sources):
+            continue
+        if words[-1].lower() in ("note", "update", "correction", "transcript", "photo", "video", "read",
+                                 "watch", "related", "source", "sources", "editor"):
+            continue
+        s0 = p_start + m.start(1)
+        c0 = p_start + m.end(1)
+        t0, t1 = p_start + m.start(2), p_start + m.end(2)
+        if t1 - t0 < 8:
+            continue
+        head = doc.char_span(s0, s0 + len(name), alignment_mode="expand")
+        out.append(Attr(cue=(c0, c0 + 1), source=(s0, s0 + len(name)), content=(t0, t1), origin="colon",
+                        src_head=head.root if head is not None and len(head) else None))
+    return out

@@ -1,0 +1,69 @@
+"""The registered ``quotes`` stage: runs the steps in order on one article."""
+from __future__ import annotations
+
+from ..pipeline import register_stage
+from .assemble import records
+from .cues import CueLexicon
+from .direct import drop_nested, link_quotes
+from .marks import find_quote_spans, join_paragraph_quotes
+from .parse import colon_attrs, noun_attr, phrase_attr, verb_attr
+from .spans import Attr, RangeIndex, doc_text
+
+
+@register_stage("quotes", requires=("actors",), assigns=("quotes",))
+class QuoteStage:
+    """Find direct, indirect and mixed quotations and resolve their speakers.
+
+    options (Options): ``options.data_paths`` extend ``data/quotes/cues.yaml``.
+    Called with a :class:`~newsevents.pipeline.Context`, appends
+    :class:`~newsevents.records.Quote` records (ids ``Q1``, ``Q2``...) to
+    ``ctx.analysis.quotes`` in text order and publishes
+    ``ctx.shared["quotes"] = {"by_content": {(start, end): Quote}}``.
+    Never raises on odd input (empty doc, unbalanced quote marks).
+    The stage keeps only the cue lexicon; everything about an article is passed along.
+    """
+
+    def __init__(self, options):
+        self.lex = CueLexicon(getattr(options, "data_paths", None))
+
+    def __call__(self, ctx) -> None:
+        doc = ctx.doc
+        if len(doc) == 0 or not doc_text(doc).strip():
+            ctx.shared["quotes"] = {"by_content": {}}
+            return
+        qspans = join_paragraph_quotes(doc_text(doc), find_quote_spans(doc_text(doc)))
+        attrs = self.attributions(doc, qspans)
+        quotes = records(ctx, attrs, qspans, self.lex.carriers)
+        ctx.analysis.quotes.extend(quotes)
+        ctx.shared["quotes"] = {"by_content": {(q.content.start, q.content.end): q for q in quotes}}
+
+    def attributions(self, doc, qspans=None) -> list[Attr]:
+        """All attributions of a parsed Doc, in text order (internal records).
+
+        qspans (list[tuple[int, int]] | None): quotation spans if already found.
+        """
+        lex = self.lex
+        text = doc_text(doc)
+        if qspans is None:
+            qspans = join_paragraph_quotes(text, find_quote_spans(text))
+        in_quote = RangeIndex(qspans)
+        attrs: list[Attr] = []
+        contentless: list[Attr] = []
+        for tok in doc:
+            if in_quote.find(tok.idx) is not None:
+                continue
+            a = verb_attr(lex, doc, tok) or phrase_attr(lex, doc, tok) or noun_attr(lex, doc, tok)
+            if a is None:
+                continue
+            if a.content is None:
+                if a.source is not None:
+                    contentless.append(a)
+                continue
+            if a.source is None and a.origin not in ("passive", "noun"):
+                continue
+            attrs.append(a)
+        attrs.extend(colon_attrs(lex, doc))
+        link_quotes(lex, doc, qspans, attrs, contentless)
+        attrs = drop_nested(attrs)
+        attrs.sort(key=lambda a: a.content[0])
+        return attrs
