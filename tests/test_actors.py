@@ -542,3 +542,16 @@ def test_the_people_of_the_story_outweigh_the_country_it_is_about(run):
 def test_no_article_country_for_a_named_person_in_a_story_between_countries(run):
     ctx = run("Donald Trump met Vladimir Putin. Xi Jinping met Emmanuel Macron. John Miller spoke.")
     assert one(ctx, "John Miller").code is None
+
+
+def test_country_word_before_an_attack_noun_is_the_country_s_military(run):
+    ctx = run("He was killed by a United States military airstrike in Iraq.")
+    mil = [a for a in ctx.analysis.actors if a.code == "USA"]
+    assert mil and mil[0].canonical == "United States (military)" and mil[0].sector == "MIL"
+    ctx = run("Iranian missiles hit the city.")
+    assert [a.canonical for a in ctx.analysis.actors if a.code == "IRN"] == ["Iran (military)"]
+
+
+def test_country_word_before_other_nouns_is_no_actor(run):
+    ctx = run("The United States economy grew.")
+    assert not [a for a in ctx.analysis.actors if a.code == "USA"]

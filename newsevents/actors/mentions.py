@@ -281,6 +281,24 @@ def _modifies_instrument(doc, item: Item, rules: dict) -> bool:
         and t.head.lower_ in rules.get("instrument_nouns", ())
 
 
+def _instrument_mention(st: "ArticleState", it: Item, entry: Optional[Entry], how: str) -> bool:
+    """'Israeli tanks shelled ...', 'a United States airstrike': a country word modifying a weapon,
+    vehicle or attack noun (rules.yaml ``instrument_nouns``) stands for the country's military,
+    unless an agent noun comes between ('Israeli army tanks': the army is the actor).
+    RETURNS (bool): True when the mention was added."""
+    doc, rules = st.doc, st.kb.rules
+    if entry is None or not _modifies_instrument(doc, it, rules) or any(
+            st.item_at.get(k) is not None and st.item_at[k].kind == "agent"
+            for k in range(it.end, doc[it.end - 1].head.i + 1)):
+        return False
+    name = st.kb.country_name(entry.value) or entry.value
+    label = rules.get("instrument_label", "military")
+    _add(st, Mention(it.start, it.end, it.start, it.end, _text(doc, it.start, it.end),
+                     f"{name} ({label})", code=entry.value, sector=rules.get("instrument_sector") or None,
+                     kind="organisation", resolved_by=how))
+    return True
+
+
 # ---------------------------------------------------------------------------
 # modifiers to the left of a head
 # ---------------------------------------------------------------------------
@@ -701,6 +719,8 @@ def recognise(st: ArticleState, blocked: set) -> None:
                 # not the capital; resolved to that person by coreference (short names)
                 _add(st, _person_mention(st, Item(it.start, it.end, "ner_person"), None))
                 continue
+            if kind == "country" and _instrument_mention(st, it, it.first("country"), "country-name"):
+                continue  # 'a United States airstrike', 'US missiles': the country's military
             if _is_noun_modifier(doc, it):
                 continue
             root = _span_root(doc, it.start, it.end)
@@ -714,18 +734,7 @@ def recognise(st: ArticleState, blocked: set) -> None:
                 _country_mentions(st, it, [e.value], "country-name", text)
         elif kind in ("demonym", "adjective"):
             e = it.first("demonym")
-            if _modifies_instrument(doc, it, rules) and not any(
-                    st.item_at.get(k) is not None and st.item_at[k].kind == "agent"
-                    for k in range(it.end, doc[it.end - 1].head.i + 1)):
-                # 'Israeli tanks shelled ...': the country's military
-                adj = it.first("adjective") or it.first("demonym")
-                if adj is not None:
-                    name = kb.country_name(adj.value) or adj.value
-                    label = rules.get("instrument_label", "military")
-                    _add(st, Mention(it.start, it.end, it.start, it.end, _text(doc, it.start, it.end),
-                                     f"{name} ({label})", code=adj.value,
-                                     sector=rules.get("instrument_sector") or None, kind="organisation",
-                                     resolved_by="demonym"))
+            if _instrument_mention(st, it, it.first("adjective") or it.first("demonym"), "demonym"):
                 continue
             if e is None or _is_noun_modifier(doc, it):
                 continue
