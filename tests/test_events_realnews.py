@@ -57,3 +57,62 @@ def test_words_in_another_sense_are_not_that_event(nlp, stage, text, absent):
 ])
 def test_the_sense_that_is_meant_is_kept(nlp, stage, text, etype):
     one(run(nlp, stage, text), etype)
+
+
+# ------------------------------------------------------- statements that are events (statements.py)
+def _quote(ctx, speaker_name, content, cue):
+    from newsevents.records import Quote, Speaker
+
+    text = ctx.analysis.text
+    a = next(x for x in ctx.analysis.actors if x.text == speaker_name)
+    s = text.index(content)
+    c = text.index(cue)
+    ctx.analysis.quotes.append(Quote(id=f"Q{len(ctx.analysis.quotes) + 1}", kind="direct",
+                                     cue=ctx.evidence(c, c + len(cue)), content=ctx.evidence(s, s + len(content)),
+                                     speaker=Speaker(canonical=a.canonical, mention=a.id, code=a.code)))
+
+
+def _with_quote(nlp, stage, text, speaker, content, cue="said"):
+    from test_events import make_ctx
+
+    ctx = make_ctx(nlp, text)
+    _quote(ctx, speaker, content, cue)
+    stage(ctx)
+    return ctx.analysis.events
+
+
+def test_a_quote_that_disapproves_is_an_accuse_event(nlp, stage):
+    text = 'Egypt said, "What Israel did was a big mistake and an insult to our people."'
+    ev = one(_with_quote(nlp, stage, text, "Egypt", '"What Israel did was a big mistake and an insult to our people."'),
+             "ACCUSE")
+    assert ev.mode == "disapprove" and codes(ev.actors) == ["EGY"] and codes(ev.recipients) == ["ISR"]
+    assert ev.pattern.startswith("statement:") and ev.evidence.text == text
+
+
+def test_a_quote_that_praises_is_a_support_event(nlp, stage):
+    text = 'France said the decision of Germany was justified.'
+    ev = one(_with_quote(nlp, stage, text, "France", "the decision of Germany was justified"), "SUPPORT")
+    assert codes(ev.actors) == ["FRA"] and codes(ev.recipients) == ["DEU"]
+
+
+@pytest.mark.parametrize("text,content", [
+    ('Egypt said the move of Israel was not a mistake.', "the move of Israel was not a mistake"),
+    ('Egypt said the plan of Israel was a mistake but also courageous.', "the plan of Israel was a mistake but also courageous"),
+    ('Egypt said the talks with Israel would resume on Monday.', "the talks with Israel would resume on Monday"),
+])
+def test_negated_mixed_or_neutral_statements_are_no_event(nlp, stage, text, content):
+    events = _with_quote(nlp, stage, text, "Egypt", content)
+    assert not [e for e in events if (e.pattern or "").startswith("statement:")]
+
+
+def test_evaluative_verb_with_a_predicate(nlp, stage):
+    events = run(nlp, stage, 'Turkey called the agreement of Greece "null and void".')
+    ev = one(events, "ACCUSE")
+    assert codes(ev.actors) == ["TUR"] and codes(ev.recipients) == ["GRC"]
+    assert "AGREE" not in [e.event_type for e in events]  # "agreement" is what is judged, not an event
+
+
+def test_statement_repeating_a_pattern_event_adds_nothing(nlp, stage):
+    text = 'Egypt criticized Israel, saying "it was a mistake".'
+    events = _with_quote(nlp, stage, text, "Egypt", '"it was a mistake"', cue="saying")
+    assert len([e for e in events if e.event_type == "ACCUSE"]) == 1

@@ -2,7 +2,8 @@
 
 :func:`assemble` builds one Event per match that no other match absorbed (arguments, non-agent
 filter, flags, coding, date and place of the clause, trigger and sentence evidence), adds the
-credit events ("because of X's statecraft", attributed: the source praises X), sorts them in
+credit events ("because of X's statecraft", attributed: the source praises X) and the statement
+events (:mod:`.statements`: disapproval and praise said in words), sorts them in
 salience order (:func:`salience_key`) and numbers them V1, V2... in that order.
 """
 from __future__ import annotations
@@ -15,6 +16,7 @@ from .arguments import arguments, casualty_victims, refs
 from .coding import code_event, code_type
 from .flags import event_flags, source_refs
 from .non_agent import non_agent_event
+from .statements import statement_events
 from .state import ArticleState
 from .triggers import Match
 
@@ -45,6 +47,7 @@ def assemble(rules: "EventRules", state: ArticleState, matches: dict) -> list:
         ev = credit_event(rules, state, sent)
         if ev is not None:
             events.append(ev)
+    events += statement_events(rules, state, events)
     events.sort(key=lambda e: salience_key(e, heads.get(e.id)))
     # ids follow the output order (V1 is the first, most salient event), so that a store
     # reading events back by id gives the same list

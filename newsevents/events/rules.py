@@ -14,6 +14,7 @@ from typing import Mapping, Optional
 from ..data import load_yaml
 from .coding import PloverTables, promotions
 from .patterns import Pattern, PatternSet, load_patterns
+from .statements import Evaluations
 
 __all__ = ["EventRules"]
 
@@ -48,6 +49,7 @@ class EventRules:
         future, hypothetical and negated (refused) events.
     casualty_lookback (int): sentences before a casualty verb searched for a non-agent cause.
     credit_cues, attribution (tuple[tuple[str, ...], ...]): multi-word cues, lower case.
+    evaluations (Evaluations): the evaluative lexicon of ``events/evaluations.yaml``.
     The other fields are the word lists of rules.yaml of (nearly) the same name, as frozensets.
     """
 
@@ -94,6 +96,8 @@ class EventRules:
     # credit ("because of X's statecraft")
     credit_nouns: frozenset
     credit_cues: tuple
+    # statements that are events (evaluations.yaml; statements.py)
+    evaluations: "Evaluations"
 
     @classmethod
     def load(cls, data_paths: Optional[list] = None) -> "EventRules":
@@ -144,4 +148,5 @@ class EventRules:
             attribution=_cues(rules, "attribution_preps"),
             credit_nouns=_words(rules, "credit_nouns"),
             credit_cues=_cues(rules, "credit_cues"),
+            evaluations=Evaluations.load(data_paths),
         )

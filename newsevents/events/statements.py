@@ -1,0 +1,204 @@
+"""Statements that are events: disapproval (ACCUSE) and praise (SUPPORT) said in words.
+
+PLOVER 2.0 codes what a statement does. A speaker who calls another's act "a big mistake",
+"a stab in the back" or "an insult" disapproves of it (ACCUSE, mode ``disapprove``; CAMEO 111
+"criticize or denounce"); one who calls a decision "justified" or a person "a model of
+honesty" praises (SUPPORT; CAMEO 051 "praise or endorse"). No verb pattern sees these: the
+event is in the words of the statement. Two constructions make statements here:
+
+* a **quote** (direct, indirect or mixed; from the quotes stage) whose speaker is an actor
+  mention: the actor is the speaker, the recipients are the other coded actors named in its
+  content; the evidence runs from the sentence of the cue (or of the content's start) to the
+  sentence of the evaluative word;
+* an **evaluative verb** with a predicate ("called the deal 'lousy'", "described the strike as
+  a violation"; ``evaluative_verbs``): the actor is the verb's subject, the recipients the
+  actors of its object phrase.
+
+The statement is an event when its words hold an entry of one list of
+``data/events/evaluations.yaml`` and none of the other; a word right after a negation ("not a
+mistake") does not count. A statement whose sentence already has an ACCUSE or SUPPORT event of
+the same actor adds nothing ("criticized the decision, saying it was a mistake" is one event).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Optional
+
+from ..data import load_yaml
+from ..records import ActorRef, Event
+from .coding import code_type
+
+if TYPE_CHECKING:
+    from .rules import EventRules
+    from .state import ArticleState
+
+__all__ = ["Evaluations", "statement_events"]
+
+_NEGATIONS = frozenset({"not", "n't", "never", "no", "nothing", "hardly"})
+_FIRST_PERSON = frozenset({"i", "me", "we", "us", "our", "my", "you", "your"})
+#: PLOVER type and mode of each list of evaluations.yaml
+_TYPES = {"disapprove": ("ACCUSE", "disapprove"), "approve": ("SUPPORT", None)}
+
+
+@dataclass(frozen=True)
+class Evaluations:
+    """The evaluative lexicon (``events/evaluations.yaml``), loaded once.
+
+    entries (dict[str, tuple[tuple[str, ...], ...]]): list name (``disapprove``/``approve``) ->
+        entries as lower-case word tuples. verbs (frozenset[str]): evaluative verb lemmas.
+    """
+
+    entries: dict
+    verbs: frozenset
+
+    @classmethod
+    def load(cls, data_paths=None) -> "Evaluations":
+        """RETURNS (Evaluations) from ``events/evaluations.yaml`` (plus users' files)."""
+        data = load_yaml("events/evaluations.yaml", extra=data_paths)
+        entries = {name: tuple(tuple(str(w).lower().split()) for w in data.get(name) or [])
+                   for name in _TYPES}
+        return cls(entries=entries, verbs=frozenset(str(w).lower() for w in data.get("evaluative_verbs") or []))
+
+    def judge(self, tokens) -> Optional[tuple]:
+        """The evaluation of a run of tokens.
+
+        tokens (Sequence[Token]): the words of the statement.
+        RETURNS (tuple | None): ``(list name, first token of the entry)`` when entries of
+            exactly one list occur (outside negation), else None.
+        """
+        words = [t.lower_ for t in tokens]
+        lemmas = [t.lemma_.lower() for t in tokens]
+        found: dict = {}
+        for name, entries in self.entries.items():
+            for i in range(len(words)):
+                if i and words[i - 1] in _NEGATIONS or i > 1 and words[i - 2] in _NEGATIONS and words[i - 1] in ("a", "an"):
+                    continue
+                for entry in entries:
+                    n = len(entry)
+                    if entry == tuple(words[i:i + n]) or entry == tuple(lemmas[i:i + n]):
+                        found.setdefault(name, tokens[i])
+                        break
+        if len(found) != 1:
+            return None
+        name, tok = next(iter(found.items()))
+        return name, tok
+
+
+def _ref(actor) -> ActorRef:
+    return ActorRef(mention=actor.id, canonical=actor.canonical, code=actor.code, sector=actor.sector)
+
+
+def _recipients(state: "ArticleState", start: int, end: int, speaker_entity: Optional[str]) -> list:
+    out, seen = [], {speaker_entity}
+    for a in state.actor_index(start, end):
+        if not a.code or a.entity in seen or a.text.lower() in _FIRST_PERSON:
+            continue
+        seen.add(a.entity)
+        out.append(_ref(a))
+    return out
+
+
+def _make(rules: "EventRules", state: "ArticleState", name: str, word, actors: list, recipients: list,
+          ev_start: int, ev_end: int, anchor) -> Event:
+    from .assembly import date_of, place_of  # assembly imports this module
+
+    ctx = state.ctx
+    etype, mode = _TYPES[name]
+    mode, root, goldstein, quad = code_type(rules.tables, etype, mode, None)
+    date, date_source, date_ref = date_of(ctx, anchor)
+    a_keys = {r.mention for r in actors}
+    return Event(
+        id=ctx.new_id("V"), event_type=etype, mode=mode, actors=actors,
+        recipients=[r for r in recipients if r.mention not in a_keys], reciprocal=False,
+        date=date, date_source=date_source, date_ref=date_ref, place=place_of(ctx, anchor),
+        cameo=root, goldstein=goldstein, quad_class=quad, negated=False, future=False,
+        hypothetical=False, reported=False, pattern=f"statement: {word.lower_}",
+        trigger=ctx.span_evidence(word), evidence=ctx.evidence(ev_start, ev_end))
+
+
+def _quote_statements(rules: "EventRules", state: "ArticleState") -> list:
+    ctx = state.ctx
+    doc = ctx.doc
+    by_id = {a.id: a for a in ctx.analysis.actors}
+    out = []
+    for q in ctx.analysis.quotes:
+        speaker = by_id.get(q.speaker.mention) if q.speaker is not None and q.speaker.mention else None
+        span = doc.char_span(q.content.start, q.content.end, alignment_mode="expand")
+        if speaker is None or span is None:
+            continue
+        verdict = rules.evaluations.judge(list(span))
+        if verdict is None:
+            continue
+        name, word = verdict
+        anchor_char = q.cue.start if q.cue is not None else q.content.start
+        anchor = doc.char_span(anchor_char, anchor_char + 1, alignment_mode="expand")
+        if anchor is None:
+            continue
+        sent = anchor[0].sent
+        start = min(sent.start_char, word.sent.start_char)
+        end = max(sent.end_char, word.sent.end_char)
+        recips = _recipients(state, q.content.start, q.content.end, speaker.entity)
+        out.append(_make(rules, state, name, word, [_ref(speaker)], recips, start, end, anchor[0]))
+    return out
+
+
+def _verb_statements(rules: "EventRules", state: "ArticleState") -> list:
+    """'X called Y "lousy"', 'X described Y as a violation'. RETURNS (list[tuple[Event, Token]]):
+    each event with its evaluative verb."""
+    from .arguments import np_span, refs, subject
+
+    ctx = state.ctx
+    out = []
+    for tok in ctx.doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in rules.evaluations.verbs:
+            continue
+        preds = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp")]
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "as":
+                preds += [g for g in c.children if g.dep_ == "pobj"]
+            elif c.dep_ == "dobj":
+                # the parser often hangs the predicate on the object: 'called the deal "null and void"'
+                preds += [g for g in c.children if g.i > c.i and g.dep_ in ("acl", "appos", "amod", "oprd")
+                          and g.pos_ in ("ADJ", "NOUN")]
+        words = [w for p in preds for w in p.subtree]
+        verdict = rules.evaluations.judge(sorted(words, key=lambda w: w.i)) if words else None
+        if verdict is None:
+            continue
+        name, word = verdict
+        actors_t, _ = subject(tok)
+        actors = refs(rules, state, actors_t)
+        if not actors:
+            continue
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        recipients = []
+        for o in objs:
+            start, end = np_span(o)
+            recipients += [_ref(a) for a in state.actor_index(start, end) if a.code]
+        out.append((_make(rules, state, name, word, actors, recipients, tok.sent.start_char,
+                          tok.sent.end_char, tok), tok))
+    return out
+
+
+def statement_events(rules: "EventRules", state: "ArticleState", events: list) -> list:
+    """The statement events of an article (see the module docstring).
+
+    events (list[Event]): the events found by the trigger patterns, to avoid repeating one;
+        a pattern event on the verb of an evaluative-verb statement ("called the deal
+        'lousy'" is no AGREE on "deal") is removed from it, in place.
+    RETURNS (list[Event]): the new events.
+    """
+    have = {(e.evidence.sentence, e.event_type, r.mention) for e in events
+            if e.event_type in ("ACCUSE", "SUPPORT") for r in e.actors}
+    entity = {a.id: a.entity for a in state.ctx.analysis.actors}
+    have_ent = {(s, t, entity.get(m)) for s, t, m in have}
+    verbal = _verb_statements(rules, state)
+    verbs = {verb.idx for _, verb in verbal}
+    events[:] = [e for e in events if e.event_type in ("ACCUSE", "SUPPORT") or e.trigger.start not in verbs]
+    out = []
+    for ev in [e for e, _ in verbal] + _quote_statements(rules, state):
+        keys = {(ev.evidence.sentence, ev.event_type, entity.get(r.mention)) for r in ev.actors}
+        if keys & have_ent:
+            continue
+        have_ent |= keys
+        out.append(ev)
+    return out
