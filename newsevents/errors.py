@@ -20,6 +20,8 @@ class Errors:
     E021 = "Input {path}, line {line}: not valid JSON ({reason})."
     E022 = "Input {path}, line {line}: no '{key}' field. Pass --text-key to name the field holding the text."
     E023 = "Invalid publication date '{value}': use ISO 8601, e.g. 2019-07-01."
+    E024 = ("Input {path}, line {line}: {reason}. Fields must be JSON strings (text, title, url, source; "
+            "the id may be a number), published an ISO date string.")
     # the event database (newsevents.store)
     E040 = "Can't open the database {url}: {reason}."
     E041 = ("Article id '{id}' is already stored with different content (content hash {old} vs {new}); "

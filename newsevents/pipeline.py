@@ -201,6 +201,8 @@ class Pipeline:
                 text = bytes(text).decode("utf-8")
             except UnicodeDecodeError as err:
                 raise ArticleProblem("E103", reason=str(err)) from None
+        if not isinstance(text, str):  # the Python API takes any object: never fail outside the boundary
+            raise ArticleProblem("E199", reason=f"the text is a {type(text).__name__}, not str or bytes")
         if not text or not text.strip():
             raise ArticleProblem("E101")
         sample = text[:20000]

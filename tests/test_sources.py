@@ -384,3 +384,19 @@ def test_read_inputs_failed_fetch_is_a_problem():
     assert len(arts) == 1
     assert arts[0].problem[0] == "E036" and arts[0].url == "http://127.0.0.1:9/feed.rss"
     assert arts[0].problem[1].startswith("[E036] Can't fetch http://127.0.0.1:9/feed.rss")
+
+
+def test_jsonl_wrong_typed_field_is_an_error_row_and_the_rest_goes_on(tmp_path):
+    """One line with ``"text": 12345`` or ``"title": 7`` used to end the run with an AttributeError."""
+    f = tmp_path / "typed.jsonl"
+    f.write_text('{"id": "a", "text": "Police arrested a man."}\n{"id": "b", "text": 12345}\n'
+                 '{"id": "c", "title": 7, "text": "Rebels attacked."}\n{"id": 4, "text": "Number id is fine."}\n'
+                 '{"id": "e", "published": 20190701, "text": "x"}\n{"id": "f", "text": null, "url": ["x"]}\n',
+                 encoding="utf8")
+    got = list(read_inputs([str(f)], ReaderOptions()))
+    assert [(a.id, a.problem[0] if a.problem else None) for a in got] == [
+        ("a", None), ("b", "E024"), ("c", "E024"), ("4", None), ("e", "E024"), ("f", "E024")]
+    assert "field 'text' holds a number 12345" in got[1].problem[1]
+    assert "field 'title'" in got[2].problem[1] and "line 3" in got[2].problem[1]
+    renamed = list(read_inputs([str(f)], ReaderOptions(text_key="body")))
+    assert {a.problem[0] for a in renamed} == {"E022"}

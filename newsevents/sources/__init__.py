@@ -18,12 +18,14 @@ import sys
 from dataclasses import dataclass
 from datetime import date as Date, datetime
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..errors import Errors, InputError
 from ..pipeline import ArticleInput
 
-__all__ = ["ReaderOptions", "read_inputs", "parse_date", "detect_format", "FORMATS"]
+__all__ = ["ReaderOptions", "read_inputs", "parse_date", "detect_format", "FORMATS", "JsonlRecord"]
 
 
 @dataclass
@@ -277,17 +279,70 @@ def _read_jsonl(stream, name: str, options: ReaderOptions) -> Iterator[ArticleIn
             yield ArticleInput(text="", id=ident, problem=(
                 "E021", "[E021] " + Errors.E021.format(path=name, line=n, reason=err)))
             continue
-        ident = str(obj.get(options.id_key) or ident)
+        raw_id = obj.get(options.id_key)
+        if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) and str(raw_id):
+            ident = str(raw_id)
         if options.text_key not in obj:
             yield ArticleInput(text="", id=ident, problem=(
                 "E022", "[E022] " + Errors.E022.format(path=name, line=n, key=options.text_key)))
             continue
         try:
-            published = parse_date(obj.get(options.published_key)) or options.published
+            record = JsonlRecord.model_validate({
+                field: obj.get(key) for field, key in (
+                    ("id", options.id_key), ("title", options.title_key), ("published", options.published_key),
+                    ("text", options.text_key), ("url", options.url_key), ("source", options.source_key))})
+        except ValidationError as err:
+            yield ArticleInput(text="", id=ident, problem=(
+                "E024", "[E024] " + Errors.E024.format(path=name, line=n, reason=_validation_reason(err, options))))
+            continue
+        try:
+            published = parse_date(record.published) or options.published
         except ValueError:
             yield ArticleInput(text="", id=ident, problem=(
-                "E023", "[E023] " + Errors.E023.format(value=obj.get(options.published_key))))
+                "E023", "[E023] " + Errors.E023.format(value=record.published)))
             continue
-        yield ArticleInput(text=obj.get(options.text_key) or "", published=published, id=ident,
-                           title=obj.get(options.title_key), url=obj.get(options.url_key),
-                           source=obj.get(options.source_key))
+        yield ArticleInput(text=record.text or "", published=published, id=ident, title=record.title,
+                           url=record.url, source=record.source)
+
+
+class JsonlRecord(BaseModel):
+    """One JSONL input line, validated where it is read: a wrong-typed field makes that line
+    an E024 error row instead of failing later (``"text": 12345`` used to end the whole run).
+
+    Strict types: JSON strings for text, title, url, source and published; the id may also be
+    an integer (read as its decimal string). Unknown fields are ignored; null is "absent".
+    """
+
+    model_config = ConfigDict(strict=True, extra="ignore")
+
+    id: Optional[Union[str, int]] = None
+    title: Optional[str] = None
+    published: Optional[str] = None
+    text: Optional[str] = None
+    url: Optional[str] = None
+    source: Optional[str] = None
+
+
+def _validation_reason(err: "ValidationError", options: ReaderOptions) -> str:
+    """One short line from a pydantic error: the user's field name and the type it holds."""
+    keys = {"id": options.id_key, "title": options.title_key, "published": options.published_key,
+            "text": options.text_key, "url": options.url_key, "source": options.source_key}
+    parts = []
+    for e in err.errors():
+        field = str(e["loc"][0]) if e.get("loc") else "?"
+        value = e.get("input")
+        parts.append(f"field '{keys.get(field, field)}' holds {_json_type(value)} {json.dumps(value)[:40]}, "
+                     f"not a string")
+    return "; ".join(dict.fromkeys(parts))
+
+
+def _json_type(value) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return "a value"
