@@ -51,7 +51,8 @@ def model_options(fn):
     @click.option("--data", "data_paths", multiple=True, type=click.Path(file_okay=False, exists=True),
                   help="Folder of knowledge files extending the built-in ones (repeatable).")
     @click.option("--max-chars", type=click.IntRange(min=1), default=None,
-                  help="Refuse longer articles (default 1,000,000 characters).")
+                  help="Refuse longer articles (default 1,000,000 characters). Any limit works: long "
+                  "articles are parsed in paragraph chunks of 100,000 characters, offsets kept.")
     @click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Docs per spaCy batch.")
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
