@@ -11,11 +11,12 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import Optional
 
 import click
 
 from . import __version__
-from .errors import NewsEventsError
+from .errors import Errors, NewsEventsError
 
 logger = logging.getLogger("newsevents")
 
@@ -36,6 +37,7 @@ def common_options(formats, default):
         @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary on stderr.")
         @functools.wraps(fn)
         def wrapper(*args, **kwargs):
+            _check_output(kwargs.get("output"))
             return fn(*args, **kwargs)
 
         return wrapper
@@ -82,10 +84,38 @@ def make_pipeline(options):
     return Pipeline(options)
 
 
+def _output_problem(output: Optional[str]) -> Optional[str]:
+    """Why ``output`` can't be written (its folder is missing, it is a folder), or None."""
+    if not output or output == "-":
+        return None
+    path = Path(output)
+    if path.is_dir():
+        return "it is a folder"
+    parent = path.parent
+    if not parent.is_dir():
+        return f"no such folder {parent}" if not parent.exists() else f"{parent} is not a folder"
+    return None
+
+
+def _check_output(output: Optional[str]) -> None:
+    """Exit 1 with one line (E050) before any work when ``output`` can't be written.
+
+    Like sqlite-utils, cp or sqlite3's .output, a missing folder is an error, not created:
+    a mistyped path should not scatter folders."""
+    reason = _output_problem(output)
+    if reason:
+        _fail("[E050] " + Errors.E050.format(path=output, reason=reason))
+
+
 def _open_out(output: str, binary: bool = False):
     if output == "-":
         return sys.stdout
-    return open(output, "wb" if binary else "w", encoding=None if binary else "utf-8", newline=None if binary else "")
+    _check_output(output)
+    try:
+        return open(output, "wb" if binary else "w", encoding=None if binary else "utf-8",
+                    newline=None if binary else "")
+    except OSError as err:
+        _fail("[E050] " + Errors.E050.format(path=output, reason=err.strerror or err))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -209,6 +239,7 @@ def evaluate(names, limit, sample_seed, errors_path, write_baseline, model, data
     from . import evaluate as ev
 
     names = list(names) or ["all"]
+    _check_output(errors_path)
     try:
         pipeline = make_pipeline(_build_options(model, data_paths, max_chars, batch_size))
         if write_baseline:
@@ -220,6 +251,8 @@ def evaluate(names, limit, sample_seed, errors_path, write_baseline, model, data
         _fail(str(err).strip("'\""), 2)
     except FileNotFoundError as err:
         _fail(f"gold data not found: {err}. The gold sets live in ../shared/gold beside the repository.")
+    except OSError as err:  # --errors file not writable
+        _fail("[E050] " + Errors.E050.format(path=err.filename or errors_path, reason=err.strerror or err))
     except NewsEventsError as err:
         _fail(err.message)
     out = _open_out(output)
@@ -239,6 +272,7 @@ def schema(output):
     """Print the JSON Schema of the extract output (one ArticleAnalysis)."""
     from .records import json_schema
 
+    _check_output(output)
     out = _open_out(output)
     json.dump(json_schema(), out, indent=2, ensure_ascii=False)
     out.write("\n")
@@ -469,6 +503,7 @@ def export(db_url, fmt, output, quiet):
     """Export the database as GDELT 2.0, PLOVER, Parquet, CSV, NDJSON, GeoJSON or GEXF."""
     from .export import export_store
 
+    _check_output(output)
     store = _open_db(db_url)
     out = _open_out(output, binary=(fmt == "parquet"))
     try:

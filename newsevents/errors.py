@@ -22,6 +22,9 @@ class Errors:
     E023 = "Invalid publication date '{value}': use ISO 8601, e.g. 2019-07-01."
     E024 = ("Input {path}, line {line}: {reason}. Fields must be JSON strings (text, title, url, source; "
             "the id may be a number), published an ISO date string.")
+    # output files (-o, --errors)
+    E050 = ("Can't write {path}: {reason}. Output folders are not created: create the folder first "
+            "(mkdir -p) or pass another path.")
     # the event database (newsevents.store)
     E040 = "Can't open the database {url}: {reason}."
     E041 = ("Article id '{id}' is already stored with different content (content hash {old} vs {new}); "

@@ -80,3 +80,22 @@ def test_usage_errors_exit_2():
     assert run(["extract", "-", "--published", "July 1st"], input="x").exit_code == 2
     assert run(["extract", "-", "--format", "xml"], input="x").exit_code == 2
     assert run(["extract", "/no/such/file.txt"]).exit_code == 2
+
+
+@pytest.mark.parametrize("args", [
+    ["extract", "-", "--published", "2019-07-01"],
+    ["schema"],
+    ["evaluate", "seed"],
+])
+def test_output_into_a_missing_folder_is_one_line_exit_1(tmp_path, args):
+    target = tmp_path / "no" / "such" / "out.json"
+    res = run(args + ["-o", str(target)], input=TEXT)
+    assert res.exit_code == 1, res.output
+    assert "Traceback" not in res.output and res.stderr.startswith("newsevents: [E050]")
+    assert res.stderr.count("\n") == 1 and "no such folder" in res.stderr
+    assert not (tmp_path / "no").exists()
+
+
+def test_evaluate_errors_file_into_a_missing_folder(tmp_path):
+    res = run(["evaluate", "seed", "--errors", str(tmp_path / "missing" / "e.jsonl")])
+    assert res.exit_code == 1 and "[E050]" in res.stderr and "Traceback" not in res.output

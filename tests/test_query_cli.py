@@ -130,3 +130,11 @@ def test_user_mistakes_exit_2_with_one_line(db, tmp_path):
 def test_unreachable_postgres_is_one_line(tmp_path):
     res = run(["events", "--db", "postgresql://nobody:x@127.0.0.1:1/none"])
     assert res.exit_code == 1 and res.stderr.startswith("newsevents: [E040]") and "x@" not in res.stderr
+
+
+@pytest.mark.parametrize("args", [["events"], ["quotes"], ["dyads"], ["search", "summit"],
+                                  ["export", "--format", "gdelt"], ["export", "--format", "parquet"]])
+def test_output_into_a_missing_folder_is_one_line_exit_1(db, tmp_path, args):
+    res = run(args + ["--db", db, "-o", str(tmp_path / "missing" / "out")])
+    assert res.exit_code == 1 and res.stderr.startswith("newsevents: [E050]"), res.output
+    assert "Traceback" not in res.output and not (tmp_path / "missing").exists()
