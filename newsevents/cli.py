@@ -306,16 +306,17 @@ def db_option(fn):
     return wrapper
 
 
-def _open_db(db_url: str, must_exist: bool = True, dedup_window=None):
-    """Open the store, or exit with one line on stderr (1: can't open; 2: no such SQLite file)."""
-    from .store import StoreError, is_postgres, open_store
+def _open_db(db_url: str, readonly: bool = True, dedup_window=None):
+    """Open the store, or exit 1 with one line on stderr.
 
-    from .store.sqlite import sqlite_path
+    readonly (bool): for the query commands: the database must exist (E045, no file is
+        created) and is opened read-only, so a read-only file or folder works; ``ingest``
+        passes False (it creates the database).
+    """
+    from .store import StoreError, open_store
 
-    if must_exist and not is_postgres(db_url) and not Path(sqlite_path(db_url)).exists():
-        _fail(f"no database at {db_url}: create one with `newsevents ingest FILES --db {db_url}`", 2)
     try:
-        return open_store(db_url, dedup_window=dedup_window)
+        return open_store(db_url, dedup_window=dedup_window, readonly=readonly)
     except StoreError as err:
         _fail(err.message)
 
@@ -357,7 +358,7 @@ def ingest(inputs, db_url, workers, dedup_window, published, input_format, text_
     from .sources import read_inputs
 
     reader = _reader(published, input_format, text_key, id_key, published_key)
-    store = _open_db(db_url, must_exist=False, dedup_window=dedup_window)
+    store = _open_db(db_url, readonly=False, dedup_window=dedup_window)
     options = _build_options(model, data_paths, max_chars, batch_size)
     show = not quiet and sys.stderr.isatty()
 

@@ -31,6 +31,10 @@ class Errors:
             "the new text was not stored. Give the article a new id, or delete the old one.")
     E042 = "The database {url} has schema version {found}; this newsevents writes version {expected}."
     E043 = "Unknown period '{by}': use day, month or year."
+    E044 = ("The database {url} holds no newsevents tables ({reason}). Ingest into it first "
+            "(`newsevents ingest FILES --db {url}`), or pass the right --db.")
+    E045 = ("No database at {url}: create one with `newsevents ingest FILES --db {url}`, or pass the right "
+            "--db (or set $NEWSEVENTS_DB).")
     # per-article problems (ArticleError.code)
     E101 = "The article is empty or holds only whitespace."
     E102 = "The article looks binary ({share:.0%} control characters), not text."

@@ -120,8 +120,9 @@ def test_query_parquet_output(db, tmp_path):
 
 
 def test_user_mistakes_exit_2_with_one_line(db, tmp_path):
-    res = run(["events", "--db", str(tmp_path / "missing.db")])
-    assert res.exit_code == 2 and "no database at" in res.stderr and "Traceback" not in res.output
+    res = run(["events", "--db", str(tmp_path / "missing.db")])  # a failure (1), not a usage error (2)
+    assert res.exit_code == 1 and "[E045] No database at" in res.stderr and "Traceback" not in res.output
+    assert not (tmp_path / "missing.db").exists()
     assert run(["events", "--db", db, "--since", "July"]).exit_code == 2
     assert run(["dyads", "--db", db, "--by", "week"]).exit_code == 2
     assert run(["export", "--db", db]).exit_code == 2  # --format is required
@@ -138,3 +139,34 @@ def test_output_into_a_missing_folder_is_one_line_exit_1(db, tmp_path, args):
     res = run(args + ["--db", db, "-o", str(tmp_path / "missing" / "out")])
     assert res.exit_code == 1 and res.stderr.startswith("newsevents: [E050]"), res.output
     assert "Traceback" not in res.output and not (tmp_path / "missing").exists()
+
+
+QUERIES = [["events"], ["events", "--dedup"], ["quotes", "--contains", "great"], ["dyads"], ["search", "sanctions"],
+           ["export", "--format", "gdelt"], ["export", "--format", "ndjson"]]
+
+
+def test_queries_open_the_database_read_only(db, tmp_path):
+    """events, quotes, dyads, search and export used to fail on a read-only database or folder with
+    "attempt to write a readonly database". As root chmod doesn't stop writes, so the folder's
+    effect is made the way test_store does (the WAL -shm file can't be created), and the file is
+    checked byte for byte."""
+    import hashlib
+
+    path = Path(db)
+    expected = {tuple(q): run(q + ["--db", db]).stdout for q in QUERIES}
+    for extra in ("-wal", "-shm"):
+        Path(db + extra).unlink(missing_ok=True)
+    Path(db + "-shm").symlink_to(tmp_path / "no-such-folder" / "x")
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    for q in QUERIES:
+        res = run(q + ["--db", db])
+        assert res.exit_code == 0 and "Traceback" not in res.output, (q, res.output)
+        assert res.stdout == expected[tuple(q)], q
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_query_on_a_missing_database_creates_nothing(tmp_path, query):
+    res = run(query + ["--db", str(tmp_path / "nope.db")])
+    assert res.exit_code == 1 and res.stderr.startswith("newsevents: [E045]") and "Traceback" not in res.output
+    assert list(tmp_path.iterdir()) == []

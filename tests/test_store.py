@@ -393,3 +393,75 @@ def test_bad_url_is_a_store_error(tmp_path):
     with pytest.raises(StoreError) as err:
         open_store(str(tmp_path / "not.db"))
     assert err.value.code == "E040"
+
+
+# -- read-only opening (the query commands) ------------------------------------------------------
+
+_WRITES = ("INSERT", "UPDATE", "DELETE", "CREATE", "DROP", "ALTER", "BEGIN", "REPLACE", "PRAGMA JOURNAL_MODE")
+
+
+def _read_everything(store) -> dict:
+    return {"events": store.events(), "clusters": store.clusters(), "quotes": store.quotes(contains="great"),
+            "dyads": store.dyads(), "search": store.search("sanctions"), "errors": store.errors(),
+            "counts": store.counts(), "analyses": [a.model_dump() for a in store.analyses()],
+            "iter": list(store.iter_clusters())}
+
+
+def test_readonly_store_reads_everything_and_never_writes(filled, store_url):
+    """Queries used to need write access ("attempt to write a readonly database"); a read-only open
+    starts no write transaction and the database itself refuses writes on that connection."""
+    expected = _read_everything(filled)
+    filled.close()
+    with open_store(store_url, readonly=True) as ro:
+        statements: list = []
+        if ro.dialect == "sqlite":
+            ro.conn.set_trace_callback(statements.append)
+        assert _read_everything(ro) == expected
+        assert not [s for s in statements if s.lstrip().upper().startswith(_WRITES)]
+        with pytest.raises(StoreError) as err:
+            ro.add_batch(corpus()[:1])
+        assert err.value.code == "E040" and "read-only" in err.value.message
+        with pytest.raises(Exception) as raw:  # not our guard: the connection itself is read-only
+            ro._exec("INSERT INTO meta (key, value) VALUES ('x', 'y')")
+        assert "read" in str(raw.value).lower() and "only" in str(raw.value).lower()
+
+
+def test_readonly_sqlite_creates_nothing_for_a_missing_or_empty_file(tmp_path):
+    missing = tmp_path / "missing.db"
+    with pytest.raises(StoreError) as err:
+        open_store(str(missing), readonly=True)
+    assert err.value.code == "E045" and not missing.exists()
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    with pytest.raises(StoreError) as err:
+        open_store(str(empty), readonly=True)
+    assert err.value.code == "E044" and empty.read_bytes() == b""
+    text = tmp_path / "notes.db"
+    text.write_text("not a database\n" * 100)
+    with pytest.raises(StoreError) as err:
+        open_store(str(text), readonly=True)
+    assert err.value.code in ("E040", "E044") and "database" in err.value.message
+
+
+def test_readonly_sqlite_opens_a_wal_database_whose_shm_file_cannot_be_created(tmp_path):
+    """A WAL database in a folder the user can't write, with no -shm file: SQLite's mode=ro alone
+    fails ("unable to open database file"). Tests run as root, where chmod does not stop writes,
+    so the -shm file is made impossible to create the way a read-only folder does: a symlink to a
+    folder that does not exist (open(O_CREAT) and open(O_RDONLY) both fail, as with chmod 555)."""
+    import hashlib
+    import sqlite3
+
+    path = tmp_path / "wal.db"
+    with open_store(str(path)) as store:
+        store.add_batch(corpus())
+        expected = store.events()
+    assert not (tmp_path / "wal.db-shm").exists()  # the last writer removed it
+    (tmp_path / "wal.db-shm").symlink_to(tmp_path / "no-such-folder" / "wal.db-shm")
+    plain = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    with pytest.raises(sqlite3.OperationalError):  # the failure this guards against
+        plain.execute("SELECT count(*) FROM articles").fetchone()
+    plain.close()
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    with open_store(str(path), readonly=True) as ro:
+        assert ro.events() == expected
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest

@@ -57,11 +57,22 @@ class Store:
     #: placeholder of the driver
     _ph = "?"
 
-    def __init__(self, url: str, dedup_window: Optional[int] = None):
+    #: the driver's error base class (a read-only open turns "no such table" into E044)
+    _db_errors: tuple = ()
+
+    def __init__(self, url: str, dedup_window: Optional[int] = None, readonly: bool = False):
         self.url = url
+        self.readonly = readonly
         self._connect()
-        self._create()
-        self.dedup_window = self._init_window(dedup_window)
+        if readonly:
+            try:
+                self.dedup_window = self._read_window()
+            except BaseException:
+                self.close()
+                raise
+        else:
+            self._create()
+            self.dedup_window = self._init_window(dedup_window)
 
     # -- backend hooks --------------------------------------------------------
     def _connect(self):  # pragma: no cover - abstract
@@ -104,6 +115,24 @@ class Store:
     def _set_meta(self, key: str, value: str) -> None:
         self._exec("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                    (key, value))
+
+    def _read_window(self) -> int:
+        """The settings of an existing database, read without writing anything (read-only opens)."""
+        try:
+            found = self._meta("schema_version")
+            stored = self._meta("dedup_window")
+        except self._db_errors as err:
+            reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+            raise StoreError("E044", url=self._shown_url(), reason=reason) from None
+        if found is None:
+            raise StoreError("E044", url=self._shown_url(), reason="no schema version")
+        if found != SCHEMA_VERSION:
+            raise StoreError("E042", url=self._shown_url(), found=found, expected=SCHEMA_VERSION)
+        return int(stored) if stored is not None else dedup.DEFAULT_WINDOW
+
+    def _shown_url(self) -> str:
+        """The URL as messages show it (PostgreSQL hides the password)."""
+        return self.url
 
     def _init_window(self, window: Optional[int]) -> int:
         found = self._meta("schema_version")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shlex
 import sqlite3
+from urllib.parse import quote
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
@@ -39,9 +40,14 @@ class SQLiteStore(Store):
     """
 
     dialect = "sqlite"
+    _db_errors = (sqlite3.Error,)
 
     def _connect(self):
         self.path = path = sqlite_path(self.url)
+        if self.readonly:
+            self._connect_readonly(path)
+            self._depth = 0
+            return
         try:
             if path != ":memory:":
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -54,6 +60,40 @@ class SQLiteStore(Store):
         except (sqlite3.Error, OSError) as err:
             raise StoreError("E040", url=self.url, reason=err) from None
         self._depth = 0
+
+    def _connect_readonly(self, path: str) -> None:
+        """Open the file with a ``mode=ro`` URI: SQLite refuses every write, and nothing is created.
+
+        A WAL database needs its ``-shm`` file; when that is absent and can't be created (a
+        read-only folder), SQLite can't open it even for reading, so the file is opened again
+        with ``immutable=1`` (no locking, no WAL: right for a database nobody can write).
+        """
+        if path == ":memory:":
+            raise StoreError("E044", url=self.url, reason="a new in-memory database is empty")
+        if not Path(path).is_file():
+            raise StoreError("E045", url=self.url)
+        uri = "file:" + quote(str(Path(path).resolve())) + "?mode=ro"
+        last = None
+        for suffix in ("", "&immutable=1"):
+            try:
+                conn = sqlite3.connect(uri + suffix, uri=True, isolation_level=None, timeout=60,
+                                       check_same_thread=False)
+            except sqlite3.Error as err:
+                last = err
+                continue
+            try:
+                conn.execute("PRAGMA busy_timeout=60000")
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # reads the header and the WAL index
+            except sqlite3.DatabaseError as err:
+                conn.close()
+                last = err
+                if "not a database" in str(err) or "malformed" in str(err):
+                    break
+                continue
+            conn.row_factory = sqlite3.Row
+            self.conn = conn
+            return
+        raise StoreError("E040", url=self.url, reason=last) from None
 
     def _create(self):
         try:
@@ -69,6 +109,8 @@ class SQLiteStore(Store):
     @contextmanager
     def transaction(self):
         """One write transaction (BEGIN IMMEDIATE ... COMMIT); rolled back on any exception."""
+        if self.readonly:
+            raise StoreError("E040", url=self.url, reason="opened read-only: nothing can be written")
         if self._depth:
             self._depth += 1
             try:
