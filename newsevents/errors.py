@@ -33,6 +33,8 @@ class Errors:
     E043 = "Unknown period '{by}': use day, month or year."
     E044 = ("The database {url} holds no newsevents tables ({reason}). Ingest into it first "
             "(`newsevents ingest FILES --db {url}`), or pass the right --db.")
+    E046 = ("Can't write to the database {url}: {reason}. Check the permissions of the file and its folder "
+            "(or the database role), or pass another --db; nothing was parsed.")
     E045 = ("No database at {url}: create one with `newsevents ingest FILES --db {url}`, or pass the right "
             "--db (or set $NEWSEVENTS_DB).")
     # per-article problems (ArticleError.code)

@@ -170,3 +170,21 @@ def test_query_on_a_missing_database_creates_nothing(tmp_path, query):
     res = run(query + ["--db", str(tmp_path / "nope.db")])
     assert res.exit_code == 1 and res.stderr.startswith("newsevents: [E045]") and "Traceback" not in res.output
     assert list(tmp_path.iterdir()) == []
+
+
+def test_ingest_into_an_unwritable_database_fails_before_parsing(db, monkeypatch, tmp_path):
+    """Checked when the database is opened: one E046 line, exit 1, the model never loaded."""
+    import subprocess
+
+    monkeypatch.setattr(cli, "make_pipeline", lambda options: pytest.fail("parsed before checking the database"))
+    for extra in ("-wal", "-shm"):
+        Path(db + extra).unlink(missing_ok=True)
+    if subprocess.run(["chattr", "+i", db], capture_output=True).returncode:
+        pytest.skip("chattr +i not available")
+    try:
+        res = run(["ingest", str(SAMPLES), "--db", db])
+        leftovers = sorted(p.name for p in Path(db).parent.iterdir())
+    finally:
+        subprocess.run(["chattr", "-i", db], check=False)
+    assert res.exit_code == 1 and res.stderr.startswith("newsevents: [E046]") and "Traceback" not in res.output
+    assert leftovers == ["q.db"]

@@ -465,3 +465,77 @@ def test_readonly_sqlite_opens_a_wal_database_whose_shm_file_cannot_be_created(t
     with open_store(str(path), readonly=True) as ro:
         assert ro.events() == expected
     assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+
+
+@pytest.fixture
+def immutable():
+    """``immutable(path)`` makes a file or folder unwritable even for root (ext4 ``chattr +i``: tests
+    run as root, where chmod 444/555 stop nothing); skips where chattr is not supported."""
+    import shutil
+    import subprocess
+
+    done = []
+
+    def make(path):
+        if not shutil.which("chattr") or subprocess.run(["chattr", "+i", str(path)],
+                                                        capture_output=True).returncode:
+            pytest.skip("chattr +i is not available here (needs ext4-like file system and root)")
+        done.append(path)
+
+    yield make
+    for path in reversed(done):
+        subprocess.run(["chattr", "-i", str(path)], check=False)
+
+
+def test_readonly_sqlite_on_an_unwritable_file_in_an_unwritable_folder(tmp_path, immutable):
+    """The real case: the database file and its folder can't be written (chmod 444 / 555 for a user)."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    path = folder / "events.db"
+    with open_store(str(path)) as store:
+        store.add_batch(corpus())
+        expected = store.events()
+    immutable(path)
+    immutable(folder)
+    with open_store(str(path), readonly=True) as ro:
+        assert ro.events() == expected and ro.search("sanctions")
+    assert sorted(p.name for p in folder.iterdir()) == ["events.db"]
+
+
+def test_writing_to_an_unwritable_database_is_refused_when_opened(tmp_path, immutable):
+    """ingest used to fail only at its first write, after parsing a batch, leaving -wal/-shm behind."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    path = folder / "events.db"
+    with open_store(str(path)) as store:
+        store.add_batch(corpus()[:1])
+    immutable(path)
+    with pytest.raises(StoreError) as err:
+        open_store(str(path))
+    assert err.value.code == "E046" and "read-only" in err.value.message
+    assert sorted(p.name for p in folder.iterdir()) == ["events.db"]
+    immutable(folder)
+    with pytest.raises(StoreError) as err:
+        open_store(str(folder / "new.db"))
+    assert err.value.code == "E046" and "folder" in err.value.message
+
+
+def test_writing_is_probed_when_opened_on_both_backends(store_url, monkeypatch):
+    """The write probe (one row, rolled back) refuses a read-only database on either backend, e.g. a
+    PostgreSQL role without write rights; simulated by a read-only session."""
+    first = open_store(store_url)
+    first.close()
+    cls = type(first)
+    real = cls._create
+
+    def create_then_forbid(self):
+        real(self)
+        if self.dialect == "sqlite":
+            self.conn.execute("PRAGMA query_only = ON")
+        else:
+            self.conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+
+    monkeypatch.setattr(cls, "_create", create_then_forbid)
+    with pytest.raises(StoreError) as err:
+        open_store(store_url)
+    assert err.value.code == "E046"

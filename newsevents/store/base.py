@@ -32,6 +32,10 @@ class StoreError(NewsEventsError):
     """
 
 
+class _RollBack(Exception):
+    """Raised inside a transaction to roll it back on purpose."""
+
+
 def content_hash(text) -> str:
     """sha256 (hex) of the article text as stored (UTF-8). Bytes are hashed as given.
 
@@ -71,8 +75,13 @@ class Store:
                 self.close()
                 raise
         else:
-            self._create()
-            self.dedup_window = self._init_window(dedup_window)
+            try:
+                self._create()
+                self._check_writable()
+                self.dedup_window = self._init_window(dedup_window)
+            except BaseException:
+                self.close()
+                raise
 
     # -- backend hooks --------------------------------------------------------
     def _connect(self):  # pragma: no cover - abstract
@@ -115,6 +124,20 @@ class Store:
     def _set_meta(self, key: str, value: str) -> None:
         self._exec("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                    (key, value))
+
+    def _check_writable(self) -> None:
+        """Write one row in a transaction and roll it back, so that a read-only database (file,
+        folder, server role) is refused when it is opened (E046), not after the first batch
+        was parsed. RAISES StoreError (E046)."""
+        try:
+            with self.transaction():
+                self._exec("INSERT INTO meta (key, value) VALUES ('write_check', '') ON CONFLICT (key) DO NOTHING")
+                raise _RollBack
+        except _RollBack:
+            pass
+        except self._db_errors as err:
+            reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+            raise StoreError("E046", url=self._shown_url(), reason=reason) from None
 
     def _read_window(self) -> int:
         """The settings of an existing database, read without writing anything (read-only opens)."""

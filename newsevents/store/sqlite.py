@@ -51,6 +51,7 @@ class SQLiteStore(Store):
         try:
             if path != ":memory:":
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
+                _check_can_write(path, self.url)
             self.conn = sqlite3.connect(path, isolation_level=None, timeout=60, check_same_thread=False)
             self.conn.row_factory = sqlite3.Row
             if path != ":memory:":
@@ -104,7 +105,8 @@ class SQLiteStore(Store):
                     "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, text, content='articles', "
                     "content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2')")
         except sqlite3.DatabaseError as err:
-            raise StoreError("E040", url=self.url, reason=err) from None
+            code = "E046" if "readonly" in str(err) or "read-only" in str(err) else "E040"
+            raise StoreError(code, url=self.url, reason=err) from None
 
     @contextmanager
     def transaction(self):
@@ -162,6 +164,30 @@ class SQLiteStore(Store):
         for r in rows:
             r["score"] = round(r["score"], 3)
         return rows
+
+
+def _check_can_write(path: str, url: str) -> None:
+    """Refuse (E046) a database file or folder this process can't write, before SQLite opens it.
+
+    SQLite silently opens a read-only file read-only and fails only at the first write (after a
+    whole batch was parsed), leaving -wal/-shm files behind; and it must create those files
+    beside the database. The check opens the file for update and creates a temporary file in
+    the folder: both are what SQLite will do, and both fail as they would for SQLite (also for
+    root on an immutable file or a read-only mount, where permission bits say nothing).
+    """
+    import tempfile
+
+    p = Path(path)
+    try:
+        if p.exists():
+            with open(p, "r+b"):
+                pass
+        with tempfile.TemporaryFile(dir=p.parent, prefix=".newsevents-write-check-"):
+            pass
+    except OSError as err:
+        what = "the file is read-only" if getattr(err, "filename", None) in (str(p), path) else \
+            f"its folder {p.parent} can't be written (SQLite creates the -wal and -shm files there)"
+        raise StoreError("E046", url=url, reason=f"{what} ({err.strerror or err})") from None
 
 
 def fts5_query(query: str) -> str:
