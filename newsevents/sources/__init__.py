@@ -139,12 +139,13 @@ def read_inputs(paths: Iterable[str], options: Optional[ReaderOptions] = None) -
     options = options or ReaderOptions()
     for path in paths:
         if path == "-":
-            stream = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="strict")
+            stdin = getattr(sys.stdin, "buffer", sys.stdin)  # bytes: a bad line is an error row, not a crash
             if options.fmt == "jsonl":
-                yield from _read_jsonl(stream, "<stdin>", options)
+                yield from _read_jsonl(stdin, "<stdin>", options)
             else:
-                data = sys.stdin.buffer.read()
-                yield ArticleInput(text=data, published=options.published, id="stdin")
+                data = stdin.read()
+                yield ArticleInput(text=_decode_bom(data.encode("utf-8") if isinstance(data, str) else data),
+                                   published=options.published, id="stdin")
             continue
         if path.lower().startswith(("http://", "https://")):
             yield from _read_url(path, options)
@@ -169,7 +170,7 @@ def read_inputs(paths: Iterable[str], options: Optional[ReaderOptions] = None) -
             elif fmt in ("html", "feed"):
                 yield from _read_document(p.read_bytes(), fmt, _stem(p.name), None, None, options, name=str(p))
             else:
-                yield ArticleInput(text=p.read_bytes(), published=options.published, id=p.stem)
+                yield ArticleInput(text=_decode_bom(p.read_bytes()), published=options.published, id=p.stem)
         except OSError as err:
             raise InputError("E020", path=path, reason=err.strerror or err) from err
 
@@ -259,15 +260,53 @@ def _head(path: Path, size: int = 4096) -> bytes:
         return fh.read(size)
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _decode_bom(data: bytes):
+    """Text of a file that starts with a byte-order mark: UTF-16 (LE/BE) is decoded, a UTF-8 BOM
+    dropped (it is not part of the article). Other bytes are returned as they are (the
+    pipeline decodes them as UTF-8, or reports E103)."""
+    if data.startswith(_UTF16_BOMS):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return data
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:]
+    return data
+
+
+def _jsonl_lines(stream):
+    """The lines of a binary JSONL stream: bytes (UTF-8, decoded line by line, so one bad line is
+    one error row), or str for a UTF-16 stream with a byte-order mark (undecodable code units
+    become U+FFFD and mark their line as bad)."""
+    if not hasattr(stream, "peek") and hasattr(stream, "read") and not isinstance(stream, io.TextIOBase):
+        stream = io.BufferedReader(stream) if hasattr(stream, "readinto") else stream
+    head = stream.peek(2)[:2] if hasattr(stream, "peek") else b""
+    if head in _UTF16_BOMS:
+        return io.TextIOWrapper(stream, encoding="utf-16", errors="replace", newline=None), True
+    return stream, False
+
+
 def _read_jsonl(stream, name: str, options: ReaderOptions) -> Iterator[ArticleInput]:
-    for n, raw in enumerate(stream, start=1):
+    lines, utf16 = _jsonl_lines(stream)
+    for n, raw in enumerate(lines, start=1):
         if isinstance(raw, bytes):
+            if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
             try:
                 raw = raw.decode("utf-8")
             except UnicodeDecodeError as err:
                 yield ArticleInput(text="", id=f"{name}:{n}", problem=(
-                    "E103", "[E103] " + Errors.E103.format(reason=str(err))))
+                    "E103", "[E103] " + Errors.E103.format(reason=f"line {n}: {err}")))
                 continue
+        elif utf16 and "\ufffd" in raw:
+            yield ArticleInput(text="", id=f"{name}:{n}", problem=(
+                "E103", "[E103] " + Errors.E103.format(reason=f"line {n}: not valid UTF-16")))
+            continue
+        if n == 1:
+            raw = raw.lstrip("\ufeff")
         if not raw.strip():
             continue
         ident = f"{name}:{n}"
