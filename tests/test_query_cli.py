@@ -188,3 +188,13 @@ def test_ingest_into_an_unwritable_database_fails_before_parsing(db, monkeypatch
         subprocess.run(["chattr", "-i", db], check=False)
     assert res.exit_code == 1 and res.stderr.startswith("newsevents: [E046]") and "Traceback" not in res.output
     assert leftovers == ["q.db"]
+
+
+def test_contains_and_search_take_wildcard_characters_literally(db):
+    res = run(["quotes", "--db", db, "--contains", "%", "--format", "json"])
+    assert res.exit_code == 0 and json.loads(res.stdout) == []  # "%" used to match every quote
+    res = run(["quotes", "--db", db, "--contains", "great_day", "--format", "json"])
+    assert json.loads(res.stdout) == []
+    for query in ("100%", "a_b", '"unbalanced', "NEAR(", "--"):
+        res = run(["search", "--db", db, "--", query])
+        assert res.exit_code == 0 and "Traceback" not in res.output, query

@@ -539,3 +539,26 @@ def test_writing_is_probed_when_opened_on_both_backends(store_url, monkeypatch):
     with pytest.raises(StoreError) as err:
         open_store(store_url)
     assert err.value.code == "E046"
+
+
+def test_filters_match_percent_and_underscore_literally(filled):
+    """``%`` and ``_`` in --contains (and in actor codes) used to act as SQL LIKE wildcards."""
+    filled.add_batch([make_analysis("w1", [meeting("2019-08-01")], quotes=[
+        ("Donald Trump", "USA", "We are 100% sure"), ("Kim Jong Un", "PRK", "The file_name was wrong"),
+        ("Kim Jong Un", "PRK", "A back\\slash here")])])
+    contents = lambda **kw: sorted(r["content"] for r in filled.quotes(**kw))  # noqa: E731
+    assert contents(contains="%") == ["We are 100% sure"]
+    assert contents(contains="0% s") == ["We are 100% sure"]
+    assert contents(contains="_") == ["The file_name was wrong"]
+    assert contents(contains="e_n") == ["The file_name was wrong"]
+    assert contents(contains="great%world") == [] and contents(contains="g_eat") == []
+    assert contents(contains="k\\s") == ["A back\\slash here"]
+    assert filled.events(actor="US_") == [] and filled.clusters(actor="U%") == []
+    assert filled.dyads(actor="_SA") == []
+
+
+@pytest.mark.parametrize("query", ['100%', 'a_b', '"unbalanced', 'sanctions*', 'NEAR(a b)', 'col:umn', '(x',
+                                   'OR', 'NOT', '-', '--', '"', "\\", "'", "^great", "AND day"])
+def test_search_takes_any_text(filled, query):
+    """Full-text search never fails on punctuation or operator words in user input (both backends)."""
+    assert isinstance(filled.search(query), list)

@@ -46,6 +46,16 @@ def content_hash(text) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def like_escape(value: str) -> str:
+    """``value`` with LIKE's wildcards escaped (``%``, ``_``, and the escape character ``\\``), for a
+    ``LIKE ? ESCAPE '\\'`` clause that matches it literally (SQLite and PostgreSQL alike)."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+#: the ESCAPE clause of every LIKE on user input (standard SQL; one backslash in both dialects)
+_ESC = " ESCAPE '\\'"
+
+
 def _b(value) -> int:
     return 1 if value else 0
 
@@ -403,7 +413,9 @@ class Store:
         where, params = [], []
         if factual:
             where.append("c.factual = 1")
-        pad = "(';' || {col} || ';') LIKE ?"
+        pad = "(';' || {col} || ';') LIKE ?" + _ESC
+        actor = like_escape(actor) if actor else actor
+        recipient = like_escape(recipient) if recipient else recipient
         if actor and recipient:
             where.append(f"(({pad.format(col='c.actor_codes')} AND {pad.format(col='c.recipient_codes')}) OR "
                          f"(c.recipient_codes = '' AND {pad.format(col='c.actor_codes')} AND "
@@ -529,8 +541,8 @@ class Store:
                 where.append(sql)
                 params.append(value)
         if contains:
-            where.append("lower(q.content) LIKE ?")
-            params.append(f"%{contains.lower()}%")
+            where.append("lower(q.content) LIKE ?" + _ESC)
+            params.append(f"%{like_escape(contains.lower())}%")
         sql = ("SELECT a.published, q.speaker, q.speaker_code, q.speaker_sector, q.kind, q.cue_text AS cue, "
                "q.source_text AS source, q.content, q.sentence, q.start_char AS content_start, "
                "q.end_char AS content_end, q.article_id, q.id AS quote_id, a.url "
