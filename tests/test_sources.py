@@ -400,3 +400,46 @@ def test_jsonl_wrong_typed_field_is_an_error_row_and_the_rest_goes_on(tmp_path):
     assert "field 'title'" in got[2].problem[1] and "line 3" in got[2].problem[1]
     renamed = list(read_inputs([str(f)], ReaderOptions(text_key="body")))
     assert {a.problem[0] for a in renamed} == {"E022"}
+
+
+def test_html_every_step_is_inside_the_per_article_boundary(monkeypatch):
+    """The date lookup ran outside the error handling: hostile markup ended the run with a traceback."""
+    from newsevents.sources import html as html_module
+
+    body = "<p>" + "Police arrested twenty protesters in the city centre on Sunday. " * 5 + "</p>"
+    deep = ('<html><head><script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000
+            + "</script></head><body><article>" + body + "</article></body></html>")
+    page = read_html(deep.encode(), ident="deep")  # a JSON-LD bomb: the date lookup skips it
+    assert page.problem is None and "Police arrested" in page.text
+
+    def boom(tree):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(html_module, "page_published", boom)
+    failed = read_html(deep.encode(), ident="deep")
+    assert failed.problem[0] == "E030" and "RecursionError" in failed.problem[1]
+
+
+def test_a_reader_failing_unexpectedly_ends_that_input_only(tmp_path, monkeypatch):
+    import newsevents.sources as sources
+
+    (tmp_path / "a.jsonl").write_text('{"id": "1", "text": "One."}\n{"id": "2", "text": "Two."}\n', encoding="utf8")
+    (tmp_path / "b.txt").write_text("Police arrested a man.", encoding="utf8")
+    real = sources._read_jsonl
+
+    def breaks_after_one(stream, name, options):
+        gen = real(stream, name, options)
+        yield next(gen)
+        raise RuntimeError("lxml: huge text node")
+
+    monkeypatch.setattr(sources, "_read_jsonl", breaks_after_one)
+    got = list(read_inputs([str(tmp_path / "a.jsonl"), str(tmp_path / "b.txt")]))
+    assert [(a.id, a.problem[0] if a.problem else None) for a in got] == [
+        ("1", None), (f"{tmp_path / 'a.jsonl'}#2", "E038"), ("b", None)]
+
+
+def test_jsonl_nested_too_deeply_is_one_error_row(tmp_path):
+    f = tmp_path / "deep.jsonl"
+    f.write_text("[" * 100_000 + "\n" + '{"id": "ok", "text": "Fine."}\n', encoding="utf8")
+    got = list(read_inputs([str(f)]))
+    assert [(a.id, a.problem[0] if a.problem else None) for a in got] == [(f"{f}:1", "E021"), ("ok", None)]

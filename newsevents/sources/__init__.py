@@ -148,7 +148,7 @@ def read_inputs(paths: Iterable[str], options: Optional[ReaderOptions] = None) -
                                    published=options.published, id="stdin")
             continue
         if path.lower().startswith(("http://", "https://")):
-            yield from _read_url(path, options)
+            yield from _guarded(_read_url(path, options), path)
             continue
         p = Path(path)
         if p.is_dir():
@@ -158,21 +158,46 @@ def read_inputs(paths: Iterable[str], options: Optional[ReaderOptions] = None) -
         if not p.exists():
             raise InputError("E020", path=path, reason="no such file or folder")
         try:
-            fmt = options.fmt or detect_format(p.name, _head(p))
-            if fmt == "jsonl":
-                with open(p, "rb") as fh:
-                    yield from _read_jsonl(fh, str(p), options)
-            elif fmt == "warc":
-                from .warc import read_warc
-
-                with open(p, "rb") as fh:
-                    yield from read_warc(fh, str(p), options.published, favor=options.html_favor)
-            elif fmt in ("html", "feed"):
-                yield from _read_document(p.read_bytes(), fmt, _stem(p.name), None, None, options, name=str(p))
-            else:
-                yield ArticleInput(text=_decode_bom(p.read_bytes()), published=options.published, id=p.stem)
+            yield from _guarded(_read_file(p, options), str(p))
         except OSError as err:
             raise InputError("E020", path=path, reason=err.strerror or err) from err
+
+
+def _read_file(p: Path, options: ReaderOptions) -> Iterator[ArticleInput]:
+    fmt = options.fmt or detect_format(p.name, _head(p))
+    if fmt == "jsonl":
+        with open(p, "rb") as fh:
+            yield from _read_jsonl(fh, str(p), options)
+    elif fmt == "warc":
+        from .warc import read_warc
+
+        with open(p, "rb") as fh:
+            yield from read_warc(fh, str(p), options.published, favor=options.html_favor)
+    elif fmt in ("html", "feed"):
+        yield from _read_document(p.read_bytes(), fmt, _stem(p.name), None, None, options, name=str(p))
+    else:
+        yield ArticleInput(text=_decode_bom(p.read_bytes()), published=options.published, id=p.stem)
+
+
+def _guarded(records: Iterator[ArticleInput], name: str) -> Iterator[ArticleInput]:
+    """The per-input error boundary: a reader failing in an unforeseen way (a bug, a library
+    raising on hostile bytes) ends that input with one E038 record; the run goes on with the
+    next input. OSError still raises (E020: the file can't be read at all)."""
+    n = 0
+    try:
+        for record in records:
+            n += 1
+            yield record
+    except (OSError, InputError):
+        raise
+    except Exception as err:
+        import logging
+
+        logging.getLogger("newsevents.sources").debug("reading %s failed", name, exc_info=True)
+        reason = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
+        from .base import problem_input
+
+        yield problem_input("E038", f"{name}#{n + 1}", name=name, n=n, reason=reason[:300])
 
 
 def _read_document(data: bytes, fmt: str, ident: str, url: Optional[str], encoding: Optional[str],
@@ -314,6 +339,10 @@ def _read_jsonl(stream, name: str, options: ReaderOptions) -> Iterator[ArticleIn
             obj = json.loads(raw)
             if not isinstance(obj, dict):
                 raise ValueError("a line must hold a JSON object")
+        except RecursionError:
+            yield ArticleInput(text="", id=ident, problem=(
+                "E021", "[E021] " + Errors.E021.format(path=name, line=n, reason="nested too deeply")))
+            continue
         except ValueError as err:
             yield ArticleInput(text="", id=ident, problem=(
                 "E021", "[E021] " + Errors.E021.format(path=name, line=n, reason=err)))
