@@ -136,6 +136,8 @@ def reader_options(fn):
     @click.option("--text-key", default="text", show_default=True, help="JSONL field with the article text.")
     @click.option("--id-key", default="id", show_default=True, help="JSONL field with the article id.")
     @click.option("--published-key", default="published", show_default=True, help="JSONL field with the date.")
+    @click.option("--max-record-mb", type=click.FloatRange(min=0, min_open=True), default=20.0, show_default=True,
+                  help="WARC: skip (error E039) a record whose page is larger once decompressed.")
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         return fn(*args, **kwargs)
@@ -143,7 +145,7 @@ def reader_options(fn):
     return wrapper
 
 
-def _reader(published, input_format, text_key, id_key, published_key):
+def _reader(published, input_format, text_key, id_key, published_key, max_record_mb=20.0):
     from .sources import ReaderOptions, parse_date
 
     try:
@@ -151,7 +153,7 @@ def _reader(published, input_format, text_key, id_key, published_key):
     except ValueError:
         raise click.BadParameter(f"'{published}' is not an ISO date such as 2019-07-01", param_hint="--published")
     return ReaderOptions(published=pub, fmt=input_format, text_key=text_key, id_key=id_key,
-                         published_key=published_key)
+                         published_key=published_key, max_record_bytes=int(max_record_mb * 1_000_000))
 
 
 @main.command()
@@ -159,8 +161,8 @@ def _reader(published, input_format, text_key, id_key, published_key):
 @reader_options
 @model_options
 @common_options(["json", "ndjson", "csv", "tsv", "parquet", "table"], "json")
-def extract(inputs, published, input_format, text_key, id_key, published_key, model, data_paths, max_chars,
-            batch_size, fmt, output, quiet):
+def extract(inputs, published, input_format, text_key, id_key, published_key, max_record_mb, model, data_paths,
+            max_chars, batch_size, fmt, output, quiet):
     """Extract event data from articles: text, JSONL, HTML pages, RSS/Atom feeds, WARC files, folders,
     http(s) URLs, or - for stdin.
 
@@ -168,7 +170,7 @@ def extract(inputs, published, input_format, text_key, id_key, published_key, mo
     """
     from .sources import read_inputs
 
-    reader = _reader(published, input_format, text_key, id_key, published_key)
+    reader = _reader(published, input_format, text_key, id_key, published_key, max_record_mb)
     try:
         pipeline = make_pipeline(_build_options(model, data_paths, max_chars, batch_size))
         stats = run_extract(pipeline, read_inputs(inputs, reader), fmt, output, quiet)
@@ -346,8 +348,8 @@ ROW_FORMATS = ["table", "csv", "tsv", "json", "ndjson", "parquet"]
 @reader_options
 @model_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary on stderr.")
-def ingest(inputs, db_url, workers, dedup_window, published, input_format, text_key, id_key, published_key, model,
-           data_paths, max_chars, batch_size, quiet):
+def ingest(inputs, db_url, workers, dedup_window, published, input_format, text_key, id_key, published_key,
+           max_record_mb, model, data_paths, max_chars, batch_size, quiet):
     """Analyse articles into the event database (SQLite by default, or PostgreSQL).
 
     Inputs are read as by `extract`. Articles already stored (same text) are skipped, so a
@@ -357,7 +359,7 @@ def ingest(inputs, db_url, workers, dedup_window, published, input_format, text_
     from .ingest import count_inputs, ingest as run_ingest
     from .sources import read_inputs
 
-    reader = _reader(published, input_format, text_key, id_key, published_key)
+    reader = _reader(published, input_format, text_key, id_key, published_key, max_record_mb)
     store = _open_db(db_url, readonly=False, dedup_window=dedup_window)
     options = _build_options(model, data_paths, max_chars, batch_size)
     show = not quiet and sys.stderr.isatty()

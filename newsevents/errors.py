@@ -56,6 +56,8 @@ class Errors:
     E035 = "WARC file {name} holds no HTML response record ({n} records of other types were skipped)."
     E036 = "Can't fetch {url}: {reason}. Check the address and the network, or save the page and pass the file."
     E037 = "Feed {name}, item {n}: {reason}."
+    E039 = ("WARC file {name}, record {n}: {reason}; the record was skipped and the archive read on. "
+            "Raise the limit with --max-record-mb if the record is a real page.")
     E038 = ("Can't read {name} after {n} records: {reason}. The records before were read; the rest of this "
             "input was skipped.")
 

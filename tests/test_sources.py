@@ -443,3 +443,53 @@ def test_jsonl_nested_too_deeply_is_one_error_row(tmp_path):
     f.write_text("[" * 100_000 + "\n" + '{"id": "ok", "text": "Fine."}\n', encoding="utf8")
     got = list(read_inputs([str(f)]))
     assert [(a.id, a.problem[0] if a.problem else None) for a in got] == [(f"{f}:1", "E021"), ("ok", None)]
+
+
+def _bomb_warc(path: Path, size: int, gz: bool = True) -> None:
+    """A WARC (gzip) whose second HTML record is ``size`` bytes of page (mostly spaces) between two good pages:
+    compressed, the bomb record is tiny."""
+    page = GENEVA.encode("utf-8")
+    bomb = b"<html><body><p>" + b" " * size + b"</p></body></html>"
+    _write_warc(path, [("response", "http://example.com/a", "text/html", "200 OK", page),
+                       ("response", "http://example.com/bomb", "text/html", "200 OK", bomb),
+                       ("response", "http://example.com/c", "text/html", "200 OK", page)], gz)
+
+
+def test_warc_record_over_the_cap_is_an_error_row_and_the_archive_goes_on(tmp_path):
+    """A record of a few KB, gzip-compressed, expanded to its full size in memory."""
+    import tracemalloc
+
+    path = tmp_path / "bomb.warc.gz"
+    _bomb_warc(path, 200_000_000)
+    assert path.stat().st_size < 300_000
+    tracemalloc.start()
+    arts = list(read_inputs([str(path)], ReaderOptions(max_record_bytes=1_000_000)))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert [(a.url, a.problem[0] if a.problem else None) for a in arts] == [
+        ("http://example.com/a", None), ("http://example.com/bomb", "E039"), ("http://example.com/c", None)]
+    assert "larger than 1,000,000 bytes" in arts[1].problem[1]
+    # the 200 MB page was never held: memory is bounded by warcio's block decompression
+    # (a 16 KB gzip block of spaces expands to about 16 MB), not by the record's size
+    assert peak < 100_000_000
+
+
+def test_warc_malformed_record_does_not_drop_the_records_after_it():
+    """A record whose headers lack WARC-Type (its Content-Length intact) used to end the archive (E034)."""
+    from newsevents.sources.warc import read_warc
+
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + GENEVA.encode("utf-8")
+
+    def record(name: str, with_type: bool = True) -> bytes:
+        head = [b"WARC/1.0", b"WARC-Record-ID: <urn:uuid:%s>" % name.encode(),
+                b"WARC-Target-URI: http://example.com/" + name.encode(), b"WARC-Date: 2021-03-04T05:06:07Z",
+                b"Content-Type: application/http; msgtype=response", b"Content-Length: %d" % len(http)]
+        if with_type:
+            head.insert(1, b"WARC-Type: response")
+        return b"\r\n".join(head) + b"\r\n\r\n" + http + b"\r\n\r\n"
+
+    data = record("a") + record("untyped", with_type=False) + record("c")
+    arts = list(read_warc(io.BytesIO(data), "crawl.warc"))
+    assert [(a.id, a.problem[0] if a.problem else None) for a in arts] == [
+        ("urn:uuid:a", None), ("urn:uuid:untyped", "E039"), ("urn:uuid:c", None)]
+    assert "no WARC-Type" in arts[1].problem[1]

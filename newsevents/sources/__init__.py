@@ -40,6 +40,8 @@ class ReaderOptions:
     id_key, title_key, published_key, text_key, url_key, source_key (str): JSONL field names.
     html_favor (str): trafilatura's setting for HTML pages and WARC records: "precision"
         (default, measured best on ../shared/corpus/html), "recall" or "balanced".
+    max_record_bytes (int): most bytes of one WARC record's page once decompressed
+        (default 20,000,000, :data:`.warc.MAX_RECORD_BYTES`); a larger record is E039.
     """
 
     published: Optional[Date] = None
@@ -51,6 +53,7 @@ class ReaderOptions:
     url_key: str = "url"
     source_key: str = "source"
     html_favor: str = "precision"
+    max_record_bytes: int = 20_000_000
 
 
 #: input formats and the file name endings that select them (checked longest first)
@@ -172,7 +175,8 @@ def _read_file(p: Path, options: ReaderOptions) -> Iterator[ArticleInput]:
         from .warc import read_warc
 
         with open(p, "rb") as fh:
-            yield from read_warc(fh, str(p), options.published, favor=options.html_favor)
+            yield from read_warc(fh, str(p), options.published, favor=options.html_favor,
+                                 max_bytes=options.max_record_bytes)
     elif fmt in ("html", "feed"):
         yield from _read_document(p.read_bytes(), fmt, _stem(p.name), None, None, options, name=str(p))
     else:
@@ -219,7 +223,8 @@ def _read_document(data: bytes, fmt: str, ident: str, url: Optional[str], encodi
     elif fmt == "warc":
         from .warc import read_warc
 
-        yield from read_warc(io.BytesIO(data), url or name or ident, options.published, favor=options.html_favor)
+        yield from read_warc(io.BytesIO(data), url or name or ident, options.published, favor=options.html_favor,
+                             max_bytes=options.max_record_bytes)
     elif fmt == "jsonl":
         yield from _read_jsonl(io.BytesIO(data), url or name or ident, options)
     else:
