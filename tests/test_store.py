@@ -239,6 +239,14 @@ def test_same_id_with_other_text_is_an_error(filled):
     counts = filled.add_batch([changed])
     assert counts["errors"] == 1 and counts["failed"][0][:2] == ("a1", "E041")
     assert filled.counts()["articles"] == 4
+    # what the user was told is in the errors table too (it used to stay empty)
+    assert [(e["article_id"], e["code"], e["message"]) for e in filled.errors()] == [
+        ("a1", "E041", counts["failed"][0][2])]
+    # a stored id whose new input fails otherwise is recorded as well
+    failed = ArticleAnalysis(id="a2", text="", error=ArticleError(code="E101", message="[E101] empty"))
+    told = filled.add_batch([failed])["failed"]
+    assert {(e["article_id"], e["code"]) for e in filled.errors()} == {("a1", "E041"), ("a2", "E101")}
+    assert [t[:2] for t in told] == [("a2", "E101")] and filled.counts()["articles"] == 4
 
 
 def test_analyses_round_trip_exactly(filled):

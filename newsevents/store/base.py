@@ -230,8 +230,7 @@ class Store:
                 old = self._rows("SELECT content_hash FROM articles WHERE id = ?", (art_id,))
                 if old:
                     err = StoreError("E041", id=art_id, old=old[0]["content_hash"][:12], new=h[:12])
-                    counts["failed"].append((art_id, err.code, err.message))
-                    counts["errors"] += 1
+                    self._record_error(art_id, h, analysis.url, err.code, err.message, counts)
                     continue
                 source = dedup.source_of(analysis.url, sources.get(analysis.id))
                 self._insert_article(art_id, h, source, analysis, touched)
@@ -245,15 +244,20 @@ class Store:
     def _add_error(self, analysis: ArticleAnalysis, counts: dict) -> None:
         h = content_hash(analysis.text) if analysis.text else None
         art_id = analysis.id or (f"sha256-{h[:16]}" if h else "unnamed")
+        self._record_error(art_id, h, analysis.url, analysis.error.code, analysis.error.message, counts)
+
+    def _record_error(self, art_id: str, h: Optional[str], url: Optional[str], code: str, message: str,
+                      counts: dict) -> None:
+        """Count a failure, report it (``counts["failed"]``) and keep it in ``errors``: every failure the
+        user is told about is in the table (also when an article of that id is stored: the row is
+        about the input that failed, e.g. E041, a new text under a stored id)."""
         counts["errors"] += 1
-        counts["failed"].append((art_id, analysis.error.code, analysis.error.message))
-        if self._rows("SELECT 1 AS x FROM articles WHERE id = ?", (art_id,)):
-            return
+        counts["failed"].append((art_id, code, message))
         self._exec(
             "INSERT INTO errors (article_id, content_hash, url, code, message) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT (article_id) DO UPDATE SET content_hash = excluded.content_hash, url = excluded.url, "
             "code = excluded.code, message = excluded.message",
-            (art_id, h, analysis.url, analysis.error.code, analysis.error.message))
+            (art_id, h, url, code, message))
 
     def _insert(self, table: str, rows: list[tuple]) -> None:
         if rows:
