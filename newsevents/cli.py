@@ -26,6 +26,92 @@ def _fail(message: str, code: int = 1):
     sys.exit(code)
 
 
+#: --limit: a positive integer that fits a 64-bit SQL INTEGER (1e20 or 10**20 is a usage error, not an OverflowError)
+LIMIT = click.IntRange(min=1, max=2**63 - 1)
+
+
+class NewsEventsGroup(click.Group):
+    """The command group, with the endings every command shares.
+
+    - Usage errors (bad option values, missing arguments) are one line on stderr, exit 2.
+    - A closed pipe (``newsevents events | head``) ends quietly with exit 0.
+    """
+
+    def main(self, *args, **kwargs):
+        kwargs["standalone_mode"] = False
+        try:
+            rv = super().main(*args, **kwargs)
+        except SystemExit:
+            _flush_stdout()  # commands that exit themselves (extract, ingest): same quiet end on a closed pipe
+            raise
+        except click.exceptions.Exit as exc:
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("newsevents: aborted", err=True)
+            sys.exit(1)
+        except click.UsageError as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":  # bare `newsevents`: the help, as click shows it
+                exc.show()
+                sys.exit(exc.exit_code)
+            hint = f" See `{exc.ctx.command_path} --help`." if exc.ctx is not None else ""
+            _fail(f"[E005] {exc.format_message().rstrip('.')}.{hint}", 2)
+        except click.ClickException as exc:
+            _fail(exc.format_message(), exc.exit_code or 1)
+        _flush_stdout()
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+
+    def invoke(self, ctx):
+        try:  # here, not in main(): click's main turns EPIPE into exit 1 before we could see it
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            _quiet_broken_pipe()
+
+
+def _flush_stdout():
+    """Flush stdout now (not at interpreter exit): a reader that went away after the last write
+    (``| head``) ends quietly too."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _quiet_broken_pipe():
+    """The reader of stdout went away (``| head``): stop quietly, exit 0 (Python docs, "Note on SIGPIPE")."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the interpreter's final flush must not fail again
+    except (OSError, ValueError, AttributeError):
+        pass
+    sys.exit(0)
+
+
+class _LibraryFilter(logging.Filter):
+    """Without -v, only newsevents' own log lines reach stderr (not trafilatura's or charset detection's)."""
+
+    def filter(self, record):
+        return record.name == "newsevents" or record.name.startswith("newsevents.")
+
+
+_HANDLER: Optional[logging.Handler] = None
+
+
+def _setup_logging(verbose: bool) -> None:
+    global _HANDLER
+    root = logging.getLogger()
+    if _HANDLER is not None:
+        root.removeHandler(_HANDLER)
+    _HANDLER = logging.StreamHandler(sys.stderr)
+    _HANDLER.setFormatter(logging.Formatter("newsevents: %(levelname)s %(message)s"))
+    if not verbose:
+        _HANDLER.addFilter(_LibraryFilter())
+    root.addHandler(_HANDLER)
+    root.setLevel(logging.DEBUG if verbose else logging.WARNING)
+
+
 def common_options(formats, default):
     """Options every data command shares: --format, --output, --quiet."""
 
@@ -61,6 +147,15 @@ def model_options(fn):
         return fn(*args, **kwargs)
 
     return wrapper
+
+
+def _check_inputs(inputs) -> None:
+    """Exit 2 (E020) on a missing input before anything is written: no "[]" on stdout, no empty database."""
+    from .errors import InputError
+
+    for path in inputs:
+        if path != "-" and "://" not in path and not Path(path).exists():
+            _fail(InputError("E020", path=path, reason="no such file or folder").message, 2)
 
 
 def _build_options(model, data_paths, max_chars, batch_size):
@@ -118,13 +213,12 @@ def _open_out(output: str, binary: bool = False):
         _fail("[E050] " + Errors.E050.format(path=output, reason=err.strerror or err))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=NewsEventsGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsevents")
 @click.option("-v", "--verbose", is_flag=True, help="Log debug messages to stderr.")
 def main(verbose):
     """newsevents: news articles in, event data out (actors, events, quotes, places, dates), with evidence."""
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, stream=sys.stderr,
-                        format="newsevents: %(levelname)s %(message)s")
+    _setup_logging(verbose)
 
 
 def reader_options(fn):
@@ -148,6 +242,9 @@ def reader_options(fn):
 def _reader(published, input_format, text_key, id_key, published_key, max_record_mb=20.0):
     from .sources import ReaderOptions, parse_date
 
+    if published is not None and not published.strip():
+        raise click.BadParameter("'' is not an ISO date such as 2019-07-01 (leave the option out for none)",
+                                 param_hint="--published")
     try:
         pub = parse_date(published) if published else None
     except ValueError:
@@ -171,6 +268,7 @@ def extract(inputs, published, input_format, text_key, id_key, published_key, ma
     from .sources import read_inputs
 
     reader = _reader(published, input_format, text_key, id_key, published_key, max_record_mb)
+    _check_inputs(inputs)
     try:
         pipeline = make_pipeline(_build_options(model, data_paths, max_chars, batch_size))
         stats = run_extract(pipeline, read_inputs(inputs, reader), fmt, output, quiet)
@@ -225,7 +323,7 @@ def run_extract(pipeline, articles, fmt: str, output: str = "-", quiet: bool = T
 
 @main.command()
 @click.argument("names", nargs=-1)
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="Score a fair sample of N items per set.")
+@click.option("--limit", type=LIMIT, default=None, help="Score a fair sample of N items per set.")
 @click.option("--seed", "sample_seed", type=int, default=0, show_default=True, help="Seed of the --limit sample.")
 @click.option("--errors", "errors_path", type=click.Path(dir_okay=False), default=None,
               help="Write per-item gold vs predicted results (JSONL) here.")
@@ -252,7 +350,8 @@ def evaluate(names, limit, sample_seed, errors_path, write_baseline, model, data
     except (KeyError, ValueError) as err:
         _fail(str(err).strip("'\""), 2)
     except FileNotFoundError as err:
-        _fail(f"gold data not found: {err}. The gold sets live in ../shared/gold beside the repository.")
+        _fail(f"gold data not found: {str(err).rstrip('.')}. The gold sets live in ../shared/gold beside the "
+              "repository.")
     except OSError as err:  # --errors file not writable
         _fail("[E050] " + Errors.E050.format(path=err.filename or errors_path, reason=err.strerror or err))
     except NewsEventsError as err:
@@ -360,6 +459,7 @@ def ingest(inputs, db_url, workers, dedup_window, published, input_format, text_
     from .sources import read_inputs
 
     reader = _reader(published, input_format, text_key, id_key, published_key, max_record_mb)
+    _check_inputs(inputs)
     store = _open_db(db_url, readonly=False, dedup_window=dedup_window)
     options = _build_options(model, data_paths, max_chars, batch_size)
     show = not quiet and sys.stderr.isatty()
@@ -407,7 +507,7 @@ CLUSTER_COLUMNS = ["id", "date", "last_date", "event_type", "mode", "actor_codes
               help="1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.")
 @click.option("--dedup", is_flag=True, help="One row per deduplicated event (with NumMentions, NumSources, "
               "NumArticles) instead of one per mention; --actor/--recipient are codes then.")
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most N rows.")
+@click.option("--limit", type=LIMIT, default=None, help="At most N rows.")
 @common_options(ROW_FORMATS, "table")
 def events(db_url, actor, recipient, event_type, since, until, article, quad_class, dedup, limit, fmt, output, quiet):
     """List events from the database, with their evidence, by date."""
@@ -437,7 +537,7 @@ def events(db_url, actor, recipient, event_type, since, until, article, quad_cla
 @click.option("--article", default=None, help="Quotes of this article id only.")
 @click.option("--since", default=None, help="Articles published from this ISO date.")
 @click.option("--until", default=None, help="Articles published up to this ISO date.")
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most N rows.")
+@click.option("--limit", type=LIMIT, default=None, help="At most N rows.")
 @common_options(ROW_FORMATS, "table")
 def quotes(db_url, speaker, speaker_code, kind, contains, article, since, until, limit, fmt, output, quiet):
     """List quotes from the database: who said what, where, with offsets."""
@@ -477,7 +577,7 @@ def dyads(db_url, actor, recipient, by, event_type, since, until, fmt, output, q
 @main.command()
 @click.argument("query")
 @db_option
-@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--limit", type=LIMIT, default=20, show_default=True)
 @common_options(ROW_FORMATS, "table")
 def search(query, db_url, limit, fmt, output, quiet):
     """Full-text search over the stored articles (titles and texts), best first.

@@ -14,6 +14,7 @@ class Errors:
     E002 = "The spaCy pipeline '{name}' has no '{component}' component; newsevents needs a tagger, parser and ner."
     E003 = "Unknown stage '{name}'. Available stages: {available}."
     E004 = "Stage '{name}' requires '{missing}', which no earlier stage assigns. Order: {order}."
+    E005 = "{message}"
     E010 = "Can't read data file {path}: {reason}."
     E011 = "Data file {path}, row {row}: {reason}."
     E020 = "Can't read input {path}: {reason}."
