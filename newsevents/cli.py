@@ -54,7 +54,8 @@ class NewsEventsGroup(click.Group):
                 exc.show()
                 sys.exit(exc.exit_code)
             hint = f" See `{exc.ctx.command_path} --help`." if exc.ctx is not None else ""
-            _fail(f"[E005] {exc.format_message().rstrip('.')}.{hint}", 2)
+            message = " ".join(exc.format_message().split()).rstrip(".")  # click lists choices on lines
+            _fail(f"[E005] {message}.{hint}", 2)
         except click.ClickException as exc:
             _fail(exc.format_message(), exc.exit_code or 1)
         _flush_stdout()

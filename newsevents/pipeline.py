@@ -358,8 +358,7 @@ def _join_docs(docs: list):
     so character offsets index the full text and sentences are numbered across pieces."""
     from spacy.tokens import Doc
 
-    doc = Doc.from_docs(docs, ensure_whitespace=False)
-    return doc
+    return Doc.from_docs(docs, ensure_whitespace=False)
 
 
 def load_model(name: str):

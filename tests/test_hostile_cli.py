@@ -113,6 +113,8 @@ def test_hostile_inputs(tmp_path, command, name, args, stdin, code, stored):
     (["quotes", "--contains", "%"], 0),
     (["search", "--", "-word"], 0),
     (["search", "100%_ OR \"unbalanced"], 0),
+    (["export"], 2),  # --format missing: click lists the choices on several lines; we print one
+    (["dyads", "--by", "week"], 2),
 ])
 def test_hostile_query_arguments(db, tmp_path, args, code):
     args = [a.format(tmp=tmp_path) for a in args]
