@@ -11,11 +11,12 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import Optional
 
 import click
 
 from . import __version__
-from .errors import NewsEventsError
+from .errors import Errors, NewsEventsError
 
 logger = logging.getLogger("newsevents")
 
@@ -23,6 +24,93 @@ logger = logging.getLogger("newsevents")
 def _fail(message: str, code: int = 1):
     click.echo(f"newsevents: {message}", err=True)
     sys.exit(code)
+
+
+#: --limit: a positive integer that fits a 64-bit SQL INTEGER (1e20 or 10**20 is a usage error, not an OverflowError)
+LIMIT = click.IntRange(min=1, max=2**63 - 1)
+
+
+class NewsEventsGroup(click.Group):
+    """The command group, with the endings every command shares.
+
+    - Usage errors (bad option values, missing arguments) are one line on stderr, exit 2.
+    - A closed pipe (``newsevents events | head``) ends quietly with exit 0.
+    """
+
+    def main(self, *args, **kwargs):
+        kwargs["standalone_mode"] = False
+        try:
+            rv = super().main(*args, **kwargs)
+        except SystemExit:
+            _flush_stdout()  # commands that exit themselves (extract, ingest): same quiet end on a closed pipe
+            raise
+        except click.exceptions.Exit as exc:
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("newsevents: aborted", err=True)
+            sys.exit(1)
+        except click.UsageError as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":  # bare `newsevents`: the help, as click shows it
+                exc.show()
+                sys.exit(exc.exit_code)
+            hint = f" See `{exc.ctx.command_path} --help`." if exc.ctx is not None else ""
+            message = " ".join(exc.format_message().split()).rstrip(".")  # click lists choices on lines
+            _fail(f"[E005] {message}.{hint}", 2)
+        except click.ClickException as exc:
+            _fail(exc.format_message(), exc.exit_code or 1)
+        _flush_stdout()
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+
+    def invoke(self, ctx):
+        try:  # here, not in main(): click's main turns EPIPE into exit 1 before we could see it
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            _quiet_broken_pipe()
+
+
+def _flush_stdout():
+    """Flush stdout now (not at interpreter exit): a reader that went away after the last write
+    (``| head``) ends quietly too."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _quiet_broken_pipe():
+    """The reader of stdout went away (``| head``): stop quietly, exit 0 (Python docs, "Note on SIGPIPE")."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the interpreter's final flush must not fail again
+    except (OSError, ValueError, AttributeError):
+        pass
+    sys.exit(0)
+
+
+class _LibraryFilter(logging.Filter):
+    """Without -v, only newsevents' own log lines reach stderr (not trafilatura's or charset detection's)."""
+
+    def filter(self, record):
+        return record.name == "newsevents" or record.name.startswith("newsevents.")
+
+
+_HANDLER: Optional[logging.Handler] = None
+
+
+def _setup_logging(verbose: bool) -> None:
+    global _HANDLER
+    root = logging.getLogger()
+    if _HANDLER is not None:
+        root.removeHandler(_HANDLER)
+    _HANDLER = logging.StreamHandler(sys.stderr)
+    _HANDLER.setFormatter(logging.Formatter("newsevents: %(levelname)s %(message)s"))
+    if not verbose:
+        _HANDLER.addFilter(_LibraryFilter())
+    root.addHandler(_HANDLER)
+    root.setLevel(logging.DEBUG if verbose else logging.WARNING)
 
 
 def common_options(formats, default):
@@ -36,6 +124,7 @@ def common_options(formats, default):
         @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary on stderr.")
         @functools.wraps(fn)
         def wrapper(*args, **kwargs):
+            _check_output(kwargs.get("output"))
             return fn(*args, **kwargs)
 
         return wrapper
@@ -51,13 +140,23 @@ def model_options(fn):
     @click.option("--data", "data_paths", multiple=True, type=click.Path(file_okay=False, exists=True),
                   help="Folder of knowledge files extending the built-in ones (repeatable).")
     @click.option("--max-chars", type=click.IntRange(min=1), default=None,
-                  help="Refuse longer articles (default 1,000,000 characters).")
+                  help="Refuse longer articles (default 1,000,000 characters). Any limit works: long "
+                  "articles are parsed in paragraph chunks of 100,000 characters, offsets kept.")
     @click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Docs per spaCy batch.")
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         return fn(*args, **kwargs)
 
     return wrapper
+
+
+def _check_inputs(inputs) -> None:
+    """Exit 2 (E020) on a missing input before anything is written: no "[]" on stdout, no empty database."""
+    from .errors import InputError
+
+    for path in inputs:
+        if path != "-" and "://" not in path and not Path(path).exists():
+            _fail(InputError("E020", path=path, reason="no such file or folder").message, 2)
 
 
 def _build_options(model, data_paths, max_chars, batch_size):
@@ -81,19 +180,46 @@ def make_pipeline(options):
     return Pipeline(options)
 
 
+def _output_problem(output: Optional[str]) -> Optional[str]:
+    """Why ``output`` can't be written (its folder is missing, it is a folder), or None."""
+    if not output or output == "-":
+        return None
+    path = Path(output)
+    if path.is_dir():
+        return "it is a folder"
+    parent = path.parent
+    if not parent.is_dir():
+        return f"no such folder {parent}" if not parent.exists() else f"{parent} is not a folder"
+    return None
+
+
+def _check_output(output: Optional[str]) -> None:
+    """Exit 1 with one line (E050) before any work when ``output`` can't be written.
+
+    Like sqlite-utils, cp or sqlite3's .output, a missing folder is an error, not created:
+    a mistyped path should not scatter folders."""
+    reason = _output_problem(output)
+    if reason:
+        _fail("[E050] " + Errors.E050.format(path=output, reason=reason))
+
+
 def _open_out(output: str, binary: bool = False):
     if output == "-":
         return sys.stdout
-    return open(output, "wb" if binary else "w", encoding=None if binary else "utf-8", newline=None if binary else "")
+    _check_output(output)
+    try:
+        return open(output, "wb" if binary else "w", encoding=None if binary else "utf-8",
+                    newline=None if binary else "")
+    except OSError as err:
+        _fail("[E050] " + Errors.E050.format(path=output, reason=err.strerror or err))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=NewsEventsGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsevents")
 @click.option("-v", "--verbose", is_flag=True, help="Log debug messages to stderr.")
 def main(verbose):
     """newsevents: news articles in, event data out (actors, events, quotes, places, dates), with evidence."""
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, stream=sys.stderr,
-                        format="newsevents: %(levelname)s %(message)s")
+    _setup_logging(verbose)
 
 
 def reader_options(fn):
@@ -105,6 +231,8 @@ def reader_options(fn):
     @click.option("--text-key", default="text", show_default=True, help="JSONL field with the article text.")
     @click.option("--id-key", default="id", show_default=True, help="JSONL field with the article id.")
     @click.option("--published-key", default="published", show_default=True, help="JSONL field with the date.")
+    @click.option("--max-record-mb", type=click.FloatRange(min=0, min_open=True), default=20.0, show_default=True,
+                  help="WARC: skip (error E039) a record whose page is larger once decompressed.")
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         return fn(*args, **kwargs)
@@ -112,15 +240,18 @@ def reader_options(fn):
     return wrapper
 
 
-def _reader(published, input_format, text_key, id_key, published_key):
+def _reader(published, input_format, text_key, id_key, published_key, max_record_mb=20.0):
     from .sources import ReaderOptions, parse_date
 
+    if published is not None and not published.strip():
+        raise click.BadParameter("'' is not an ISO date such as 2019-07-01 (leave the option out for none)",
+                                 param_hint="--published")
     try:
         pub = parse_date(published) if published else None
     except ValueError:
         raise click.BadParameter(f"'{published}' is not an ISO date such as 2019-07-01", param_hint="--published")
     return ReaderOptions(published=pub, fmt=input_format, text_key=text_key, id_key=id_key,
-                         published_key=published_key)
+                         published_key=published_key, max_record_bytes=int(max_record_mb * 1_000_000))
 
 
 @main.command()
@@ -128,8 +259,8 @@ def _reader(published, input_format, text_key, id_key, published_key):
 @reader_options
 @model_options
 @common_options(["json", "ndjson", "csv", "tsv", "parquet", "table"], "json")
-def extract(inputs, published, input_format, text_key, id_key, published_key, model, data_paths, max_chars,
-            batch_size, fmt, output, quiet):
+def extract(inputs, published, input_format, text_key, id_key, published_key, max_record_mb, model, data_paths,
+            max_chars, batch_size, fmt, output, quiet):
     """Extract event data from articles: text, JSONL, HTML pages, RSS/Atom feeds, WARC files, folders,
     http(s) URLs, or - for stdin.
 
@@ -137,7 +268,8 @@ def extract(inputs, published, input_format, text_key, id_key, published_key, mo
     """
     from .sources import read_inputs
 
-    reader = _reader(published, input_format, text_key, id_key, published_key)
+    reader = _reader(published, input_format, text_key, id_key, published_key, max_record_mb)
+    _check_inputs(inputs)
     try:
         pipeline = make_pipeline(_build_options(model, data_paths, max_chars, batch_size))
         stats = run_extract(pipeline, read_inputs(inputs, reader), fmt, output, quiet)
@@ -192,7 +324,7 @@ def run_extract(pipeline, articles, fmt: str, output: str = "-", quiet: bool = T
 
 @main.command()
 @click.argument("names", nargs=-1)
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="Score a fair sample of N items per set.")
+@click.option("--limit", type=LIMIT, default=None, help="Score a fair sample of N items per set.")
 @click.option("--seed", "sample_seed", type=int, default=0, show_default=True, help="Seed of the --limit sample.")
 @click.option("--errors", "errors_path", type=click.Path(dir_okay=False), default=None,
               help="Write per-item gold vs predicted results (JSONL) here.")
@@ -209,6 +341,7 @@ def evaluate(names, limit, sample_seed, errors_path, write_baseline, model, data
     from . import evaluate as ev
 
     names = list(names) or ["all"]
+    _check_output(errors_path)
     try:
         pipeline = make_pipeline(_build_options(model, data_paths, max_chars, batch_size))
         if write_baseline:
@@ -219,7 +352,10 @@ def evaluate(names, limit, sample_seed, errors_path, write_baseline, model, data
     except (KeyError, ValueError) as err:
         _fail(str(err).strip("'\""), 2)
     except FileNotFoundError as err:
-        _fail(f"gold data not found: {err}. The gold sets live in ../shared/gold beside the repository.")
+        _fail(f"gold data not found: {str(err).rstrip('.')}. The gold sets live in ../shared/gold beside the "
+              "repository.")
+    except OSError as err:  # --errors file not writable
+        _fail("[E050] " + Errors.E050.format(path=err.filename or errors_path, reason=err.strerror or err))
     except NewsEventsError as err:
         _fail(err.message)
     out = _open_out(output)
@@ -239,6 +375,7 @@ def schema(output):
     """Print the JSON Schema of the extract output (one ArticleAnalysis)."""
     from .records import json_schema
 
+    _check_output(output)
     out = _open_out(output)
     json.dump(json_schema(), out, indent=2, ensure_ascii=False)
     out.write("\n")
@@ -272,16 +409,17 @@ def db_option(fn):
     return wrapper
 
 
-def _open_db(db_url: str, must_exist: bool = True, dedup_window=None):
-    """Open the store, or exit with one line on stderr (1: can't open; 2: no such SQLite file)."""
-    from .store import StoreError, is_postgres, open_store
+def _open_db(db_url: str, readonly: bool = True, dedup_window=None):
+    """Open the store, or exit 1 with one line on stderr.
 
-    from .store.sqlite import sqlite_path
+    readonly (bool): for the query commands: the database must exist (E045, no file is
+        created) and is opened read-only, so a read-only file or folder works; ``ingest``
+        passes False (it creates the database).
+    """
+    from .store import StoreError, open_store
 
-    if must_exist and not is_postgres(db_url) and not Path(sqlite_path(db_url)).exists():
-        _fail(f"no database at {db_url}: create one with `newsevents ingest FILES --db {db_url}`", 2)
     try:
-        return open_store(db_url, dedup_window=dedup_window)
+        return open_store(db_url, dedup_window=dedup_window, readonly=readonly)
     except StoreError as err:
         _fail(err.message)
 
@@ -311,8 +449,8 @@ ROW_FORMATS = ["table", "csv", "tsv", "json", "ndjson", "parquet"]
 @reader_options
 @model_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary on stderr.")
-def ingest(inputs, db_url, workers, dedup_window, published, input_format, text_key, id_key, published_key, model,
-           data_paths, max_chars, batch_size, quiet):
+def ingest(inputs, db_url, workers, dedup_window, published, input_format, text_key, id_key, published_key,
+           max_record_mb, model, data_paths, max_chars, batch_size, quiet):
     """Analyse articles into the event database (SQLite by default, or PostgreSQL).
 
     Inputs are read as by `extract`. Articles already stored (same text) are skipped, so a
@@ -322,8 +460,9 @@ def ingest(inputs, db_url, workers, dedup_window, published, input_format, text_
     from .ingest import count_inputs, ingest as run_ingest
     from .sources import read_inputs
 
-    reader = _reader(published, input_format, text_key, id_key, published_key)
-    store = _open_db(db_url, must_exist=False, dedup_window=dedup_window)
+    reader = _reader(published, input_format, text_key, id_key, published_key, max_record_mb)
+    _check_inputs(inputs)
+    store = _open_db(db_url, readonly=False, dedup_window=dedup_window)
     options = _build_options(model, data_paths, max_chars, batch_size)
     show = not quiet and sys.stderr.isatty()
 
@@ -370,7 +509,7 @@ CLUSTER_COLUMNS = ["id", "date", "last_date", "event_type", "mode", "actor_codes
               help="1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.")
 @click.option("--dedup", is_flag=True, help="One row per deduplicated event (with NumMentions, NumSources, "
               "NumArticles) instead of one per mention; --actor/--recipient are codes then.")
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most N rows.")
+@click.option("--limit", type=LIMIT, default=None, help="At most N rows.")
 @common_options(ROW_FORMATS, "table")
 def events(db_url, actor, recipient, event_type, since, until, article, quad_class, dedup, limit, fmt, output, quiet):
     """List events from the database, with their evidence, by date."""
@@ -400,7 +539,7 @@ def events(db_url, actor, recipient, event_type, since, until, article, quad_cla
 @click.option("--article", default=None, help="Quotes of this article id only.")
 @click.option("--since", default=None, help="Articles published from this ISO date.")
 @click.option("--until", default=None, help="Articles published up to this ISO date.")
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most N rows.")
+@click.option("--limit", type=LIMIT, default=None, help="At most N rows.")
 @common_options(ROW_FORMATS, "table")
 def quotes(db_url, speaker, speaker_code, kind, contains, article, since, until, limit, fmt, output, quiet):
     """List quotes from the database: who said what, where, with offsets."""
@@ -440,7 +579,7 @@ def dyads(db_url, actor, recipient, by, event_type, since, until, fmt, output, q
 @main.command()
 @click.argument("query")
 @db_option
-@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--limit", type=LIMIT, default=20, show_default=True)
 @common_options(ROW_FORMATS, "table")
 def search(query, db_url, limit, fmt, output, quiet):
     """Full-text search over the stored articles (titles and texts), best first.
@@ -469,6 +608,7 @@ def export(db_url, fmt, output, quiet):
     """Export the database as GDELT 2.0, PLOVER, Parquet, CSV, NDJSON, GeoJSON or GEXF."""
     from .export import export_store
 
+    _check_output(output)
     store = _open_db(db_url)
     out = _open_out(output, binary=(fmt == "parquet"))
     try:

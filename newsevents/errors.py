@@ -14,18 +14,30 @@ class Errors:
     E002 = "The spaCy pipeline '{name}' has no '{component}' component; newsevents needs a tagger, parser and ner."
     E003 = "Unknown stage '{name}'. Available stages: {available}."
     E004 = "Stage '{name}' requires '{missing}', which no earlier stage assigns. Order: {order}."
+    E005 = "{message}"
     E010 = "Can't read data file {path}: {reason}."
     E011 = "Data file {path}, row {row}: {reason}."
     E020 = "Can't read input {path}: {reason}."
     E021 = "Input {path}, line {line}: not valid JSON ({reason})."
     E022 = "Input {path}, line {line}: no '{key}' field. Pass --text-key to name the field holding the text."
     E023 = "Invalid publication date '{value}': use ISO 8601, e.g. 2019-07-01."
+    E024 = ("Input {path}, line {line}: {reason}. Fields must be JSON strings (text, title, url, source; "
+            "the id may be a number), published an ISO date string.")
+    # output files (-o, --errors)
+    E050 = ("Can't write {path}: {reason}. Output folders are not created: create the folder first "
+            "(mkdir -p) or pass another path.")
     # the event database (newsevents.store)
     E040 = "Can't open the database {url}: {reason}."
     E041 = ("Article id '{id}' is already stored with different content (content hash {old} vs {new}); "
             "the new text was not stored. Give the article a new id, or delete the old one.")
     E042 = "The database {url} has schema version {found}; this newsevents writes version {expected}."
     E043 = "Unknown period '{by}': use day, month or year."
+    E044 = ("The database {url} holds no newsevents tables ({reason}). Ingest into it first "
+            "(`newsevents ingest FILES --db {url}`), or pass the right --db.")
+    E046 = ("Can't write to the database {url}: {reason}. Check the permissions of the file and its folder "
+            "(or the database role), or pass another --db; nothing was parsed.")
+    E045 = ("No database at {url}: create one with `newsevents ingest FILES --db {url}`, or pass the right "
+            "--db (or set $NEWSEVENTS_DB).")
     # per-article problems (ArticleError.code)
     E101 = "The article is empty or holds only whitespace."
     E102 = "The article looks binary ({share:.0%} control characters), not text."
@@ -45,10 +57,14 @@ class Errors:
     E035 = "WARC file {name} holds no HTML response record ({n} records of other types were skipped)."
     E036 = "Can't fetch {url}: {reason}. Check the address and the network, or save the page and pass the file."
     E037 = "Feed {name}, item {n}: {reason}."
+    E039 = ("WARC file {name}, record {n}: {reason}; the record was skipped and the archive read on. "
+            "Raise the limit with --max-record-mb if the record is a real page.")
+    E038 = ("Can't read {name} after {n} records: {reason}. The records before were read; the rest of this "
+            "input was skipped.")
     # browsing the database (newsevents.store.browse, newsevents serve)
-    E050 = "Unknown sort key '{key}': use one of {choices} (a leading - sorts descending)."
-    E051 = "Unknown period '{by}': use one of {choices}."
-    E052 = ("{url} is not a newsevents database ({reason}): create one with "
+    E060 = "Unknown sort key '{key}': use one of {choices} (a leading - sorts descending)."
+    E061 = "Unknown period '{by}': use one of {choices}."
+    E062 = ("{url} is not a newsevents database ({reason}): create one with "
             "`newsevents ingest FILES --db {url}`.")
 
 

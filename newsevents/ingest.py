@@ -48,7 +48,7 @@ def _hash_of(art: ArticleInput) -> Optional[str]:
             text = bytes(text).decode("utf-8")
         except UnicodeDecodeError:
             return None
-    return content_hash(text) if text and text.strip() else None
+    return content_hash(text) if isinstance(text, str) and text.strip() else None
 
 
 def _batches(articles: Iterable[ArticleInput], store: Store, size: int, stats: dict) -> Iterator[list]:

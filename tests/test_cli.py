@@ -80,3 +80,48 @@ def test_usage_errors_exit_2():
     assert run(["extract", "-", "--published", "July 1st"], input="x").exit_code == 2
     assert run(["extract", "-", "--format", "xml"], input="x").exit_code == 2
     assert run(["extract", "/no/such/file.txt"]).exit_code == 2
+
+
+@pytest.mark.parametrize("args", [
+    ["extract", "-", "--published", "2019-07-01"],
+    ["schema"],
+    ["evaluate", "seed"],
+])
+def test_output_into_a_missing_folder_is_one_line_exit_1(tmp_path, args):
+    target = tmp_path / "no" / "such" / "out.json"
+    res = run(args + ["-o", str(target)], input=TEXT)
+    assert res.exit_code == 1, res.output
+    assert "Traceback" not in res.output and res.stderr.startswith("newsevents: [E050]")
+    assert res.stderr.count("\n") == 1 and "no such folder" in res.stderr
+    assert not (tmp_path / "no").exists()
+
+
+def test_evaluate_errors_file_into_a_missing_folder(tmp_path):
+    res = run(["evaluate", "seed", "--errors", str(tmp_path / "missing" / "e.jsonl")])
+    assert res.exit_code == 1 and "[E050]" in res.stderr and "Traceback" not in res.output
+
+
+def test_invalid_utf8_jsonl_on_stdin_is_an_error_row_and_the_rest_goes_on():
+    """Used to end in a UnicodeDecodeError traceback."""
+    data = (b'{"id": "a", "text": "Police arrested a man in Paris."}\n{"id": "b", "text": "bad \xff\xfe byte"}\n'
+            b'{"id": "c", "text": "Rebels attacked a village."}\n')
+    res = run(["extract", "-", "--input-format", "jsonl", "--format", "ndjson"], input=data)
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    out = [json.loads(x) for x in res.stdout.splitlines()]
+    assert [(o["id"], o["error"]["code"] if o["error"] else None) for o in out] == [
+        ("a", None), ("<stdin>:2", "E103"), ("c", None)]
+
+
+def test_utf16_with_bom_is_read(tmp_path):
+    jsonl = tmp_path / "u16.jsonl"
+    jsonl.write_bytes(('{"id": "u", "text": "Police arrested a man in Paris."}\n'
+                       '{"id": "v", "text": "Rebels attacked a village."}\n').encode("utf-16"))
+    text = tmp_path / "u16.txt"
+    text.write_bytes(b"\xfe\xff" + "Police arrested a man in Paris.".encode("utf-16-be"))  # big-endian BOM
+    bom8 = tmp_path / "bom8.jsonl"
+    bom8.write_bytes(b'\xef\xbb\xbf{"id": "w", "text": "Rebels attacked a village."}\n')
+    res = run(["extract", str(jsonl), str(text), str(bom8), "--format", "ndjson", "-q"])
+    assert res.exit_code == 0, res.output
+    out = [json.loads(x) for x in res.stdout.splitlines()]
+    assert [(o["id"], o["text"][:6]) for o in out] == [("u", "Police"), ("v", "Rebels"), ("u16", "Police"),
+                                                       ("w", "Rebels")]

@@ -120,3 +120,23 @@ def test_kill_9_at_random_points_then_resume_equals_one_clean_run(tmp_path):
         assert clean.counts()["articles"] == len(lines)
         assert resumed.canonical_dump() == clean.canonical_dump(), states
         assert [r["article_id"] for r in resumed.search("Trump")] == [r["article_id"] for r in clean.search("Trump")]
+
+
+def test_wrong_typed_jsonl_line_is_an_error_row_and_good_lines_are_stored(tmp_path, pipeline):
+    src = tmp_path / "typed.jsonl"
+    src.write_text(json.dumps({"id": "ok", "text": "Police arrested a man in Paris on Sunday."}) + "\n"
+                   + json.dumps({"id": "bad", "text": 12345}) + "\n"
+                   + json.dumps({"id": "bad2", "title": 7, "text": "Rebels attacked a village."}) + "\n"
+                   + json.dumps({"id": "ok2", "text": "Rebels attacked a village."}) + "\n", encoding="utf8")
+    with open_store(str(tmp_path / "db.sqlite")) as store:
+        stats = ingest(_read(src), store, pipeline=pipeline, batch_size=2)
+        assert (stats["stored"], stats["errors"]) == (2, 2)
+        assert [(e["article_id"], e["code"]) for e in store.errors()] == [("bad", "E024"), ("bad2", "E024")]
+        assert store.article_ids() == ["ok", "ok2"]
+
+
+def test_pipeline_non_text_input_is_an_article_error(pipeline):
+    from newsevents.pipeline import ArticleInput
+
+    out = list(pipeline.pipe([ArticleInput(text=12345, id="n"), ArticleInput(text="Rebels attacked a village.")]))
+    assert out[0].error.code == "E199" and out[1].error is None

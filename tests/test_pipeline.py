@@ -117,3 +117,60 @@ def test_batches_are_parsed_in_groups_of_bounded_characters(nlp, monkeypatch):
     monkeypatch.setattr(small.nlp, "pipe", lambda docs, **kw: calls.append(1) or real_pipe(docs, **kw))
     out = [a.model_dump_json() for a in small.pipe(ArticleInput(text=t) for t in texts)]
     assert len(calls) == 3 and out == reference
+
+
+PARAGRAPH = ("“We will not give up,” a protester said on Sunday in Hong Kong. Police arrested 20 protesters "
+             "after clashes near the parliament. The United States criticised China over the arrests, and "
+             "President Donald Trump said he would meet Xi Jinping in Osaka next week.")
+
+
+def _all_evidence(a):
+    spans = [x.evidence for x in a.actors + a.places + a.dates + a.events] + [e.trigger for e in a.events]
+    return spans + [q.content for q in a.quotes] + [q.cue for q in a.quotes if q.cue] + \
+        [q.source for q in a.quotes if q.source]
+
+
+def test_long_article_is_parsed_in_chunks_with_offsets_of_the_full_text(pipeline, monkeypatch):
+    """A long article (a real paragraph repeated) is parsed in paragraph chunks: evidence offsets index
+    the whole text across chunk boundaries and sentence numbers run on; nlp.max_length is not raised."""
+    text = "\n\n".join([PARAGRAPH] * 12)
+    monkeypatch.setattr(pipeline.options, "chunk_chars", 1000)  # about 3 paragraphs per chunk: 4 chunks
+    monkeypatch.setattr(pipeline.nlp, "max_length", 1500)  # a chunk fits, the article does not
+    sizes = []
+    real_pipe = pipeline.nlp.pipe
+    monkeypatch.setattr(pipeline.nlp, "pipe", lambda docs, **kw: real_pipe(
+        [sizes.append(len(d)) or d for d in docs], **kw))
+    a = pipeline(text, published=date(2019, 7, 1))
+    assert a.error is None and a.text == text
+    assert len(sizes) == 4 and max(sizes) <= 1000 and pipeline.nlp.max_length == 1500
+    spans = _all_evidence(a)
+    assert max(ev.start for ev in spans) > 3000  # evidence beyond the first chunk boundaries
+    for ev in spans:
+        assert text[ev.start:ev.end] == ev.text
+    # sentence indices continue across chunks: paragraph k (3 sentences each) holds sentences 3k..3k+2
+    for ev in spans:
+        paragraph = text[:ev.start].count("\n\n")
+        assert 3 * paragraph <= ev.sentence <= 3 * paragraph + 2, (ev, paragraph)
+    # the same records, paragraph by paragraph, as one paragraph alone gives (shifted)
+    one = pipeline(PARAGRAPH, published=date(2019, 7, 1))
+    assert len(a.events) == 12 * len(one.events) and len(a.quotes) == 12 * len(one.quotes)
+
+
+def test_split_chunks_cuts_at_paragraphs_and_keeps_every_character():
+    from newsevents.pipeline import split_chunks
+
+    text = "\n\n".join([PARAGRAPH] * 5) + " " + "x" * 700
+    for size in (1, 50, 300, 600, 10_000):
+        pieces = split_chunks(text, size)
+        assert "".join(pieces) == text and all(len(p) <= size for p in pieces)
+    assert all(p.endswith("\n\n") for p in split_chunks(text, 600)[:2])
+
+
+@pytest.mark.slow
+def test_max_chars_above_spacy_limit_is_accepted(bare, monkeypatch):
+    """--max-chars 2,000,000 used to end in spaCy's E088; 1.05 M characters now parse in chunks
+    (about 100 s on a shared 2-core machine; the test above checks the same with a small limit)."""
+    monkeypatch.setattr(bare.options, "max_chars", 2_000_000)
+    text = ("The minister said the talks would resume next week.\n\n" * 20_000)[:1_050_000]
+    a = bare(text)
+    assert a.error is None and len(a.text) == 1_050_000 and bare.nlp.max_length == 1_000_000

@@ -120,8 +120,9 @@ def test_query_parquet_output(db, tmp_path):
 
 
 def test_user_mistakes_exit_2_with_one_line(db, tmp_path):
-    res = run(["events", "--db", str(tmp_path / "missing.db")])
-    assert res.exit_code == 2 and "no database at" in res.stderr and "Traceback" not in res.output
+    res = run(["events", "--db", str(tmp_path / "missing.db")])  # a failure (1), not a usage error (2)
+    assert res.exit_code == 1 and "[E045] No database at" in res.stderr and "Traceback" not in res.output
+    assert not (tmp_path / "missing.db").exists()
     assert run(["events", "--db", db, "--since", "July"]).exit_code == 2
     assert run(["dyads", "--db", db, "--by", "week"]).exit_code == 2
     assert run(["export", "--db", db]).exit_code == 2  # --format is required
@@ -130,3 +131,70 @@ def test_user_mistakes_exit_2_with_one_line(db, tmp_path):
 def test_unreachable_postgres_is_one_line(tmp_path):
     res = run(["events", "--db", "postgresql://nobody:x@127.0.0.1:1/none"])
     assert res.exit_code == 1 and res.stderr.startswith("newsevents: [E040]") and "x@" not in res.stderr
+
+
+@pytest.mark.parametrize("args", [["events"], ["quotes"], ["dyads"], ["search", "summit"],
+                                  ["export", "--format", "gdelt"], ["export", "--format", "parquet"]])
+def test_output_into_a_missing_folder_is_one_line_exit_1(db, tmp_path, args):
+    res = run(args + ["--db", db, "-o", str(tmp_path / "missing" / "out")])
+    assert res.exit_code == 1 and res.stderr.startswith("newsevents: [E050]"), res.output
+    assert "Traceback" not in res.output and not (tmp_path / "missing").exists()
+
+
+QUERIES = [["events"], ["events", "--dedup"], ["quotes", "--contains", "great"], ["dyads"], ["search", "sanctions"],
+           ["export", "--format", "gdelt"], ["export", "--format", "ndjson"]]
+
+
+def test_queries_open_the_database_read_only(db, tmp_path):
+    """events, quotes, dyads, search and export used to fail on a read-only database or folder with
+    "attempt to write a readonly database". As root chmod doesn't stop writes, so the folder's
+    effect is made the way test_store does (the WAL -shm file can't be created), and the file is
+    checked byte for byte."""
+    import hashlib
+
+    path = Path(db)
+    expected = {tuple(q): run(q + ["--db", db]).stdout for q in QUERIES}
+    for extra in ("-wal", "-shm"):
+        Path(db + extra).unlink(missing_ok=True)
+    Path(db + "-shm").symlink_to(tmp_path / "no-such-folder" / "x")
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    for q in QUERIES:
+        res = run(q + ["--db", db])
+        assert res.exit_code == 0 and "Traceback" not in res.output, (q, res.output)
+        assert res.stdout == expected[tuple(q)], q
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_query_on_a_missing_database_creates_nothing(tmp_path, query):
+    res = run(query + ["--db", str(tmp_path / "nope.db")])
+    assert res.exit_code == 1 and res.stderr.startswith("newsevents: [E045]") and "Traceback" not in res.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_ingest_into_an_unwritable_database_fails_before_parsing(db, monkeypatch, tmp_path):
+    """Checked when the database is opened: one E046 line, exit 1, the model never loaded."""
+    import subprocess
+
+    monkeypatch.setattr(cli, "make_pipeline", lambda options: pytest.fail("parsed before checking the database"))
+    for extra in ("-wal", "-shm"):
+        Path(db + extra).unlink(missing_ok=True)
+    if subprocess.run(["chattr", "+i", db], capture_output=True).returncode:
+        pytest.skip("chattr +i not available")
+    try:
+        res = run(["ingest", str(SAMPLES), "--db", db])
+        leftovers = sorted(p.name for p in Path(db).parent.iterdir())
+    finally:
+        subprocess.run(["chattr", "-i", db], check=False)
+    assert res.exit_code == 1 and res.stderr.startswith("newsevents: [E046]") and "Traceback" not in res.output
+    assert leftovers == ["q.db"]
+
+
+def test_contains_and_search_take_wildcard_characters_literally(db):
+    res = run(["quotes", "--db", db, "--contains", "%", "--format", "json"])
+    assert res.exit_code == 0 and json.loads(res.stdout) == []  # "%" used to match every quote
+    res = run(["quotes", "--db", db, "--contains", "great_day", "--format", "json"])
+    assert json.loads(res.stdout) == []
+    for query in ("100%", "a_b", '"unbalanced', "NEAR(", "--"):
+        res = run(["search", "--db", db, "--", query])
+        assert res.exit_code == 0 and "Traceback" not in res.output, query

@@ -384,3 +384,112 @@ def test_read_inputs_failed_fetch_is_a_problem():
     assert len(arts) == 1
     assert arts[0].problem[0] == "E036" and arts[0].url == "http://127.0.0.1:9/feed.rss"
     assert arts[0].problem[1].startswith("[E036] Can't fetch http://127.0.0.1:9/feed.rss")
+
+
+def test_jsonl_wrong_typed_field_is_an_error_row_and_the_rest_goes_on(tmp_path):
+    """One line with ``"text": 12345`` or ``"title": 7`` used to end the run with an AttributeError."""
+    f = tmp_path / "typed.jsonl"
+    f.write_text('{"id": "a", "text": "Police arrested a man."}\n{"id": "b", "text": 12345}\n'
+                 '{"id": "c", "title": 7, "text": "Rebels attacked."}\n{"id": 4, "text": "Number id is fine."}\n'
+                 '{"id": "e", "published": 20190701, "text": "x"}\n{"id": "f", "text": null, "url": ["x"]}\n',
+                 encoding="utf8")
+    got = list(read_inputs([str(f)], ReaderOptions()))
+    assert [(a.id, a.problem[0] if a.problem else None) for a in got] == [
+        ("a", None), ("b", "E024"), ("c", "E024"), ("4", None), ("e", "E024"), ("f", "E024")]
+    assert "field 'text' holds a number 12345" in got[1].problem[1]
+    assert "field 'title'" in got[2].problem[1] and "line 3" in got[2].problem[1]
+    renamed = list(read_inputs([str(f)], ReaderOptions(text_key="body")))
+    assert {a.problem[0] for a in renamed} == {"E022"}
+
+
+def test_html_every_step_is_inside_the_per_article_boundary(monkeypatch):
+    """The date lookup ran outside the error handling: hostile markup ended the run with a traceback."""
+    from newsevents.sources import html as html_module
+
+    body = "<p>" + "Police arrested twenty protesters in the city centre on Sunday. " * 5 + "</p>"
+    deep = ('<html><head><script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000
+            + "</script></head><body><article>" + body + "</article></body></html>")
+    page = read_html(deep.encode(), ident="deep")  # a JSON-LD bomb: the date lookup skips it
+    assert page.problem is None and "Police arrested" in page.text
+
+    def boom(tree):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(html_module, "page_published", boom)
+    failed = read_html(deep.encode(), ident="deep")
+    assert failed.problem[0] == "E030" and "RecursionError" in failed.problem[1]
+
+
+def test_a_reader_failing_unexpectedly_ends_that_input_only(tmp_path, monkeypatch):
+    import newsevents.sources as sources
+
+    (tmp_path / "a.jsonl").write_text('{"id": "1", "text": "One."}\n{"id": "2", "text": "Two."}\n', encoding="utf8")
+    (tmp_path / "b.txt").write_text("Police arrested a man.", encoding="utf8")
+    real = sources._read_jsonl
+
+    def breaks_after_one(stream, name, options):
+        gen = real(stream, name, options)
+        yield next(gen)
+        raise RuntimeError("lxml: huge text node")
+
+    monkeypatch.setattr(sources, "_read_jsonl", breaks_after_one)
+    got = list(read_inputs([str(tmp_path / "a.jsonl"), str(tmp_path / "b.txt")]))
+    assert [(a.id, a.problem[0] if a.problem else None) for a in got] == [
+        ("1", None), (f"{tmp_path / 'a.jsonl'}#2", "E038"), ("b", None)]
+
+
+def test_jsonl_nested_too_deeply_is_one_error_row(tmp_path):
+    f = tmp_path / "deep.jsonl"
+    f.write_text("[" * 100_000 + "\n" + '{"id": "ok", "text": "Fine."}\n', encoding="utf8")
+    got = list(read_inputs([str(f)]))
+    assert [(a.id, a.problem[0] if a.problem else None) for a in got] == [(f"{f}:1", "E021"), ("ok", None)]
+
+
+def _bomb_warc(path: Path, size: int, gz: bool = True) -> None:
+    """A WARC (gzip) whose second HTML record is ``size`` bytes of page (mostly spaces) between two good pages:
+    compressed, the bomb record is tiny."""
+    page = GENEVA.encode("utf-8")
+    bomb = b"<html><body><p>" + b" " * size + b"</p></body></html>"
+    _write_warc(path, [("response", "http://example.com/a", "text/html", "200 OK", page),
+                       ("response", "http://example.com/bomb", "text/html", "200 OK", bomb),
+                       ("response", "http://example.com/c", "text/html", "200 OK", page)], gz)
+
+
+def test_warc_record_over_the_cap_is_an_error_row_and_the_archive_goes_on(tmp_path):
+    """A record of a few KB, gzip-compressed, expanded to its full size in memory."""
+    import tracemalloc
+
+    path = tmp_path / "bomb.warc.gz"
+    _bomb_warc(path, 200_000_000)
+    assert path.stat().st_size < 300_000
+    tracemalloc.start()
+    arts = list(read_inputs([str(path)], ReaderOptions(max_record_bytes=1_000_000)))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert [(a.url, a.problem[0] if a.problem else None) for a in arts] == [
+        ("http://example.com/a", None), ("http://example.com/bomb", "E039"), ("http://example.com/c", None)]
+    assert "larger than 1,000,000 bytes" in arts[1].problem[1]
+    # the 200 MB page was never held: memory is bounded by warcio's block decompression
+    # (a 16 KB gzip block of spaces expands to about 16 MB), not by the record's size
+    assert peak < 100_000_000
+
+
+def test_warc_malformed_record_does_not_drop_the_records_after_it():
+    """A record whose headers lack WARC-Type (its Content-Length intact) used to end the archive (E034)."""
+    from newsevents.sources.warc import read_warc
+
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + GENEVA.encode("utf-8")
+
+    def record(name: str, with_type: bool = True) -> bytes:
+        head = [b"WARC/1.0", b"WARC-Record-ID: <urn:uuid:%s>" % name.encode(),
+                b"WARC-Target-URI: http://example.com/" + name.encode(), b"WARC-Date: 2021-03-04T05:06:07Z",
+                b"Content-Type: application/http; msgtype=response", b"Content-Length: %d" % len(http)]
+        if with_type:
+            head.insert(1, b"WARC-Type: response")
+        return b"\r\n".join(head) + b"\r\n\r\n" + http + b"\r\n\r\n"
+
+    data = record("a") + record("untyped", with_type=False) + record("c")
+    arts = list(read_warc(io.BytesIO(data), "crawl.warc"))
+    assert [(a.id, a.problem[0] if a.problem else None) for a in arts] == [
+        ("urn:uuid:a", None), ("urn:uuid:untyped", "E039"), ("urn:uuid:c", None)]
+    assert "no WARC-Type" in arts[1].problem[1]

@@ -239,6 +239,14 @@ def test_same_id_with_other_text_is_an_error(filled):
     counts = filled.add_batch([changed])
     assert counts["errors"] == 1 and counts["failed"][0][:2] == ("a1", "E041")
     assert filled.counts()["articles"] == 4
+    # what the user was told is in the errors table too (it used to stay empty)
+    assert [(e["article_id"], e["code"], e["message"]) for e in filled.errors()] == [
+        ("a1", "E041", counts["failed"][0][2])]
+    # a stored id whose new input fails otherwise is recorded as well
+    failed = ArticleAnalysis(id="a2", text="", error=ArticleError(code="E101", message="[E101] empty"))
+    told = filled.add_batch([failed])["failed"]
+    assert {(e["article_id"], e["code"]) for e in filled.errors()} == {("a1", "E041"), ("a2", "E101")}
+    assert [t[:2] for t in told] == [("a2", "E101")] and filled.counts()["articles"] == 4
 
 
 def test_analyses_round_trip_exactly(filled):
@@ -393,3 +401,172 @@ def test_bad_url_is_a_store_error(tmp_path):
     with pytest.raises(StoreError) as err:
         open_store(str(tmp_path / "not.db"))
     assert err.value.code == "E040"
+
+
+# -- read-only opening (the query commands) ------------------------------------------------------
+
+_WRITES = ("INSERT", "UPDATE", "DELETE", "CREATE", "DROP", "ALTER", "BEGIN", "REPLACE", "PRAGMA JOURNAL_MODE")
+
+
+def _read_everything(store) -> dict:
+    return {"events": store.events(), "clusters": store.clusters(), "quotes": store.quotes(contains="great"),
+            "dyads": store.dyads(), "search": store.search("sanctions"), "errors": store.errors(),
+            "counts": store.counts(), "analyses": [a.model_dump() for a in store.analyses()],
+            "iter": list(store.iter_clusters())}
+
+
+def test_readonly_store_reads_everything_and_never_writes(filled, store_url):
+    """Queries used to need write access ("attempt to write a readonly database"); a read-only open
+    starts no write transaction and the database itself refuses writes on that connection."""
+    expected = _read_everything(filled)
+    filled.close()
+    with open_store(store_url, readonly=True) as ro:
+        statements: list = []
+        if ro.dialect == "sqlite":
+            ro.conn.set_trace_callback(statements.append)
+        assert _read_everything(ro) == expected
+        assert not [s for s in statements if s.lstrip().upper().startswith(_WRITES)]
+        with pytest.raises(StoreError) as err:
+            ro.add_batch(corpus()[:1])
+        assert err.value.code == "E040" and "read-only" in err.value.message
+        with pytest.raises(Exception) as raw:  # not our guard: the connection itself is read-only
+            ro._exec("INSERT INTO meta (key, value) VALUES ('x', 'y')")
+        assert "read" in str(raw.value).lower() and "only" in str(raw.value).lower()
+
+
+def test_readonly_sqlite_creates_nothing_for_a_missing_or_empty_file(tmp_path):
+    missing = tmp_path / "missing.db"
+    with pytest.raises(StoreError) as err:
+        open_store(str(missing), readonly=True)
+    assert err.value.code == "E045" and not missing.exists()
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    with pytest.raises(StoreError) as err:
+        open_store(str(empty), readonly=True)
+    assert err.value.code == "E044" and empty.read_bytes() == b""
+    text = tmp_path / "notes.db"
+    text.write_text("not a database\n" * 100)
+    with pytest.raises(StoreError) as err:
+        open_store(str(text), readonly=True)
+    assert err.value.code in ("E040", "E044") and "database" in err.value.message
+
+
+def test_readonly_sqlite_opens_a_wal_database_whose_shm_file_cannot_be_created(tmp_path):
+    """A WAL database in a folder the user can't write, with no -shm file: SQLite's mode=ro alone
+    fails ("unable to open database file"). Tests run as root, where chmod does not stop writes,
+    so the -shm file is made impossible to create the way a read-only folder does: a symlink to a
+    folder that does not exist (open(O_CREAT) and open(O_RDONLY) both fail, as with chmod 555)."""
+    import hashlib
+    import sqlite3
+
+    path = tmp_path / "wal.db"
+    with open_store(str(path)) as store:
+        store.add_batch(corpus())
+        expected = store.events()
+    assert not (tmp_path / "wal.db-shm").exists()  # the last writer removed it
+    (tmp_path / "wal.db-shm").symlink_to(tmp_path / "no-such-folder" / "wal.db-shm")
+    plain = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    with pytest.raises(sqlite3.OperationalError):  # the failure this guards against
+        plain.execute("SELECT count(*) FROM articles").fetchone()
+    plain.close()
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    with open_store(str(path), readonly=True) as ro:
+        assert ro.events() == expected
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+
+
+@pytest.fixture
+def immutable():
+    """``immutable(path)`` makes a file or folder unwritable even for root (ext4 ``chattr +i``: tests
+    run as root, where chmod 444/555 stop nothing); skips where chattr is not supported."""
+    import shutil
+    import subprocess
+
+    done = []
+
+    def make(path):
+        if not shutil.which("chattr") or subprocess.run(["chattr", "+i", str(path)],
+                                                        capture_output=True).returncode:
+            pytest.skip("chattr +i is not available here (needs ext4-like file system and root)")
+        done.append(path)
+
+    yield make
+    for path in reversed(done):
+        subprocess.run(["chattr", "-i", str(path)], check=False)
+
+
+def test_readonly_sqlite_on_an_unwritable_file_in_an_unwritable_folder(tmp_path, immutable):
+    """The real case: the database file and its folder can't be written (chmod 444 / 555 for a user)."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    path = folder / "events.db"
+    with open_store(str(path)) as store:
+        store.add_batch(corpus())
+        expected = store.events()
+    immutable(path)
+    immutable(folder)
+    with open_store(str(path), readonly=True) as ro:
+        assert ro.events() == expected and ro.search("sanctions")
+    assert sorted(p.name for p in folder.iterdir()) == ["events.db"]
+
+
+def test_writing_to_an_unwritable_database_is_refused_when_opened(tmp_path, immutable):
+    """ingest used to fail only at its first write, after parsing a batch, leaving -wal/-shm behind."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    path = folder / "events.db"
+    with open_store(str(path)) as store:
+        store.add_batch(corpus()[:1])
+    immutable(path)
+    with pytest.raises(StoreError) as err:
+        open_store(str(path))
+    assert err.value.code == "E046" and "read-only" in err.value.message
+    assert sorted(p.name for p in folder.iterdir()) == ["events.db"]
+    immutable(folder)
+    with pytest.raises(StoreError) as err:
+        open_store(str(folder / "new.db"))
+    assert err.value.code == "E046" and "folder" in err.value.message
+
+
+def test_writing_is_probed_when_opened_on_both_backends(store_url, monkeypatch):
+    """The write probe (one row, rolled back) refuses a read-only database on either backend, e.g. a
+    PostgreSQL role without write rights; simulated by a read-only session."""
+    first = open_store(store_url)
+    first.close()
+    cls = type(first)
+    real = cls._create
+
+    def create_then_forbid(self):
+        real(self)
+        if self.dialect == "sqlite":
+            self.conn.execute("PRAGMA query_only = ON")
+        else:
+            self.conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+
+    monkeypatch.setattr(cls, "_create", create_then_forbid)
+    with pytest.raises(StoreError) as err:
+        open_store(store_url)
+    assert err.value.code == "E046"
+
+
+def test_filters_match_percent_and_underscore_literally(filled):
+    """``%`` and ``_`` in --contains (and in actor codes) used to act as SQL LIKE wildcards."""
+    filled.add_batch([make_analysis("w1", [meeting("2019-08-01")], quotes=[
+        ("Donald Trump", "USA", "We are 100% sure"), ("Kim Jong Un", "PRK", "The file_name was wrong"),
+        ("Kim Jong Un", "PRK", "A back\\slash here")])])
+    contents = lambda **kw: sorted(r["content"] for r in filled.quotes(**kw))  # noqa: E731
+    assert contents(contains="%") == ["We are 100% sure"]
+    assert contents(contains="0% s") == ["We are 100% sure"]
+    assert contents(contains="_") == ["The file_name was wrong"]
+    assert contents(contains="e_n") == ["The file_name was wrong"]
+    assert contents(contains="great%world") == [] and contents(contains="g_eat") == []
+    assert contents(contains="k\\s") == ["A back\\slash here"]
+    assert filled.events(actor="US_") == [] and filled.clusters(actor="U%") == []
+    assert filled.dyads(actor="_SA") == []
+
+
+@pytest.mark.parametrize("query", ['100%', 'a_b', '"unbalanced', 'sanctions*', 'NEAR(a b)', 'col:umn', '(x',
+                                   'OR', 'NOT', '-', '--', '"', "\\", "'", "^great", "AND day"])
+def test_search_takes_any_text(filled, query):
+    """Full-text search never fails on punctuation or operator words in user input (both backends)."""
+    assert isinstance(filled.search(query), list)

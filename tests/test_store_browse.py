@@ -31,7 +31,7 @@ def test_event_page_filters_sort_and_pages(filled):
     assert kor and all(r["place_country"] == "KOR" for r in kor)
     with pytest.raises(QueryError) as err:
         filled.event_page(sort="nonsense")
-    assert err.value.code == "E050" and err.value.param == "sort"
+    assert err.value.code == "E060" and err.value.param == "sort"
 
 
 def test_actor_matches_code_sector_and_name(filled):
@@ -106,7 +106,7 @@ def test_readonly_refuses_writes_and_missing_files(store_url):
     if "://" not in store_url:
         with pytest.raises(StoreError) as err:
             open_readonly(store_url + ".missing")
-        assert err.value.code == "E052"
+        assert err.value.code == "E062"
 
 
 def test_readonly_refuses_a_non_newsevents_sqlite_file(tmp_path):
@@ -114,4 +114,4 @@ def test_readonly_refuses_a_non_newsevents_sqlite_file(tmp_path):
     sqlite3.connect(path).execute("CREATE TABLE t (x)").connection.commit()
     with pytest.raises(StoreError) as err:
         open_readonly(str(path))
-    assert err.value.code == "E052"
+    assert err.value.code == "E062"

@@ -18,12 +18,14 @@ import sys
 from dataclasses import dataclass
 from datetime import date as Date, datetime
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..errors import Errors, InputError
 from ..pipeline import ArticleInput
 
-__all__ = ["ReaderOptions", "read_inputs", "parse_date", "detect_format", "FORMATS"]
+__all__ = ["ReaderOptions", "read_inputs", "parse_date", "detect_format", "FORMATS", "JsonlRecord"]
 
 
 @dataclass
@@ -38,6 +40,8 @@ class ReaderOptions:
     id_key, title_key, published_key, text_key, url_key, source_key (str): JSONL field names.
     html_favor (str): trafilatura's setting for HTML pages and WARC records: "precision"
         (default, measured best on ../shared/corpus/html), "recall" or "balanced".
+    max_record_bytes (int): most bytes of one WARC record's page once decompressed
+        (default 20,000,000, :data:`.warc.MAX_RECORD_BYTES`); a larger record is E039.
     """
 
     published: Optional[Date] = None
@@ -49,6 +53,7 @@ class ReaderOptions:
     url_key: str = "url"
     source_key: str = "source"
     html_favor: str = "precision"
+    max_record_bytes: int = 20_000_000
 
 
 #: input formats and the file name endings that select them (checked longest first)
@@ -137,15 +142,16 @@ def read_inputs(paths: Iterable[str], options: Optional[ReaderOptions] = None) -
     options = options or ReaderOptions()
     for path in paths:
         if path == "-":
-            stream = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="strict")
+            stdin = getattr(sys.stdin, "buffer", sys.stdin)  # bytes: a bad line is an error row, not a crash
             if options.fmt == "jsonl":
-                yield from _read_jsonl(stream, "<stdin>", options)
+                yield from _read_jsonl(stdin, "<stdin>", options)
             else:
-                data = sys.stdin.buffer.read()
-                yield ArticleInput(text=data, published=options.published, id="stdin")
+                data = stdin.read()
+                yield ArticleInput(text=_decode_bom(data.encode("utf-8") if isinstance(data, str) else data),
+                                   published=options.published, id="stdin")
             continue
         if path.lower().startswith(("http://", "https://")):
-            yield from _read_url(path, options)
+            yield from _guarded(_read_url(path, options), path)
             continue
         p = Path(path)
         if p.is_dir():
@@ -155,21 +161,47 @@ def read_inputs(paths: Iterable[str], options: Optional[ReaderOptions] = None) -
         if not p.exists():
             raise InputError("E020", path=path, reason="no such file or folder")
         try:
-            fmt = options.fmt or detect_format(p.name, _head(p))
-            if fmt == "jsonl":
-                with open(p, "rb") as fh:
-                    yield from _read_jsonl(fh, str(p), options)
-            elif fmt == "warc":
-                from .warc import read_warc
-
-                with open(p, "rb") as fh:
-                    yield from read_warc(fh, str(p), options.published, favor=options.html_favor)
-            elif fmt in ("html", "feed"):
-                yield from _read_document(p.read_bytes(), fmt, _stem(p.name), None, None, options, name=str(p))
-            else:
-                yield ArticleInput(text=p.read_bytes(), published=options.published, id=p.stem)
+            yield from _guarded(_read_file(p, options), str(p))
         except OSError as err:
             raise InputError("E020", path=path, reason=err.strerror or err) from err
+
+
+def _read_file(p: Path, options: ReaderOptions) -> Iterator[ArticleInput]:
+    fmt = options.fmt or detect_format(p.name, _head(p))
+    if fmt == "jsonl":
+        with open(p, "rb") as fh:
+            yield from _read_jsonl(fh, str(p), options)
+    elif fmt == "warc":
+        from .warc import read_warc
+
+        with open(p, "rb") as fh:
+            yield from read_warc(fh, str(p), options.published, favor=options.html_favor,
+                                 max_bytes=options.max_record_bytes)
+    elif fmt in ("html", "feed"):
+        yield from _read_document(p.read_bytes(), fmt, _stem(p.name), None, None, options, name=str(p))
+    else:
+        yield ArticleInput(text=_decode_bom(p.read_bytes()), published=options.published, id=p.stem)
+
+
+def _guarded(records: Iterator[ArticleInput], name: str) -> Iterator[ArticleInput]:
+    """The per-input error boundary: a reader failing in an unforeseen way (a bug, a library
+    raising on hostile bytes) ends that input with one E038 record; the run goes on with the
+    next input. OSError still raises (E020: the file can't be read at all)."""
+    n = 0
+    try:
+        for record in records:
+            n += 1
+            yield record
+    except (OSError, InputError):
+        raise
+    except Exception as err:
+        import logging
+
+        logging.getLogger("newsevents.sources").debug("reading %s failed", name, exc_info=True)
+        reason = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
+        from .base import problem_input
+
+        yield problem_input("E038", f"{name}#{n + 1}", name=name, n=n, reason=reason[:300])
 
 
 def _read_document(data: bytes, fmt: str, ident: str, url: Optional[str], encoding: Optional[str],
@@ -191,7 +223,8 @@ def _read_document(data: bytes, fmt: str, ident: str, url: Optional[str], encodi
     elif fmt == "warc":
         from .warc import read_warc
 
-        yield from read_warc(io.BytesIO(data), url or name or ident, options.published, favor=options.html_favor)
+        yield from read_warc(io.BytesIO(data), url or name or ident, options.published, favor=options.html_favor,
+                             max_bytes=options.max_record_bytes)
     elif fmt == "jsonl":
         yield from _read_jsonl(io.BytesIO(data), url or name or ident, options)
     else:
@@ -257,15 +290,53 @@ def _head(path: Path, size: int = 4096) -> bytes:
         return fh.read(size)
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _decode_bom(data: bytes):
+    """Text of a file that starts with a byte-order mark: UTF-16 (LE/BE) is decoded, a UTF-8 BOM
+    dropped (it is not part of the article). Other bytes are returned as they are (the
+    pipeline decodes them as UTF-8, or reports E103)."""
+    if data.startswith(_UTF16_BOMS):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return data
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:]
+    return data
+
+
+def _jsonl_lines(stream):
+    """The lines of a binary JSONL stream: bytes (UTF-8, decoded line by line, so one bad line is
+    one error row), or str for a UTF-16 stream with a byte-order mark (undecodable code units
+    become U+FFFD and mark their line as bad)."""
+    if not hasattr(stream, "peek") and hasattr(stream, "read") and not isinstance(stream, io.TextIOBase):
+        stream = io.BufferedReader(stream) if hasattr(stream, "readinto") else stream
+    head = stream.peek(2)[:2] if hasattr(stream, "peek") else b""
+    if head in _UTF16_BOMS:
+        return io.TextIOWrapper(stream, encoding="utf-16", errors="replace", newline=None), True
+    return stream, False
+
+
 def _read_jsonl(stream, name: str, options: ReaderOptions) -> Iterator[ArticleInput]:
-    for n, raw in enumerate(stream, start=1):
+    lines, utf16 = _jsonl_lines(stream)
+    for n, raw in enumerate(lines, start=1):
         if isinstance(raw, bytes):
+            if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
             try:
                 raw = raw.decode("utf-8")
             except UnicodeDecodeError as err:
                 yield ArticleInput(text="", id=f"{name}:{n}", problem=(
-                    "E103", "[E103] " + Errors.E103.format(reason=str(err))))
+                    "E103", "[E103] " + Errors.E103.format(reason=f"line {n}: {err}")))
                 continue
+        elif utf16 and "\ufffd" in raw:
+            yield ArticleInput(text="", id=f"{name}:{n}", problem=(
+                "E103", "[E103] " + Errors.E103.format(reason=f"line {n}: not valid UTF-16")))
+            continue
+        if n == 1:
+            raw = raw.lstrip("\ufeff")
         if not raw.strip():
             continue
         ident = f"{name}:{n}"
@@ -273,21 +344,78 @@ def _read_jsonl(stream, name: str, options: ReaderOptions) -> Iterator[ArticleIn
             obj = json.loads(raw)
             if not isinstance(obj, dict):
                 raise ValueError("a line must hold a JSON object")
+        except RecursionError:
+            yield ArticleInput(text="", id=ident, problem=(
+                "E021", "[E021] " + Errors.E021.format(path=name, line=n, reason="nested too deeply")))
+            continue
         except ValueError as err:
             yield ArticleInput(text="", id=ident, problem=(
                 "E021", "[E021] " + Errors.E021.format(path=name, line=n, reason=err)))
             continue
-        ident = str(obj.get(options.id_key) or ident)
+        raw_id = obj.get(options.id_key)
+        if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) and str(raw_id):
+            ident = str(raw_id)
         if options.text_key not in obj:
             yield ArticleInput(text="", id=ident, problem=(
                 "E022", "[E022] " + Errors.E022.format(path=name, line=n, key=options.text_key)))
             continue
         try:
-            published = parse_date(obj.get(options.published_key)) or options.published
+            record = JsonlRecord.model_validate({
+                field: obj.get(key) for field, key in (
+                    ("id", options.id_key), ("title", options.title_key), ("published", options.published_key),
+                    ("text", options.text_key), ("url", options.url_key), ("source", options.source_key))})
+        except ValidationError as err:
+            yield ArticleInput(text="", id=ident, problem=(
+                "E024", "[E024] " + Errors.E024.format(path=name, line=n, reason=_validation_reason(err, options))))
+            continue
+        try:
+            published = parse_date(record.published) or options.published
         except ValueError:
             yield ArticleInput(text="", id=ident, problem=(
-                "E023", "[E023] " + Errors.E023.format(value=obj.get(options.published_key))))
+                "E023", "[E023] " + Errors.E023.format(value=record.published)))
             continue
-        yield ArticleInput(text=obj.get(options.text_key) or "", published=published, id=ident,
-                           title=obj.get(options.title_key), url=obj.get(options.url_key),
-                           source=obj.get(options.source_key))
+        yield ArticleInput(text=record.text or "", published=published, id=ident, title=record.title,
+                           url=record.url, source=record.source)
+
+
+class JsonlRecord(BaseModel):
+    """One JSONL input line, validated where it is read: a wrong-typed field makes that line
+    an E024 error row instead of failing later (``"text": 12345`` used to end the whole run).
+
+    Strict types: JSON strings for text, title, url, source and published; the id may also be
+    an integer (read as its decimal string). Unknown fields are ignored; null is "absent".
+    """
+
+    model_config = ConfigDict(strict=True, extra="ignore")
+
+    id: Optional[Union[str, int]] = None
+    title: Optional[str] = None
+    published: Optional[str] = None
+    text: Optional[str] = None
+    url: Optional[str] = None
+    source: Optional[str] = None
+
+
+def _validation_reason(err: "ValidationError", options: ReaderOptions) -> str:
+    """One short line from a pydantic error: the user's field name and the type it holds."""
+    keys = {"id": options.id_key, "title": options.title_key, "published": options.published_key,
+            "text": options.text_key, "url": options.url_key, "source": options.source_key}
+    parts = []
+    for e in err.errors():
+        field = str(e["loc"][0]) if e.get("loc") else "?"
+        value = e.get("input")
+        parts.append(f"field '{keys.get(field, field)}' holds {_json_type(value)} {json.dumps(value)[:40]}, "
+                     f"not a string")
+    return "; ".join(dict.fromkeys(parts))
+
+
+def _json_type(value) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return "a value"

@@ -64,13 +64,23 @@ def read_html(data: Union[bytes, str], ident: Optional[str] = None, url: Optiona
     RETURNS (ArticleInput): ``text`` = main text, paragraphs separated by one blank line;
         ``title``; ``published`` = page metadata date, else ``published``; ``url``.
         A problem record (E030 can't parse / empty / binary, E031 no main text or fewer
-        than MIN_WORDS words) when the page yields no article text. Never raises on bad input.
+        than MIN_WORDS words) when the page yields no article text. Never raises on bad input:
+        every step (decoding, parsing, the date lookup, extraction) is inside one boundary.
     """
+    name = ident or url or "<html>"
+    try:
+        return _read_html(data, ident, url, published, encoding, favor, name)
+    except Exception as err:  # lxml, json (RecursionError), htmldate... on hostile pages: one record fails
+        logger.debug("reading HTML page %s failed", name, exc_info=True)
+        reason = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
+        return problem_input("E030", ident, url, name=name, reason=f"reading failed ({reason[:300]})")
+
+
+def _read_html(data, ident, url, published, encoding, favor, name) -> ArticleInput:
     import trafilatura
     from trafilatura.settings import set_date_params
     from trafilatura.utils import load_html
 
-    name = ident or url or "<html>"
     if isinstance(data, bytes):
         if not data.strip():
             return problem_input("E030", ident, url, name=name, reason="the file is empty")
@@ -127,7 +137,7 @@ def page_published(tree) -> Optional[Date]:
             continue
         try:
             data = json.loads(script.text.strip().rstrip(";"))
-        except ValueError:
+        except (ValueError, RecursionError):  # hostile JSON-LD ("[[[[..." nested 100,000 deep)
             continue
         day = _jsonld_day(data)
         if day:

@@ -25,25 +25,34 @@ from ..pipeline import ArticleInput
 from .base import day_as_written, problem_input
 from .html import HTML_FAVOR, read_html
 
-__all__ = ["read_warc", "HTML_TYPES"]
+__all__ = ["read_warc", "HTML_TYPES", "MAX_RECORD_BYTES"]
 
 logger = logging.getLogger("newsevents.sources")
+
+#: most bytes of one record's page once decompressed (WARC gzip and HTTP content encoding undone):
+#: a record of under 1 KB can expand to gigabytes; a real news page is well under 20 MB
+#: (trafilatura's own MAX_FILE_SIZE is 20,000,000 too)
+MAX_RECORD_BYTES = 20_000_000
 
 #: media types of HTML pages (IANA: text/html, application/xhtml+xml)
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 def read_warc(stream: BinaryIO, name: str, published: Optional[Date] = None,
-              favor: str = HTML_FAVOR) -> Iterator[ArticleInput]:
+              favor: str = HTML_FAVOR, max_bytes: int = MAX_RECORD_BYTES) -> Iterator[ArticleInput]:
     """Yield one ArticleInput per HTML page archived in a WARC/ARC stream (gzip or not).
 
     stream (binary file): the archive, opened in binary mode.
     name (str): the archive's name, for messages.
     published (date | None): day for pages with neither a metadata date nor a WARC-Date.
     favor (str): trafilatura setting, see :func:`.html.read_html`.
+    max_bytes (int): most bytes of one page once decompressed; a larger record (a
+        decompression bomb) is read no further than this and becomes E039.
     YIELDS (ArticleInput): ``id`` = the WARC-Record-ID (``urn:uuid:...``), ``url`` =
         WARC-Target-URI, text/title/published as for HTML pages; E031 for a page
-        without main text; E034 once, last, for a truncated/corrupt archive; E035 when
+        without main text; E039 for one record over ``max_bytes`` or with a broken HTTP
+        part or content encoding (the archive is read on); E034 once, last, for a
+        truncated/corrupt archive (its framing: nothing after can be found); E035 when
         the archive holds no HTML page at all.
     """
     from warcio.archiveiterator import ArchiveIterator
@@ -57,20 +66,29 @@ def read_warc(stream: BinaryIO, name: str, published: Optional[Date] = None,
             raise ValueError(f"not a WARC or ARC file (it starts with {head[:12]!r})")
         iterator = ArchiveIterator(stream, arc2warc=True)
         for record in iterator:
-            if not record.rec_type or record.length is None:
-                raise ValueError("a record header is incomplete")
-            html_type, charset = _html_type(record)
-            if not html_type:
-                _drain(record)
+            if record.length is None:  # no Content-Length: where the next record starts is unknown
+                raise ValueError("a record header is incomplete (no Content-Length)")
+            headers = record.rec_headers
+            ident = (headers.get_header("WARC-Record-ID") or f"{name}#{records + 1}").strip("<>")
+            url = headers.get_header("WARC-Target-URI") or None
+            try:  # one record's own problems (headers, HTTP part, content encoding, size) end that record only
+                if not record.rec_type:
+                    raise ValueError("the record has no WARC-Type header")
+                html_type, charset = _html_type(record)
+                payload = _read_capped(record.content_stream(), max_bytes) if html_type else None
+            except Exception as err:
+                logger.debug("WARC %s record %d failed", name, records + 1, exc_info=True)
+                _drain(record)  # the framing is intact: go on with the next record
                 records += 1
-                skipped += 1
+                pages += 1
+                reason = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
+                yield problem_input("E039", ident, url, name=name, n=records, reason=reason[:300])
                 continue
-            payload = record.content_stream().read()
             _drain(record)
             records += 1
-            headers = record.rec_headers
-            ident = (headers.get_header("WARC-Record-ID") or f"{name}#{records}").strip("<>")
-            url = headers.get_header("WARC-Target-URI") or None
+            if not html_type:
+                skipped += 1
+                continue
             fallback = day_as_written(headers.get_header("WARC-Date")) or published
             pages += 1
             yield read_html(payload, ident=ident, url=url, published=fallback, encoding=charset, favor=favor)
@@ -84,6 +102,27 @@ def read_warc(stream: BinaryIO, name: str, published: Optional[Date] = None,
         return
     if not pages:
         yield problem_input("E035", name, name=name, n=skipped)
+
+
+class RecordTooLarge(ValueError):
+    """A record's page is larger than the cap once decompressed."""
+
+
+def _read_capped(stream, limit: int) -> bytes:
+    """At most ``limit`` bytes of ``stream``, read in blocks; RAISES RecordTooLarge beyond it.
+
+    warcio decompresses block by block, so memory stays near ``limit`` whatever the
+    record expands to (the rest is drained without being kept)."""
+    chunks, size = [], 0
+    while True:
+        block = stream.read(min(1 << 20, limit + 1 - size))
+        if not block:
+            return b"".join(chunks)
+        chunks.append(block)
+        size += len(block)
+        if size > limit:
+            raise RecordTooLarge(f"the page is larger than {limit:,} bytes once decompressed "
+                                 "(a decompression bomb?)")
 
 
 def _peek(stream: BinaryIO, size: int = 4096) -> tuple[BinaryIO, bytes]:

@@ -25,20 +25,25 @@ def is_postgres(url: str) -> bool:
     return url.startswith(("postgresql://", "postgres://"))
 
 
-def open_store(url: str = DEFAULT_DB, dedup_window: Optional[int] = None) -> Store:
+def open_store(url: str = DEFAULT_DB, dedup_window: Optional[int] = None, readonly: bool = False) -> Store:
     """Open (creating if needed) the store at ``url``.
 
     url (str): a file path or ``sqlite:///path`` for SQLite; ``postgresql://...`` for PostgreSQL.
     dedup_window (int | None): days within which reports of the same event merge (see
         :mod:`newsevents.dedup`); a value different from the stored one re-clusters every
         event. None keeps the stored value (1 day for a new database).
+    readonly (bool): open for reading only, as the query commands do: nothing is created
+        or written, no write transaction is ever started (SQLite: a ``mode=ro`` URI, so a
+        read-only file or folder works; PostgreSQL: read-only transactions). The database
+        must exist and hold the newsevents tables.
     RETURNS (Store).
-    RAISES StoreError (E040): can't open or reach the database.
+    RAISES StoreError (E040): can't open or reach the database; (E044, read-only): no
+        newsevents tables; (E045, read-only): no SQLite file at ``url``.
     """
     if is_postgres(url):
         from .postgres import PostgresStore
 
-        return PostgresStore(url, dedup_window)
+        return PostgresStore(url, dedup_window, readonly=readonly)
     from .sqlite import SQLiteStore
 
-    return SQLiteStore(url, dedup_window)
+    return SQLiteStore(url, dedup_window, readonly=readonly)

@@ -33,6 +33,10 @@ class StoreError(NewsEventsError):
     """
 
 
+class _RollBack(Exception):
+    """Raised inside a transaction to roll it back on purpose."""
+
+
 def content_hash(text) -> str:
     """sha256 (hex) of the article text as stored (UTF-8). Bytes are hashed as given.
 
@@ -41,6 +45,16 @@ def content_hash(text) -> str:
     """
     data = text if isinstance(text, (bytes, bytearray)) else str(text).encode("utf-8", "surrogatepass")
     return hashlib.sha256(data).hexdigest()
+
+
+def like_escape(value: str) -> str:
+    """``value`` with LIKE's wildcards escaped (``%``, ``_``, and the escape character ``\\``), for a
+    ``LIKE ? ESCAPE '\\'`` clause that matches it literally (SQLite and PostgreSQL alike)."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+#: the ESCAPE clause of every LIKE on user input (standard SQL; one backslash in both dialects)
+_ESC = " ESCAPE '\\'"
 
 
 def _b(value) -> int:
@@ -58,11 +72,27 @@ class Store(Browse):
     #: placeholder of the driver
     _ph = "?"
 
-    def __init__(self, url: str, dedup_window: Optional[int] = None):
+    #: the driver's error base class (a read-only open turns "no such table" into E044)
+    _db_errors: tuple = ()
+
+    def __init__(self, url: str, dedup_window: Optional[int] = None, readonly: bool = False):
         self.url = url
+        self.readonly = readonly
         self._connect()
-        self._create()
-        self.dedup_window = self._init_window(dedup_window)
+        if readonly:
+            try:
+                self.dedup_window = self._read_window()
+            except BaseException:
+                self.close()
+                raise
+        else:
+            try:
+                self._create()
+                self._check_writable()
+                self.dedup_window = self._init_window(dedup_window)
+            except BaseException:
+                self.close()
+                raise
 
     # -- backend hooks --------------------------------------------------------
     def _connect(self):  # pragma: no cover - abstract
@@ -105,6 +135,38 @@ class Store(Browse):
     def _set_meta(self, key: str, value: str) -> None:
         self._exec("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                    (key, value))
+
+    def _check_writable(self) -> None:
+        """Write one row in a transaction and roll it back, so that a read-only database (file,
+        folder, server role) is refused when it is opened (E046), not after the first batch
+        was parsed. RAISES StoreError (E046)."""
+        try:
+            with self.transaction():
+                self._exec("INSERT INTO meta (key, value) VALUES ('write_check', '') ON CONFLICT (key) DO NOTHING")
+                raise _RollBack
+        except _RollBack:
+            pass
+        except self._db_errors as err:
+            reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+            raise StoreError("E046", url=self._shown_url(), reason=reason) from None
+
+    def _read_window(self) -> int:
+        """The settings of an existing database, read without writing anything (read-only opens)."""
+        try:
+            found = self._meta("schema_version")
+            stored = self._meta("dedup_window")
+        except self._db_errors as err:
+            reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+            raise StoreError("E044", url=self._shown_url(), reason=reason) from None
+        if found is None:
+            raise StoreError("E044", url=self._shown_url(), reason="no schema version")
+        if found != SCHEMA_VERSION:
+            raise StoreError("E042", url=self._shown_url(), found=found, expected=SCHEMA_VERSION)
+        return int(stored) if stored is not None else dedup.DEFAULT_WINDOW
+
+    def _shown_url(self) -> str:
+        """The URL as messages show it (PostgreSQL hides the password)."""
+        return self.url
 
     def _init_window(self, window: Optional[int]) -> int:
         found = self._meta("schema_version")
@@ -169,8 +231,7 @@ class Store(Browse):
                 old = self._rows("SELECT content_hash FROM articles WHERE id = ?", (art_id,))
                 if old:
                     err = StoreError("E041", id=art_id, old=old[0]["content_hash"][:12], new=h[:12])
-                    counts["failed"].append((art_id, err.code, err.message))
-                    counts["errors"] += 1
+                    self._record_error(art_id, h, analysis.url, err.code, err.message, counts)
                     continue
                 source = dedup.source_of(analysis.url, sources.get(analysis.id))
                 self._insert_article(art_id, h, source, analysis, touched)
@@ -184,15 +245,20 @@ class Store(Browse):
     def _add_error(self, analysis: ArticleAnalysis, counts: dict) -> None:
         h = content_hash(analysis.text) if analysis.text else None
         art_id = analysis.id or (f"sha256-{h[:16]}" if h else "unnamed")
+        self._record_error(art_id, h, analysis.url, analysis.error.code, analysis.error.message, counts)
+
+    def _record_error(self, art_id: str, h: Optional[str], url: Optional[str], code: str, message: str,
+                      counts: dict) -> None:
+        """Count a failure, report it (``counts["failed"]``) and keep it in ``errors``: every failure the
+        user is told about is in the table (also when an article of that id is stored: the row is
+        about the input that failed, e.g. E041, a new text under a stored id)."""
         counts["errors"] += 1
-        counts["failed"].append((art_id, analysis.error.code, analysis.error.message))
-        if self._rows("SELECT 1 AS x FROM articles WHERE id = ?", (art_id,)):
-            return
+        counts["failed"].append((art_id, code, message))
         self._exec(
             "INSERT INTO errors (article_id, content_hash, url, code, message) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT (article_id) DO UPDATE SET content_hash = excluded.content_hash, url = excluded.url, "
             "code = excluded.code, message = excluded.message",
-            (art_id, h, analysis.url, analysis.error.code, analysis.error.message))
+            (art_id, h, url, code, message))
 
     def _insert(self, table: str, rows: list[tuple]) -> None:
         if rows:
@@ -352,7 +418,9 @@ class Store(Browse):
         where, params = [], []
         if factual:
             where.append("c.factual = 1")
-        pad = "(';' || {col} || ';') LIKE ?"
+        pad = "(';' || {col} || ';') LIKE ?" + _ESC
+        actor = like_escape(actor) if actor else actor
+        recipient = like_escape(recipient) if recipient else recipient
         if actor and recipient:
             where.append(f"(({pad.format(col='c.actor_codes')} AND {pad.format(col='c.recipient_codes')}) OR "
                          f"(c.recipient_codes = '' AND {pad.format(col='c.actor_codes')} AND "
@@ -478,8 +546,8 @@ class Store(Browse):
                 where.append(sql)
                 params.append(value)
         if contains:
-            where.append("lower(q.content) LIKE ?")
-            params.append(f"%{contains.lower()}%")
+            where.append("lower(q.content) LIKE ?" + _ESC)
+            params.append(f"%{like_escape(contains.lower())}%")
         sql = ("SELECT a.published, q.speaker, q.speaker_code, q.speaker_sector, q.kind, q.cue_text AS cue, "
                "q.source_text AS source, q.content, q.sentence, q.start_char AS content_start, "
                "q.end_char AS content_end, q.article_id, q.id AS quote_id, a.url "

@@ -103,7 +103,7 @@ def _sort(sort: Optional[str], table: dict, default: str) -> tuple[str, str]:
     desc = key.startswith("-")
     name = key[1:] if desc else key
     if name not in table:
-        raise QueryError("E050", param="sort", key=key, choices=", ".join(sorted(table)))
+        raise QueryError("E060", param="sort", key=key, choices=", ".join(sorted(table)))
     return table[name], "DESC" if desc else "ASC"
 
 
@@ -197,7 +197,7 @@ class Browse:
         RETURNS (dict): ``total`` (matches), ``items``: dicts with the keys of
             :meth:`~newsevents.store.base.Store.events` plus mode, place_id, geonameid,
             title and published.
-        RAISES QueryError (E050): unknown sort key.
+        RAISES QueryError (E060): unknown sort key.
         """
         expr, order = _sort(sort, EVENT_SORTS, "date")
         where, params = self._where(q)
@@ -320,10 +320,10 @@ class Browse:
         RETURNS (list[dict]): period, start, end (its first and last day), [actor, recipient,]
             events, goldstein_sum, goldstein_mean, verbal_coop, material_coop, verbal_conflict,
             material_conflict; by period.
-        RAISES QueryError (E051): unknown ``by``.
+        RAISES QueryError (E061): unknown ``by``.
         """
         if by not in PERIODS:
-            raise QueryError("E051", param="by", by=by, choices=", ".join(PERIODS))
+            raise QueryError("E061", param="by", by=by, choices=", ".join(PERIODS))
         period = self._week("e.date") if by == "week" else \
             f"substr(e.date, 1, {dict(day=10, month=7, year=4)[by]})"
         where, params = self._where(q)

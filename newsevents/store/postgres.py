@@ -34,10 +34,16 @@ class PostgresStore(Store):
         self._psycopg = psycopg
         try:
             self.conn = psycopg.connect(self.url, row_factory=dict_row, autocommit=True, connect_timeout=10)
+            if self.readonly:  # every statement runs in a read-only transaction: the server refuses writes
+                self.conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
         except psycopg.Error as err:
             reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
             raise StoreError("E040", url=_redact(self.url), reason=reason) from None
+        self._db_errors = (psycopg.Error,)
         self._tx = None
+
+    def _shown_url(self) -> str:
+        return _redact(self.url)
 
     def _create(self):
         with self.transaction():
@@ -53,6 +59,8 @@ class PostgresStore(Store):
     @contextmanager
     def transaction(self):
         """One transaction (psycopg's ``conn.transaction()``); rolled back on any exception."""
+        if self.readonly:
+            raise StoreError("E040", url=_redact(self.url), reason="opened read-only: nothing can be written")
         if self._tx is not None:
             yield
             return

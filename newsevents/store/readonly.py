@@ -30,9 +30,9 @@ class _ReadOnly:
         try:
             rows = self._rows("SELECT value FROM meta WHERE key = 'schema_version'")
         except Exception as err:  # no meta table: not a newsevents database
-            raise StoreError("E052", url=self._shown_url(), reason=str(err).strip().splitlines()[0]) from None
+            raise StoreError("E062", url=self._shown_url(), reason=str(err).strip().splitlines()[0]) from None
         if not rows:
-            raise StoreError("E052", url=self._shown_url(), reason="no schema version")
+            raise StoreError("E062", url=self._shown_url(), reason="no schema version")
 
     def _init_window(self, window):
         found = self._meta("schema_version")
@@ -46,12 +46,12 @@ class _ReadOnly:
 
 
 class ReadOnlySQLiteStore(_ReadOnly, SQLiteStore):
-    """An SQLite store opened read-only (``file:...?mode=ro``). RAISES StoreError (E040/E052)."""
+    """An SQLite store opened read-only (``file:...?mode=ro``). RAISES StoreError (E040/E062)."""
 
     def _connect(self):
         self.path = path = sqlite_path(self.url)
         if not Path(path).is_file():
-            raise StoreError("E052", url=self.url, reason="no such file")
+            raise StoreError("E062", url=self.url, reason="no such file")
         try:
             self.conn = sqlite3.connect(f"file:{quote(str(Path(path).resolve()))}?mode=ro", uri=True,
                                         isolation_level=None, timeout=60, check_same_thread=False)
@@ -66,7 +66,7 @@ class ReadOnlySQLiteStore(_ReadOnly, SQLiteStore):
         try:
             super()._create()
         except sqlite3.DatabaseError as err:  # pragma: no cover - _rows raises before
-            raise StoreError("E052", url=self.url, reason=err) from None
+            raise StoreError("E062", url=self.url, reason=err) from None
 
 
 class ReadOnlyPostgresStore(_ReadOnly, PostgresStore):
@@ -94,7 +94,7 @@ def open_readonly(url: str):
 
     url (str): an SQLite path (or ``sqlite:///...``), or a ``postgresql://`` URL.
     RETURNS (Store): with every query method; writing fails.
-    RAISES StoreError: E040 can't open; E052 not a newsevents database (or no such file);
+    RAISES StoreError: E040 can't open; E062 not a newsevents database (or no such file);
         E042 another schema version.
     """
     from . import is_postgres

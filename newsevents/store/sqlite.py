@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shlex
 import sqlite3
+from urllib.parse import quote
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
@@ -39,12 +40,18 @@ class SQLiteStore(Store):
     """
 
     dialect = "sqlite"
+    _db_errors = (sqlite3.Error,)
 
     def _connect(self):
         self.path = path = sqlite_path(self.url)
+        if self.readonly:
+            self._connect_readonly(path)
+            self._depth = 0
+            return
         try:
             if path != ":memory:":
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
+                _check_can_write(path, self.url)
             self.conn = sqlite3.connect(path, isolation_level=None, timeout=60, check_same_thread=False)
             self.conn.row_factory = sqlite3.Row
             if path != ":memory:":
@@ -55,6 +62,40 @@ class SQLiteStore(Store):
             raise StoreError("E040", url=self.url, reason=err) from None
         self._depth = 0
 
+    def _connect_readonly(self, path: str) -> None:
+        """Open the file with a ``mode=ro`` URI: SQLite refuses every write, and nothing is created.
+
+        A WAL database needs its ``-shm`` file; when that is absent and can't be created (a
+        read-only folder), SQLite can't open it even for reading, so the file is opened again
+        with ``immutable=1`` (no locking, no WAL: right for a database nobody can write).
+        """
+        if path == ":memory:":
+            raise StoreError("E044", url=self.url, reason="a new in-memory database is empty")
+        if not Path(path).is_file():
+            raise StoreError("E045", url=self.url)
+        uri = "file:" + quote(str(Path(path).resolve())) + "?mode=ro"
+        last = None
+        for suffix in ("", "&immutable=1"):
+            try:
+                conn = sqlite3.connect(uri + suffix, uri=True, isolation_level=None, timeout=60,
+                                       check_same_thread=False)
+            except sqlite3.Error as err:
+                last = err
+                continue
+            try:
+                conn.execute("PRAGMA busy_timeout=60000")
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # reads the header and the WAL index
+            except sqlite3.DatabaseError as err:
+                conn.close()
+                last = err
+                if "not a database" in str(err) or "malformed" in str(err):
+                    break
+                continue
+            conn.row_factory = sqlite3.Row
+            self.conn = conn
+            return
+        raise StoreError("E040", url=self.url, reason=last) from None
+
     def _create(self):
         try:
             with self.transaction():
@@ -64,11 +105,14 @@ class SQLiteStore(Store):
                     "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, text, content='articles', "
                     "content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2')")
         except sqlite3.DatabaseError as err:
-            raise StoreError("E040", url=self.url, reason=err) from None
+            code = "E046" if "readonly" in str(err) or "read-only" in str(err) else "E040"
+            raise StoreError(code, url=self.url, reason=err) from None
 
     @contextmanager
     def transaction(self):
         """One write transaction (BEGIN IMMEDIATE ... COMMIT); rolled back on any exception."""
+        if self.readonly:
+            raise StoreError("E040", url=self.url, reason="opened read-only: nothing can be written")
         if self._depth:
             self._depth += 1
             try:
@@ -120,6 +164,30 @@ class SQLiteStore(Store):
         for r in rows:
             r["score"] = round(r["score"], 3)
         return rows
+
+
+def _check_can_write(path: str, url: str) -> None:
+    """Refuse (E046) a database file or folder this process can't write, before SQLite opens it.
+
+    SQLite silently opens a read-only file read-only and fails only at the first write (after a
+    whole batch was parsed), leaving -wal/-shm files behind; and it must create those files
+    beside the database. The check opens the file for update and creates a temporary file in
+    the folder: both are what SQLite will do, and both fail as they would for SQLite (also for
+    root on an immutable file or a read-only mount, where permission bits say nothing).
+    """
+    import tempfile
+
+    p = Path(path)
+    try:
+        if p.exists():
+            with open(p, "r+b"):
+                pass
+        with tempfile.TemporaryFile(dir=p.parent, prefix=".newsevents-write-check-"):
+            pass
+    except OSError as err:
+        what = "the file is read-only" if getattr(err, "filename", None) in (str(p), path) else \
+            f"its folder {p.parent} can't be written (SQLite creates the -wal and -shm files there)"
+        raise StoreError("E046", url=url, reason=f"{what} ({err.strerror or err})") from None
 
 
 def fts5_query(query: str) -> str:

@@ -1,0 +1,186 @@
+"""Hostile inputs through the command line (the hardening issue): researchers feed half-broken crawler
+output. One bad record never costs the rest of the run, no command answers with a Python traceback,
+and the exit code says what happened (0 ok, 1 some record or the database failed, 2 usage)."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsevents import cli
+from newsevents.store import open_store
+from test_store import corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+GOOD = {"id": "good", "published": "2019-07-01", "text": "Police arrested 20 protesters in Hong Kong on Sunday."}
+GOOD2 = {"id": "good2", "published": "2019-07-01", "text": "Rebels attacked a village near Goma on Monday."}
+
+
+@pytest.fixture(autouse=True)
+def _reuse_pipeline(monkeypatch, pipeline):
+    monkeypatch.setattr(cli, "make_pipeline", lambda options: pipeline)
+
+
+def run(args, input=None):
+    return CliRunner().invoke(cli.main, args, input=input)
+
+
+def _lines(*records) -> bytes:
+    return b"".join((r if isinstance(r, bytes) else json.dumps(r).encode()) + b"\n" for r in records)
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "q.db"
+    with open_store(str(path)) as store:
+        store.add_batch(corpus())
+    return str(path)
+
+
+def _files(tmp_path: Path) -> dict:
+    f = {
+        "typed.jsonl": _lines(GOOD, {"id": "t", "text": 12345}, {"id": "t2", "title": 7, "text": "x y"}, GOOD2),
+        "utf8.jsonl": _lines(GOOD, b'{"id": "bad", "text": "\xff\xfe"}', GOOD2),
+        "binary.txt": bytes(range(256)) * 64,
+        "binary.jsonl": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 16,
+        "empty.txt": b"",
+        "empty.jsonl": b"",
+        "deep.jsonl": _lines(b"[" * 50_000, GOOD),
+    }
+    for name, data in f.items():
+        (tmp_path / name).write_bytes(data)
+    return {name: str(tmp_path / name) for name in f}
+
+
+# (name, args with {placeholders}, stdin, expected exit code, ids that must be stored by ingest)
+CASES = [
+    ("wrong-typed JSONL", ["{typed.jsonl}"], None, 1, {"good", "good2"}),
+    ("invalid UTF-8 JSONL file", ["{utf8.jsonl}"], None, 1, {"good", "good2"}),
+    ("invalid UTF-8 JSONL stdin", ["-", "--input-format", "jsonl"],
+     _lines(GOOD, b'{"id": "bad", "text": "\xff"}', GOOD2), 1, {"good", "good2"}),
+    ("binary text file", ["{binary.txt}"], None, 1, set()),
+    ("binary JSONL file", ["{binary.jsonl}"], None, 1, set()),
+    ("empty text file", ["{empty.txt}"], None, 1, set()),
+    ("empty JSONL file", ["{empty.jsonl}"], None, 0, set()),
+    ("JSONL nested too deeply", ["{deep.jsonl}"], None, 1, {"good"}),
+    ("missing file", ["{tmp}/no-such-file.jsonl"], None, 2, None),
+    ("missing file after a good one", ["{typed.jsonl}", "{tmp}/no-such-file.jsonl"], None, 2, None),
+    ("--published empty", ["-", "--published", ""], b"Police arrested a man.", 2, None),
+    ("--published not a date", ["-", "--published", "July 1st"], b"Police arrested a man.", 2, None),
+    ("--max-chars above spaCy's limit", ["-", "--max-chars", "2000000"], b"Police arrested a man in Paris.", 0,
+     {"stdin"}),
+]
+
+
+@pytest.mark.parametrize("command", ["extract", "ingest"])
+@pytest.mark.parametrize("name,args,stdin,code,stored", CASES, ids=[c[0] for c in CASES])
+def test_hostile_inputs(tmp_path, command, name, args, stdin, code, stored):
+    files = {"{" + name + "}": path for name, path in _files(tmp_path).items()}
+    files["{tmp}"] = str(tmp_path)
+    args = [files.get(a, a.replace("{tmp}", str(tmp_path))) for a in args]
+    dbpath = tmp_path / "out" / "events.db"
+    extra = ["--db", str(dbpath)] if command == "ingest" else ["--format", "ndjson"]
+    res = run([command, *args, *extra], input=stdin)
+    assert "Traceback" not in res.output and "Traceback" not in res.stderr, res.stderr
+    assert res.exit_code == code, (res.exit_code, res.stderr)
+    if code == 2:
+        assert res.stdout == "" and not dbpath.exists()  # nothing printed, no empty database
+        assert res.stderr.startswith("newsevents: [E") and res.stderr.count("\n") == 1
+        return
+    if command == "extract":
+        ok = {json.loads(line)["id"] for line in res.stdout.splitlines() if not json.loads(line)["error"]}
+    else:
+        with open_store(str(dbpath), readonly=True) as store:
+            ok = set(store.article_ids())
+            failed = {e["article_id"] for e in store.errors()}
+        assert bool(failed) == (code == 1)  # every failure the user was told about is in the table
+    assert ok == stored
+
+
+@pytest.mark.parametrize("args,code", [
+    (["events", "--limit", "1e20"], 2),
+    (["events", "--limit", str(10 ** 20)], 2),
+    (["quotes", "--limit", "-1"], 2),
+    (["search", "--limit", "1e20", "x"], 2),
+    (["events", "-o", "{tmp}/missing/folder/out.csv"], 1),
+    (["export", "--format", "csv", "-o", "{tmp}/missing/out.csv"], 1),
+    (["events", "--db", "{tmp}/missing.db"], 1),
+    (["quotes", "--contains", "%"], 0),
+    (["search", "--", "-word"], 0),
+    (["search", "100%_ OR \"unbalanced"], 0),
+    (["export"], 2),  # --format missing: click lists the choices on several lines; we print one
+    (["dyads", "--by", "week"], 2),
+])
+def test_hostile_query_arguments(db, tmp_path, args, code):
+    args = [a.format(tmp=tmp_path) for a in args]
+    if "--db" not in args:
+        args = [args[0], "--db", db, *args[1:]]
+    res = run(args)
+    assert "Traceback" not in res.output and res.exit_code == code, res.output
+    if code:
+        assert res.stderr.startswith("newsevents: [E") and res.stderr.count("\n") == 1
+    assert not (tmp_path / "missing").exists() and not (tmp_path / "missing.db").exists()
+
+
+def test_queries_on_a_read_only_database_and_folder(db, tmp_path):
+    """chmod 444 file in a chmod 555 folder, made so for root too (chattr +i); skips without chattr."""
+    for extra in ("-wal", "-shm"):
+        Path(db + extra).unlink(missing_ok=True)
+    folder = Path(db).parent
+    locked = []
+    try:
+        for path in (db, str(folder)):
+            if subprocess.run(["chattr", "+i", path], capture_output=True).returncode:
+                pytest.skip("chattr +i not available")
+            locked.append(path)
+        for args in (["events"], ["quotes"], ["dyads"], ["search", "sanctions"], ["export", "--format", "gdelt"]):
+            res = run(args + ["--db", db])
+            assert res.exit_code == 0 and "Traceback" not in res.output and res.stdout, (args, res.output)
+        res = run(["ingest", str(ROOT / "samples" / "articles.jsonl"), "--db", db])
+        assert res.exit_code == 1 and res.stderr.startswith("newsevents: [E046]")
+    finally:
+        for path in reversed(locked):
+            subprocess.run(["chattr", "-i", path], check=False)
+
+
+def test_output_into_a_closed_pipe_ends_quietly(db):
+    """`newsevents events | head` used to end in a BrokenPipeError traceback."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for args in (["events", "--db", db], ["schema"], ["export", "--db", db, "--format", "ndjson"]):
+        proc = subprocess.Popen([sys.executable, "-m", "newsevents.cli", *args], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, env=env, cwd=str(ROOT))
+        proc.stdout.close()  # the reader is gone before the first line
+        err = proc.stderr.read().decode()
+        assert proc.wait(timeout=120) == 0 and "Traceback" not in err and "Broken" not in err, (args, err)
+
+
+def test_library_log_lines_stay_off_stderr_unless_verbose(monkeypatch):
+    """trafilatura's "discarding data" and charset detection's lines reached stderr in every run."""
+    import logging
+
+    real = cli.run_extract
+
+    def noisy(*args, **kwargs):
+        logging.getLogger("trafilatura.core").warning("discarding data: None")
+        logging.getLogger("charset_normalizer").warning("encoding guessed")
+        logging.getLogger("newsevents.sources").warning("our own warning")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(cli, "run_extract", noisy)
+    quiet = run(["extract", "-", "-q"], input="Police arrested a man in Paris.")
+    loud = run(["-v", "extract", "-", "-q"], input="Police arrested a man in Paris.")
+    assert quiet.exit_code == 0 and "discarding data" not in quiet.stderr and "encoding guessed" not in quiet.stderr
+    assert "our own warning" in quiet.stderr
+    assert "discarding data" in loud.stderr and "encoding guessed" in loud.stderr
+
+
+def test_evaluate_message_has_one_period(monkeypatch, tmp_path):
+    monkeypatch.setenv("NEWSEVENTS_SHARED", str(tmp_path / "nowhere"))
+    res = run(["evaluate", "tempeval3"])
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert ".. " not in res.stderr and not res.stderr.rstrip().endswith("..") and res.stderr.count("\n") == 1
