@@ -26,7 +26,7 @@ def main():
     import httpx
     import uvicorn
 
-    from newsevents.store.readonly import open_readonly
+    from newsevents.store import open_readonly
     from newsevents.web import create_app
 
     with open_readonly(args.db) as s:

@@ -64,8 +64,6 @@ class Errors:
     # browsing the database (newsevents.store.browse, newsevents serve)
     E060 = "Unknown sort key '{key}': use one of {choices} (a leading - sorts descending)."
     E061 = "Unknown period '{by}': use one of {choices}."
-    E062 = ("{url} is not a newsevents database ({reason}): create one with "
-            "`newsevents ingest FILES --db {url}`.")
 
 
 class NewsEventsError(Exception):

@@ -11,7 +11,7 @@ import pytest
 
 from newsevents.store import StoreError, open_store
 from newsevents.store.browse import Query, QueryError, period_bounds
-from newsevents.store.readonly import open_readonly
+from newsevents.store import open_readonly
 
 from test_store import corpus, filled, store, store_url  # noqa: F401  (fixtures)
 
@@ -106,7 +106,7 @@ def test_readonly_refuses_writes_and_missing_files(store_url):
     if "://" not in store_url:
         with pytest.raises(StoreError) as err:
             open_readonly(store_url + ".missing")
-        assert err.value.code == "E062"
+        assert err.value.code == "E045"
 
 
 def test_readonly_refuses_a_non_newsevents_sqlite_file(tmp_path):
@@ -114,4 +114,4 @@ def test_readonly_refuses_a_non_newsevents_sqlite_file(tmp_path):
     sqlite3.connect(path).execute("CREATE TABLE t (x)").connection.commit()
     with pytest.raises(StoreError) as err:
         open_readonly(str(path))
-    assert err.value.code == "E062"
+    assert err.value.code == "E044"

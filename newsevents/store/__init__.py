@@ -14,7 +14,7 @@ from typing import Optional
 
 from .base import QUAD_CLASSES, Store, StoreError, content_hash
 
-__all__ = ["open_store", "Store", "StoreError", "content_hash", "DEFAULT_DB", "QUAD_CLASSES", "is_postgres"]
+__all__ = ["open_readonly", "open_store", "Store", "StoreError", "content_hash", "DEFAULT_DB", "QUAD_CLASSES", "is_postgres"]
 
 #: the database ``--db`` defaults to
 DEFAULT_DB = "newsevents.db"
@@ -47,3 +47,10 @@ def open_store(url: str = DEFAULT_DB, dedup_window: Optional[int] = None, readon
     from .sqlite import SQLiteStore
 
     return SQLiteStore(url, dedup_window, readonly=readonly)
+
+
+def open_readonly(url: str) -> Store:
+    """Open the existing database at ``url`` for reading only (what ``newsevents serve`` and the
+    query commands use): ``open_store(url, readonly=True)``. RAISES StoreError: see
+    :func:`open_store` (E040, E044, E045)."""
+    return open_store(url, readonly=True)

@@ -162,7 +162,7 @@ def create_app(db_url: str) -> FastAPI:
     read-only per request.
     RETURNS (FastAPI).
     """
-    from ..store.readonly import open_readonly
+    from ..store import open_readonly
 
     open_readonly(db_url).close()
     app = FastAPI(title="newsevents", version=__version__,

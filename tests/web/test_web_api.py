@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from newsevents.store.readonly import open_readonly
+from newsevents.store import open_readonly
 from newsevents.web import LIMITS
 
 
