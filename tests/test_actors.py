@@ -555,3 +555,9 @@ def test_country_word_before_an_attack_noun_is_the_country_s_military(run):
 def test_country_word_before_other_nouns_is_no_actor(run):
     ctx = run("The United States economy grew.")
     assert not [a for a in ctx.analysis.actors if a.code == "USA"]
+
+
+def test_person_with_a_title_of_no_country_takes_the_article_country(run):
+    ctx = run("Donald Trump met Mike Pence in Washington. Attorney General William Barr refused to testify.")
+    barr = one(ctx, "William Barr")
+    assert barr.code == "USA" and barr.sector == "GOV" and barr.resolved_by == "article-context"

@@ -1,7 +1,8 @@
 """Last pass: named actors with no code take the country their own words or the article give.
 
 Runs after coreference. A named person or organisation that no table codes (resolved_by
-``ner``) is coded, in this order:
+``ner``, or ``title`` with a title of no country: "Attorney General William Barr") is coded, in
+this order:
 
 1. **Own words** (``resolved_by: own-words``): the country named in the phrase that describes
    the mention -- its apposition ("Paweł Adamowicz, mayor of the Polish city of Gdańsk"),
@@ -133,7 +134,7 @@ def code_from_context(st: ArticleState) -> None:
         if m.code:
             for k in range(m.start, m.end):
                 coded.setdefault(k, m.code)
-    candidates = [m for m in st.mentions if not m.code and m.resolved_by == "ner"
+    candidates = [m for m in st.mentions if not m.code and m.resolved_by in ("ner", "title")
                   and (m.person or m.kind == "organisation") and m.end > m.start]
     dominant = _people_country(st) or st.dominant_country()
     for m in candidates:
