@@ -337,6 +337,15 @@ def test_narrated_day_resolver(resolver):
     assert resolver.resolve(["that", "night"], None) == ("TIME", None)
 
 
+def test_a_month_inside_a_person_s_name_and_a_utc_clock_time_are_not_dates(nlp, stage):
+    got = found(nlp, stage, "Tom Watson called Prime Minister Theresa May's proposed Brexit deal lousy.",
+                published=date(2019, 3, 28))
+    assert not [g for g in got if g[0] == "May"]
+    got = found(nlp, stage, "Around 3:00 p.m. local time on Monday (1800 UTC), smoke darkened the sky.",
+                published=date(2019, 8, 24))
+    assert not [g for g in got if g[0] == "1800"]
+
+
 def test_month_comma_year_is_one_expression(nlp, stage):
     got = found(nlp, stage, "He visited the company in May, 2018, and met its boss.", published=date(2019, 10, 17))
     assert got == [("May, 2018", "DATE", "2018-05")]
