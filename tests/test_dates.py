@@ -314,6 +314,38 @@ def test_discourse_relative_words():
         assert not is_discourse_relative(text.split()), text
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    ("The following day, he was charged.", ("The following day", "DATE", "2015-07-04")),
+    ("He was charged the following day.", ("the following day", "DATE", "2015-07-04")),
+    ("The next day he was released on bail.", ("The next day", "DATE", "2015-07-04")),
+    ("That night, protesters gathered outside.", ("That night", "TIME", "2015-07-03TNI")),
+    ("That morning he had left home early.", ("That morning", "TIME", "2015-07-03TMO")),
+    ("He was questioned again the following morning.", ("the following morning", "TIME", "2015-07-04TMO")),
+])
+def test_narrated_day_expressions_found_and_resolved(nlp, stage, sentence, expected):
+    """Sentence-initial and clause-final 'the following day', 'that night', 'that morning' are found
+    by our patterns (not left to the model's NER) and count from the day the story narrates."""
+    got = found(nlp, stage, "Police arrested him on July 3, 2015. " + sentence, published=date(2021, 10, 17))
+    assert expected in got
+
+
+def test_narrated_day_resolver(resolver):
+    a = date(2015, 7, 3)
+    assert resolver.resolve(["that", "night"], a) == ("TIME", "2015-07-03TNI")
+    assert resolver.resolve(["that", "day"], a) == ("DATE", "2015-07-03")
+    assert resolver.resolve(["the", "previous", "evening"], a) == ("TIME", "2015-07-02TEV")
+    assert resolver.resolve(["that", "night"], None) == ("TIME", None)
+
+
+def test_a_month_inside_a_person_s_name_and_a_utc_clock_time_are_not_dates(nlp, stage):
+    got = found(nlp, stage, "Tom Watson called Prime Minister Theresa May's proposed Brexit deal lousy.",
+                published=date(2019, 3, 28))
+    assert not [g for g in got if g[0] == "May"]
+    got = found(nlp, stage, "Around 3:00 p.m. local time on Monday (1800 UTC), smoke darkened the sky.",
+                published=date(2019, 8, 24))
+    assert not [g for g in got if g[0] == "1800"]
+
+
 def test_month_comma_year_is_one_expression(nlp, stage):
     got = found(nlp, stage, "He visited the company in May, 2018, and met its boss.", published=date(2019, 10, 17))
     assert got == [("May, 2018", "DATE", "2018-05")]

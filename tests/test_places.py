@@ -319,7 +319,31 @@ def test_disambiguation_weights_are_data_and_users_can_override_them(tmp_path):
     ("A quake shook Banten province in Indonesia.", "Banten", "IDN"),
     ("Police in Northamptonshire arrested two men.", "Northamptonshire", "GBR"),
     ("Kurdish fighters held the town of Tell Tamer in Syria.", "Tell Tamer", "SYR"),
+    ("Turkey launched an offensive into Northern Syria on Wednesday.", "Northern Syria", "SYR"),
+    ("Fires are destroying the Amazon rainforest, Macron said.", "Amazon rainforest", "BRA"),
+    ("Erdogan said Hagia Sophia would become a mosque.", "Hagia Sophia", "TUR"),
+    ("A drone struck a convoy near Baghdad International Airport.", "Baghdad International Airport", "IRQ"),
+    ("Supporters of the president rallied at Freedom Plaza on Saturday.", "Freedom Plaza", "USA"),
 ])
 def test_islands_regions_and_towns_real_news_names(nlp, stage, text, name, country):
     got = places(nlp, stage, text)
     assert got[name].country == country and got[name].lat is not None
+
+
+def test_court_districts_are_not_places_but_their_state_is(nlp, stage):
+    got = places(nlp, stage, "She was sentenced in 2006 in the Northern District of Texas. The lawsuit was filed "
+                             "in the U.S. District Court for the Southern District of New York.")
+    assert not {"Northern District", "Southern District"} & set(got)
+    assert got["Texas"].country == "USA"
+
+
+def test_a_company_sharing_a_town_s_name_is_not_a_place(nlp, stage):
+    got = places(nlp, stage, "The Justice Department opened a criminal investigation of Ford's emission "
+                             "testing. Ford said in a filing that it is cooperating.")
+    assert "Ford" not in got
+
+
+def test_the_nile_delta_is_in_egypt_not_delta_colorado(nlp, stage):
+    got = places(nlp, stage, "Egypt has two terminals in the Nile-Delta, in Damietta and Idku.")
+    assert "Delta" not in got
+    assert got["Nile-Delta"].country == "EGY"

@@ -230,6 +230,7 @@ class DateStage:
         self.governors = frozenset(self.lex.get("future_governors", []))
         self.speech = frozenset(self.lex.get("speech_verbs", []))
         self.set_adjectives = frozenset(self.lex.get("set_adjectives", []))
+        self.time_zones = frozenset(str(z).lower() for z in self.lex.get("time_zones", []))
         self._matchers: dict = {}
         self._dateparsers: dict = {}
 
@@ -304,6 +305,8 @@ class DateStage:
             low = t.lower_
             if low in ("may", "march") and low in months and (not t.is_title or t.tag_ in ("MD", "VB", "VBP", "VBZ", "VBD")):
                 return False
+            if low in months and t.ent_type_ == "PERSON":
+                return False     # "Theresa May's Brexit deal", "April Ryan": a name, not a month
             if low in ("jan", "oct", "nov", "dec", "sept", "feb", "jan.", "mar.", "dec.") and (
                     not t.is_title or t.i + 1 >= len(t.doc) or not t.nbor(1).like_num):
                 return False     # "Jan" the name, "dec" the word: only with a day number after
@@ -323,6 +326,8 @@ class DateStage:
                     return False
             if prev is not None and prev.text in ("$", "#", "No.", "no.", "£", "€"):
                 return False
+            if nxt is not None and nxt.lower_ in self.time_zones:
+                return False     # "(1800 UTC)": a clock time, not the year 1800
             if nxt is not None and (nxt.lower_ in ("%", "percent", "km", "miles", "feet", "metres", "meters")
                                     or nxt.tag_ == "NNS"):
                 return False     # "2000 people", "1500 troops"

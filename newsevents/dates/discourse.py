@@ -65,7 +65,7 @@ def reanchor(found: list, published: Optional[Date], resolve) -> None:
     for item in found:
         span, ttype, value = item
         words = [t.lower_ for t in span]
-        if ttype in ("DATE", "TIME") and narrated is not None and narrated != published \
+        if ttype in ("DATE", "TIME") and narrated is not None and (narrated != published or value is None) \
                 and is_discourse_relative(words):
             res = resolve(span, narrated)
             if res is not None and res[0] in ("DATE", "TIME"):

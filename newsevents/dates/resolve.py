@@ -315,6 +315,28 @@ class Resolver:
         return best[1] if best else y
 
     # -- the rules ------------------------------------------------------------
+    def _narrated_day(self, core: list[str], anchor) -> Optional[tuple[str, Optional[str]]]:
+        """"that day" / "that night" (the anchor day, TIMEX3 ``TNI`` for a part of day) and
+        "the following|next|previous|... morning|night" (a day before or after, with its part of day).
+
+        The anchor is the day the text is narrating (see :mod:`newsevents.dates.discourse`);
+        "the following day" itself is a plain unit shift, read by the general rules.
+        RETURNS (tuple | None): ``(type, value)``, or None when the words are not of this shape.
+        """
+        if len(core) != 2 and not (len(core) == 3 and core[0] == "the"):
+            return None
+        if len(core) == 2 and core[0] == "that" and (core[1] == "day" or core[1] in self.pods):
+            shift, pod = 0, self.pods.get(core[1])
+        elif len(core) == 3 and core[1] in self.directions and core[1] not in ("this", "current") \
+                and core[2] in self.pods:
+            shift, pod = int(self.directions[core[1]]), self.pods[core[2]]
+        else:
+            return None
+        if anchor is None:
+            return ("TIME" if pod else "DATE"), None
+        day = (anchor + timedelta(days=shift)).isoformat()
+        return ("TIME", f"{day}T{pod}") if pod else ("DATE", day)
+
     def _resolve(self, w: list[str], anchor, tense, after_amount):
         future = tense == "future"
         weekday_future = tense == "future"
@@ -332,6 +354,11 @@ class Resolver:
             if anchor is None:
                 return "DATE", None
             return "DATE", self._holiday(str(hol), anchor, tense)
+
+        # the narrated day: "that day|night|morning", "the following|next|previous morning|night"
+        narrated = self._narrated_day(core, anchor)
+        if narrated is not None:
+            return narrated
 
         # sets: every/each (other) (N) unit, once/twice a unit, "a year" after an amount
         if core[0] in ("every", "each") or (len(core) >= 3 and core[-2] in ("a", "per", "every", "each")

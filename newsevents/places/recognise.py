@@ -76,6 +76,10 @@ class Recogniser:
         self.stop = {str(w).lower() for w in (cues.get("not_toponyms") or ())}
         self.directions = {str(w).lower() for w in (cues.get("direction_words") or ())}
         self.big_city = int(cues.get("big_city_population") or 100000)
+        court = cues.get("court_districts") or {}
+        self.court_directions = {str(w).lower() for w in (court.get("directions") or ())}
+        self.court_nouns = {str(w).lower() for w in (court.get("nouns") or ())}
+        self.org_names = {str(w).lower() for w in (cues.get("organisation_names") or ())}
         labels = cues.get("ner_labels") or {}
         self.accept = set(labels.get("accept") or ("GPE", "LOC"))
         self.check = set(labels.get("check") or ("FAC",))
@@ -151,6 +155,29 @@ class Recogniser:
                 return True
         return False
 
+    def _curated_extension(self, span_doc, span):
+        """The span with 1-3 following words when that is a curated name ("Amazon rainforest"), else None."""
+        for m in (3, 2, 1):
+            j = span.end + m
+            if j <= len(span_doc) and all(t.is_alpha for t in span_doc[span.end:j]) \
+                    and self._curated(span_doc[span.start:j].text):
+                return span_doc[span.start:j]
+        return None
+
+    def _court_district(self, span) -> bool:
+        """'Northern District' in 'the Northern District of Texas': a court's jurisdiction (``court_districts``)."""
+        doc = span.doc
+        return (len(span) == 2 and span[0].lower_ in self.court_directions and span[1].lower_ in self.court_nouns
+                and span.end < len(doc) and doc[span.end].lower_ == "of")
+
+    def _organisation(self, doc, span, label: str) -> bool:
+        """An ORG-labelled name of ``organisation_names`` ("Ford" the company), with no place cue."""
+        if label != "ORG" or span.text.lower() not in self.org_names:
+            return False
+        if self._supported(doc, span.start, span.end, strong=True):
+            return False
+        return not (span.end + 1 < len(doc) and doc[span.end].text == "," and self._qualifier_at(doc, span.end + 1))
+
     def _org_prefix(self, span):
         """The leading country/admin1 name of an organisation name, or None."""
         for m in (3, 2, 1):
@@ -223,6 +250,9 @@ class Recogniser:
             span = _strip(ent)
             if span is None:
                 continue
+            if self._court_district(span) or self._organisation(doc, span, label):
+                self._block(blocked, ent)
+                continue
             if label in self.accept:
                 parts = [span] if self._is_known(span) else _split_commas(span)
                 for p in parts:
@@ -247,7 +277,10 @@ class Recogniser:
                 else:
                     self._block(blocked, ent)
             elif label in self.verify:
-                if self._is_known(span, primary=True) and self._verified(doc, span, label):
+                longer = self._curated_extension(doc, span)
+                if longer is not None:  # "Amazon" (ORG) + "rainforest": the curated region
+                    add(longer, "gazetteer")
+                elif self._is_known(span, primary=True) and self._verified(doc, span, label):
                     add(span, "gazetteer")
                 else:
                     if label == "ORG":  # "U.S. Department of Agriculture", "Kentucky State Police"
