@@ -561,3 +561,9 @@ def test_person_with_a_title_of_no_country_takes_the_article_country(run):
     ctx = run("Donald Trump met Mike Pence in Washington. Attorney General William Barr refused to testify.")
     barr = one(ctx, "William Barr")
     assert barr.code == "USA" and barr.sector == "GOV" and barr.resolved_by == "article-context"
+
+
+def test_country_before_an_agent_noun_modifier_codes_the_head(run):
+    ctx = run("Thursday, United States military forces killed three fighters from Iran.")
+    forces = one(ctx, "forces")
+    assert forces.code == "USA" and forces.sector == "MIL"

@@ -116,3 +116,26 @@ def test_statement_repeating_a_pattern_event_adds_nothing(nlp, stage):
     text = 'Egypt criticized Israel, saying "it was a mistake".'
     events = _with_quote(nlp, stage, text, "Egypt", '"it was a mistake"', cue="saying")
     assert len([e for e in events if e.event_type == "ACCUSE"]) == 1
+
+
+# ------------------------------------------------------------- recipients inside phrases
+@pytest.mark.parametrize("text,etype,actor,recipient", [
+    ("Egypt attacked the proclamation on the city by Israel.", "ACCUSE", "EGY", "ISR"),
+    ("Trump granted Kim a full pardon.", "CONCEDE", "USA", "PRK"),
+])
+def test_recipients_in_by_phrases_and_datives(nlp, stage, text, etype, actor, recipient):
+    ev = one(run(nlp, stage, text), etype)
+    assert actor in codes(ev.actors) and recipient in codes(ev.recipients)
+
+
+@pytest.mark.parametrize("text,etype,actor,recipient", [
+    ("Thursday, United States military forces killed three fighters from Iran in an airstrike.", "ASSAULT", "USA", "IRN"),
+    ("Germany demanded an explanation from Russia.", "REQUEST", "DEU", "RUS"),
+    ("The government of Russia dismissed the claim from Berlin as groundless.", "REJECT", "RUS", "DEU"),
+])
+def test_both_sides_through_the_whole_pipeline(pipeline, text, etype, actor, recipient):
+    from newsevents.pipeline import ArticleInput
+
+    an = next(pipeline.pipe([ArticleInput(text=text)]))
+    ev = one(an.events, etype)
+    assert actor in codes(ev.actors) and recipient in codes(ev.recipients), (ev.actors, ev.recipients)

@@ -390,6 +390,12 @@ def left_modifiers(st: ArticleState, head_start: int, head_end: int) -> Mods:
                 role_start = mods.start = it.start
                 j = it.start - 1
                 continue
+        if it is not None and it.kind == "agent" and doc[it.end - 1].dep_ in ("amod", "compound") \
+                and head_start <= doc[it.end - 1].head.i < head_end:
+            # 'United States military forces', 'Iraqi security forces': an agent noun modifying
+            # the head belongs to its phrase; the country before it is the head's
+            j = it.start - 1
+            continue
         if it is not None:
             break  # another name, organisation or agent noun: the phrase ends
         low = tok.lower_

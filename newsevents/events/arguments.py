@@ -23,7 +23,7 @@ __all__ = ["arguments", "refs", "casualty_victims"]
 
 # dependents that end an argument's noun phrase
 _NP_CUT = {"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "cc", "conj", "preconj", "prep"}
-_NP_KEEP_PREPS = {"of", "from"}
+_NP_KEEP_PREPS = {"of", "from", "by"}  # "the decision of X", "the claim from X", "the proclamation by X"
 
 
 def arguments(rules: EventRules, m: Match, matches: dict) -> tuple[list, list]:
@@ -42,6 +42,8 @@ def arguments(rules: EventRules, m: Match, matches: dict) -> tuple[list, list]:
             recips += r
             # "engaged Filipino peacekeepers in a firefight": the light verb's object
             recips += objects(rules, verb, None, None, with_dobj=tok.dep_ != "dobj")
+            # "granted Milken a full pardon": the light verb's indirect object
+            recips += [c for c in verb.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"]
         for c in tok.children:
             if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.i not in
                                     {t.i for t in m.tokens}):
@@ -141,6 +143,12 @@ def objects(rules: EventRules, tok, pat: Optional[Pattern], m: Optional[Match], 
                 if g.dep_ == "prep" and ((m.recip_prep is not None and g.i == m.recip_prep.i)
                                          or g.lemma_.lower() in rules.recipient_preps):
                     out.extend(x for x in g.children if x.dep_ == "pobj")
+    if tok.pos_ == "VERB" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        # "attacked the proclamation ... by the President": the parser hangs the object's agent
+        # on an active verb, whose own agent is its subject
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "by" and any(x.dep_ == "dobj" for x in tok.children):
+                out.extend(g for g in c.children if g.dep_ == "pobj")
     if m is not None and m.recip_prep is not None and m.recip_prep.head.i != tok.i:
         out.extend(g for g in m.recip_prep.children if g.dep_ == "pobj")
     # "froze drills with South Korea", "exchange information with Egypt": preps of the object
@@ -199,6 +207,9 @@ def refs(rules: EventRules, state: ArticleState, toks: Iterable) -> list:
             mentions = state.actor_index(start, end)
             covering = [a for a in mentions if a.evidence.start <= t.idx < a.evidence.end]
             chosen = covering or mentions
+            if not any(a.code for a in chosen):
+                # "United States military forces": the uncoded 'military' gives way to the country
+                chosen = [a for a in mentions if a.code] or chosen
             for a in chosen:
                 key = a.entity or a.id
                 if key in seen:
