@@ -139,3 +139,28 @@ def test_both_sides_through_the_whole_pipeline(pipeline, text, etype, actor, rec
     an = next(pipeline.pipe([ArticleInput(text=text)]))
     ev = one(an.events, etype)
     assert actor in codes(ev.actors) and recipient in codes(ev.recipients), (ev.actors, ev.recipients)
+
+
+# ----------------------------------------------------------------- conversations and groups
+@pytest.mark.parametrize("text,actors,recipients", [
+    ("Trump had a phone conversation with Kim.", ["USA"], ["PRK"]),
+    ("Trump spoke with Kim by phone on Friday.", ["USA"], ["PRK"]),
+])
+def test_conversations_are_consultations(nlp, stage, text, actors, recipients):
+    ev = one(run(nlp, stage, text), "CONSULT")
+    assert codes(ev.actors) == actors and codes(ev.recipients) == recipients
+
+
+def test_speaking_to_an_audience_is_no_consultation(nlp, stage):
+    assert "CONSULT" not in [e.event_type for e in run(nlp, stage, "Trump spoke to reporters on Friday.")]
+
+
+def test_a_meeting_of_delegations_of_several_countries_is_reciprocal(pipeline):
+    from newsevents.pipeline import ArticleInput
+
+    an = next(pipeline.pipe([ArticleInput(text="The delegations of Cyprus, Greece and Israel met in Athens.")]))
+    ev = one(an.events, "CONSULT")
+    assert ev.reciprocal and sorted(codes(ev.actors)) == ["CYP", "GRC", "ISR"]
+    an = next(pipeline.pipe([ArticleInput(text="The leaders of Turkey and Greece spoke by telephone on Friday.")]))
+    ev = one(an.events, "CONSULT")
+    assert ev.reciprocal and sorted(codes(ev.actors)) == ["GRC", "TUR"] and ev.mode == "phone"

@@ -258,6 +258,8 @@ def actor_position(tok, rules: dict) -> bool:
         return True
     if t.dep_ == "pobj":
         prep = t.head.lower_
+        if prep == "of" and t.head.head.lemma_.lower() in rules.get("of_heads", ()):
+            return True  # 'the delegations of Cyprus, Greece and Israel', 'the leaders of the two countries'
         if prep in rules.get("actor_preps", ()):
             if prep == "from":
                 return t.head.head.lemma_.lower() in rules.get("from_heads", ())

@@ -207,6 +207,11 @@ def refs(rules: EventRules, state: ArticleState, toks: Iterable) -> list:
             mentions = state.actor_index(start, end)
             covering = [a for a in mentions if a.evidence.start <= t.idx < a.evidence.end]
             chosen = covering or mentions
+            if covering and t.tag_ in ("NNS", "NNPS"):
+                # "the leaders of Turkey and Greece": each country named in the group's phrase
+                have = {a.code for a in covering}
+                chosen = covering + [a for a in mentions if a.kind == "country" and a.code and a.code not in have
+                                     and not have.add(a.code)]
             if not any(a.code for a in chosen):
                 # "United States military forces": the uncoded 'military' gives way to the country
                 chosen = [a for a in mentions if a.code] or chosen
@@ -220,13 +225,16 @@ def refs(rules: EventRules, state: ArticleState, toks: Iterable) -> list:
 
 
 def np_span(tok) -> tuple[int, int]:
-    """Characters of the noun phrase headed by ``tok`` without clauses and conjuncts."""
+    """Characters of the noun phrase headed by ``tok`` without clauses and conjuncts (of the head;
+    a list inside a kept preposition stays: "the delegations of Cyprus, Greece and Israel")."""
     toks = [tok]
     stack = [tok]
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ in _NP_CUT and not (c.dep_ == "prep" and c.lemma_.lower() in _NP_KEEP_PREPS):
+            if c.dep_ in ("conj", "cc", "punct") and t.i != tok.i and t.dep_ in ("pobj", "conj"):
+                pass  # a list inside "of ..." belongs to the phrase
+            elif c.dep_ in _NP_CUT and not (c.dep_ == "prep" and c.lemma_.lower() in _NP_KEEP_PREPS):
                 continue
             toks.append(c)
             stack.append(c)
