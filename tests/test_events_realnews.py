@@ -164,3 +164,13 @@ def test_a_meeting_of_delegations_of_several_countries_is_reciprocal(pipeline):
     an = next(pipeline.pipe([ArticleInput(text="The leaders of Turkey and Greece spoke by telephone on Friday.")]))
     ev = one(an.events, "CONSULT")
     assert ev.reciprocal and sorted(codes(ev.actors)) == ["GRC", "TUR"] and ev.mode == "phone"
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Trump granted Kim a full and unconditional pardon.", "CONCEDE"),  # parsed as an apposition of Kim
+    ("Trump granted Kim a loan.", "AID"),  # the object is an aid good: the verb's own reading
+    ("Japan granted asylum to five officers from Iran.", "AID"),
+])
+def test_light_verb_with_an_indirect_object_and_an_event_noun(nlp, stage, text, etype):
+    events = run(nlp, stage, text)
+    assert [e.event_type for e in events] == [etype]

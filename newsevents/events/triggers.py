@@ -156,8 +156,10 @@ def noun_licensed(rules: EventRules, tok, pat: Pattern, m: Match) -> bool:
         head = head.head
     while head.dep_ == "conj" and head.head.pos_ in NOUN_POS:
         head = head.head
+    if head.dep_ == "appos" and head.head.dep_ in ("dative", "dobj") and head.i > head.head.i:
+        head = head.head  # "granted Angela Stanton a full pardon" parsed as an apposition of the name
     gov = head.head
-    if head.dep_ in ("dobj", "attr", "nsubjpass", "oprd") and gov.lemma_.lower() in rules.light_verbs:
+    if head.dep_ in ("dobj", "attr", "nsubjpass", "oprd", "dative") and gov.lemma_.lower() in rules.light_verbs:
         m.light = gov
         return True
     if head.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("in", "into", "on") \
@@ -284,8 +286,11 @@ def absorb(rules: EventRules, matches: dict) -> None:
     for i, m in matches.items():
         if m.light is not None and m.light.i in matches and matches[m.light.i] is not m:
             lm = matches[m.light.i]
-            if any(t.i == m.head.i for t in lm.tokens):
+            if any(t.i == m.head.i for t in lm.tokens) and not lm.need_recipient:
                 m.absorbed_by = lm
+            elif lm.need_recipient and lm.absorbed_by is None:
+                # "granted Milken a full pardon": the object is no aid good but an event noun
+                lm.absorbed_by = m
             elif "frame" not in lm.pattern.flags and lm.absorbed_by is None:
                 lm.absorbed_by = m
 
