@@ -67,8 +67,11 @@ class Actor(_Record):
     resolved_by: how the code was found: ``office-holder``, ``title``,
         ``country-name``, ``demonym``, ``capital``, ``agent-noun``,
         ``organisation``, ``coreference``, ``user-table``, ``ner``; or, when the mention's
-        own words give no country, ``sentence-context`` (the sentence's only country) or
-        ``article-context`` (the article's dominant country).
+        own words give no country, ``own-words`` (the phrase describing a name: "X, mayor of
+        the Polish city of Gdańsk"), ``sentence-context`` (the sentence's only country) or
+        ``article-context`` (the article's dominant country, or that of its people);
+        ``implicit-agent`` for the body an agentless passive implies ("two suspects were
+        arrested": the police), added by the events stage with the trigger as evidence.
     """
 
     id: str = Field(description="mention id within the article, e.g. 'A4'")

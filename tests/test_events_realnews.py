@@ -174,3 +174,37 @@ def test_a_meeting_of_delegations_of_several_countries_is_reciprocal(pipeline):
 def test_light_verb_with_an_indirect_object_and_an_event_noun(nlp, stage, text, etype):
     events = run(nlp, stage, text)
     assert [e.event_type for e in events] == [etype]
+
+
+# ------------------------------------------------------------------ implicit agents (implicit.py)
+def test_agentless_arrest_is_by_the_police_of_the_place(pipeline):
+    from newsevents.pipeline import ArticleInput
+
+    an = next(pipeline.pipe([ArticleInput(text="Two suspects were arrested in Warsaw on Sunday.")]))
+    ev = one(an.events, "COERCE")
+    assert codes(ev.actors) == ["POL"] and ev.actors[0].sector == "COP"
+    actor = next(a for a in an.actors if a.id == ev.actors[0].mention)
+    assert actor.resolved_by == "implicit-agent" and actor.text == "arrested"
+    assert an.text[actor.evidence.start:actor.evidence.end] == "arrested"
+
+
+@pytest.mark.parametrize("text", [
+    "Two suspects were arrested by soldiers from Iran.",  # an agent
+    "If convicted, the suspects could be sentenced to ten years.",  # hypothetical
+    "Two suspects were arrested.",  # no country anywhere
+])
+def test_no_implicit_agent(pipeline, text):
+    from newsevents.pipeline import ArticleInput
+
+    an = next(pipeline.pipe([ArticleInput(text=text)]))
+    assert not [a for a in an.actors if a.resolved_by == "implicit-agent"]
+
+
+def test_agentless_sentence_is_by_the_courts_of_the_article_country(pipeline):
+    from newsevents.pipeline import ArticleInput
+
+    text = ("Donald Trump met Mike Pence in Washington. Mike Pence praised Donald Trump. "
+            "Paul Manafort was sentenced on Wednesday.")
+    an = next(pipeline.pipe([ArticleInput(text=text)]))
+    ev = one(an.events, "SANCTION")
+    assert codes(ev.actors) == ["USA"] and ev.actors[0].sector == "JUD" and codes(ev.recipients) == ["USA"]

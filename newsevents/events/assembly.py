@@ -15,6 +15,7 @@ from ..records import Event
 from .arguments import arguments, casualty_victims, refs
 from .coding import code_event, code_type
 from .flags import event_flags, source_refs
+from .implicit import implicit_actor
 from .non_agent import non_agent_event
 from .statements import statement_events
 from .state import ArticleState
@@ -88,6 +89,10 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
     flags = event_flags(rules, state, m)
     etype, mode, root, goldstein, quad = code_event(rules, m, matches, flags, actors_t, recips_t,
                                                     actors + recipients)
+    place = place_of(ctx, m.head)
+    if not actors:  # "two suspects were arrested": the police, of the place or the article
+        implied = implicit_actor(rules, state, m, flags, recipients, place)
+        actors = [implied] if implied is not None else []
     date, date_source, date_ref = date_of(ctx, m.head)
     reciprocal = not recipients and len({(r.canonical) for r in actors}) >= 2
     extra = [m.light] if m.light is not None and "obligation" not in pat.flags else []
@@ -97,7 +102,7 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
     return Event(
         id=ctx.new_id("V"), event_type=etype, mode=mode, actors=actors, recipients=recipients,
         reciprocal=reciprocal, date=date, date_source=date_source, date_ref=date_ref,
-        place=place_of(ctx, m.head), cameo=root, goldstein=goldstein, quad_class=quad,
+        place=place, cameo=root, goldstein=goldstein, quad_class=quad,
         negated=flags["negated"], future=flags["future"], hypothetical=flags["hypothetical"],
         reported=flags["reported"], pattern=pattern_text(m),
         trigger=ctx.evidence(start, end), evidence=ctx.span_evidence(sent),

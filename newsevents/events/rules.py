@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping, Optional
 
-from ..data import load_yaml
+from ..data import load_tsv, load_yaml
 from .coding import PloverTables, promotions
 from .patterns import Pattern, PatternSet, load_patterns
 from .statements import Evaluations
@@ -50,6 +50,8 @@ class EventRules:
     casualty_lookback (int): sentences before a casualty verb searched for a non-agent cause.
     credit_cues, attribution (tuple[tuple[str, ...], ...]): multi-word cues, lower case.
     evaluations (Evaluations): the evaluative lexicon of ``events/evaluations.yaml``.
+    implicit_agents (Mapping[str, tuple[str, str]]): rules.yaml ``implicit_agents``, pattern ->
+        (PLOVER sector, label) of the body an agentless passive implies (:mod:`.implicit`).
     The other fields are the word lists of rules.yaml of (nearly) the same name, as frozensets.
     """
 
@@ -98,6 +100,9 @@ class EventRules:
     credit_cues: tuple
     # statements that are events (evaluations.yaml; statements.py)
     evaluations: "Evaluations"
+    # implicit agents of agentless passives (implicit.py): pattern -> (sector, label)
+    implicit_agents: Mapping
+    country_names: Mapping  # ISO3 -> name (actors/countries.tsv), for implicit actors' names
 
     @classmethod
     def load(cls, data_paths: Optional[list] = None) -> "EventRules":
@@ -149,4 +154,8 @@ class EventRules:
             credit_nouns=_words(rules, "credit_nouns"),
             credit_cues=_cues(rules, "credit_cues"),
             evaluations=Evaluations.load(data_paths),
+            implicit_agents=MappingProxyType({str(k): (str(v[0]).upper(), str(v[1]))
+                                              for k, v in (rules.get("implicit_agents") or {}).items()}),
+            country_names=MappingProxyType({r["iso3"]: r["name"] for r in load_tsv("actors/countries.tsv",
+                                                                                     extra=data_paths)}),
         )

@@ -1,0 +1,91 @@
+"""Implicit agents: "two suspects were arrested" names no one who arrested them.
+
+Event coders still code the actor of an agentless passive when only one kind of body does such
+things: arrests are made by the police, sentences handed down by courts, pardons and
+commutations granted by the government (the conventions of ICEWS and of
+``shared/gold/wikinews_events_dev``: "police (POL COP, implicit) arrest the attacker").
+:func:`implicit_actor` makes that actor for the patterns of ``implicit_agents`` in
+``data/events/rules.yaml`` (pattern -> PLOVER sector and label), when the verb is passive, has no
+agent, and is neither negated nor hypothetical ("if convicted, he could ...").
+
+Its country is, in this order, the country of the event's place ("arrested in Gdańsk"), the one
+code of its recipients ("two Indonesian suspects were arrested"), or the article's dominant
+country among its coded actors (more than half of the coded mentions, twice the next one). With
+none of these, there is no implicit actor.
+
+The actor is added to ``analysis.actors`` as a mention whose evidence is the trigger (the words
+that imply it), ``resolved_by: implicit-agent``, so that every event actor points to text.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Optional
+
+from ..records import Actor, ActorRef
+
+if TYPE_CHECKING:
+    from .rules import EventRules
+    from .state import ArticleState
+    from .triggers import Match
+
+__all__ = ["implicit_actor", "dominant_code"]
+
+
+def _is_agentless_passive(tok) -> bool:
+    deps = {c.dep_ for c in tok.children}
+    if "agent" in deps:
+        return False
+    if "auxpass" in deps or "nsubjpass" in deps:
+        return True
+    return tok.dep_ == "acl" and tok.tag_ == "VBN"  # "twelve people arrested on Monday"
+
+
+def dominant_code(analysis) -> Optional[str]:
+    """RETURNS (str | None): the code of more than half of the article's coded actor mentions, with
+    at least twice the mentions of the next code."""
+    counts = Counter(a.code for a in analysis.actors if a.code and len(a.code) == 3
+                     and a.resolved_by != "implicit-agent")
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    code, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if n * 2 > sum(counts.values()) and n >= 2 * second:
+        return code
+    return None
+
+
+def implicit_actor(rules: "EventRules", state: "ArticleState", m: "Match", flags: dict, recipients: list,
+                   place_id: Optional[str]) -> Optional[ActorRef]:
+    """The implicit actor of the event of ``m`` (see the module docstring), or None.
+
+    flags (dict): the event's flags (:func:`~.flags.event_flags`). recipients (list[ActorRef]).
+    place_id (str | None): the event's Place id. RETURNS (ActorRef | None); adds the Actor record.
+    """
+    spec = rules.implicit_agents.get(m.pattern.text)
+    if spec is None or flags.get("negated") or flags.get("hypothetical"):
+        return None
+    # a verb trigger, or the light verb of a noun trigger ("she was granted clemency")
+    verb = m.light if m.pattern.pos == "N" else m.head
+    if verb is None or not _is_agentless_passive(verb):
+        return None
+    ctx = state.ctx
+    code = None
+    if place_id is not None:
+        place = next((p for p in ctx.analysis.places if p.id == place_id), None)
+        code = place.country if place is not None else None
+    if code is None:
+        codes = {r.code for r in recipients if r.code and len(r.code) == 3}
+        code = next(iter(codes)) if len(codes) == 1 else None
+    if code is None:
+        code = dominant_code(ctx.analysis)
+    if code is None:
+        return None
+    sector, label = spec
+    name = rules.country_names.get(code, code)
+    tok = verb
+    actor = Actor(id=ctx.new_id("A"), text=tok.text, canonical=f"{name} ({label})", code=code, sector=sector,
+                  kind="organisation", entity=f"implicit-{code}-{sector}", resolved_by="implicit-agent",
+                  evidence=ctx.span_evidence(tok))
+    ctx.analysis.actors.append(actor)
+    return ActorRef(mention=actor.id, canonical=actor.canonical, code=code, sector=sector)
