@@ -208,3 +208,28 @@ def test_agentless_sentence_is_by_the_courts_of_the_article_country(pipeline):
     an = next(pipeline.pipe([ArticleInput(text=text)]))
     ev = one(an.events, "SANCTION")
     assert codes(ev.actors) == ["USA"] and ev.actors[0].sector == "JUD" and codes(ev.recipients) == ["USA"]
+
+
+def test_a_protest_with_no_named_sides_is_by_the_people_against_the_government(pipeline):
+    from newsevents.pipeline import ArticleInput
+
+    an = next(pipeline.pipe([ArticleInput(text="Anti-government protests continued in Baghdad on Monday.")]))
+    ev = one(an.events, "PROTEST")
+    assert [(r.code, r.sector) for r in ev.actors] == [("IRQ", "CVL")]
+    assert [(r.code, r.sector) for r in ev.recipients] == [("IRQ", "GOV")]
+
+
+def test_protesters_of_another_country_get_no_guessed_target(pipeline):
+    from newsevents.pipeline import ArticleInput
+
+    an = next(pipeline.pipe([ArticleInput(text="Protesters from Iran demonstrated outside the embassy in London.")]))
+    events = [e for e in an.events if e.event_type == "PROTEST"]
+    assert len(events) == 1  # one action, not 'Protesters' and 'demonstrated' apart
+    assert codes(events[0].actors) == ["IRN"] and codes(events[0].recipients) == []
+
+
+def test_protesters_who_speak_are_speakers_not_a_protest(pipeline):
+    from newsevents.pipeline import ArticleInput
+
+    an = next(pipeline.pipe([ArticleInput(text="Protesters in Iraq have claimed Iran is influencing their government.")]))
+    assert "PROTEST" not in [e.event_type for e in an.events]

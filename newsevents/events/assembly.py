@@ -15,7 +15,7 @@ from ..records import Event
 from .arguments import arguments, casualty_victims, refs
 from .coding import code_event, code_type
 from .flags import event_flags, source_refs
-from .implicit import implicit_actor
+from .implicit import implicit_actor, implicit_protest_sides
 from .non_agent import non_agent_event
 from .statements import statement_events
 from .state import ArticleState
@@ -93,6 +93,8 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
     if not actors:  # "two suspects were arrested": the police, of the place or the article
         implied = implicit_actor(rules, state, m, flags, recipients, place)
         actors = [implied] if implied is not None else []
+    if etype == "PROTEST" and not flags["negated"] and not flags["hypothetical"]:
+        actors, recipients = implicit_protest_sides(rules, state, m, actors, recipients, place)
     date, date_source, date_ref = date_of(ctx, m.head)
     reciprocal = not recipients and len({(r.canonical) for r in actors}) >= 2
     extra = [m.light] if m.light is not None and "obligation" not in pat.flags else []

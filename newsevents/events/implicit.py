@@ -13,8 +13,14 @@ code of its recipients ("two Indonesian suspects were arrested"), or the article
 country among its coded actors (more than half of the coded mentions, twice the next one). With
 none of these, there is no implicit actor.
 
-The actor is added to ``analysis.actors`` as a mention whose evidence is the trigger (the words
-that imply it), ``resolved_by: implicit-agent``, so that every event actor points to text.
+Protests follow the same convention (ICEWS; the development set): a protest with no named
+protesters is by the people of the country where it happens (CVL, "protesters"), and one with no
+named target is aimed at that country's government (GOV) -- :func:`implicit_protest_sides`
+(``implicit_protest`` in ``data/events/rules.yaml``). The country is the place's, else the
+article's; named protesters of another country get no guessed side.
+
+Each such actor is added to ``analysis.actors`` as a mention whose evidence is the trigger (the
+words that imply it), ``resolved_by: implicit-agent``, so that every event actor points to text.
 """
 from __future__ import annotations
 
@@ -28,7 +34,7 @@ if TYPE_CHECKING:
     from .state import ArticleState
     from .triggers import Match
 
-__all__ = ["implicit_actor", "dominant_code"]
+__all__ = ["implicit_actor", "implicit_protest_sides", "dominant_code"]
 
 
 def _is_agentless_passive(tok) -> bool:
@@ -70,10 +76,7 @@ def implicit_actor(rules: "EventRules", state: "ArticleState", m: "Match", flags
     if verb is None or not _is_agentless_passive(verb):
         return None
     ctx = state.ctx
-    code = None
-    if place_id is not None:
-        place = next((p for p in ctx.analysis.places if p.id == place_id), None)
-        code = place.country if place is not None else None
+    code = _place_code(ctx, place_id)
     if code is None:
         codes = {r.code for r in recipients if r.code and len(r.code) == 3}
         code = next(iter(codes)) if len(codes) == 1 else None
@@ -81,11 +84,43 @@ def implicit_actor(rules: "EventRules", state: "ArticleState", m: "Match", flags
         code = dominant_code(ctx.analysis)
     if code is None:
         return None
-    sector, label = spec
+    return _make(rules, state, verb, code, *spec)
+
+
+def _place_code(ctx, place_id: Optional[str]) -> Optional[str]:
+    if place_id is None:
+        return None
+    place = next((p for p in ctx.analysis.places if p.id == place_id), None)
+    return place.country if place is not None else None
+
+
+def _make(rules: "EventRules", state: "ArticleState", tok, code: str, sector: str, label: str) -> ActorRef:
+    ctx = state.ctx
     name = rules.country_names.get(code, code)
-    tok = verb
     actor = Actor(id=ctx.new_id("A"), text=tok.text, canonical=f"{name} ({label})", code=code, sector=sector,
-                  kind="organisation", entity=f"implicit-{code}-{sector}", resolved_by="implicit-agent",
-                  evidence=ctx.span_evidence(tok))
+                  kind="organisation" if sector != "CVL" else "group", entity=f"implicit-{code}-{sector}",
+                  resolved_by="implicit-agent", evidence=ctx.span_evidence(tok))
     ctx.analysis.actors.append(actor)
     return ActorRef(mention=actor.id, canonical=actor.canonical, code=code, sector=sector)
+
+
+def implicit_protest_sides(rules: "EventRules", state: "ArticleState", m: "Match", actors: list,
+                           recipients: list, place_id: Optional[str]) -> tuple:
+    """Protesters and target of a PROTEST event that names none (see the module docstring).
+
+    actors, recipients (list[ActorRef]): what the text gave. RETURNS (tuple[list, list]): the
+    sides, completed where a country is known; adds the Actor records it makes.
+    """
+    spec = rules.implicit_protest
+    if not spec or (actors and recipients):
+        return actors, recipients
+    codes = {r.code for r in actors if r.code and len(r.code) == 3}
+    code = _place_code(state.ctx, place_id) or dominant_code(state.ctx.analysis)
+    if code is None or (codes and codes != {code}):
+        return actors, recipients  # foreign protesters (a protest at an embassy): no guess
+    tok = m.light if m.pattern.pos == "N" and m.light is not None else m.head
+    if not actors and "actor" in spec:
+        actors = [_make(rules, state, tok, code, *spec["actor"])]
+    if not recipients and "recipient" in spec:
+        recipients = [_make(rules, state, tok, code, *spec["recipient"])]
+    return actors, recipients

@@ -102,6 +102,7 @@ class EventRules:
     evaluations: "Evaluations"
     # implicit agents of agentless passives (implicit.py): pattern -> (sector, label)
     implicit_agents: Mapping
+    implicit_protest: Mapping  # side -> (sector, label) of a protest that names no protesters/target
     country_names: Mapping  # ISO3 -> name (actors/countries.tsv), for implicit actors' names
 
     @classmethod
@@ -156,6 +157,8 @@ class EventRules:
             evaluations=Evaluations.load(data_paths),
             implicit_agents=MappingProxyType({str(k): (str(v[0]).upper(), str(v[1]))
                                               for k, v in (rules.get("implicit_agents") or {}).items()}),
+            implicit_protest=MappingProxyType({str(k): (str(v[0]).upper(), str(v[1]))
+                                               for k, v in (rules.get("implicit_protest") or {}).items()}),
             country_names=MappingProxyType({r["iso3"]: r["name"] for r in load_tsv("actors/countries.tsv",
                                                                                      extra=data_paths)}),
         )

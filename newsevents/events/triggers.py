@@ -65,7 +65,22 @@ def find_triggers(rules: EventRules, state: ArticleState, doc) -> dict:
             matches[tok.i] = m
     add_obligations(rules, doc, matches)
     absorb(rules, matches)
+    agent_subjects(rules, matches)
     return matches
+
+
+def agent_subjects(rules: EventRules, matches: dict) -> None:
+    """An agent noun ("Protesters ...") is its own event only when its clause tells no other: the
+    subject of a verb trigger of its type is that event's actor ("protesters demonstrated": one
+    PROTEST), and the subject of a speech verb is a speaker ("protesters claimed that ..."); both
+    are dropped here (removed from ``matches``)."""
+    for i in [i for i, m in matches.items() if "agent" in m.pattern.flags]:
+        m = matches[i]
+        verb = m.head.head
+        vm = matches.get(verb.i)
+        if verb.lemma_.lower() in rules.speech_verbs or (
+                vm is not None and vm is not m and vm.pattern.event_type == m.pattern.event_type):
+            del matches[i]
 
 
 def match_token(rules: EventRules, state: ArticleState, tok) -> Optional[Match]:
