@@ -233,3 +233,27 @@ def test_protesters_who_speak_are_speakers_not_a_protest(pipeline):
 
     an = next(pipeline.pipe([ArticleInput(text="Protesters in Iraq have claimed Iran is influencing their government.")]))
     assert "PROTEST" not in [e.event_type for e in an.events]
+
+
+# ------------------------------------------------------------------ event anaphora, means
+@pytest.mark.parametrize("text,etype,actor,recipient", [
+    ("Israel shelled the town. Egypt condemned the attack.", "ACCUSE", "EGY", "ISR"),
+    ("Israel shelled the town. Egypt condemned the attack, calling it an aggression.", "ACCUSE", "EGY", "ISR"),
+    ("France called on Iran to release the prisoners. The call was quickly seconded by Germany.", "SUPPORT", "DEU", "FRA"),
+])
+def test_a_judgement_of_an_earlier_event_is_aimed_at_its_actors(nlp, stage, text, etype, actor, recipient):
+    ev = [e for e in run(nlp, stage, text) if e.event_type == etype][-1]
+    assert actor in codes(ev.actors) and recipient in codes(ev.recipients), (ev.actors, ev.recipients)
+
+
+def test_no_antecedent_across_unfitting_types(nlp, stage):
+    # a meeting is no attack: "the attack" finds no antecedent
+    ev = one(run(nlp, stage, "Israel met Egypt. Iran condemned the attack."), "ACCUSE")
+    assert codes(ev.recipients) == []
+
+
+def test_an_attack_noun_that_is_the_means_is_the_same_event(nlp, stage):
+    events = run(nlp, stage, "Israel killed three soldiers from Syria in an airstrike.")
+    assault = [e for e in events if e.event_type == "ASSAULT"]
+    assert len(assault) == 1 and assault[0].mode == "aerial"
+    assert codes(assault[0].actors) == ["ISR"] and codes(assault[0].recipients) == ["SYR"]

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING, Optional
 
 from ..records import Event
+from .anaphora import antecedent_actors
 from .arguments import arguments, casualty_victims, refs
 from .coding import code_event, code_type
 from .flags import event_flags, source_refs
@@ -40,7 +41,7 @@ def assemble(rules: "EventRules", state: ArticleState, matches: dict) -> list:
         m = matches[i]
         if m.absorbed_by is not None:
             continue
-        ev = build_event(rules, state, m, matches)
+        ev = build_event(rules, state, m, matches, events)
         if ev is not None:
             events.append(ev)
             heads[ev.id] = clause_token(m)
@@ -58,9 +59,11 @@ def assemble(rules: "EventRules", state: ArticleState, matches: dict) -> list:
     return events
 
 
-def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dict) -> Optional[Event]:
+def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dict,
+                earlier: Optional[list] = None) -> Optional[Event]:
     """The Event of the match ``m``, or None when the rules drop it (no human agent, no coded
-    participant where the pattern needs one, an opinion, no recipient where one decides)."""
+    participant where the pattern needs one, an opinion, no recipient where one decides).
+    earlier (list[Event] | None): the events before it in the text (for event anaphora)."""
     ctx = state.ctx
     pat = m.pattern
     actors_t, recips_t = arguments(rules, m, matches)
@@ -89,6 +92,10 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
     flags = event_flags(rules, state, m)
     etype, mode, root, goldstein, quad = code_event(rules, m, matches, flags, actors_t, recips_t,
                                                     actors + recipients)
+    if etype in rules.anaphora_types and earlier and not any(r.code for r in recipients):
+        # "condemned the attack", "seconded the call": the actors of that earlier event
+        objs = recips_t + [t for t in m.tokens if t.dep_ in ("dobj", "pobj") and t.i != m.head.i]
+        recipients += antecedent_actors(rules, objs, ctx.sentence_index(m.head.idx), actors, earlier)
     place = place_of(ctx, m.head)
     if not actors:  # "two suspects were arrested": the police, of the place or the article
         implied = implicit_actor(rules, state, m, flags, recipients, place)

@@ -86,6 +86,8 @@ def code_event(rules: "EventRules", m: Match, matches: dict, flags: dict, actors
     """
     pat = m.pattern
     etype, mode, cameo = pat.event_type, pat.mode, pat.cameo
+    if mode is None and m.means is not None:
+        mode = m.means.pattern.mode  # "killed X in an airstrike": aerial
     if etype == "ASSAULT" and m.head.lemma_.lower() in rules.riot_triggers and any(
             t.lemma_.lower() in rules.protester_nouns or t.lower_ in rules.protester_nouns
             for a in actors_t + recips_t for t in [a] + list(a.conjuncts)):

@@ -103,6 +103,10 @@ class EventRules:
     # implicit agents of agentless passives (implicit.py): pattern -> (sector, label)
     implicit_agents: Mapping
     implicit_protest: Mapping  # side -> (sector, label) of a protest that names no protesters/target
+    # event anaphora (anaphora.py): "condemned the attack" -> the attacker
+    anaphora_types: frozenset
+    event_nouns: Mapping  # noun lemma -> tuple of PLOVER types it can name ("any": every type)
+    anaphora_sentences: int
     country_names: Mapping  # ISO3 -> name (actors/countries.tsv), for implicit actors' names
 
     @classmethod
@@ -159,6 +163,10 @@ class EventRules:
                                               for k, v in (rules.get("implicit_agents") or {}).items()}),
             implicit_protest=MappingProxyType({str(k): (str(v[0]).upper(), str(v[1]))
                                                for k, v in (rules.get("implicit_protest") or {}).items()}),
+            anaphora_types=_types(rules, "anaphora_types"),
+            event_nouns=MappingProxyType({str(k).lower(): tuple(str(t).upper() if t != "any" else "any" for t in v)
+                                          for k, v in (rules.get("event_nouns") or {}).items()}),
+            anaphora_sentences=int(rules.get("anaphora_sentences") or 0),
             country_names=MappingProxyType({r["iso3"]: r["name"] for r in load_tsv("actors/countries.tsv",
                                                                                      extra=data_paths)}),
         )

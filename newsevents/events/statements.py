@@ -142,9 +142,11 @@ def _quote_statements(rules: "EventRules", state: "ArticleState") -> list:
     return out
 
 
-def _verb_statements(rules: "EventRules", state: "ArticleState") -> list:
+def _verb_statements(rules: "EventRules", state: "ArticleState", earlier: list) -> list:
     """'X called Y "lousy"', 'X described Y as a violation'. RETURNS (list[tuple[Event, Token]]):
-    each event with its evaluative verb."""
+    each event with its evaluative verb. earlier (list[Event]): the pattern events, in text order
+    (for "calling it ...", :mod:`.anaphora`)."""
+    from .anaphora import antecedent_actors
     from .arguments import np_span, refs, subject
 
     ctx = state.ctx
@@ -174,6 +176,8 @@ def _verb_statements(rules: "EventRules", state: "ArticleState") -> list:
         for o in objs:
             start, end = np_span(o)
             recipients += [_ref(a) for a in state.actor_index(start, end) if a.code]
+        if not recipients:  # "calling it an aggression": whoever did the event it refers to
+            recipients = antecedent_actors(rules, objs, state.ctx.sentence_index(tok.idx), actors, earlier)
         out.append((_make(rules, state, name, word, actors, recipients, tok.sent.start_char,
                           tok.sent.end_char, tok), tok))
     return out
@@ -191,7 +195,7 @@ def statement_events(rules: "EventRules", state: "ArticleState", events: list) -
             if e.event_type in ("ACCUSE", "SUPPORT") for r in e.actors}
     entity = {a.id: a.entity for a in state.ctx.analysis.actors}
     have_ent = {(s, t, entity.get(m)) for s, t, m in have}
-    verbal = _verb_statements(rules, state)
+    verbal = _verb_statements(rules, state, sorted(events, key=lambda e: e.trigger.start))
     verbs = {verb.idx for _, verb in verbal}
     events[:] = [e for e in events if e.event_type in ("ACCUSE", "SUPPORT") or e.trigger.start not in verbs]
     out = []

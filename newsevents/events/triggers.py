@@ -44,6 +44,8 @@ class Match:
     absorbed_by (Match | None): the frame / host event this trigger is part of.
     casualties (list[Match]): casualty matches whose toll this event is.
     need_recipient (bool): the object failed an ``orrecip`` pattern's class.
+    means (Match | None): the attack noun that is this violent verb's means ("killed X in an
+        airstrike"); its mode is the event's when the verb has none.
     """
 
     pattern: Pattern
@@ -54,6 +56,7 @@ class Match:
     absorbed_by: object = None
     casualties: list = field(default_factory=list)  # casualty matches whose toll this event is
     need_recipient: bool = False  # the object failed an ``orrecip`` pattern's class
+    means: object = None  # attack noun Match that is the means of this violent verb
 
 
 def find_triggers(rules: EventRules, state: ArticleState, doc) -> dict:
@@ -295,6 +298,18 @@ def absorb(rules: EventRules, matches: dict) -> None:
         if host is not None:
             m.absorbed_by = host
             host.casualties.append(m)
+    # "US forces killed Soleimani in an airstrike", "attacked the town with rockets": an attack
+    # noun that is the means of a violent verb with its own subject is that one event
+    for i, m in matches.items():
+        tok = m.head
+        if m.absorbed_by is not None or m.pattern.pos != "N" or m.pattern.event_type != "ASSAULT" \
+                or tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "with", "by", "during", "through"):
+            continue
+        host = matches.get(tok.head.head.i)
+        if host is not None and host is not m and host.absorbed_by is None and host.pattern.pos == "V" \
+                and host.pattern.event_type == "ASSAULT" and any(c.dep_ in SUBJ for c in host.head.children):
+            m.absorbed_by = host
+            host.means = m
     # noun triggers governed by a light verb that is itself a trigger: the verb pattern
     # wins when it names the noun ("sign an agreement", "call off the strike"), else the
     # noun's reading ("gave a welcome", "sent inspectors")

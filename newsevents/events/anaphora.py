@@ -1,0 +1,53 @@
+"""Event anaphora: "criticized the move", "seconded the call", "calling it an aggression".
+
+An event of judgement (ACCUSE, REJECT, SUPPORT ...: ``anaphora_types`` in
+``data/events/rules.yaml``) whose object is a noun that names an earlier event ("the attack",
+"the withdrawal", "the call", "the decision") or the pronoun "it", and names no actor itself, is
+aimed at whoever did that event: its recipients are the actors of the nearest earlier event of
+a fitting type (``event_nouns``: noun -> PLOVER types; ``any`` for nouns that fit every type),
+within ``anaphora_sentences`` sentences, whose actors are coded and are not the judging actor.
+CAMEO codes "Iraq condemned the attack" against the attacker the same way (codebook 1.1b3,
+112 "accuse", example "... condemned the attack by Israeli forces").
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .rules import EventRules
+
+__all__ = ["antecedent_actors"]
+
+_PRONOUNS = frozenset({"it", "this", "that"})
+
+
+def antecedent_actors(rules: "EventRules", obj_tokens: list, sent_index: int, actors: list,
+                      earlier: list) -> list:
+    """The actors of the earlier event that the object of a judgement refers to.
+
+    obj_tokens (list[Token]): the judgement's object heads. sent_index (int): its sentence.
+    actors (list[ActorRef]): the judging actors (never their own recipients).
+    earlier (list[Event]): the events before it, in text order.
+    RETURNS (list[ActorRef]): the recipients to use, or [].
+    """
+    wanted = None
+    for tok in obj_tokens:
+        lemma = tok.lemma_.lower()
+        if lemma in rules.event_nouns:
+            wanted = rules.event_nouns[lemma]
+            break
+        if tok.lower_ in _PRONOUNS:
+            wanted = ("any",)
+            break
+    if wanted is None:
+        return []
+    own = {a.canonical for a in actors}
+    for ev in reversed(earlier):
+        if sent_index - ev.evidence.sentence > rules.anaphora_sentences:
+            break
+        if "any" not in wanted and ev.event_type not in wanted:
+            continue
+        coded = [a for a in ev.actors if a.code and a.canonical not in own]
+        if coded:
+            return coded
+    return []
