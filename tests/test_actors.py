@@ -567,3 +567,10 @@ def test_country_before_an_agent_noun_modifier_codes_the_head(run):
     ctx = run("Thursday, United States military forces killed three fighters from Iran.")
     forces = one(ctx, "forces")
     assert forces.code == "USA" and forces.sector == "MIL"
+
+
+def test_people_nouns_take_their_nationality_or_the_article_country(run):
+    ctx = run("Belarusian police arrested 33 Russian individuals near Minsk.", places=[("Minsk", "BLR")])
+    assert one(ctx, "individuals").code == "RUS"
+    ctx = run("India mourned. India counted its dead. Police arrested twelve people in the state.")
+    assert one(ctx, "people").code == "IND"
