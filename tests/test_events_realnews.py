@@ -257,3 +257,20 @@ def test_an_attack_noun_that_is_the_means_is_the_same_event(nlp, stage):
     assault = [e for e in events if e.event_type == "ASSAULT"]
     assert len(assault) == 1 and assault[0].mode == "aerial"
     assert codes(assault[0].actors) == ["ISR"] and codes(assault[0].recipients) == ["SYR"]
+
+
+# ----------------------------------------------------------------- precision: mentions, names
+def test_a_definite_event_noun_after_its_event_is_no_new_event(nlp, stage):
+    events = run(nlp, stage, "Israel shelled the town on Monday. The attack lasted three hours.")
+    assert [e.event_type for e in events].count("ASSAULT") == 1
+
+
+def test_a_definite_event_noun_with_its_own_sides_is_an_event(nlp, stage):
+    events = run(nlp, stage, "Israel shelled the town on Monday. The attack by Syria on Israel followed.")
+    assert [e.event_type for e in events].count("ASSAULT") == 2
+
+
+def test_an_agentless_passive_permission_is_no_concession(nlp, stage):
+    events = run(nlp, stage, "Two officers from Iran were allowed to go home.")
+    assert "CONCEDE" not in [e.event_type for e in events]
+    one(run(nlp, stage, "Israel allowed two officers from Iran to go home."), "CONCEDE")

@@ -89,6 +89,8 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
     # the same entity is not both actor and recipient unless nothing else is coded
     a_keys = {r.mention for r in actors}
     recipients = [r for r in recipients if r.mention not in a_keys]
+    if is_reference(m, actors + recipients, earlier):
+        return None  # "the attack", "the rally" again: the event told before, not a new one
     flags = event_flags(rules, state, m)
     etype, mode, root, goldstein, quad = code_event(rules, m, matches, flags, actors_t, recips_t,
                                                     actors + recipients)
@@ -116,6 +118,19 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
         reported=flags["reported"], pattern=pattern_text(m),
         trigger=ctx.evidence(start, end), evidence=ctx.span_evidence(sent),
     )
+
+
+def is_reference(m: Match, refs: list, earlier: Optional[list]) -> bool:
+    """True when a noun trigger with a definite article and no coded participant ("the attack",
+    "the rally started at six") refers back to an earlier event of its type in the article: a
+    mention of that event, which the earlier record already holds (GDELT and ICEWS code one
+    record per event, not per mention)."""
+    tok = m.head
+    if m.pattern.pos != "N" or m.light is not None or any(r.code for r in refs) or not earlier:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        return False
+    return any(e.event_type == m.pattern.event_type for e in earlier)
 
 
 def pattern_text(m: Match) -> str:

@@ -118,6 +118,12 @@ def match_token(rules: EventRules, state: ArticleState, tok) -> Optional[Match]:
                 continue
         if "verbonly" in pat.flags and tok.pos_ not in ("VERB", "AUX"):
             continue  # "a free concert", "free to download": the adjective is no release
+        if "agentive" in pat.flags and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) \
+                and not any(c.dep_ == "agent" for c in tok.children):
+            continue  # "they were allowed to go home": nobody named concedes anything
+        if pat.pos == "N" and tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT") \
+                and tok.is_title:
+            continue  # "the Democratic Rally", "Operation Desert Storm": a name, not an event
         if pat.obj_class is not None and not object_ok(rules, state, tok, pat, m):
             if "orrecip" not in pat.flags:
                 continue
