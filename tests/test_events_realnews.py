@@ -274,3 +274,30 @@ def test_an_agentless_passive_permission_is_no_concession(nlp, stage):
     events = run(nlp, stage, "Two officers from Iran were allowed to go home.")
     assert "CONCEDE" not in [e.event_type for e in events]
     one(run(nlp, stage, "Israel allowed two officers from Iran to go home."), "CONCEDE")
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Egypt made a plea to Israel to reopen the border.", "REQUEST"),
+    ("Egypt questioned the legality of the decision of Israel.", "ACCUSE"),
+    ("Greece voiced support for Cyprus.", "SUPPORT"),
+    ("Thousands of people from Egypt gathered with banners outside the embassy of Israel.", "PROTEST"),
+    ("Groups from France came to the defense of Germany.", "SUPPORT"),
+])
+def test_more_real_news_constructions(nlp, stage, text, etype):
+    one(run(nlp, stage, text), etype)
+
+
+def test_find_with_a_predicate_is_a_statement(nlp, stage):
+    ev = one(run(nlp, stage, "Egypt found the decision of Israel justified."), "SUPPORT")
+    assert codes(ev.actors) == ["EGY"] and codes(ev.recipients) == ["ISR"]
+
+
+def test_a_threat_said_in_words(nlp, stage):
+    text = 'Iran said, "Israel will pay a heavy price for this."'
+    ev = one(_with_quote(nlp, stage, text, "Iran", '"Israel will pay a heavy price for this."'), "THREATEN")
+    assert codes(ev.actors) == ["IRN"] and codes(ev.recipients) == ["ISR"]
+
+
+def test_provided_support_keeps_its_recipient(nlp, stage):
+    ev = one(run(nlp, stage, "Trump said he would not provide support to Israel."), "REJECT")
+    assert "ISR" in codes(ev.recipients)

@@ -1,6 +1,7 @@
 """Statements that are events: disapproval (ACCUSE) and praise (SUPPORT) said in words.
 
-PLOVER 2.0 codes what a statement does. A speaker who calls another's act "a big mistake",
+PLOVER 2.0 codes what a statement does (a third list, ``threaten``, holds threats said in words:
+"will seek revenge" is THREATEN, CAMEO 13). A speaker who calls another's act "a big mistake",
 "a stab in the back" or "an insult" disapproves of it (ACCUSE, mode ``disapprove``; CAMEO 111
 "criticize or denounce"); one who calls a decision "justified" or a person "a model of
 honesty" praises (SUPPORT; CAMEO 051 "praise or endorse"). No verb pattern sees these: the
@@ -37,7 +38,7 @@ __all__ = ["Evaluations", "statement_events"]
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "nothing", "hardly"})
 _FIRST_PERSON = frozenset({"i", "me", "we", "us", "our", "my", "you", "your"})
 #: PLOVER type and mode of each list of evaluations.yaml
-_TYPES = {"disapprove": ("ACCUSE", "disapprove"), "approve": ("SUPPORT", None)}
+_TYPES = {"disapprove": ("ACCUSE", "disapprove"), "approve": ("SUPPORT", None), "threaten": ("THREATEN", None)}
 
 
 @dataclass(frozen=True)
@@ -172,6 +173,8 @@ def _verb_statements(rules: "EventRules", state: "ArticleState", earlier: list) 
         if not actors:
             continue
         objs = [c for c in tok.children if c.dep_ == "dobj"]
+        # "finds the decision of X justified" parsed as a clause: its subject is the object
+        objs += [g for p in preds if p.dep_ == "ccomp" for g in p.children if g.dep_ in ("nsubj", "nsubjpass")]
         recipients = []
         for o in objs:
             start, end = np_span(o)
@@ -192,12 +195,13 @@ def statement_events(rules: "EventRules", state: "ArticleState", events: list) -
     RETURNS (list[Event]): the new events.
     """
     have = {(e.evidence.sentence, e.event_type, r.mention) for e in events
-            if e.event_type in ("ACCUSE", "SUPPORT") for r in e.actors}
+            if e.event_type in ("ACCUSE", "SUPPORT", "THREATEN") for r in e.actors}
     entity = {a.id: a.entity for a in state.ctx.analysis.actors}
     have_ent = {(s, t, entity.get(m)) for s, t, m in have}
     verbal = _verb_statements(rules, state, sorted(events, key=lambda e: e.trigger.start))
     verbs = {verb.idx for _, verb in verbal}
-    events[:] = [e for e in events if e.event_type in ("ACCUSE", "SUPPORT") or e.trigger.start not in verbs]
+    events[:] = [e for e in events if e.event_type in ("ACCUSE", "SUPPORT", "THREATEN")
+                 or e.trigger.start not in verbs]
     out = []
     for ev in [e for e, _ in verbal] + _quote_statements(rules, state):
         keys = {(ev.evidence.sentence, ev.event_type, entity.get(r.mention)) for r in ev.actors}
