@@ -44,3 +44,16 @@ def test_missing_file():
     with pytest.raises(DataError) as err:
         load_yaml("no/such.yaml")
     assert "[E010]" in str(err.value)
+
+
+def test_yaml_words_on_off_yes_no_stay_words(tmp_path):
+    """YAML 1.1 reads on/off/yes/no as booleans; in knowledge files they are words (a user's
+    list of prepositions with 'on' must not become [True])."""
+    from newsevents.data import load_yaml
+
+    (tmp_path / "events").mkdir()
+    (tmp_path / "events" / "rules.yaml").write_text("recipient_preps: [on, off, yes, no]\nflag: true\n",
+                                                    encoding="utf-8")
+    rules = load_yaml("events/rules.yaml", extra=[tmp_path])
+    assert rules["recipient_preps"][-4:] == ["on", "off", "yes", "no"] and rules["flag"] is True
+    assert "on" in load_yaml("actors/rules.yaml")["actor_preps"]

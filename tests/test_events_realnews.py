@@ -301,3 +301,11 @@ def test_a_threat_said_in_words(nlp, stage):
 def test_provided_support_keeps_its_recipient(nlp, stage):
     ev = one(run(nlp, stage, "Trump said he would not provide support to Israel."), "REJECT")
     assert "ISR" in codes(ev.recipients)
+
+
+def test_called_on_countries_are_the_recipients(pipeline):
+    from newsevents.pipeline import ArticleInput
+
+    an = next(pipeline.pipe([ArticleInput(text="Germany called on Italy and Egypt to join the project.")]))
+    ev = one(an.events, "REQUEST")
+    assert codes(ev.actors) == ["DEU"] and sorted(codes(ev.recipients)) == ["EGY", "ITA"]

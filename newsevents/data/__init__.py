@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -44,8 +45,24 @@ def data_files(name: str, extra: Optional[Iterable[os.PathLike]] = None) -> list
     return files
 
 
+class _KnowledgeLoader(yaml.SafeLoader):
+    """YAML 1.2 booleans: only ``true``/``false``. PyYAML follows YAML 1.1, where ``on``, ``off``,
+    ``yes`` and ``no`` are booleans -- in word lists ("sanctions on X", "no") they are words."""
+
+
+_KnowledgeLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_KnowledgeLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
 def load_yaml(name: str, extra: Optional[Iterable[os.PathLike]] = None):
     """Load a YAML knowledge file, merged with users' files of the same name.
+
+    Words such as ``on``, ``off``, ``yes`` and ``no`` stay strings (YAML 1.2 booleans:
+    only ``true`` and ``false``), so that word lists mean what they say.
 
     RETURNS (dict | list): mappings merged key by key at every depth, lists concatenated.
     RAISES DataError (E010): a file can't be parsed, or no file exists.
@@ -57,7 +74,7 @@ def load_yaml(name: str, extra: Optional[Iterable[os.PathLike]] = None):
     for path in files:
         try:
             with open(path, encoding="utf8") as fh:
-                value = yaml.safe_load(fh)
+                value = yaml.load(fh, Loader=_KnowledgeLoader)
         except (OSError, yaml.YAMLError) as err:
             raise DataError("E010", path=path, reason=err) from err
         if value is None:
