@@ -309,3 +309,21 @@ def test_called_on_countries_are_the_recipients(pipeline):
     an = next(pipeline.pipe([ArticleInput(text="Germany called on Italy and Egypt to join the project.")]))
     ev = one(an.events, "REQUEST")
     assert codes(ev.actors) == ["DEU"] and sorted(codes(ev.recipients)) == ["EGY", "ITA"]
+
+
+@pytest.mark.parametrize("text,actors,recipients", [
+    ("Trump died in Cuba after being shot.", [], ["USA"]),
+    ("Trump died after being shot by Kim.", ["PRK"], ["USA"]),
+])
+def test_the_controller_of_a_passive_is_its_patient(nlp, stage, text, actors, recipients):
+    ev = one(run(nlp, stage, text), "ASSAULT")
+    assert codes(ev.actors) == actors and codes(ev.recipients) == recipients
+
+
+@pytest.mark.parametrize("text", [
+    "The parliament of Egypt issued a subpoena for documents from Trump.",
+    "Egypt issued a deposition request for Trump.",
+])
+def test_the_one_a_request_is_for_is_its_recipient(nlp, stage, text):
+    ev = one(run(nlp, stage, text), "REQUEST")
+    assert codes(ev.actors) == ["EGY"] and codes(ev.recipients) == ["USA"]

@@ -94,9 +94,15 @@ def subject(verb) -> tuple[list, list]:
                 recips.append(c)
         elif c.dep_ == "agent":
             actors.extend(g for g in c.children if g.dep_ == "pobj")
+    dep = verb.dep_
+    if actors and not recips and dep in ("xcomp", "advcl", "pcomp") \
+            and any(c.dep_ == "auxpass" for c in verb.children):
+        # "died after being shot by rebels": the controller is the one shot
+        gov = verb.head if dep != "pcomp" else verb.head.head
+        if gov.pos_ in ("VERB", "AUX", "ADJ"):
+            recips = subject(gov)[0]
     if actors or recips:
         return actors, recips
-    dep = verb.dep_
     if dep == "relcl":
         return [verb.head], []
     if dep == "acl" and verb.tag_ == "VBG":
@@ -112,6 +118,8 @@ def subject(verb) -> tuple[list, list]:
         if dep == "xcomp" and objs and gov.lemma_.lower() not in ("promise",):
             return objs[:1], []
         a, _ = subject(gov)
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            return [], a  # "died after being shot": the controller is the one shot
         return a, []
     if dep == "ccomp" and verb.head.pos_ == "ADJ":
         return subject(verb.head)

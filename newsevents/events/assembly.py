@@ -94,6 +94,9 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
     flags = event_flags(rules, state, m)
     etype, mode, root, goldstein, quad = code_event(rules, m, matches, flags, actors_t, recips_t,
                                                     actors + recipients)
+    if etype == "REQUEST" and not any(r.code for r in recipients):
+        # "issued a subpoena for documents from X", "a deposition request for X": who is asked
+        recipients += [r for r in refs(rules, state, _for_objects(m)) if r.mention not in a_keys]
     if etype in rules.anaphora_types and earlier and not any(r.code for r in recipients):
         # "condemned the attack", "seconded the call": the actors of that earlier event
         objs = recips_t + [t for t in m.tokens if t.dep_ in ("dobj", "pobj") and t.i != m.head.i]
@@ -118,6 +121,14 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
         reported=flags["reported"], pattern=pattern_text(m),
         trigger=ctx.evidence(start, end), evidence=ctx.span_evidence(sent),
     )
+
+
+def _for_objects(m: Match) -> list:
+    """Objects of 'for' on the trigger, its light verb or its object: what or whom a request is for."""
+    heads = [m.head] + ([m.light] if m.light is not None else [])
+    heads += [c for h in list(heads) for c in h.children if c.dep_ == "dobj"]
+    return [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "for"
+            for g in c.children if g.dep_ == "pobj"]
 
 
 def is_reference(m: Match, refs: list, earlier: Optional[list]) -> bool:
