@@ -327,3 +327,17 @@ def test_the_controller_of_a_passive_is_its_patient(nlp, stage, text, actors, re
 def test_the_one_a_request_is_for_is_its_recipient(nlp, stage, text):
     ev = one(run(nlp, stage, text), "REQUEST")
     assert codes(ev.actors) == ["EGY"] and codes(ev.recipients) == ["USA"]
+
+
+def test_an_attack_on_a_place_is_on_its_people_and_one_event(pipeline):
+    from newsevents.pipeline import ArticleInput
+
+    an = next(pipeline.pipe([ArticleInput(text="Suicide bombers attacked three churches in Sri Lanka on Sunday.")]))
+    assault = [e for e in an.events if e.event_type == "ASSAULT"]
+    assert len(assault) == 1 and assault[0].mode == "suicide-attack"
+    assert [(r.code, r.sector) for r in assault[0].recipients] == [("LKA", "CVL")]
+
+
+def test_an_attack_with_no_place_gets_no_guessed_victims(nlp, stage):
+    ev = one(run(nlp, stage, "Gunmen attacked three churches on Sunday."), "ASSAULT")
+    assert ev.recipients == []

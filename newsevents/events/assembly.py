@@ -16,7 +16,7 @@ from .anaphora import antecedent_actors
 from .arguments import arguments, casualty_victims, refs
 from .coding import code_event, code_type
 from .flags import event_flags, source_refs
-from .implicit import implicit_actor, implicit_protest_sides
+from .implicit import implicit_actor, implicit_protest_sides, implicit_target
 from .non_agent import non_agent_event
 from .statements import statement_events
 from .state import ArticleState
@@ -105,6 +105,8 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
     if not actors:  # "two suspects were arrested": the police, of the place or the article
         implied = implicit_actor(rules, state, m, flags, recipients, place)
         actors = [implied] if implied is not None else []
+    if etype == "ASSAULT" and not recipients and not flags["negated"] and not flags["hypothetical"]:
+        recipients = implicit_target(rules, state, m, recips_t, place)  # "attacked three churches"
     if etype == "PROTEST" and not flags["negated"] and not flags["hypothetical"]:
         actors, recipients = implicit_protest_sides(rules, state, m, actors, recipients, place)
     date, date_source, date_ref = date_of(ctx, m.head)

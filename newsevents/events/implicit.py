@@ -19,6 +19,11 @@ named target is aimed at that country's government (GOV) -- :func:`implicit_prot
 (``implicit_protest`` in ``data/events/rules.yaml``). The country is the place's, else the
 article's; named protesters of another country get no guessed side.
 
+An attack on a place that names no victims ("attacked three churches in Sri Lanka") is aimed at
+the people of the country where it happened (CVL, "civilians"; PETRARCH and ICEWS take the target
+of such attacks from the location) -- :func:`implicit_target`, for objects of the ``places`` and
+``civilian_targets`` classes of ``data/events/rules.yaml`` and a place whose country is known.
+
 Each such actor is added to ``analysis.actors`` as a mention whose evidence is the trigger (the
 words that imply it), ``resolved_by: implicit-agent``, so that every event actor points to text.
 """
@@ -34,7 +39,7 @@ if TYPE_CHECKING:
     from .state import ArticleState
     from .triggers import Match
 
-__all__ = ["implicit_actor", "implicit_protest_sides", "dominant_code"]
+__all__ = ["implicit_actor", "implicit_protest_sides", "implicit_target", "dominant_code"]
 
 
 def _is_agentless_passive(tok) -> bool:
@@ -124,3 +129,20 @@ def implicit_protest_sides(rules: "EventRules", state: "ArticleState", m: "Match
     if not recipients and "recipient" in spec:
         recipients = [_make(rules, state, tok, code, *spec["recipient"])]
     return actors, recipients
+
+
+def implicit_target(rules: "EventRules", state: "ArticleState", m: "Match", recipients_t: list,
+                    place_id: Optional[str]) -> list:
+    """The people of the country of an attack on a place that names no victims (module docstring).
+
+    recipients_t (list[Token]): the event's recipient heads. RETURNS (list[ActorRef]): [] or one.
+    """
+    spec = rules.implicit_targets.get(m.pattern.event_type)
+    code = _place_code(state.ctx, place_id)
+    if spec is None or code is None:
+        return []
+    nouns = rules.object_classes.get("places", frozenset()) | rules.object_classes.get("civilian_targets", frozenset())
+    objs = [t for t in recipients_t if t.lemma_.lower() in nouns or t.lower_ in nouns]
+    if not objs:
+        return []
+    return [_make(rules, state, objs[0], code, *spec)]

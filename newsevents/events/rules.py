@@ -103,6 +103,7 @@ class EventRules:
     # implicit agents of agentless passives (implicit.py): pattern -> (sector, label)
     implicit_agents: Mapping
     implicit_protest: Mapping  # side -> (sector, label) of a protest that names no protesters/target
+    implicit_targets: Mapping  # event type -> (sector, label) of the people of an attacked place
     # event anaphora (anaphora.py): "condemned the attack" -> the attacker
     anaphora_types: frozenset
     event_nouns: Mapping  # noun lemma -> tuple of PLOVER types it can name ("any": every type)
@@ -163,6 +164,8 @@ class EventRules:
                                               for k, v in (rules.get("implicit_agents") or {}).items()}),
             implicit_protest=MappingProxyType({str(k): (str(v[0]).upper(), str(v[1]))
                                                for k, v in (rules.get("implicit_protest") or {}).items()}),
+            implicit_targets=MappingProxyType({str(k).upper(): (str(v[0]).upper(), str(v[1]))
+                                               for k, v in (rules.get("implicit_targets") or {}).items()}),
             anaphora_types=_types(rules, "anaphora_types"),
             event_nouns=MappingProxyType({str(k).lower(): tuple(str(t).upper() if t != "any" else "any" for t in v)
                                           for k, v in (rules.get("event_nouns") or {}).items()}),

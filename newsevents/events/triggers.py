@@ -73,16 +73,21 @@ def find_triggers(rules: EventRules, state: ArticleState, doc) -> dict:
 
 
 def agent_subjects(rules: EventRules, matches: dict) -> None:
-    """An agent noun ("Protesters ...") is its own event only when its clause tells no other: the
-    subject of a verb trigger of its type is that event's actor ("protesters demonstrated": one
-    PROTEST), and the subject of a speech verb is a speaker ("protesters claimed that ..."); both
-    are dropped here (removed from ``matches``)."""
-    for i in [i for i, m in matches.items() if "agent" in m.pattern.flags]:
+    """A noun trigger that is the subject of a verb trigger of its type is part of that event
+    ("protesters demonstrated", "suicide bombers attacked": one event, the noun's mode kept as
+    the verb's ``means``), and an agent noun that is the subject of a speech verb is a speaker
+    ("protesters claimed that ..."); both are removed from ``matches`` here."""
+    for i in [i for i, m in matches.items() if m.pattern.pos == "N"]:
         m = matches[i]
         verb = m.head.head
         vm = matches.get(verb.i)
-        if verb.lemma_.lower() in rules.speech_verbs or (
-                vm is not None and vm is not m and vm.pattern.event_type == m.pattern.event_type):
+        if m.head.dep_ == "nsubj" and vm is not None and vm is not m \
+                and vm.pattern.event_type == m.pattern.event_type and vm.absorbed_by is None:
+            # "suicide bombers attacked ...": one ASSAULT, with the noun's mode
+            del matches[i]
+            if vm.means is None:
+                vm.means = m
+        elif "agent" in m.pattern.flags and verb.lemma_.lower() in rules.speech_verbs:
             del matches[i]
 
 
