@@ -198,6 +198,12 @@ class _Pass:
         now = time.time()
         try:
             response = await self.fetcher.get(url, state.get("etag"), state.get("last_modified"))
+        except PrivateAddressError as err:  # a setting, not a failing server: no back-off
+            message = "[E071] " + Errors.E071.format(url=url, host=err.host, address=err.address)
+            self.store.feed_failed(url, "E071", message, now, now)
+            self.stats["feeds_failed"] += 1
+            logger.warning("%s", message)
+            return
         except FetchError as err:
             self._feed_failed(url, state, "E072", err.reason, now)
             return
