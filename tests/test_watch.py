@@ -312,28 +312,26 @@ def test_a_feed_added_to_the_file_is_read_on_the_next_pass_and_sigterm_ends_clea
     assert signal.getsignal(signal.SIGTERM) is before  # handlers restored
 
 
-def test_restart_after_sigkill_stores_each_article_exactly_once(server, tmp_path, pipeline):
+def test_restart_after_sigkill_stores_each_article_exactly_once(store_url, server, tmp_path, pipeline):  # noqa: F811
     stems = page_names(10)[6:10]
     items = serve_pages(server, stems)
     for stem in stems[2:]:  # slow pages: the process is killed while they are in flight
         server.routes[f"/news/{stem}.html"].delay = 3.0
     server.routes["/feed.rss"] = feed_route(items)
     feeds = feeds_file(tmp_path, server.url("/feed.rss"))
-    db = tmp_path / "w.db"
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen([sys.executable, "-m", "newsevents.cli", "watch", str(feeds), "--db", str(db), "--once",
+    proc = subprocess.Popen([sys.executable, "-m", "newsevents.cli", "watch", str(feeds), "--db", store_url, "--once",
                              "--allow-private-hosts", "--host-delay", "0", "--batch-size", "1", "-q"],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.time() + 120
         while time.time() < deadline:  # wait for the first article to be committed
-            if db.exists():
-                try:
-                    with open_store(str(db), readonly=True) as store:
-                        if store.counts()["articles"] >= 1:
-                            break
-                except Exception:  # the database is being created
-                    pass
+            try:
+                with open_store(store_url, readonly=True) as store:
+                    if store.counts()["articles"] >= 1:
+                        break
+            except Exception:  # the database is being created
+                pass
             assert proc.poll() is None, proc.stderr.read().decode()
             time.sleep(0.2)
         else:
@@ -343,7 +341,7 @@ def test_restart_after_sigkill_stores_each_article_exactly_once(server, tmp_path
     finally:
         if proc.poll() is None:
             proc.kill()
-    with open_store(str(db)) as store:
+    with open_store(store_url) as store:
         first = store.counts()["articles"]
         assert 1 <= first < len(stems)
         assert store.feed_rows()[0]["last_status"] is None  # validators not saved: the feed is read again
