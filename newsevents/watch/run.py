@@ -142,7 +142,7 @@ class _Pass:
         _reap_dead_leases(store)
         states = store.feed_state(e.url for e in self.entries)
         self.stats["feeds"] = len(self.entries)
-        due = [e.url for e in self.entries if _is_due(states.get(e.url), now, self.options.once)]
+        due = [e.url for e in self.entries if _is_due(states.get(e.url), now, self.options.once, self.options.every)]
         self.stats["due"] = len(due)
         claimed = [u for u in due if store.claim_feed(u, self.owner, now, now + self.options.lease)]
         tasks = [asyncio.create_task(self._feed(u, states.get(u) or {})) for u in claimed]
@@ -306,13 +306,20 @@ def _words(text) -> int:
     return len((text or "").split())
 
 
-def _is_due(state: Optional[dict], now: float, once: bool) -> bool:
+def _next_fetch(state: Optional[dict], every: float) -> float:
+    """When a feed is due: after its back-off when failing, else ``every`` after its last fetch
+    (the interval of this run, not the one stored by an earlier run with another ``--every``)."""
     if not state:
+        return 0.0
+    if int(state.get("failures") or 0) > 0:
+        return state.get("next_fetch") or 0.0
+    return (state.get("last_fetch") or 0.0) + every
+
+
+def _is_due(state: Optional[dict], now: float, once: bool, every: float = 900.0) -> bool:
+    if once and not int((state or {}).get("failures") or 0):  # a failing feed waits, also with --once
         return True
-    next_fetch = state.get("next_fetch") or 0
-    if int(state.get("failures") or 0) > 0:  # a failing feed: only after its back-off, also with --once
-        return now >= next_fetch
-    return once or now >= next_fetch
+    return now >= _next_fetch(state, every)
 
 
 def _owner() -> str:
@@ -420,7 +427,7 @@ async def _sleep_until_due(store, entries: list[FeedEntry], options: WatchOption
     """Wait until the first feed is due (at most ``every``, at least 1 s), waking up for ``stop``."""
     states = store.feed_state(e.url for e in entries)
     now = time.time()
-    nexts = [s.get("next_fetch") or now for s in states.values()] or [now + options.every]
+    nexts = [_next_fetch(s, options.every) for s in states.values()] or [now + options.every]
     wake = now + max(1.0, min(min(nexts) - now, options.every))
     while not stop.is_set() and time.time() < wake:
         await asyncio.sleep(min(0.2, max(0.0, wake - time.time())))
