@@ -316,7 +316,7 @@ def test_restart_after_sigkill_stores_each_article_exactly_once(store_url, serve
     stems = page_names(10)[6:10]
     items = serve_pages(server, stems)
     for stem in stems[2:]:  # slow pages: the process is killed while they are in flight
-        server.routes[f"/news/{stem}.html"].delay = 3.0
+        server.routes[f"/news/{stem}.html"].delay = 10.0
     server.routes["/feed.rss"] = feed_route(items)
     feeds = feeds_file(tmp_path, server.url("/feed.rss"))
     env = dict(os.environ, PYTHONPATH=str(ROOT))
@@ -332,7 +332,9 @@ def test_restart_after_sigkill_stores_each_article_exactly_once(store_url, serve
                         break
             except Exception:  # the database is being created
                 pass
-            assert proc.poll() is None, proc.stderr.read().decode()
+            if proc.poll() is not None:
+                pytest.fail(f"the watch process ended ({proc.returncode}) before it was killed: "
+                            f"{proc.stderr.read().decode()[-2000:]}")
             time.sleep(0.2)
         else:
             pytest.fail("the watch process stored nothing in 120 s")
