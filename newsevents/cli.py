@@ -240,6 +240,34 @@ def reader_options(fn):
     return wrapper
 
 
+_PRIVATE_HOSTS = "newsevents.allow_private_hosts"
+
+
+def private_hosts_option(fn):
+    """--allow-private-hosts (extract, ingest, watch): fetch from private and loopback addresses too.
+
+    The flag is kept in the click context (``ctx.meta``) rather than passed as an argument, so the
+    commands' signatures stay as they are; :func:`_allow_private_hosts` reads it."""
+
+    def keep(ctx, param, value):
+        ctx.meta[_PRIVATE_HOSTS] = bool(value)
+        return value
+
+    @click.option("--allow-private-hosts", is_flag=True, expose_value=False, callback=keep,
+                  help="Fetch URLs, feeds and pages whose host is a private or loopback address (your own "
+                       "network); refused by default.")
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        return fn(*args, **kwargs)
+
+    return wrapper
+
+
+def _allow_private_hosts() -> bool:
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx and ctx.meta.get(_PRIVATE_HOSTS))
+
+
 def _reader(published, input_format, text_key, id_key, published_key, max_record_mb=20.0):
     from .sources import ReaderOptions, parse_date
 
@@ -251,12 +279,14 @@ def _reader(published, input_format, text_key, id_key, published_key, max_record
     except ValueError:
         raise click.BadParameter(f"'{published}' is not an ISO date such as 2019-07-01", param_hint="--published")
     return ReaderOptions(published=pub, fmt=input_format, text_key=text_key, id_key=id_key,
-                         published_key=published_key, max_record_bytes=int(max_record_mb * 1_000_000))
+                         published_key=published_key, max_record_bytes=int(max_record_mb * 1_000_000),
+                         allow_private_hosts=_allow_private_hosts())
 
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @reader_options
+@private_hosts_option
 @model_options
 @common_options(["json", "ndjson", "csv", "tsv", "parquet", "table"], "json")
 def extract(inputs, published, input_format, text_key, id_key, published_key, max_record_mb, model, data_paths,
@@ -447,6 +477,7 @@ ROW_FORMATS = ["table", "csv", "tsv", "json", "ndjson", "parquet"]
               help="Days within which reports of the same event merge (default 1, kept in the database; "
                    "a new value re-clusters every event).")
 @reader_options
+@private_hosts_option
 @model_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary on stderr.")
 def ingest(inputs, db_url, workers, dedup_window, published, input_format, text_key, id_key, published_key,
@@ -640,6 +671,93 @@ def serve(db_url, host, port):
                    announce=lambda: click.echo(f"newsevents: serving {db_url} at {url} (Ctrl+C to stop)", err=True))
     except StoreError as err:
         _fail(err.message)
+
+
+# -- live feeds: watch, feeds ---------------------------------------------------------------
+
+@main.command()
+@click.argument("feeds_list")
+@db_option
+@click.option("--every", default="15m", show_default=True,
+              help="Time between two fetches of one feed: 90s, 15m, 1h, 1d (a failing feed waits longer).")
+@click.option("--once", is_flag=True, help="One pass over the feeds, then exit (for cron or systemd timers).")
+@click.option("--concurrency", type=click.IntRange(1, 256), default=8, show_default=True,
+              help="Most HTTP requests in flight overall.")
+@click.option("--host-delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
+              help="Seconds between two requests to one host (one at a time per host; a robots.txt "
+                   "Crawl-delay makes it longer).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=20.0, show_default=True,
+              help="Seconds for one HTTP request.")
+@click.option("--retries", type=click.IntRange(0, 10), default=2, show_default=True,
+              help="Retries of a request that timed out, failed to connect or got 429/5xx (waits doubling from 1 s).")
+@click.option("--user-agent", default=None,
+              help="User-Agent of every request (default: newsevents/VERSION with a link).")
+@private_hosts_option
+@model_options
+@click.option("-q", "--quiet", is_flag=True, help="No progress line on stderr.")
+def watch(feeds_list, db_url, every, once, concurrency, host_delay, timeout, retries, user_agent, model, data_paths,
+          max_chars, batch_size, quiet):
+    """Follow RSS/Atom feeds into the event database: fetch each new item's page, extract the article
+    (the feed's text when the page fails), analyse and store it.
+
+    FEEDS_LIST: an OPML file or a text file with one feed URL a line, read again every pass.
+    Runs until SIGTERM or Ctrl-C (the current batch is finished, exit 0), or one pass with --once.
+    """
+    from .watch import FetchOptions, WatchOptions, format_stats, parse_interval, read_feed_list
+    from .watch import watch as run_watch
+
+    try:
+        seconds = parse_interval(every)
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="--every") from None
+    try:
+        read_feed_list(feeds_list)
+    except NewsEventsError as err:
+        _fail(err.message, 2)
+    fetch = FetchOptions(concurrency=concurrency, host_delay=host_delay, timeout=timeout, retries=retries,
+                         allow_private_hosts=_allow_private_hosts())
+    if user_agent:
+        fetch.user_agent = user_agent
+    options = WatchOptions(every=seconds, once=once, fetch=fetch)
+    if batch_size:
+        options.batch_size = batch_size
+    store = _open_db(db_url, readonly=False)
+
+    def report(n, stats):
+        if not quiet:
+            click.echo("newsevents: " + format_stats(n, stats), err=True)
+
+    try:
+        pipeline = make_pipeline(_build_options(model, data_paths, max_chars, batch_size))
+        totals = run_watch(feeds_list, store, pipeline, options, report=report)
+    except NewsEventsError as err:
+        _fail(err.message, 2 if err.code in ("E020", "E070") else 1)
+    finally:
+        store.close()
+    sys.exit(1 if once and (totals["feeds_failed"] or totals["failed"]) else 0)
+
+
+FEED_COLUMNS = ["url", "title", "last_fetch", "last_status", "items", "feed_text", "failed", "errors", "failures",
+                "next_fetch", "last_error"]
+
+
+@main.command()
+@db_option
+@common_options(ROW_FORMATS, "table")
+def feeds(db_url, fmt, output, quiet):
+    """The feeds `watch` follows: last fetch and its status, articles stored (and how many from the
+    feed's own text), items not stored, errors logged, consecutive failures, next fetch, last error."""
+    import time
+
+    store = _open_db(db_url)
+    with store:
+        rows = store.feed_rows()
+    for r in rows:
+        for key in ("last_fetch", "next_fetch"):
+            r[key] = time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(r[key])) if r[key] else None
+    _write_query(rows, fmt, output, FEED_COLUMNS,
+                 ["url", "last_fetch", "last_status", "items", "feed_text", "failed", "errors", "next_fetch"],
+                 {"url": 50})
 
 
 def _check_dates(*values):

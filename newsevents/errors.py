@@ -61,6 +61,13 @@ class Errors:
             "Raise the limit with --max-record-mb if the record is a real page.")
     E038 = ("Can't read {name} after {n} records: {reason}. The records before were read; the rest of this "
             "input was skipped.")
+    # following live feeds (newsevents watch, newsevents/watch/) and fetching URLs (newsevents/sources/net.py)
+    E070 = ("Can't read the feeds list {path}: {reason}. Pass an OPML file (as feed readers export) or a text "
+            "file with one feed URL a line.")
+    E071 = ("Refused {url}: {host} resolves to {address}, a private, loopback or reserved address. Pass "
+            "--allow-private-hosts to follow feeds and pages on your own network.")
+    E072 = "Can't fetch feed {url}: {reason}. Retried; the feed is backed off until {until}."
+    E073 = "Feed {url}: {reason}. The feed is backed off until {until}."
     # browsing the database (newsevents.store.browse, newsevents serve)
     E060 = "Unknown sort key '{key}': use one of {choices} (a leading - sorts descending)."
     E061 = "Unknown period '{by}': use one of {choices}."

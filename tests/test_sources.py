@@ -380,7 +380,8 @@ def test_read_inputs_forced_format(tmp_path):
 
 
 def test_read_inputs_failed_fetch_is_a_problem():
-    arts = list(read_inputs(["http://127.0.0.1:9/feed.rss"]))  # discard port: nothing listens
+    # discard port: nothing listens (loopback: allowed explicitly, refused by default with E071)
+    arts = list(read_inputs(["http://127.0.0.1:9/feed.rss"], ReaderOptions(allow_private_hosts=True)))
     assert len(arts) == 1
     assert arts[0].problem[0] == "E036" and arts[0].url == "http://127.0.0.1:9/feed.rss"
     assert arts[0].problem[1].startswith("[E036] Can't fetch http://127.0.0.1:9/feed.rss")

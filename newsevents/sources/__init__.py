@@ -42,6 +42,8 @@ class ReaderOptions:
         (default, measured best on ../shared/corpus/html), "recall" or "balanced".
     max_record_bytes (int): most bytes of one WARC record's page once decompressed
         (default 20,000,000, :data:`.warc.MAX_RECORD_BYTES`); a larger record is E039.
+    allow_private_hosts (bool): fetch http(s) URLs whose host is a private or loopback
+        address (default False: refused with E071, see :mod:`.net`).
     """
 
     published: Optional[Date] = None
@@ -54,6 +56,7 @@ class ReaderOptions:
     source_key: str = "source"
     html_favor: str = "precision"
     max_record_bytes: int = 20_000_000
+    allow_private_hosts: bool = False
 
 
 #: input formats and the file name endings that select them (checked longest first)
@@ -232,28 +235,25 @@ def _read_document(data: bytes, fmt: str, ident: str, url: Optional[str], encodi
 
 
 def _read_url(url: str, options: ReaderOptions) -> Iterator[ArticleInput]:
-    """Fetch a page or feed with trafilatura's downloader and read it (format by URL, then content)."""
-    from trafilatura.downloads import fetch_response
+    """Fetch a page or feed (:func:`.net.fetch`: redirects, gzip, private addresses refused unless
+    allowed) and read it (format by URL, then content)."""
+    from .base import problem_input
+    from .net import FetchError, PrivateAddressError, fetch
 
     try:
-        response = fetch_response(url, decode=False, with_headers=True)
-    except Exception as err:  # invalid URL, SSL errors...
-        response, reason = None, f"{type(err).__name__}: {err}"
-    else:
-        reason = "no response (connection refused, timeout, or too large)"
-    if response is not None and response.status != 200:
-        reason, response = f"HTTP status {response.status}", None
-    if response is None or not response.data:
-        from .base import problem_input
-
-        yield problem_input("E036", url, url, url=url, reason=reason if response is None else "empty response")
+        response = fetch(url, allow_private_hosts=options.allow_private_hosts)
+    except PrivateAddressError as err:
+        yield problem_input("E071", url, url, url=url, host=err.host, address=err.address)
         return
-    data = bytes(response.data)
-    headers = {k.lower(): v for k, v in (response.headers or {}).items()}
-    ctype = headers.get("content-type", "")
-    encoding = None
-    if "charset=" in ctype:
-        encoding = ctype.split("charset=", 1)[1].split(";")[0].strip().strip("\"'") or None
+    except FetchError as err:
+        yield problem_input("E036", url, url, url=url, reason=err.reason)
+        return
+    if response.status != 200 or not response.data:
+        reason = f"HTTP status {response.status}" if response.status != 200 else "empty response"
+        yield problem_input("E036", url, url, url=url, reason=reason)
+        return
+    data, encoding = response.data, response.encoding
+    ctype = response.headers.get("content-type", "")
     fmt = options.fmt or _format_of_type(ctype) or detect_format(url.split("#")[0], data[:4096])
     if fmt == "text" and not options.fmt:
         fmt = "html"  # a web address with no recognisable content: try it as a page

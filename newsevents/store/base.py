@@ -18,6 +18,7 @@ from .. import dedup
 from ..errors import NewsEventsError
 from ..records import (Actor, ActorRef, ArticleAnalysis, Event, Evidence, Place, Quote, Speaker, TimeExpr)
 from .browse import Browse
+from .feeds import FeedState
 from .schema import BOOL_COLUMNS, CHILD_TABLES, SCHEMA_VERSION, TABLES, columns
 
 __all__ = ["Store", "StoreError", "content_hash", "QUAD_CLASSES"]
@@ -61,7 +62,7 @@ def _b(value) -> int:
     return 1 if value else 0
 
 
-class Store(Browse):
+class Store(Browse, FeedState):
     """Base class of the SQLite and PostgreSQL stores. Open one with :func:`newsevents.store.open_store`.
 
     Subclasses provide ``_connect``, ``transaction()``, ``_exec``, ``_execmany``, ``_rows``

@@ -19,6 +19,18 @@ the same rows):
 ``event_clusters``  deduplicated events (see :mod:`newsevents.dedup`): GDELT-style
                     NumMentions / NumSources / NumArticles.
 ``meta``            key/value settings of the database: schema version, dedup window.
+``feeds``           the feeds ``newsevents watch`` follows: validators (ETag, Last-Modified),
+                    last fetch and status, consecutive failures and the back-off, the lease of
+                    the process fetching it now.
+``feed_items``      every feed item already handled, keyed by its normalised URL
+                    (:func:`newsevents.watch.urls.url_key`): feed, guid, link, the article
+                    stored for it, and how (``page``, ``feed-text`` with the reason, ...).
+``feed_errors``     per-feed failures (fetching the feed, or one of its pages), newest last.
+
+The feed tables were added after schema version 1 without changing any existing table:
+every writable open creates the tables that are missing (``CREATE TABLE IF NOT EXISTS``),
+so a database made by an older newsevents gains them the first time ``ingest`` or
+``watch`` opens it, keeps its data, and stays readable by the older version.
 
 Offsets are characters (Python code points) into ``articles.text``. Booleans are
 stored as integers 0/1 in both backends. Dates are ISO 8601 text (``YYYY-MM-DD``),
@@ -81,6 +93,20 @@ TABLES: dict[str, tuple[list[tuple[str, str]], tuple[str, ...]]] = {
         ("cameo", "text"), ("goldstein", "real"), ("quad_class", "int"), ("num_mentions", "int"),
         ("num_sources", "int"), ("num_articles", "int"), ("first_article", "text"), ("first_event", "text"),
     ], ("id",)),
+    # newsevents watch (newsevents/watch/, queries in store/feeds.py); times are Unix seconds (UTC)
+    "feeds": ([
+        ("url", "text"), ("title", "text"), ("added", "real"), ("last_fetch", "real"), ("last_status", "text"),
+        ("etag", "text"), ("last_modified", "text"), ("items", "int"), ("failures", "int"),
+        ("last_error", "text"), ("next_fetch", "real"), ("lease_owner", "text"), ("lease_until", "real"),
+    ], ("url",)),
+    "feed_items": ([
+        ("key", "text"), ("feed_url", "text"), ("guid", "text"), ("url", "text"), ("article_id", "text"),
+        ("status", "text"), ("reason", "text"), ("seen", "real"),
+    ], ("key",)),
+    "feed_errors": ([
+        ("id", "text"), ("feed_url", "text"), ("at", "real"), ("url", "text"), ("code", "text"),
+        ("message", "text"),
+    ], ("id",)),
 }
 
 #: (index name, table, columns)
@@ -96,6 +122,8 @@ INDEXES = [
     ("quotes_speaker", "quotes", ("speaker",), False),
     ("clusters_key", "event_clusters", ("dedup_key", "date"), False),
     ("clusters_date", "event_clusters", ("date",), False),
+    ("feed_items_guid", "feed_items", ("feed_url", "guid"), False),
+    ("feed_errors_feed", "feed_errors", ("feed_url", "at"), False),
 ]
 
 #: the child tables of an article (deleted and written together with it)
