@@ -378,3 +378,28 @@ def test_quotes_without_a_speech_verb(nlp, stage):
     text = "Police chief Ana Costa spoke to reporters on Monday. “We have arrested three men.”"
     (q,) = run(nlp, stage, text, [actor("Ana Costa", text, "Ana Costa", 1)])
     assert q.speaker.canonical == "Ana Costa"                  # introduced in the sentence before
+
+
+# -- round 2 on real news (issue 8) ---------------------------------------------
+def test_clause_after_semicolon_is_the_cues_content(nlp, stage):
+    text = ("The strike follows rocket attacks on the embassy; Business Insider reported that the "
+            "strikes were carried out by militias.")
+    qs = run(nlp, stage, text)
+    assert [triple(q) for q in qs] == [
+        ("indirect", "Business Insider", "reported", "that the strikes were carried out by militias")]
+
+
+def test_two_reports_split_by_semicolon(nlp, stage):
+    text = "Brudziński said the mayor required resuscitation; TVN24 reported he received surgery."
+    got = {(q.source.text, q.content.text) for q in run(nlp, stage, text)}
+    assert ("TVN24", "he received surgery") in got
+    assert not any("Brudziński" in c for s, c in got if s == "TVN24")
+
+
+def test_tell_object_is_the_addressee_not_the_content(nlp, stage):
+    text = ("Howard Rubel, a lawyer representing Spanton, told the BBC after the verdict "
+            "\"My client is of course very relieved with the verdict.\"")
+    qs = run(nlp, stage, text)
+    assert [q.content.text for q in qs] == ["\"My client is of course very relieved with the verdict.\""]
+    assert qs[0].cue.text == "told"
+    assert not run(nlp, stage, "Macron told the world on Thursday via Twitter.")

@@ -94,7 +94,11 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
     extra_cue = []
     children = list(v.children)
     if "clause" in frames:
-        cc = next((c for c in children if c.dep_ == "ccomp"), None)
+        ccs = [c for c in children if c.dep_ == "ccomp"]
+        # 'A; TVN24 reported (that) B': a clause before the cue is not its content
+        # when a semicolon stands between them
+        cc = next((c for c in ccs if c.i > v.i
+                   or not any(t.text == ";" for t in doc[c.right_edge.i + 1:v.i])), None)
         if cc is not None and "parenthetical" not in frames and (
                 cc.i < v.i or any(c.dep_ == "dobj" and c.i > v.i for c in children)):
             # a verb that does not report speech ('questioned whether ...') takes a clause
