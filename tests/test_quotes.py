@@ -403,3 +403,26 @@ def test_tell_object_is_the_addressee_not_the_content(nlp, stage):
     assert [q.content.text for q in qs] == ["\"My client is of course very relieved with the verdict.\""]
     assert qs[0].cue.text == "told"
     assert not run(nlp, stage, "Macron told the world on Thursday via Twitter.")
+
+
+@pytest.mark.parametrize("text", [
+    "William Barr refused to hand over the documents.",
+    "The minister declined to comment on the report.",
+    "President Trump declared a state of emergency on Friday.",
+    "The Iraqi government declared victory over the militants.",
+])
+def test_acts_are_not_quotes(nlp, stage, text):
+    assert run(nlp, stage, text) == []
+
+
+@pytest.mark.parametrize("text,cue,content", [
+    ("Judge Jackson clarified that her decisions were not connected to the other case.",
+     "clarified", "that her decisions were not connected to the other case"),
+    ("The party underlined that the agreement is only a legal framework.",
+     "underlined", "that the agreement is only a legal framework"),
+    ("He claimed to have obtained the weapon from a friend.", "claimed", "to have obtained the weapon from a friend"),
+    ('The mayor thanked "the police for their swift response".', "thanked", '"the police for their swift response"'),
+])
+def test_more_verbs_of_saying(nlp, stage, text, cue, content):
+    qs = run(nlp, stage, text)
+    assert [(q.cue.text, q.content.text) for q in qs] == [(cue, content)]
