@@ -225,7 +225,7 @@ def test_attribution_classes(nlp, stage, text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     # an agentless passive cue: PolNeAR's attributions without a source
-    ("The minister has been criticized for the delays.", [("indirect", None, "has been criticized", "The minister")]),
+    ("The minister has been criticized for the delays.", [("indirect", None, "has been criticized", "The minister has been criticized for the delays")]),  # subject and complement (PolNeAR)
     ("The treaty is expected to pass next week.", [("indirect", None, "is expected", "to pass next week")]),
     # ... not for verbs whose passive has another sense, nor with a by-agent (source named)
     ("He was admitted to the hospital.", []),
@@ -426,3 +426,31 @@ def test_acts_are_not_quotes(nlp, stage, text):
 def test_more_verbs_of_saying(nlp, stage, text, cue, content):
     qs = run(nlp, stage, text)
     assert [(q.cue.text, q.content.text) for q in qs] == [(cue, content)]
+
+
+@pytest.mark.parametrize("text", [
+    "A bombing was reported in the port town.",
+    "She was questioned by nobody in particular.",
+    "Two police officers were found guilty on Thursday of raping a tourist.",
+    "In 2016 a bill was proposed for banning the niqab.",
+])
+def test_agentless_passive_without_complement_is_no_quote(nlp, stage, text):
+    assert run(nlp, stage, text) == []
+
+
+def test_agentless_passive_with_complement_keeps_its_content(nlp, stage):
+    qs = run(nlp, stage, "The site was said to have begun operations in June 2015.")
+    assert [(q.source, q.content.text) for q in qs] == [(None, "The site was said to have begun operations in June 2015")]
+
+
+@pytest.mark.parametrize("text", [
+    "President Trump lashed out at the mayor, accusing her.",
+    "The prime minister condemned the strike, calling it.",
+])
+def test_lone_pronoun_is_no_content(nlp, stage, text):
+    assert not [q for q in run(nlp, stage, text) if q.content.text in ("her", "it")]
+
+
+def test_image_caption_is_no_colon_quote(nlp, stage):
+    text = "Marchers filled the streets.\nPlacards. Image: John Lubbock (flickr).\nChildren. Image: Garry Knight (flickr)."
+    assert run(nlp, stage, text) == []
