@@ -454,3 +454,30 @@ def test_lone_pronoun_is_no_content(nlp, stage, text):
 def test_image_caption_is_no_colon_quote(nlp, stage):
     text = "Marchers filled the streets.\nPlacards. Image: John Lubbock (flickr).\nChildren. Image: Garry Knight (flickr)."
     assert run(nlp, stage, text) == []
+
+
+def test_person_set_off_in_source_beats_the_titles_resolution(nlp, stage):
+    text = 'The prime minister, Boris Johnson, tweeted: "Thank you to all emergency services."'
+    acts = [actor("The prime minister", text, "Imran Khan", 1, code="PAK", sector="GOV"),
+            actor("Boris Johnson", text, "Boris Johnson", 2, code="GBR", sector="GOV")]
+    qs = run(nlp, stage, text, acts)
+    assert [q.speaker.canonical for q in qs] == ["Boris Johnson"]
+
+
+def test_person_set_off_after_an_organisation_in_the_description(nlp, stage):
+    text = ("Speaking to Agence France-Presse, the president of the league, Jamel Msallem, said, "
+            "\"We are for the freedom to dress.\"")
+    acts = [actor("Agence France-Presse", text, "Agence France-Presse", 1, kind="media"),
+            actor("Jamel Msallem", text, "Jamel Msallem", 2)]
+    qs = run(nlp, stage, text, acts)
+    assert [q.speaker.canonical for q in qs] == ["Jamel Msallem"]
+
+
+def test_short_organisation_name_takes_the_full_name(nlp, stage):
+    text = ("Ford Motor Company announced an investigation on Friday. "
+            "\"We are fully cooperating with the government,\" Ford told The Verge.")
+    acts = [actor("Ford Motor Company", text, "Ford Motor Company", 1, code="USABUS", kind="organisation"),
+            actor("Ford", text, "Ford", 2, code="USABUS", kind="organisation", nth=1),
+            actor("The Verge", text, "The Verge", 3, kind="media")]
+    qs = run(nlp, stage, text, acts)
+    assert [q.speaker.canonical for q in qs if q.kind == "direct"] == ["Ford Motor Company"]
