@@ -481,3 +481,50 @@ def test_short_organisation_name_takes_the_full_name(nlp, stage):
             actor("The Verge", text, "The Verge", 3, kind="media")]
     qs = run(nlp, stage, text, acts)
     assert [q.speaker.canonical for q in qs if q.kind == "direct"] == ["Ford Motor Company"]
+
+
+INTERVIEW = (
+    "Wikinews interviewed Jane Smith, the mayor of Springfield, about the flood.\n"
+    "Wikinews: What did you tell the residents on Monday?\n"
+    "Jane Smith: We told them that the river would rise by two metres overnight.\n"
+    "Wikinews: Do you think the city was ready for the flood?\n"
+    "Jane Smith: I think we did what we could with the money we had.\n"
+    "Wikinews: You said the dam was safe. Was it?\n"
+    "Jane Smith: Nobody expected so much rain in one week.\n")
+
+
+def test_interview_speakers(nlp, stage):
+    acts = [actor("Wikinews", INTERVIEW, "Wikinews", 1, kind="media"),
+            actor("Jane Smith", INTERVIEW, "Jane Smith", 2, code="USAGOV")]
+    qs = run(nlp, stage, INTERVIEW, acts)
+    got = [(q.content.text[:12], q.speaker.canonical) for q in qs]
+    assert got == [("What did you", "Wikinews"), ("We told them", "Jane Smith"), ("Do you think", "Wikinews"),
+                   ("I think we d", "Jane Smith"), ("You said the", "Wikinews"), ("Nobody expec", "Jane Smith")]
+
+
+def test_interview_pronoun_sources():
+    from newsevents.quotes.interview import Interview
+    acts = [actor("Wikinews", INTERVIEW, "Wikinews", 1, kind="media"),
+            actor("Jane Smith", INTERVIEW, "Jane Smith", 2, code="USAGOV")]
+    iv = Interview(INTERVIEW, acts)
+    assert iv.found and iv.interviewer.canonical == "Wikinews" and iv.interviewee.canonical == "Jane Smith"
+    you = INTERVIEW.index("You said")
+    we = INTERVIEW.index("We told")
+    i_ = INTERVIEW.index("I think")
+    assert iv.resolve(INTERVIEW, (you, you + 3), None).canonical == "Jane Smith"   # addressed in a question
+    assert iv.resolve(INTERVIEW, (we, we + 2), None).canonical == "Jane Smith"     # speaking in her answer
+    assert iv.resolve(INTERVIEW, (i_, i_ + 1), None).code == "USAGOV"
+    plain = "Smith said: we will rebuild.\nThe river rose."
+    assert not Interview(plain, acts[1:]).found
+
+
+def test_q_and_a_labels(nlp, stage):
+    text = ("Reporters spoke to the striker Tom Reyes after the match.\n"
+            "Q: Did you expect to score twice?\n"
+            "A: I hoped so, but the keeper was very good today.\n"
+            "Q: What do you say to the fans who booed?\n"
+            "A: They pay for their tickets and they can say what they think.\n")
+    acts = [actor("Tom Reyes", text, "Tom Reyes", 1)]
+    qs = run(nlp, stage, text, acts)
+    answers = [q for q in qs if q.content.text.startswith(("I hoped", "They pay"))]
+    assert answers and all(q.speaker.canonical == "Tom Reyes" for q in answers)
