@@ -528,3 +528,13 @@ def test_q_and_a_labels(nlp, stage):
     qs = run(nlp, stage, text, acts)
     answers = [q for q in qs if q.content.text.startswith(("I hoped", "They pay"))]
     assert answers and all(q.speaker.canonical == "Tom Reyes" for q in answers)
+
+
+def test_colon_after_a_clause_without_cue_verb(nlp, stage):
+    text = ('Trump responded to the ruling via Twitter, attacking the subpoena as a political strategy: '
+            '"The Radical Left Democrats have failed on all fronts."')
+    acts = [actor("Trump", text, "Donald Trump", 1, code="USAGOV")]
+    qs = run(nlp, stage, text, acts)
+    direct = [q for q in qs if q.kind == "direct"]
+    assert [(q.content.text, q.speaker.canonical) for q in direct] == [
+        ('"The Radical Left Democrats have failed on all fronts."', "Donald Trump")]
