@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..records import Evidence, Quote, Speaker
+from .interview import Interview
 from .speakers import ActorFinder, is_named, speaker
 from .spans import Attr, Range, doc_text, word_chars
 
@@ -14,6 +15,7 @@ def records(ctx, attrs: list[Attr], qspans, carriers=frozenset()) -> list[Quote]
     by_head: dict[str, Speaker] = {}
     history: list = []  # (position, Speaker) of named speakers so far
     named_ids = {m.id for m in finder.all() if is_named(m)}
+    interview = Interview(text, finder.all())
     pieces = []
     for a in attrs:
         for rng in [a.content] + a.parts:
@@ -23,7 +25,8 @@ def records(ctx, attrs: list[Attr], qspans, carriers=frozenset()) -> list[Quote]
     speakers: dict[int, Optional[Speaker]] = {}
     for rng, a in pieces:
         if id(a) not in speakers:
-            sp = speakers[id(a)] = speaker(ctx, a, finder, by_head, history, carriers)
+            sp = speakers[id(a)] = interview.resolve(
+                text, a.source, speaker(ctx, a, finder, by_head, history, carriers))
             if sp is not None and sp.mention in named_ids and a.source:
                 history.append((a.source[0], sp))
         kind = quote_kind(text, rng, qspans, a.mixed and rng == a.content)

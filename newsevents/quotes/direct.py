@@ -38,6 +38,13 @@ def link_quotes(lex, doc, qspans, attrs: list[Attr], contentless: list[Attr]) ->
         if a is not None:
             attach(a, q, attrs, attrs_by_cue, text)
             continue
+        if text[:q[0]].rstrip().endswith(":") and not has_word(text, after):
+            # 'In his message, he appreciated the general's life: "He was ..."': a clause
+            # without a cue verb introducing the quotation with a colon; its subject speaks
+            a = standalone(lex, doc, text, q, [], [], attrs_by_cue, contentless_by_cue)
+            if a is not None and a.origin == "colon":
+                attach(a, q, attrs, attrs_by_cue, text)
+            continue
         if has_word(text, after) or has_word(text, before):
             continue  # a quoted fragment inside a sentence without a cue: scare quotes, titles
         # a stand-alone quotation: colon before, floating continuation, speaker before/after

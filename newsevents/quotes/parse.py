@@ -94,7 +94,11 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
     extra_cue = []
     children = list(v.children)
     if "clause" in frames:
-        cc = next((c for c in children if c.dep_ == "ccomp"), None)
+        ccs = [c for c in children if c.dep_ == "ccomp"]
+        # 'A; TVN24 reported (that) B': a clause before the cue is not its content
+        # when a semicolon stands between them
+        cc = next((c for c in ccs if c.i > v.i
+                   or not any(t.text == ";" for t in doc[c.right_edge.i + 1:v.i])), None)
         if cc is not None and "parenthetical" not in frames and (
                 cc.i < v.i or any(c.dep_ == "dobj" and c.i > v.i for c in children)):
             # a verb that does not report speech ('questioned whether ...') takes a clause
@@ -156,15 +160,24 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
         if spass is not None and not any(c.dep_ == "agent" for c in children):
             # 'He has been criticized for ...', 'X is expected to win': no source named
             origin = "passive"
-            if content is None:
-                lo, hi = subtree_range(spass, exclude=[v])
-                content = trim(doc, lo, hi)
-                if spass.lower_ in WH_WORDS or spass.lower_ in REL_PRONOUNS:
-                    content = None  # 'what is being criticized as ...': the content is elsewhere
+            comp = [c for c in children if c.i > v.i and (c.dep_ in ("xcomp", "oprd") or (
+                c.dep_ == "prep" and c.lower_ in ("for", "of", "as")))]
+            if content is None and comp and spass.lower_ not in WH_WORDS | REL_PRONOUNS:
+                # 'He has been criticized for ...', 'X is not thought to be capable': the subject
+                # with its complement. Without one the passive subject alone would be the content,
+                # a thing or a person ('A bombing was reported', 'she was questioned'): no quote.
+                content = trim(doc, spass.left_edge.i, max(c.right_edge.i for c in comp) + 1)
+    if content is not None and _lone_pronoun(doc, content):
+        content = None  # 'accused him', 'calling it': the target, not what was said
     if content is None and "quote" not in frames:
         return None
     return Attr(cue=cue_range(doc, v, extra_cue), source=source, content=content,
                 origin=origin, src_head=head, cue_tok=v)
+
+
+def _lone_pronoun(doc, rng: Range) -> bool:
+    span = doc.char_span(rng[0], rng[1], alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].pos_ == "PRON"
 
 
 def advcl_content(doc, v, children, wide: bool = True) -> Optional[Range]:
@@ -312,8 +325,9 @@ def colon_attrs(lex, doc) -> list[Attr]:
                 or name.lower() in lex.colon_sources):
             continue
         if words[-1].lower() in ("note", "update", "correction", "transcript", "photo", "video", "read",
-                                 "watch", "related", "source", "sources", "editor"):
-            continue
+                                 "watch", "related", "source", "sources", "editor", "image", "picture",
+                                 "credit", "caption", "map", "file") or ". " in name:
+            continue  # 'Placards. Image: John Lubbock (flickr).' is a caption
         s0 = p_start + m.start(1)
         c0 = p_start + m.end(1)
         t0, t1 = p_start + m.start(2), p_start + m.end(2)

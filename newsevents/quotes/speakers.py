@@ -90,8 +90,39 @@ def _before(ctx, actors, pos: int, want) -> Optional[object]:
     return None
 
 
+def _is_description(m) -> bool:
+    """True for a mention worded as a description ('the prime minister', 'officials'), not a name."""
+    words = m.text.split()
+    return not words or words[0].lower() in ("the", "a", "an", "this", "that", "its", "their") or not words[0][:1].isupper()
+
+
+def _set_off_person(text: str, source, named) -> Optional[object]:
+    """A named person set off by a comma at either end of the source, whatever the parse.
+
+    'The prime minister, Boris Johnson' / 'Speaking to AFP, the president of the league,
+    Jamel Msallem' (last) and 'Alexis Boon, the head of the command' (first): the person
+    is the speaker, not an organisation named in the description. RETURNS (Actor | None).
+    """
+    persons = [m for m in named if m.kind == "person"]
+    if not persons:
+        return None
+    last = persons[-1]
+    # the name itself: an evidence may hold the title too ('prime minister, Boris Johnson')
+    ev = text[last.evidence.start:last.evidence.end]
+    start = last.evidence.end - len(last.text) if last.text and ev.endswith(last.text) else last.evidence.start
+    if not text[last.evidence.end:source[1]].strip(" ,") and text[:start].rstrip().endswith(","):
+        return last
+    first = persons[0]
+    if not text[source[0]:first.evidence.start].strip() and text[first.evidence.end:source[1]].lstrip().startswith(","):
+        return first
+    return None
+
+
 def speaker(ctx, a: Attr, finder, by_head, history, carriers=frozenset()) -> Optional[Speaker]:
     """The speaker of attribution ``a``: a named actor whenever the article names one.
+
+    A short name of an organisation ('Ford') becomes the full name the article gives
+    elsewhere ('Ford Motor Company'), as a surname becomes the person's full name.
 
     finder (ActorFinder): actor mentions by range. by_head (dict): 'the ministry' -> the
     speaker it resolved to earlier in the article. history (list[tuple[int, Speaker]]): named
@@ -99,6 +130,22 @@ def speaker(ctx, a: Attr, finder, by_head, history, carriers=frozenset()) -> Opt
     read' is the one who spoke before). carriers (frozenset[str]): nouns of documents and
     messages (cues.yaml). RETURNS (Speaker | None).
     """
+    sp = _speaker(ctx, a, finder, by_head, history, carriers)
+    if sp is not None and sp.mention is not None:
+        return _full_name(sp, finder.all())
+    return sp
+
+
+def _full_name(sp: Speaker, actors) -> Speaker:
+    m = next((m for m in actors if m.id == sp.mention), None)
+    if m is None or m.kind not in ("organisation", "media") or not is_named(m):
+        return sp
+    longer = [o for o in actors if o.kind == m.kind and is_named(o)
+              and o.canonical.startswith(m.canonical + " ") and o.canonical[len(m.canonical) + 1:][:1].isupper()]
+    return _from_mention(max(longer, key=lambda o: len(o.canonical))) if longer else sp
+
+
+def _speaker(ctx, a: Attr, finder, by_head, history, carriers) -> Optional[Speaker]:
     if a.source is None:
         return None
     head = a.src_head
@@ -114,6 +161,10 @@ def speaker(ctx, a: Attr, finder, by_head, history, carriers=frozenset()) -> Opt
     # 'The Senate Minority Leader, Chuck Schumer' / 'the prosecutor general of Cairo, Hamada el-Sawy'
     appos = [m for c in head.children if c.dep_ == "appos" for m in named if _in_subtree(m, c)]
     actors = finder.all()
+    set_off = _set_off_person(text, a.source, named)
+    if set_off is not None and (at_head is None or _is_description(at_head)):
+        # 'The prime minister, Boris Johnson': the name given beats the title's resolution
+        return _from_mention(set_off)
     if at_head is not None and is_named(at_head) and at_head.canonical != head.text:
         return _from_mention(at_head)
     if at_head is None or at_head.canonical == head.text:
