@@ -36,6 +36,13 @@ class Errors:
             "(`newsevents ingest FILES --db {url}`), or pass the right --db.")
     E046 = ("Can't write to the database {url}: {reason}. Check the permissions of the file and its folder "
             "(or the database role), or pass another --db; nothing was parsed.")
+    E047 = ("The database {url} is full ({reason}). The batch being written was rolled back; every batch "
+             "before it is stored. Free disk space (or raise the database's size limit) and run the same "
+             "command again: it resumes where it stopped.")
+    E048 = ("Lost the connection to the database {url} ({reason}); reconnecting failed for {seconds:g} s. "
+            "Every batch written before is stored: when the server is back, run the same command again "
+            "to resume.")
+    E049 = "Writing to the database {url} failed ({reason}); the batch was rolled back, the batches before are stored."
     E045 = ("No database at {url}: create one with `newsevents ingest FILES --db {url}`, or pass the right "
             "--db (or set $NEWSEVENTS_DB).")
     # per-article problems (ArticleError.code)
@@ -75,6 +82,7 @@ class NewsEventsError(Exception):
 
     def __init__(self, code: str, **kwargs):
         self.code = code
+        self.details = kwargs
         self.message = f"[{code}] " + getattr(Errors, code).format(**kwargs)
         super().__init__(self.message)
 

@@ -125,12 +125,22 @@ class SQLiteStore(Store):
         try:
             yield
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            # SQLite may have rolled back already (SQLITE_FULL, SQLITE_IOERR...): a second ROLLBACK
+            # would fail and hide the error that matters
+            if self.conn.in_transaction:
+                try:
+                    self.conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
             raise
         else:
             self.conn.execute("COMMIT")
         finally:
             self._depth = 0
+
+    def _is_full(self, err: Exception) -> bool:
+        """SQLITE_FULL: the disk, or the ``max_page_count`` limit (``database or disk is full``)."""
+        return getattr(err, "sqlite_errorname", "") == "SQLITE_FULL" or "disk is full" in str(err)
 
     def _exec(self, sql: str, params: tuple = ()):
         return self.conn.execute(sql, params)
