@@ -165,9 +165,14 @@ def main() -> int:
             except OSError:
                 time.sleep(0.1)
         results = {"server alone": wrk(base, args.seconds, args.connections, args.threads)}
-        ingest = subprocess.Popen(cli + ["ingest", str(CORPUS), "--db", db, "-q"], env=env,
+        # batches of 4: a commit every few seconds, the harder case for the readers
+        ingest = subprocess.Popen(cli + ["ingest", str(CORPUS), "--db", db, "-q", "--batch-size", "4"], env=env,
                                   stderr=open(work / "ingest.log", "w"))
-        time.sleep(8)  # the model loads; then it writes a batch every few seconds
+        before = _articles(db)
+        for _ in range(3000):  # the model loads; wait for its first batch, then it writes every few seconds
+            if _articles(db) > before or ingest.poll() is not None:
+                break
+            time.sleep(0.2)
         before = _articles(db)
         results["while ingest writes"] = wrk(base, args.seconds, args.connections, args.threads)
         written = _articles(db) - before
