@@ -237,3 +237,21 @@ def test_time_limit_stops_a_stage_and_puts_back_an_outer_timer(nlp):
         signal.signal(signal.SIGALRM, previous)
     with time_limit(None) as deadline:
         assert deadline is None
+
+
+def test_a_parse_failure_costs_that_article_only(nlp, monkeypatch):
+    """A parser failing on one text ends spaCy's generator: the articles after it used to be E199
+    ("StopIteration") too; now they get a new parse."""
+    real = nlp.pipe
+
+    def pipe(texts, **kw):
+        for text in texts:
+            if "BOOM" in text:
+                raise ValueError("boom")
+            yield from real([text], **kw)
+
+    monkeypatch.setattr(nlp, "pipe", pipe)
+    p = Pipeline(Options(stages=()), nlp=nlp)
+    out = list(p.pipe([ArticleInput(text=t, id=str(i)) for i, t in enumerate(
+        ["Police arrested 20 protesters.", "The BOOM report.", "Rebels attacked a village.", "Talks resumed."])]))
+    assert [a.error.code if a.error else None for a in out] == [None, "E199", None, None]
