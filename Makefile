@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup run test bench bench-ingest bench-watch bench-peers evaluate schema clean
+.PHONY: setup run test fuzz faults bench bench-ingest bench-watch bench-peers evaluate schema clean
 
 $(BIN)/newsevents: pyproject.toml package-lock.json
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,11 @@ run: setup
 
 test: setup
 	$(BIN)/python -m pytest -q
+
+# property tests of every reader (10,000 generated inputs each, no model) and of extract on generated
+# text (400, with the model); `make test` runs the same tests with 40 examples (tests/conftest.py)
+fuzz: setup
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q -p no:cacheprovider --hypothesis-show-statistics tests/test_fuzz.py
 
 bench: setup
 	$(BIN)/python benchmarks/throughput.py

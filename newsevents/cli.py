@@ -143,6 +143,9 @@ def model_options(fn):
                   help="Refuse longer articles (default 1,000,000 characters). Any limit works: long "
                   "articles are parsed in paragraph chunks of 100,000 characters, offsets kept.")
     @click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Docs per spaCy batch.")
+    @click.option("--article-seconds", type=click.FloatRange(min=0), default=None,
+                  help="Stop an article that takes longer, per 100,000 characters begun (its parse and "
+                  "stages), as error E106 and go on (default 60; 0: no limit).")
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         return fn(*args, **kwargs)
@@ -159,7 +162,7 @@ def _check_inputs(inputs) -> None:
             _fail(InputError("E020", path=path, reason="no such file or folder").message, 2)
 
 
-def _build_options(model, data_paths, max_chars, batch_size):
+def _build_options(model, data_paths, max_chars, batch_size, article_seconds=None):
     from .pipeline import Options
 
     opts = Options()
@@ -170,6 +173,8 @@ def _build_options(model, data_paths, max_chars, batch_size):
         opts.max_chars = max_chars
     if batch_size:
         opts.batch_size = batch_size
+    if article_seconds is not None:
+        opts.article_seconds = article_seconds or None
     return opts
 
 
@@ -290,7 +295,7 @@ def _reader(published, input_format, text_key, id_key, published_key, max_record
 @model_options
 @common_options(["json", "ndjson", "csv", "tsv", "parquet", "table"], "json")
 def extract(inputs, published, input_format, text_key, id_key, published_key, max_record_mb, model, data_paths,
-            max_chars, batch_size, fmt, output, quiet):
+            max_chars, batch_size, article_seconds, fmt, output, quiet):
     """Extract event data from articles: text, JSONL, HTML pages, RSS/Atom feeds, WARC files, folders,
     http(s) URLs, or - for stdin.
 
@@ -301,7 +306,7 @@ def extract(inputs, published, input_format, text_key, id_key, published_key, ma
     reader = _reader(published, input_format, text_key, id_key, published_key, max_record_mb)
     _check_inputs(inputs)
     try:
-        pipeline = make_pipeline(_build_options(model, data_paths, max_chars, batch_size))
+        pipeline = make_pipeline(_build_options(model, data_paths, max_chars, batch_size, article_seconds))
         stats = run_extract(pipeline, read_inputs(inputs, reader), fmt, output, quiet)
     except NewsEventsError as err:
         _fail(err.message, 2 if err.code in ("E020", "E003") else 1)
@@ -363,7 +368,8 @@ def run_extract(pipeline, articles, fmt: str, output: str = "-", quiet: bool = T
                    "(tests/eval_baseline.json). Explain the change in the commit.")
 @model_options
 @common_options(["table", "json"], "table")
-def evaluate(names, limit, sample_seed, errors_path, write_baseline, model, data_paths, max_chars, batch_size, fmt,
+def evaluate(names, limit, sample_seed, errors_path, write_baseline, model, data_paths, max_chars, batch_size,
+             article_seconds, fmt,
              output, quiet):
     """Score the pipeline on public gold sets: plover-gsr, petr2, case2021, polnear-dev, polnear-test,
     geowebnews, lgl, trnews, geovirus, geo, tempeval3, seed, wikinews-dev (real news, strict rules),
@@ -373,7 +379,7 @@ def evaluate(names, limit, sample_seed, errors_path, write_baseline, model, data
     names = list(names) or ["all"]
     _check_output(errors_path)
     try:
-        pipeline = make_pipeline(_build_options(model, data_paths, max_chars, batch_size))
+        pipeline = make_pipeline(_build_options(model, data_paths, max_chars, batch_size, article_seconds))
         if write_baseline:
             results = ev.evaluate_gate(pipeline=pipeline, names=names)
         else:
@@ -413,10 +419,10 @@ def schema(output):
 
 @main.command()
 @model_options
-def stages(model, data_paths, max_chars, batch_size):
+def stages(model, data_paths, max_chars, batch_size, article_seconds):
     """List the pipeline: spaCy components, then the newsevents stages with what they require and assign."""
     try:
-        pipeline = make_pipeline(_build_options(model, data_paths, max_chars, batch_size))
+        pipeline = make_pipeline(_build_options(model, data_paths, max_chars, batch_size, article_seconds))
     except NewsEventsError as err:
         _fail(err.message)
     click.echo(f"spaCy {pipeline.model_name}: {', '.join(pipeline.nlp.pipe_names)}")
@@ -481,7 +487,7 @@ ROW_FORMATS = ["table", "csv", "tsv", "json", "ndjson", "parquet"]
 @model_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary on stderr.")
 def ingest(inputs, db_url, workers, dedup_window, published, input_format, text_key, id_key, published_key,
-           max_record_mb, model, data_paths, max_chars, batch_size, quiet):
+           max_record_mb, model, data_paths, max_chars, batch_size, article_seconds, quiet):
     """Analyse articles into the event database (SQLite by default, or PostgreSQL).
 
     Inputs are read as by `extract`. Articles already stored (same text) are skipped, so a
@@ -494,7 +500,7 @@ def ingest(inputs, db_url, workers, dedup_window, published, input_format, text_
     reader = _reader(published, input_format, text_key, id_key, published_key, max_record_mb)
     _check_inputs(inputs)
     store = _open_db(db_url, readonly=False, dedup_window=dedup_window)
-    options = _build_options(model, data_paths, max_chars, batch_size)
+    options = _build_options(model, data_paths, max_chars, batch_size, article_seconds)
     show = not quiet and sys.stderr.isatty()
 
     def on_error(article_id, code, message):

@@ -36,6 +36,13 @@ class Errors:
             "(`newsevents ingest FILES --db {url}`), or pass the right --db.")
     E046 = ("Can't write to the database {url}: {reason}. Check the permissions of the file and its folder "
             "(or the database role), or pass another --db; nothing was parsed.")
+    E047 = ("The database {url} is full ({reason}). The batch being written was rolled back; every batch "
+             "before it is stored. Free disk space (or raise the database's size limit) and run the same "
+             "command again: it resumes where it stopped.")
+    E048 = ("Lost the connection to the database {url} ({reason}); reconnecting failed for {seconds:g} s. "
+            "Every batch written before is stored: when the server is back, run the same command again "
+            "to resume.")
+    E049 = "Writing to the database {url} failed ({reason}); the batch was rolled back, the batches before are stored."
     E045 = ("No database at {url}: create one with `newsevents ingest FILES --db {url}`, or pass the right "
             "--db (or set $NEWSEVENTS_DB).")
     # per-article problems (ArticleError.code)
@@ -45,6 +52,10 @@ class Errors:
     E104 = ("The article has {n:,} characters, more than the limit of {limit:,}. Raise it with "
             "--max-chars (the text is then processed in chunks of paragraphs).")
     E105 = "The article does not look English (English function words: {share:.0%} of words); nothing was extracted."
+    E106 = ("Processing the article ({n:,} characters) took longer than the limit of {limit:g} s, in {step}; "
+            "it was stopped and the batch went on. Raise the limit with --article-seconds (seconds per 100,000 "
+            "characters begun; 0: none), or "
+            "split the article (a text with no sentence ends is the usual cause).")
     E199 = "Processing failed: {reason}."
     # readers of web inputs: HTML pages, RSS/Atom feeds, WARC files (newsevents/sources/)
     E030 = "Can't read HTML page {name}: {reason}. Pass a saved web page (any charset declared in it or in HTTP)."
@@ -78,6 +89,7 @@ class NewsEventsError(Exception):
 
     def __init__(self, code: str, **kwargs):
         self.code = code
+        self.details = kwargs
         self.message = f"[{code}] " + getattr(Errors, code).format(**kwargs)
         super().__init__(self.message)
 

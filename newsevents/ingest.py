@@ -19,6 +19,10 @@ How it stays idempotent and crash-safe:
   killed-and-resumed ingest ends with exactly the database of one clean run.
 - An article that can't be read or processed is stored in ``errors`` with its reason, and
   the run goes on; such articles are retried by the next run.
+- A lost database connection (a PostgreSQL server restarted) rolls the batch back; the store
+  reconnects and writes the batch again, waiting up to ``RECONNECT_WAITS`` (31.5 s in all),
+  then stops with E048. A full disk stops the run with E047. Either way the batches before
+  are stored and the same command resumes.
 
 Workers: with ``workers=N > 1``, N processes each load the model once and parse batches;
 the parent reads inputs, skips stored articles and writes results in input order, with at
@@ -33,9 +37,37 @@ from collections import deque
 from typing import Callable, Iterable, Iterator, Optional
 
 from .pipeline import ArticleInput, Options, Pipeline
-from .store import Store, content_hash
+from .store import Store, StoreError, content_hash
 
-__all__ = ["ingest", "count_inputs"]
+__all__ = ["ingest", "count_inputs", "RECONNECT_WAITS"]
+
+#: seconds waited before each new connection after the database connection was lost (E048)
+RECONNECT_WAITS = (0.5, 1, 2, 4, 8, 16)
+
+
+def _retrying(store: Store, call: Callable, *args, waits: Optional[tuple] = None):
+    """``call(*args)``; when the connection is lost (E048), reconnect and call again, waiting
+    ``waits`` seconds before each new connection. Safe for a batch: it was rolled back, and
+    writing it again stores what is missing only (a commit whose answer was lost is skipped).
+    RAISES StoreError: E048 once every wait is spent; any other code at once."""
+    waits = RECONNECT_WAITS if waits is None else waits
+    left = list(waits)
+    while True:
+        try:
+            return call(*args)
+        except StoreError as err:
+            if err.code != "E048":
+                raise
+            reason = err.details.get("reason")
+        while True:
+            if not left:
+                raise StoreError("E048", url=store._shown_url(), reason=reason, seconds=sum(waits))
+            time.sleep(left.pop(0))
+            try:
+                store.reconnect()
+                break
+            except StoreError as err:  # still unreachable
+                reason = err.details.get("reason", reason)
 
 
 def _hash_of(art: ArticleInput) -> Optional[str]:
@@ -57,7 +89,7 @@ def _batches(articles: Iterable[ArticleInput], store: Store, size: int, stats: d
 
     def flush(chunk):
         hashes = [_hash_of(a) for a in chunk]
-        stored = store.stored_hashes(h for h in hashes if h)
+        stored = _retrying(store, store.stored_hashes, [h for h in hashes if h])
         fresh = [a for a, h in zip(chunk, hashes) if h is None or h not in stored]
         stats["skipped"] += len(chunk) - len(fresh)
         return fresh
@@ -124,7 +156,7 @@ def ingest(articles: Iterable[ArticleInput], store: Store, *, pipeline: Optional
 
     def write(batch: list, analyses: list) -> None:
         sources = {a.id: a.source for a in batch if getattr(a, "source", None)}
-        counts = store.add_batch(analyses, sources=sources)
+        counts = _retrying(store, store.add_batch, analyses, sources)
         for key in ("stored", "skipped", "errors", "events", "quotes"):
             stats[key] += counts[key]
         if on_error:

@@ -17,6 +17,10 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+import signal
+import threading
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
@@ -81,6 +85,12 @@ class Options:
         among word tokens; below it the article is skipped (E105).
     attribute_cache (bool): compute the rule-based POS/morphology/lemma of each distinct
         token key once and share it (``newsevents.attrcache``; identical output, faster).
+    article_seconds (float): the most seconds one article may take, its parse and its stages
+        together, per ``chunk_chars`` characters begun (a 1 MB transcript in 10 chunks gets ten
+        times as long). 60 by default: the slowest Wikinews article takes under 2 s, 50,000 words
+        without a full stop (300,000 characters) about 20 s, and 1,000,000 characters about
+        100 s on a shared 2-core machine. A longer one becomes E106 and the batch goes on.
+        0 or None: no limit. See :func:`time_limit` for how it is enforced.
     place_demonyms (bool): also list nationality adjectives and demonyms ("Syrian",
         "Americans") in ``analysis.places`` (``resolved_by="demonym"``), as the geoparsing gold
         sets annotate them (GeoWebNews: associative toponyms; LGL, TR-News). Off by default: a
@@ -97,6 +107,7 @@ class Options:
     chunk_chars: int = 100_000
     english_threshold: float = 0.12
     attribute_cache: bool = True
+    article_seconds: Optional[float] = 60.0
     place_demonyms: bool = False
 
 
@@ -162,6 +173,52 @@ class Context:
         return f"{prefix}{n}"
 
 
+class ArticleTimeout(BaseException):
+    """Raised into an article's processing when its time is up. A BaseException, so that the
+    ``except Exception`` of a stage or a library can't swallow it."""
+
+
+@contextmanager
+def time_limit(seconds: Optional[float]):
+    """Raise :class:`ArticleTimeout` in the block once ``seconds`` have passed.
+
+    In the main thread of a process on a POSIX system (the CLI, and each ``--workers``
+    process) a real-time timer (``signal.setitimer``) interrupts the block wherever it is:
+    in a stage's Python loops at once, inside spaCy's compiled parser as soon as it hands
+    back control (after the Doc in hand). Elsewhere (another thread, Windows) nothing is
+    interrupted and the caller checks ``deadline`` between steps. A handler and timer set
+    before are put back afterwards.
+    YIELDS (float | None): the deadline (``time.monotonic()``), None when unlimited.
+    """
+    if not seconds or seconds <= 0:
+        yield None
+        return
+    deadline = time.monotonic() + seconds
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield deadline
+        return
+
+    def expire(signum, frame):
+        raise ArticleTimeout()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    old_delay, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
+    late = None
+    try:
+        yield deadline
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        try:  # signal.signal() first runs a handler still pending (a timer that ran out in compiled code)
+            signal.signal(signal.SIGALRM, previous)
+        except ArticleTimeout as err:
+            signal.signal(signal.SIGALRM, previous)
+            late = err
+        if old_delay:  # an outer timer keeps running, less the time spent here
+            signal.setitimer(signal.ITIMER_REAL, max(1e-3, old_delay - (time.monotonic() - deadline + seconds)))
+    if late is not None:
+        raise late
+
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -196,6 +253,7 @@ class Pipeline:
                                       order=" -> ".join(self.options.stages))
             self.stages.append(cls(self.options))
             assigned.update(cls.assigns)
+        self._groups = 0
         stop_words = getattr(self.nlp.Defaults, "stop_words", None) or set()
         self._stop_words = {w.lower() for w in stop_words}
 
@@ -272,22 +330,49 @@ class Pipeline:
 
     def _run_batch(self, batch):
         pieces = [split_chunks(t, self.options.chunk_chars) if t is not None else [] for _, _, t in batch]
-        docs = self._parse([p for chunks in pieces for p in chunks])
+        flat = [p for chunks in pieces for p in chunks]
+        docs = self._parse(flat)
+        done = 0  # pieces of ``flat`` handed out so far
         for (art, analysis, text), chunks in zip(batch, pieces):
             if text is None:
                 yield analysis
                 continue
+            done += len(chunks)
+            limit = self.options.article_seconds and self.options.article_seconds * len(chunks)
+            step = ["parsing"]
+            groups = self._groups
             try:
-                parts = [next(docs) for _ in chunks]
-                doc = parts[0] if len(parts) == 1 else _join_docs(parts)
+                try:
+                    with time_limit(limit) as deadline:
+                        self._analyse([next(docs) for _ in chunks], art, analysis, deadline, step)
+                except ArticleTimeout:
+                    if docs.gi_frame is None:  # stopped inside the parse: the next articles get a new one
+                        docs = self._parse(flat[done:])
+                    if self._groups == groups:
+                        raise
+                    # a group of several articles' texts was parsed in this article's time (and
+                    # compiled code delivers the timer late): the article gets its own time, alone
+                    _drop_records(analysis)
+                    step[0] = "parsing"
+                    with time_limit(limit) as deadline:
+                        self._analyse(list(self.nlp.pipe(chunks)), art, analysis, deadline, step)
+            except ArticleTimeout:
+                logger.debug("article %s took longer than %s s (%s)", analysis.id, limit, step[0])
+                analysis.error = ArticleError(code="E106", message="[E106] " + Errors.E106.format(
+                    limit=limit, step=step[0], n=len(text)))
+                _drop_records(analysis)
             except Exception as err:  # one article's failure must not stop the batch
                 logger.debug("parsing article %s failed", analysis.id, exc_info=True)
+                if docs.gi_frame is None:  # the parse generator is spent: the next articles get a new one
+                    docs = self._parse(flat[done:])
                 analysis.error = ArticleError(code="E199", message="[E199] " + Errors.E199.format(
                     reason=f"parsing: {type(err).__name__}: {err}"))
-                yield analysis
-                continue
-            self.run_stages(doc, analysis, art.published)
             yield analysis
+
+    def _analyse(self, parts: list, art: ArticleInput, analysis: ArticleAnalysis, deadline, step: list) -> None:
+        step[0] = "the stages"
+        doc = parts[0] if len(parts) == 1 else _join_docs(parts)
+        self.run_stages(doc, analysis, art.published, deadline=deadline)
 
     def _parse(self, texts: list) -> Iterator:
         """Docs for ``texts``, in order, parsed in groups of at most ``options.batch_chars`` characters.
@@ -301,17 +386,34 @@ class Pipeline:
         size = 0
         for text in texts:
             if group and size + len(text) > limit:
-                yield from self.nlp.pipe(group, batch_size=self.options.batch_size)
+                yield from self._parse_group(group)
                 group, size = [], 0
             group.append(text)
             size += len(text)
         if group:
-            yield from self.nlp.pipe(group, batch_size=self.options.batch_size)
+            yield from self._parse_group(group)
 
-    def run_stages(self, doc, analysis: ArticleAnalysis, published: Optional[Date]) -> ArticleAnalysis:
-        """Run every stage on a parsed Doc; a failing stage becomes E199 on the analysis."""
-        ctx = Context(doc, analysis, published, self.options)
+    def _parse_group(self, group: list) -> Iterator:
+        if len(group) > 1:
+            self._groups += 1  # counted for the time limit: parsing several texts is nobody's own time
+        yield from self.nlp.pipe(group, batch_size=self.options.batch_size)
+
+    def run_stages(self, doc, analysis: ArticleAnalysis, published: Optional[Date],
+                   deadline: Optional[float] = None) -> ArticleAnalysis:
+        """Run every stage on a parsed Doc; a failing stage becomes E199 on the analysis.
+
+        deadline (float | None): ``time.monotonic()`` value after which no further stage starts
+            (RAISES ArticleTimeout): the check where the timer of :func:`time_limit` can't run.
+        """
+        try:
+            ctx = Context(doc, analysis, published, self.options)
+        except Exception as err:  # a Doc without sentences (a custom pipeline): this article fails
+            analysis.error = ArticleError(code="E199", message="[E199] " + Errors.E199.format(
+                reason=f"reading the parse: {type(err).__name__}: {err}"))
+            return analysis
         for stage in self.stages:
+            if deadline is not None and time.monotonic() > deadline:
+                raise ArticleTimeout()
             try:
                 stage(ctx)
             except Exception as err:  # one article's failure must not stop the batch
@@ -357,6 +459,13 @@ def split_chunks(text: str, size: int) -> list:
         start = cut
     pieces.append(text[start:])
     return pieces
+
+
+def _drop_records(analysis: ArticleAnalysis) -> None:
+    """Empty the records a stage made before the article was stopped: an error row holds none."""
+    for name in ("dates", "places", "actors", "quotes", "events"):
+        if isinstance(getattr(analysis, name, None), list):
+            getattr(analysis, name).clear()
 
 
 def _join_docs(docs: list):

@@ -184,3 +184,30 @@ def test_evaluate_message_has_one_period(monkeypatch, tmp_path):
     res = run(["evaluate", "tempeval3"])
     assert res.exit_code == 1 and "Traceback" not in res.output
     assert ".. " not in res.stderr and not res.stderr.rstrip().endswith("..") and res.stderr.count("\n") == 1
+
+
+def test_ingest_stops_a_pathological_article_at_the_time_limit(tmp_path, monkeypatch, nlp):
+    """`--article-seconds`: an article of 8,000 words without a full stop is E106 in the errors table,
+    the articles around it are stored, exit 1, no traceback."""
+    from newsevents.pipeline import Pipeline
+
+    words = "the minister said police and army officials met rebels in Kabul on Monday , while".split()
+    slow = {"id": "slow", "published": "2019-07-01", "text": " ".join(words[i * 7 % len(words)] for i in range(8000))}
+    (tmp_path / "in.jsonl").write_bytes(_lines(GOOD, slow, GOOD2))
+    built = []
+
+    def make(options):
+        built.append(options.article_seconds)
+        p = Pipeline(options, nlp=nlp)
+        p(GOOD["text"])  # the stages' first-use loading is not what this test times
+        return p
+
+    monkeypatch.setattr(cli, "make_pipeline", make)
+    db = str(tmp_path / "t.db")
+    result = run(["ingest", str(tmp_path / "in.jsonl"), "--db", db, "--article-seconds", "0.8"])
+    assert built == [0.8]
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "[E106]" in result.output
+    with open_store(db, readonly=True) as store:
+        assert [(e["article_id"], e["code"]) for e in store.errors()] == [("slow", "E106")]
+        assert sorted(store.article_ids()) == ["good", "good2"]

@@ -174,3 +174,84 @@ def test_max_chars_above_spacy_limit_is_accepted(bare, monkeypatch):
     text = ("The minister said the talks would resume next week.\n\n" * 20_000)[:1_050_000]
     a = bare(text)
     assert a.error is None and len(a.text) == 1_050_000 and bare.nlp.max_length == 1_000_000
+
+
+def _no_full_stop(n: int) -> str:
+    """n words and no sentence end: the parser gets one sentence of n tokens."""
+    words = "the minister said police and army officials met rebels in Kabul on Monday , while protesters".split()
+    return " ".join(words[i * 7 % len(words)] for i in range(n))
+
+
+def test_pathological_article_is_stopped_at_the_time_limit_and_the_batch_goes_on(nlp):
+    """One article that takes too long (8,000 words without a full stop: 3 s to parse here) is E106 with
+    no records, after about twice the limit at most (its group's parse, then its own); the articles
+    around it, parsed in the same group, are retried alone and analysed as without a limit."""
+    import time
+
+    good = "Police arrested 20 protesters in Hong Kong on Sunday. Rebels attacked a village near Goma."
+    limited = Pipeline(Options(article_seconds=0.8), nlp=nlp)
+    limited(good)  # the stages load some knowledge on first use: not part of what is timed here
+    start = time.perf_counter()
+    out = list(limited.pipe([ArticleInput(text=good, id="a"), ArticleInput(text=_no_full_stop(8000), id="slow"),
+                             ArticleInput(text=good + " ", id="b")]))
+    took = time.perf_counter() - start
+    assert [a.id for a in out] == ["a", "slow", "b"]
+    assert out[1].error.code == "E106" and "--article-seconds" in out[1].error.message
+    assert not out[1].events and not out[1].actors
+    assert out[0].error is None and out[2].error is None and out[0].events and out[2].events
+    unlimited = Pipeline(Options(article_seconds=None), nlp=nlp)
+    assert out[0].model_dump()["events"] == unlimited(good, id="a").model_dump()["events"]
+    assert took < 3.5, took
+
+
+def test_time_limit_stops_a_stage_and_puts_back_an_outer_timer(nlp):
+    """A stage that never ends is interrupted, also when it catches Exception; a timer the caller set
+    runs on afterwards, with its own handler."""
+    import signal
+    import time
+
+    from newsevents.pipeline import time_limit
+
+    class Loop:
+        name = "loop"
+
+        def __call__(self, ctx):
+            while True:
+                try:
+                    time.sleep(0.01)
+                except Exception:
+                    pass
+
+    limited = Pipeline(Options(article_seconds=0.3), nlp=nlp)
+    limited.stages.append(Loop())
+    fired = []
+    previous = signal.signal(signal.SIGALRM, lambda *a: fired.append(1))
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 30)
+        out = limited("Police arrested 20 protesters in Hong Kong on Sunday.", id="x")
+        assert out.error.code == "E106" and "the stages" in out.error.message and not out.events
+        remaining, _ = signal.getitimer(signal.ITIMER_REAL)
+        assert 25 < remaining <= 30 and not fired
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    with time_limit(None) as deadline:
+        assert deadline is None
+
+
+def test_a_parse_failure_costs_that_article_only(nlp, monkeypatch):
+    """A parser failing on one text ends spaCy's generator: the articles after it used to be E199
+    ("StopIteration") too; now they get a new parse."""
+    real = nlp.pipe
+
+    def pipe(texts, **kw):
+        for text in texts:
+            if "BOOM" in text:
+                raise ValueError("boom")
+            yield from real([text], **kw)
+
+    monkeypatch.setattr(nlp, "pipe", pipe)
+    p = Pipeline(Options(stages=()), nlp=nlp)
+    out = list(p.pipe([ArticleInput(text=t, id=str(i)) for i, t in enumerate(
+        ["Police arrested 20 protesters.", "The BOOM report.", "Rebels attacked a village.", "Talks resumed."])]))
+    assert [a.error.code if a.error else None for a in out] == [None, "E199", None, None]

@@ -195,11 +195,14 @@ class Store(Browse, FeedState):
         """RETURNS (set[str]): those of ``hashes`` that are already stored (one query per 500)."""
         hashes = list(dict.fromkeys(hashes))
         found: set = set()
-        for i in range(0, len(hashes), 500):
-            chunk = hashes[i:i + 500]
-            marks = ", ".join("?" for _ in chunk)
-            found.update(r["content_hash"] for r in self._rows(
-                f"SELECT content_hash FROM articles WHERE content_hash IN ({marks})", tuple(chunk)))
+        try:
+            for i in range(0, len(hashes), 500):
+                chunk = hashes[i:i + 500]
+                marks = ", ".join("?" for _ in chunk)
+                found.update(r["content_hash"] for r in self._rows(
+                    f"SELECT content_hash FROM articles WHERE content_hash IN ({marks})", tuple(chunk)))
+        except self._db_errors as err:
+            raise self._write_error(err) from None
         return found
 
     def add_batch(self, analyses: Iterable[ArticleAnalysis], sources: Optional[dict] = None) -> dict:
@@ -216,7 +219,36 @@ class Store(Browse, FeedState):
         RETURNS (dict): counts ``stored``, ``skipped`` (already stored), ``errors``,
             ``events``, ``quotes`` of this batch, and ``failed``: list of (article id, code, message).
         """
-        sources = sources or {}
+        try:
+            return self._add_batch(analyses, sources or {})
+        except self._db_errors as err:  # disk full, connection lost: one coded error, the batch rolled back
+            raise self._write_error(err) from None
+
+    def _write_error(self, err: Exception) -> "StoreError":
+        """The StoreError for a driver error met while writing: E047 (full), E048 (connection
+        lost: :meth:`reconnect` and retry), else E049."""
+        reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        if self._is_full(err):
+            return StoreError("E047", url=self._shown_url(), reason=reason)
+        if self._is_disconnect(err):
+            return StoreError("E048", url=self._shown_url(), reason=reason, seconds=0)
+        return StoreError("E049", url=self._shown_url(), reason=reason)
+
+    def _is_full(self, err: Exception) -> bool:
+        return False
+
+    def _is_disconnect(self, err: Exception) -> bool:
+        return False
+
+    def reconnect(self) -> None:
+        """Open the connection again (after E048). RAISES StoreError (E040): still unreachable."""
+        try:
+            self.close()
+        except Exception:  # the old connection is broken already
+            pass
+        self._connect()
+
+    def _add_batch(self, analyses: Iterable[ArticleAnalysis], sources: dict) -> dict:
         counts = {"stored": 0, "skipped": 0, "errors": 0, "events": 0, "quotes": 0, "failed": []}
         touched: dict[str, str] = {}  # dedup key -> earliest new date
         with self.transaction():

@@ -71,6 +71,17 @@ class PostgresStore(Store):
             finally:
                 self._tx = None
 
+    def _is_full(self, err: Exception) -> bool:
+        """SQLSTATE class 53 (insufficient resources): 53100 disk full, 53200 out of memory, ..."""
+        return (getattr(err, "sqlstate", None) or "").startswith("53")
+
+    def _is_disconnect(self, err: Exception) -> bool:
+        """The server went away (restart, crash, network): the connection is closed or broken, or the
+        error is of class 08 (connection exception) or 57P (operator intervention: shutdown)."""
+        state = getattr(err, "sqlstate", None) or ""
+        return bool(self.conn.closed or getattr(self.conn, "broken", False)
+                    or state.startswith(("08", "57P")) or isinstance(err, self._psycopg.OperationalError))
+
     @staticmethod
     def _sql(sql: str) -> str:
         return sql.replace("?", "%s")

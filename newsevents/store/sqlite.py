@@ -6,6 +6,7 @@ index over article titles and texts (porter stemming: "sanctions" finds "sanctio
 """
 from __future__ import annotations
 
+import re
 import shlex
 import sqlite3
 from urllib.parse import quote
@@ -125,12 +126,22 @@ class SQLiteStore(Store):
         try:
             yield
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            # SQLite may have rolled back already (SQLITE_FULL, SQLITE_IOERR...): a second ROLLBACK
+            # would fail and hide the error that matters
+            if self.conn.in_transaction:
+                try:
+                    self.conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
             raise
         else:
             self.conn.execute("COMMIT")
         finally:
             self._depth = 0
+
+    def _is_full(self, err: Exception) -> bool:
+        """SQLITE_FULL: the disk, or the ``max_page_count`` limit (``database or disk is full``)."""
+        return getattr(err, "sqlite_errorname", "") == "SQLITE_FULL" or "disk is full" in str(err)
 
     def _exec(self, sql: str, params: tuple = ()):
         return self.conn.execute(sql, params)
@@ -190,6 +201,9 @@ def _check_can_write(path: str, url: str) -> None:
         raise StoreError("E046", url=url, reason=f"{what} ({err.strerror or err})") from None
 
 
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def fts5_query(query: str) -> str:
     """Translate a web-search style query into FTS5 syntax, quoting every term.
 
@@ -198,6 +212,9 @@ def fts5_query(query: str) -> str:
     punctuation in user input from being read as syntax.
     RETURNS (str): the FTS5 query, or "" when nothing searchable is left.
     """
+    # control characters separate tokens for the unicode61 tokenizer; a NUL would also end the
+    # query string inside SQLite ("unterminated string")
+    query = _CONTROLS.sub(" ", query)
     try:
         tokens = shlex.split(query, posix=True)
     except ValueError:  # an unbalanced quote: read the words

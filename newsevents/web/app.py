@@ -169,6 +169,17 @@ def create_app(db_url: str) -> FastAPI:
                   description="Read-only HTTP API over a newsevents event database: events, quotes, actors, "
                               "places, articles with their evidence, time series and the actor network.")
     app.state.db_url = db_url
+
+    @app.middleware("http")
+    async def _no_nul(request: Request, call_next):
+        """A NUL character in a parameter is a 422 for both backends (PostgreSQL text can't hold one,
+        and SQLite ends strings there), before any query is built."""
+        for where, params in (("query", request.query_params.multi_items()), ("path", [("path", request.url.path)])):
+            for name, value in params:
+                if "\x00" in value:
+                    return JSONResponse({"detail": [{"type": "value_error", "loc": [where, name], "input": None,
+                                                     "msg": "holds a NUL character"}]}, status_code=422)
+        return await call_next(request)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
 
     for name, folder in assets.static_dirs().items():
