@@ -28,7 +28,6 @@ written twice (a retried task) holds the same rows, and ``load`` stores each tex
 """
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
@@ -254,7 +253,3 @@ def export_lake(store, path) -> int:
             writer.add_batch([ArticleAnalysis(id=err["article_id"], url=err["url"], text="",
                                               error=ArticleError(code=err["code"], message=err["message"]))])
     return n
-
-
-def _dumps(value) -> str:
-    return json.dumps(value, ensure_ascii=False)
