@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 $(BIN)/newsevents: pyproject.toml package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,ray]'
 	@# the dashboard's world basemap (npm package world-atlas, pinned by package-lock.json)
 	if command -v npm >/dev/null; then npm ci --no-audit --no-fund --ignore-scripts --loglevel=error; \
 	else echo "npm not found: the dashboard's map will have no basemap"; fi

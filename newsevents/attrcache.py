@@ -55,6 +55,9 @@ class AttributeCache:
         self._regexes = regexes
         self._regex_hits: dict = {}
         self._strings = strings
+        self._vocab = nlp.vocab
+        #: keys cached inside the current memory zone (checked by :meth:`forget_transient`)
+        self._zone_keys: list = []
 
     def _is_context(self, lower: int, dep: int) -> bool:
         """Does a token take part in a multi-token attribute-ruler pattern?"""
@@ -95,11 +98,28 @@ class AttributeCache:
             out = doc.to_array([POS, MORPH, LEMMA])
             if len(cache) > self.max_entries:
                 cache.clear()
-            for key, row in zip(keys, out.tolist()):
+            rows = out.tolist()
+            if self._vocab.in_memory_zone:
+                self._zone_keys.extend(k for k in keys if k not in cache)
+            for key, row in zip(keys, rows):
                 cache[key] = row
             return doc
         doc.from_array([POS, MORPH, LEMMA], numpy.asarray(values, dtype="uint64"))
         return doc
+
+    def forget_transient(self) -> int:
+        """Drop the entries cached inside the memory zone that just ended whose lemma string left
+        the StringStore with it (their LEMMA hash would name no string any more). Call after
+        ``nlp.memory_zone()`` exits; entries with permanent lemmas stay.
+        RETURNS (int): entries dropped."""
+        strings, cache, dropped = self._strings, self.cache, 0
+        for key in self._zone_keys:
+            row = cache.get(key)
+            if row is not None and row[2] not in strings:
+                del cache[key]
+                dropped += 1
+        self._zone_keys = []
+        return dropped
 
     def pipe(self, docs, batch_size: int = 128):
         for doc in docs:

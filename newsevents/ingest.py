@@ -24,16 +24,18 @@ How it stays idempotent and crash-safe:
   then stops with E048. A full disk stops the run with E047. Either way the batches before
   are stored and the same command resumes.
 
-Workers: with ``workers=N > 1``, N processes each load the model once and parse batches;
-the parent reads inputs, skips stored articles and writes results in input order, with at
-most ``2 * N`` batches in flight (memory stays bounded whatever the corpus size).
+Workers: with ``workers=N > 1``, N processes each load the model once and parse batches
+(:class:`newsevents.runners.local.LocalPool`); the parent reads inputs, skips stored articles
+and writes results in input order, with at most ``2 * N`` batches in flight (memory stays
+bounded whatever the corpus size).
+
+The store may also be a :class:`newsevents.export.lake.LakeWriter` (``ingest --out LAKE``):
+the same batches, written as Parquet instead of SQL.
 """
 from __future__ import annotations
 
-import multiprocessing as mp
 import sys
 import time
-from collections import deque
 from typing import Callable, Iterable, Iterator, Optional
 
 from .pipeline import ArticleInput, Options, Pipeline
@@ -111,20 +113,6 @@ def _batches(articles: Iterable[ArticleInput], store: Store, size: int, stats: d
         batch = batch[size:]
 
 
-# -- worker processes ------------------------------------------------------------------
-_WORKER_PIPELINE: Optional[Pipeline] = None
-
-
-def _init_worker(options: Options, ready) -> None:
-    global _WORKER_PIPELINE
-    _WORKER_PIPELINE = Pipeline(options)
-    ready.put(1)
-
-
-def _work(batch: list) -> list:
-    return list(_WORKER_PIPELINE.pipe(batch))
-
-
 def ingest(articles: Iterable[ArticleInput], store: Store, *, pipeline: Optional[Pipeline] = None,
            options: Optional[Options] = None, workers: int = 1, batch_size: Optional[int] = None,
            progress: bool = False, total: Optional[int] = None,
@@ -132,7 +120,7 @@ def ingest(articles: Iterable[ArticleInput], store: Store, *, pipeline: Optional
     """Analyse ``articles`` and store them, one transaction per batch.
 
     articles (iterable of ArticleInput): read lazily (e.g. :func:`newsevents.sources.read_inputs`).
-    store (Store): where to write (:func:`newsevents.store.open_store`).
+    store (Store | LakeWriter): where to write (:func:`newsevents.store.open_store`, or a lake).
     pipeline (Pipeline | None): a loaded pipeline, used when ``workers == 1``.
     options (Options | None): pipeline options; each worker builds its Pipeline from them
         (and so does a single process when ``pipeline`` is None).
@@ -169,11 +157,9 @@ def ingest(articles: Iterable[ArticleInput], store: Store, *, pipeline: Optional
     pool = None
     try:
         if workers > 1:
-            ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-            ready = ctx.Queue()
-            pool = ctx.Pool(workers, initializer=_init_worker, initargs=(options, ready))
-            for _ in range(workers):  # wait until every worker has loaded its model
-                ready.get()
+            from .runners.local import LocalPool
+
+            pool = LocalPool(options, workers)
         elif pipeline is None:
             pipeline = Pipeline(options)
         start = time.perf_counter()
@@ -182,23 +168,15 @@ def ingest(articles: Iterable[ArticleInput], store: Store, *, pipeline: Optional
             for batch in batches:
                 write(batch, list(pipeline.pipe(batch)))
         else:
-            in_flight: deque = deque()
-            for batch in batches:
-                in_flight.append((batch, pool.apply_async(_work, (batch,))))
-                if len(in_flight) >= 2 * workers:
-                    done, result = in_flight.popleft()
-                    write(done, result.get())
-            while in_flight:
-                done, result = in_flight.popleft()
-                write(done, result.get())
+            for done, analyses in pool.map(batches):
+                write(done, analyses)
         if bar is not None:
             bar.n = stats["articles"]
             bar.refresh()
         stats["seconds"] = time.perf_counter() - start
     finally:
         if pool is not None:
-            pool.terminate()
-            pool.join()
+            pool.close()
         if bar is not None:
             bar.close()
     return stats

@@ -96,6 +96,14 @@ class Options:
         sets annotate them (GeoWebNews: associative toponyms; LGL, TR-News). Off by default: a
         demonym is not a place of the article; the places stage keeps them in
         ``ctx.shared["places"]["demonyms"]`` either way.
+    memory_zone (bool): parse and analyse each batch inside spaCy's ``nlp.memory_zone()``, so the
+        strings of the batch's new words leave the StringStore when the batch's records are made:
+        memory stays flat over a long run (a million articles add millions of distinct tokens).
+        The first batch of a Pipeline runs outside a zone, so that what the stages build once
+        (matchers, lexeme flags) holds permanent strings; the attribute cache drops its entries
+        whose lemma was transient (``AttributeCache.forget_transient``). Output is identical
+        (``tests/test_pipeline.py::test_memory_zone_same_output``). Skipped when the caller is
+        already inside a zone (zones do not nest).
     """
 
     model: str = DEFAULT_MODEL
@@ -109,6 +117,7 @@ class Options:
     attribute_cache: bool = True
     article_seconds: Optional[float] = 60.0
     place_demonyms: bool = False
+    memory_zone: bool = True
 
 
 @dataclass
@@ -254,6 +263,7 @@ class Pipeline:
             self.stages.append(cls(self.options))
             assigned.update(cls.assigns)
         self._groups = 0
+        self._warm = False  # the first batch runs outside a memory zone (see Options.memory_zone)
         stop_words = getattr(self.nlp.Defaults, "stop_words", None) or set()
         self._stop_words = {w.lower() for w in stop_words}
 
@@ -298,10 +308,29 @@ class Pipeline:
         for art in articles:
             batch.append(self._prepare(art))
             if len(batch) >= self.options.batch_size:
-                yield from self._run_batch(batch)
+                yield from self._run_zoned(batch)
                 batch = []
         if batch:
-            yield from self._run_batch(batch)
+            yield from self._run_zoned(batch)
+
+    def _run_zoned(self, batch) -> Iterator[ArticleAnalysis]:
+        """One batch, inside ``nlp.memory_zone()`` when ``options.memory_zone`` (see Options)."""
+        vocab = self.nlp.vocab
+        if not self.options.memory_zone or not self._warm or getattr(vocab, "in_memory_zone", True):
+            out = list(self._run_batch(batch))
+            self._warm = True
+            return out
+        with self.nlp.memory_zone():
+            out = list(self._run_batch(batch))  # records are plain Python: nothing points into the zone
+        cache = self._attribute_cache()
+        if cache is not None:
+            cache.forget_transient()
+        return out
+
+    def _attribute_cache(self):
+        from .attrcache import COMPONENT
+
+        return self.nlp.get_pipe(COMPONENT) if COMPONENT in self.nlp.pipe_names else None
 
     def __call__(self, text: Union[str, bytes], published: Optional[Date] = None, **meta) -> ArticleAnalysis:
         """Analyse one article. RETURNS (ArticleAnalysis)."""

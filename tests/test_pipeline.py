@@ -255,3 +255,24 @@ def test_a_parse_failure_costs_that_article_only(nlp, monkeypatch):
     out = list(p.pipe([ArticleInput(text=t, id=str(i)) for i, t in enumerate(
         ["Police arrested 20 protesters.", "The BOOM report.", "Rebels attacked a village.", "Talks resumed."])]))
     assert [a.error.code if a.error else None for a in out] == [None, "E199", None, None]
+
+
+def test_memory_zone_same_output(nlp):
+    """Batches in spaCy memory zones give the records of a run without zones, and the StringStore
+    keeps none of the zoned batches' new words (memory stays flat over a long run)."""
+    import json
+    from pathlib import Path
+
+    from newsevents.pipeline import ArticleInput, Options, Pipeline
+    from newsevents.sources import parse_date
+
+    rows = [json.loads(line) for line in (Path(__file__).resolve().parents[1] / "samples" / "articles.jsonl")
+            .read_text(encoding="utf8").splitlines() if line.strip()]
+    arts = [ArticleInput(text=r["text"], published=parse_date(r["published"]), id=r["id"]) for r in rows]
+    nonce = ArticleInput(text="The Zorblaxian envoy met Qwertonian officials in Paris on Monday.", id="nonce")
+    plain = [a.model_dump_json() for a in Pipeline(Options(memory_zone=False, batch_size=1), nlp=nlp).pipe(arts)]
+    zoned_pipe = Pipeline(Options(memory_zone=True, batch_size=1), nlp=nlp)
+    zoned = [a.model_dump_json() for a in zoned_pipe.pipe(arts + arts)]  # batch 1 outside a zone, the rest in zones
+    assert zoned == plain + plain
+    out = next(zoned_pipe.pipe([nonce]))
+    assert out.error is None and "Zorblaxian" not in nlp.vocab.strings

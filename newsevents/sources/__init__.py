@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from ..errors import Errors, InputError
 from ..pipeline import ArticleInput
 
-__all__ = ["ReaderOptions", "read_inputs", "parse_date", "detect_format", "FORMATS", "JsonlRecord"]
+__all__ = ["ReaderOptions", "read_inputs", "read_file_bytes", "parse_date", "detect_format", "FORMATS", "JsonlRecord"]
 
 
 @dataclass
@@ -184,6 +184,35 @@ def _read_file(p: Path, options: ReaderOptions) -> Iterator[ArticleInput]:
         yield from _read_document(p.read_bytes(), fmt, _stem(p.name), None, None, options, name=str(p))
     else:
         yield ArticleInput(text=_decode_bom(p.read_bytes()), published=options.published, id=p.stem)
+
+
+def read_file_bytes(data: bytes, name: str, options: Optional[ReaderOptions] = None) -> Iterator[ArticleInput]:
+    """The articles of one file already in memory, exactly as :func:`read_inputs` reads that file.
+
+    For engines that read files themselves (``newsevents.runners.ray``: Ray's file reader gives
+    the bytes, this turns them into ArticleInput inside the map step), so that ids, dates and
+    error rows are the same as on the local path.
+    data (bytes): the whole file. name (str): its path as the user gave it (names ids such as
+        ``path:line`` and messages). options (ReaderOptions | None).
+    YIELDS (ArticleInput): one per article; a record that can't be read has ``problem`` set.
+    """
+    options = options or ReaderOptions()
+    yield from _guarded(_read_bytes(bytes(data), name, options), name)
+
+
+def _read_bytes(data: bytes, name: str, options: ReaderOptions) -> Iterator[ArticleInput]:
+    fmt = options.fmt or detect_format(Path(name).name, data[:4096])
+    if fmt == "jsonl":
+        yield from _read_jsonl(io.BytesIO(data), name, options)
+    elif fmt == "warc":
+        from .warc import read_warc
+
+        yield from read_warc(io.BytesIO(data), name, options.published, favor=options.html_favor,
+                             max_bytes=options.max_record_bytes)
+    elif fmt in ("html", "feed"):
+        yield from _read_document(data, fmt, _stem(Path(name).name), None, None, options, name=name)
+    else:
+        yield ArticleInput(text=_decode_bom(data), published=options.published, id=Path(name).stem)
 
 
 def _guarded(records: Iterator[ArticleInput], name: str) -> Iterator[ArticleInput]:
@@ -352,30 +381,37 @@ def _read_jsonl(stream, name: str, options: ReaderOptions) -> Iterator[ArticleIn
             yield ArticleInput(text="", id=ident, problem=(
                 "E021", "[E021] " + Errors.E021.format(path=name, line=n, reason=err)))
             continue
-        raw_id = obj.get(options.id_key)
-        if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) and str(raw_id):
-            ident = str(raw_id)
-        if options.text_key not in obj:
-            yield ArticleInput(text="", id=ident, problem=(
-                "E022", "[E022] " + Errors.E022.format(path=name, line=n, key=options.text_key)))
-            continue
-        try:
-            record = JsonlRecord.model_validate({
-                field: obj.get(key) for field, key in (
-                    ("id", options.id_key), ("title", options.title_key), ("published", options.published_key),
-                    ("text", options.text_key), ("url", options.url_key), ("source", options.source_key))})
-        except ValidationError as err:
-            yield ArticleInput(text="", id=ident, problem=(
-                "E024", "[E024] " + Errors.E024.format(path=name, line=n, reason=_validation_reason(err, options))))
-            continue
-        try:
-            published = parse_date(record.published) or options.published
-        except ValueError:
-            yield ArticleInput(text="", id=ident, problem=(
-                "E023", "[E023] " + Errors.E023.format(value=record.published)))
-            continue
-        yield ArticleInput(text=record.text or "", published=published, id=ident, title=record.title,
-                           url=record.url, source=record.source)
+        yield record_input(obj, ident, name, n, options)
+
+
+def record_input(obj: dict, ident: Optional[str], name: str, n, options: ReaderOptions) -> ArticleInput:
+    """One JSON object (a JSONL line, a Parquet row) as an ArticleInput, validated as a JSONL line is.
+
+    obj (dict): the record. ident (str | None): its id when the record names none (``path:line``).
+    name (str): the file, for messages. n: the line (or row) number, for messages.
+    RETURNS (ArticleInput): with ``problem`` set (E022, E023, E024) when the record is unusable.
+    """
+    raw_id = obj.get(options.id_key)
+    if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) and str(raw_id):
+        ident = str(raw_id)
+    if options.text_key not in obj:
+        return ArticleInput(text="", id=ident, problem=(
+            "E022", "[E022] " + Errors.E022.format(path=name, line=n, key=options.text_key)))
+    try:
+        record = JsonlRecord.model_validate({
+            field: obj.get(key) for field, key in (
+                ("id", options.id_key), ("title", options.title_key), ("published", options.published_key),
+                ("text", options.text_key), ("url", options.url_key), ("source", options.source_key))})
+    except ValidationError as err:
+        return ArticleInput(text="", id=ident, problem=(
+            "E024", "[E024] " + Errors.E024.format(path=name, line=n, reason=_validation_reason(err, options))))
+    try:
+        published = parse_date(record.published) or options.published
+    except ValueError:
+        return ArticleInput(text="", id=ident, problem=(
+            "E023", "[E023] " + Errors.E023.format(value=record.published)))
+    return ArticleInput(text=record.text or "", published=published, id=ident, title=record.title,
+                        url=record.url, source=record.source)
 
 
 class JsonlRecord(BaseModel):
