@@ -39,3 +39,17 @@ def pipeline(nlp):
     from newsevents import Pipeline
 
     return Pipeline(nlp=nlp)
+
+
+@pytest.fixture(scope="session")
+def ray_local():
+    """One local Ray per test session (2 CPUs, no dashboard, loopback), started by the first test that needs it;
+    skipped with the reason when the `ray` extra is not installed."""
+    ray = pytest.importorskip("ray", reason="Ray is not installed: pip install 'newsevents[ray]' to run the Ray "
+                                            "tests (make test installs it)")
+    pytest.importorskip("ray.data", reason="ray[data] is not installed: pip install 'newsevents[ray]'")
+    here = Path(__file__).resolve()
+    path = os.pathsep.join(p for p in (str(here.parents[1]), str(here.parent), os.environ.get("PYTHONPATH")) if p)
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, runtime_env={"env_vars": {"PYTHONPATH": path}})
+    yield ray
+    ray.shutdown()
