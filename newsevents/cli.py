@@ -509,9 +509,9 @@ def ingest(inputs, db_url, workers, dedup_window, out_lake, engine, ray_address,
     reader = _reader(published, input_format, text_key, id_key, published_key, max_record_mb)
     ctx = click.get_current_context()
     if out_lake and ctx.get_parameter_source("db_url") == click.core.ParameterSource.COMMANDLINE:
-        _fail("[E074] " + Errors.E074, 2)
+        _fail("[E084] " + Errors.E084, 2)
     if engine == "ray" and not out_lake:
-        _fail("[E073] " + Errors.E073, 2)
+        _fail("[E083] " + Errors.E083, 2)
     inputs = _expand_globs(inputs)
     if engine == "ray":
         return _ingest_ray(inputs, out_lake, reader, _build_options(model, data_paths, max_chars, batch_size, article_seconds),
@@ -568,7 +568,7 @@ def _ingest_ray(inputs, out_lake, reader, options, ray_address, workers, quiet):
     try:
         stats = ingest_ray(inputs, out_lake, reader, options, address=ray_address, workers=workers)
     except NewsEventsError as err:
-        _fail(err.message, 2 if err.code in ("E020", "E070") else 1)
+        _fail(err.message, 2 if err.code in ("E020", "E080") else 1)
     if not quiet:
         click.echo(f"newsevents: {stats['articles']} articles written ({stats['stored']} analysed, {stats['errors']} "
                    f"failed: error rows), {stats['events']} events; {stats['seconds']:.1f} s -> {out_lake}", err=True)
@@ -590,7 +590,7 @@ def load(lake, db_url, dedup_window, quiet):
     from .export.lake import load_lake
 
     if not Path(lake).is_dir() or not any(Path(lake).rglob("*.parquet")):
-        _fail("[E072] " + Errors.E072.format(path=lake, reason="no such folder" if not Path(lake).is_dir()
+        _fail("[E082] " + Errors.E082.format(path=lake, reason="no such folder" if not Path(lake).is_dir()
                                              else "no Parquet files in it"), 2)
     store = _open_db(db_url, readonly=False, dedup_window=dedup_window)
     try:
@@ -795,7 +795,7 @@ def serve(db_url, host, port):
 @model_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress line on stderr.")
 def watch(feeds_list, db_url, every, once, concurrency, host_delay, timeout, retries, user_agent, model, data_paths,
-          max_chars, batch_size, quiet):
+          max_chars, batch_size, article_seconds, quiet):
     """Follow RSS/Atom feeds into the event database: fetch each new item's page, extract the article
     (the feed's text when the page fails), analyse and store it.
 
@@ -827,7 +827,7 @@ def watch(feeds_list, db_url, every, once, concurrency, host_delay, timeout, ret
             click.echo("newsevents: " + format_stats(n, stats), err=True)
 
     try:
-        pipeline = make_pipeline(_build_options(model, data_paths, max_chars, batch_size))
+        pipeline = make_pipeline(_build_options(model, data_paths, max_chars, batch_size, article_seconds))
         totals = run_watch(feeds_list, store, pipeline, options, report=report)
     except NewsEventsError as err:
         _fail(err.message, 2 if err.code in ("E020", "E070") else 1)

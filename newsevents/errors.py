@@ -82,13 +82,13 @@ class Errors:
     # browsing the database (newsevents.store.browse, newsevents serve)
     E060 = "Unknown sort key '{key}': use one of {choices} (a leading - sorts descending)."
     E061 = "Unknown period '{by}': use one of {choices}."
-    E070 = "Ray is not installed: `pip install 'newsevents[ray]'` (needed by `--engine ray`)."
-    E071 = ("Can't connect to the Ray cluster at {address}: {reason}. Start one with `ray start --head`, or leave "
+    E080 = "Ray is not installed: `pip install 'newsevents[ray]'` (needed by `--engine ray`)."
+    E081 = ("Can't connect to the Ray cluster at {address}: {reason}. Start one with `ray start --head`, or leave "
             "out --ray-address to run Ray on this machine.")
-    E072 = "No newsevents lake at {path}: {reason}. Write one with `newsevents ingest FILES --out {path}`."
-    E073 = ("--engine ray writes a Parquet lake, not a database: pass --out FOLDER (then `newsevents load FOLDER "
+    E082 = "No newsevents lake at {path}: {reason}. Write one with `newsevents ingest FILES --out {path}`."
+    E083 = ("--engine ray writes a Parquet lake, not a database: pass --out FOLDER (then `newsevents load FOLDER "
             "--db URL`).")
-    E074 = "Pass either --db or --out, not both: --out writes a Parquet lake, --db a database."
+    E084 = "Pass either --db or --out, not both: --out writes a Parquet lake, --db a database."
 
 
 class NewsEventsError(Exception):

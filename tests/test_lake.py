@@ -89,7 +89,7 @@ def test_cli_load_and_export(built, tmp_path):
     r = CliRunner().invoke(main, ["export", "--db", db, "--format", "parquet", "--out", str(tmp_path / "l2")])
     assert r.exit_code == 0, r.output
     r = CliRunner().invoke(main, ["load", str(tmp_path / "nothing"), "--db", db])
-    assert r.exit_code == 2 and "E072" in r.output
+    assert r.exit_code == 2 and "E082" in r.output
 
 
 def test_cli_ingest_lake_usage_errors(tmp_path):
@@ -99,8 +99,8 @@ def test_cli_ingest_lake_usage_errors(tmp_path):
 
     src = write_input(tmp_path)
     r = CliRunner().invoke(main, ["ingest", str(src), "--engine", "ray"])
-    assert r.exit_code == 2 and "E073" in r.output
+    assert r.exit_code == 2 and "E083" in r.output
     r = CliRunner().invoke(main, ["ingest", str(src), "--out", str(tmp_path / "l"), "--db", str(tmp_path / "x.db")])
-    assert r.exit_code == 2 and "E074" in r.output
+    assert r.exit_code == 2 and "E084" in r.output
     r = CliRunner().invoke(main, ["export", "--db", str(tmp_path / "x.db"), "--format", "csv", "--out", "l"])
     assert r.exit_code == 2

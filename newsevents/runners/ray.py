@@ -42,7 +42,7 @@ def _ray():
         import ray
         import ray.data  # noqa: F401
     except ImportError:
-        raise NewsEventsError("E070") from None
+        raise NewsEventsError("E080") from None
     return ray
 
 
@@ -63,7 +63,7 @@ def start_ray(address: Optional[str] = None, num_cpus: Optional[int] = None):
         try:
             ray.init(address=address, log_to_driver=False)
         except (ConnectionError, RuntimeError, ValueError) as err:
-            raise NewsEventsError("E071", address=address, reason=str(err).splitlines()[0]) from None
+            raise NewsEventsError("E081", address=address, reason=str(err).splitlines()[0]) from None
         return True
     root = str(Path(__file__).resolve().parents[2])
     path = os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p)
@@ -153,7 +153,7 @@ def ingest_ray(paths, out, reader: Optional[ReaderOptions] = None, options: Opti
         less one, kept for reading and writing).
     RETURNS (dict): articles (written this run), stored, errors, events, seconds (whole run,
         including the actors' model loading), files.
-    RAISES NewsEventsError: E070 Ray is not installed; E071 the cluster can't be reached; E020.
+    RAISES NewsEventsError: E080 Ray is not installed; E081 the cluster can't be reached; E020.
     """
     from ..export.lake import PARTITION, _dataset, lake_hashes
 
