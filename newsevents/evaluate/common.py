@@ -15,7 +15,7 @@ from typing import Iterable, Optional, Sequence
 __all__ = [
     "Ranges", "norm_ranges", "span_chars", "overlap_chars", "spans_match", "match_spans", "prf",
     "haversine_km", "EARTH_RADIUS_KM", "gold_code", "pred_code", "norm_sector", "iso2_to_iso3",
-    "safe_div", "summary_km", "MATCH_MODES",
+    "safe_div", "summary_km", "MATCH_MODES", "place_failures",
 ]
 
 Ranges = tuple  # tuple[tuple[int, int], ...]
@@ -219,3 +219,20 @@ def norm_sector(sector: Optional[str]) -> Optional[str]:
     if not s or s in _UNKNOWN or "*" in s:
         return None
     return _SECTOR_FIX.get(s, s)
+
+
+def place_failures(p, exp: dict) -> list[str]:
+    """What an emitted Place lacks to meet an expected place entry: its ``country`` (ISO3 in
+    ``country``) and, where ``lat``/``lon`` are given, a distance within ``tolerance_km`` (km,
+    haversine). RETURNS (list[str]): the failures; empty when it meets the entry."""
+    why = []
+    if p.country not in exp.get("country", []):
+        why.append(f"country {p.country} not in {exp.get('country')}")
+    if exp.get("lat") is not None:
+        if p.lat is None or p.lon is None:
+            why.append("no coordinates")
+        else:
+            d = haversine_km(exp["lat"], exp["lon"], p.lat, p.lon)
+            if d > exp.get("tolerance_km", 0):
+                why.append(f"{d:.0f} km away (tolerance {exp.get('tolerance_km')} km)")
+    return why

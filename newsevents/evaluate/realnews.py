@@ -44,8 +44,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+
 from ..records import ArticleAnalysis, Event
-from .common import haversine_km, safe_div
+from .common import place_failures, safe_div
 from .events import Scored
 
 __all__ = ["load_wikinews_dev", "score_realnews", "check_article", "event_meets"]
@@ -176,16 +177,7 @@ def _check_places(an: ArticleAnalysis, exp_places: list) -> tuple[list, list]:
         found = [p for p in an.places if p.text.lower() == exp["mention"].lower()]
         met, why = False, "no place with this text"
         for p in found:
-            fails = []
-            if p.country not in exp.get("country", []):
-                fails.append(f"country {p.country} not in {exp.get('country')}")
-            if exp.get("lat") is not None:
-                if p.lat is None or p.lon is None:
-                    fails.append("no coordinates")
-                else:
-                    d = haversine_km(exp["lat"], exp["lon"], p.lat, p.lon)
-                    if d > exp.get("tolerance_km", 0):
-                        fails.append(f"{d:.0f} km away")
+            fails = place_failures(p, exp)
             if not fails:
                 met, why = True, f"met by {p.id}"
                 break

@@ -49,7 +49,7 @@ import re
 from typing import Optional
 
 from ..records import ArticleAnalysis
-from .common import haversine_km, safe_div
+from .common import place_failures, safe_div
 from .events import Scored
 from .realnews import score_realnews
 
@@ -153,19 +153,11 @@ def _check_place(an: ArticleAnalysis, exp: dict) -> tuple[bool, str]:
         return False, "no place with this text"
     why = []
     for p in found:
-        why = []
-        if p.country not in exp["country"]:
-            why.append(f"country {p.country} not in {exp['country']}")
-        if exp.get("lat") is not None:
-            if p.lat is None or p.lon is None:
-                why.append("no coordinates")
-            else:
-                d = haversine_km(exp["lat"], exp["lon"], p.lat, p.lon)
-                if d > exp.get("tolerance_km", 0):
-                    why.append(f"{d:.0f} km away (tolerance {exp.get('tolerance_km')} km)")
+        why = place_failures(p, exp)
         if not why:
             return True, f"met by {p.id}"
     return False, "; ".join(why)
+
 
 
 def _check_date(an: ArticleAnalysis, exp: dict) -> tuple[bool, str]:
