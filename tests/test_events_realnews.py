@@ -341,3 +341,12 @@ def test_an_attack_on_a_place_is_on_its_people_and_one_event(pipeline):
 def test_an_attack_with_no_place_gets_no_guessed_victims(nlp, stage):
     ev = one(run(nlp, stage, "Gunmen attacked three churches on Sunday."), "ASSAULT")
     assert ev.recipients == []
+
+
+def test_a_name_split_by_the_tokenizer_is_still_the_actor(pipeline):
+    from newsevents.pipeline import ArticleInput
+
+    an = next(pipeline.pipe([ArticleInput(text="South Korean President Moon Jae-in praised both leaders for their courage.",
+                                          published=__import__("datetime").date(2019, 7, 1))]))
+    ev = one(an.events, "SUPPORT")
+    assert codes(ev.actors) == ["KOR"]

@@ -213,6 +213,11 @@ def refs(rules: EventRules, state: ArticleState, toks: Iterable) -> list:
                     continue
             start, end = np_span(t)
             mentions = state.actor_index(start, end)
+            if not mentions:
+                # a name the tokenizer split across the phrase ("Moon Jae-in" -> "Jae", "-", "in"):
+                # the mention covering the token itself
+                shared = state.ctx.shared.get("actors")
+                mentions = list(getattr(shared, "by_token", {}).get(t.i, []))
             covering = [a for a in mentions if a.evidence.start <= t.idx < a.evidence.end]
             chosen = covering or mentions
             if covering and t.tag_ in ("NNS", "NNPS"):
