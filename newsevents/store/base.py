@@ -504,17 +504,22 @@ class Store(Browse, FeedState):
             {canonical, code, sector, text}), place (dict: name, text, lat, lon, country, feature,
             geonameid; or None), context (list)).
         """
+        yield from self._paged_clusters(["c.factual = 1"] if factual else [], [], chunk)
+
+    def _paged_clusters(self, conds: list, params: list, chunk: int) -> Iterator[dict]:
+        """Clusters meeting the SQL conditions ``conds`` (parameters ``params``), by id, ``chunk``
+        at a time, each with its ``mentions``: the loop of :meth:`iter_clusters` and of the
+        dashboard's filtered downloads."""
         last = None
         while True:
-            where = ["c.factual = 1"] if factual else []
-            params: list = []
+            where, p = list(conds), list(params)
             if last is not None:
                 where.append("c.id > ?")
-                params.append(last)
+                p.append(last)
             rows = self._fix(self._rows(
                 "SELECT c.*, a.url FROM event_clusters c JOIN articles a ON a.id = c.first_article"
                 + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY c.id LIMIT ?",
-                tuple(params) + (chunk,)))
+                tuple(p) + (chunk,)))
             if not rows:
                 return
             last = rows[-1]["id"]

@@ -408,23 +408,8 @@ class Browse:
         records of :meth:`~newsevents.store.base.Store.iter_clusters`, restricted to ``q``).
         """
         where, params = self._where(q)
-        last = None
-        while True:
-            conds = [f"c.id IN (SELECT e.cluster_id {self._FROM}{where})"] + (["c.factual = 1"] if factual else [])
-            p = list(params)
-            if last is not None:
-                conds.append("c.id > ?")
-                p.append(last)
-            rows = self._fix(self._rows(
-                "SELECT c.*, a.url FROM event_clusters c JOIN articles a ON a.id = c.first_article WHERE "
-                + " AND ".join(conds) + " ORDER BY c.id LIMIT ?", tuple(p) + (chunk,)))
-            if not rows:
-                return
-            last = rows[-1]["id"]
-            mentions = self._mentions([r["id"] for r in rows])
-            for r in rows:
-                r["mentions"] = mentions.get(r["id"], [])
-                yield r
+        conds = [f"c.id IN (SELECT e.cluster_id {self._FROM}{where})"] + (["c.factual = 1"] if factual else [])
+        yield from self._paged_clusters(conds, list(params), chunk)
 
     def article_record(self, article_id: str):
         """RETURNS (ArticleAnalysis | None): the stored article with all its records, or None."""
