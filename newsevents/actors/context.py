@@ -27,6 +27,7 @@ unknown: nothing in the words says it.
 """
 from __future__ import annotations
 
+from collections import Counter
 from typing import Optional
 
 from .mentions import ArticleState, Mention
@@ -103,20 +104,8 @@ _TABLE_CODED = {"office-holder", "title", "organisation"}
 
 def _people_country(st: ArticleState) -> Optional[str]:
     """The dominant code of the table-coded persons and bodies (see the module docstring)."""
-    counts: dict = {}
-    for m in st.mentions:
-        if m.code and m.resolved_by in _TABLE_CODED and m.code in st.kb.countries:
-            counts[m.code] = counts.get(m.code, 0) + 1
-    if not counts:
-        return None
-    ranked = sorted(counts.values(), reverse=True)
-    code = max(counts, key=counts.get)
-    n, second, total = ranked[0], (ranked[1] if len(ranked) > 1 else 0), sum(ranked)
-    rules = st.kb.rules
-    if n >= rules.get("dominant_min_mentions", 2) and n / total > rules.get("dominant_share", 0.5) \
-            and n >= rules.get("dominant_ratio", 0) * second:
-        return code
-    return None
+    return st.dominant(Counter(m.code for m in st.mentions
+                               if m.code and m.resolved_by in _TABLE_CODED and m.code in st.kb.countries))
 
 
 def _root(m: Mention) -> Mention:

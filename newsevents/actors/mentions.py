@@ -89,10 +89,16 @@ class ArticleState:
     # -- context -------------------------------------------------------------
     def dominant_country(self) -> Optional[str]:
         """The article's dominant country: > dominant_share of its country mentions (rules.yaml)."""
-        total = sum(self.geo_article.values())
+        return self.dominant(self.geo_article)
+
+    def dominant(self, counts: Counter) -> Optional[str]:
+        """The code of ``counts`` (code -> mentions) that dominates by rules.yaml's
+        ``dominant_min_mentions``, ``dominant_share`` and ``dominant_ratio`` (over the runner-up),
+        else None."""
+        total = sum(counts.values())
         if not total:
             return None
-        top = self.geo_article.most_common(2)
+        top = counts.most_common(2)
         iso, n = top[0]
         second = top[1][1] if len(top) > 1 else 0
         rules = self.kb.rules

@@ -39,6 +39,7 @@ _NEGATIONS = frozenset({"not", "n't", "never", "no", "nothing", "hardly"})
 _FIRST_PERSON = frozenset({"i", "me", "we", "us", "our", "my", "you", "your"})
 #: PLOVER type and mode of each list of evaluations.yaml
 _TYPES = {"disapprove": ("ACCUSE", "disapprove"), "approve": ("SUPPORT", None), "threaten": ("THREATEN", None)}
+_STATEMENT_TYPES = frozenset(t for t, _ in _TYPES.values())
 
 
 @dataclass(frozen=True)
@@ -194,14 +195,12 @@ def statement_events(rules: "EventRules", state: "ArticleState", events: list) -
         'lousy'" is no AGREE on "deal") is removed from it, in place.
     RETURNS (list[Event]): the new events.
     """
-    have = {(e.evidence.sentence, e.event_type, r.mention) for e in events
-            if e.event_type in ("ACCUSE", "SUPPORT", "THREATEN") for r in e.actors}
     entity = {a.id: a.entity for a in state.ctx.analysis.actors}
-    have_ent = {(s, t, entity.get(m)) for s, t, m in have}
+    have_ent = {(e.evidence.sentence, e.event_type, entity.get(r.mention)) for e in events
+                if e.event_type in _STATEMENT_TYPES for r in e.actors}
     verbal = _verb_statements(rules, state, sorted(events, key=lambda e: e.trigger.start))
     verbs = {verb.idx for _, verb in verbal}
-    events[:] = [e for e in events if e.event_type in ("ACCUSE", "SUPPORT", "THREATEN")
-                 or e.trigger.start not in verbs]
+    events[:] = [e for e in events if e.event_type in _STATEMENT_TYPES or e.trigger.start not in verbs]
     out = []
     for ev in [e for e, _ in verbal] + _quote_statements(rules, state):
         keys = {(ev.evidence.sentence, ev.event_type, entity.get(r.mention)) for r in ev.actors}
