@@ -10,11 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from newsevents import cli
 from newsevents.store import open_store
-from test_store import corpus
+from test_query_cli import db, run  # noqa: F401  (db is a fixture: the query tests' small database)
 
 ROOT = Path(__file__).resolve().parents[1]
 GOOD = {"id": "good", "published": "2019-07-01", "text": "Police arrested 20 protesters in Hong Kong on Sunday."}
@@ -26,20 +25,8 @@ def _reuse_pipeline(monkeypatch, pipeline):
     monkeypatch.setattr(cli, "make_pipeline", lambda options: pipeline)
 
 
-def run(args, input=None):
-    return CliRunner().invoke(cli.main, args, input=input)
-
-
 def _lines(*records) -> bytes:
     return b"".join((r if isinstance(r, bytes) else json.dumps(r).encode()) + b"\n" for r in records)
-
-
-@pytest.fixture
-def db(tmp_path):
-    path = tmp_path / "q.db"
-    with open_store(str(path)) as store:
-        store.add_batch(corpus())
-    return str(path)
 
 
 def _files(tmp_path: Path) -> dict:
