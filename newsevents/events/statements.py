@@ -22,7 +22,7 @@ the same actor adds nothing ("criticized the decision, saying it was a mistake" 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
 from ..data import load_yaml
@@ -52,6 +52,16 @@ class Evaluations:
 
     entries: dict
     verbs: frozenset
+    by_first: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self):
+        # entries by their first word: judge() looks up each word instead of trying every entry
+        index = {name: {} for name in self.entries}
+        for name, entries in self.entries.items():
+            for entry in entries:
+                if entry:
+                    index[name].setdefault(entry[0], []).append(entry)
+        object.__setattr__(self, "by_first", index)
 
     @classmethod
     def load(cls, data_paths=None) -> "Evaluations":
@@ -71,15 +81,15 @@ class Evaluations:
         words = [t.lower_ for t in tokens]
         lemmas = [t.lemma_.lower() for t in tokens]
         found: dict = {}
-        for name, entries in self.entries.items():
+        for name, index in self.by_first.items():
             for i in range(len(words)):
                 if i and words[i - 1] in _NEGATIONS or i > 1 and words[i - 2] in _NEGATIONS and words[i - 1] in ("a", "an"):
                     continue
-                for entry in entries:
-                    n = len(entry)
-                    if entry == tuple(words[i:i + n]) or entry == tuple(lemmas[i:i + n]):
-                        found.setdefault(name, tokens[i])
-                        break
+                keys = (words[i],) if words[i] == lemmas[i] else (words[i], lemmas[i])
+                if any(entry == tuple(words[i:i + len(entry)]) or entry == tuple(lemmas[i:i + len(entry)])
+                       for key in keys for entry in index.get(key, ())):
+                    found[name] = tokens[i]
+                    break
         if len(found) != 1:
             return None
         name, tok = next(iter(found.items()))
