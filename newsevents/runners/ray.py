@@ -191,7 +191,8 @@ def ingest_ray(paths, out, reader: Optional[ReaderOptions] = None, options: Opti
         # a file is one block: cut the stream into batch-sized blocks so that every actor gets work
         ds = ds.repartition(target_num_rows_per_block=options.batch_size)
         ds = ds.map_batches(_Extract, fn_constructor_args=(options,), batch_size=options.batch_size,
-                            batch_format="pyarrow", concurrency=actors, num_cpus=actor_cpus)
+                            batch_format="pyarrow", compute=ray.data.ActorPoolStrategy(size=actors),
+                            num_cpus=actor_cpus)
         run = f"ray-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
 
         class _Names(FilenameProvider):
