@@ -32,9 +32,9 @@ def link_quotes(lex, doc, qspans, attrs: list[Attr], contentless: list[Attr]) ->
                               src_head=dash[2]))
             continue
         if has_word(text, after):
-            a = cue_in(lex, doc, after, attrs_by_cue, contentless_by_cue, q, nearest_last=False)
+            a = cue_in(lex, doc, after, attrs_by_cue, contentless_by_cue, q, nearest_last=False, qspans=qspans)
         if a is None and has_word(text, before):
-            a = cue_in(lex, doc, before, attrs_by_cue, contentless_by_cue, q, nearest_last=True)
+            a = cue_in(lex, doc, before, attrs_by_cue, contentless_by_cue, q, nearest_last=True, qspans=qspans)
         if a is not None:
             attach(a, q, attrs, attrs_by_cue, text)
             continue
@@ -103,8 +103,12 @@ def context(text: str, q: Range, qspans, k: int, forward: bool) -> Range:
     return i, q[0]
 
 
-def cue_in(lex, doc, rng: Range, attrs_by_cue, contentless_by_cue, q: Range, nearest_last: bool):
-    """A cue token in characters ``rng`` able to introduce quotation ``q``."""
+def cue_in(lex, doc, rng: Range, attrs_by_cue, contentless_by_cue, q: Range, nearest_last: bool, qspans=()):
+    """A cue token in characters ``rng`` able to introduce quotation ``q``.
+
+    qspans (list[Range]): the article's quotations; a cue whose own content is another
+    quotation still takes ``q`` ('"A," he said, "B."': B is its content, A one more piece).
+    """
     span = doc.char_span(rng[0], rng[1], alignment_mode="contract")
     if span is None or len(span) == 0:
         return None
@@ -129,7 +133,8 @@ def cue_in(lex, doc, rng: Range, attrs_by_cue, contentless_by_cue, q: Range, nea
                      src_head=head, cue_tok=t)
         if a.source is None:
             continue
-        if a.content is not None and not overlap(a.content, q) and a.origin not in ("quote", "dash"):
+        if a.content is not None and not overlap(a.content, q) and a.origin not in ("quote", "dash") \
+                and not any(overlap(a.content, s) and mostly_inside(doc_text(doc), a.content, s) for s in qspans):
             continue  # the cue has its own (non-quoted) content
         return a
     return None

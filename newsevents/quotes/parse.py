@@ -82,7 +82,14 @@ def source_of(lex, doc, v):
         if any(c.dep_ == "ccomp" for c in v.children) and v.lemma_ in ("seem", "appear"):
             return None, None
     lo, hi = subtree_range(subj, exclude=[v])
-    return cut_paragraphs(doc, trim(doc, lo, hi), v), subj
+    rng = cut_paragraphs(doc, trim(doc, lo, hi), v)
+    if rng is not None and not rng[0] <= subj.idx < rng[1]:
+        # the parser joined a caption line to the subject ('Sadiq Khan\n\nAlexis Boon, the head
+        # of ...'): the head of the line kept is the source's head
+        span = doc.char_span(rng[0], rng[1], alignment_mode="expand")
+        if span is not None and len(span):
+            subj = span.root
+    return rng, subj
 
 
 def verb_attr(lex, doc, v) -> Optional[Attr]:
