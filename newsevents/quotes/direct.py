@@ -134,10 +134,17 @@ def cue_in(lex, doc, rng: Range, attrs_by_cue, contentless_by_cue, q: Range, nea
         if a.source is None:
             continue
         if a.content is not None and not overlap(a.content, q) and a.origin not in ("quote", "dash") \
-                and not any(overlap(a.content, s) and mostly_inside(doc_text(doc), a.content, s) for s in qspans):
+                and not (split_piece(doc_text(doc), q) and any(
+                    overlap(a.content, s) and mostly_inside(doc_text(doc), a.content, s) for s in qspans)):
             continue  # the cue has its own (non-quoted) content
         return a
     return None
+
+
+def split_piece(text: str, q: Range) -> bool:
+    """True for the first piece of a split quotation: it closes on a comma or dash ('"A," he said, "B."')."""
+    inner = text[q[0]:q[1]].rstrip("\"”’'» ")
+    return inner.endswith((",", "—", "–", "-"))
 
 
 def context_source(doc, cue, words):
@@ -229,8 +236,13 @@ def standalone(lex, doc, text, q, attrs, contentless, attrs_by_cue, contentless_
         if e <= q[0] and (best is None or e > best.extent_end()):
             best = a
     if best is not None and best.source is not None:
-        gap = text[best.extent_end():q[0]]
-        if not has_word(text, (best.extent_end(), q[0])) and gap.count("\n") <= 2:
+        end = best.extent_end()
+        if best.cue_tok is not None and "\n" not in text[end:best.cue_tok.sent.end_char]:
+            # the rest of the attribution's own sentence: '"A," Lam continued in the statement. "B."',
+            # 'McGurk criticized the decision via Twitter. "..."'
+            end = max(end, min(best.cue_tok.sent.end_char, q[0]))
+        gap = text[end:q[0]]
+        if not has_word(text, (end, q[0])) and gap.count("\n") <= 2:
             return best
     # speaker in the next sentence: '"...." \n Trump said so on Sunday.'
     nxt_start = q[1]

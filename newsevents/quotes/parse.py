@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .marks import paragraphs
+from .marks import QUOTE_CHARS, paragraphs
 from .spans import (AUX_DEPS, REL_PRONOUNS, SUBJ, WH_WORDS, Attr, Range, cut_paragraphs, doc_text, overlap,
                     subtree_range, trim)
 
@@ -160,6 +160,17 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
     source, head = source_of(lex, doc, v)
     if content is not None and source is not None and overlap(content, source):
         content = None
+    text = doc_text(doc)
+    if content is not None and "\n" in text[min(content[1], v.idx):max(content[0], v.idx)]:
+        content = None  # a clause in another paragraph ('... about the withdrawal:\n\n"...," wrote X')
+    if source is not None and head is not None and "quote" in frames and source[1] <= v.idx \
+            and _opens_quotation(doc, head):
+        # '"...," tweeted former executive Ken Gude': the parser took the quotation for the
+        # subject and the speaker for the object; the quotation is linked in step 3
+        obj = next((c for c in children if c.dep_ in ("dobj", "attr", "nsubj") and c.i > v.i), None)
+        if obj is not None:
+            lo, hi = subtree_range(obj, exclude=[v])
+            source, head, content = trim(doc, lo, hi), obj, None
     origin = "parse"
     if source is None and lex.kinds.get(lemma) in lex.passive_kinds \
             and lemma not in lex.passive_exclude:
@@ -180,6 +191,13 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
         return None
     return Attr(cue=cue_range(doc, v, extra_cue), source=source, content=content,
                 origin=origin, src_head=head, cue_tok=v)
+
+
+def _opens_quotation(doc, head) -> bool:
+    """True when the subject headed by ``head`` opens with a quotation mark (an opening one)."""
+    first = head.left_edge
+    prev = doc[first.i - 1] if first.i > 0 else None
+    return any(t is not None and t.tag_ == "``" for t in (first, prev))
 
 
 def _lone_pronoun(doc, rng: Range) -> bool:
