@@ -122,6 +122,9 @@ def cue_in(lex, doc, rng: Range, attrs_by_cue, contentless_by_cue, q: Range, nea
         frames = lex.verbs.get(t.lemma_.lower()) or lex.verbs.get(t.lower_) or frozenset()
         if "quote" not in frames:
             continue
+        if t.lemma_.lower() in lex.quote_without_object and any(
+                c.dep_ == "dobj" and not overlap(q, (c.idx, c.idx + 1)) for c in t.children):
+            continue  # 'trying to add the question, "..."', 'continued the work': not said
         a = attrs_by_cue.get(t.i) or contentless_by_cue.get(t.i)
         if a is None:
             src, head = source_of(lex, doc, t) if lex.frames(t) else (None, None)

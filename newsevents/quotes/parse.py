@@ -55,9 +55,17 @@ def source_of(lex, doc, v):
                 h = h.head.head
                 if h.dep_ == "prep":
                     h = h.head
+            elif (h.dep_ == "prep" and h.lower_ == "as" and h.head.lemma_.lower() in lex.object_sources
+                  and h.head is not h):
+                # 'The BBC cited Budi Gunawan as saying ...': the object speaks
+                subj = next((c for c in h.head.children if c.dep_ == "dobj"), None)
+                break
             else:
                 break
-            subj = next((c for c in h.children if c.dep_ in ("nsubj", "csubj")), None)
+            # a passive governing verb shares its (nominal) subject too ('X was met with applause
+            # upon announcing ...', 'X is reported to have jumped on stage and claimed ...')
+            subj = next((c for c in h.children if c.dep_ in ("nsubj", "csubj") or (
+                c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN", "PRON"))), None)
             if subj is not None:
                 break
         if subj is None and v.dep_ == "acl" and v.head.lemma_.lower() in lex.carriers:
@@ -72,7 +80,7 @@ def source_of(lex, doc, v):
             r = trim(doc, lo, hi)
             return r, subj
     if subj is None:
-        return None, None
+        return _after_date(lex, doc, v)
     if subj.lower_ in REL_PRONOUNS and v.dep_ == "relcl":
         head = v.head
         lo, hi = subtree_range(head, exclude=[v])
@@ -92,6 +100,25 @@ def source_of(lex, doc, v):
     return rng, subj
 
 
+def _after_date(lex, doc, v):
+    """'On Friday Ford Motor Company announced ...': the parser made the subject part of the date.
+
+    RETURNS (Range | None, Token | None): the names after the date words of a prepositional
+    phrase before the cue whose object is a proper noun, else (None, None).
+    """
+    for c in v.children:
+        pobj = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" else None
+        if c.i > v.i or pobj is None or pobj.pos_ != "PROPN" or c.i + 1 >= pobj.i:
+            continue
+        k = c.i + 1
+        while k < pobj.i and (doc[k].lower_ in lex.date_words or doc[k].like_num or doc[k].is_punct):
+            k += 1
+        if k == c.i + 1 or not all(t.pos_ == "PROPN" for t in doc[k:pobj.i + 1]):
+            continue
+        return trim(doc, k, pobj.i + 1), pobj
+    return None, None
+
+
 def verb_attr(lex, doc, v) -> Optional[Attr]:
     frames = lex.frames(v)
     if not frames:
@@ -104,6 +131,9 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
         ccs = [c for c in children if c.dep_ == "ccomp"]
         # 'A; TVN24 reported (that) B': a clause before the cue is not its content
         # when a semicolon stands between them
+        # a clause after the cue first ('On June 12, minutes before the committee voted ..., Trump
+        # claimed the documents were privileged')
+        ccs = [c for c in ccs if c.i > v.i] + [c for c in ccs if c.i < v.i]
         cc = next((c for c in ccs if c.i > v.i
                    or not any(t.text == ";" for t in doc[c.right_edge.i + 1:v.i])), None)
         if cc is not None and "parenthetical" not in frames and (
@@ -116,6 +146,11 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
             cc = None  # 'agreed travel bans': an object the parser took for a clause
         if cc is not None:
             lo, hi = subtree_range(cc, exclude=[v])
+            obj = next((c for c in children if c.dep_ == "dobj" and v.i < c.i < cc.i), None)
+            if obj is not None and cc.i > v.i and not any(g.dep_ in SUBJ + ("expl",) for g in cc.children):
+                # 'announced the tests by a laboratory found Novichok': the clause's subject
+                # was taken for the cue's object
+                lo = obj.left_edge.i
             for conj in cc.children:  # 'X says A promised B and said C': C is its own attribution
                 if conj.dep_ == "conj" and conj.i > cc.i and "clause" in lex.frames(conj) \
                         and any(g.dep_ == "ccomp" for g in conj.children):
@@ -138,7 +173,8 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
         if obj is not None and obj.i > v.i:
             hi = obj.right_edge.i + 1
             for c in children:  # 'called Trump a liar', 'described Kim as a friend'
-                if c.i > obj.i and (c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")):
+                if c.i > obj.i and (c.dep_ in ("oprd", "xcomp", "ccomp") or (
+                        c.dep_ == "prep" and c.lower_ in lex.object_preps)):
                     hi = max(hi, c.right_edge.i + 1)
             content = trim(doc, obj.left_edge.i, hi)
     if content is None and lex.preps.get(lemma):
@@ -311,8 +347,8 @@ def phrase_attr(lex, doc, tok) -> Optional[Attr]:
             continue
         last = doc[tok.i + len(phrase) - 1]
         pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
-        if pobj is None:
-            return None
+        if pobj is None or pobj.lower_ in REL_PRONOUNS:
+            return None  # 'an agreement according to which ...' names no source
         source = trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1)
         phrase_lo = tok.i
         phrase_hi = max(pobj.right_edge.i, last.i) + 1
