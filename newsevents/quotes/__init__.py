@@ -33,12 +33,15 @@ How it works (all offsets are characters into ``_text(doc)``):
 4. Attributions whose cue lies inside another attribution's content are
    dropped (PolNeAR annotates no nested attributions).
 5. The speaker is the actor mention (from the actors stage) inside the
-   source span, preferring the mention of the source's head noun; in a
-   question-and-answer interview the labels ('Wikinews:', 'Q:', 'A:', names)
-   and the pronouns "you", "I", "we" resolve to the interviewer and interviewee.
+   source span, preferring the mention of the source's head noun; a pronoun
+   source is the subject or speaker before it; a document ('the statement',
+   'the filing') is whoever issued it; in a question-and-answer interview the
+   labels ('Wikinews:', 'Q:', 'A:', names) and the pronouns "you", "I", "we"
+   resolve to the interviewer and interviewee.
 
-The steps, one module each: ``marks`` (1), ``cues`` (the lexicon), ``parse`` (2),
-``direct`` (3 and 4), ``speakers`` and ``interview`` (5), ``assemble`` (records), ``stage`` (the
+The steps, one module each: ``marks`` (1), ``cues`` (the lexicon), ``parse`` and ``nominal`` (2),
+``direct`` (3 and 4), ``speakers``, ``coref``, ``documents`` and ``interview`` (5),
+``assemble`` (records), ``stage`` (the
 registered stage running them); ``spans`` holds the attribution record and range
 helpers they share. Per-article state is passed from step to step, never kept.
 

@@ -4,31 +4,36 @@ from __future__ import annotations
 from typing import Optional
 
 from ..records import Evidence, Quote, Speaker
+from .coref import Antecedents
+from .documents import Documents
 from .interview import Interview
-from .speakers import ActorFinder, is_named, speaker
+from .speakers import ORG_NOUNS, ActorFinder, Memory, is_named, speaker
 from .spans import Attr, Range, doc_text, word_chars
 
 
 def records(ctx, attrs: list[Attr], qspans, carriers=frozenset()) -> list[Quote]:
     text = doc_text(ctx.doc)
     finder = ActorFinder(ctx)
-    by_head: dict[str, Speaker] = {}
-    history: list = []  # (position, Speaker) of named speakers so far
     named_ids = {m.id for m in finder.all() if is_named(m)}
     interview = Interview(text, finder.all())
     pieces = []
     for a in attrs:
         for rng in [a.content] + a.parts:
             pieces.append((rng, a))
+    ante = Antecedents(ctx, finder.all(), is_named, skip=list(qspans) + [p[0] for p in pieces],
+                       org_nouns=ORG_NOUNS)
+    mem = Memory(carriers=carriers, ante=ante, documents=Documents(ctx.doc, carriers))
     pieces.sort(key=lambda p: p[0][0])
     out: list[Quote] = []
     speakers: dict[int, Optional[Speaker]] = {}
     for rng, a in pieces:
         if id(a) not in speakers:
             sp = speakers[id(a)] = interview.resolve(
-                text, a.source, speaker(ctx, a, finder, by_head, history, carriers))
+                text, a.source, speaker(ctx, a, finder, mem))
             if sp is not None and sp.mention in named_ids and a.source:
-                history.append((a.source[0], sp))
+                mem.history.append((a.source[0], sp))
+            ante.add(a.source, a.src_head, sp)
+            mem.documents.note_speech(a.cue_tok, sp)
         kind = quote_kind(text, rng, qspans, a.mixed and rng == a.content)
         out.append(Quote(id=ctx.new_id("Q"), kind=kind,
                          cue=evidence(ctx, text, a.cue) if a.cue else None,

@@ -26,6 +26,12 @@ class CueLexicon:
     clause_needs_that (frozenset[str]): lemmas whose clause is content only after "that".
     subject_preps (frozenset[str]): prepositions through which a gerund cue shares
         the subject of the verb it modifies ('after saying').
+    object_preps (frozenset[str]): prepositions after a cue's object that belong to its
+        content ('blamed X for Y'). object_sources (frozenset[str]): verbs whose object
+        is the source of a gerund cue after "as" ('cited X as saying').
+    quote_without_object (frozenset[str]): lemmas that introduce a quotation only without
+        a direct object ('he added' but not 'to add the question').
+    date_words (frozenset[str]): date words the parser may glue to a subject ('On Friday Ford ...').
     RAISES DataError (E010): the file is missing or malformed, or a verb names an
         unknown kind or frame.
     """
@@ -69,6 +75,10 @@ class CueLexicon:
         self.passive_exclude = frozenset(str(w) for w in raw.get("passive_exclude") or ())
         self.subject_preps = frozenset(str(w).lower() for w in raw.get("subject_preps") or ())
         self.clause_needs_that = frozenset(str(w) for w in raw.get("clause_needs_that") or ())
+        self.object_preps = frozenset(str(w).lower() for w in raw.get("object_preps") or ())
+        self.quote_without_object = frozenset(str(w).lower() for w in raw.get("quote_without_object") or ())
+        self.object_sources = frozenset(str(w).lower() for w in raw.get("object_sources") or ())
+        self.date_words = frozenset(str(w).lower() for w in raw.get("date_words") or ())
         self._frames_memo: dict = {}  # (pos, tag, lemma) hashes -> frames, see :meth:`frames`
 
     def frames(self, token) -> frozenset:

@@ -32,9 +32,9 @@ def link_quotes(lex, doc, qspans, attrs: list[Attr], contentless: list[Attr]) ->
                               src_head=dash[2]))
             continue
         if has_word(text, after):
-            a = cue_in(lex, doc, after, attrs_by_cue, contentless_by_cue, q, nearest_last=False)
+            a = cue_in(lex, doc, after, attrs_by_cue, contentless_by_cue, q, nearest_last=False, qspans=qspans)
         if a is None and has_word(text, before):
-            a = cue_in(lex, doc, before, attrs_by_cue, contentless_by_cue, q, nearest_last=True)
+            a = cue_in(lex, doc, before, attrs_by_cue, contentless_by_cue, q, nearest_last=True, qspans=qspans)
         if a is not None:
             attach(a, q, attrs, attrs_by_cue, text)
             continue
@@ -103,8 +103,12 @@ def context(text: str, q: Range, qspans, k: int, forward: bool) -> Range:
     return i, q[0]
 
 
-def cue_in(lex, doc, rng: Range, attrs_by_cue, contentless_by_cue, q: Range, nearest_last: bool):
-    """A cue token in characters ``rng`` able to introduce quotation ``q``."""
+def cue_in(lex, doc, rng: Range, attrs_by_cue, contentless_by_cue, q: Range, nearest_last: bool, qspans=()):
+    """A cue token in characters ``rng`` able to introduce quotation ``q``.
+
+    qspans (list[Range]): the article's quotations; a cue whose own content is another
+    quotation still takes ``q`` ('"A," he said, "B."': B is its content, A one more piece).
+    """
     span = doc.char_span(rng[0], rng[1], alignment_mode="contract")
     if span is None or len(span) == 0:
         return None
@@ -118,6 +122,9 @@ def cue_in(lex, doc, rng: Range, attrs_by_cue, contentless_by_cue, q: Range, nea
         frames = lex.verbs.get(t.lemma_.lower()) or lex.verbs.get(t.lower_) or frozenset()
         if "quote" not in frames:
             continue
+        if t.lemma_.lower() in lex.quote_without_object and any(
+                c.dep_ == "dobj" and not overlap(q, (c.idx, c.idx + 1)) for c in t.children):
+            continue  # 'trying to add the question, "..."', 'continued the work': not said
         a = attrs_by_cue.get(t.i) or contentless_by_cue.get(t.i)
         if a is None:
             src, head = source_of(lex, doc, t) if lex.frames(t) else (None, None)
@@ -129,10 +136,18 @@ def cue_in(lex, doc, rng: Range, attrs_by_cue, contentless_by_cue, q: Range, nea
                      src_head=head, cue_tok=t)
         if a.source is None:
             continue
-        if a.content is not None and not overlap(a.content, q) and a.origin not in ("quote", "dash"):
+        if a.content is not None and not overlap(a.content, q) and a.origin not in ("quote", "dash") \
+                and not (split_piece(doc_text(doc), q) and any(
+                    overlap(a.content, s) and mostly_inside(doc_text(doc), a.content, s) for s in qspans)):
             continue  # the cue has its own (non-quoted) content
         return a
     return None
+
+
+def split_piece(text: str, q: Range) -> bool:
+    """True for the first piece of a split quotation: it closes on a comma or dash ('"A," he said, "B."')."""
+    inner = text[q[0]:q[1]].rstrip("\"”’'» ")
+    return inner.endswith((",", "—", "–", "-"))
 
 
 def context_source(doc, cue, words):
@@ -224,8 +239,13 @@ def standalone(lex, doc, text, q, attrs, contentless, attrs_by_cue, contentless_
         if e <= q[0] and (best is None or e > best.extent_end()):
             best = a
     if best is not None and best.source is not None:
-        gap = text[best.extent_end():q[0]]
-        if not has_word(text, (best.extent_end(), q[0])) and gap.count("\n") <= 2:
+        end = best.extent_end()
+        if best.cue_tok is not None and "\n" not in text[end:best.cue_tok.sent.end_char]:
+            # the rest of the attribution's own sentence: '"A," Lam continued in the statement. "B."',
+            # 'McGurk criticized the decision via Twitter. "..."'
+            end = max(end, min(best.cue_tok.sent.end_char, q[0]))
+        gap = text[end:q[0]]
+        if not has_word(text, (end, q[0])) and gap.count("\n") <= 2:
             return best
     # speaker in the next sentence: '"...." \n Trump said so on Sunday.'
     nxt_start = q[1]

@@ -1,14 +1,12 @@
-"""Attributions read off the dependency parse: cue verbs, "according to" phrases, nominal cues, 'NAME: ...' lines.
+"""Attributions read off the dependency parse: cue verbs (nominal cues and phrases: :mod:`.nominal`).
 
 Step 2 of the quotes stage (see :mod:`newsevents.quotes`). Every function takes the
 :class:`~newsevents.quotes.cues.CueLexicon` and the article's ``Doc``; nothing is kept between articles.
 """
 from __future__ import annotations
 
-import re
 from typing import Optional
 
-from .marks import paragraphs
 from .spans import (AUX_DEPS, REL_PRONOUNS, SUBJ, WH_WORDS, Attr, Range, cut_paragraphs, doc_text, overlap,
                     subtree_range, trim)
 
@@ -55,9 +53,17 @@ def source_of(lex, doc, v):
                 h = h.head.head
                 if h.dep_ == "prep":
                     h = h.head
+            elif (h.dep_ == "prep" and h.lower_ == "as" and h.head.lemma_.lower() in lex.object_sources
+                  and h.head is not h):
+                # 'The BBC cited Budi Gunawan as saying ...': the object speaks
+                subj = next((c for c in h.head.children if c.dep_ == "dobj"), None)
+                break
             else:
                 break
-            subj = next((c for c in h.children if c.dep_ in ("nsubj", "csubj")), None)
+            # a passive governing verb shares its (nominal) subject too ('X was met with applause
+            # upon announcing ...', 'X is reported to have jumped on stage and claimed ...')
+            subj = next((c for c in h.children if c.dep_ in ("nsubj", "csubj") or (
+                c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN", "PRON"))), None)
             if subj is not None:
                 break
         if subj is None and v.dep_ == "acl" and v.head.lemma_.lower() in lex.carriers:
@@ -72,7 +78,7 @@ def source_of(lex, doc, v):
             r = trim(doc, lo, hi)
             return r, subj
     if subj is None:
-        return None, None
+        return _after_date(lex, doc, v)
     if subj.lower_ in REL_PRONOUNS and v.dep_ == "relcl":
         head = v.head
         lo, hi = subtree_range(head, exclude=[v])
@@ -82,7 +88,33 @@ def source_of(lex, doc, v):
         if any(c.dep_ == "ccomp" for c in v.children) and v.lemma_ in ("seem", "appear"):
             return None, None
     lo, hi = subtree_range(subj, exclude=[v])
-    return cut_paragraphs(doc, trim(doc, lo, hi), v), subj
+    rng = cut_paragraphs(doc, trim(doc, lo, hi), v)
+    if rng is not None and not rng[0] <= subj.idx < rng[1]:
+        # the parser joined a caption line to the subject ('Sadiq Khan\n\nAlexis Boon, the head
+        # of ...'): the head of the line kept is the source's head
+        span = doc.char_span(rng[0], rng[1], alignment_mode="expand")
+        if span is not None and len(span):
+            subj = span.root
+    return rng, subj
+
+
+def _after_date(lex, doc, v):
+    """'On Friday Ford Motor Company announced ...': the parser made the subject part of the date.
+
+    RETURNS (Range | None, Token | None): the names after the date words of a prepositional
+    phrase before the cue whose object is a proper noun, else (None, None).
+    """
+    for c in v.children:
+        pobj = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" else None
+        if c.i > v.i or pobj is None or pobj.pos_ != "PROPN" or c.i + 1 >= pobj.i:
+            continue
+        k = c.i + 1
+        while k < pobj.i and (doc[k].lower_ in lex.date_words or doc[k].like_num or doc[k].is_punct):
+            k += 1
+        if k == c.i + 1 or not all(t.pos_ == "PROPN" for t in doc[k:pobj.i + 1]):
+            continue
+        return trim(doc, k, pobj.i + 1), pobj
+    return None, None
 
 
 def verb_attr(lex, doc, v) -> Optional[Attr]:
@@ -97,6 +129,9 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
         ccs = [c for c in children if c.dep_ == "ccomp"]
         # 'A; TVN24 reported (that) B': a clause before the cue is not its content
         # when a semicolon stands between them
+        # a clause after the cue first ('On June 12, minutes before the committee voted ..., Trump
+        # claimed the documents were privileged')
+        ccs = [c for c in ccs if c.i > v.i] + [c for c in ccs if c.i < v.i]
         cc = next((c for c in ccs if c.i > v.i
                    or not any(t.text == ";" for t in doc[c.right_edge.i + 1:v.i])), None)
         if cc is not None and "parenthetical" not in frames and (
@@ -109,6 +144,11 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
             cc = None  # 'agreed travel bans': an object the parser took for a clause
         if cc is not None:
             lo, hi = subtree_range(cc, exclude=[v])
+            obj = next((c for c in children if c.dep_ == "dobj" and v.i < c.i < cc.i), None)
+            if obj is not None and cc.i > v.i and not any(g.dep_ in SUBJ + ("expl",) for g in cc.children):
+                # 'announced the tests by a laboratory found Novichok': the clause's subject
+                # was taken for the cue's object
+                lo = obj.left_edge.i
             for conj in cc.children:  # 'X says A promised B and said C': C is its own attribution
                 if conj.dep_ == "conj" and conj.i > cc.i and "clause" in lex.frames(conj) \
                         and any(g.dep_ == "ccomp" for g in conj.children):
@@ -131,7 +171,8 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
         if obj is not None and obj.i > v.i:
             hi = obj.right_edge.i + 1
             for c in children:  # 'called Trump a liar', 'described Kim as a friend'
-                if c.i > obj.i and (c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")):
+                if c.i > obj.i and (c.dep_ in ("oprd", "xcomp", "ccomp") or (
+                        c.dep_ == "prep" and c.lower_ in lex.object_preps)):
                     hi = max(hi, c.right_edge.i + 1)
             content = trim(doc, obj.left_edge.i, hi)
     if content is None and lex.preps.get(lemma):
@@ -153,6 +194,17 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
     source, head = source_of(lex, doc, v)
     if content is not None and source is not None and overlap(content, source):
         content = None
+    text = doc_text(doc)
+    if content is not None and "\n" in text[min(content[1], v.idx):max(content[0], v.idx)]:
+        content = None  # a clause in another paragraph ('... about the withdrawal:\n\n"...," wrote X')
+    if source is not None and head is not None and "quote" in frames and source[1] <= v.idx \
+            and _opens_quotation(doc, head):
+        # '"...," tweeted former executive Ken Gude': the parser took the quotation for the
+        # subject and the speaker for the object; the quotation is linked in step 3
+        obj = next((c for c in children if c.dep_ in ("dobj", "attr", "nsubj") and c.i > v.i), None)
+        if obj is not None:
+            lo, hi = subtree_range(obj, exclude=[v])
+            source, head, content = trim(doc, lo, hi), obj, None
     origin = "parse"
     if source is None and lex.kinds.get(lemma) in lex.passive_kinds \
             and lemma not in lex.passive_exclude:
@@ -173,6 +225,13 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
         return None
     return Attr(cue=cue_range(doc, v, extra_cue), source=source, content=content,
                 origin=origin, src_head=head, cue_tok=v)
+
+
+def _opens_quotation(doc, head) -> bool:
+    """True when the subject headed by ``head`` opens with a quotation mark (an opening one)."""
+    first = head.left_edge
+    prev = doc[first.i - 1] if first.i > 0 else None
+    return any(t is not None and t.tag_ == "``" for t in (first, prev))
 
 
 def _lone_pronoun(doc, rng: Range) -> bool:
@@ -218,122 +277,3 @@ def prep_content(doc, v, children, preps, extra_cue) -> Optional[Range]:
             if obj is not None:
                 return trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
     return None
-
-
-def noun_attr(lex, doc, tok) -> Optional[Attr]:
-    """A nominal cue: 'Clinton's claim that ...', 'criticism of X from Y', 'raised questions about X'.
-
-    The noun's lemma is in ``nouns`` of cues.yaml with the prepositions that
-    introduce its content. Content: a that-/wh-clause or to-infinitive
-    attached to the noun, else the object of one of its prepositions.
-    Source: the possessor ('his comments'), a by/from phrase, or the subject
-    of a light verb whose object the noun is ('X raised questions about');
-    none when the noun is the object of a target verb ('X faced criticism
-    for ...', PolNeAR's source-less attributions); otherwise no attribution.
-    RETURNS (Attr | None).
-    """
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in lex.nouns:
-        return None
-    preps = lex.nouns[tok.lemma_.lower()]
-    content = None
-    cue_end = tok
-    for c in tok.children:
-        if c.i < tok.i:
-            continue
-        if c.dep_ in ("acl", "ccomp", "relcl"):
-            first = doc[c.left_edge.i]
-            mark = next((g for g in c.children if g.dep_ in ("mark", "aux") and g.i < c.i), None)
-            if (mark is not None and (mark.lower_ in ("that", "to") or mark.lower_ in WH_WORDS)
-                    and first.i == mark.i) or first.lower_ in WH_WORDS - {"which", "who", "whom"}:
-                content = trim(doc, c.left_edge.i, c.right_edge.i + 1)
-                break
-        if c.dep_ == "prep" and c.lower_ in preps:
-            pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
-            if pobj is not None:
-                content = trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1)
-                if c.i == tok.i + 1:
-                    cue_end = c
-                break
-    if content is None:
-        return None
-    source, head = None, None
-    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-    by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "among")), None)
-    if poss is not None and poss.lower_ not in ("its",):
-        source, head = trim(doc, poss.left_edge.i, poss.right_edge.i + 1), poss
-        if source is not None and doc[poss.right_edge.i].lower_ in ("'s", "’s", "'", "’"):
-            source = trim(doc, poss.left_edge.i, poss.right_edge.i)
-    elif by is not None and any(g.dep_ == "pobj" for g in by.children):
-        pobj = next(g for g in by.children if g.dep_ == "pobj")
-        source, head = trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1), pobj
-    elif tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.light_verbs:
-        source, head = source_of(lex, doc, tok.head)
-    elif not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.target_verbs):
-        return None  # a bare noun ('the idea that ...') is too often no attribution
-    # else 'X faced questions about ...': X is the target, the source is not named
-    if source is not None and overlap(source, content):
-        return None
-    cue = (tok.idx, cue_end.idx + len(cue_end.text))
-    return Attr(cue=cue, source=source, content=content, origin="noun", src_head=head, cue_tok=tok)
-
-
-def phrase_attr(lex, doc, tok) -> Optional[Attr]:
-    low = tok.lower_
-    for phrase in lex.phrases:
-        if low != phrase[0] or tok.i + len(phrase) > len(doc):
-            continue
-        if tuple(t.lower_ for t in doc[tok.i:tok.i + len(phrase)]) != phrase:
-            continue
-        last = doc[tok.i + len(phrase) - 1]
-        pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
-        if pobj is None:
-            return None
-        source = trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1)
-        phrase_lo = tok.i
-        phrase_hi = max(pobj.right_edge.i, last.i) + 1
-        # the clause the phrase modifies
-        h = tok.head
-        while h.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl", "parataxis") and h.head is not h:
-            h = h.head
-        if h.i >= phrase_lo and h.i < phrase_hi:
-            return None
-        lo, hi = h.left_edge.i, h.right_edge.i + 1
-        if h.i >= phrase_hi:
-            lo = max(lo, phrase_hi)
-        else:
-            hi = min(hi, phrase_lo)
-        content = trim(doc, lo, hi)
-        cue = (tok.idx, last.idx + len(last.text))
-        return Attr(cue=cue, source=source, content=content, origin="phrase", src_head=pobj, cue_tok=tok)
-    return None
-
-
-def colon_attrs(lex, doc) -> list[Attr]:
-    """'PENCE: ...', 'Poll: Clinton leads' at the start of a line."""
-    out = []
-    text = doc_text(doc)
-    for p_start, p_end in paragraphs(text):
-        line = text[p_start:p_end]
-        m = re.match(r"""\s*["“]?([A-Z][^:\n]{0,40}?):\s+(\S.*?)\s*$""", line)
-        if not m:
-            continue
-        name = m.group(1).strip()
-        words = name.split()
-        if not (1 <= len(words) <= 5):
-            continue
-        if not (name.isupper() or all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3)
-                or name.lower() in lex.colon_sources):
-            continue
-        if words[-1].lower() in ("note", "update", "correction", "transcript", "photo", "video", "read",
-                                 "watch", "related", "source", "sources", "editor", "image", "picture",
-                                 "credit", "caption", "map", "file") or ". " in name:
-            continue  # 'Placards. Image: John Lubbock (flickr).' is a caption
-        s0 = p_start + m.start(1)
-        c0 = p_start + m.end(1)
-        t0, t1 = p_start + m.start(2), p_start + m.end(2)
-        if t1 - t0 < 8:
-            continue
-        head = doc.char_span(s0, s0 + len(name), alignment_mode="expand")
-        out.append(Attr(cue=(c0, c0 + 1), source=(s0, s0 + len(name)), content=(t0, t1), origin="colon",
-                        src_head=head.root if head is not None and len(head) else None))
-    return out

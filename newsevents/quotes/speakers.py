@@ -4,10 +4,14 @@ Step 5 of the quotes stage (see :mod:`newsevents.quotes`).
 """
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from typing import Optional
 
 from ..records import Speaker
-from .spans import Attr, doc_text
+from .coref import PLURAL, PRONOUN_WORDS, SINGULAR
+from .documents import authored
+from .spans import Attr, doc_text, subtree_range, trim
 
 
 class ActorFinder:
@@ -45,7 +49,7 @@ _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _PROXY_HEADS = {"spokesman", "spokeswoman", "spokesperson", "representative", "spokespeople", "official",
                 "source", "sources", "aide", "lawyer", "attorney"}
 #: nouns of organisations: 'the network' said -> the organisation named before
-_ORG_NOUNS = {"company", "firm", "network", "group", "organisation", "organization", "agency", "ministry",
+ORG_NOUNS = {"company", "firm", "network", "group", "organisation", "organization", "agency", "ministry",
               "court", "broadcaster", "newspaper", "channel", "alliance", "coalition", "party", "union",
               "department", "commission", "committee", "office", "bank", "corporation", "council", "board",
               "team", "club", "university", "hospital", "charity", "station", "paper", "daily", "outlet",
@@ -56,8 +60,11 @@ _LOOKBACK = 4
 
 
 def is_named(m) -> bool:
-    """True for a mention of a named actor ('Chuck Schumer', 'Reuters'), not a generic one ('Russia (government)')."""
-    return m.kind in _NAMED_KINDS and "(" not in m.canonical
+    """True for a mention of a named actor ('Chuck Schumer', 'Reuters'), not a generic one.
+
+    Generic: 'Russia (government)', or a canonical of lower-case words ('government', 'judiciary').
+    """
+    return m.kind in _NAMED_KINDS and "(" not in m.canonical and any(w[:1].isupper() for w in m.canonical.split())
 
 
 def _from_mention(m) -> Speaker:
@@ -118,22 +125,69 @@ def _set_off_person(text: str, source, named) -> Optional[object]:
     return None
 
 
-def speaker(ctx, a: Attr, finder, by_head, history, carriers=frozenset()) -> Optional[Speaker]:
+@dataclass
+class Memory:
+    """What speaker resolution remembers within one article.
+
+    by_head (dict[str, Speaker]): 'the ministry' -> the speaker it resolved to earlier.
+    history (list[tuple[int, Speaker]]): named speakers of earlier attributions with their
+        positions (a document as source: 'the statement read' is the one who spoke before).
+    carriers (frozenset[str]): nouns of documents and messages (cues.yaml).
+    ante (coref.Antecedents | None): subjects and earlier speakers for pronoun sources.
+    documents (documents.Documents | None): documents issued in the article and their issuers.
+    """
+
+    by_head: dict = field(default_factory=dict)
+    history: list = field(default_factory=list)
+    carriers: frozenset = frozenset()
+    ante: object = None
+    documents: object = None
+
+
+def speaker(ctx, a: Attr, finder, mem: Memory) -> Optional[Speaker]:
     """The speaker of attribution ``a``: a named actor whenever the article names one.
 
     A short name of an organisation ('Ford') becomes the full name the article gives
-    elsewhere ('Ford Motor Company'), as a surname becomes the person's full name.
+    elsewhere ('Ford Motor Company'), as a surname becomes the person's full name; a
+    pronoun ('he said') is the subject or speaker before it (:mod:`.coref`); a document
+    is whoever issued it (:mod:`.documents`).
 
-    finder (ActorFinder): actor mentions by range. by_head (dict): 'the ministry' -> the
-    speaker it resolved to earlier in the article. history (list[tuple[int, Speaker]]): named
-    speakers of earlier attributions with their positions (a document as source: 'the statement
-    read' is the one who spoke before). carriers (frozenset[str]): nouns of documents and
-    messages (cues.yaml). RETURNS (Speaker | None).
+    finder (ActorFinder): actor mentions by range. mem (Memory): what the article's
+    earlier attributions left. RETURNS (Speaker | None).
     """
-    sp = _speaker(ctx, a, finder, by_head, history, carriers)
+    head = a.src_head
+    if mem.ante is not None and a.source is not None and head is not None and head.lower_ in SINGULAR | PLURAL:
+        sp = mem.ante.resolve(a.source[0], head.lower_)
+        if sp is not None:
+            return _full_name(sp, finder.all()) if sp.mention else sp
+    sp = _speaker(ctx, a, finder, mem)
     if sp is not None and sp.mention is not None:
-        return _full_name(sp, finder.all())
+        return _of_tail(ctx, a, _full_name(sp, finder.all()), finder.all())
     return sp
+
+
+def _of_tail(ctx, a: Attr, sp: Speaker, actors) -> Speaker:
+    """An organisation's name the recogniser cut before its 'of' part, completed from the source.
+
+    'Progressive Party of Working People, the main opposition force' (mention 'Progressive
+    Party'), 'the ministry of internal affairs of Belarus'. RETURNS (Speaker).
+    """
+    m = next((m for m in actors if m.id == sp.mention), None)
+    if m is None or m.kind not in ("organisation", "media") or sp.canonical != m.canonical \
+            or not (a.source[0] <= m.evidence.start and m.evidence.end <= a.source[1]):
+        return sp
+    rest = doc_text(ctx.doc)[m.evidence.end:a.source[1]]
+    got = _OF_TAIL.match(rest)
+    if got is None or got.group(1).split()[0] in _NOT_NAME:
+        return sp
+    return Speaker(canonical=f"{m.canonical} of {got.group(1)}", mention=m.id, code=m.code, sector=m.sector)
+
+
+#: ' of Working People', ' of Belarus': capitalised words after "of" (a name's own tail)
+_OF_TAIL = re.compile(r" of (?:the )?((?:[A-Z][\w'’-]*)(?: (?:and |of |for )?[A-Z][\w'’-]*)*)")
+#: capitalised words after "of" that are no part of a name
+_NOT_NAME = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 
 
 def _full_name(sp: Speaker, actors) -> Speaker:
@@ -145,9 +199,10 @@ def _full_name(sp: Speaker, actors) -> Speaker:
     return _from_mention(max(longer, key=lambda o: len(o.canonical))) if longer else sp
 
 
-def _speaker(ctx, a: Attr, finder, by_head, history, carriers) -> Optional[Speaker]:
+def _speaker(ctx, a: Attr, finder, mem: Memory, depth: int = 0) -> Optional[Speaker]:
     if a.source is None:
         return None
+    by_head, history, carriers = mem.by_head, mem.history, mem.carriers
     head = a.src_head
     mentions = finder.within(*a.source)
     named = [m for m in mentions if is_named(m)]
@@ -177,8 +232,16 @@ def _speaker(ctx, a: Attr, finder, by_head, history, carriers) -> Optional[Speak
                 return _from_mention(full)
         if at_head is not None:
             return _from_mention(at_head)
-    # a name before its kind: 'the China Daily newspaper' (not a possessor: 'Navalny's associates')
-    appos += [m for m in named if at_head is None and not text[m.evidence.end:h0].strip()]
+    if at_head is None and head.pos_ == "PROPN" and not any(m.kind == "person" for m in appos) and (
+            head.ent_type_ == "PERSON" or any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower()
+                                              not in ORG_NOUNS for c in head.children)):
+        # 'Alexis Boon, the head of the ... Command': a person the recogniser missed is still the
+        # speaker, not an organisation named in the description
+        return Speaker(canonical=_own_name(head), mention=None, code=None, sector=None)
+    # a name before its kind: 'the China Daily newspaper' (not a possessor: 'Navalny's associates',
+    # 'His associates')
+    appos += [m for m in named if at_head is None and not text[m.evidence.end:h0].strip()
+              and not _possessor(text, m)]
     if appos:
         return _from_mention(appos[0])
     if at_head is None and low in _PERSON_PRONOUNS:
@@ -191,6 +254,10 @@ def _speaker(ctx, a: Attr, finder, by_head, history, carriers) -> Optional[Speak
     if head_key in _PROXY_HEADS or carrier:
         if named:  # 'a spokesman for Facebook', 'a statement from the ministry'
             return _from_mention(named[0])
+    if carrier and mem.documents is not None and depth == 0:
+        sp = _document_speaker(ctx, a, head, definite, finder, mem)
+        if sp is not None:
+            return sp
     if carrier and (definite or not mentions or any(c.lower_ in ("a", "an") for c in head.children)):
         # 'the statement read', 'a statement said': whoever issued it, named just before
         for pos, sp in reversed(history):
@@ -204,10 +271,17 @@ def _speaker(ctx, a: Attr, finder, by_head, history, carriers) -> Optional[Speak
             return by_head[head_key]
         # 'the archbishop', 'the ministry': the named actor before whose name or title says so
         def fits(m, word=low):
-            window = text[max(0, m.evidence.start - 60):m.evidence.end + 60].lower()
-            return word in m.canonical.lower() or word in window
+            if word in m.canonical.lower():
+                return True
+            if text[m.evidence.end:m.evidence.end + len(word) + 1].lower() == " " + word:
+                return False  # 'the Trump administration': a modifier of the noun, another actor
+            span = ctx.doc.char_span(m.evidence.start, m.evidence.end, alignment_mode="expand")
+            lo, hi = (span.sent.start_char, span.sent.end_char) if span is not None else (0, len(text))
+            # the word beside the name in its own sentence ('the Archbishop of Gdańsk, Sławoj Głódź')
+            window = text[max(lo, m.evidence.start - 60):min(hi, m.evidence.end + 60)].lower()
+            return word in window
         m = _before(ctx, actors, a.source[0], fits)
-        if m is None and lemma in _ORG_NOUNS:
+        if m is None and lemma in ORG_NOUNS:
             m = _before(ctx, actors, a.source[0], lambda m: m.kind in ("organisation", "media"))
         if m is not None:
             sp = _from_mention(m)
@@ -222,3 +296,46 @@ def _speaker(ctx, a: Attr, finder, by_head, history, carriers) -> Optional[Speak
     if mentions and head.pos_ != "NOUN":
         return _from_mention(named[0] if named else mentions[0])
     return _described(ctx, a, mentions[0] if mentions and not is_named(mentions[0]) else None)
+
+
+def _own_name(head) -> str:
+    """The proper-noun words of a name headed by ``head`` ('Alexis Boon')."""
+    toks = [c for c in head.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.i < head.i]
+    lo = min([t.i for t in toks] + [head.i])
+    return head.doc[lo:head.i + 1].text
+
+
+def _possessor(text: str, m) -> bool:
+    """True for a mention that owns the noun after it ('His associates', "Navalny's lawyers")."""
+    return m.text.lower() in PRONOUN_WORDS or text[m.evidence.end:m.evidence.end + 2] in ("'s", "’s") \
+        or text[m.evidence.end - 2:m.evidence.end] in ("'s", "’s")
+
+
+def _document_speaker(ctx, a: Attr, head, definite: bool, finder, mem: Memory) -> Optional[Speaker]:
+    """The issuer of a document source (see :mod:`.documents`), or None to go on as before."""
+    docs = mem.documents
+    issuer = docs.own_issuer(head)
+    if issuer is not None:  # 'They released a statement which said'
+        return _token_speaker(ctx, issuer, finder, mem)
+    if not definite:
+        if authored(head):  # 'according to a whistle-blower complaint'
+            return _described(ctx, a)
+        return None
+    got = docs.earlier(ctx, head, a.source[0])  # 'X filed a lawsuit ... The motion claims'
+    if got is None:
+        return None
+    how, what = got
+    return what if how == "speaker" else _token_speaker(ctx, what, finder, mem)
+
+
+def _token_speaker(ctx, tok, finder, mem: Memory) -> Optional[Speaker]:
+    """The speaker named by subject token ``tok`` (a pronoun, a name or a description)."""
+    if tok.lower_ in SINGULAR | PLURAL and mem.ante is not None:
+        return mem.ante.resolve(tok.idx, tok.lower_)
+    lo, hi = subtree_range(tok)
+    src = trim(tok.doc, lo, hi)
+    if src is None:
+        return None
+    sp = _speaker(ctx, Attr(cue=None, source=src, content=None, origin="issuer", src_head=tok), finder, mem,
+                  depth=1)
+    return _full_name(sp, finder.all()) if sp is not None and sp.mention else sp

@@ -6,7 +6,8 @@ from .assemble import records
 from .cues import CueLexicon
 from .direct import drop_nested, link_quotes
 from .marks import find_quote_spans, join_paragraph_quotes
-from .parse import colon_attrs, noun_attr, phrase_attr, verb_attr
+from .nominal import colon_attrs, noun_attr, phrase_attr
+from .parse import verb_attr
 from .spans import Attr, RangeIndex, doc_text
 
 

@@ -1,0 +1,132 @@
+"""Attributions without a cue verb: nominal cues, "according to" phrases, 'NAME: ...' lines.
+
+Step 2 of the quotes stage (see :mod:`newsevents.quotes`), beside :mod:`.parse` (cue verbs).
+Every function takes the :class:`~newsevents.quotes.cues.CueLexicon` and the article's ``Doc``.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .marks import paragraphs
+from .parse import source_of
+from .spans import REL_PRONOUNS, WH_WORDS, Attr, doc_text, overlap, trim
+
+
+def noun_attr(lex, doc, tok) -> Optional[Attr]:
+    """A nominal cue: 'Clinton's claim that ...', 'criticism of X from Y', 'raised questions about X'.
+
+    The noun's lemma is in ``nouns`` of cues.yaml with the prepositions that
+    introduce its content. Content: a that-/wh-clause or to-infinitive
+    attached to the noun, else the object of one of its prepositions.
+    Source: the possessor ('his comments'), a by/from phrase, or the subject
+    of a light verb whose object the noun is ('X raised questions about');
+    none when the noun is the object of a target verb ('X faced criticism
+    for ...', PolNeAR's source-less attributions); otherwise no attribution.
+    RETURNS (Attr | None).
+    """
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in lex.nouns:
+        return None
+    preps = lex.nouns[tok.lemma_.lower()]
+    content = None
+    cue_end = tok
+    for c in tok.children:
+        if c.i < tok.i:
+            continue
+        if c.dep_ in ("acl", "ccomp", "relcl"):
+            first = doc[c.left_edge.i]
+            mark = next((g for g in c.children if g.dep_ in ("mark", "aux") and g.i < c.i), None)
+            if (mark is not None and (mark.lower_ in ("that", "to") or mark.lower_ in WH_WORDS)
+                    and first.i == mark.i) or first.lower_ in WH_WORDS - {"which", "who", "whom"}:
+                content = trim(doc, c.left_edge.i, c.right_edge.i + 1)
+                break
+        if c.dep_ == "prep" and c.lower_ in preps:
+            pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                content = trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1)
+                if c.i == tok.i + 1:
+                    cue_end = c
+                break
+    if content is None:
+        return None
+    source, head = None, None
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "among")), None)
+    if poss is not None and poss.lower_ not in ("its",):
+        source, head = trim(doc, poss.left_edge.i, poss.right_edge.i + 1), poss
+        if source is not None and doc[poss.right_edge.i].lower_ in ("'s", "’s", "'", "’"):
+            source = trim(doc, poss.left_edge.i, poss.right_edge.i)
+    elif by is not None and any(g.dep_ == "pobj" for g in by.children):
+        pobj = next(g for g in by.children if g.dep_ == "pobj")
+        source, head = trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1), pobj
+    elif tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.light_verbs:
+        source, head = source_of(lex, doc, tok.head)
+    elif not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.target_verbs):
+        return None  # a bare noun ('the idea that ...') is too often no attribution
+    # else 'X faced questions about ...': X is the target, the source is not named
+    if source is not None and overlap(source, content):
+        return None
+    cue = (tok.idx, cue_end.idx + len(cue_end.text))
+    return Attr(cue=cue, source=source, content=content, origin="noun", src_head=head, cue_tok=tok)
+
+
+def phrase_attr(lex, doc, tok) -> Optional[Attr]:
+    low = tok.lower_
+    for phrase in lex.phrases:
+        if low != phrase[0] or tok.i + len(phrase) > len(doc):
+            continue
+        if tuple(t.lower_ for t in doc[tok.i:tok.i + len(phrase)]) != phrase:
+            continue
+        last = doc[tok.i + len(phrase) - 1]
+        pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.lower_ in REL_PRONOUNS:
+            return None  # 'an agreement according to which ...' names no source
+        source = trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1)
+        phrase_lo = tok.i
+        phrase_hi = max(pobj.right_edge.i, last.i) + 1
+        # the clause the phrase modifies
+        h = tok.head
+        while h.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl", "parataxis") and h.head is not h:
+            h = h.head
+        if h.i >= phrase_lo and h.i < phrase_hi:
+            return None
+        lo, hi = h.left_edge.i, h.right_edge.i + 1
+        if h.i >= phrase_hi:
+            lo = max(lo, phrase_hi)
+        else:
+            hi = min(hi, phrase_lo)
+        content = trim(doc, lo, hi)
+        cue = (tok.idx, last.idx + len(last.text))
+        return Attr(cue=cue, source=source, content=content, origin="phrase", src_head=pobj, cue_tok=tok)
+    return None
+
+
+def colon_attrs(lex, doc) -> list[Attr]:
+    """'PENCE: ...', 'Poll: Clinton leads' at the start of a line."""
+    out = []
+    text = doc_text(doc)
+    for p_start, p_end in paragraphs(text):
+        line = text[p_start:p_end]
+        m = re.match(r"""\s*["“]?([A-Z][^:\n]{0,40}?):\s+(\S.*?)\s*$""", line)
+        if not m:
+            continue
+        name = m.group(1).strip()
+        words = name.split()
+        if not (1 <= len(words) <= 5):
+            continue
+        if not (name.isupper() or all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3)
+                or name.lower() in lex.colon_sources):
+            continue
+        if words[-1].lower() in ("note", "update", "correction", "transcript", "photo", "video", "read",
+                                 "watch", "related", "source", "sources", "editor", "image", "picture",
+                                 "credit", "caption", "map", "file") or ". " in name:
+            continue  # 'Placards. Image: John Lubbock (flickr).' is a caption
+        s0 = p_start + m.start(1)
+        c0 = p_start + m.end(1)
+        t0, t1 = p_start + m.start(2), p_start + m.end(2)
+        if t1 - t0 < 8:
+            continue
+        head = doc.char_span(s0, s0 + len(name), alignment_mode="expand")
+        out.append(Attr(cue=(c0, c0 + 1), source=(s0, s0 + len(name)), content=(t0, t1), origin="colon",
+                        src_head=head.root if head is not None and len(head) else None))
+    return out
