@@ -439,3 +439,25 @@ def test_realnews_strict_rules():
     assert s.n == 5
     missed = [it for it in s.items if not it["ok"] and it["must"]]
     assert len(missed) == 1 and missed[0]["predicted"]["emitted"][0] == "COERCE(-->) 'a'"
+
+
+def test_realnews_date_precision_counts_calendar_dates_and_lists_unmatched_records():
+    """Durations, sets and undated references are typed, not counted as dates; a TIME value is compared
+    by its calendar day; every emitted place and date with no expected counterpart is an item."""
+    from newsevents.evaluate.realnews import score_realnews
+
+    t = "That night the rally ended. It lasted three hours. He is now free. Protests are held annually. In Lyon."
+    dates = [TimeExpr(id="T1", text="That night", type="TIME", value="2020-05-05TNI", evidence=evid(t, *at(t, "That night"))),
+             TimeExpr(id="T2", text="three hours", type="DURATION", value="PT3H", evidence=evid(t, *at(t, "three hours"))),
+             TimeExpr(id="T3", text="now", type="DATE", value="PRESENT_REF", evidence=evid(t, *at(t, "now"))),
+             TimeExpr(id="T4", text="annually", type="SET", value="P1Y", evidence=evid(t, *at(t, "annually")))]
+    places = [Place(id="P1", text="Lyon", country="FRA", evidence=evid(t, *at(t, "Lyon")))]
+    expected = {"id": "a1", "events": [], "quotes": [], "places": [],
+                "dates": [{"must": True, "mention": "that night", "value": "2020-05-05"}]}
+    s = score_realnews([(expected, analysis(t, dates=dates, places=places))])
+    assert s.metrics["dates_recall"] == 1.0
+    assert s.metrics["dates_precision"] == 1.0  # only T1 is a calendar date
+    assert s.metrics["dates_precision_all"] == 0.25
+    extra = {it["id"]: it for it in s.items if it["must"] is None}
+    assert set(extra) == {"a1:places+:Lyon", "a1:dates+:three hours", "a1:dates+:now", "a1:dates+:annually"}
+    assert extra["a1:places+:Lyon"]["context"].endswith("In [Lyon].")
