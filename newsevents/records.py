@@ -169,6 +169,11 @@ class Place(_Record):
         ``supplement``, ``context``, ``demonym`` for an adjective or demonym such as
         "Sri Lankan", placed at its country, as GeoWebNews annotates them).
     geonameid: GeoNames id where known.
+    role: ``literal`` (a place where something is: "troops left Iraq") or ``associative``
+        (a toponym standing for something else: "Iran launched missiles", "U.S. troops",
+        "The New York Times", a nationality word), as GeoWebNews annotates them. Only
+        literal places are listed unless ``Options.place_associative`` is set. None when
+        not known (e.g. read back from a store, which does not keep it).
     """
 
     id: str
@@ -180,6 +185,7 @@ class Place(_Record):
     country: Optional[str] = None
     feature: Optional[str] = None
     resolved_by: Optional[str] = None
+    role: Optional[Literal["literal", "associative"]] = None
     evidence: Evidence
 
 

@@ -127,6 +127,22 @@ def test_score_geo_prediction_without_coordinates_is_a_miss():
     assert s.metrics["acc161"] == 0.0 and s.metrics["geocoded"] == 0.0 and s.metrics["median_km"] is None
 
 
+def test_score_geo_literal_toponyms_and_role_agreement():
+    text = "US troops left Iraq for Kuwait."
+    gold = {"id": "g", "text": text, "toponyms": [
+        {"start": 0, "end": 2, "text": "US", "type_group": "associative", "resolved": False},
+        {"start": 15, "end": 19, "text": "Iraq", "type_group": "literal", "resolved": False},
+        {"start": 24, "end": 30, "text": "Kuwait", "type_group": "literal", "resolved": False}]}
+    places = [Place(id="P1", text="US", role="associative", evidence=evid(text, 0, 2)),
+              Place(id="P2", text="Iraq", role="literal", evidence=evid(text, 15, 19)),
+              Place(id="P3", text="Kuwait", role="associative", evidence=evid(text, 24, 30))]
+    m = score_geo([(gold, analysis(text, places=places))]).metrics
+    assert m["toponym_r_literal"] == 1.0 and m["toponym_r_associative"] == 1.0  # any prediction counts
+    # the default output (non-associative places): Iraq only, against the literal gold Iraq and Kuwait
+    assert m["literal_p"] == 1.0 and m["literal_r"] == 0.5
+    assert m["role_acc"] == pytest.approx(2 / 3)  # Kuwait typed associative
+
+
 # -- timex ---------------------------------------------------------------------------------
 def test_score_timex_strict_overlap_value_type():
     text = "\nOn Monday, two weeks ago, in 1998."
