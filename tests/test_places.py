@@ -400,3 +400,27 @@ def test_associative_toponyms_are_kept_aside(nlp, stage):
     assert [p.text for p in ctx.analysis.places] == ["Iraq"]
     aside = ctx.shared["places"]["associative"]
     assert [(p.text, p.country, p.role) for p in aside] == [("U.S.", "USA", "associative")]
+
+
+def test_person_names_are_not_places(nlp, stage):
+    text = ("Carrie Lam spoke in Hong Kong on Wednesday. Lawmakers shouted at Lam in the chamber. "
+            "Opposition leader Alexei Navalny was poisoned; doctors found Novichok in Navalny's blood. "
+            "Joe Biden's son sat on the board; Trump denied any deal about the Bidens.")
+    p = places(nlp, stage, text)
+    assert "Lam" not in p and "Navalny" not in p and "Bidens" not in p
+    assert "Hong Kong" in p
+
+
+def test_person_name_with_a_place_preposition_stays_a_place(nlp, stage):
+    p = places(nlp, stage, "Judge Ketanji Jackson ruled. The storm hit hard in Jackson, where roofs fell.")
+    assert "Jackson" in p
+
+
+def test_organisation_names_are_associative(nlp, stage, stage_all):
+    text = ("Brazil is not a member of G7 but belongs to Mercosur. "
+            "The Islamic State of Iraq and the Levant claimed the attack in Tunisia.")
+    p = places(nlp, stage, text)
+    assert not {"G7", "Mercosur", "Levant", "Iraq"} & set(p)
+    assert "Tunisia" in p
+    roles = {x.text: x.role for x in run(nlp, stage_all, text).analysis.places}
+    assert roles.get("Levant", "associative") == "associative"

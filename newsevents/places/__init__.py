@@ -44,7 +44,7 @@ from ..data import load_tsv, load_yaml
 from ..pipeline import register_stage
 from ..records import Place
 from .gazetteer import FEATURES, Gazetteer, get_gazetteer
-from .role import ASSOCIATIVE, load_role_rules
+from .role import ASSOCIATIVE, load_role_rules, organisation_pattern
 from .toponyms import Recogniser, Toponym, demonym_table, load_weights, recognise_and_resolve
 
 __all__ = ["PlaceStage", "place_for_clause", "Gazetteer", "get_gazetteer", "FEATURE_ORDER"]
@@ -72,6 +72,7 @@ class PlaceStage:
         self.cues = load_yaml("places/cues.yaml", extra=options.data_paths)
         self.weights = load_weights(options.data_paths)
         self.roles = load_role_rules(options.data_paths)
+        self.organisations = organisation_pattern(load_tsv("actors/organisations.tsv", extra=options.data_paths))
         self._recogniser: Optional[Recogniser] = None
 
     @property
@@ -96,7 +97,7 @@ class PlaceStage:
         gaz = rec.gaz
         keep_demonyms = getattr(self.options, "place_demonyms", False)
         keep_associative = getattr(self.options, "place_associative", False)
-        for t in recognise_and_resolve(rec, doc, self.weights, self.roles):
+        for t in recognise_and_resolve(rec, doc, self.weights, self.roles, self.organisations):
             if t.how == "demonym":
                 demonyms.append(to_place(ctx, gaz, t, prefix="D"))
                 if not keep_demonyms:

@@ -11,6 +11,7 @@ toponyms in ``analysis.places`` unless ``Options.place_associative`` is set.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -18,7 +19,7 @@ from ..data import load_yaml
 from .gazetteer import FEATURES
 from .toponym import Toponym
 
-__all__ = ["RoleRules", "load_role_rules", "assign_roles", "LITERAL", "ASSOCIATIVE"]
+__all__ = ["RoleRules", "load_role_rules", "assign_roles", "organisation_pattern", "LITERAL", "ASSOCIATIVE"]
 
 LITERAL = "literal"
 ASSOCIATIVE = "associative"
@@ -69,16 +70,38 @@ def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optio
     return ""
 
 
+def organisation_pattern(rows: list):
+    """A regex matching the names and aliases of ``data/actors/organisations.tsv`` (whole words, case-sensitive).
+
+    rows (list[dict]): the table's rows (``canonical``, ``aliases`` '|'-separated).
+    RETURNS (re.Pattern | None): None for an empty table.
+    """
+    names = set()
+    for row in rows:
+        for n in [row.get("canonical") or ""] + (row.get("aliases") or "").split("|"):
+            n = n.strip()
+            if len(n) >= 2:
+                names.add(n)
+    if not names:
+        return None
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alts})(?![\w])")
+
+
 def _literal_head(tok, rules: RoleRules) -> bool:
     return tok.lemma_.lower() in rules.literal_heads or tok.lower_ in rules.literal_heads
 
 
-def assign_roles(doc, toponyms: list, rules: RoleRules, gaz=None) -> None:
+def assign_roles(doc, toponyms: list, rules: RoleRules, gaz=None, organisations=None) -> None:
     """Set ``role`` (and ``role_why``) on each :class:`Toponym` of ``doc`` (see the module docstring).
 
     gaz (Gazetteer | None): the gazetteer the toponyms were resolved against (their
         feature decides whether the modifier rule applies); None: it applies to all.
+    organisations (re.Pattern | None): :func:`organisation_pattern`; a toponym inside the
+        name of a known organisation ("G7", "Mercosur", "the Islamic State of Iraq and the
+        Levant") is associative (``role_why = "organisation"``).
     """
+    org_spans = [m.span() for m in organisations.finditer(doc.text)] if organisations is not None else []
     ents_by_token: dict = {}
     for ent in doc.ents:
         for k in range(ent.start, ent.end):
@@ -86,6 +109,9 @@ def assign_roles(doc, toponyms: list, rules: RoleRules, gaz=None) -> None:
     for t in toponyms:
         if t.how == "demonym":
             t.role, t.role_why = ASSOCIATIVE, "demonym"
+            continue
+        if any(a <= t.start and t.end <= b for a, b in org_spans):
+            t.role, t.role_why = ASSOCIATIVE, "organisation"
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         feature = None

@@ -21,15 +21,16 @@ __all__ = ["Toponym", "Recogniser", "resolve", "recognise_and_resolve", "demonym
 
 
 def recognise_and_resolve(recogniser: Recogniser, doc, weights: Optional[Weights] = None,
-                          roles: Optional[RoleRules] = None) -> list[Toponym]:
+                          roles: Optional[RoleRules] = None, organisations=None) -> list[Toponym]:
     """Recognise the toponyms of ``doc``, give each its role and resolve them. RETURNS (list[Toponym]) in text order.
 
     weights (Weights | None): the disambiguation weights; default :func:`default_weights`.
     roles (RoleRules | None): the literal/associative rules; default the built-in ``places/roles.yaml``.
+    organisations (re.Pattern | None): known organisation names (:func:`.role.organisation_pattern`).
     """
     toponyms = recogniser(doc)
     resolve(recogniser.gaz, toponyms, weights)
-    assign_roles(doc, toponyms, roles if roles is not None else _default_roles(), recogniser.gaz)
+    assign_roles(doc, toponyms, roles if roles is not None else _default_roles(), recogniser.gaz, organisations)
     return toponyms
 
 
