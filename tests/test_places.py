@@ -359,7 +359,7 @@ def test_the_nile_delta_is_in_egypt_not_delta_colorado(nlp, stage):
 
 # -- roles: literal places and associative uses (data/places/roles.yaml) ----------------------------
 def _roles(nlp, stage_all, text):
-    return {p.text: p.role for p in run(nlp, stage_all, text).analysis.places}
+    return {p.text: p.role or "literal" for p in run(nlp, stage_all, text).analysis.places}
 
 
 def test_role_modifier_of_a_non_place_noun_is_associative(nlp, stage, stage_all):
@@ -422,5 +422,5 @@ def test_organisation_names_are_associative(nlp, stage, stage_all):
     p = places(nlp, stage, text)
     assert not {"G7", "Mercosur", "Levant", "Iraq"} & set(p)
     assert "Tunisia" in p
-    roles = {x.text: x.role for x in run(nlp, stage_all, text).analysis.places}
+    roles = {x.text: x.role or "literal" for x in run(nlp, stage_all, text).analysis.places}
     assert roles.get("Levant", "associative") == "associative"

@@ -129,8 +129,8 @@ def _literal_counts(lit: dict, gt: list, gs: list, places: list, ps: list, pairs
     lit["pred"] += len(pi_lit)
     lit["gold"] += len(gi_lit)
     for gi, pi in pairs_ov:
-        group, role = gt[gi].get("type_group"), places[pi].role
-        if group and role:
+        group, role = gt[gi].get("type_group"), places[pi].role or "literal"
+        if group:
             lit["role_n"] += 1
             lit["role_ok"] += group == role
 

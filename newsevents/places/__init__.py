@@ -118,13 +118,18 @@ def to_place(ctx, gaz: Gazetteer, t: Toponym, prefix: str = "P") -> Place:
     """Build the Place record for a resolved :class:`Toponym` (ids ``<prefix>1``, ...)."""
     ev = ctx.evidence(t.start, t.end)
     if t.entry is None:
-        return Place(id=ctx.new_id(prefix), text=t.text, name=None, resolved_by="unresolved", role=t.role,
+        return Place(id=ctx.new_id(prefix), text=t.text, name=None, resolved_by="unresolved", role=_role(t),
                      evidence=ev)
     i = t.entry
     lat, lon = t.point if t.point is not None else (gaz.lat[i], gaz.lon[i])
     return Place(id=ctx.new_id(prefix), text=t.text, name=gaz.names[i], geonameid=gaz.gid[i] or None,
                  lat=round(lat, 5), lon=round(lon, 5), country=gaz.country[i] or None,
-                 feature=FEATURES[gaz.feature[i]], resolved_by=t.resolved_by, role=t.role, evidence=ev)
+                 feature=FEATURES[gaz.feature[i]], resolved_by=t.resolved_by, role=_role(t), evidence=ev)
+
+
+def _role(t: Toponym) -> Optional[str]:
+    """``Place.role``: "associative", or None for a literal place (see :class:`~newsevents.records.Place`)."""
+    return ASSOCIATIVE if t.role == ASSOCIATIVE else None
 
 
 def place_for_clause(ctx, token) -> Optional[Place]:
