@@ -96,6 +96,11 @@ class Options:
         sets annotate them (GeoWebNews: associative toponyms; LGL, TR-News). Off by default: a
         demonym is not a place of the article; the places stage keeps them in
         ``ctx.shared["places"]["demonyms"]`` either way.
+    place_associative (bool): also list associative toponyms ("Iran launched missiles", "U.S.
+        troops", "The New York Times"; ``Place.role == "associative"``) in ``analysis.places``, as
+        the geoparsing gold sets annotate them. Off by default: such a name stands for a
+        government, a people or an organisation, not for the place where something happened;
+        the places stage keeps them in ``ctx.shared["places"]["associative"]`` either way.
     memory_zone (bool): parse and analyse each batch inside spaCy's ``nlp.memory_zone()``, so the
         strings of the batch's new words leave the StringStore when the batch's records are made:
         memory stays flat over a long run (a million articles add millions of distinct tokens).
@@ -117,6 +122,7 @@ class Options:
     attribute_cache: bool = True
     article_seconds: Optional[float] = 60.0
     place_demonyms: bool = False
+    place_associative: bool = False
     memory_zone: bool = True
 
 

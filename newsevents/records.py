@@ -169,6 +169,12 @@ class Place(_Record):
         ``supplement``, ``context``, ``demonym`` for an adjective or demonym such as
         "Sri Lankan", placed at its country, as GeoWebNews annotates them).
     geonameid: GeoNames id where known.
+    role: ``associative`` for a toponym standing for something else ("Iran launched
+        missiles", "U.S. troops", "The New York Times", a nationality word), as GeoWebNews
+        annotates them; such places are listed only with ``Options.place_associative``.
+        None for a literal place (one where something is: "troops left Iraq"), the only kind
+        the default output lists. The store does not keep the field (a stored place reads
+        back with None).
     """
 
     id: str
@@ -180,6 +186,7 @@ class Place(_Record):
     country: Optional[str] = None
     feature: Optional[str] = None
     resolved_by: Optional[str] = None
+    role: Optional[Literal["literal", "associative"]] = None
     evidence: Evidence
 
 

@@ -354,3 +354,22 @@ def test_month_comma_year_is_one_expression(nlp, stage):
 def test_weekday_in_a_future_clause_resolves_forward(nlp, stage):
     got = found(nlp, stage, "The ministers will meet on Friday.", published=date(2019, 10, 17))
     assert got == [("Friday", "DATE", "2019-10-18")]
+
+
+def test_amount_later_counts_from_a_year_or_month_of_the_story(nlp, stage):
+    got = found(nlp, stage, "U.S. troops left Iraq in 2011, then returned three years later.", date(2019, 11, 10))
+    assert ("three years later", "DATE", "2014") in got
+    got = found(nlp, stage, "The firm was founded in June 2015. Two months later it collapsed.", date(2019, 11, 10))
+    assert ("Two months later", "DATE", "2015-08") in got
+    # a day-level amount after a year-level date keeps the publication anchor (the day is unknown)
+    got = found(nlp, stage, "He was born in 1990. Three days later the war began.", date(2019, 11, 10))
+    assert ("Three days later", "DATE", "2019-11-13") in got
+
+
+def test_month_of_relative_year_is_one_expression(nlp, stage):
+    pub = date(2019, 11, 27)
+    assert found(nlp, stage, "Protests have continued since June of this year.", pub) == \
+        [("June of this year", "DATE", "2019-06")]
+    assert found(nlp, stage, "He was arrested in March of last year.", pub) == [("March of last year", "DATE", "2018-03")]
+    assert found(nlp, stage, "It began in June of 2018.", pub) == [("June of 2018", "DATE", "2018-06")]
+    assert found(nlp, stage, "It began in June.", pub) == [("June", "DATE", "2019-06")]

@@ -127,6 +127,22 @@ def test_score_geo_prediction_without_coordinates_is_a_miss():
     assert s.metrics["acc161"] == 0.0 and s.metrics["geocoded"] == 0.0 and s.metrics["median_km"] is None
 
 
+def test_score_geo_literal_toponyms_and_role_agreement():
+    text = "US troops left Iraq for Kuwait."
+    gold = {"id": "g", "text": text, "toponyms": [
+        {"start": 0, "end": 2, "text": "US", "type_group": "associative", "resolved": False},
+        {"start": 15, "end": 19, "text": "Iraq", "type_group": "literal", "resolved": False},
+        {"start": 24, "end": 30, "text": "Kuwait", "type_group": "literal", "resolved": False}]}
+    places = [Place(id="P1", text="US", role="associative", evidence=evid(text, 0, 2)),
+              Place(id="P2", text="Iraq", role="literal", evidence=evid(text, 15, 19)),
+              Place(id="P3", text="Kuwait", role="associative", evidence=evid(text, 24, 30))]
+    m = score_geo([(gold, analysis(text, places=places))]).metrics
+    assert m["toponym_r_literal"] == 1.0 and m["toponym_r_associative"] == 1.0  # any prediction counts
+    # the default output (non-associative places): Iraq only, against the literal gold Iraq and Kuwait
+    assert m["literal_p"] == 1.0 and m["literal_r"] == 0.5
+    assert m["role_acc"] == pytest.approx(2 / 3)  # Kuwait typed associative
+
+
 # -- timex ---------------------------------------------------------------------------------
 def test_score_timex_strict_overlap_value_type():
     text = "\nOn Monday, two weeks ago, in 1998."
@@ -439,3 +455,25 @@ def test_realnews_strict_rules():
     assert s.n == 5
     missed = [it for it in s.items if not it["ok"] and it["must"]]
     assert len(missed) == 1 and missed[0]["predicted"]["emitted"][0] == "COERCE(-->) 'a'"
+
+
+def test_realnews_date_precision_counts_calendar_dates_and_lists_unmatched_records():
+    """Durations, sets and undated references are typed, not counted as dates; a TIME value is compared
+    by its calendar day; every emitted place and date with no expected counterpart is an item."""
+    from newsevents.evaluate.realnews import score_realnews
+
+    t = "That night the rally ended. It lasted three hours. He is now free. Protests are held annually. In Lyon."
+    dates = [TimeExpr(id="T1", text="That night", type="TIME", value="2020-05-05TNI", evidence=evid(t, *at(t, "That night"))),
+             TimeExpr(id="T2", text="three hours", type="DURATION", value="PT3H", evidence=evid(t, *at(t, "three hours"))),
+             TimeExpr(id="T3", text="now", type="DATE", value="PRESENT_REF", evidence=evid(t, *at(t, "now"))),
+             TimeExpr(id="T4", text="annually", type="SET", value="P1Y", evidence=evid(t, *at(t, "annually")))]
+    places = [Place(id="P1", text="Lyon", country="FRA", evidence=evid(t, *at(t, "Lyon")))]
+    expected = {"id": "a1", "events": [], "quotes": [], "places": [],
+                "dates": [{"must": True, "mention": "that night", "value": "2020-05-05"}]}
+    s = score_realnews([(expected, analysis(t, dates=dates, places=places))])
+    assert s.metrics["dates_recall"] == 1.0
+    assert s.metrics["dates_precision"] == 1.0  # only T1 is a calendar date
+    assert s.metrics["dates_precision_all"] == 0.25
+    extra = {it["id"]: it for it in s.items if it["must"] is None}
+    assert set(extra) == {"a1:places+:Lyon", "a1:dates+:three hours", "a1:dates+:now", "a1:dates+:annually"}
+    assert extra["a1:places+:Lyon"]["context"].endswith("In [Lyon].")

@@ -19,9 +19,17 @@ def stage():
     return PlaceStage(Options())
 
 
+@pytest.fixture(scope="session")
+def stage_all():
+    """The places stage listing associative toponyms too (as the geoparsing gold sets are run)."""
+    from newsevents.places import PlaceStage
+
+    return PlaceStage(Options(place_associative=True))
+
+
 def run(nlp, stage, text):
     doc = nlp(text)
-    ctx = Context(doc, ArticleAnalysis(text=text), None, Options())
+    ctx = Context(doc, ArticleAnalysis(text=text), None, stage.options)
     stage(ctx)
     return ctx
 
@@ -122,8 +130,8 @@ def test_washington_the_city(nlp, stage):
     assert p["Washington"].feature == "admin1"
 
 
-def test_country_alias_and_iso3(nlp, stage):
-    p = places(nlp, stage, "The U.S. and Britain imposed sanctions on Burma.")
+def test_country_alias_and_iso3(nlp, stage_all):
+    p = places(nlp, stage_all, "The U.S. and Britain imposed sanctions on Burma.")
     assert p["U.S."].country == "USA"
     assert p["Britain"].country == "GBR"
     assert p["Burma"].country == "MMR"
@@ -347,3 +355,72 @@ def test_the_nile_delta_is_in_egypt_not_delta_colorado(nlp, stage):
     got = places(nlp, stage, "Egypt has two terminals in the Nile-Delta, in Damietta and Idku.")
     assert "Delta" not in got
     assert got["Nile-Delta"].country == "EGY"
+
+
+# -- roles: literal places and associative uses (data/places/roles.yaml) ----------------------------
+def _roles(nlp, stage_all, text):
+    return {p.text: p.role or "literal" for p in run(nlp, stage_all, text).analysis.places}
+
+
+def test_role_modifier_of_a_non_place_noun_is_associative(nlp, stage, stage_all):
+    text = "U.S. troops left Iraq in 2011. The US government closed its embassy near the Mexico border."
+    roles = _roles(nlp, stage_all, text)
+    assert roles["U.S."] == "associative" and roles["US"] == "associative"
+    assert roles["Iraq"] == "literal"
+    assert roles["Mexico"] == "literal"  # "border" is a place noun (literal_heads)
+    assert set(places(nlp, stage, text)) == {"Iraq", "Mexico"}  # default: literal places only
+
+
+def test_role_city_modifier_stays_literal(nlp, stage):
+    # a city modifying a noun locates it ("New York City prosecutors"): the modifier rule is for countries
+    assert "New York City" in places(nlp, stage, "New York City prosecutors could view his tax records.")
+
+
+def test_role_subject_of_a_verb_is_metonymic(nlp, stage_all):
+    roles = _roles(nlp, stage_all, "Iran launched missiles at bases in Iraq. The city of Aleppo is less affected by violence.")
+    assert roles["Iran"] == "associative"
+    assert roles["Iraq"] == "literal"
+    assert roles["Aleppo"] == "literal"  # subject of a copula: a place described
+
+
+def test_role_agent_preposition_on_a_verb_only(nlp, stage_all):
+    roles = _roles(nlp, stage_all, "The rebels are backed by Iran. Trump froze military drills with South Korea.")
+    assert roles["Iran"] == "associative"
+    assert roles["South Korea"] == "literal"  # "with" hangs from a noun
+
+
+def test_role_embedded_in_an_organisation_name(nlp, stage_all):
+    roles = _roles(nlp, stage_all, "He told The New York Times that the U.S. Justice Department was wrong.")
+    assert roles.get("New York", "associative") == "associative"
+    assert roles.get("U.S.", "associative") == "associative"
+
+
+def test_associative_toponyms_are_kept_aside(nlp, stage):
+    ctx = run(nlp, stage, "U.S. troops left Iraq.")
+    assert [p.text for p in ctx.analysis.places] == ["Iraq"]
+    aside = ctx.shared["places"]["associative"]
+    assert [(p.text, p.country, p.role) for p in aside] == [("U.S.", "USA", "associative")]
+
+
+def test_person_names_are_not_places(nlp, stage):
+    text = ("Carrie Lam spoke in Hong Kong on Wednesday. Lawmakers shouted at Lam in the chamber. "
+            "Opposition leader Alexei Navalny was poisoned; doctors found Novichok in Navalny's blood. "
+            "Joe Biden's son sat on the board; Trump denied any deal about the Bidens.")
+    p = places(nlp, stage, text)
+    assert "Lam" not in p and "Navalny" not in p and "Bidens" not in p
+    assert "Hong Kong" in p
+
+
+def test_person_name_with_a_place_preposition_stays_a_place(nlp, stage):
+    p = places(nlp, stage, "Judge Ketanji Jackson ruled. The storm hit hard in Jackson, where roofs fell.")
+    assert "Jackson" in p
+
+
+def test_organisation_names_are_associative(nlp, stage, stage_all):
+    text = ("Brazil is not a member of G7 but belongs to Mercosur. "
+            "The Islamic State of Iraq and the Levant claimed the attack in Tunisia.")
+    p = places(nlp, stage, text)
+    assert not {"G7", "Mercosur", "Levant", "Iraq"} & set(p)
+    assert "Tunisia" in p
+    roles = {x.text: x.role or "literal" for x in run(nlp, stage_all, text).analysis.places}
+    assert roles.get("Levant", "associative") == "associative"

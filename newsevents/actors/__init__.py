@@ -130,7 +130,9 @@ class ActorStage:
             for k in range(s.start, s.end):
                 sent_of[k] = si
         place_at = {}
-        for place in getattr(ctx.analysis, "places", None) or []:
+        # every toponym, literal or associative: "Iran launched missiles" is country context too
+        aside = (ctx.shared.get("places") or {}).get("associative") or []
+        for place in list(getattr(ctx.analysis, "places", None) or []) + list(aside):
             span = doc.char_span(place.evidence.start, place.evidence.end, alignment_mode="expand")
             if span is not None:
                 for k in range(span.start, span.end):

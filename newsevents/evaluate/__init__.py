@@ -153,8 +153,9 @@ def _none(item: dict) -> None:
     return None
 
 
-#: the geoparsing gold sets annotate demonyms ("Syrian") as toponyms of their country
-_GEO_OPTIONS = (("place_demonyms", True),)
+#: the geoparsing gold sets annotate demonyms ("Syrian") as toponyms of their country, and
+#: associative toponyms ("U.S. troops", "Iran said") as well as literal ones
+_GEO_OPTIONS = (("place_demonyms", True), ("place_associative", True))
 
 
 def _pipeline_for(gs: GoldSet, pipeline, cache: dict):

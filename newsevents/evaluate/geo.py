@@ -17,7 +17,12 @@ Evaluation" (LREV 2019):
   converted to ISO3 with pycountry), the share whose ``Place.country`` equals it.
 * where the gold marks a ``type_group`` (GeoWebNews: ``literal`` places vs
   ``associative`` uses such as demonyms, metonymy, modifiers), ``toponym_r_literal``
-  and ``toponym_r_associative``: the overlap recall of each group alone.
+  and ``toponym_r_associative``: the overlap recall of each group alone (any
+  predicted place counts); ``literal_p/r/f``: the places a default run lists (those
+  whose ``Place.role`` is not ``associative``) against the literal gold toponyms
+  alone, one-to-one on overlap (a place typed literal that matches only an
+  associative toponym is a false positive); ``role_acc``: over overlap-matched
+  gold toponyms, the share whose predicted role equals their group.
 
 TIMEX (TempEval-3 style, UzZaman et al. 2013): TimeExpr evidence spans vs
 gold TIMEX3 spans, ``strict`` (same offsets) and ``overlap`` (one-to-one,
@@ -56,6 +61,7 @@ def score_geo(pairs: list) -> Scored:
     group_tp: Counter = Counter()
     group_n: Counter = Counter()
     conf: Counter = Counter()
+    lit = {"tp": 0, "pred": 0, "gold": 0, "role_ok": 0, "role_n": 0, "typed": False}
     items = []
     for gold, an in pairs:
         gt = gold.get("toponyms", [])
@@ -91,6 +97,8 @@ def score_geo(pairs: list) -> Scored:
             if g.get("type_group"):
                 group_n[g["type_group"]] += 1
                 group_tp[g["type_group"]] += i in mg
+        if any(g.get("type_group") for g in gt):
+            _literal_counts(lit, gt, gs, places, ps, pairs_ov)
         missed = [gt[i]["text"] for i in range(len(gt)) if i not in mg]
         spurious = [places[i].text for i in range(len(places)) if i not in mp]
         items.append({"id": gold["id"], "excerpt": " ".join(gold["text"][:200].split()),
@@ -105,7 +113,26 @@ def score_geo(pairs: list) -> Scored:
                "geocoded": safe_div(len(errors), acc_n), "country_acc": safe_div(c_ok, c_n)}
     for group in sorted(group_n):
         metrics[f"toponym_r_{group}"] = safe_div(group_tp[group], group_n[group])
+    if lit["typed"]:
+        lp, lr, lf = prf(lit["tp"], lit["pred"], lit["gold"])
+        metrics.update(literal_p=lp, literal_r=lr, literal_f=lf, role_acc=safe_div(lit["role_ok"], lit["role_n"]))
     return Scored(metrics, confusion_list(conf)[:50], items, len(items))
+
+
+def _literal_counts(lit: dict, gt: list, gs: list, places: list, ps: list, pairs_ov: list) -> None:
+    """Add one article's literal-toponym counts and role agreement to ``lit`` (see the module docstring)."""
+    lit["typed"] = True
+    gi_lit = [i for i, g in enumerate(gt) if g.get("type_group") == "literal"]
+    pi_lit = [i for i, p in enumerate(places) if p.role != "associative"]
+    matched = match_spans([gs[i] for i in gi_lit], [ps[i] for i in pi_lit], "overlap")
+    lit["tp"] += len(matched)
+    lit["pred"] += len(pi_lit)
+    lit["gold"] += len(gi_lit)
+    for gi, pi in pairs_ov:
+        group, role = gt[gi].get("type_group"), places[pi].role or "literal"
+        if group:
+            lit["role_n"] += 1
+            lit["role_ok"] += group == role
 
 
 def score_timex(pairs: list) -> Scored:

@@ -38,7 +38,9 @@ class ArticleState:
             actor_index=_actor_index(ctx),
             quote_spans=[(q.content.start, q.content.end, q) for q in ctx.analysis.quotes],
             actor_tok=_token_set(doc, ctx.analysis.actors),
-            place_tok=_token_set(doc, ctx.analysis.places),
+            # every toponym, literal or associative ("U.S." of "U.S. troops" is still a place name)
+            place_tok=_token_set(doc, list(ctx.analysis.places)
+                                 + list((ctx.shared.get("places") or {}).get("associative") or ())),
         )
 
     def lemmas_of(self, sent) -> frozenset:

@@ -20,12 +20,19 @@ of the article: they give an actor its country, not a location. They are recogni
 disambiguation) but go to ``ctx.shared["places"]["demonyms"]``, not to
 ``analysis.places``, unless ``Options.place_demonyms`` is set.
 
+Each toponym gets a ``role`` (:mod:`.role`, rules in ``data/places/roles.yaml``):
+``literal`` ("troops left Iraq") or ``associative`` ("Iran launched missiles", "U.S.
+troops", "The New York Times"). Associative toponyms are context for disambiguation
+too but go to ``ctx.shared["places"]["associative"]``, not to ``analysis.places``,
+unless ``Options.place_associative`` is set (the geoparsing gold sets annotate both).
+
 Later stages read ``ctx.shared["places"]``:
 
 * ``by_sentence`` (dict[int, list[Place]]): places per sentence index, in text order;
 * ``spans`` (dict[str, tuple[int, int]]): Place.id -> token start/end in the Doc;
 * ``demonyms`` (list[Place]): the nationality words, each placed at its country
   (``resolved_by="demonym"``, ids ``D1``, ``D2``, ...), in text order;
+* ``associative`` (list[Place]): the other associative toponyms (ids ``A1``, ...), in text order;
 
 and call :func:`place_for_clause` to get the place an event's trigger clause names.
 """
@@ -37,6 +44,7 @@ from ..data import load_tsv, load_yaml
 from ..pipeline import register_stage
 from ..records import Place
 from .gazetteer import FEATURES, Gazetteer, get_gazetteer
+from .role import ASSOCIATIVE, load_role_rules, organisation_pattern
 from .toponyms import Recogniser, Toponym, demonym_table, load_weights, recognise_and_resolve
 
 __all__ = ["PlaceStage", "place_for_clause", "Gazetteer", "get_gazetteer", "FEATURE_ORDER"]
@@ -51,8 +59,8 @@ class PlaceStage:
     """Recognise toponyms and resolve them against the offline gazetteer.
 
     options (Options): ``options.data_paths`` may hold user ``places/supplement.tsv``,
-        ``places/countries.tsv``, ``places/cues.yaml`` and ``places/disambiguation.yaml`` files
-        extending the built-in ones.
+        ``places/countries.tsv``, ``places/cues.yaml``, ``places/disambiguation.yaml`` and
+        ``places/roles.yaml`` files extending the built-in ones.
     The gazetteer is loaded lazily on the first article (about 0.6 s from the
     on-disk cache, 15 s the very first time it is built) and shared by all
     pipelines of the process.
@@ -63,6 +71,8 @@ class PlaceStage:
         self.options = options
         self.cues = load_yaml("places/cues.yaml", extra=options.data_paths)
         self.weights = load_weights(options.data_paths)
+        self.roles = load_role_rules(options.data_paths)
+        self.organisations = organisation_pattern(load_tsv("actors/organisations.tsv", extra=options.data_paths))
         self._recogniser: Optional[Recogniser] = None
 
     @property
@@ -78,20 +88,25 @@ class PlaceStage:
         by_sentence: dict[int, list[Place]] = {}
         spans: dict[str, tuple[int, int]] = {}
         demonyms: list[Place] = []
-        ctx.shared["places"] = {"by_sentence": by_sentence, "spans": spans, "demonyms": demonyms}
+        associative: list[Place] = []
+        ctx.shared["places"] = {"by_sentence": by_sentence, "spans": spans, "demonyms": demonyms,
+                                "associative": associative}
         if len(doc) == 0:
             return
         rec = self.recogniser
         gaz = rec.gaz
         keep_demonyms = getattr(self.options, "place_demonyms", False)
-        for t in recognise_and_resolve(rec, doc, self.weights):
+        keep_associative = getattr(self.options, "place_associative", False)
+        for t in recognise_and_resolve(rec, doc, self.weights, self.roles, self.organisations):
             if t.how == "demonym":
                 demonyms.append(to_place(ctx, gaz, t, prefix="D"))
                 if not keep_demonyms:
                     continue
-                place = to_place(ctx, gaz, t)
-            else:
-                place = to_place(ctx, gaz, t)
+            elif t.role == ASSOCIATIVE:
+                associative.append(to_place(ctx, gaz, t, prefix="A"))
+                if not keep_associative:
+                    continue
+            place = to_place(ctx, gaz, t)
             ctx.analysis.places.append(place)
             by_sentence.setdefault(place.evidence.sentence, []).append(place)
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
@@ -103,12 +118,18 @@ def to_place(ctx, gaz: Gazetteer, t: Toponym, prefix: str = "P") -> Place:
     """Build the Place record for a resolved :class:`Toponym` (ids ``<prefix>1``, ...)."""
     ev = ctx.evidence(t.start, t.end)
     if t.entry is None:
-        return Place(id=ctx.new_id(prefix), text=t.text, name=None, resolved_by="unresolved", evidence=ev)
+        return Place(id=ctx.new_id(prefix), text=t.text, name=None, resolved_by="unresolved", role=_role(t),
+                     evidence=ev)
     i = t.entry
     lat, lon = t.point if t.point is not None else (gaz.lat[i], gaz.lon[i])
     return Place(id=ctx.new_id(prefix), text=t.text, name=gaz.names[i], geonameid=gaz.gid[i] or None,
                  lat=round(lat, 5), lon=round(lon, 5), country=gaz.country[i] or None,
-                 feature=FEATURES[gaz.feature[i]], resolved_by=t.resolved_by, evidence=ev)
+                 feature=FEATURES[gaz.feature[i]], resolved_by=t.resolved_by, role=_role(t), evidence=ev)
+
+
+def _role(t: Toponym) -> Optional[str]:
+    """``Place.role``: "associative", or None for a literal place (see :class:`~newsevents.records.Place`)."""
+    return ASSOCIATIVE if t.role == ASSOCIATIVE else None
 
 
 def place_for_clause(ctx, token) -> Optional[Place]:

@@ -73,6 +73,7 @@ class Recogniser:
         self.place_nouns = set(cues.get("place_nouns") or ())
         self.suffixes = set(cues.get("place_suffixes") or ())
         self.strong = set(cues.get("strong_prepositions") or ("in", "at", "near"))
+        self.name_prepositions = set(cues.get("name_prepositions") or ("in", "near"))
         self.stop = {str(w).lower() for w in (cues.get("not_toponyms") or ())}
         self.directions = {str(w).lower() for w in (cues.get("direction_words") or ())}
         self.big_city = int(cues.get("big_city_population") or 100000)
@@ -351,17 +352,22 @@ class Recogniser:
         return self._drop_name_parts(doc, found)
 
     def _drop_name_parts(self, doc, found: list) -> list:
-        """Drop toponyms that are part of a person's name in this article.
+        """Drop toponyms that are a person's name in this article.
 
         "Kyle Rittenhouse ... Rittenhouse's release", "Carrie Lam ... Lam was interrupted",
-        "Jamal Khashoggi ... Khashoggi": the model tags the bare surname GPE, and the
-        gazetteer has a town of that name. A toponym is dropped when its text is a word
-        of a PERSON entity of two or more words elsewhere in the article, or when a PERSON
-        entity follows it directly ("Crystal Munoz" split as GPE + PERSON); it stays with a
-        qualifier ("Jackson, Mississippi"), after a strong preposition ("in Jackson"), or
-        when it names a country.
+        "Jamal Khashoggi ... Khashoggi", "Wiranto" (tagged PERSON elsewhere), "the Bidens":
+        the model tags the bare name GPE, and the gazetteer may have a town of that name. A
+        toponym is dropped when its text (or, for a plural, its text without the final "s") is a
+        word of a PERSON entity of two or more words elsewhere in the article (or, for a name
+        the gazetteer does not know, a whole one-word PERSON entity there), or when a PERSON entity follows it directly ("Crystal
+        Munoz" split as GPE + PERSON). It stays with a qualifier ("Jackson, Mississippi"), right
+        after one of ``name_prepositions`` ("in Jackson"; not "shouted at Lam", and a comma before
+        it does not count: "Antioch, Illinois, Rittenhouse is accused") when the gazetteer knows
+        it, or when it names a country or a curated place
+        (a region, sea or landmark: "Panmunjom", which the model also tags PERSON).
         """
         names: set = set()
+        single: set = set()  # one-word PERSON entities
         person_start: set = set()
         for ent in doc.ents:
             if ent.label_ == "PERSON":
@@ -369,18 +375,30 @@ class Recogniser:
                 words = [t.text for t in ent if t.is_alpha and _capitalised(t)]
                 if len(words) >= 2:
                     names.update(words)
-        if not names and not person_start:
+                elif len(words) == 1 and len(ent) == 1:
+                    single.update(words)
+        if not names and not single and not person_start:
             return found
         out = []
         for t in found:
             if t.how != "demonym" and not t.qualifier:
                 span = doc.char_span(t.start, t.end, alignment_mode="expand")
-                if span is not None and (t.text in names or (len(span) == 1 and span.end in person_start)) \
-                        and not self._supported(doc, span.start, span.end, strong=True) \
-                        and not any(p and self.gaz.feature[c] == F_COUNTRY for c, p in self.gaz.candidates(t.text)):
+                named = t.text in names or (t.text.endswith("s") and t.text[:-1] in names) \
+                    or (t.text in single and span is not None and not self._is_known(span))
+                if span is not None and (named or (len(span) == 1 and span.end in person_start)) \
+                        and not (self._is_known(span) and self._after_strong_preposition(doc, span.start)) \
+                        and not any(p and self.gaz.feature[c] == F_COUNTRY for c, p in self.gaz.candidates(t.text)) \
+                        and not self._curated(t.text):
                     continue
             out.append(t)
         return out
+
+    def _after_strong_preposition(self, doc, start: int) -> bool:
+        """A strong preposition ("in", "at", "near") right before token ``start`` (or before "the")."""
+        i = start - 1
+        if i >= 0 and doc[i].lower_ == "the":
+            i -= 1
+        return i >= 0 and doc[i].lower_ in self.name_prepositions
 
     def _add_demonyms(self, doc, found: list, taken: bytearray, text: Optional[str] = None,
                       starts: Optional[list] = None, ends: Optional[list] = None,

@@ -21,3 +21,5 @@ class Toponym:
     cands: list = field(default_factory=list)  # [(entry, primary)]
     entry: Optional[int] = None
     resolved_by: Optional[str] = None
+    role: Optional[str] = None  # "literal" or "associative" (see places/role.py)
+    role_why: str = ""  # the rule that made it associative: demonym, embedded, modifier, agent

@@ -1,6 +1,7 @@
 """Toponyms of a Doc: recognition then disambiguation (the places stage's two steps).
 
 * :mod:`.recognise`: which spans are toponyms (NER + gazetteer + cues), nationality words;
+* :mod:`.role`: literal places and associative uses ("U.S. troops", "Iran said");
 * :mod:`.disambiguate`: which gazetteer entry each names (ranking + article context);
 * :mod:`.gazetteer`: the offline gazetteer both read.
 
@@ -12,17 +13,31 @@ from typing import Optional
 
 from .disambiguate import Weights, default_weights, load_weights, resolve
 from .recognise import Recogniser, demonym_table
+from .role import RoleRules, assign_roles, load_role_rules
 from .toponym import Toponym
 
 __all__ = ["Toponym", "Recogniser", "resolve", "recognise_and_resolve", "demonym_table", "Weights",
-           "load_weights", "default_weights"]
+           "load_weights", "default_weights", "RoleRules", "load_role_rules", "assign_roles"]
 
 
-def recognise_and_resolve(recogniser: Recogniser, doc, weights: Optional[Weights] = None) -> list[Toponym]:
-    """Recognise the toponyms of ``doc`` and resolve them. RETURNS (list[Toponym]) in text order.
+def recognise_and_resolve(recogniser: Recogniser, doc, weights: Optional[Weights] = None,
+                          roles: Optional[RoleRules] = None, organisations=None) -> list[Toponym]:
+    """Recognise the toponyms of ``doc``, give each its role and resolve them. RETURNS (list[Toponym]) in text order.
 
     weights (Weights | None): the disambiguation weights; default :func:`default_weights`.
+    roles (RoleRules | None): the literal/associative rules; default the built-in ``places/roles.yaml``.
+    organisations (re.Pattern | None): known organisation names (:func:`.role.organisation_pattern`).
     """
     toponyms = recogniser(doc)
     resolve(recogniser.gaz, toponyms, weights)
+    assign_roles(doc, toponyms, roles if roles is not None else _default_roles(), recogniser.gaz, organisations)
     return toponyms
+
+
+_ROLES: list = []
+
+
+def _default_roles() -> RoleRules:
+    if not _ROLES:
+        _ROLES.append(load_role_rules())
+    return _ROLES[0]

@@ -1,0 +1,123 @@
+"""Toponym roles (step 1b of the places stage): literal places and associative uses.
+
+GeoWebNews (Gritta et al. 2018, 2019) separates toponyms that name a place where
+something is ("troops left **Iraq**", "near **Mosul**") from toponyms that stand for
+something else: a government or people ("**Iran** launched missiles", metonymy), a
+modifier of a non-place noun ("**U.S.** troops"), part of another name ("The **New
+York** Times"), a nationality word ("Syrian"). :func:`assign_roles` sets
+``Toponym.role`` to ``literal`` or ``associative`` by the rules of
+``data/places/roles.yaml`` (documented there). The places stage lists only literal
+toponyms in ``analysis.places`` unless ``Options.place_associative`` is set.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..data import load_yaml
+from .gazetteer import FEATURES
+from .toponym import Toponym
+
+__all__ = ["RoleRules", "load_role_rules", "assign_roles", "organisation_pattern", "LITERAL", "ASSOCIATIVE"]
+
+LITERAL = "literal"
+ASSOCIATIVE = "associative"
+
+
+@dataclass(frozen=True)
+class RoleRules:
+    """The rules of ``data/places/roles.yaml`` as sets."""
+
+    embedded_labels: frozenset
+    modifier_deps: frozenset
+    subject_deps: frozenset
+    copulas: frozenset
+    agent_prepositions: frozenset
+    literal_heads: frozenset
+    modifier_features: frozenset
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "RoleRules":
+        return cls(**{f: frozenset(str(w) if f.endswith("labels") or f.endswith("deps") else str(w).lower()
+                                   for w in (d.get(f) or ()))
+                      for f in cls.__dataclass_fields__})
+
+
+def load_role_rules(data_paths=None) -> RoleRules:
+    """RETURNS (RoleRules): built-in rules, extended by users' ``places/roles.yaml``."""
+    return RoleRules.from_dict(load_yaml("places/roles.yaml", extra=data_paths))
+
+
+def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optional[str]) -> str:
+    """The rule that makes a toponym span associative, or '' (literal)."""
+    ent = ents_by_token.get(span.start)
+    if ent is not None and ent.label_ in rules.embedded_labels and (ent.start < span.start or ent.end > span.end) \
+            and any(t.is_alpha and t.text[:1].isupper() for t in list(ent)[:span.start - ent.start]
+                    + list(ent)[span.end - ent.start:]):
+        return "embedded"
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i and root.head.i < span.start:
+        root = root.head  # "Israel and the United States": the first member's role
+    dep, head = root.dep_, root.head
+    if dep in rules.modifier_deps and head.i >= span.end and head.pos_ in ("NOUN", "PROPN") \
+            and feature in rules.modifier_features and not _literal_head(head, rules):
+        return "modifier"
+    if dep in rules.subject_deps and head.lemma_.lower() not in rules.copulas and head.pos_ in ("VERB", "AUX"):
+        return "agent"
+    if dep == "pobj" and head.lower_ in rules.agent_prepositions and head.head.pos_ in ("VERB", "AUX"):
+        return "agent"
+    return ""
+
+
+def organisation_pattern(rows: list):
+    """A regex matching the names and aliases of ``data/actors/organisations.tsv`` (whole words, case-sensitive).
+
+    rows (list[dict]): the table's rows (``canonical``, ``aliases`` '|'-separated).
+    RETURNS (re.Pattern | None): None for an empty table.
+    """
+    names = set()
+    for row in rows:
+        for n in [row.get("canonical") or ""] + (row.get("aliases") or "").split("|"):
+            n = n.strip()
+            if len(n) >= 2:
+                names.add(n)
+    if not names:
+        return None
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alts})(?![\w])")
+
+
+def _literal_head(tok, rules: RoleRules) -> bool:
+    return tok.lemma_.lower() in rules.literal_heads or tok.lower_ in rules.literal_heads
+
+
+def assign_roles(doc, toponyms: list, rules: RoleRules, gaz=None, organisations=None) -> None:
+    """Set ``role`` (and ``role_why``) on each :class:`Toponym` of ``doc`` (see the module docstring).
+
+    gaz (Gazetteer | None): the gazetteer the toponyms were resolved against (their
+        feature decides whether the modifier rule applies); None: it applies to all.
+    organisations (re.Pattern | None): :func:`organisation_pattern`; a toponym inside the
+        name of a known organisation ("G7", "Mercosur", "the Islamic State of Iraq and the
+        Levant") is associative (``role_why = "organisation"``).
+    """
+    org_spans = [m.span() for m in organisations.finditer(doc.text)] if organisations is not None else []
+    ents_by_token: dict = {}
+    for ent in doc.ents:
+        for k in range(ent.start, ent.end):
+            ents_by_token[k] = ent
+    for t in toponyms:
+        if t.how == "demonym":
+            t.role, t.role_why = ASSOCIATIVE, "demonym"
+            continue
+        if any(a <= t.start and t.end <= b for a, b in org_spans):
+            t.role, t.role_why = ASSOCIATIVE, "organisation"
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        feature = None
+        if gaz is None:
+            feature = next(iter(rules.modifier_features), None)
+        elif t.entry is not None:
+            feature = FEATURES[gaz.feature[t.entry]]
+        why = _why_associative(span, rules, ents_by_token, feature) if span is not None and len(span) else ""
+        t.role, t.role_why = (ASSOCIATIVE, why) if why else (LITERAL, "")
