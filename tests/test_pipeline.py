@@ -186,7 +186,7 @@ def test_pathological_article_is_stopped_at_the_time_limit_and_the_batch_goes_on
     """One article whose parse takes too long (here a parse made 120 s slower for it, so the test does
     not depend on the machine's speed) is E106 with no records; the articles around it, parsed in the
     same group, are retried alone and analysed as without a limit."""
-    from conftest import SlowParse
+    from slowparse import SlowParse
 
     good = "Police arrested 20 protesters in Hong Kong on Sunday. Rebels attacked a village near Goma."
     limited = Pipeline(Options(article_seconds=0.8), nlp=SlowParse(nlp))
