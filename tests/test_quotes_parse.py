@@ -51,3 +51,27 @@ def test_add_with_an_object_introduces_no_quotation(nlp, stage):  # noqa: F811
 def test_according_to_which_names_no_source(nlp, stage):  # noqa: F811
     text = "Turkey and Libya signed an agreement, according to which a section of the sea would be Turkish."
     assert not [q for q in run(nlp, stage, text) if q.source and q.source.text == "which"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the parser hangs 'and' on the first clause and makes 'warned' a second clause of 'said'
+    ("The Russian foreign ministry said the sanctions were unacceptable and warned that Moscow would respond.",
+     [("said", "The Russian foreign ministry", "the sanctions were unacceptable"),
+      ("warned", "The Russian foreign ministry", "that Moscow would respond")]),
+    # ... or a conjunct of the first clause's verb
+    ("The minister said the plan was dangerous and promised to fight it.",
+     [("said", "The minister", "the plan was dangerous"), ("promised", "The minister", "to fight it")]),
+])
+def test_a_second_statement_coordinated_after_a_clause_takes_the_matrix_speaker(nlp, stage, text, expected):  # noqa: F811
+    got = [(q.cue.text, q.source.text if q.source else None, q.content.text) for q in run(nlp, stage, text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Two lawmakers opposed both articles of impeachment, and others abstained.",
+    "He noted the estimated cost is six billion euros, but gave no date.",
+])
+def test_contents_never_end_in_a_dangling_coordinator(nlp, stage, text):  # noqa: F811
+    for q in run(nlp, stage, text):
+        assert not q.content.text.rstrip().split()[-1].lower() in ("and", "but", "or")
+        assert not q.content.text.rstrip().endswith(",")

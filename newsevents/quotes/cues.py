@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..data import load_yaml
 from ..errors import DataError
+from ..syntax import SAYING_VERBS
 
 #: the argument frames a cue may take (see the header of data/quotes/cues.yaml)
 FRAMES = ("quote", "clause", "xcomp", "object", "parenthetical", "passive")
@@ -31,6 +32,7 @@ class CueLexicon:
         is the source of a gerund cue after "as" ('cited X as saying').
     quote_without_object (frozenset[str]): lemmas that introduce a quotation only without
         a direct object ('he added' but not 'to add the question').
+    saying (frozenset[str]): verbs of saying whose clause may swallow a coordinated statement.
     date_words (frozenset[str]): date words the parser may glue to a subject ('On Friday Ford ...').
     RAISES DataError (E010): the file is missing or malformed, or a verb names an
         unknown kind or frame.
@@ -79,6 +81,9 @@ class CueLexicon:
         self.quote_without_object = frozenset(str(w).lower() for w in raw.get("quote_without_object") or ())
         self.object_sources = frozenset(str(w).lower() for w in raw.get("object_sources") or ())
         self.date_words = frozenset(str(w).lower() for w in raw.get("date_words") or ())
+        #: verbs of saying for :func:`~newsevents.syntax.coordinated_speech_head`: the shared
+        #: list and every cue that takes a clause
+        self.saying = SAYING_VERBS | frozenset(k for k, f in self.verbs.items() if "clause" in f)
         self._frames_memo: dict = {}  # (pos, tag, lemma) hashes -> frames, see :meth:`frames`
 
     def frames(self, token) -> frozenset:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from ..syntax import coordinated_speech_head
 from .spans import (AUX_DEPS, REL_PRONOUNS, SUBJ, WH_WORDS, Attr, Range, cut_paragraphs, doc_text, overlap,
                     subtree_range, trim)
 
@@ -36,6 +37,11 @@ def source_of(lex, doc, v):
         if pobj is None:
             return None, None
         subj = pobj
+    if subj is None:
+        matrix = coordinated_speech_head(v, lex.saying)
+        if matrix is not None:
+            # 'X said A and warned B': the parser put 'warned' inside A; X speaks
+            subj = next((c for c in matrix.children if c.dep_ in ("nsubj", "csubj")), None)
     if subj is None:
         h = v
         for _ in range(4):  # inherit from a governing verb: 'X implored her, arguing that ...'
@@ -150,8 +156,8 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
                 # was taken for the cue's object
                 lo = obj.left_edge.i
             for conj in cc.children:  # 'X says A promised B and said C': C is its own attribution
-                if conj.dep_ == "conj" and conj.i > cc.i and "clause" in lex.frames(conj) \
-                        and any(g.dep_ == "ccomp" for g in conj.children):
+                if conj.dep_ == "conj" and conj.i > cc.i and ("clause" in lex.frames(conj) and any(
+                        g.dep_ == "ccomp" for g in conj.children) or _matrix_is(conj, v, lex.saying)):
                     cut = conj.left_edge.i
                     while cut > cc.i and doc[cut - 1].dep_ in ("cc", "punct"):
                         cut -= 1
@@ -225,6 +231,12 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
         return None
     return Attr(cue=cue_range(doc, v, extra_cue), source=source, content=content,
                 origin=origin, src_head=head, cue_tok=v)
+
+
+def _matrix_is(verb, matrix, saying) -> bool:
+    """True when ``verb`` is a statement of ``matrix``'s subject that the parser put inside its clause."""
+    got = coordinated_speech_head(verb, saying)
+    return got is not None and got.i == matrix.i
 
 
 def _opens_quotation(doc, head) -> bool:
