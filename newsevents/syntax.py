@@ -16,7 +16,7 @@ from typing import Optional
 
 from .data import load_tsv
 
-__all__ = ["coordinated_speech_head", "SAYING_VERBS"]
+__all__ = ["coordinated_speech_head", "people_nouns", "SAYING_VERBS"]
 
 #: verbs of saying whose reported clause may swallow a coordinated statement (lemmas)
 SAYING_VERBS = frozenset({
@@ -70,7 +70,7 @@ def coordinated_speech_head(verb, saying=SAYING_VERBS) -> Optional[object]:
             return None
         subj = next((c for c in clause.children if c.dep_ in _SUBJ), None)
         if subj is None or subj.pos_ in _SPEAKING or subj.ent_type_ in _SPEAKER_ENTS \
-                or subj.lower_ in _people_nouns() or subj.lemma_.lower() in _people_nouns():
+                or subj.lower_ in people_nouns() or subj.lemma_.lower() in people_nouns():
             # 'said he was innocent and vowed ...', 'said the man was armed and told officers ...':
             # the clause's subject may speak; leave the parse
             return None
@@ -79,7 +79,7 @@ def coordinated_speech_head(verb, saying=SAYING_VERBS) -> Optional[object]:
 
 
 @lru_cache(maxsize=1)
-def _people_nouns() -> frozenset:
+def people_nouns() -> frozenset:
     """Nouns that name people or bodies (``data/actors/agent_nouns.tsv`` and ``titles.tsv``)."""
     words = {str(r["noun"]).lower().split()[-1] for r in load_tsv("actors/agent_nouns.tsv") if r.get("noun")}
     words |= {str(r["title"]).lower().split()[-1] for r in load_tsv("actors/titles.tsv") if r.get("title")}

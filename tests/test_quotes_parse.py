@@ -75,3 +75,9 @@ def test_contents_never_end_in_a_dangling_coordinator(nlp, stage, text):  # noqa
     for q in run(nlp, stage, text):
         assert not q.content.text.rstrip().split()[-1].lower() in ("and", "but", "or")
         assert not q.content.text.rstrip().endswith(",")
+
+
+def test_a_content_keeps_the_bracket_it_closes(nlp, stage):  # noqa: F811
+    text = "The defendants claimed the woman first complained of theft (vol), not rape (viol)."
+    assert [q.content.text for q in run(nlp, stage, text)] == [
+        "the woman first complained of theft (vol), not rape (viol)"]

@@ -26,11 +26,13 @@ def cue_range(doc, v, extra=()) -> Range:
 
 def source_of(lex, doc, v):
     """RETURNS (Range | None, Token | None): the source span of cue verb ``v`` and its head."""
-    subj = None
-    for c in v.children:
-        if c.dep_ in SUBJ:
-            subj = c
-            break
+    subjs = [c for c in v.children if c.dep_ in SUBJ]
+    subj = subjs[0] if subjs else None
+    if len(subjs) > 1:
+        # a caption line the parser made a second subject ('—One of the victim's lawyers\n\nBoth
+        # officers indicated ...'): the subject in the cue's own paragraph
+        text = doc_text(doc)
+        subj = next((c for c in subjs if "\n" not in text[min(c.idx, v.idx):max(c.idx, v.idx)]), subj)
     if subj is not None and subj.dep_ == "nsubjpass":
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None

@@ -48,7 +48,7 @@ def trim(doc, i: int, j: int) -> Optional[Range]:
     while i < j and (doc[i].is_punct or doc[i].is_space) and not is_quote_tok(doc[i]):
         i += 1
     while j > i and ((doc[j - 1].is_punct or doc[j - 1].is_space) and not is_quote_tok(doc[j - 1])
-                     or doc[j - 1].lower_ in DANGLING and j - 1 > i):
+                     and not _closes_inside(doc, i, j - 1) or doc[j - 1].lower_ in DANGLING and j - 1 > i):
         j -= 1
     if i >= j:
         return None
@@ -69,6 +69,15 @@ def trim(doc, i: int, j: int) -> Optional[Range]:
     if inner and inner[-1] in QUOTE_CHARS and not any(c in QUOTE_CHARS for c in inner[:-1]):
         return trim(doc, i, j - 1)
     return (start, end)
+
+
+_BRACKETS = {")": "(", "]": "["}
+
+
+def _closes_inside(doc, i: int, k: int) -> bool:
+    """True when token ``k`` closes a bracket opened in tokens [i, k): 'not rape (viol)' keeps its ')'."""
+    opening = _BRACKETS.get(doc[k].text)
+    return opening is not None and any(doc[t].text == opening for t in range(i, k))
 
 
 _TEXT_CACHE: list = [None, None]

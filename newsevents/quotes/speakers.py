@@ -11,6 +11,7 @@ from typing import Optional
 from ..records import Speaker
 from .coref import PLURAL, PRONOUN_WORDS, SINGULAR
 from .documents import authored
+from .groups import group_speaker
 from .spans import Attr, doc_text, subtree_range, trim
 
 
@@ -135,6 +136,7 @@ class Memory:
     carriers (frozenset[str]): nouns of documents and messages (cues.yaml).
     ante (coref.Antecedents | None): subjects and earlier speakers for pronoun sources.
     documents (documents.Documents | None): documents issued in the article and their issuers.
+    group_nouns (frozenset[str]): plural nouns of people that may stand for a named group (:mod:`.groups`).
     """
 
     by_head: dict = field(default_factory=dict)
@@ -142,6 +144,7 @@ class Memory:
     carriers: frozenset = frozenset()
     ante: object = None
     documents: object = None
+    group_nouns: frozenset = frozenset()
 
 
 def speaker(ctx, a: Attr, finder, mem: Memory) -> Optional[Speaker]:
@@ -160,6 +163,12 @@ def speaker(ctx, a: Attr, finder, mem: Memory) -> Optional[Speaker]:
         sp = mem.ante.resolve(a.source[0], head.lower_)
         if sp is not None:
             return _full_name(sp, finder.all()) if sp.mention else sp
+    if a.source is not None and head is not None and mem.group_nouns:
+        # 'The defendants claimed' after 'officers A and B': the named group
+        persons = [m for m in finder.all() if m.kind in ("person", "organisation") and is_named(m)]
+        sp = group_speaker(doc_text(ctx.doc), head, a.source, persons, mem.group_nouns)
+        if sp is not None:
+            return sp
     sp = _speaker(ctx, a, finder, mem)
     if sp is not None and sp.mention is not None:
         return _of_tail(ctx, a, _full_name(sp, finder.all()), finder.all())
