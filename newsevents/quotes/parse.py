@@ -8,6 +8,8 @@ from __future__ import annotations
 from typing import Optional
 
 from ..syntax import coordinated_speech_head
+from .misparse import caption_or_title, inverted_parenthetical, no_speaker, relative_content, \
+    stranded_subject, subject_taken_for_object
 from .spans import (AUX_DEPS, REL_PRONOUNS, SUBJ, WH_WORDS, Attr, Range, cut_paragraphs, doc_text, overlap,
                     subtree_range, trim)
 
@@ -127,8 +129,11 @@ def _after_date(lex, doc, v):
 
 def verb_attr(lex, doc, v) -> Optional[Attr]:
     frames = lex.frames(v)
-    if not frames:
+    if not frames or caption_or_title(v):
         return None
+    inverted = inverted_parenthetical(doc, v, frames, lambda t: cue_range(doc, t))
+    if inverted is not None:
+        return inverted
     lemma = v.lemma_.lower()
     content = None
     extra_cue = []
@@ -167,6 +172,8 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
             content = trim(doc, lo, hi)
         elif not any(c.dep_ == "dobj" and c.i > v.i for c in children):
             content = advcl_content(doc, v, children, wide="parenthetical" in frames)
+        else:
+            content = subject_taken_for_object(doc, v, children)
     if content is None and "xcomp" in frames:
         xc = next((c for c in children if c.dep_ == "xcomp"), None)
         if xc is not None:
@@ -200,6 +207,13 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
                 lo, hi = subtree_range(para, exclude=[v])
                 content = trim(doc, lo, hi)
     source, head = source_of(lex, doc, v)
+    if no_speaker(head):  # 'in May, 2018 identified him', 'the second accused him'
+        head = stranded_subject(doc, v, head)
+        if head is None:
+            return None
+        source = trim(doc, head.left_edge.i, head.i + 1)
+    if relative_content(doc, content):
+        content = None  # 'X spoke, who headed the campaign'
     if content is not None and source is not None and overlap(content, source):
         content = None
     text = doc_text(doc)
