@@ -81,3 +81,18 @@ def test_a_content_keeps_the_bracket_it_closes(nlp, stage):  # noqa: F811
     text = "The defendants claimed the woman first complained of theft (vol), not rape (viol)."
     assert [q.content.text for q in run(nlp, stage, text)] == [
         "the woman first complained of theft (vol), not rape (viol)"]
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("The BBC also cited Budi Santoso, chief of the national intelligence agency, as saying the suspects "
+     "were linked to the network.", "Budi Santoso, chief of the national intelligence agency",
+     "the suspects were linked to the network"),
+    # 'as' attached by the parser to the verb of a relative clause after it (which the content then lacks)
+    ("The BBC also cited Budi Gunawan, chief of the Indonesian State Intelligence Agency, as saying the suspects "
+     "were linked to the Jamaah Ansharut Daulah network, which itself was related to the Islamic State.",
+     "Budi Gunawan, chief of the Indonesian State Intelligence Agency",
+     "the suspects were linked to the Jamaah Ansharut Daulah network"),
+])
+def test_cited_as_saying_is_one_attribution_of_the_person_cited(nlp, stage, text, source, content):  # noqa: F811
+    got = [(q.source.text, q.cue.text, q.content.text) for q in run(nlp, stage, text)]
+    assert got == [(source, "saying", content)]

@@ -150,3 +150,12 @@ def test_plural_description_is_the_group_named_before(nlp, stage, text, actors, 
 def test_plural_description_without_one_group_stays_a_description(nlp, stage, text, actors, needle):  # noqa: F811
     got = speakers(nlp, stage, text, actors, needle)
     assert got and not any(" and " in s for s in got)
+
+
+def test_a_brand_is_the_company_the_article_names(nlp, stage):  # noqa: F811
+    text = ("ABS-CBN Corporation owns the channel. The regulator shut it down. ABS-CBN said the order did not "
+            "cover its news channel.")
+    acts = [actor("ABS-CBN Corporation", text, "ABS-CBN Corporation", 1, code="PHL", kind="organisation"),
+            actor("ABS-CBN", text, "ABS-CBN", 2, code="PHL", kind="media", nth=1)]
+    assert [q.speaker.canonical for q in run(nlp, stage, text, acts) if "news channel" in q.content.text] == [
+        "ABS-CBN Corporation"]

@@ -11,7 +11,8 @@ sentences (``tests/test_quotes_misparse.py``):
   banner saying ...") or a cue in an imperative title ("the documentary Just don't tell anyone");
 - subjects that cannot speak: dates, times, ordinals ("in May, 2018 identified him ...", "the
   second accused him ...");
-- a relative clause taken for the content ("X spoke, who headed the campaign ...").
+- a relative clause taken for the content ("X spoke, who headed the campaign ...");
+- "The BBC cited X, chief of ..., as saying ..." with "as" attached to a later verb.
 """
 from __future__ import annotations
 
@@ -107,6 +108,23 @@ def stranded_subject(doc, v, subj):
     for k in range(subj.left_edge.i - 1, v.sent.start - 1, -1):
         t = doc[k]
         if t.pos_ in ("PROPN", "NOUN") and t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
+def cited_object(doc, as_tok, object_sources):
+    """The object of 'cited X as saying' before ``as_tok``, wherever the parser attached 'as'.
+
+    object_sources (Container[str]): verbs whose object speaks ('cite', 'quote').
+    RETURNS (Token | None): the object's head when 'as' follows it (after a comma).
+    """
+    k = as_tok.i - 1
+    while k >= 0 and doc[k].is_punct:
+        k -= 1
+    if k < 0:
+        return None
+    for t in doc[k].ancestors if doc[k].dep_ != "dobj" else [doc[k]]:
+        if t.dep_ == "dobj" and k <= t.right_edge.i < as_tok.i and t.head.lemma_.lower() in object_sources:
             return t
     return None
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..syntax import coordinated_speech_head
-from .misparse import caption_or_title, inverted_parenthetical, no_speaker, relative_content, \
+from .misparse import caption_or_title, cited_object, inverted_parenthetical, no_speaker, relative_content, \
     stranded_subject, subject_taken_for_object
 from .spans import (AUX_DEPS, REL_PRONOUNS, SUBJ, WH_WORDS, Attr, Range, cut_paragraphs, doc_text, overlap,
                     subtree_range, trim)
@@ -63,10 +63,9 @@ def source_of(lex, doc, v):
                 h = h.head.head
                 if h.dep_ == "prep":
                     h = h.head
-            elif (h.dep_ == "prep" and h.lower_ == "as" and h.head.lemma_.lower() in lex.object_sources
-                  and h.head is not h):
-                # 'The BBC cited Budi Gunawan as saying ...': the object speaks
-                subj = next((c for c in h.head.children if c.dep_ == "dobj"), None)
+            elif h.dep_ == "prep" and h.lower_ == "as" and cited_object(doc, h, lex.object_sources) is not None:
+                # 'The BBC cited Budi Gunawan, chief of ..., as saying ...': the object speaks
+                subj = cited_object(doc, h, lex.object_sources)
                 break
             else:
                 break
@@ -138,6 +137,10 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
     content = None
     extra_cue = []
     children = list(v.children)
+    if lemma in lex.object_sources and any(
+            t.lower_ == "as" and t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "VBG" and cited_object(
+                doc, t, lex.object_sources) is not None for t in doc[v.i + 1:v.sent.end]):
+        return None  # 'The BBC cited X as saying ...': the attribution is X's, read off 'saying'
     if "clause" in frames:
         ccs = [c for c in children if c.dep_ == "ccomp"]
         # 'A; TVN24 reported (that) B': a clause before the cue is not its content

@@ -199,12 +199,17 @@ _NOT_NAME = {"January", "February", "March", "April", "May", "June", "July", "Au
              "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 
 
+#: what a company's name adds to its brand: 'ABS-CBN' (media) is 'ABS-CBN Corporation' (organisation)
+_CORPORATE = {"Corporation", "Corp.", "Company", "Co.", "Inc.", "Group", "Ltd", "Ltd.", "Limited", "Holdings", "plc"}
+
+
 def _full_name(sp: Speaker, actors) -> Speaker:
     m = next((m for m in actors if m.id == sp.mention), None)
     if m is None or m.kind not in ("organisation", "media") or not is_named(m):
         return sp
-    longer = [o for o in actors if o.kind == m.kind and is_named(o)
-              and o.canonical.startswith(m.canonical + " ") and o.canonical[len(m.canonical) + 1:][:1].isupper()]
+    longer = [o for o in actors if (o.kind == m.kind or o.canonical[len(m.canonical) + 1:] in _CORPORATE)
+              and is_named(o) and o.canonical.startswith(m.canonical + " ")
+              and o.canonical[len(m.canonical) + 1:][:1].isupper()]
     return _from_mention(max(longer, key=lambda o: len(o.canonical))) if longer else sp
 
 
