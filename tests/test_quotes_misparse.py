@@ -54,3 +54,23 @@ def test_percentages_of_those_polled_speak(nlp, stage):  # noqa: F811
 def test_a_relative_clause_is_no_content(nlp, stage):  # noqa: F811
     text = "Maria Kowalska spoke, who headed the campaign of Viktor Barys."
     assert not [c for _, _, c in triples(nlp, stage, text) if c.startswith("who")]
+
+
+def test_a_reported_clause_without_its_relative_subject_is_no_content(nlp, stage):  # noqa: F811
+    text = "Neither US nor British authorities delivered a complete list of the 38 countries they said were involved."
+    assert triples(nlp, stage, text) == []
+    # the relative pronoun as the source is kept
+    text = "He believed the unscientific Internet polls that showed him victorious in most debates."
+    assert [c for _, cue, c in triples(nlp, stage, text) if cue == "showed"]
+
+
+def test_a_quoted_name_is_no_quotation(nlp, stage):  # noqa: F811
+    text = ('Calling it "just another apology", Anna Nowak of "Have no fear", an abuse victim support charity, '
+            'told Reuters "it almost appears as if the statement was prepared before".')
+    assert not [c for _, _, c in triples(nlp, stage, text) if "Have no fear" in c]
+
+
+def test_coordinated_clauses_before_a_final_cue_are_one_content(nlp, stage):  # noqa: F811
+    text = ("The estimated cost is six billion euros, but the saturation of the gas markets and competition from "
+            "liquid natural gas terminals are likely to keep private investors away, he noted.")
+    assert [c for _, cue, c in triples(nlp, stage, text) if cue == "noted"] == [text[:text.index(", he noted")]]

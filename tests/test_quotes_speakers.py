@@ -159,3 +159,16 @@ def test_a_brand_is_the_company_the_article_names(nlp, stage):  # noqa: F811
             actor("ABS-CBN", text, "ABS-CBN", 2, code="PHL", kind="media", nth=1)]
     assert [q.speaker.canonical for q in run(nlp, stage, text, acts) if "news channel" in q.content.text] == [
         "ABS-CBN Corporation"]
+
+
+def test_a_group_named_in_the_source_is_the_speaker(nlp, stage):  # noqa: F811
+    text = "Two Democratic Representatives, Collin Peterson and Jeff Van Drew, opposed both articles of impeachment."
+    acts = [actor("Collin Peterson", text, "Collin Peterson", 1), actor("Jeff Van Drew", text, "Jeff Van Drew", 2)]
+    assert [q.speaker.canonical for q in run(nlp, stage, text, acts)] == ["Collin Peterson and Jeff Van Drew"]
+
+
+def test_a_name_in_a_relative_clause_of_the_source_is_not_the_speaker(nlp, stage):  # noqa: F811
+    text = ("The group named him.\n\nAl-Quaety, who contributed to Agence France-Presse among other news "
+            "organizations, supported independence for South Yemen.")
+    acts = [actor("Agence France-Presse", text, "Agence France-Presse", 1, kind="media")]
+    assert [q.speaker.canonical for q in run(nlp, stage, text, acts)] == ["Al-Quaety"]

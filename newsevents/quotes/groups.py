@@ -63,7 +63,12 @@ def group_speaker(text: str, head, source, persons: list, people_nouns) -> Optio
     RETURNS (Speaker | None): canonical 'A and B' ('A, B and C'), the first person's mention,
     and the code and sector the members share (else none).
     """
-    if head is None or head.pos_ != "NOUN" or head.tag_ != "NNS":
+    if head is None or head.tag_ not in ("NNS", "NNPS"):
+        return None
+    own = named_groups(text, [m for m in persons if source[0] <= m.evidence.start and m.evidence.end <= source[1]])
+    if len(own) == 1:  # 'Two Democratic Representatives, Collin Peterson and Jeff Van Drew,'
+        return _speaker(own[0])
+    if head.pos_ != "NOUN":
         return None
     lemma, low = head.lemma_.lower(), head.lower_
     if low not in people_nouns and lemma not in people_nouns:
@@ -82,7 +87,10 @@ def group_speaker(text: str, head, source, persons: list, people_nouns) -> Optio
     pick = intro if intro else groups
     if len({tuple(m.canonical for m in g) for g in pick}) != 1:
         return None  # two groups could be meant
-    group = pick[-1]
+    return _speaker(pick[-1])
+
+
+def _speaker(group: list) -> Speaker:
     names = [m.canonical for m in group]
     canonical = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     codes = {m.code for m in group}

@@ -12,7 +12,8 @@ sentences (``tests/test_quotes_misparse.py``):
 - subjects that cannot speak: dates, times, ordinals ("in May, 2018 identified him ...", "the
   second accused him ...");
 - a relative clause taken for the content ("X spoke, who headed the campaign ...");
-- "The BBC cited X, chief of ..., as saying ..." with "as" attached to a later verb.
+- "The BBC cited X, chief of ..., as saying ..." with "as" attached to a later verb;
+- a reported clause whose subject is the relative head ("the countries they said were involved").
 """
 from __future__ import annotations
 
@@ -127,6 +128,17 @@ def cited_object(doc, as_tok, object_sources):
         if t.dep_ == "dobj" and k <= t.right_edge.i < as_tok.i and t.head.lemma_.lower() in object_sources:
             return t
     return None
+
+
+def extracted_subject(v, children, content) -> bool:
+    """True for a cue in a relative clause whose reported clause lost its subject to the relative
+    head ('the 38 countries they said were involved': 'were involved' alone is no content)."""
+    if content is None or v.dep_ != "relcl" or not any(
+            c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that") for c in children):
+        return False  # 'the polls that showed him victorious': the relative pronoun is the source
+    cc = next((c for c in children if c.dep_ == "ccomp" and c.i > v.i), None)
+    return cc is not None and cc.left_edge.idx == content[0] and not any(
+        g.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for g in cc.children)
 
 
 def relative_content(doc, content: Optional[Range]) -> bool:

@@ -8,10 +8,10 @@ from __future__ import annotations
 from typing import Optional
 
 from ..syntax import coordinated_speech_head
-from .misparse import caption_or_title, cited_object, inverted_parenthetical, no_speaker, relative_content, \
+from .misparse import caption_or_title, cited_object, extracted_subject, inverted_parenthetical, no_speaker, relative_content, \
     stranded_subject, subject_taken_for_object
-from .spans import (AUX_DEPS, REL_PRONOUNS, SUBJ, WH_WORDS, Attr, Range, cut_paragraphs, doc_text, overlap,
-                    subtree_range, trim)
+from .spans import (AUX_DEPS, REL_PRONOUNS, SUBJ, WH_WORDS, Attr, Range, cut_paragraphs, doc_text, is_quote_tok,
+                    overlap, subtree_range, trim)
 
 
 def cue_range(doc, v, extra=()) -> Range:
@@ -160,6 +160,10 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
             cc = None  # 'agreed travel bans': an object the parser took for a clause
         if cc is not None:
             lo, hi = subtree_range(cc, exclude=[v])
+            if cc.i < v.i:  # 'A, but B, he noted': the parser made A and B two clauses of the cue
+                for c in ccs:
+                    if cc.i < c.i < v.i and _coordinated_clauses(doc, cc, c):
+                        hi = max(hi, min(c.right_edge.i + 1, v.i))
             obj = next((c for c in children if c.dep_ == "dobj" and v.i < c.i < cc.i), None)
             if obj is not None and cc.i > v.i and not any(g.dep_ in SUBJ + ("expl",) for g in cc.children):
                 # 'announced the tests by a laboratory found Novichok': the clause's subject
@@ -215,8 +219,8 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
         if head is None:
             return None
         source = trim(doc, head.left_edge.i, head.i + 1)
-    if relative_content(doc, content):
-        content = None  # 'X spoke, who headed the campaign'
+    if relative_content(doc, content) or extracted_subject(v, children, content):
+        content = None  # 'X spoke, who headed the campaign', 'the countries they said were involved'
     if content is not None and source is not None and overlap(content, source):
         content = None
     text = doc_text(doc)
@@ -250,6 +254,16 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
         return None
     return Attr(cue=cue_range(doc, v, extra_cue), source=source, content=content,
                 origin=origin, src_head=head, cue_tok=v)
+
+
+def _coordinated_clauses(doc, first, second) -> bool:
+    """True when clause ``second`` follows ``first`` after a coordinator of ``first`` ('A, but B')
+    with no quotation mark or semicolon between them."""
+    between = doc[first.right_edge.i + 1:second.left_edge.i]
+    if any(t.text == ";" or is_quote_tok(t) for t in doc[first.left_edge.i:second.right_edge.i + 1]):
+        return False
+    return any(c.dep_ == "cc" and first.i < c.i < second.left_edge.i for c in first.children) and all(
+        t.is_punct or t.dep_ == "cc" for t in between)
 
 
 def _matrix_is(verb, matrix, saying) -> bool:

@@ -219,6 +219,10 @@ def _speaker(ctx, a: Attr, finder, mem: Memory, depth: int = 0) -> Optional[Spea
     by_head, history, carriers = mem.by_head, mem.history, mem.carriers
     head = a.src_head
     mentions = finder.within(*a.source)
+    if head is not None:  # 'Al-Quaety, who contributed to Agence France-Presse': not the agency
+        rel = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in head.children
+               if c.dep_ == "relcl" and c.i > head.i]  # not acl: 'a poll published by NBC News'
+        mentions = [m for m in mentions if not any(lo <= m.evidence.start < hi for lo, hi in rel)]
     named = [m for m in mentions if is_named(m)]
     text = doc_text(ctx.doc)
     if head is None:
@@ -304,6 +308,8 @@ def _speaker(ctx, a: Attr, finder, mem: Memory, depth: int = 0) -> Optional[Spea
     if at_head is not None:
         return _described(ctx, a, at_head)  # 'Omsk hospital officials': no name, the description
     if head.pos_ == "PROPN":
+        if not named and any(c.dep_ == "relcl" for c in head.children):
+            return Speaker(canonical=_own_name(head), mention=None, code=None, sector=None)  # 'Al-Quaety, who ...'
         return _described(ctx, a) if not named else _from_mention(named[0])
     if head.pos_ == "PRON" and named:
         return _from_mention(named[0])
@@ -314,8 +320,10 @@ def _speaker(ctx, a: Attr, finder, mem: Memory, depth: int = 0) -> Optional[Spea
 
 def _own_name(head) -> str:
     """The proper-noun words of a name headed by ``head`` ('Alexis Boon')."""
-    toks = [c for c in head.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.i < head.i]
-    lo = min([t.i for t in toks] + [head.i])
+    lo, doc = head.i, head.doc
+    while lo > 0 and not doc[lo - 1].is_space and (not doc[lo - 1].whitespace_ or (
+            doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].head.i == head.i and doc[lo - 1].dep_ in ("compound", "flat"))):
+        lo -= 1  # contiguous name words and hyphenated parts only ('RSF\n\nAl-Quaety' is two lines)
     return head.doc[lo:head.i + 1].text
 
 
