@@ -96,3 +96,12 @@ def test_a_content_keeps_the_bracket_it_closes(nlp, stage):  # noqa: F811
 def test_cited_as_saying_is_one_attribution_of_the_person_cited(nlp, stage, text, source, content):  # noqa: F811
     got = [(q.source.text, q.cue.text, q.content.text) for q in run(nlp, stage, text)]
     assert got == [(source, "saying", content)]
+
+
+@pytest.mark.parametrize("text,n", [
+    ("Congress denied funding for such a wall.", 0),
+    ("The embassy denied him entry.", 0),
+    ("Iran denied the accusation.", 1),
+])
+def test_deny_with_an_object_withheld_is_no_attribution(nlp, stage, text, n):  # noqa: F811
+    assert len(run(nlp, stage, text)) == n

@@ -34,6 +34,8 @@ class CueLexicon:
         a direct object ('he added' but not 'to add the question').
     group_nouns (frozenset[str]): plural nouns of people that may stand for a named group, with
         the people nouns of data/actors (:func:`~newsevents.syntax.people_nouns`).
+    action_objects (dict[str, frozenset[str]]): lemma -> object nouns that make the cue an action
+        ('denied funding').
     saying (frozenset[str]): verbs of saying whose clause may swallow a coordinated statement.
     date_words (frozenset[str]): date words the parser may glue to a subject ('On Friday Ford ...').
     RAISES DataError (E010): the file is missing or malformed, or a verb names an
@@ -86,6 +88,8 @@ class CueLexicon:
         #: verbs of saying for :func:`~newsevents.syntax.coordinated_speech_head`: the shared
         #: list and every cue that takes a clause
         self.group_nouns = frozenset(str(w).lower() for w in raw.get("group_nouns") or ()) | people_nouns()
+        self.action_objects: dict[str, frozenset] = {
+            str(k).lower(): frozenset(str(w).lower() for w in v or ()) for k, v in (raw.get("action_objects") or {}).items()}
         self.saying = SAYING_VERBS | frozenset(k for k, f in self.verbs.items() if "clause" in f)
         self._frames_memo: dict = {}  # (pos, tag, lemma) hashes -> frames, see :meth:`frames`
 

@@ -137,6 +137,8 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
     content = None
     extra_cue = []
     children = list(v.children)
+    if any(c.dep_ in ("dobj", "dative") and c.lemma_.lower() in lex.action_objects.get(lemma, ()) for c in children):
+        return None  # 'Congress denied funding for the wall': withheld, not said
     if lemma in lex.object_sources and any(
             t.lower_ == "as" and t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "VBG" and cited_object(
                 doc, t, lex.object_sources) is not None for t in doc[v.i + 1:v.sent.end]):
