@@ -350,3 +350,4 @@ def test_a_name_split_by_the_tokenizer_is_still_the_actor(pipeline):
                                           published=__import__("datetime").date(2019, 7, 1))]))
     ev = one(an.events, "SUPPORT")
     assert codes(ev.actors) == ["KOR"]
+

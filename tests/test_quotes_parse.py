@@ -51,3 +51,57 @@ def test_add_with_an_object_introduces_no_quotation(nlp, stage):  # noqa: F811
 def test_according_to_which_names_no_source(nlp, stage):  # noqa: F811
     text = "Turkey and Libya signed an agreement, according to which a section of the sea would be Turkish."
     assert not [q for q in run(nlp, stage, text) if q.source and q.source.text == "which"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the parser hangs 'and' on the first clause and makes 'warned' a second clause of 'said'
+    ("The Russian foreign ministry said the sanctions were unacceptable and warned that Moscow would respond.",
+     [("said", "The Russian foreign ministry", "the sanctions were unacceptable"),
+      ("warned", "The Russian foreign ministry", "that Moscow would respond")]),
+    # ... or a conjunct of the first clause's verb
+    ("The minister said the plan was dangerous and promised to fight it.",
+     [("said", "The minister", "the plan was dangerous"), ("promised", "The minister", "to fight it")]),
+])
+def test_a_second_statement_coordinated_after_a_clause_takes_the_matrix_speaker(nlp, stage, text, expected):  # noqa: F811
+    got = [(q.cue.text, q.source.text if q.source else None, q.content.text) for q in run(nlp, stage, text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Two lawmakers opposed both articles of impeachment, and others abstained.",
+    "He noted the estimated cost is six billion euros, but gave no date.",
+])
+def test_contents_never_end_in_a_dangling_coordinator(nlp, stage, text):  # noqa: F811
+    for q in run(nlp, stage, text):
+        assert not q.content.text.rstrip().split()[-1].lower() in ("and", "but", "or")
+        assert not q.content.text.rstrip().endswith(",")
+
+
+def test_a_content_keeps_the_bracket_it_closes(nlp, stage):  # noqa: F811
+    text = "The defendants claimed the woman first complained of theft (vol), not rape (viol)."
+    assert [q.content.text for q in run(nlp, stage, text)] == [
+        "the woman first complained of theft (vol), not rape (viol)"]
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("The BBC also cited Budi Santoso, chief of the national intelligence agency, as saying the suspects "
+     "were linked to the network.", "Budi Santoso, chief of the national intelligence agency",
+     "the suspects were linked to the network"),
+    # 'as' attached by the parser to the verb of a relative clause after it (which the content then lacks)
+    ("The BBC also cited Budi Gunawan, chief of the Indonesian State Intelligence Agency, as saying the suspects "
+     "were linked to the Jamaah Ansharut Daulah network, which itself was related to the Islamic State.",
+     "Budi Gunawan, chief of the Indonesian State Intelligence Agency",
+     "the suspects were linked to the Jamaah Ansharut Daulah network"),
+])
+def test_cited_as_saying_is_one_attribution_of_the_person_cited(nlp, stage, text, source, content):  # noqa: F811
+    got = [(q.source.text, q.cue.text, q.content.text) for q in run(nlp, stage, text)]
+    assert got == [(source, "saying", content)]
+
+
+@pytest.mark.parametrize("text,n", [
+    ("Congress denied funding for such a wall.", 0),
+    ("The embassy denied him entry.", 0),
+    ("Iran denied the accusation.", 1),
+])
+def test_deny_with_an_object_withheld_is_no_attribution(nlp, stage, text, n):  # noqa: F811
+    assert len(run(nlp, stage, text)) == n

@@ -109,3 +109,66 @@ def test_document_speaks_for_its_issuer(nlp, stage, text, actors, needle, expect
 ])
 def test_speaker_names(nlp, stage, text, actors, needle, expected):  # noqa: F811
     assert speakers(nlp, stage, text, actors, needle) == [expected]
+
+
+# -- group speakers: a plural description for people named together before -----------------------
+@pytest.mark.parametrize("text,actors,needle,expected", [
+    # 'the defendants' after the one group the article names (one name taken for an organisation)
+    ("The tourist met officers Hugo Marchand and Louis Berthier at a pub in Lyon. The defendants claimed the "
+     "tourist had complained of theft, not assault.",
+     [("Hugo Marchand", "Hugo Marchand", "organisation", 0), ("Louis Berthier", "Louis Berthier", "person", 0)],
+     "complained of theft", "Hugo Marchand and Louis Berthier"),
+    # a count fixes the group's size; the caption line before the paragraph is not the subject
+    ("Judges heard pilots Ana Costa and Rui Lopes on Monday.\n\n—A lawyer for the families\n\n"
+     "Both pilots indicated they would appeal.",
+     [("Ana Costa", "Ana Costa", "person", 0), ("Rui Lopes", "Rui Lopes", "person", 0)],
+     "would appeal", "Ana Costa and Rui Lopes"),
+    # three named, 'the three men'
+    ("Police named Tom Hale, Sam Oakes and Ben Pryce as the climbers. The three men said the route was safe.",
+     [("Tom Hale", "Tom Hale", "person", 0), ("Sam Oakes", "Sam Oakes", "person", 0),
+      ("Ben Pryce", "Ben Pryce", "person", 0)],
+     "route was safe", "Tom Hale, Sam Oakes and Ben Pryce"),
+])
+def test_plural_description_is_the_group_named_before(nlp, stage, text, actors, needle, expected):  # noqa: F811
+    assert speakers(nlp, stage, text, actors, needle) == [expected]
+
+
+@pytest.mark.parametrize("text,actors,needle", [
+    # two groups and nothing to tell them apart: no guess
+    ("Anna Berg and Eva Lind ran the clinic; Otto Kahn and Max Roth ran the lab. The doctors said the tests "
+     "were late.",
+     [("Anna Berg", "Anna Berg", "person", 0), ("Eva Lind", "Eva Lind", "person", 0),
+      ("Otto Kahn", "Otto Kahn", "person", 0), ("Max Roth", "Max Roth", "person", 0)], "tests were late"),
+    # a bare plural is generic, not the group
+    ("Anna Berg and Eva Lind ran the clinic. Doctors say the tests are often late.",
+     [("Anna Berg", "Anna Berg", "person", 0), ("Eva Lind", "Eva Lind", "person", 0)], "often late"),
+    # 'both' and a group of three do not match
+    ("Tom Hale, Sam Oakes and Ben Pryce climbed. Both men said the route was safe.",
+     [("Tom Hale", "Tom Hale", "person", 0), ("Sam Oakes", "Sam Oakes", "person", 0),
+      ("Ben Pryce", "Ben Pryce", "person", 0)], "route was safe"),
+])
+def test_plural_description_without_one_group_stays_a_description(nlp, stage, text, actors, needle):  # noqa: F811
+    got = speakers(nlp, stage, text, actors, needle)
+    assert got and not any(" and " in s for s in got)
+
+
+def test_a_brand_is_the_company_the_article_names(nlp, stage):  # noqa: F811
+    text = ("ABS-CBN Corporation owns the channel. The regulator shut it down. ABS-CBN said the order did not "
+            "cover its news channel.")
+    acts = [actor("ABS-CBN Corporation", text, "ABS-CBN Corporation", 1, code="PHL", kind="organisation"),
+            actor("ABS-CBN", text, "ABS-CBN", 2, code="PHL", kind="media", nth=1)]
+    assert [q.speaker.canonical for q in run(nlp, stage, text, acts) if "news channel" in q.content.text] == [
+        "ABS-CBN Corporation"]
+
+
+def test_a_group_named_in_the_source_is_the_speaker(nlp, stage):  # noqa: F811
+    text = "Two Democratic Representatives, Collin Peterson and Jeff Van Drew, opposed both articles of impeachment."
+    acts = [actor("Collin Peterson", text, "Collin Peterson", 1), actor("Jeff Van Drew", text, "Jeff Van Drew", 2)]
+    assert [q.speaker.canonical for q in run(nlp, stage, text, acts)] == ["Collin Peterson and Jeff Van Drew"]
+
+
+def test_a_name_in_a_relative_clause_of_the_source_is_not_the_speaker(nlp, stage):  # noqa: F811
+    text = ("The group named him.\n\nAl-Quaety, who contributed to Agence France-Presse among other news "
+            "organizations, supported independence for South Yemen.")
+    acts = [actor("Agence France-Presse", text, "Agence France-Presse", 1, kind="media")]
+    assert [q.speaker.canonical for q in run(nlp, stage, text, acts)] == ["Al-Quaety"]

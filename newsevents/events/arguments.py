@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from ..records import ActorRef
+from ..syntax import coordinated_speech_head
 from .patterns import Pattern
 from .state import ArticleState
 from .triggers import NOUN_POS, PASS_SUBJ, REL_PRONOUNS, SUBJ, Match, complements
@@ -103,6 +104,9 @@ def subject(verb) -> tuple[list, list]:
             recips = subject(gov)[0]
     if actors or recips:
         return actors, recips
+    matrix = coordinated_speech_head(verb)
+    if matrix is not None:  # 'X said A and warned B', parsed with 'warned' inside A: X warned
+        return subject(matrix)
     if dep == "relcl":
         return [verb.head], []
     if dep == "acl" and verb.tag_ == "VBG":

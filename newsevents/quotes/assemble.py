@@ -11,7 +11,7 @@ from .speakers import ORG_NOUNS, ActorFinder, Memory, is_named, speaker
 from .spans import Attr, Range, doc_text, word_chars
 
 
-def records(ctx, attrs: list[Attr], qspans, carriers=frozenset()) -> list[Quote]:
+def records(ctx, attrs: list[Attr], qspans, carriers=frozenset(), group_nouns=frozenset()) -> list[Quote]:
     text = doc_text(ctx.doc)
     finder = ActorFinder(ctx)
     named_ids = {m.id for m in finder.all() if is_named(m)}
@@ -22,7 +22,7 @@ def records(ctx, attrs: list[Attr], qspans, carriers=frozenset()) -> list[Quote]
             pieces.append((rng, a))
     ante = Antecedents(ctx, finder.all(), is_named, skip=list(qspans) + [p[0] for p in pieces],
                        org_nouns=ORG_NOUNS)
-    mem = Memory(carriers=carriers, ante=ante, documents=Documents(ctx.doc, carriers))
+    mem = Memory(carriers=carriers, ante=ante, documents=Documents(ctx.doc, carriers), group_nouns=group_nouns)
     pieces.sort(key=lambda p: p[0][0])
     out: list[Quote] = []
     speakers: dict[int, Optional[Speaker]] = {}

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..data import load_yaml
 from ..errors import DataError
+from ..syntax import SAYING_VERBS, people_nouns
 
 #: the argument frames a cue may take (see the header of data/quotes/cues.yaml)
 FRAMES = ("quote", "clause", "xcomp", "object", "parenthetical", "passive")
@@ -31,6 +32,11 @@ class CueLexicon:
         is the source of a gerund cue after "as" ('cited X as saying').
     quote_without_object (frozenset[str]): lemmas that introduce a quotation only without
         a direct object ('he added' but not 'to add the question').
+    group_nouns (frozenset[str]): plural nouns of people that may stand for a named group, with
+        the people nouns of data/actors (:func:`~newsevents.syntax.people_nouns`).
+    action_objects (dict[str, frozenset[str]]): lemma -> object nouns that make the cue an action
+        ('denied funding').
+    saying (frozenset[str]): verbs of saying whose clause may swallow a coordinated statement.
     date_words (frozenset[str]): date words the parser may glue to a subject ('On Friday Ford ...').
     RAISES DataError (E010): the file is missing or malformed, or a verb names an
         unknown kind or frame.
@@ -79,6 +85,12 @@ class CueLexicon:
         self.quote_without_object = frozenset(str(w).lower() for w in raw.get("quote_without_object") or ())
         self.object_sources = frozenset(str(w).lower() for w in raw.get("object_sources") or ())
         self.date_words = frozenset(str(w).lower() for w in raw.get("date_words") or ())
+        #: verbs of saying for :func:`~newsevents.syntax.coordinated_speech_head`: the shared
+        #: list and every cue that takes a clause
+        self.group_nouns = frozenset(str(w).lower() for w in raw.get("group_nouns") or ()) | people_nouns()
+        self.action_objects: dict[str, frozenset] = {
+            str(k).lower(): frozenset(str(w).lower() for w in v or ()) for k, v in (raw.get("action_objects") or {}).items()}
+        self.saying = SAYING_VERBS | frozenset(k for k, f in self.verbs.items() if "clause" in f)
         self._frames_memo: dict = {}  # (pos, tag, lemma) hashes -> frames, see :meth:`frames`
 
     def frames(self, token) -> frozenset:

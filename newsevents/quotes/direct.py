@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .marks import QUOTE_CHARS, TERMINATORS
+from .misparse import caption_or_title
 from .parse import cue_range, source_of
 from .spans import AUX_DEPS, Attr, Range, doc_text, has_word, mostly_inside, overlap, subtree_range, trim
 
@@ -17,6 +18,8 @@ def link_quotes(lex, doc, qspans, attrs: list[Attr], contentless: list[Attr]) ->
     attrs_by_cue = {a.cue_tok.i: a for a in attrs if a.cue_tok is not None}
     contentless_by_cue = {a.cue_tok.i: a for a in contentless if a.cue_tok is not None}
     for k, q in enumerate(qspans):
+        if _a_name(text, q):
+            continue  # 'Anna Franowska of "Have no fear", a charity': a name in quote marks
         # a quotation inside a content already found: mixed (or that content is the quote)
         host = next((a for a in attrs if a.content and a.content[0] <= q[0] and q[1] <= a.content[1]), None)
         if host is not None and host.content != q:
@@ -51,6 +54,18 @@ def link_quotes(lex, doc, qspans, attrs: list[Attr], contentless: list[Attr]) ->
         a = standalone(lex, doc, text, q, attrs, contentless, attrs_by_cue, contentless_by_cue)
         if a is not None:
             attach(a, q, attrs, attrs_by_cue, text)
+
+
+_NAMING = re.compile(r"\b(?:of|titled|entitled|named)\s*$")
+
+
+def _a_name(text: str, q: Range) -> bool:
+    """True for a short quotation right after 'of', 'titled', 'entitled' or 'named' and
+    followed by a comma: the name of a group, a book or a film ('X of "Have no fear", a charity')."""
+    inner = text[q[0]:q[1]].strip("\"“”‘’'«» ")
+    if len(inner.split()) > 6 or inner.endswith((",", ".", "!", "?")):
+        return False
+    return bool(_NAMING.search(text[max(0, q[0] - 40):q[0]])) and text[q[1]:q[1] + 1] == ","
 
 
 def attach(a: Attr, q: Range, attrs, attrs_by_cue, text) -> None:
@@ -120,8 +135,8 @@ def cue_in(lex, doc, rng: Range, attrs_by_cue, contentless_by_cue, q: Range, nea
         # in a quotation's context the tagger's part of speech is not trusted
         # ('..., an editorial on the website read.' tags "read" as a noun)
         frames = lex.verbs.get(t.lemma_.lower()) or lex.verbs.get(t.lower_) or frozenset()
-        if "quote" not in frames:
-            continue
+        if "quote" not in frames or caption_or_title(t):
+            continue  # 'People holding a banner saying "..."': a caption, no one speaks
         if t.lemma_.lower() in lex.quote_without_object and any(
                 c.dep_ == "dobj" and not overlap(q, (c.idx, c.idx + 1)) for c in t.children):
             continue  # 'trying to add the question, "..."', 'continued the work': not said

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .spans import (AUX_DEPS, REL_PRONOUNS, SUBJ, WH_WORDS, Attr, Range, cut_paragraphs, doc_text, overlap,
-                    subtree_range, trim)
+from ..syntax import coordinated_speech_head
+from .misparse import caption_or_title, cited_object, extracted_subject, inverted_parenthetical, no_speaker, relative_content, \
+    stranded_subject, subject_taken_for_object
+from .spans import (AUX_DEPS, REL_PRONOUNS, SUBJ, WH_WORDS, Attr, Range, cut_paragraphs, doc_text, is_quote_tok,
+                    overlap, subtree_range, trim)
 
 
 def cue_range(doc, v, extra=()) -> Range:
@@ -25,17 +28,24 @@ def cue_range(doc, v, extra=()) -> Range:
 
 def source_of(lex, doc, v):
     """RETURNS (Range | None, Token | None): the source span of cue verb ``v`` and its head."""
-    subj = None
-    for c in v.children:
-        if c.dep_ in SUBJ:
-            subj = c
-            break
+    subjs = [c for c in v.children if c.dep_ in SUBJ]
+    subj = subjs[0] if subjs else None
+    if len(subjs) > 1:
+        # a caption line the parser made a second subject ('—One of the victim's lawyers\n\nBoth
+        # officers indicated ...'): the subject in the cue's own paragraph
+        text = doc_text(doc)
+        subj = next((c for c in subjs if "\n" not in text[min(c.idx, v.idx):max(c.idx, v.idx)]), subj)
     if subj is not None and subj.dep_ == "nsubjpass":
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if pobj is None:
             return None, None
         subj = pobj
+    if subj is None:
+        matrix = coordinated_speech_head(v, lex.saying)
+        if matrix is not None:
+            # 'X said A and warned B': the parser put 'warned' inside A; X speaks
+            subj = next((c for c in matrix.children if c.dep_ in ("nsubj", "csubj")), None)
     if subj is None:
         h = v
         for _ in range(4):  # inherit from a governing verb: 'X implored her, arguing that ...'
@@ -53,10 +63,9 @@ def source_of(lex, doc, v):
                 h = h.head.head
                 if h.dep_ == "prep":
                     h = h.head
-            elif (h.dep_ == "prep" and h.lower_ == "as" and h.head.lemma_.lower() in lex.object_sources
-                  and h.head is not h):
-                # 'The BBC cited Budi Gunawan as saying ...': the object speaks
-                subj = next((c for c in h.head.children if c.dep_ == "dobj"), None)
+            elif h.dep_ == "prep" and h.lower_ == "as" and cited_object(doc, h, lex.object_sources) is not None:
+                # 'The BBC cited Budi Gunawan, chief of ..., as saying ...': the object speaks
+                subj = cited_object(doc, h, lex.object_sources)
                 break
             else:
                 break
@@ -119,12 +128,21 @@ def _after_date(lex, doc, v):
 
 def verb_attr(lex, doc, v) -> Optional[Attr]:
     frames = lex.frames(v)
-    if not frames:
+    if not frames or caption_or_title(v):
         return None
+    inverted = inverted_parenthetical(doc, v, frames, lambda t: cue_range(doc, t))
+    if inverted is not None:
+        return inverted
     lemma = v.lemma_.lower()
     content = None
     extra_cue = []
     children = list(v.children)
+    if any(c.dep_ in ("dobj", "dative") and c.lemma_.lower() in lex.action_objects.get(lemma, ()) for c in children):
+        return None  # 'Congress denied funding for the wall': withheld, not said
+    if lemma in lex.object_sources and any(
+            t.lower_ == "as" and t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "VBG" and cited_object(
+                doc, t, lex.object_sources) is not None for t in doc[v.i + 1:v.sent.end]):
+        return None  # 'The BBC cited X as saying ...': the attribution is X's, read off 'saying'
     if "clause" in frames:
         ccs = [c for c in children if c.dep_ == "ccomp"]
         # 'A; TVN24 reported (that) B': a clause before the cue is not its content
@@ -144,14 +162,18 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
             cc = None  # 'agreed travel bans': an object the parser took for a clause
         if cc is not None:
             lo, hi = subtree_range(cc, exclude=[v])
+            if cc.i < v.i:  # 'A, but B, he noted': the parser made A and B two clauses of the cue
+                for c in ccs:
+                    if cc.i < c.i < v.i and _coordinated_clauses(doc, cc, c):
+                        hi = max(hi, min(c.right_edge.i + 1, v.i))
             obj = next((c for c in children if c.dep_ == "dobj" and v.i < c.i < cc.i), None)
             if obj is not None and cc.i > v.i and not any(g.dep_ in SUBJ + ("expl",) for g in cc.children):
                 # 'announced the tests by a laboratory found Novichok': the clause's subject
                 # was taken for the cue's object
                 lo = obj.left_edge.i
             for conj in cc.children:  # 'X says A promised B and said C': C is its own attribution
-                if conj.dep_ == "conj" and conj.i > cc.i and "clause" in lex.frames(conj) \
-                        and any(g.dep_ == "ccomp" for g in conj.children):
+                if conj.dep_ == "conj" and conj.i > cc.i and ("clause" in lex.frames(conj) and any(
+                        g.dep_ == "ccomp" for g in conj.children) or _matrix_is(conj, v, lex.saying)):
                     cut = conj.left_edge.i
                     while cut > cc.i and doc[cut - 1].dep_ in ("cc", "punct"):
                         cut -= 1
@@ -159,6 +181,8 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
             content = trim(doc, lo, hi)
         elif not any(c.dep_ == "dobj" and c.i > v.i for c in children):
             content = advcl_content(doc, v, children, wide="parenthetical" in frames)
+        else:
+            content = subject_taken_for_object(doc, v, children)
     if content is None and "xcomp" in frames:
         xc = next((c for c in children if c.dep_ == "xcomp"), None)
         if xc is not None:
@@ -192,6 +216,13 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
                 lo, hi = subtree_range(para, exclude=[v])
                 content = trim(doc, lo, hi)
     source, head = source_of(lex, doc, v)
+    if no_speaker(head):  # 'in May, 2018 identified him', 'the second accused him'
+        head = stranded_subject(doc, v, head)
+        if head is None:
+            return None
+        source = trim(doc, head.left_edge.i, head.i + 1)
+    if relative_content(doc, content) or extracted_subject(v, children, content):
+        content = None  # 'X spoke, who headed the campaign', 'the countries they said were involved'
     if content is not None and source is not None and overlap(content, source):
         content = None
     text = doc_text(doc)
@@ -225,6 +256,22 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
         return None
     return Attr(cue=cue_range(doc, v, extra_cue), source=source, content=content,
                 origin=origin, src_head=head, cue_tok=v)
+
+
+def _coordinated_clauses(doc, first, second) -> bool:
+    """True when clause ``second`` follows ``first`` after a coordinator of ``first`` ('A, but B')
+    with no quotation mark or semicolon between them."""
+    between = doc[first.right_edge.i + 1:second.left_edge.i]
+    if any(t.text == ";" or is_quote_tok(t) for t in doc[first.left_edge.i:second.right_edge.i + 1]):
+        return False
+    return any(c.dep_ == "cc" and first.i < c.i < second.left_edge.i for c in first.children) and all(
+        t.is_punct or t.dep_ == "cc" for t in between)
+
+
+def _matrix_is(verb, matrix, saying) -> bool:
+    """True when ``verb`` is a statement of ``matrix``'s subject that the parser put inside its clause."""
+    got = coordinated_speech_head(verb, saying)
+    return got is not None and got.i == matrix.i
 
 
 def _opens_quotation(doc, head) -> bool:

@@ -38,11 +38,17 @@ AUX_DEPS = ("aux", "auxpass", "neg")
 WH_WORDS = {"whether", "if", "when", "how", "why", "where", "what", "who", "which", "whom"}
 
 
+#: words that cannot end a span: a coordinator left dangling ('the sanctions were unacceptable and')
+DANGLING = {"and", "or", "but", "nor", "&"}
+
+
 def trim(doc, i: int, j: int) -> Optional[Range]:
-    """Token range [i, j) -> character range without edge punctuation (unbalanced quote marks dropped)."""
+    """Token range [i, j) -> character range without edge punctuation (unbalanced quote marks dropped)
+    and without a dangling coordinator at its end."""
     while i < j and (doc[i].is_punct or doc[i].is_space) and not is_quote_tok(doc[i]):
         i += 1
-    while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space) and not is_quote_tok(doc[j - 1]):
+    while j > i and ((doc[j - 1].is_punct or doc[j - 1].is_space) and not is_quote_tok(doc[j - 1])
+                     and not _closes_inside(doc, i, j - 1) or doc[j - 1].lower_ in DANGLING and j - 1 > i):
         j -= 1
     if i >= j:
         return None
@@ -63,6 +69,15 @@ def trim(doc, i: int, j: int) -> Optional[Range]:
     if inner and inner[-1] in QUOTE_CHARS and not any(c in QUOTE_CHARS for c in inner[:-1]):
         return trim(doc, i, j - 1)
     return (start, end)
+
+
+_BRACKETS = {")": "(", "]": "["}
+
+
+def _closes_inside(doc, i: int, k: int) -> bool:
+    """True when token ``k`` closes a bracket opened in tokens [i, k): 'not rape (viol)' keeps its ')'."""
+    opening = _BRACKETS.get(doc[k].text)
+    return opening is not None and any(doc[t].text == opening for t in range(i, k))
 
 
 _TEXT_CACHE: list = [None, None]

@@ -11,6 +11,7 @@ from typing import Optional
 from ..records import Speaker
 from .coref import PLURAL, PRONOUN_WORDS, SINGULAR
 from .documents import authored
+from .groups import group_speaker
 from .spans import Attr, doc_text, subtree_range, trim
 
 
@@ -135,6 +136,7 @@ class Memory:
     carriers (frozenset[str]): nouns of documents and messages (cues.yaml).
     ante (coref.Antecedents | None): subjects and earlier speakers for pronoun sources.
     documents (documents.Documents | None): documents issued in the article and their issuers.
+    group_nouns (frozenset[str]): plural nouns of people that may stand for a named group (:mod:`.groups`).
     """
 
     by_head: dict = field(default_factory=dict)
@@ -142,6 +144,7 @@ class Memory:
     carriers: frozenset = frozenset()
     ante: object = None
     documents: object = None
+    group_nouns: frozenset = frozenset()
 
 
 def speaker(ctx, a: Attr, finder, mem: Memory) -> Optional[Speaker]:
@@ -160,6 +163,12 @@ def speaker(ctx, a: Attr, finder, mem: Memory) -> Optional[Speaker]:
         sp = mem.ante.resolve(a.source[0], head.lower_)
         if sp is not None:
             return _full_name(sp, finder.all()) if sp.mention else sp
+    if a.source is not None and head is not None and mem.group_nouns:
+        # 'The defendants claimed' after 'officers A and B': the named group
+        persons = [m for m in finder.all() if m.kind in ("person", "organisation") and is_named(m)]
+        sp = group_speaker(doc_text(ctx.doc), head, a.source, persons, mem.group_nouns)
+        if sp is not None:
+            return sp
     sp = _speaker(ctx, a, finder, mem)
     if sp is not None and sp.mention is not None:
         return _of_tail(ctx, a, _full_name(sp, finder.all()), finder.all())
@@ -190,12 +199,17 @@ _NOT_NAME = {"January", "February", "March", "April", "May", "June", "July", "Au
              "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 
 
+#: what a company's name adds to its brand: 'ABS-CBN' (media) is 'ABS-CBN Corporation' (organisation)
+_CORPORATE = {"Corporation", "Corp.", "Company", "Co.", "Inc.", "Group", "Ltd", "Ltd.", "Limited", "Holdings", "plc"}
+
+
 def _full_name(sp: Speaker, actors) -> Speaker:
     m = next((m for m in actors if m.id == sp.mention), None)
     if m is None or m.kind not in ("organisation", "media") or not is_named(m):
         return sp
-    longer = [o for o in actors if o.kind == m.kind and is_named(o)
-              and o.canonical.startswith(m.canonical + " ") and o.canonical[len(m.canonical) + 1:][:1].isupper()]
+    longer = [o for o in actors if (o.kind == m.kind or o.canonical[len(m.canonical) + 1:] in _CORPORATE)
+              and is_named(o) and o.canonical.startswith(m.canonical + " ")
+              and o.canonical[len(m.canonical) + 1:][:1].isupper()]
     return _from_mention(max(longer, key=lambda o: len(o.canonical))) if longer else sp
 
 
@@ -205,6 +219,10 @@ def _speaker(ctx, a: Attr, finder, mem: Memory, depth: int = 0) -> Optional[Spea
     by_head, history, carriers = mem.by_head, mem.history, mem.carriers
     head = a.src_head
     mentions = finder.within(*a.source)
+    if head is not None:  # 'Al-Quaety, who contributed to Agence France-Presse': not the agency
+        rel = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in head.children
+               if c.dep_ == "relcl" and c.i > head.i]  # not acl: 'a poll published by NBC News'
+        mentions = [m for m in mentions if not any(lo <= m.evidence.start < hi for lo, hi in rel)]
     named = [m for m in mentions if is_named(m)]
     text = doc_text(ctx.doc)
     if head is None:
@@ -290,6 +308,8 @@ def _speaker(ctx, a: Attr, finder, mem: Memory, depth: int = 0) -> Optional[Spea
     if at_head is not None:
         return _described(ctx, a, at_head)  # 'Omsk hospital officials': no name, the description
     if head.pos_ == "PROPN":
+        if not named and any(c.dep_ == "relcl" for c in head.children):
+            return Speaker(canonical=_own_name(head), mention=None, code=None, sector=None)  # 'Al-Quaety, who ...'
         return _described(ctx, a) if not named else _from_mention(named[0])
     if head.pos_ == "PRON" and named:
         return _from_mention(named[0])
@@ -300,8 +320,10 @@ def _speaker(ctx, a: Attr, finder, mem: Memory, depth: int = 0) -> Optional[Spea
 
 def _own_name(head) -> str:
     """The proper-noun words of a name headed by ``head`` ('Alexis Boon')."""
-    toks = [c for c in head.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.i < head.i]
-    lo = min([t.i for t in toks] + [head.i])
+    lo, doc = head.i, head.doc
+    while lo > 0 and not doc[lo - 1].is_space and (not doc[lo - 1].whitespace_ or (
+            doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].head.i == head.i and doc[lo - 1].dep_ in ("compound", "flat"))):
+        lo -= 1  # contiguous name words and hyphenated parts only ('RSF\n\nAl-Quaety' is two lines)
     return head.doc[lo:head.i + 1].text
 
 

@@ -34,7 +34,7 @@ class QuoteStage:
             return
         qspans = join_paragraph_quotes(doc_text(doc), find_quote_spans(doc_text(doc)))
         attrs = self.attributions(doc, qspans)
-        quotes = records(ctx, attrs, qspans, self.lex.carriers)
+        quotes = records(ctx, attrs, qspans, self.lex.carriers, self.lex.group_nouns)
         ctx.analysis.quotes.extend(quotes)
         ctx.shared["quotes"] = {"by_content": {(q.content.start, q.content.end): q for q in quotes}}
 
