@@ -210,6 +210,51 @@ def test_an_older_database_gains_the_feed_tables_and_keeps_its_data(tmp_path):
         assert [r["title"] for r in store.feed_rows()] == ["X"]
 
 
+def test_lxml_work_runs_in_one_thread_and_the_pipeline_in_another(server, tmp_path, monkeypatch):
+    """Feeds and pages (lxml, trafilatura) are read in one thread, one at a time; the pipeline runs
+    in its own thread. Two trafilatura extractions at once crashed the watch process now and then
+    (SIGSEGV / "double free or corruption" in libxml2): this pins the confinement that prevents it."""
+    from newsevents.sources import feeds as feeds_module
+    from newsevents.watch import run as run_module
+
+    seen: dict = {"read": set(), "analyse": set()}
+    busy = {"now": 0, "most": 0}
+    lock = threading.Lock()
+
+    def tracked(fn):
+        def wrapper(*args, **kw):
+            with lock:
+                busy["now"] += 1
+                busy["most"] = max(busy["most"], busy["now"])
+                seen["read"].add(threading.current_thread().name)
+            try:
+                return fn(*args, **kw)
+            finally:
+                with lock:
+                    busy["now"] -= 1
+        return wrapper
+
+    class Pipeline:  # records where it runs; stores the text as read
+        def pipe(self, articles):
+            seen["analyse"].add(threading.current_thread().name)
+            for art in articles:
+                yield ArticleAnalysis(id=art.id, url=art.url, title=art.title, text=art.text, language="en", model="t")
+
+    monkeypatch.setattr(run_module, "_read_page", tracked(run_module._read_page))
+    monkeypatch.setattr(feeds_module, "read_feed", tracked(feeds_module.read_feed))
+    stems = page_names(8)
+    for n in range(2):
+        server.routes[f"/f{n}.rss"] = feed_route(serve_pages(server, stems[4 * n:4 * n + 4], prefix=f"/n{n}/"))
+    feeds = feeds_file(tmp_path, server.url("/f0.rss"), server.url("/f1.rss"))
+    with open_store(str(tmp_path / "w.db")) as store:
+        stats = run_pass(feeds, store, Pipeline(), opts(batch_size=2, fetch={"concurrency": 8}))
+    assert (stats["new"], stats["pages"], stats["stored"]) == (8, 8, 8)
+    assert busy["most"] == 1  # never two readers at once
+    assert len(seen["read"]) == 1 and next(iter(seen["read"])).startswith("newsevents-read")
+    assert len(seen["analyse"]) == 1 and next(iter(seen["analyse"])).startswith("newsevents-analyse")
+    assert threading.current_thread().name not in seen["read"] | seen["analyse"]
+
+
 # -- passes with the model ----------------------------------------------------------------------
 
 def test_new_items_are_stored_with_full_text_then_304_and_known_items_fetch_nothing(
