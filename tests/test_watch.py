@@ -167,6 +167,59 @@ def test_slow_or_failing_host_does_not_hold_up_the_others():
         fast.close()
 
 
+def test_retry_after_on_429_and_503_is_honoured_up_to_a_bound(server, tmp_path):
+    from datetime import datetime, timezone
+    from email.utils import format_datetime
+
+    from newsevents.watch.fetch import retry_after
+
+    now = 1_800_000_000.0
+    assert retry_after("120") == 120 and retry_after(" 0 ") == 0
+    assert retry_after(format_datetime(datetime.fromtimestamp(now + 30, timezone.utc), usegmt=True), now=now) == 30
+    assert retry_after("Thu, 01 Jan 1970 00:00:00 GMT", now=now) == 0  # a date past: at once
+    assert retry_after("soon") is None and retry_after("") is None and retry_after(None) is None
+
+    server.routes["/busy"] = Route(b"busy", status=503, headers={"Retry-After": "30"})
+    server.routes["/limited"] = Route(b"slow down", status=429, headers={"Retry-After": "7200"})
+    server.routes["/plain"] = Route(b"oops", status=503)
+
+    def get(path):
+        """GET path with one retry; RETURNS (the FetchError, the waits asked for -- recorded, not slept)."""
+        waits = []
+
+        async def record(seconds):
+            waits.append(seconds)
+
+        async def main():
+            fetcher = Fetcher(FetchOptions(allow_private_hosts=True, host_delay=0.0, retries=1, backoff=0.05),
+                              sleep=record)
+            try:
+                with pytest.raises(FetchError) as err:
+                    await fetcher.get(server.url(path))
+                return err.value
+            finally:
+                await fetcher.aclose()
+
+        return asyncio.run(main()), [w for w in waits if w > 0]
+
+    err, waits = get("/busy")  # the retry waits for the Retry-After, not for our backoff
+    assert len(server.hits("/busy")) == 2 and (err.status, err.retry_after) == (503, 30)
+    assert len(waits) == 1 and 25 < waits[0] <= 30
+    err, waits = get("/limited")  # longer than max_retry_after (120 s): no retry, the error says why
+    assert len(server.hits("/limited")) == 1 and waits == []
+    assert (err.status, err.retry_after) == (429, 7200) and "Retry-After 7200 s" in err.reason
+    err, waits = get("/plain")  # no Retry-After: our own backoff
+    assert len(server.hits("/plain")) == 2 and err.retry_after is None and waits == [0.05]
+
+    # a feed that asked for two hours is not tried again before, though --every is 10 minutes
+    feeds = feeds_file(tmp_path, server.url("/limited"))
+    with open_store(str(tmp_path / "w.db")) as store:
+        stats = run_pass(feeds, store, None, opts(every=600))
+        [feed] = store.feed_rows()
+    assert stats["feeds_failed"] == 1 and "Retry-After 7200 s" in feed["last_error"]
+    assert feed["next_fetch"] >= time.time() + 7000
+
+
 def test_feed_state_is_written_once_by_two_writers(store_url, tmp_path):  # noqa: F811
     """Two processes storing the same item: the first transaction wins, the second stores nothing."""
     a, b = open_store(store_url), open_store(store_url)

@@ -33,12 +33,14 @@ MAX_BYTES = 20_000_000
 
 
 class FetchError(Exception):
-    """A URL could not be fetched. ``reason`` (str): one line for the user; ``status`` (int | None)."""
+    """A URL could not be fetched. ``reason`` (str): one line for the user; ``status`` (int | None);
+    ``retry_after`` (float | None): seconds the server asked to wait (Retry-After on 429/503)."""
 
-    def __init__(self, reason: str, status: Optional[int] = None):
+    def __init__(self, reason: str, status: Optional[int] = None, retry_after: Optional[float] = None):
         super().__init__(reason)
         self.reason = reason
         self.status = status
+        self.retry_after = retry_after
 
 
 class PrivateAddressError(FetchError):

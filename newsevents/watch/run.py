@@ -70,7 +70,7 @@ class WatchOptions:
     lease (float): seconds a process may hold a feed before another takes it over (a lease of
         a dead process on the same machine is taken over at once).
     max_backoff (float): longest wait before retrying a failing feed (its wait doubles from
-        ``every`` with each consecutive failure).
+        ``every`` with each consecutive failure, and is at least the server's Retry-After).
     """
 
     every: float = 900.0
@@ -237,7 +237,7 @@ class _Pass:
             logger.warning("%s", message)
             return
         except FetchError as err:
-            self._feed_failed(url, state, "E072", err.reason, now)
+            self._feed_failed(url, state, "E072", err.reason, now, at_least=err.retry_after)
             return
         if response.status == 304:
             self.stats["not_modified"] += 1
@@ -276,9 +276,10 @@ class _Pass:
         store.feed_fetched(url, str(response.status), time.time(), now + options.every,
                            etag=response.headers.get("etag"), last_modified=response.headers.get("last-modified"))
 
-    def _feed_failed(self, url: str, state: dict, code: str, reason: str, now: float, status: str = "error"):
+    def _feed_failed(self, url: str, state: dict, code: str, reason: str, now: float, status: str = "error",
+                     at_least: Optional[float] = None):
         failures = int(state.get("failures") or 0)
-        wait = min(self.options.every * (2 ** failures), self.options.max_backoff)
+        wait = min(max(self.options.every * (2 ** failures), at_least or 0.0), self.options.max_backoff)
         until = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(now + wait))
         message = f"[{code}] " + getattr(Errors, code).format(url=url, reason=reason, until=until)
         self.store.feed_failed(url, code, message, now, now + wait, status=status)
