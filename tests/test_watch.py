@@ -129,6 +129,41 @@ def test_private_and_loopback_addresses_are_refused_unless_allowed(server):
         fetch(server.url("/redirect"))
 
 
+def test_a_name_that_turns_private_after_the_check_is_not_connected_to(server, monkeypatch):
+    """DNS rebinding: the name answers a public address to its first lookup (the request hook's
+    check) and 127.0.0.1 to every later one. The connection is made only to a checked address."""
+    import socket
+
+    real = socket.getaddrinfo
+    lookups = []
+
+    def rebinding(host, port, *args, **kw):
+        if host != "rebind.test":
+            return real(host, port, *args, **kw)
+        lookups.append(port)
+        address = "93.184.215.14" if len(lookups) == 1 else "127.0.0.1"
+        return [(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP, "", (address, port or 0))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    server.routes["/page.html"] = Route(page_bytes(page_names(1)[0]))
+    url = f"http://rebind.test:{server.port}/page.html"
+    with pytest.raises(PrivateAddressError):  # extract / ingest
+        fetch(url)
+    assert len(lookups) == 2
+
+    async def main():
+        fetcher = Fetcher(FetchOptions(host_delay=0.0, retries=0, robots=False))
+        try:
+            with pytest.raises(PrivateAddressError):  # watch
+                await fetcher.get(url)
+        finally:
+            await fetcher.aclose()
+
+    lookups.clear()
+    asyncio.run(main())
+    assert len(lookups) == 2 and server.hits() == []
+
+
 def test_slow_or_failing_host_does_not_hold_up_the_others():
     slow, fast = FeedServer(), FeedServer()
     try:

@@ -15,7 +15,8 @@
   ``max_retry_after`` seconds; a longer one ends the attempts at once, and the error carries
   it (``FetchError.retry_after``) so that a feed is not tried again before;
 - private and loopback addresses refused unless ``allow_private_hosts``
-  (:mod:`newsevents.sources.net`); redirects followed, each hop checked; gzip/deflate undone;
+  (:mod:`newsevents.sources.net`), each redirect hop checked, and connections made only to
+  the address checked (:mod:`newsevents.sources.transport`); gzip/deflate undone;
 - the User-Agent names newsevents (``user_agent``).
 """
 from __future__ import annotations
@@ -30,6 +31,7 @@ from urllib.parse import urlsplit
 
 from ..sources.net import (MAX_BYTES, USER_AGENT, Fetched, FetchError, PrivateAddressError, charset_of,
                            check_host_async, describe)
+from ..sources.transport import async_transport
 
 __all__ = ["FetchOptions", "Fetcher", "ROBOTS_AGENT", "retry_after"]
 
@@ -127,12 +129,13 @@ class Fetcher:
 
         self.options = options or FetchOptions()
         self.sleep = sleep
-        hooks = {} if self.options.allow_private_hosts else {"request": [self._guard]}
+        limits = httpx.Limits(max_connections=self.options.concurrency * 2,
+                              max_keepalive_connections=self.options.concurrency)
+        guarded = not self.options.allow_private_hosts
         self.client = httpx.AsyncClient(
-            follow_redirects=True, timeout=self.options.timeout, event_hooks=hooks,
-            headers={"User-Agent": self.options.user_agent},
-            limits=httpx.Limits(max_connections=self.options.concurrency * 2,
-                                max_keepalive_connections=self.options.concurrency))
+            follow_redirects=True, timeout=self.options.timeout, headers={"User-Agent": self.options.user_agent},
+            event_hooks={"request": [self._guard]} if guarded else {},
+            transport=async_transport(limits) if guarded else httpx.AsyncHTTPTransport(limits=limits))
         self.semaphore = asyncio.Semaphore(self.options.concurrency)
         self.hosts: dict[str, _Host] = {}
         self.requests = 0
