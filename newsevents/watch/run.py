@@ -22,10 +22,12 @@ one ``newsevents-read`` thread does all the lxml work -- reading feeds (feedpars
 pages (trafilatura) --, one after the other; one ``newsevents-analyse`` thread runs spaCy and
 the stages. lxml must not run in two threads at once here: two pages extracted by trafilatura
 at once crashed the process now and then (SIGSEGV or "double free or corruption" inside
-libxml2, two threads in trafilatura; trafilatura issues 840 and 925). trafilatura parses every
-page with one module-level lxml parser, and lxml gives a thread whose first parse uses a
-parser that another thread used that thread's libxml2 string dictionary, which libxml2 does
-not lock. Reading is a small part of the time (see the benchmark in the README), so one
+libxml2, two threads in trafilatura; trafilatura issues 840 and 925). The likely mechanism:
+trafilatura parses every page with one module-level lxml parser, and when a thread's first
+parse uses a parser another thread has used, lxml makes that parser's libxml2 string
+dictionary the new thread's too, so the reading threads shared one dictionary, which libxml2
+does not lock (giving each thread a dictionary of its own first also stopped the crashes of a
+stress test). Reading is a small part of the time (see the benchmark in the README), so one
 reading thread costs little.
 
 The article keeps the item's link (``url``), title and date (the page's when the item has
