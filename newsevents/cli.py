@@ -788,7 +788,8 @@ def serve(db_url, host, port):
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=20.0, show_default=True,
               help="Seconds for one HTTP request.")
 @click.option("--retries", type=click.IntRange(0, 10), default=2, show_default=True,
-              help="Retries of a request that timed out, failed to connect or got 429/5xx (waits doubling from 1 s).")
+              help="Retries of a request that timed out, failed to connect or got 429/5xx (waits doubling from 1 s, "
+                   "or the server's Retry-After up to 120 s).")
 @click.option("--user-agent", default=None,
               help="User-Agent of every request (default: newsevents/VERSION with a link).")
 @private_hosts_option

@@ -25,7 +25,8 @@ HTML_DIR = SHARED / "corpus" / "html"
 @dataclass
 class Route:
     """What one path answers. body (bytes); status (int); content_type (str); etag (str | None);
-    last_modified (str | None); delay (float): seconds before answering; gzip (bool)."""
+    last_modified (str | None); delay (float): seconds before answering; gate (threading.Event |
+    None): no answer until it is set (at most a minute); gzip (bool)."""
 
     body: bytes = b""
     status: int = 200
@@ -33,6 +34,7 @@ class Route:
     etag: Optional[str] = None
     last_modified: Optional[str] = None
     delay: float = 0.0
+    gate: Optional[threading.Event] = None
     gzip: bool = False
     headers: dict = field(default_factory=dict)
 
@@ -59,6 +61,8 @@ class FeedServer:
                 route = server.routes.get(self.path) or server.routes.get(self.path.split("?")[0])
                 if route is None:
                     return self._send(404, b"not found", "text/plain")
+                if route.gate is not None:
+                    route.gate.wait(60)
                 if route.delay:
                     time.sleep(route.delay)
                 if route.status == 200:

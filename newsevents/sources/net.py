@@ -4,11 +4,12 @@ HTTP is httpx (redirects followed, gzip/deflate/brotli undone, HTTP/1.1 keep-ali
 request -- each redirect hop included, through an httpx request hook -- first resolves its
 host and is refused when any address is not a public one (private, loopback, link-local,
 multicast, reserved, unspecified: :func:`refusal`), so that a feed or a URL from elsewhere
-can't make newsevents read services on the user's own network (SSRF). ``allow_private_hosts``
-(``--allow-private-hosts``) lifts this for a user who follows feeds on their own network; the
-tests use it against servers on 127.0.0.1. httpx resolves the name again when it connects, so
-a DNS answer that changes between the two lookups (DNS rebinding) is not caught; a proxy that
-pins addresses is the tool for hostile networks.
+can't make newsevents read services on the user's own network (SSRF). The connection itself
+is made only to an address checked in the same lookup (:mod:`.transport`), so a DNS answer
+that changes between the check and the connection (DNS rebinding) gets nowhere either; through
+a proxy (which resolves names itself) the request hook's check is what holds.
+``allow_private_hosts`` (``--allow-private-hosts``) lifts all this for a user who follows feeds
+on their own network; the tests use it against servers on 127.0.0.1.
 
 The charset of the HTTP ``Content-Type`` is returned for the readers, which fall back to the
 document's own declaration and to detection (as for files).
@@ -33,12 +34,14 @@ MAX_BYTES = 20_000_000
 
 
 class FetchError(Exception):
-    """A URL could not be fetched. ``reason`` (str): one line for the user; ``status`` (int | None)."""
+    """A URL could not be fetched. ``reason`` (str): one line for the user; ``status`` (int | None);
+    ``retry_after`` (float | None): seconds the server asked to wait (Retry-After on 429/503)."""
 
-    def __init__(self, reason: str, status: Optional[int] = None):
+    def __init__(self, reason: str, status: Optional[int] = None, retry_after: Optional[float] = None):
         super().__init__(reason)
         self.reason = reason
         self.status = status
+        self.retry_after = retry_after
 
 
 class PrivateAddressError(FetchError):
@@ -129,9 +132,15 @@ def fetch(url: str, *, allow_private_hosts: bool = False, user_agent: str = USER
     import httpx
 
     hooks = {} if allow_private_hosts else {"request": [lambda request: check_host(str(request.url))]}
+    if allow_private_hosts:
+        transport = None
+    else:
+        from .transport import sync_transport
+
+        transport = sync_transport()
     try:
         with httpx.Client(follow_redirects=True, timeout=timeout, headers={"User-Agent": user_agent},
-                          event_hooks=hooks) as client:
+                          event_hooks=hooks, transport=transport) as client:
             with client.stream("GET", url) as response:
                 data = read_capped(response.iter_bytes(), max_bytes)
                 headers = {k.lower(): v for k, v in response.headers.items()}

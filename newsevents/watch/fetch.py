@@ -10,8 +10,13 @@
   (RFC 9309 section 2.3.1.4) until it is read again;
 - timeouts (``timeout`` seconds for a whole request) and retries with exponential backoff
   (tenacity) for connection errors, timeouts, 429 and 5xx; other statuses are answers;
+- a ``Retry-After`` on a 429 or 503 (seconds or an HTTP date, RFC 9110 section 10.2.3) is
+  honoured: the host gets no request before it, the retry included, up to
+  ``max_retry_after`` seconds; a longer one ends the attempts at once, and the error carries
+  it (``FetchError.retry_after``) so that a feed is not tried again before;
 - private and loopback addresses refused unless ``allow_private_hosts``
-  (:mod:`newsevents.sources.net`); redirects followed, each hop checked; gzip/deflate undone;
+  (:mod:`newsevents.sources.net`), each redirect hop checked, and connections made only to
+  the address checked (:mod:`newsevents.sources.transport`); gzip/deflate undone;
 - the User-Agent names newsevents (``user_agent``).
 """
 from __future__ import annotations
@@ -19,18 +24,23 @@ from __future__ import annotations
 import asyncio
 import time
 from dataclasses import dataclass
+from datetime import timezone
+from email.utils import parsedate_to_datetime
 from typing import Optional
 from urllib.parse import urlsplit
 
 from ..sources.net import (MAX_BYTES, USER_AGENT, Fetched, FetchError, PrivateAddressError, charset_of,
                            check_host_async, describe)
+from ..sources.transport import async_transport
 
-__all__ = ["FetchOptions", "Fetcher", "ROBOTS_AGENT"]
+__all__ = ["FetchOptions", "Fetcher", "ROBOTS_AGENT", "retry_after"]
 
 #: the product token matched against robots.txt ``User-agent`` lines
 ROBOTS_AGENT = "newsevents"
 #: statuses worth retrying (RFC 9110: the server may answer later)
 _RETRY_STATUS = {429, 500, 502, 503, 504}
+#: statuses whose Retry-After header says when to ask again (RFC 9110 section 10.2.3; RFC 6585)
+_RETRY_AFTER_STATUS = {429, 503}
 
 
 @dataclass
@@ -43,6 +53,8 @@ class FetchOptions:
     timeout (float): most time for one request attempt (connect, send, read the body).
     retries (int): further attempts after a failed one (connection error, timeout, 429, 5xx).
     backoff (float): wait before the first retry; doubled each time (at most 60 s).
+    max_retry_after (float): longest ``Retry-After`` (429/503) waited for; a longer one ends
+        the attempts (a feed is then backed off at least that long).
     allow_private_hosts (bool): fetch from private/loopback addresses too.
     robots (bool): read and obey robots.txt for pages.
     robots_ttl (float): how long a host's robots.txt is kept.
@@ -55,6 +67,7 @@ class FetchOptions:
     timeout: float = 20.0
     retries: int = 2
     backoff: float = 1.0
+    max_retry_after: float = 120.0
     allow_private_hosts: bool = False
     robots: bool = True
     robots_ttl: float = 86400.0
@@ -62,11 +75,34 @@ class FetchOptions:
 
 
 class _Retry(Exception):
-    """An attempt worth repeating; ``final`` is what to raise when the attempts run out."""
+    """An attempt worth repeating; ``final`` is what to raise when the attempts run out.
+    ``told`` (bool): the server said when to retry (Retry-After), so no backoff of our own."""
 
-    def __init__(self, final: FetchError):
+    def __init__(self, final: FetchError, told: bool = False):
         super().__init__(final.reason)
         self.final = final
+        self.told = told
+
+
+def retry_after(value: Optional[str], now: Optional[float] = None) -> Optional[float]:
+    """Seconds to wait from a ``Retry-After`` header value: delta-seconds (``120``) or an HTTP date
+    (``Fri, 04 Dec 2026 10:00:00 GMT``, measured from ``now``, default the clock).
+    RETURNS (float | None): 0 or more; None when absent or unreadable."""
+    if not value or not value.strip():
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    now = time.time() if now is None else now
+    return max(0.0, when.timestamp() - now)
 
 
 class _Host:
@@ -83,19 +119,23 @@ class Fetcher:
     """The shared HTTP client of a watch process (create and use it inside one event loop).
 
     options (FetchOptions).
+    sleep (coroutine function): how the fetcher waits (``asyncio.sleep``; tests pass one that
+        records the waits).
     Counters: ``requests`` (attempts sent, robots.txt included), ``not_modified`` (304s).
     """
 
-    def __init__(self, options: Optional[FetchOptions] = None):
+    def __init__(self, options: Optional[FetchOptions] = None, sleep=asyncio.sleep):
         import httpx
 
         self.options = options or FetchOptions()
-        hooks = {} if self.options.allow_private_hosts else {"request": [self._guard]}
+        self.sleep = sleep
+        limits = httpx.Limits(max_connections=self.options.concurrency * 2,
+                              max_keepalive_connections=self.options.concurrency)
+        guarded = not self.options.allow_private_hosts
         self.client = httpx.AsyncClient(
-            follow_redirects=True, timeout=self.options.timeout, event_hooks=hooks,
-            headers={"User-Agent": self.options.user_agent},
-            limits=httpx.Limits(max_connections=self.options.concurrency * 2,
-                                max_keepalive_connections=self.options.concurrency))
+            follow_redirects=True, timeout=self.options.timeout, headers={"User-Agent": self.options.user_agent},
+            event_hooks={"request": [self._guard]} if guarded else {},
+            transport=async_transport(limits) if guarded else httpx.AsyncHTTPTransport(limits=limits))
         self.semaphore = asyncio.Semaphore(self.options.concurrency)
         self.hosts: dict[str, _Host] = {}
         self.requests = 0
@@ -119,7 +159,8 @@ class Fetcher:
 
         RETURNS (Fetched): status 200-299 or 304 (``data`` empty for 304).
         RAISES FetchError: another status (``status`` set), no response after the retries,
-            a refused address (PrivateAddressError), a body over ``max_bytes``.
+            a refused address (PrivateAddressError), a body over ``max_bytes``; ``retry_after``
+            (seconds) set when a 429/503 said when to ask again.
         """
         headers = {}
         if etag:
@@ -170,12 +211,16 @@ class Fetcher:
         """One request with the host's turn, the global limit, the timeout and the retries."""
         from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt, wait_exponential
 
+        backoff = wait_exponential(multiplier=self.options.backoff, max=60)
+
+        def wait(state) -> float:  # a Retry-After already set the host's next turn (see _attempt)
+            return 0.0 if getattr(state.outcome.exception(), "told", False) else backoff(state)
+
         host = self._host(url)
         async with host.lock:
             try:
                 async for attempt in AsyncRetrying(
-                        stop=stop_after_attempt(self.options.retries + 1),
-                        wait=wait_exponential(multiplier=self.options.backoff, max=60),
+                        stop=stop_after_attempt(self.options.retries + 1), wait=wait, sleep=self.sleep,
                         retry=retry_if_exception_type(_Retry), reraise=True):
                     with attempt:
                         return await self._attempt(url, headers, host)
@@ -188,7 +233,7 @@ class Fetcher:
 
         wait = host.next_at - time.monotonic()
         if wait > 0:
-            await asyncio.sleep(wait)
+            await self.sleep(wait)
         try:
             async with self.semaphore:
                 self.requests += 1
@@ -204,7 +249,17 @@ class Fetcher:
         finally:
             host.next_at = time.monotonic() + max(self.options.host_delay, host.delay or 0.0)
         if response.status in _RETRY_STATUS:
-            raise _Retry(FetchError(f"HTTP status {response.status}", status=response.status))
+            final = FetchError(f"HTTP status {response.status}", status=response.status)
+            after = retry_after(response.headers.get("retry-after")) if response.status in _RETRY_AFTER_STATUS else None
+            if after is None:
+                raise _Retry(final)
+            final.retry_after = after
+            if after > self.options.max_retry_after:  # not worth holding the host's queue: give up now
+                host.next_at = time.monotonic() + self.options.max_retry_after
+                final.reason += f" (Retry-After {after:g} s, more than the {self.options.max_retry_after:g} s waited)"
+                raise final
+            host.next_at = max(host.next_at, time.monotonic() + after)  # the retry and any other request wait
+            raise _Retry(final, told=True)
         return response
 
     async def _send(self, url: str, headers: dict) -> Fetched:

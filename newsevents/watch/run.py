@@ -17,6 +17,19 @@ One pass (:func:`run_pass`):
    (:meth:`newsevents.store.Store.store_feed_items`); once all new items of a feed are
    stored, its validators are saved.
 
+Threads (:class:`_Workers`): the event loop (this thread) fetches and writes the database;
+one ``newsevents-read`` thread does all the lxml work -- reading feeds (feedparser, lxml) and
+pages (trafilatura) --, one after the other; one ``newsevents-analyse`` thread runs spaCy and
+the stages. lxml must not run in two threads at once here: two pages extracted by trafilatura
+at once crashed the process now and then (SIGSEGV or "double free or corruption" inside
+libxml2, two threads in trafilatura; trafilatura issues 840 and 925). The likely mechanism:
+trafilatura parses every page with one module-level lxml parser, and when a thread's first
+parse uses a parser another thread has used, lxml makes that parser's libxml2 string
+dictionary the new thread's too, so the reading threads shared one dictionary, which libxml2
+does not lock (giving each thread a dictionary of its own first also stopped the crashes of a
+stress test). Reading is a small part of the time (see the benchmark in the README), so one
+reading thread costs little.
+
 The article keeps the item's link (``url``), title and date (the page's when the item has
 none); its id is the normalised link. Stopping (``stop`` set, e.g. by SIGTERM or SIGINT)
 finishes the batch being analysed, stores it, and ends the pass: feeds with items left are
@@ -32,6 +45,7 @@ import socket
 import threading
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
@@ -58,7 +72,7 @@ class WatchOptions:
     lease (float): seconds a process may hold a feed before another takes it over (a lease of
         a dead process on the same machine is taken over at once).
     max_backoff (float): longest wait before retrying a failing feed (its wait doubles from
-        ``every`` with each consecutive failure).
+        ``every`` with each consecutive failure, and is at least the server's Retry-After).
     """
 
     every: float = 900.0
@@ -123,11 +137,31 @@ class _FeedRun:
             self.done.set()
 
 
+class _Workers:
+    """The two worker threads of a watch (see the module docstring): ``read`` for every lxml
+    call (feeds and pages), ``analyse`` for the pipeline. Each has one thread, so neither
+    library is ever used by two threads at once. ``close()`` waits for the job in hand."""
+
+    def __init__(self):
+        self.read = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsevents-read")
+        self.analyse = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsevents-analyse")
+
+    async def reading(self, fn, *args):
+        return await asyncio.get_running_loop().run_in_executor(self.read, fn, *args)
+
+    async def analysing(self, fn, *args):
+        return await asyncio.get_running_loop().run_in_executor(self.analyse, fn, *args)
+
+    def close(self) -> None:
+        self.read.shutdown(wait=True, cancel_futures=True)
+        self.analyse.shutdown(wait=True, cancel_futures=True)
+
+
 class _Pass:
     def __init__(self, entries: list[FeedEntry], store, pipeline, options: WatchOptions, fetcher: Fetcher,
-                 owner: str, stop: threading.Event):
+                 owner: str, stop: threading.Event, workers: _Workers):
         self.entries, self.store, self.pipeline, self.options = entries, store, pipeline, options
-        self.fetcher, self.owner, self.stop = fetcher, owner, stop
+        self.fetcher, self.owner, self.stop, self.workers = fetcher, owner, stop, workers
         self.stats = _new_stats()
         self.queue: asyncio.Queue = asyncio.Queue()
         self.slots = asyncio.Semaphore(max(4 * options.batch_size, options.fetch.concurrency))
@@ -179,7 +213,7 @@ class _Pass:
     async def _analyse(self, batch: list[_Job]) -> None:
         pipeline = self.pipeline
         articles = [job.article for job in batch]
-        analyses = await asyncio.to_thread(lambda: list(pipeline.pipe(articles)))
+        analyses = await self.workers.analysing(lambda: list(pipeline.pipe(articles)))
         counts = self.store.store_feed_items([job.item for job in batch], analyses, time.time())
         statuses = counts["statuses"]
         self.stats["stored"] += counts["stored"]
@@ -205,7 +239,7 @@ class _Pass:
             logger.warning("%s", message)
             return
         except FetchError as err:
-            self._feed_failed(url, state, "E072", err.reason, now)
+            self._feed_failed(url, state, "E072", err.reason, now, at_least=err.retry_after)
             return
         if response.status == 304:
             self.stats["not_modified"] += 1
@@ -214,7 +248,7 @@ class _Pass:
             return
         from ..sources.feeds import read_feed
 
-        items = await asyncio.to_thread(lambda: list(read_feed(response.data, url, encoding=response.encoding)))
+        items = await self.workers.reading(lambda: list(read_feed(response.data, url, encoding=response.encoding)))
         if len(items) == 1 and items[0].problem and items[0].problem[0] == "E032":
             self._feed_failed(url, state, "E073", items[0].problem[1], now, status=str(response.status))
             return
@@ -244,9 +278,10 @@ class _Pass:
         store.feed_fetched(url, str(response.status), time.time(), now + options.every,
                            etag=response.headers.get("etag"), last_modified=response.headers.get("last-modified"))
 
-    def _feed_failed(self, url: str, state: dict, code: str, reason: str, now: float, status: str = "error"):
+    def _feed_failed(self, url: str, state: dict, code: str, reason: str, now: float, status: str = "error",
+                     at_least: Optional[float] = None):
         failures = int(state.get("failures") or 0)
-        wait = min(self.options.every * (2 ** failures), self.options.max_backoff)
+        wait = min(max(self.options.every * (2 ** failures), at_least or 0.0), self.options.max_backoff)
         until = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(now + wait))
         message = f"[{code}] " + getattr(Errors, code).format(url=url, reason=reason, until=until)
         self.store.feed_failed(url, code, message, now, now + wait, status=status)
@@ -265,7 +300,7 @@ class _Pass:
             else:
                 response = await self.fetcher.get(link)
                 self.stats["pages"] += 1
-                page = await asyncio.to_thread(_read_page, response, link, item)
+                page = await self.workers.reading(_read_page, response, link, item)
                 if page.problem:
                     reason, code = f"the page yields no article ({page.problem[1]})", page.problem[0]
                 elif _words(page.text) < _words(item.text):
@@ -360,11 +395,12 @@ def run_pass(feeds_path, store, pipeline, options: Optional[WatchOptions] = None
     entries = read_feed_list(feeds_path)
 
     async def main():
-        fetcher = Fetcher(options.fetch)
+        fetcher, workers = Fetcher(options.fetch), _Workers()
         try:
-            return await _Pass(entries, store, pipeline, options, fetcher, _owner(), stop).run()
+            return await _Pass(entries, store, pipeline, options, fetcher, _owner(), stop, workers).run()
         finally:
             await fetcher.aclose()
+            workers.close()
 
     return asyncio.run(main())
 
@@ -395,11 +431,11 @@ def watch(feeds_path, store, pipeline, options: Optional[WatchOptions] = None,
             previous[sig] = signal.signal(sig, lambda *_: stop.set())
 
     async def main():
-        fetcher = Fetcher(options.fetch)
+        fetcher, workers = Fetcher(options.fetch), _Workers()
         nonlocal entries
         try:
             while not stop.is_set():
-                stats = await _Pass(entries, store, pipeline, options, fetcher, owner, stop).run()
+                stats = await _Pass(entries, store, pipeline, options, fetcher, owner, stop, workers).run()
                 totals["passes"] += 1
                 for key, value in stats.items():
                     totals[key] += value
@@ -414,6 +450,7 @@ def watch(feeds_path, store, pipeline, options: Optional[WatchOptions] = None,
                     logger.warning("%s; the previous list is used", getattr(err, "message", err))
         finally:
             await fetcher.aclose()
+            workers.close()
 
     try:
         asyncio.run(main())
