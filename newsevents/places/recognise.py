@@ -11,7 +11,11 @@ English model tags "Panmunjom" as PERSON and "DMZ" as ORG):
   a locative preposition or place noun before them ("in X", "town of X"),
   an "X-based" suffix, a following ", <country/admin1>" qualifier, or the
   name is a curated one (country, admin1, region, sea, landmark of the
-  supplement) and the entity label is not PERSON.
+  supplement) and the entity label is not PERSON;
+* a dateline: an all-capitals name opening a paragraph and followed by "(",
+  a dash or ", <Region> (" ("BEIRUT (Reuters) -", "MEXICO CITY --",
+  "SAN ANTONIO, Texas (AP) --"), the convention of agency copy (AP Stylebook,
+  "datelines"), when the gazetteer knows the name.
 
 Nationality adjectives and demonyms ("North Korean soil", "Georgians") are
 recognised as toponyms of their country (``how = "demonym"``), as the
@@ -54,6 +58,25 @@ def _split_commas(span):
     if span.end > s:
         parts.append(span.doc[s:span.end])
     return parts
+
+
+#: what follows a dateline's place name (after an optional ", <Region>")
+_DATELINE_NEXT = {"(", "-", "--", "\u2013", "\u2014"}
+
+
+def _dateline(doc, start: int, end: int) -> bool:
+    """Whether tokens ``start:end`` are a dateline's place: all capitals, opening a paragraph,
+    then "(" or a dash, possibly after ", <Region>" (see the module docstring)."""
+    if start and "\n" not in doc[start - 1].text_with_ws:
+        return False
+    if not all(t.is_upper or not t.is_alpha for t in doc[start:end]) or not any(t.is_alpha for t in doc[start:end]):
+        return False
+    k = end
+    if k < len(doc) and doc[k].text == ",":  # ", Texas" / ", Calif."
+        k += 1
+        while k < len(doc) and k < end + 5 and doc[k].text not in _DATELINE_NEXT and doc[k].text[:1].isupper():
+            k += 1
+    return k < len(doc) and doc[k].text in _DATELINE_NEXT
 
 
 def _capitalised(tok) -> bool:
@@ -109,18 +132,19 @@ class Recogniser:
             return True
         return False
 
-    def _is_known(self, span, primary: bool = False) -> bool:
+    def _is_known(self, span, primary: bool = False, capitals: bool = False) -> bool:
         """The gazetteer knows the span's name; an all-capitals name ("FAO", "BSE") only when curated.
 
         primary (bool): only a place's main name counts (not an alternate name: "German" is an
-            alternate name of San Germán).
+            alternate name of San Germán). capitals (bool): a short all-capitals name counts too
+            (a dateline's "PARIS").
         """
         text = span.text
         if not text or norm_cached(text) not in self.gaz.index:
             return False
         if primary and not any(p for _, p in self.gaz.candidates(text)):
             return False
-        if len(text) <= 6 and text.replace(".", "").isupper():
+        if len(text) <= 6 and text.replace(".", "").isupper() and not capitals:
             return self._curated(text)
         return True
 
@@ -277,6 +301,9 @@ class Recogniser:
                     add(span, "ner-check")
                 else:
                     self._block(blocked, ent)
+            elif label in self.verify and _dateline(doc, span.start, span.end) \
+                    and self._is_known(span, primary=True, capitals=True):
+                add(span, "dateline")  # 'BEIRUT (Reuters) -': the model tags the dateline ORG
             elif label in self.verify:
                 longer = self._curated_extension(doc, span)
                 if longer is not None:  # "Amazon" (ORG) + "rainforest": the curated region
@@ -302,7 +329,7 @@ class Recogniser:
                 i += 1
                 continue
             tok = toks[i]
-            match = None
+            match, how = None, "gazetteer"
             for m in (6, 5, 4, 3, 2, 1):
                 j = i + m
                 if j > n or any(taken[i:j]) or any(blocked[i:j]) or not caps[j - 1]:
@@ -311,12 +338,15 @@ class Recogniser:
                 if "\n" in stext or not stext or norm_cached(stext) not in index:
                     continue     # (not _is_known: checked first on the text, without a Span)
                 span = doc[i:j]
-                if not self._is_known(span, primary=True):
+                if not self._is_known(span, primary=True) and not (
+                        _dateline(doc, i, j) and self._is_known(span, primary=True, capitals=True)):
                     continue
                 if self._supported(doc, i, j):
                     match = span
                 elif not tok.is_sent_start and tok.pos_ == "PROPN" and self._big_city(span.text):
                     match = span
+                elif _dateline(doc, i, j):
+                    match, how = span, "dateline"
                 elif self._curated(span.text) and (m > 1 or not tok.is_sent_start) and any(
                         self.gaz.feature[c] in (F_COUNTRY, F_REGION, F_WATER, F_LANDMARK, F_CONTINENT) or m > 1
                         for c, _ in self.gaz.candidates(span.text) if self.gaz.curated[c]):
@@ -324,7 +354,7 @@ class Recogniser:
                 if match is not None:
                     break
             if match is not None:
-                add(match, "gazetteer")
+                add(match, how)
                 i = match.end
             else:
                 i += 1

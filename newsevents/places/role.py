@@ -110,6 +110,9 @@ def assign_roles(doc, toponyms: list, rules: RoleRules, gaz=None, organisations=
         if t.how == "demonym":
             t.role, t.role_why = ASSOCIATIVE, "demonym"
             continue
+        if t.how == "dateline":  # where the story was filed: a place, whatever the parse makes of it
+            t.role, t.role_why = LITERAL, ""
+            continue
         if any(a <= t.start and t.end <= b for a, b in org_spans):
             t.role, t.role_why = ASSOCIATIVE, "organisation"
             continue
