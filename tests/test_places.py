@@ -490,3 +490,18 @@ def test_dateline_in_capitals_is_a_literal_place(pipeline):
     # capitals that are no dateline: not at a paragraph start, or no "(" / dash after them
     assert not pipeline("Officials said PARIS (the code name) was secret.").places
     assert not pipeline("BREAKING - Stocks fell sharply.").places
+
+
+def test_dateline_names_a_city(pipeline):
+    """A dateline names the city the story was filed from (AP Stylebook): 'VICTORIA' with British
+    Columbia in the story is Victoria, B.C., not the Australian state; 'WASHINGTON' is the capital.
+    Without the dateline the state keeps its rank."""
+    text = ("VICTORIA (CP) - Wildfires forced the evacuation of two towns in the north of British Columbia "
+            "on Monday, and the fire crews said that they were still on the ground in the province.")
+    got = {p.text: (p.country, p.feature) for p in pipeline(text).places}
+    assert got["VICTORIA"] == ("CAN", "city")
+    got = {p.text: (p.country, p.feature) for p in pipeline("WASHINGTON (Reuters) - The Senate voted on a bill "
+                                                             "that the president had asked for, and it passed.").places}
+    assert got["WASHINGTON"] == ("USA", "city")
+    got = {p.text: p.feature for p in pipeline("Victoria is a state of Australia, and Melbourne is its capital.").places}
+    assert got["Victoria"] == "admin1"

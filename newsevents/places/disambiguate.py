@@ -52,6 +52,7 @@ class Weights:
     w_near: float
     near_km: float
     w_shared: float
+    w_dateline_city: float
     anchor_margin: float
     shadow_penalty: float
 
@@ -195,6 +196,7 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
             continue
         q = quals[key]
         own = first[key]
+        dateline = any(t.how == "dateline" for t in ts)
         scored = []
         for i, primary in c:
             s = _base(gaz, i, primary, c, w)
@@ -209,6 +211,8 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
                 if n > 0.01:
                     s += w.w_country * math.log2(1 + min(n, w.country_cap))
             f = gaz.feature[i]
+            if dateline and f == F_CITY:
+                s += w.w_dateline_city
             if f in (F_CITY, F_ADMIN2) and (cc, gaz.admin1[i]) in admin1_named:
                 s += w.w_admin1
             if f in (F_ADMIN1, F_ADMIN2):
