@@ -768,7 +768,7 @@ def serve(db_url, host, port):
     try:
         run_server(db_url, host=host, port=port,
                    announce=lambda: click.echo(f"newsevents: serving {db_url} at {url} (Ctrl+C to stop)", err=True))
-    except StoreError as err:
+    except (StoreError, NewsEventsError) as err:
         _fail(err.message)
 
 

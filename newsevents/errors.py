@@ -82,6 +82,7 @@ class Errors:
     # browsing the database (newsevents.store.browse, newsevents serve)
     E060 = "Unknown sort key '{key}': use one of {choices} (a leading - sorts descending)."
     E061 = "Unknown period '{by}': use one of {choices}."
+    E062 = "Can't listen on {host} port {port}: {reason}. Pick another with --port (or stop what holds it)."
     E080 = "Ray is not installed: `pip install 'newsevents[ray]'` (needed by `--engine ray`)."
     E081 = ("Can't connect to the Ray cluster at {address}: {reason}. Start one with `ray start --head`, or leave "
             "out --ray-address to run Ray on this machine.")

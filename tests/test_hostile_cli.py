@@ -199,3 +199,20 @@ def test_ingest_stops_a_pathological_article_at_the_time_limit(tmp_path, monkeyp
     with open_store(db, readonly=True) as store:
         assert [(e["article_id"], e["code"]) for e in store.errors()] == [("slow", "E106")]
         assert sorted(store.article_ids()) == ["good", "good2"]
+
+
+def test_serve_on_a_port_in_use_is_one_error_and_exit_1(db):  # noqa: F811
+    """A port another program holds: one E062 line, exit 1, and no 'serving ... at' announcement
+    (uvicorn alone logged its own error and exited 3 after the address had been announced)."""
+    import socket
+
+    holder = socket.socket()
+    holder.bind(("127.0.0.1", 0))
+    holder.listen(1)
+    try:
+        port = holder.getsockname()[1]
+        res = run(["serve", "--db", db, "--port", str(port)])
+    finally:
+        holder.close()
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert "[E062]" in res.stderr and f"port {port}" in res.stderr and "serving" not in res.stderr
