@@ -15,6 +15,7 @@ class Errors:
     E003 = "Unknown stage '{name}'. Available stages: {available}."
     E004 = "Stage '{name}' requires '{missing}', which no earlier stage assigns. Order: {order}."
     E005 = "{message}"
+    E006 = "Unknown gold set '{name}'. Available: {choices}."
     E010 = "Can't read data file {path}: {reason}."
     E011 = "Data file {path}, row {row}: {reason}."
     E020 = "Can't read input {path}: {reason}."

@@ -216,3 +216,9 @@ def test_serve_on_a_port_in_use_is_one_error_and_exit_1(db):  # noqa: F811
         holder.close()
     assert res.exit_code == 1 and "Traceback" not in res.output
     assert "[E062]" in res.stderr and f"port {port}" in res.stderr and "serving" not in res.stderr
+
+
+def test_evaluate_unknown_set_is_a_coded_usage_error():
+    res = run(["evaluate", "nosuchset"])
+    assert res.exit_code == 2 and "Traceback" not in res.output
+    assert res.stderr.startswith("newsevents: [E006] Unknown gold set 'nosuchset'") and res.stderr.count("\n") == 1

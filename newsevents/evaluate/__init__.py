@@ -50,6 +50,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable, Optional
 
+from ..errors import NewsEventsError
 from .events import Scored, score_case2021, score_petr2, score_plover, top_event
 from .geo import score_geo, score_timex
 from .quotes import score_polnear
@@ -198,6 +199,10 @@ ALIASES = {
 }
 
 
+class UnknownSetError(NewsEventsError, ValueError):
+    """A gold set name that :data:`SETS` and :data:`ALIASES` don't know (E006; a ValueError too)."""
+
+
 def expand_names(names) -> list[str]:
     """Set names and aliases -> set names, in order, without repeats.
 
@@ -209,7 +214,7 @@ def expand_names(names) -> list[str]:
     for name in names:
         for n in ALIASES.get(name, [name]):
             if n not in SETS:
-                raise ValueError(f"Unknown gold set '{n}'. Available: {', '.join(list(SETS) + list(ALIASES))}.")
+                raise UnknownSetError("E006", name=n, choices=", ".join(list(SETS) + list(ALIASES)))
             if n not in out:
                 out.append(n)
     return out
