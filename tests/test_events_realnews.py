@@ -351,3 +351,19 @@ def test_a_name_split_by_the_tokenizer_is_still_the_actor(pipeline):
     ev = one(an.events, "SUPPORT")
     assert codes(ev.actors) == ["KOR"]
 
+
+
+def test_an_ing_form_judging_a_that_clause_is_no_event(pipeline):
+    """'It is striking that …' judges a clause (the expletive 'it', a form of 'be', a that-clause):
+    no ASSAULT. The same form with a real subject, or with a to-infinitive, stays an event."""
+    def types(text):
+        return [(e.event_type, e.trigger.text) for e in pipeline(text).events]
+
+    assert types("It is striking that the two leaders met in Hanoi on Monday, and officials said the talks "
+                 "went well.") == [("CONSULT", "met")]
+    assert types("It's alarming that rebels attacked the town of Goma on Sunday, the minister said.") \
+        == [("ASSAULT", "attacked")]
+    assert ("ASSAULT", "attacking") in types("It was attacking the town of Goma on Sunday, the army said of the "
+                                              "militia.")
+    assert ("THREATEN", "threatening") in types("The militia is threatening that it will attack the town of Goma "
+                                                "on Sunday, officials said.")

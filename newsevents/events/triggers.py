@@ -91,9 +91,26 @@ def agent_subjects(rules: EventRules, matches: dict) -> None:
             del matches[i]
 
 
+def judging_it(tok) -> bool:
+    """Whether ``tok`` is an -ing form that judges a clause: "It is striking that the two leaders
+    met", "it was alarming that …" (the expletive "it" as subject, a form of "be", a that-clause).
+    Such a word is an adjective of judgement, not an act ("striking" is no ASSAULT); "it is
+    threatening to cut aid" (a to-infinitive, "it" perhaps a country) is not caught.
+    RETURNS (bool)."""
+    if tok.tag_ != "VBG":
+        return False
+    kids = list(tok.children)
+    return any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in kids) \
+        and any(c.dep_ == "aux" and c.lemma_ == "be" for c in kids) \
+        and any(c.dep_ in ("ccomp", "advcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                for c in kids)
+
+
 def match_token(rules: EventRules, state: ArticleState, tok) -> Optional[Match]:
     """The first (longest) pattern headed by ``tok`` that matches, as a Match, or None."""
     if tok.pos_ in _VERB_POS or tok.tag_ in ("VBN", "VBG", "VBD", "VB", "VBZ", "VBP"):
+        if judging_it(tok):
+            return None
         pos = "V"
     elif tok.pos_ in NOUN_POS:
         pos = "N"
