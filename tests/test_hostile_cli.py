@@ -222,3 +222,13 @@ def test_evaluate_unknown_set_is_a_coded_usage_error():
     res = run(["evaluate", "nosuchset"])
     assert res.exit_code == 2 and "Traceback" not in res.output
     assert res.stderr.startswith("newsevents: [E006] Unknown gold set 'nosuchset'") and res.stderr.count("\n") == 1
+
+
+def test_bad_publication_date_in_jsonl_names_its_file_and_line(tmp_path):
+    """E023 in a JSONL record says where, as E021 and E024 do; the other records go on."""
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(_lines(GOOD, dict(GOOD2, published="not a date")))
+    res = run(["extract", str(path), "--format", "ndjson"])
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert f"[E023] Input {path}, line 2: Invalid publication date 'not a date'" in res.stderr
+    assert '"id": "good"' in res.stdout or '"id":"good"' in res.stdout

@@ -409,7 +409,7 @@ def record_input(obj: dict, ident: Optional[str], name: str, n, options: ReaderO
         published = parse_date(record.published) or options.published
     except ValueError:
         return ArticleInput(text="", id=ident, problem=(
-            "E023", "[E023] " + Errors.E023.format(value=record.published)))
+            "E023", f"[E023] Input {name}, line {n}: " + Errors.E023.format(value=record.published)))
     return ArticleInput(text=record.text or "", published=published, id=ident, title=record.title,
                         url=record.url, source=record.source)
 
