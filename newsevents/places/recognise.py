@@ -338,14 +338,14 @@ class Recogniser:
                 if "\n" in stext or not stext or norm_cached(stext) not in index:
                     continue     # (not _is_known: checked first on the text, without a Span)
                 span = doc[i:j]
-                if not self._is_known(span, primary=True) and not (
-                        _dateline(doc, i, j) and self._is_known(span, primary=True, capitals=True)):
+                dateline = _dateline(doc, i, j)
+                if not self._is_known(span, primary=True, capitals=dateline):
                     continue
                 if self._supported(doc, i, j):
                     match = span
                 elif not tok.is_sent_start and tok.pos_ == "PROPN" and self._big_city(span.text):
                     match = span
-                elif _dateline(doc, i, j):
+                elif dateline:
                     match, how = span, "dateline"
                 elif self._curated(span.text) and (m > 1 or not tok.is_sent_start) and any(
                         self.gaz.feature[c] in (F_COUNTRY, F_REGION, F_WATER, F_LANDMARK, F_CONTINENT) or m > 1
