@@ -34,6 +34,19 @@ def write_input(folder: Path) -> Path:
     return path
 
 
+def write_local_lake(folder: Path, pipeline, name: str = "lake") -> tuple:
+    """Write the input (:func:`write_input`) into ``folder`` and its lake by the local path into
+    ``folder / name``. RETURNS (tuple[Path, Path]): the input file and the lake."""
+    from newsevents.export.lake import LakeWriter
+    from newsevents.ingest import ingest
+    from newsevents.sources import read_inputs
+
+    src = write_input(folder)
+    with LakeWriter(folder / name) as writer:
+        ingest(read_inputs([str(src)]), writer, pipeline=pipeline)
+    return src, folder / name
+
+
 def lake_table(path) -> list[dict]:
     """Every row of a lake, sorted (kind, article id, event id): lakes compare row for row."""
     from newsevents.export.lake import _dataset

@@ -3,24 +3,21 @@ from __future__ import annotations
 
 import pytest
 
-from lake_input import db_tables, lake_table, write_input
+from lake_input import db_tables, lake_table, write_input, write_local_lake
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory, pipeline):
     """(input path, lake from the local path, database from a direct ingest)."""
-    from newsevents.export.lake import LakeWriter
     from newsevents.ingest import ingest
     from newsevents.sources import read_inputs
     from newsevents.store import open_store
 
     tmp = tmp_path_factory.mktemp("lake")
-    src = write_input(tmp)
-    with LakeWriter(tmp / "lake") as writer:
-        ingest(read_inputs([str(src)]), writer, pipeline=pipeline)
+    src, lake = write_local_lake(tmp, pipeline)
     with open_store(str(tmp / "direct.db")) as store:
         ingest(read_inputs([str(src)]), store, pipeline=pipeline)
-    return src, tmp / "lake", tmp / "direct.db", tmp
+    return src, lake, tmp / "direct.db", tmp
 
 
 def test_lake_rows_by_kind(built):

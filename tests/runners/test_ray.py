@@ -3,22 +3,16 @@ from __future__ import annotations
 
 import pytest
 
-from lake_input import db_tables, lake_table, write_input
+from lake_input import db_tables, lake_table, write_local_lake
 
 pytestmark = pytest.mark.ray
 
 
 @pytest.fixture(scope="module")
 def local_lake(tmp_path_factory, pipeline):
-    from newsevents.export.lake import LakeWriter
-    from newsevents.ingest import ingest
-    from newsevents.sources import read_inputs
-
     tmp = tmp_path_factory.mktemp("ray")
-    src = write_input(tmp)
-    with LakeWriter(tmp / "local") as writer:
-        ingest(read_inputs([str(src)]), writer, pipeline=pipeline)
-    return src, tmp / "local", tmp
+    src, lake = write_local_lake(tmp, pipeline, "local")
+    return src, lake, tmp
 
 
 def test_ray_lake_equals_local_lake(ray_local, local_lake):
