@@ -367,3 +367,72 @@ def test_an_ing_form_judging_a_that_clause_is_no_event(pipeline):
                                               "militia.")
     assert ("THREATEN", "threatening") in types("The militia is threatening that it will attack the town of Goma "
                                                 "on Sunday, officials said.")
+
+
+# ------------------------------------------- proposals, hazards, coordinated auxiliaries
+@pytest.mark.parametrize("text,absent", [
+    ("Egypt introduced a bill that would allow extraditions to Israel.", "AGREE"),
+    ("Egypt proposed a resolution that would impose sanctions on Israel.", "SANCTION"),
+    ("Egypt proposed a resolution that would impose sanctions on Israel.", "THREATEN"),
+    ("Egypt backed a motion that would expel diplomats of Israel.", "SANCTION"),
+])
+def test_what_a_proposal_would_do_is_no_event(nlp, stage, text, absent):
+    """The content of a bill or resolution ("that would allow", "to ban") describes what it would
+    do if adopted; rules.yaml ``proposal_nouns``."""
+    assert absent not in [e.event_type for e in run(nlp, stage, text)]
+
+
+def test_a_proposal_that_was_passed_keeps_the_event_of_its_actor(nlp, stage):
+    ev = one(run(nlp, stage, "Egypt imposed sanctions on Israel under a law passed in May."), "SANCTION")
+    assert codes(ev.actors) == ["EGY"] and codes(ev.recipients) == ["ISR"]
+
+
+@pytest.mark.parametrize("text", [
+    "Rising tensions are threatening the fragile ceasefire in Libya.",
+    "A hurricane threatens the coast of Cuba.",
+])
+def test_things_that_endanger_do_not_threaten(nlp, stage, text):
+    """THREATEN is an actor's threat (PLOVER 2.0); a state of affairs or a hazard that endangers
+    something is none (rules.yaml ``non_agent_types``, ``non_agent_causes``)."""
+    assert "THREATEN" not in [e.event_type for e in run(nlp, stage, text)]
+
+
+def test_a_country_that_threatens_still_threatens(nlp, stage):
+    ev = one(run(nlp, stage, "Iran threatened Israel with retaliation."), "THREATEN")
+    assert codes(ev.actors) == ["IRN"]
+
+
+def test_subject_of_coordinated_auxiliaries(nlp, stage):
+    """'he can and may declare': the parser hangs the subject on the first auxiliary."""
+    ev = one(run(nlp, stage, "The president of Iran said he can and may attack Israel."), "THREATEN")
+    assert codes(ev.actors) == ["IRN"]
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("If convicted, the man from Iran could face life in prison.", "THREATEN"),
+    ("The officer from Iran was in a not life-threatening condition.", "THREATEN"),
+    ("The court of Iran seeks to strike a balance between privacy and security.", "THREATEN"),
+    ("The court of Iran seeks to strike a balance between privacy and security.", "ASSAULT"),
+    ("Exports from Iran hit a record high in May.", "ASSAULT"),
+])
+def test_no_threat_without_a_threatener_or_in_an_idiom(nlp, stage, text, absent):
+    """A future or possible act promoted to THREATEN needs someone to threaten it; 'life-threatening'
+    is an adjective; 'strike a balance', 'hit a record' are idioms (rules.yaml ``idiom_objects``)."""
+    assert absent not in [e.event_type for e in run(nlp, stage, text)]
+
+
+@pytest.mark.parametrize("text,etype,actor", [
+    ("Iran could attack Israel next week.", "THREATEN", "IRN"),
+    ("A missile from Iran hit the embassy of Israel.", "ASSAULT", None),
+    ("Iran struck a deal with Israel.", "AGREE", "IRN"),
+])
+def test_threats_attacks_and_deals_stay(nlp, stage, text, etype, actor):
+    ev = one(run(nlp, stage, text), etype)
+    if actor:
+        assert actor in codes(ev.actors)
+
+
+def test_bare_participle_clause_controller_undergoes_the_event(nlp, stage):
+    """'Arrested in May, the man ... was released': the man is the one arrested, not the arrester."""
+    ev = one(run(nlp, stage, "Arrested in May, the man from Iran was later released by Israel."), "COERCE")
+    assert codes(ev.recipients) == ["IRN"] and "IRN" not in codes(ev.actors)

@@ -95,6 +95,12 @@ def subject(verb) -> tuple[list, list]:
                 recips.append(c)
         elif c.dep_ == "agent":
             actors.extend(g for g in c.children if g.dep_ == "pobj")
+    if not actors and not recips:
+        # "he can and may declare": the parser hangs the subject on the first of two auxiliaries
+        for aux in verb.children:
+            if aux.dep_ in ("aux", "auxpass") and aux.i < verb.i:
+                actors += [c for c in aux.children if c.dep_ in SUBJ]
+                recips += [c for c in aux.children if c.dep_ in PASS_SUBJ]
     dep = verb.dep_
     if actors and not recips and dep in ("xcomp", "advcl", "pcomp") \
             and any(c.dep_ == "auxpass" for c in verb.children):
@@ -121,12 +127,18 @@ def subject(verb) -> tuple[list, list]:
         objs = [c for c in gov.children if c.dep_ in ("dobj",)]
         if dep == "xcomp" and objs and gov.lemma_.lower() not in ("promise",):
             return objs[:1], []
-        a, _ = subject(gov)
+        a, passive = subject(gov)
         if any(c.dep_ == "auxpass" for c in verb.children):
             return [], a  # "died after being shot": the controller is the one shot
+        if dep == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            # "if convicted, he could face", "arrested in May, he was released": a bare
+            # participle's controller (the governor's surface subject) undergoes it
+            return [], passive or a
         return a, []
     if dep == "ccomp" and verb.head.pos_ == "ADJ":
         return subject(verb.head)
+    if dep == "acomp" and verb.head.pos_ in ("VERB", "AUX"):
+        return subject(verb.head)  # "it is prepared to impose": the subject of "is"
     return [], []
 
 

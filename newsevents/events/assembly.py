@@ -92,8 +92,12 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
     if is_reference(m, actors + recipients, earlier):
         return None  # "the attack", "the rally" again: the event told before, not a new one
     flags = event_flags(rules, state, m)
+    if proposal_content(rules, m, flags):
+        return None  # "a bill that would allow extraditions": what a document would do
     etype, mode, root, goldstein, quad = code_event(rules, m, matches, flags, actors_t, recips_t,
                                                     actors + recipients)
+    if etype == "THREATEN" and pat.event_type != "THREATEN" and not actors_t:
+        return None  # "if convicted, he could face ...": a future or possible act with nobody to threaten it
     if etype == "REQUEST" and not any(r.code for r in recipients):
         # "issued a subpoena for documents from X", "a deposition request for X": who is asked
         recipients += [r for r in refs(rules, state, _for_objects(m)) if r.mention not in a_keys]
@@ -123,6 +127,22 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
         reported=flags["reported"], pattern=pattern_text(m),
         trigger=ctx.evidence(start, end), evidence=ctx.span_evidence(sent),
     )
+
+
+def proposal_content(rules: "EventRules", m: Match, flags: dict) -> bool:
+    """Whether the trigger of ``m`` is the content of a proposal: its clause is a relative or
+    infinitival clause of a ``proposal_nouns`` noun (rules.yaml), under a future or modal
+    auxiliary or "to" ("a bill that would allow extraditions", "a resolution to impose
+    sanctions"). RETURNS (bool)."""
+    verb = m.light if m.light is not None and "obligation" not in m.pattern.flags else m.head
+    if m.pattern.pos == "N" and m.light is None:
+        return False
+    while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    if verb.dep_ not in ("relcl", "acl") or verb.head.lemma_.lower() not in rules.proposal_nouns:
+        return False
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return infinitive or flags["future"] or flags["hypothetical"]
 
 
 def _for_objects(m: Match) -> list:

@@ -3,7 +3,7 @@ the city", "a gas cylinder exploded", "were killed in a plane crash".
 
 The word lists are rules.yaml ``non_agent_*``, ``accident_sources``, ``ambiguous_violence``,
 ``weapon_words``, ``cause_preps``, ``casualty_verbs`` and ``casualty_lookback_sentences``.
-:func:`non_agent_event` is asked for the types of ``non_agent_types`` (ASSAULT, COERCE).
+:func:`non_agent_event` is asked for the types of ``non_agent_types`` (ASSAULT, COERCE, THREATEN).
 """
 from __future__ import annotations
 

@@ -85,6 +85,7 @@ class EventRules:
     occurrence_verbs: frozenset
     recipient_preps: frozenset
     carrier_nouns: frozenset
+    proposal_nouns: frozenset
     obligation_aux: frozenset
     # flags
     future_aux: frozenset
@@ -148,6 +149,7 @@ class EventRules:
             occurrence_verbs=_words(rules, "occurrence_verbs"),
             recipient_preps=_words(rules, "recipient_preps"),
             carrier_nouns=_words(rules, "carrier_nouns"),
+            proposal_nouns=_words(rules, "proposal_nouns"),
             obligation_aux=_words(rules, "obligation_aux"),
             future_aux=_words(rules, "future_aux"),
             future_governors=_words(rules, "future_governors"),

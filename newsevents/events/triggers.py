@@ -106,10 +106,18 @@ def judging_it(tok) -> bool:
                 for c in kids)
 
 
+def hyphen_participle(tok) -> bool:
+    """'life-threatening', 'law-abiding', 'peace-keeping': a present participle joined by a hyphen
+    to the word before it is an adjective or noun of a kind, not the verb's event."""
+    doc, i = tok.doc, tok.i
+    return tok.tag_ == "VBG" and i >= 2 and doc[i - 1].text == "-" \
+        and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ and doc[i - 2].is_alpha
+
+
 def match_token(rules: EventRules, state: ArticleState, tok) -> Optional[Match]:
     """The first (longest) pattern headed by ``tok`` that matches, as a Match, or None."""
     if tok.pos_ in _VERB_POS or tok.tag_ in ("VBN", "VBG", "VBD", "VB", "VBZ", "VBP"):
-        if judging_it(tok):
+        if judging_it(tok) or hyphen_participle(tok):
             return None
         pos = "V"
     elif tok.pos_ in NOUN_POS:
