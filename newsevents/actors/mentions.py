@@ -802,6 +802,8 @@ def recognise(st: ArticleState, blocked: set) -> None:
                 continue
             mods = left_modifiers(st, it.start, it.end)
             if not (_has_det(doc, head) or mods.countries):
+                if it.first("agent") is not None and actor_position(head, rules):
+                    _agent_mentions(st, it)  # 'a federal judge sentenced': a new person of that sector
                 continue
             st.pending.append(("title", it, mods))
         elif kind == "description":
