@@ -246,6 +246,18 @@ def test_agent_noun_without_country(run):
     assert one(ctx, "Police").entity != one(ctx, "prosecutors").entity
 
 
+@pytest.mark.parametrize("text,country", [
+    ("A judge in Iran sentenced the journalist to ten years in prison.", "IRN"),
+    ("Another judge in Egypt sentenced the activist on Monday.", "EGY"),
+])
+def test_an_indefinite_office_noun_is_an_actor_of_its_sector(run, text, country):
+    """'a judge', 'another judge' (titles.tsv and agent_nouns.tsv): a new person of the judiciary,
+    coded like an agent noun, where 'the judge' refers back to a title holder."""
+    place = "Iran" if country == "IRN" else "Egypt"
+    ctx = run(text, places=[(place, country)])
+    assert coded(one(ctx, "judge"))[1:] == (country, "JUD")
+
+
 def test_agent_noun_country_from_place(run):
     ctx = run("Police in Chelyabinsk arrested two men.", places=[("Chelyabinsk", "RUS")])
     assert coded(one(ctx, "Police")) == ("Russia (police)", "RUS", "COP")

@@ -436,14 +436,3 @@ def test_bare_participle_clause_controller_undergoes_the_event(nlp, stage):
     """'Arrested in May, the man ... was released': the man is the one arrested, not the arrester."""
     ev = one(run(nlp, stage, "Arrested in May, the man from Iran was later released by Israel."), "COERCE")
     assert codes(ev.recipients) == ["IRN"] and "IRN" not in codes(ev.actors)
-
-
-@pytest.mark.parametrize("text,actor", [
-    ("A judge in Iran sentenced the journalist to ten years in prison.", "IRN"),
-    ("Another judge in Egypt sentenced the activist on Monday.", "EGY"),
-])
-def test_an_indefinite_office_noun_is_an_actor_of_its_sector(nlp, stage, text, actor):
-    """'a judge', 'another judge' (titles.tsv and agent_nouns.tsv): a new person of the judiciary,
-    coded like an agent noun, where 'the judge' refers back to a title holder."""
-    ev = one(run(nlp, stage, text), "SANCTION")
-    assert [(r.code, r.sector) for r in ev.actors] == [(actor, "JUD")]
