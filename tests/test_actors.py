@@ -258,6 +258,16 @@ def test_an_indefinite_office_noun_is_an_actor_of_its_sector(run, text, country)
     assert coded(one(ctx, "judge"))[1:] == (country, "JUD")
 
 
+def test_touching_person_entities_are_one_name(run, nlp):
+    """The small model splits 'Judge Amy Berman Jackson' into two PERSON entities."""
+    text = "Judge Amy Berman Jackson of Ukraine sentenced the man on Monday."
+    if [e.text for e in nlp(text).ents if e.label_ == "PERSON"] == ["Amy Berman Jackson"]:
+        pytest.skip("the model no longer splits this name; the repair is not exercised")
+    ctx = run(text)
+    texts = [a.text for a in actors(ctx)]
+    assert "Amy Berman Jackson" in texts and "Jackson" not in texts and "Amy Berman" not in texts
+
+
 def test_agent_noun_country_from_place(run):
     ctx = run("Police in Chelyabinsk arrested two men.", places=[("Chelyabinsk", "RUS")])
     assert coded(one(ctx, "Police")) == ("Russia (police)", "RUS", "COP")

@@ -149,6 +149,21 @@ def _strip_ent(doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _name_entities(doc) -> list:
+    """The PERSON and ORG entities of ``doc`` as ``(start, end, label)`` token spans, with two
+    PERSON entities that touch (no word or punctuation between them) joined: the small model
+    splits 'Judge Amy Berman Jackson' into 'Amy Berman' and 'Jackson'."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG"):
+            continue
+        if out and ent.label_ == "PERSON" and out[-1][2] == "PERSON" and out[-1][1] == ent.start:
+            out[-1] = (out[-1][0], ent.end, "PERSON")
+        else:
+            out.append((ent.start, ent.end, ent.label_))
+    return out
+
+
 def _scan(st: ArticleState, blocked: set) -> list[Item]:
     """Greedy longest-match scan with both lexicons; NER entities fill the gaps."""
     doc, kb = st.doc, st.kb
@@ -192,10 +207,8 @@ def _scan(st: ArticleState, blocked: set) -> list[Item]:
         for k in range(it.start, it.end):
             covered[k] = it
     extra = []
-    for ent in doc.ents:
-        if ent.label_ not in ("PERSON", "ORG"):
-            continue
-        s, e = _strip_ent(doc, ent.start, ent.end)
+    for ent_start, ent_end, label in _name_entities(doc):
+        s, e = _strip_ent(doc, ent_start, ent_end)
         if s >= e:
             continue
         inner_items = [it for it in items if it.start >= s and it.end <= e]
@@ -207,11 +220,11 @@ def _scan(st: ArticleState, blocked: set) -> list[Item]:
             # when its extra tokens are unknown proper nouns
             alias = next(it for it in overlapping if it.kind == "person")
             extra_toks = [doc[k] for k in range(s, e) if not (alias.start <= k < alias.end)]
-            if ent.label_ == "PERSON" and extra_toks and all(t.pos_ == "PROPN" and t.i not in covered for t in extra_toks):
+            if label == "PERSON" and extra_toks and all(t.pos_ == "PROPN" and t.i not in covered for t in extra_toks):
                 items.remove(alias)
                 extra.append(Item(s, e, "ner_person"))
             continue
-        if ent.label_ == "PERSON":
+        if label == "PERSON":
             for it in list(overlapping):
                 if it.kind in ("capital", "country", "shorthand", "demonym") and it.start >= s and it.end <= e \
                         and (e - s) > (it.end - it.start):
