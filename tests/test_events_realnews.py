@@ -436,3 +436,23 @@ def test_bare_participle_clause_controller_undergoes_the_event(nlp, stage):
     """'Arrested in May, the man ... was released': the man is the one arrested, not the arrester."""
     ev = one(run(nlp, stage, "Arrested in May, the man from Iran was later released by Israel."), "COERCE")
     assert codes(ev.recipients) == ["IRN"] and "IRN" not in codes(ev.actors)
+
+
+@pytest.mark.parametrize("text,etype,actor,recipient", [
+    ("Yesterday, the Parliament of Iraq voted on a resolution to expel troops of the United States.",
+     "SANCTION", "IRQ", "USA"),
+    ("Egypt passed a law that would ban protests by Israelis.", "COERCE", "EGY", None),
+    ("Egypt adopted a resolution calling on Israel to withdraw.", "REQUEST", "EGY", "ISR"),
+])
+def test_an_adopted_proposal_is_the_adopters_act(nlp, stage, text, etype, actor, recipient):
+    """What a bill or resolution would do becomes an act of whoever passes or votes on it
+    (rules.yaml ``adoption_verbs``), in the adopter's tense."""
+    ev = one(run(nlp, stage, text), etype)
+    assert codes(ev.actors) == [actor]
+    if recipient:
+        assert recipient in codes(ev.recipients)
+
+
+def test_a_proposal_voted_against_is_no_act_of_the_voter(nlp, stage):
+    events = run(nlp, stage, "Egypt voted against a resolution to expel troops of Israel.")
+    assert not any(e.event_type == "SANCTION" and "EGY" in codes(e.actors) for e in events)

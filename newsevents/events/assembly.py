@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Optional
 
 from ..records import Event
 from .anaphora import antecedent_actors
-from .arguments import arguments, casualty_victims, refs
+from .arguments import arguments, casualty_victims, refs, subject
 from .coding import code_event, code_type
 from .flags import event_flags, source_refs
 from .implicit import implicit_actor, implicit_protest_sides, implicit_target
@@ -92,8 +92,18 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
     if is_reference(m, actors + recipients, earlier):
         return None  # "the attack", "the rally" again: the event told before, not a new one
     flags = event_flags(rules, state, m)
-    if proposal_content(rules, m, flags):
-        return None  # "a bill that would allow extraditions": what a document would do
+    proposal = proposal_of(rules, m, flags)
+    if proposal is not None:
+        adopter = adopting_verb(rules, proposal)
+        if adopter is None:
+            return None  # "a bill that would allow extraditions": what a document would do
+        # "voted on a resolution to expel US troops": the adopter's own act, in the adopter's
+        # tense ("passed a law that would ban": the law's "would" is no intention of Egypt's)
+        flags["future"] = flags["hypothetical"] = False
+        actors_t = subject(adopter)[0]
+        actors = [r for r in refs(rules, state, actors_t)]
+        a_keys = {r.mention for r in actors}
+        recipients = [r for r in recipients if r.mention not in a_keys]
     etype, mode, root, goldstein, quad = code_event(rules, m, matches, flags, actors_t, recips_t,
                                                     actors + recipients)
     if etype == "THREATEN" and pat.event_type != "THREATEN" and not actors_t:
@@ -129,20 +139,37 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
     )
 
 
-def proposal_content(rules: "EventRules", m: Match, flags: dict) -> bool:
-    """Whether the trigger of ``m`` is the content of a proposal: its clause is a relative or
-    infinitival clause of a ``proposal_nouns`` noun (rules.yaml), under a future or modal
-    auxiliary or "to" ("a bill that would allow extraditions", "a resolution to impose
-    sanctions"). RETURNS (bool)."""
+def proposal_of(rules: "EventRules", m: Match, flags: dict):
+    """The proposal whose content the trigger of ``m`` is, or None: the trigger's clause is a
+    relative or infinitival clause of a ``proposal_nouns`` noun (rules.yaml), under a future or
+    modal auxiliary or "to" ("a bill that would allow extraditions", "a resolution to impose
+    sanctions"), or a participle clause of one ("a resolution calling on X to ..."), which is
+    content only when the proposal is adopted. RETURNS (Token | None): the proposal noun."""
     verb = m.light if m.light is not None and "obligation" not in m.pattern.flags else m.head
     if m.pattern.pos == "N" and m.light is None:
-        return False
+        return None
     while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head
-    if verb.dep_ not in ("relcl", "acl") or verb.head.lemma_.lower() not in rules.proposal_nouns:
-        return False
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    return infinitive or flags["future"] or flags["hypothetical"]
+    noun = verb.head
+    if verb.dep_ not in ("relcl", "acl") or noun.lemma_.lower() not in rules.proposal_nouns:
+        return None
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or flags["future"] or flags["hypothetical"]:
+        return noun
+    if verb.tag_ == "VBG" and adopting_verb(rules, noun) is not None:
+        return noun
+    return None
+
+
+def adopting_verb(rules: "EventRules", noun):
+    """The verb of ``adoption_verbs`` (rules.yaml) that takes the proposal ``noun`` as its object
+    ("passed a law", "voted on a resolution"), or None."""
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        gov = noun.head
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("on", "for"):
+        gov = noun.head.head  # "voted on/for a resolution", never "voted against"
+    else:
+        return None
+    return gov if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in rules.adoption_verbs else None
 
 
 def _for_objects(m: Match) -> list:

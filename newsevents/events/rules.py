@@ -86,6 +86,7 @@ class EventRules:
     recipient_preps: frozenset
     carrier_nouns: frozenset
     proposal_nouns: frozenset
+    adoption_verbs: frozenset
     obligation_aux: frozenset
     # flags
     future_aux: frozenset
@@ -150,6 +151,7 @@ class EventRules:
             recipient_preps=_words(rules, "recipient_preps"),
             carrier_nouns=_words(rules, "carrier_nouns"),
             proposal_nouns=_words(rules, "proposal_nouns"),
+            adoption_verbs=_words(rules, "adoption_verbs"),
             obligation_aux=_words(rules, "obligation_aux"),
             future_aux=_words(rules, "future_aux"),
             future_governors=_words(rules, "future_governors"),
