@@ -456,3 +456,18 @@ def test_an_adopted_proposal_is_the_adopters_act(nlp, stage, text, etype, actor,
 def test_a_proposal_voted_against_is_no_act_of_the_voter(nlp, stage):
     events = run(nlp, stage, "Egypt voted against a resolution to expel troops of Israel.")
     assert not any(e.event_type == "SANCTION" and "EGY" in codes(e.actors) for e in events)
+
+
+@pytest.mark.parametrize("text,etype,actor,recipient", [
+    ("On Tuesday, the president of Iran issued a series of seven pardons.", "CONCEDE", "IRN", None),
+    ("Yesterday a court in the United States unsealed further charges against Egypt.", "ACCUSE", None, "EGY"),
+    ("Iraq brought charges against Kuwait.", "ACCUSE", "IRQ", "KWT"),
+])
+def test_charges_and_quantities_of_event_nouns(nlp, stage, text, etype, actor, recipient):
+    """'unsealed/brought charges against X' is a formal charge (ACCUSE allege); 'a series of
+    pardons' reaches its light verb through the quantity noun (rules.yaml ``quantity_nouns``)."""
+    ev = one(run(nlp, stage, text), etype)
+    if actor:
+        assert actor in codes(ev.actors)
+    if recipient:
+        assert recipient in codes(ev.recipients)

@@ -85,6 +85,7 @@ class EventRules:
     occurrence_verbs: frozenset
     recipient_preps: frozenset
     carrier_nouns: frozenset
+    quantity_nouns: frozenset
     proposal_nouns: frozenset
     adoption_verbs: frozenset
     obligation_aux: frozenset
@@ -150,6 +151,7 @@ class EventRules:
             occurrence_verbs=_words(rules, "occurrence_verbs"),
             recipient_preps=_words(rules, "recipient_preps"),
             carrier_nouns=_words(rules, "carrier_nouns"),
+            quantity_nouns=_words(rules, "quantity_nouns"),
             proposal_nouns=_words(rules, "proposal_nouns"),
             adoption_verbs=_words(rules, "adoption_verbs"),
             obligation_aux=_words(rules, "obligation_aux"),

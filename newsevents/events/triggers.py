@@ -210,6 +210,8 @@ def noun_licensed(rules: EventRules, tok, pat: Pattern, m: Match) -> bool:
         head = head.head
     while head.dep_ == "conj" and head.head.pos_ in NOUN_POS:
         head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in rules.quantity_nouns:
+        head = head.head.head  # "issued a series of seven pardons": the quantity noun stands for it
     if head.dep_ == "appos" and head.head.dep_ in ("dative", "dobj") and head.i > head.head.i:
         head = head.head  # "granted Angela Stanton a full pardon" parsed as an apposition of the name
     gov = head.head
