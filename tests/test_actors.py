@@ -268,6 +268,16 @@ def test_touching_person_entities_are_one_name(run, nlp):
     assert "Amy Berman Jackson" in texts and "Jackson" not in texts and "Amy Berman" not in texts
 
 
+def test_a_name_repeated_in_full_keeps_the_country_of_its_own_words(run):
+    """'Lee Min Ho from South Korea' early; 'Lee Min Ho is in prison' later in a story whose people
+    are American: the later mention is South Korean too, not the article's country."""
+    text = ("Police in the United States arrested many people. The site's alleged operator is Lee Min Ho "
+            "from South Korea. The United States said the case was important. Lee Min Ho is already in "
+            "prison, but yesterday the United States unsealed further charges against him.")
+    ctx = run(text, places=[("South Korea", "KOR")])
+    assert {a.code for a in actors(ctx) if a.canonical == "Lee Min Ho"} == {"KOR"}
+
+
 def test_agent_noun_country_from_place(run):
     ctx = run("Police in Chelyabinsk arrested two men.", places=[("Chelyabinsk", "RUS")])
     assert coded(one(ctx, "Police")) == ("Russia (police)", "RUS", "COP")

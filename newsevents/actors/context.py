@@ -22,7 +22,9 @@ this order:
    because a story about Washington's dealings with Ukraine names Ukraine more often than
    the United States, while its people are American.
 
-Mentions resolved to such an antecedent by coreference then take its code. The sector stays
+A name repeated in full takes the country its own words gave it at another mention (one country
+only) before the article's. Mentions resolved to such an antecedent by coreference then take its
+code. The sector stays
 unknown: nothing in the words says it.
 """
 from __future__ import annotations
@@ -126,10 +128,20 @@ def code_from_context(st: ArticleState) -> None:
     candidates = [m for m in st.mentions if not m.code and m.resolved_by in ("ner", "title")
                   and (m.person or m.kind == "organisation") and m.end > m.start]
     dominant = _people_country(st) or st.dominant_country()
+    own = {id(m): _own_country(st, m, coded) for m in candidates}
+    # a name repeated in full ("Jong Woo Son from South Korea ... Jong Woo Son is in prison")
+    # keeps the country its own words gave it once, if they gave one country
+    by_name: dict = {}
     for m in candidates:
-        c = _own_country(st, m, coded)
+        if own[id(m)]:
+            by_name.setdefault(m.canonical.lower(), set()).add(own[id(m)])
+    for m in candidates:
+        c = own[id(m)]
+        named = by_name.get(m.canonical.lower(), set())
         if c:
             m.code, m.resolved_by = c, "own-words"
+        elif len(named) == 1:
+            m.code, m.resolved_by = next(iter(named)), "own-words"
         elif dominant:
             m.code, m.resolved_by = dominant, "article-context"
     for m in st.mentions:
