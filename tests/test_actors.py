@@ -278,6 +278,15 @@ def test_a_name_repeated_in_full_keeps_the_country_of_its_own_words(run):
     assert {a.code for a in actors(ctx) if a.canonical == "Lee Min Ho"} == {"KOR"}
 
 
+def test_an_agent_noun_of_article_context_takes_the_country_of_the_articles_people(run):
+    """'The administration' in a story whose people are American office holders, with no
+    country named: the article's people give it (actors/context.py), as they give names."""
+    text = ("President Donald Trump wanted the question on the census. Secretary of State Mike Pompeo "
+            "agreed, and Vice President Mike Pence too. The administration finally gave up on July 11.")
+    ctx = run(text, published=date(2019, 10, 17))
+    assert coded(one(ctx, "administration")) == ("United States (government)", "USA", "GOV")
+
+
 def test_agent_noun_country_from_place(run):
     ctx = run("Police in Chelyabinsk arrested two men.", places=[("Chelyabinsk", "RUS")])
     assert coded(one(ctx, "Police")) == ("Russia (police)", "RUS", "COP")

@@ -22,6 +22,8 @@ this order:
    because a story about Washington's dealings with Ukraine names Ukraine more often than
    the United States, while its people are American.
 
+An agent noun of article context ("the administration") that neither its sentence nor the
+article's country mentions code takes the country of the article's people the same way.
 A name repeated in full takes the country its own words gave it at another mention (one country
 only) before the article's. Mentions resolved to such an antecedent by coreference then take its
 code. The sector stays
@@ -144,6 +146,14 @@ def code_from_context(st: ArticleState) -> None:
             m.code, m.resolved_by = next(iter(named)), "own-words"
         elif dominant:
             m.code, m.resolved_by = dominant, "article-context"
+    people = _people_country(st)
+    if people:
+        # 'the administration', 'the commission' in a story whose people are American
+        for m in st.mentions:
+            if not m.code and m.people_context:
+                label = st.kb.agents.get(m.agent, {}).get("label") or m.canonical
+                m.code, m.resolved_by = people, "article-context"
+                m.canonical = f"{st.kb.country_name(people) or people} ({label})"
     for m in st.mentions:
         if not m.code and m.antecedent is not None:
             root = _root(m)

@@ -63,6 +63,9 @@ class Mention:
     person: bool = False  # a single person (pronoun antecedent candidate)
     roles: tuple = ()  # every office held on the publication date (lower case)
     agent: Optional[str] = None  # agent_nouns.tsv key of an agent-noun mention
+    # an agent noun of article context that neither its sentence nor the article's countries
+    # code: the article's people may (context.code_from_context)
+    people_context: bool = False
     sent: int = 0
     actor: object = None
 
@@ -623,11 +626,13 @@ def _agent_mentions(st: ArticleState, item: Item) -> None:
                      and m.resolved_by == "agent-noun" and m.end <= item.start), None)
         if ante is not None:
             codes, how = [ante.code], "coreference"
+    people_context = False
     if not codes and not mods.unplaced:
         # the context only for a noun the text does not place ('Northamptonshire police' with
         # a county of unknown country stays uncoded rather than take the article's country)
         c, how = st.context_country(st.sent_of[item.start], scope)
         codes, how = [c], how or "agent-noun"
+        people_context = c is None and scope == "article"
     codes = codes or [None]
     text = _text(doc, item.start, item.end)
     label = row.get("label") or row["noun"]
@@ -636,7 +641,7 @@ def _agent_mentions(st: ArticleState, item: Item) -> None:
         canonical = ante.canonical if ante is not None else f"{name} ({label})" if name else label
         _add(st, Mention(item.start, item.end, mods.start, item.end, text, canonical, code=iso,
                          sector=row.get("sector") or None, kind=row.get("kind") or "group", resolved_by=how,
-                         agent=key, antecedent=ante))
+                         agent=key, antecedent=ante, people_context=people_context))
 
 
 def _has_det(doc, tok, dets=("the", "this", "that")) -> bool:
