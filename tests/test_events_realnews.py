@@ -471,3 +471,18 @@ def test_charges_and_quantities_of_event_nouns(nlp, stage, text, etype, actor, r
         assert actor in codes(ev.actors)
     if recipient:
         assert recipient in codes(ev.recipients)
+
+
+@pytest.mark.parametrize("text,absent", [
+    ('The director of France called the death "the senseless killing of a courageous journalist".', "ASSAULT"),
+    ("Egypt described the raid as an attack on its sovereignty.", "ASSAULT"),
+    ("The president of Egypt announced he is to send a bill to the parliament of Egypt.", "AID"),
+])
+def test_names_for_events_and_documents_sent_are_no_new_events(nlp, stage, text, absent):
+    """An event noun as the predicate of an evaluative verb ('called it a killing', 'described it
+    as an attack') names an event told elsewhere; a bill or report sent is no aid."""
+    assert absent not in [e.event_type for e in run(nlp, stage, text)]
+
+
+def test_a_light_verb_call_still_calls_a_strike(nlp, stage):
+    one(run(nlp, stage, "Workers from France called a general strike."), "PROTEST")

@@ -155,8 +155,8 @@ def _quote_statements(rules: "EventRules", state: "ArticleState") -> list:
 
 
 def _verb_statements(rules: "EventRules", state: "ArticleState", earlier: list) -> list:
-    """'X called Y "lousy"', 'X described Y as a violation'. RETURNS (list[tuple[Event, Token]]):
-    each event with its evaluative verb. earlier (list[Event]): the pattern events, in text order
+    """'X called Y "lousy"', 'X described Y as a violation'. RETURNS (list[tuple[Event, Token, set]]):
+    each event with its evaluative verb and the character offsets of its predicate's words. earlier (list[Event]): the pattern events, in text order
     (for "calling it ...", :mod:`.anaphora`)."""
     from .anaphora import antecedent_actors
     from .arguments import np_span, refs, subject
@@ -193,7 +193,7 @@ def _verb_statements(rules: "EventRules", state: "ArticleState", earlier: list) 
         if not recipients:  # "calling it an aggression": whoever did the event it refers to
             recipients = antecedent_actors(rules, objs, state.ctx.sentence_index(tok.idx), actors, earlier)
         out.append((_make(rules, state, name, word, actors, recipients, tok.sent.start_char,
-                          tok.sent.end_char, tok), tok))
+                          tok.sent.end_char, tok), tok, {w.idx for w in words}))
     return out
 
 
@@ -202,17 +202,22 @@ def statement_events(rules: "EventRules", state: "ArticleState", events: list) -
 
     events (list[Event]): the events found by the trigger patterns, to avoid repeating one;
         a pattern event on the verb of an evaluative-verb statement ("called the deal
-        'lousy'" is no AGREE on "deal") is removed from it, in place.
+        'lousy'" is no AGREE on "deal") or inside its predicate ("called the death 'the
+        senseless killing of a journalist'" is no new ASSAULT) is removed from it, in place.
     RETURNS (list[Event]): the new events.
     """
     entity = {a.id: a.entity for a in state.ctx.analysis.actors}
     have_ent = {(e.evidence.sentence, e.event_type, entity.get(r.mention)) for e in events
                 if e.event_type in _STATEMENT_TYPES for r in e.actors}
     verbal = _verb_statements(rules, state, sorted(events, key=lambda e: e.trigger.start))
-    verbs = {verb.idx for _, verb in verbal}
-    events[:] = [e for e in events if e.event_type in _STATEMENT_TYPES or e.trigger.start not in verbs]
+    verbs = {verb.idx for _, verb, _ in verbal}
+    # 'called the death "the senseless killing of a journalist"': the predicate names an event
+    # told elsewhere, it is not a new one
+    predicates = set().union(*(words for _, _, words in verbal)) if verbal else set()
+    events[:] = [e for e in events if (e.event_type in _STATEMENT_TYPES or e.trigger.start not in verbs)
+                 and e.trigger.start not in predicates]
     out = []
-    for ev in [e for e, _ in verbal] + _quote_statements(rules, state):
+    for ev in [e for e, _, _ in verbal] + _quote_statements(rules, state):
         keys = {(ev.evidence.sentence, ev.event_type, entity.get(r.mention)) for r in ev.actors}
         if keys & have_ent:
             continue

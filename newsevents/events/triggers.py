@@ -215,6 +215,10 @@ def noun_licensed(rules: EventRules, tok, pat: Pattern, m: Match) -> bool:
     if head.dep_ == "appos" and head.head.dep_ in ("dative", "dobj") and head.i > head.head.i:
         head = head.head  # "granted Angela Stanton a full pardon" parsed as an apposition of the name
     gov = head.head
+    if (head.dep_ == "oprd" and gov.lemma_.lower() in rules.evaluations.verbs
+            and any(c.dep_ == "dobj" for c in gov.children)) or (
+            head.dep_ == "pobj" and gov.lower_ == "as" and gov.head.lemma_.lower() in rules.evaluations.verbs):
+        return False  # 'called the death "a senseless killing"', 'described it as an attack': a name for it
     if head.dep_ in ("dobj", "attr", "nsubjpass", "oprd", "dative") and gov.lemma_.lower() in rules.light_verbs:
         m.light = gov
         return True
