@@ -71,6 +71,7 @@ def test_hostile_inputs(tmp_path, command, name, args, stdin, code, stored):
     files["{tmp}"] = str(tmp_path)
     args = [files.get(a, a.replace("{tmp}", str(tmp_path))) for a in args]
     dbpath = tmp_path / "out" / "events.db"
+    dbpath.parent.mkdir()  # --db creates the file, not its folder (E040)
     extra = ["--db", str(dbpath)] if command == "ingest" else ["--format", "ndjson"]
     res = run([command, *args, *extra], input=stdin)
     assert "Traceback" not in res.output and "Traceback" not in res.stderr, res.stderr
@@ -112,6 +113,40 @@ def test_hostile_query_arguments(db, tmp_path, args, code):
     if code:
         assert res.stderr.startswith("newsevents: [E") and res.stderr.count("\n") == 1
     assert not (tmp_path / "missing").exists() and not (tmp_path / "missing.db").exists()
+
+
+@pytest.mark.parametrize("command", ["ingest", "load", "watch"])
+def test_db_in_a_missing_folder_is_refused_as_output_is(tmp_path, command):
+    """`--db missing/dir/x.db` created the folders while `-o missing/dir/x.csv` was E050: now both refuse
+    (exit 1, one line naming the folder, nothing created), before any input is read."""
+    (tmp_path / "lake").mkdir()
+    (tmp_path / "lake" / "x.parquet").write_bytes(b"")
+    (tmp_path / "feeds.txt").write_text("https://example.org/feed.xml\n")
+    inputs = {"ingest": str(ROOT / "samples" / "articles.jsonl"), "load": str(tmp_path / "lake"),
+              "watch": str(tmp_path / "feeds.txt")}
+    for db in (tmp_path / "missing" / "dir" / "x.db", "sqlite://" + str(tmp_path / "missing" / "x.db")):
+        res = run([command, inputs[command], "--db", str(db)] + (["--once"] if command == "watch" else []))
+        assert res.exit_code == 1 and "Traceback" not in res.output, res.output
+        assert res.stderr.startswith("newsevents: [E040]") and res.stderr.count("\n") == 1
+        assert f"no such folder {tmp_path / 'missing'}" in res.stderr
+        assert not (tmp_path / "missing").exists()
+
+
+@pytest.mark.parametrize("db,says", [
+    ("", "names no database"),
+    ("mysql://user@host/news", "is not a database this newsevents opens"),
+    ("{tmp}", "is a folder: pass a database file"),
+])
+@pytest.mark.parametrize("command", ["ingest", "events", "serve"])
+def test_db_that_names_no_database_is_a_usage_error(tmp_path, monkeypatch, command, db, says):
+    """An empty --db, another kind of URL (mysql://, which made a folder "mysql:" and a file) or a folder
+    (E046 "read-only (Is a directory)" for ingest) is one line, exit 2, nothing created."""
+    monkeypatch.chdir(tmp_path)
+    args = [command] + ([str(ROOT / "samples" / "articles.jsonl")] if command == "ingest" else [])
+    res = run(args + ["--db", db.format(tmp=tmp_path)])
+    assert res.exit_code == 2 and "Traceback" not in res.output, res.output
+    assert res.stderr.startswith("newsevents: [E005] Invalid value for '--db'") and says in res.stderr
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_queries_on_a_read_only_database_and_folder(db, tmp_path):

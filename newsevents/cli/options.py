@@ -148,11 +148,48 @@ def _reader(published, input_format, text_key, id_key, published_key, max_record
                          allow_private_hosts=_allow_private_hosts())
 
 
+def _check_db_url(ctx, param, url: str) -> str:
+    """--db must name a database: a usage error (exit 2) for an empty value, a URL of another
+    kind (mysql://...) or a folder, before anything is read or created."""
+    from ..store import is_postgres
+    from ..store.sqlite import sqlite_path
+
+    if not url.strip():
+        raise click.BadParameter("'' names no database: pass a file path such as newsevents.db")
+    if is_postgres(url):
+        return url
+    if "://" in url and not url.startswith("sqlite:"):
+        raise click.BadParameter(f"'{url}' is not a database this newsevents opens: pass an SQLite file path "
+                                 "(or sqlite:///path) or a postgresql://user:password@host/dbname URL")
+    path = sqlite_path(url)
+    if path != ":memory:" and Path(path).is_dir():
+        raise click.BadParameter(f"{path} is a folder: pass a database file, e.g. {Path(path) / 'newsevents.db'}")
+    return url
+
+
+def _db_folder_problem(db_url: str):
+    """Why the SQLite file ``db_url`` can't be created (its folder is missing), or None.
+
+    As with -o (E050), a missing folder is an error, not created: a mistyped path should not
+    scatter folders (sqlite3 and sqlite-utils refuse it too)."""
+    from ..store import is_postgres
+    from ..store.sqlite import sqlite_path
+
+    if is_postgres(db_url):
+        return None
+    path = sqlite_path(db_url)
+    parent = Path(path).parent
+    if path == ":memory:" or parent.is_dir():
+        return None
+    what = f"no such folder {parent}" if not parent.exists() else f"{parent} is not a folder"
+    return f"{what} (database folders are not created, as for -o: create it first with mkdir -p)"
+
+
 def db_option(fn):
     """--db: the database URL (a file path for SQLite, postgresql://... for PostgreSQL)."""
 
     @click.option("--db", "db_url", default=lambda: os.environ.get("NEWSEVENTS_DB", "newsevents.db"),
-                  show_default="newsevents.db, or $NEWSEVENTS_DB",
+                  show_default="newsevents.db, or $NEWSEVENTS_DB", callback=_check_db_url,
                   help="Database: an SQLite file path, or a postgresql://user:password@host/dbname URL.")
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
@@ -165,11 +202,15 @@ def _open_db(db_url: str, readonly: bool = True, dedup_window=None):
     """Open the store, or exit 1 with one line on stderr.
 
     readonly (bool): for the query commands: the database must exist (E045, no file is
-        created) and is opened read-only, so a read-only file or folder works; ``ingest``
-        passes False (it creates the database).
+        created) and is opened read-only, so a read-only file or folder works; ``ingest``,
+        ``load`` and ``watch`` pass False: the file is created, but not its folder (E040).
     """
+    from ..errors import Errors
     from ..store import StoreError, open_store
 
+    problem = None if readonly else _db_folder_problem(db_url)
+    if problem:
+        _fail("[E040] " + Errors.E040.format(url=db_url, reason=problem))
     try:
         return open_store(db_url, dedup_window=dedup_window, readonly=readonly)
     except StoreError as err:
