@@ -125,3 +125,18 @@ def test_utf16_with_bom_is_read(tmp_path):
     out = [json.loads(x) for x in res.stdout.splitlines()]
     assert [(o["id"], o["text"][:6]) for o in out] == [("u", "Police"), ("v", "Rebels"), ("u16", "Police"),
                                                        ("w", "Rebels")]
+
+
+def test_jsonl_line_that_is_no_object_is_that_article_s_failure(tmp_path):
+    """A JSONL line `[1,2,3]` is reported as what it is (E025, "a JSON array"), not as invalid JSON; it is
+    that line's failure (an error record on stdout, a line on stderr, exit 1) and the batch goes on."""
+    f = tmp_path / "a.jsonl"
+    f.write_text('{"id": "1", "published": "2019-07-01", "text": "Police arrested a man in Paris."}\n'
+                 '[1, 2, 3]\n"x"\n{"id": "4", "published": "2019-07-01", "text": "Rebels attacked a village."}\n',
+                 encoding="utf8")
+    res = run(["extract", str(f), "--format", "ndjson"])
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    out = [json.loads(x) for x in res.stdout.splitlines()]
+    assert [o["error"]["code"] if o["error"] else None for o in out] == [None, "E025", "E025", None]
+    assert f"line 2: a JSON array, expected an object" in res.stderr
+    assert f"line 3: a JSON string, expected an object" in res.stderr and "not valid JSON" not in res.stderr

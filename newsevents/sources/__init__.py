@@ -371,8 +371,6 @@ def _read_jsonl(stream, name: str, options: ReaderOptions) -> Iterator[ArticleIn
         ident = f"{name}:{n}"
         try:
             obj = json.loads(raw)
-            if not isinstance(obj, dict):
-                raise ValueError("a line must hold a JSON object")
         except RecursionError:
             yield ArticleInput(text="", id=ident, problem=(
                 "E021", "[E021] " + Errors.E021.format(path=name, line=n, reason="nested too deeply")))
@@ -381,7 +379,24 @@ def _read_jsonl(stream, name: str, options: ReaderOptions) -> Iterator[ArticleIn
             yield ArticleInput(text="", id=ident, problem=(
                 "E021", "[E021] " + Errors.E021.format(path=name, line=n, reason=err)))
             continue
+        if not isinstance(obj, dict):  # valid JSON, but not an article: say what it is
+            yield ArticleInput(text="", id=ident, problem=(
+                "E025", "[E025] " + Errors.E025.format(path=name, line=n, kind=_json_kind(obj))))
+            continue
         yield record_input(obj, ident, name, n, options)
+
+
+def _json_kind(value) -> str:
+    """The JSON name of a parsed value's type: array, string, number, true/false, null."""
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, bool):
+        return "boolean"
+    if value is None:
+        return "null"
+    return "number"
 
 
 def record_input(obj: dict, ident: Optional[str], name: str, n, options: ReaderOptions) -> ArticleInput:
