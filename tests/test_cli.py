@@ -140,3 +140,27 @@ def test_jsonl_line_that_is_no_object_is_that_article_s_failure(tmp_path):
     assert [o["error"]["code"] if o["error"] else None for o in out] == [None, "E025", "E025", None]
     assert f"line 2: a JSON array, expected an object" in res.stderr
     assert f"line 3: a JSON string, expected an object" in res.stderr and "not valid JSON" not in res.stderr
+
+
+def test_stdin_without_published_warns_that_relative_dates_stay_unresolved():
+    """Text on stdin carries no date: without --published, "on Sunday" gets no value. Say so on stderr
+    (data on stdout unchanged); not with --published, -q, or JSONL (records carry their dates)."""
+    res = run(["extract", "-", "--format", "ndjson"], input=TEXT)
+    assert res.exit_code == 0 and "warning: stdin has no publication date" in res.stderr
+    assert "--published" in res.stderr and json.loads(res.stdout)["published"] is None
+    for args in (["--published", "2019-07-01"], ["-q"]):
+        res = run(["extract", "-", "--format", "ndjson", *args], input=TEXT)
+        assert res.exit_code == 0 and "warning" not in res.stderr, res.stderr
+    line = json.dumps({"id": "a", "published": "2019-07-01", "text": TEXT}) + "\n"
+    res = run(["extract", "-", "--input-format", "jsonl", "--format", "ndjson"], input=line)
+    assert res.exit_code == 0 and "warning" not in res.stderr
+
+
+def test_summary_counts_one_article_in_the_singular(tmp_path):
+    res = run(["extract", "-", "--published", "2019-07-01", "--format", "ndjson"],
+              input="Police arrested 20 protesters in Hong Kong on Sunday.")
+    assert res.exit_code == 0 and "newsevents: 1 article, 1 event, 0 quotes, 0 failed" in res.stderr
+    res = run(["ingest", "-", "--published", "2019-07-01", "--db", str(tmp_path / "t.db")],
+              input="Police arrested 20 protesters in Hong Kong on Sunday.")
+    assert res.exit_code == 0 and "newsevents: 1 article read, 1 stored" in res.stderr
+    assert "; 1 event, 0 quotes;" in res.stderr

@@ -7,11 +7,11 @@ import sys
 import click
 
 from .. import cli as _hooks  # make_pipeline, run_extract: looked up at run time, tests replace them
-
 from ..errors import Errors, NewsEventsError
-from .app import _check_output, _fail, _open_out, main
-from .options import (_build_options, _check_inputs, _reader, common_options, model_options,
+from .app import _check_output, _fail, _open_out, counted, main
+from .options import (_build_options, _check_inputs, _reader, _warn_undated, common_options, model_options,
                       private_hosts_option, reader_options, LIMIT)
+
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
@@ -30,14 +30,15 @@ def extract(inputs, published, input_format, text_key, id_key, published_key, ma
 
     reader = _reader(published, input_format, text_key, id_key, published_key, max_record_mb)
     _check_inputs(inputs)
+    _warn_undated(inputs, published, input_format, quiet)
     try:
         pipeline = _hooks.make_pipeline(_build_options(model, data_paths, max_chars, batch_size, article_seconds))
         stats = _hooks.run_extract(pipeline, read_inputs(inputs, reader), fmt, output, quiet)
     except NewsEventsError as err:
         _fail(err.message, 2 if err.code in ("E020", "E003") else 1)
     if not quiet:
-        click.echo(f"newsevents: {stats['articles']} articles, {stats['events']} events, {stats['quotes']} quotes, "
-                   f"{stats['errors']} failed, {stats['seconds']:.1f} s", err=True)
+        click.echo(f"newsevents: {counted(stats['articles'], 'article')}, {counted(stats['events'], 'event')}, "
+                   f"{counted(stats['quotes'], 'quote')}, {stats['errors']} failed, {stats['seconds']:.1f} s", err=True)
     sys.exit(1 if stats["errors"] else 0)
 
 

@@ -16,6 +16,11 @@ from ..errors import Errors
 logger = logging.getLogger("newsevents")
 
 
+def counted(n: int, noun: str) -> str:
+    """``n`` and the noun, plural unless n is 1: counted(1, "article") -> "1 article" (summary lines)."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _fail(message: str, code: int = 1):
     click.echo(f"newsevents: {message}", err=True)
     sys.exit(code)

@@ -7,11 +7,11 @@ from pathlib import Path
 import click
 
 from .. import cli as _hooks  # make_pipeline, run_extract: looked up at run time, tests replace them
-
 from ..errors import Errors, NewsEventsError
-from .app import _fail, main
-from .options import (_build_options, _check_inputs, _open_db, _reader, db_option, model_options,
+from .app import _fail, counted, main
+from .options import (_build_options, _check_inputs, _open_db, _reader, _warn_undated, db_option, model_options,
                       private_hosts_option, reader_options)
+
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
@@ -52,6 +52,7 @@ def ingest(inputs, db_url, workers, dedup_window, out_lake, engine, ray_address,
     if engine == "ray" and not out_lake:
         _fail("[E083] " + Errors.E083, 2)
     inputs = _expand_globs(inputs)
+    _warn_undated(inputs, published, input_format, quiet)
     if engine == "ray":
         return _ingest_ray(inputs, out_lake, reader, _build_options(model, data_paths, max_chars, batch_size, article_seconds),
                            ray_address, workers, quiet)
@@ -81,9 +82,9 @@ def ingest(inputs, db_url, workers, dedup_window, out_lake, engine, ray_address,
         store.close()
     if not quiet:
         rate = stats["stored"] / stats["seconds"] if stats["seconds"] else 0.0
-        click.echo(f"newsevents: {stats['articles']} articles read, {stats['stored']} stored, "
-                   f"{stats['skipped']} already stored, {stats['errors']} failed; {stats['events']} events, "
-                   f"{stats['quotes']} quotes; {stats['seconds']:.1f} s ({rate:.1f} articles/s) -> {db_url}",
+        click.echo(f"newsevents: {counted(stats['articles'], 'article')} read, {stats['stored']} stored, "
+                   f"{stats['skipped']} already stored, {stats['errors']} failed; {counted(stats['events'], 'event')}, "
+                   f"{counted(stats['quotes'], 'quote')}; {stats['seconds']:.1f} s ({rate:.1f} articles/s) -> {db_url}",
                    err=True)
     sys.exit(1 if stats["errors"] else 0)
 
@@ -109,8 +110,9 @@ def _ingest_ray(inputs, out_lake, reader, options, ray_address, workers, quiet):
     except NewsEventsError as err:
         _fail(err.message, 2 if err.code in ("E020", "E080") else 1)
     if not quiet:
-        click.echo(f"newsevents: {stats['articles']} articles written ({stats['stored']} analysed, {stats['errors']} "
-                   f"failed: error rows), {stats['events']} events; {stats['seconds']:.1f} s -> {out_lake}", err=True)
+        click.echo(f"newsevents: {counted(stats['articles'], 'article')} written ({stats['stored']} analysed, "
+                   f"{stats['errors']} failed: error rows), {counted(stats['events'], 'event')}; "
+                   f"{stats['seconds']:.1f} s -> {out_lake}", err=True)
     sys.exit(1 if stats["errors"] else 0)
 
 
@@ -138,7 +140,7 @@ def load(lake, db_url, dedup_window, quiet):
     except NewsEventsError as err:
         _fail(err.message)
     if not quiet:
-        click.echo(f"newsevents: {stats['articles']} lake articles, {stats['stored']} stored, {stats['skipped']} "
-                   f"already stored, {stats['errors']} errors; {stats['events']} events; {stats['seconds']:.1f} s "
-                   f"-> {db_url}", err=True)
+        click.echo(f"newsevents: {counted(stats['articles'], 'lake article')}, {stats['stored']} stored, "
+                   f"{stats['skipped']} already stored, {counted(stats['errors'], 'error')}; "
+                   f"{counted(stats['events'], 'event')}; {stats['seconds']:.1f} s -> {db_url}", err=True)
     sys.exit(1 if stats["errors"] else 0)

@@ -6,11 +6,11 @@ import sys
 import click
 
 from .. import cli as _hooks  # make_pipeline, run_extract: looked up at run time, tests replace them
-
 from ..errors import NewsEventsError
 from .app import _fail, main
 from .options import (ROW_FORMATS, _allow_private_hosts, _build_options, _open_db, _write_query, common_options,
                       db_option, model_options, private_hosts_option)
+
 
 @main.command()
 @click.argument("feeds_list")

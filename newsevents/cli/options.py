@@ -11,6 +11,7 @@ import click
 
 from .app import _check_output, _fail, _open_out
 
+
 #: --limit: a positive integer that fits a 64-bit SQL INTEGER (1e20 or 10**20 is a usage error, not an OverflowError)
 LIMIT = click.IntRange(min=1, max=2**63 - 1)
 
@@ -62,6 +63,17 @@ def _check_inputs(inputs) -> None:
     for path in inputs:
         if path != "-" and "://" not in path and not Path(path).exists():
             _fail(InputError("E020", path=path, reason="no such file or folder").message, 2)
+
+
+def _warn_undated(inputs, published, input_format, quiet: bool) -> None:
+    """A warning on stderr (not with -q) when stdin is read as text without --published: a text carries
+    no date, so relative dates ("yesterday", "on Sunday") can't be resolved and stay without a value,
+    and events dated by them or by the publication date get none."""
+    if quiet or published or "-" not in inputs or input_format not in (None, "text"):
+        return
+    click.echo("newsevents: warning: stdin has no publication date: relative dates (\"yesterday\", \"on Sunday\") "
+               "are left unresolved and events get no date unless the text names one; pass --published "
+               "DATE (e.g. --published 2019-07-01)", err=True)
 
 
 def _build_options(model, data_paths, max_chars, batch_size, article_seconds=None):

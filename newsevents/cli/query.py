@@ -6,8 +6,9 @@ import sys
 import click
 
 from ..errors import NewsEventsError
-from .app import _check_output, _fail, _open_out, main
+from .app import _check_output, _fail, _open_out, counted, main
 from .options import LIMIT, ROW_FORMATS, _check_dates, _open_db, _write_query, common_options, db_option
+
 
 EVENT_COLUMNS_DB = ["date", "event_type", "mode", "actor_codes", "actor_names", "recipient_codes", "recipient_names",
                     "cameo", "goldstein", "quad_class", "negated", "future", "hypothetical", "reported", "place",
@@ -140,7 +141,7 @@ def export(db_url, fmt, output, out_lake, quiet):
         with _open_db(db_url) as store:
             n = export_lake(store, out_lake)
         if not quiet:
-            click.echo(f"newsevents: {n} event rows written (lake) -> {out_lake}", err=True)
+            click.echo(f"newsevents: {counted(n, 'event row')} written (lake) -> {out_lake}", err=True)
         return
     _check_output(output)
     store = _open_db(db_url)
@@ -152,7 +153,7 @@ def export(db_url, fmt, output, out_lake, quiet):
         if out is not sys.stdout:
             out.close()
     if not quiet:
-        click.echo(f"newsevents: {n} records written ({fmt})", err=True)
+        click.echo(f"newsevents: {counted(n, 'record')} written ({fmt})", err=True)
 
 
 @main.command()
