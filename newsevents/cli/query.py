@@ -8,12 +8,8 @@ import click
 from ..errors import NewsEventsError
 from .app import _check_output, _fail, _open_out, counted, main
 from .options import LIMIT, ROW_FORMATS, _check_dates, _open_db, _write_query, common_options, db_option
+from ..export.rows import QUERY_EVENT_COLUMNS as EVENT_COLUMNS_DB, QUERY_QUOTE_COLUMNS
 
-
-EVENT_COLUMNS_DB = ["date", "event_type", "mode", "actor_codes", "actor_names", "recipient_codes", "recipient_names",
-                    "cameo", "goldstein", "quad_class", "negated", "future", "hypothetical", "reported", "place",
-                    "place_country", "lat", "lon", "trigger", "sentence", "evidence_start", "evidence_end",
-                    "evidence_text", "article_id", "event_id", "url", "cluster_id", "num_mentions"]
 CLUSTER_COLUMNS = ["id", "date", "last_date", "event_type", "mode", "actor_codes", "recipient_codes", "cameo",
                    "goldstein", "quad_class", "num_mentions", "num_sources", "num_articles", "first_article",
                    "first_event", "url"]
@@ -70,9 +66,7 @@ def quotes(db_url, speaker, speaker_code, kind, contains, article, since, until,
     with store:
         rows = store.quotes(speaker=speaker, speaker_code=speaker_code, kind=kind, contains=contains,
                             article=article, since=since, until=until, limit=limit)
-    _write_query(rows, fmt, output, ["published", "speaker", "speaker_code", "speaker_sector", "kind", "cue",
-                                     "source", "content", "sentence", "content_start", "content_end", "article_id",
-                                     "quote_id", "url"],
+    _write_query(rows, fmt, output, QUERY_QUOTE_COLUMNS,
                  ["published", "speaker", "kind", "cue", "content", "article_id"], {"content": 70, "speaker": 24})
 
 

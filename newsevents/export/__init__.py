@@ -161,6 +161,12 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _table_actors(actors) -> str:
+    """Actors for the table: ``CODE/SECTOR`` each (``USA/GOV``, ``---/REB`` for no code, ``HKG`` for no
+    sector), ';' between several as in every other output; '-' for none."""
+    return ";".join(f"{a.code or '---'}/{a.sector}" if a.sector else (a.code or "---") for a in actors) or "-"
+
+
 def format_table(analysis: ArticleAnalysis) -> str:
     """A readable text table of one article's events and quotes."""
     lines = [f"== {analysis.id or ''} {analysis.title or ''} ({analysis.published or 'no date'})".rstrip()]
@@ -174,8 +180,8 @@ def format_table(analysis: ArticleAnalysis) -> str:
         flags = "".join(f for f, on in (("!neg ", ev.negated), ("+fut ", ev.future),
                                         ("?hyp ", ev.hypothetical), ("»rep ", ev.reported)) if on)
         place = places.get(ev.place)
-        actors = ",".join(f"{a.code or '---'}{a.sector or ''}" for a in ev.actors) or "-"
-        recips = ",".join(f"{a.code or '---'}{a.sector or ''}" for a in ev.recipients) or "-"
+        actors = _table_actors(ev.actors)
+        recips = _table_actors(ev.recipients)
         lines.append(
             f"   {ev.date or '':<10}{'*' if ev.date_source == 'publication' else ' '} {ev.event_type:<9} "
             f"{_clip(ev.mode or '', 12):<12} {_clip(actors, 22):<22} {_clip(recips, 22):<22} {ev.cameo or '':>5} "
