@@ -29,7 +29,7 @@ def run(args, input=None):
 def test_extract_stdin_json():
     res = run(["extract", "-", "--published", "2019-07-01", "-q"], input=TEXT)
     assert res.exit_code == 0, res.output
-    data = json.loads(res.stdout)
+    [data] = json.loads(res.stdout)  # an array of one: --format json is an array for any number of articles
     assert data["published"] == "2019-07-01" and data["text"] == TEXT
     assert any(e["event_type"] == "COERCE" for e in data["events"])
 
@@ -58,6 +58,19 @@ def test_extract_parquet(tmp_path):
     assert res.exit_code == 0
     table = pq.read_table(out)
     assert table.num_rows > 0 and table.column_names == EVENT_COLUMNS
+
+
+def test_extract_json_is_an_array_for_one_article_as_for_several(tmp_path):
+    """--format json printed an object for one article and an array for two: a script had to check
+    which. Now always an array (as the query commands' json), [] for none; ndjson is one a line."""
+    one = json.loads(run(["extract", "-", "--published", "2019-07-01", "-q"], input=TEXT).stdout)
+    several = json.loads(run(["extract", str(SAMPLES), "-q"]).stdout)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    none = json.loads(run(["extract", str(empty), "-q"]).stdout)
+    assert isinstance(one, list) and len(one) == 1 and one[0]["text"] == TEXT
+    assert isinstance(several, list) and len(several) == len(SAMPLES.read_text(encoding="utf8").splitlines())
+    assert none == []
 
 
 def test_failed_article_exits_1_and_says_why():

@@ -2,7 +2,8 @@
 events as GDELT 2.0 event TSV, PLOVER JSONL, GeoJSON and GEXF.
 
 ``json`` and ``ndjson`` carry the whole :class:`~newsevents.records.ArticleAnalysis`
-(see ``schema/article-analysis.schema.json``). ``csv``, ``tsv`` and ``parquet``
+(see ``schema/article-analysis.schema.json``): ``json`` an array of them (one article
+too), ``ndjson`` one a line. ``csv``, ``tsv`` and ``parquet``
 are flat: one row per event (the unit event-data users count), with the
 article id, the dyad, CAMEO root code, Goldstein score, quad class and the
 evidence offsets. ``table`` prints events and quotes for people.
@@ -120,8 +121,8 @@ class Writer:
 
     def close(self) -> None:
         if self.fmt == "json":
-            items = self._json_items
-            json.dump(items[0] if len(items) == 1 else items, self.out, ensure_ascii=False, indent=2)
+            # always an array, of one article too: one shape for scripts (jq '.[]'), as the query commands
+            json.dump(self._json_items, self.out, ensure_ascii=False, indent=2)
             self.out.write("\n")
         elif self.fmt == "parquet":
             self._flush_parquet(final=True)
