@@ -267,3 +267,72 @@ def test_bad_publication_date_in_jsonl_names_its_file_and_line(tmp_path):
     assert res.exit_code == 1 and "Traceback" not in res.output
     assert f"[E023] Input {path}, line 2: Invalid publication date 'not a date'" in res.stderr
     assert '"id": "good"' in res.stdout or '"id":"good"' in res.stdout
+
+
+def test_unreadable_input_is_refused_before_any_work(tmp_path, monkeypatch):
+    """An input file the user can't read was E020 only when reached: the inputs before it were processed
+    and written, then the run stopped. Now, as a missing file, one line and exit 2 before anything.
+    (Tests run as root, who reads any file: os.access is made to say no.)"""
+    good, locked = tmp_path / "good.txt", tmp_path / "locked.txt"
+    good.write_text(GOOD["text"], encoding="utf8")
+    locked.write_text(GOOD2["text"], encoding="utf8")
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: Path(p) != locked and real(p, mode, **kw))
+    db = tmp_path / "t.db"
+    for args in (["extract", str(good), str(locked)], ["ingest", str(good), str(locked), "--db", str(db)]):
+        res = run(args)
+        assert res.exit_code == 2 and "Traceback" not in res.output, res.output
+        assert res.stdout == "" and res.stderr == f"newsevents: [E020] Can't read input {locked}: permission denied.\n"
+    assert not db.exists()
+
+
+def test_unreadable_file_in_a_folder_is_its_error_row_and_the_walk_goes_on(tmp_path, monkeypatch):
+    import newsevents.sources as sources
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in (("a.txt", GOOD["text"]), ("b.txt", "x"), ("c.txt", GOOD2["text"])):
+        (folder / name).write_text(text, encoding="utf8")
+    real = sources._head
+
+    def head(p, *args, **kwargs):
+        if Path(p).name == "b.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(p, *args, **kwargs)
+
+    monkeypatch.setattr(sources, "_head", head)
+    res = run(["extract", str(folder), "--published", "2019-07-01", "--format", "ndjson"])
+    assert res.exit_code == 1 and "Traceback" not in res.output, res.output
+    out = [json.loads(line) for line in res.stdout.splitlines()]
+    assert [(o["id"], o["error"]["code"] if o["error"] else None) for o in out] == [
+        ("a", None), (str(folder / "b.txt"), "E020"), ("c", None)]
+    assert "Permission denied" in res.stderr
+
+
+def test_empty_folder_says_no_article_was_read(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "notes.doc").write_text("not an input format", encoding="utf8")
+    res = run(["extract", str(tmp_path / "in")])
+    assert res.exit_code == 0 and res.stdout.strip() == "[]"
+    assert f"warning: no article was read from {tmp_path / 'in'}" in res.stderr and ".jsonl" in res.stderr
+    assert "warning" not in run(["extract", str(tmp_path / "in"), "-q"]).stderr
+
+
+def test_parquet_into_a_terminal_is_a_usage_error(db, tmp_path):
+    """Binary Parquet on a terminal is garbage on the screen: exit 2 with a hint; to a file or a pipe it works."""
+    import pty
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    master, slave = pty.openpty()
+    try:
+        for args in (["events", "--db", db, "--format", "parquet"], ["export", "--db", db, "--format", "parquet"]):
+            proc = subprocess.run([sys.executable, "-m", "newsevents", *args], stdout=slave, stderr=subprocess.PIPE,
+                                  env=env, cwd=str(ROOT), timeout=120)
+            err = proc.stderr.decode()
+            assert proc.returncode == 2 and "Traceback" not in err, err
+            assert err.startswith("newsevents: [E005] Invalid value for --format: parquet is a binary format")
+    finally:
+        os.close(master)
+        os.close(slave)
+    res = run(["events", "--db", db, "--format", "parquet", "-o", str(tmp_path / "e.parquet")])
+    assert res.exit_code == 0 and (tmp_path / "e.parquet").stat().st_size > 0

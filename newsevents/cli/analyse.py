@@ -9,7 +9,7 @@ import click
 from .. import cli as _hooks  # make_pipeline, run_extract: looked up at run time, tests replace them
 from ..errors import Errors, NewsEventsError
 from .app import _check_output, _fail, _open_out, counted, main
-from .options import (_build_options, _check_inputs, _reader, _warn_undated, common_options, model_options,
+from .options import (_build_options, _check_inputs, _reader, _warn_no_articles, _warn_undated, common_options, model_options,
                       private_hosts_option, reader_options, LIMIT)
 
 
@@ -36,6 +36,7 @@ def extract(inputs, published, input_format, text_key, id_key, published_key, ma
         stats = _hooks.run_extract(pipeline, read_inputs(inputs, reader), fmt, output, quiet)
     except NewsEventsError as err:
         _fail(err.message, 2 if err.code in ("E020", "E003") else 1)
+    _warn_no_articles(stats["articles"], inputs, quiet)
     if not quiet:
         click.echo(f"newsevents: {counted(stats['articles'], 'article')}, {counted(stats['events'], 'event')}, "
                    f"{counted(stats['quotes'], 'quote')}, {stats['errors']} failed, {stats['seconds']:.1f} s", err=True)

@@ -9,7 +9,7 @@ import click
 from .. import cli as _hooks  # make_pipeline, run_extract: looked up at run time, tests replace them
 from ..errors import Errors, NewsEventsError
 from .app import _fail, counted, main
-from .options import (_build_options, _check_inputs, _open_db, _reader, _warn_undated, db_option, model_options,
+from .options import (_build_options, _check_inputs, _open_db, _reader, _warn_no_articles, _warn_undated, db_option, model_options,
                       private_hosts_option, reader_options)
 
 
@@ -80,6 +80,7 @@ def ingest(inputs, db_url, workers, dedup_window, out_lake, engine, ray_address,
         _fail(err.message, 2 if err.code in ("E020", "E003") else 1)
     finally:
         store.close()
+    _warn_no_articles(stats["articles"], inputs, quiet)
     if not quiet:
         rate = stats["stored"] / stats["seconds"] if stats["seconds"] else 0.0
         click.echo(f"newsevents: {counted(stats['articles'], 'article')} read, {stats['stored']} stored, "

@@ -28,11 +28,19 @@ def common_options(formats, default):
         @functools.wraps(fn)
         def wrapper(*args, **kwargs):
             _check_output(kwargs.get("output"))
+            _check_binary_output(kwargs.get("fmt"), kwargs.get("output"))
             return fn(*args, **kwargs)
 
         return wrapper
 
     return deco
+
+
+def _check_binary_output(fmt, output) -> None:
+    """Parquet is binary: into a terminal it is a usage error (exit 2), not bytes on the screen."""
+    if fmt == "parquet" and output in (None, "-") and sys.stdout.isatty():
+        raise click.BadParameter("parquet is a binary format: pass -o FILE.parquet, or pipe or redirect stdout",
+                                 param_hint="--format")
 
 
 def model_options(fn):
@@ -57,12 +65,17 @@ def model_options(fn):
 
 
 def _check_inputs(inputs) -> None:
-    """Exit 2 (E020) on a missing input before anything is written: no "[]" on stdout, no empty database."""
+    """Exit 2 (E020) on a missing or unreadable input before anything is written: no "[]" on stdout, no
+    empty database, no article of the inputs before it processed and then the run stopped."""
     from ..errors import InputError
 
     for path in inputs:
-        if path != "-" and "://" not in path and not Path(path).exists():
+        if path == "-" or "://" in path:
+            continue
+        if not Path(path).exists():
             _fail(InputError("E020", path=path, reason="no such file or folder").message, 2)
+        if not os.access(path, os.R_OK | (os.X_OK if Path(path).is_dir() else 0)):
+            _fail(InputError("E020", path=path, reason="permission denied").message, 2)
 
 
 def _warn_undated(inputs, published, input_format, quiet: bool) -> None:
@@ -74,6 +87,18 @@ def _warn_undated(inputs, published, input_format, quiet: bool) -> None:
     click.echo("newsevents: warning: stdin has no publication date: relative dates (\"yesterday\", \"on Sunday\") "
                "are left unresolved and events get no date unless the text names one; pass --published "
                "DATE (e.g. --published 2019-07-01)", err=True)
+
+
+def _warn_no_articles(n: int, inputs, quiet: bool) -> None:
+    """A warning on stderr (not with -q) when the inputs held no article at all (an empty folder, or
+    one without files of a known format): exit 0 alone would look like success."""
+    if n or quiet:
+        return
+    from ..sources import FORMATS
+
+    suffixes = ", ".join(sorted({s for group in FORMATS.values() for s in group}))
+    click.echo(f"newsevents: warning: no article was read from {' '.join(inputs)} (a folder is searched for "
+               f"files ending {suffixes})", err=True)
 
 
 def _build_options(model, data_paths, max_chars, batch_size, article_seconds=None):

@@ -7,7 +7,8 @@ import click
 
 from ..errors import NewsEventsError
 from .app import _check_output, _fail, _open_out, counted, main
-from .options import LIMIT, ROW_FORMATS, _check_dates, _open_db, _write_query, common_options, db_option
+from .options import (LIMIT, ROW_FORMATS, _check_binary_output, _check_dates, _open_db, _write_query, common_options,
+                      db_option)
 from ..export.rows import QUERY_EVENT_COLUMNS as EVENT_COLUMNS_DB, QUERY_QUOTE_COLUMNS
 
 CLUSTER_COLUMNS = ["id", "date", "last_date", "event_type", "mode", "actor_codes", "recipient_codes", "cameo",
@@ -138,6 +139,7 @@ def export(db_url, fmt, output, out_lake, quiet):
             click.echo(f"newsevents: {counted(n, 'event row')} written (lake) -> {out_lake}", err=True)
         return
     _check_output(output)
+    _check_binary_output(fmt, output)
     store = _open_db(db_url)
     out = _open_out(output, binary=(fmt == "parquet"))
     try:
