@@ -336,3 +336,26 @@ def test_parquet_into_a_terminal_is_a_usage_error(db, tmp_path):
         os.close(slave)
     res = run(["events", "--db", db, "--format", "parquet", "-o", str(tmp_path / "e.parquet")])
     assert res.exit_code == 0 and (tmp_path / "e.parquet").stat().st_size > 0
+
+
+@pytest.mark.parametrize("args,says", [
+    (["extract", "-", "--max-record-mb", "nan"], "'nan' is not a finite number"),  # was a ValueError traceback
+    (["extract", "-", "--article-seconds", "inf"], "'inf' is not a finite number"),  # was E199 on every article
+    (["extract", "-", "--batch-size", str(10 ** 20)], "not in the range 1<=x<=1000000"),  # was E199 on every article
+    (["ingest", "-", "--db", "{tmp}/t.db", "--dedup-window", "99999"], "not in the range 0<=x<=3650"),  # traceback
+    (["watch", "{tmp}/feeds.txt", "--db", "{tmp}/t.db", "--timeout", "nan"], "'nan' is not a finite number"),
+    (["events", "--db", "sqlite:"], "names no database file"),
+])
+def test_out_of_range_numbers_and_urls_are_usage_errors(tmp_path, args, says):
+    (tmp_path / "feeds.txt").write_text("https://example.org/feed.xml\n")
+    res = run([a.replace("{tmp}", str(tmp_path)) for a in args], input=GOOD["text"])
+    assert res.exit_code == 2 and "Traceback" not in res.output, res.output
+    assert res.stderr.startswith("newsevents: [E005]") and says in res.stderr and res.stderr.count("\n") == 1
+    assert not (tmp_path / "t.db").exists()
+
+
+def test_input_url_of_another_scheme_is_e020_exit_2():
+    res = run(["extract", "ftp://example.org/a.txt"])
+    assert res.exit_code == 2 and res.stdout == ""
+    assert res.stderr == ("newsevents: [E020] Can't read input ftp://example.org/a.txt: only http(s) URLs are "
+                          "fetched; save the file and pass its path.\n")

@@ -9,8 +9,8 @@ import click
 from .. import cli as _hooks  # make_pipeline, run_extract: looked up at run time, tests replace them
 from ..errors import Errors, NewsEventsError
 from .app import _check_output, _fail, _open_out, counted, main
-from .options import (_build_options, _check_inputs, _reader, _warn_no_articles, _warn_undated, common_options, model_options,
-                      private_hosts_option, reader_options, LIMIT)
+from .options import (LIMIT, _build_options, _check_inputs, _reader, _warn_no_articles, _warn_undated, common_options,
+                      model_options, private_hosts_option, reader_options)
 
 
 @main.command()

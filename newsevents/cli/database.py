@@ -9,8 +9,8 @@ import click
 from .. import cli as _hooks  # make_pipeline, run_extract: looked up at run time, tests replace them
 from ..errors import Errors, NewsEventsError
 from .app import _fail, counted, main
-from .options import (_build_options, _check_inputs, _open_db, _reader, _warn_no_articles, _warn_undated, db_option, model_options,
-                      private_hosts_option, reader_options)
+from .options import (DEDUP_WINDOW, _build_options, _check_inputs, _open_db, _reader, _warn_no_articles,
+                      _warn_undated, db_option, model_options, private_hosts_option, reader_options)
 
 
 @main.command()
@@ -18,7 +18,7 @@ from .options import (_build_options, _check_inputs, _open_db, _reader, _warn_no
 @db_option
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Processes that parse (each loads the model once).")
-@click.option("--dedup-window", type=click.IntRange(min=0), default=None,
+@click.option("--dedup-window", type=DEDUP_WINDOW, default=None,
               help="Days within which reports of the same event merge (default 1, kept in the database; "
                    "a new value re-clusters every event).")
 @click.option("--out", "out_lake", type=click.Path(file_okay=False), default=None,
@@ -120,7 +120,7 @@ def _ingest_ray(inputs, out_lake, reader, options, ray_address, workers, quiet):
 @main.command()
 @click.argument("lake", type=click.Path(file_okay=False))
 @db_option
-@click.option("--dedup-window", type=click.IntRange(min=0), default=None,
+@click.option("--dedup-window", type=DEDUP_WINDOW, default=None,
               help="Days within which reports of the same event merge (as for ingest).")
 @click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
 def load(lake, db_url, dedup_window, quiet):

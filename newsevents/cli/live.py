@@ -8,8 +8,8 @@ import click
 from .. import cli as _hooks  # make_pipeline, run_extract: looked up at run time, tests replace them
 from ..errors import NewsEventsError
 from .app import _fail, main
-from .options import (ROW_FORMATS, _allow_private_hosts, _build_options, _open_db, _write_query, common_options,
-                      db_option, model_options, private_hosts_option)
+from .options import (ROW_FORMATS, FiniteFloat, _allow_private_hosts, _build_options, _open_db, _write_query,
+                      common_options, db_option, model_options, private_hosts_option)
 
 
 @main.command()
@@ -20,10 +20,10 @@ from .options import (ROW_FORMATS, _allow_private_hosts, _build_options, _open_d
 @click.option("--once", is_flag=True, help="One pass over the feeds, then exit (for cron or systemd timers).")
 @click.option("--concurrency", type=click.IntRange(1, 256), default=8, show_default=True,
               help="Most HTTP requests in flight overall.")
-@click.option("--host-delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
+@click.option("--host-delay", type=FiniteFloat(min=0), default=1.0, show_default=True,
               help="Seconds between two requests to one host (one at a time per host; a robots.txt "
                    "Crawl-delay makes it longer).")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=20.0, show_default=True,
+@click.option("--timeout", type=FiniteFloat(min=0, min_open=True), default=20.0, show_default=True,
               help="Seconds for one HTTP request.")
 @click.option("--retries", type=click.IntRange(0, 10), default=2, show_default=True,
               help="Retries of a request that timed out, failed to connect or got 429/5xx (waits doubling from 1 s, "

@@ -12,6 +12,26 @@ import click
 from .app import _check_output, _fail, _open_out
 
 
+class FiniteFloat(click.FloatRange):
+    """A FloatRange that refuses nan and inf: click's lets them through, and ``int(nan * 10**6)`` or a
+    deadline of inf seconds then failed with a traceback or an E199 per article."""
+
+    name = "finite float"
+
+    def convert(self, value, param, ctx):
+        import math
+
+        rv = super().convert(value, param, ctx)
+        if not math.isfinite(rv):
+            self.fail(f"{value!r} is not a finite number", param, ctx)
+        return rv
+
+
+#: --batch-size: docs per spaCy batch; past a C long spaCy fails on every article (E199)
+BATCH_SIZE = click.IntRange(min=1, max=1_000_000)
+#: --dedup-window: days; ten years at most (a larger window overflowed the date arithmetic)
+DEDUP_WINDOW = click.IntRange(min=0, max=3650)
+
 #: --limit: a positive integer that fits a 64-bit SQL INTEGER (1e20 or 10**20 is a usage error, not an OverflowError)
 LIMIT = click.IntRange(min=1, max=2**63 - 1)
 
@@ -53,8 +73,8 @@ def model_options(fn):
     @click.option("--max-chars", type=click.IntRange(min=1), default=None,
                   help="Refuse longer articles (default 1,000,000 characters). Any limit works: long "
                   "articles are parsed in paragraph chunks of 100,000 characters, offsets kept.")
-    @click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Docs per spaCy batch.")
-    @click.option("--article-seconds", type=click.FloatRange(min=0), default=None,
+    @click.option("--batch-size", type=BATCH_SIZE, default=None, help="Docs per spaCy batch.")
+    @click.option("--article-seconds", type=FiniteFloat(min=0), default=None,
                   help="Stop an article that takes longer, per 100,000 characters begun (its parse and "
                   "stages), as error E106 and go on (default 60; 0: no limit).")
     @functools.wraps(fn)
@@ -70,8 +90,11 @@ def _check_inputs(inputs) -> None:
     from ..errors import InputError
 
     for path in inputs:
-        if path == "-" or "://" in path:
+        if path == "-" or path.lower().startswith(("http://", "https://")):
             continue
+        if "://" in path:
+            _fail(InputError("E020", path=path, reason="only http(s) URLs are fetched; save the file and pass "
+                             "its path").message, 2)
         if not Path(path).exists():
             _fail(InputError("E020", path=path, reason="no such file or folder").message, 2)
         if not os.access(path, os.R_OK | (os.X_OK if Path(path).is_dir() else 0)):
@@ -133,7 +156,7 @@ def reader_options(fn):
     @click.option("--text-key", default="text", show_default=True, help="JSONL field with the article text.")
     @click.option("--id-key", default="id", show_default=True, help="JSONL field with the article id.")
     @click.option("--published-key", default="published", show_default=True, help="JSONL field with the date.")
-    @click.option("--max-record-mb", type=click.FloatRange(min=0, min_open=True), default=20.0, show_default=True,
+    @click.option("--max-record-mb", type=FiniteFloat(min=0, min_open=True), default=20.0, show_default=True,
                   help="WARC: skip (error E039) a record whose page is larger once decompressed.")
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
@@ -199,6 +222,8 @@ def _check_db_url(ctx, param, url: str) -> str:
         raise click.BadParameter(f"'{url}' is not a database this newsevents opens: pass an SQLite file path "
                                  "(or sqlite:///path) or a postgresql://user:password@host/dbname URL")
     path = sqlite_path(url)
+    if not path.strip():
+        raise click.BadParameter(f"'{url}' names no database file: pass e.g. sqlite:///path/newsevents.db")
     if path != ":memory:" and Path(path).is_dir():
         raise click.BadParameter(f"{path} is a folder: pass a database file, e.g. {Path(path) / 'newsevents.db'}")
     return url
