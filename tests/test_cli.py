@@ -177,3 +177,13 @@ def test_summary_counts_one_article_in_the_singular(tmp_path):
               input="Police arrested 20 protesters in Hong Kong on Sunday.")
     assert res.exit_code == 0 and "newsevents: 1 article read, 1 stored" in res.stderr
     assert "; 1 event, 0 quotes;" in res.stderr
+
+
+def test_every_option_of_every_command_says_what_it_does():
+    """`newsevents quotes --help` listed --kind, `dyads` --by, `search` --limit and `schema` -o with no
+    words; every option now has a help line."""
+    import click
+
+    bare = [f"{name} {p.opts[-1]}" for name, cmd in sorted(cli.main.commands.items()) for p in cmd.params
+            if isinstance(p, click.Option) and not p.help]
+    assert bare == []

@@ -24,7 +24,8 @@ def extract(inputs, published, input_format, text_key, id_key, published_key, ma
     """Extract event data from articles: text, JSONL, HTML pages, RSS/Atom feeds, WARC files, folders,
     http(s) URLs, or - for stdin.
 
-    JSON/NDJSON give the whole record per article; CSV/TSV/Parquet one row per event.
+    JSON gives an array of whole records (one per article, an array for one article too), NDJSON one
+    record a line; CSV/TSV/Parquet one row per event; table a summary to read.
     """
     from ..sources import read_inputs
 
@@ -133,7 +134,8 @@ def evaluate(names, limit, sample_seed, errors_path, write_baseline, model, data
 
 
 @main.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="Write here instead of stdout.")
 def schema(output):
     """Print the JSON Schema of the extract output (one ArticleAnalysis)."""
     from ..records import json_schema

@@ -16,7 +16,7 @@ class FiniteFloat(click.FloatRange):
     """A FloatRange that refuses nan and inf: click's lets them through, and ``int(nan * 10**6)`` or a
     deadline of inf seconds then failed with a traceback or an E199 per article."""
 
-    name = "finite float"
+    name = "float range"  # the metavar stays FLOAT RANGE, as click's
 
     def convert(self, value, param, ctx):
         import math
@@ -150,7 +150,8 @@ def make_pipeline(options):
 def reader_options(fn):
     """Options that say how to read inputs: --published, --input-format and the JSONL keys."""
 
-    @click.option("--published", default=None, help="Publication date (ISO, e.g. 2019-07-01) for inputs without one.")
+    @click.option("--published", default=None, help="Publication date (ISO, e.g. 2019-07-01) for inputs without one; without it, relative dates "
+                       "('yesterday') stay unresolved.")
     @click.option("--input-format", type=click.Choice(["text", "jsonl", "html", "feed", "warc"]), default=None,
                   help="How to read inputs (default: by file name or content; stdin is text).")
     @click.option("--text-key", default="text", show_default=True, help="JSONL field with the article text.")

@@ -53,7 +53,8 @@ def events(db_url, actor, recipient, event_type, since, until, article, quad_cla
 @db_option
 @click.option("--speaker", default=None, help="Speaker's canonical name, e.g. \"Donald Trump\" (any case).")
 @click.option("--speaker-code", default=None, help="Speaker's actor code, e.g. USA.")
-@click.option("--kind", type=click.Choice(["direct", "indirect", "mixed"]), default=None)
+@click.option("--kind", type=click.Choice(["direct", "indirect", "mixed"]), default=None,
+              help="Direct (in quotation marks), indirect (reported speech) or mixed quotes only.")
 @click.option("--contains", default=None, help="Only quotes whose content holds this text (any case).")
 @click.option("--article", default=None, help="Quotes of this article id only.")
 @click.option("--since", default=None, help="Articles published from this ISO date.")
@@ -75,7 +76,8 @@ def quotes(db_url, speaker, speaker_code, kind, contains, article, since, until,
 @db_option
 @click.option("--actor", default=None, help="Actor code, e.g. USA.")
 @click.option("--recipient", default=None, help="Recipient code, e.g. CHN.")
-@click.option("--by", type=click.Choice(["day", "month", "year"]), default="month", show_default=True)
+@click.option("--by", type=click.Choice(["day", "month", "year"]), default="month", show_default=True,
+              help="Period of each row.")
 @click.option("--type", "event_type", default=None, help="PLOVER event type only.")
 @click.option("--since", default=None, help="From this ISO date (inclusive).")
 @click.option("--until", default=None, help="Up to this ISO date (inclusive).")
@@ -96,7 +98,7 @@ def dyads(db_url, actor, recipient, by, event_type, since, until, fmt, output, q
 @main.command()
 @click.argument("query")
 @db_option
-@click.option("--limit", type=LIMIT, default=20, show_default=True)
+@click.option("--limit", type=LIMIT, default=20, show_default=True, help="At most N articles.")
 @common_options(ROW_FORMATS, "table")
 def search(query, db_url, limit, fmt, output, quiet):
     """Full-text search over the stored articles (titles and texts), best first.
