@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 $(BIN)/newsevents: pyproject.toml package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,ray]'
+	$(BIN)/python -m pip install --quiet -e .
 	@# the dashboard's world basemap (npm package world-atlas, pinned by package-lock.json)
 	if command -v npm >/dev/null; then npm ci --no-audit --no-fund --ignore-scripts --loglevel=error; \
 	else echo "npm not found: the dashboard's map will have no basemap"; fi
@@ -16,8 +16,14 @@ $(BIN)/newsevents: pyproject.toml package-lock.json
 
 setup: $(BIN)/newsevents
 
+# what the tests need on top: the `test` extra, and `ray` for the Ray Data runner's tests (`make run` needs neither)
+$(VENV)/.test-extras: $(BIN)/newsevents
+	$(BIN)/python -m pip install --quiet -e '.[test,ray]'
+	touch $@
+
 # the main job on the embedded database: ingest the samples into SQLite, then query it
 run: setup
+	mkdir -p out
 	rm -f out/samples.db out/samples.db-wal out/samples.db-shm
 	$(BIN)/newsevents ingest samples/articles.jsonl --db out/samples.db
 	$(BIN)/newsevents events --db out/samples.db --format table
@@ -25,12 +31,12 @@ run: setup
 	@echo
 	@echo "Dashboard: $(BIN)/newsevents serve --db out/samples.db   then open http://127.0.0.1:8000/"
 
-test: setup
+test: $(VENV)/.test-extras
 	$(BIN)/python -m pytest -q
 
 # property tests of every reader (10,000 generated inputs each, no model) and of extract on generated
 # text (400, with the model); `make test` runs the same tests with 40 examples (tests/conftest.py)
-fuzz: setup
+fuzz: $(VENV)/.test-extras
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q -p no:cacheprovider --hypothesis-show-statistics tests/test_fuzz.py
 
 bench: setup

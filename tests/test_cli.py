@@ -29,7 +29,7 @@ def run(args, input=None):
 def test_extract_stdin_json():
     res = run(["extract", "-", "--published", "2019-07-01", "-q"], input=TEXT)
     assert res.exit_code == 0, res.output
-    data = json.loads(res.stdout)
+    [data] = json.loads(res.stdout)  # an array of one: --format json is an array for any number of articles
     assert data["published"] == "2019-07-01" and data["text"] == TEXT
     assert any(e["event_type"] == "COERCE" for e in data["events"])
 
@@ -58,6 +58,19 @@ def test_extract_parquet(tmp_path):
     assert res.exit_code == 0
     table = pq.read_table(out)
     assert table.num_rows > 0 and table.column_names == EVENT_COLUMNS
+
+
+def test_extract_json_is_an_array_for_one_article_as_for_several(tmp_path):
+    """--format json printed an object for one article and an array for two: a script had to check
+    which. Now always an array (as the query commands' json), [] for none; ndjson is one a line."""
+    one = json.loads(run(["extract", "-", "--published", "2019-07-01", "-q"], input=TEXT).stdout)
+    several = json.loads(run(["extract", str(SAMPLES), "-q"]).stdout)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    none = json.loads(run(["extract", str(empty), "-q"]).stdout)
+    assert isinstance(one, list) and len(one) == 1 and one[0]["text"] == TEXT
+    assert isinstance(several, list) and len(several) == len(SAMPLES.read_text(encoding="utf8").splitlines())
+    assert none == []
 
 
 def test_failed_article_exits_1_and_says_why():
@@ -125,3 +138,52 @@ def test_utf16_with_bom_is_read(tmp_path):
     out = [json.loads(x) for x in res.stdout.splitlines()]
     assert [(o["id"], o["text"][:6]) for o in out] == [("u", "Police"), ("v", "Rebels"), ("u16", "Police"),
                                                        ("w", "Rebels")]
+
+
+def test_jsonl_line_that_is_no_object_is_that_article_s_failure(tmp_path):
+    """A JSONL line `[1,2,3]` is reported as what it is (E025, "a JSON array"), not as invalid JSON; it is
+    that line's failure (an error record on stdout, a line on stderr, exit 1) and the batch goes on."""
+    f = tmp_path / "a.jsonl"
+    f.write_text('{"id": "1", "published": "2019-07-01", "text": "Police arrested a man in Paris."}\n'
+                 '[1, 2, 3]\n"x"\n{"id": "4", "published": "2019-07-01", "text": "Rebels attacked a village."}\n',
+                 encoding="utf8")
+    res = run(["extract", str(f), "--format", "ndjson"])
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    out = [json.loads(x) for x in res.stdout.splitlines()]
+    assert [o["error"]["code"] if o["error"] else None for o in out] == [None, "E025", "E025", None]
+    assert f"line 2: a JSON array, expected an object" in res.stderr
+    assert f"line 3: a JSON string, expected an object" in res.stderr and "not valid JSON" not in res.stderr
+
+
+def test_stdin_without_published_warns_that_relative_dates_stay_unresolved():
+    """Text on stdin carries no date: without --published, "on Sunday" gets no value. Say so on stderr
+    (data on stdout unchanged); not with --published, -q, or JSONL (records carry their dates)."""
+    res = run(["extract", "-", "--format", "ndjson"], input=TEXT)
+    assert res.exit_code == 0 and "warning: stdin has no publication date" in res.stderr
+    assert "--published" in res.stderr and json.loads(res.stdout)["published"] is None
+    for args in (["--published", "2019-07-01"], ["-q"]):
+        res = run(["extract", "-", "--format", "ndjson", *args], input=TEXT)
+        assert res.exit_code == 0 and "warning" not in res.stderr, res.stderr
+    line = json.dumps({"id": "a", "published": "2019-07-01", "text": TEXT}) + "\n"
+    res = run(["extract", "-", "--input-format", "jsonl", "--format", "ndjson"], input=line)
+    assert res.exit_code == 0 and "warning" not in res.stderr
+
+
+def test_summary_counts_one_article_in_the_singular(tmp_path):
+    res = run(["extract", "-", "--published", "2019-07-01", "--format", "ndjson"],
+              input="Police arrested 20 protesters in Hong Kong on Sunday.")
+    assert res.exit_code == 0 and "newsevents: 1 article, 1 event, 0 quotes, 0 failed" in res.stderr
+    res = run(["ingest", "-", "--published", "2019-07-01", "--db", str(tmp_path / "t.db")],
+              input="Police arrested 20 protesters in Hong Kong on Sunday.")
+    assert res.exit_code == 0 and "newsevents: 1 article read, 1 stored" in res.stderr
+    assert "; 1 event, 0 quotes;" in res.stderr
+
+
+def test_every_option_of_every_command_says_what_it_does():
+    """`newsevents quotes --help` listed --kind, `dyads` --by, `search` --limit and `schema` -o with no
+    words; every option now has a help line."""
+    import click
+
+    bare = [f"{name} {p.opts[-1]}" for name, cmd in sorted(cli.main.commands.items()) for p in cmd.params
+            if isinstance(p, click.Option) and not p.help]
+    assert bare == []

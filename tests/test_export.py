@@ -112,3 +112,21 @@ def test_ndjson_is_the_stored_articles(store):
 
 def test_store_formats_listed():
     assert set(STORE_FORMATS) >= {"gdelt", "plover", "parquet", "csv", "ndjson", "geojson", "gexf"}
+
+
+def test_table_separates_code_and_sector_and_joins_actors_with_semicolons():
+    """The extract table glued code and sector ("USAGOV") and joined actors with ',' while every other
+    output joins with ';': now CODE/SECTOR, ';' between actors, '---' for no code, '-' for none."""
+    from newsevents.export import format_table
+    from newsevents.records import ActorRef
+
+    analysis = corpus()[1]  # a2: CONSULT by USA and PRK, no recipient
+    ev = analysis.events[1]
+    assert ev.event_type == "CONSULT" and [a.code for a in ev.actors] == ["USA", "PRK"] and not ev.recipients
+    ev.recipients = [ActorRef(mention="A9", canonical="rebels", code=None, sector="REB"),
+                     ActorRef(mention="A8", canonical="Hong Kong", code="HKG", sector=None)]
+    table = format_table(analysis).splitlines()
+    assert ev.trigger.text == "talked"
+    row = next(line for line in table if line.endswith(" talked"))
+    assert " USA/GOV;PRK/GOV " in row and " ---/REB;HKG " in row
+    assert not any("USAGOV" in line or "USA/GOV," in line for line in table)

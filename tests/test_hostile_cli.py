@@ -71,6 +71,7 @@ def test_hostile_inputs(tmp_path, command, name, args, stdin, code, stored):
     files["{tmp}"] = str(tmp_path)
     args = [files.get(a, a.replace("{tmp}", str(tmp_path))) for a in args]
     dbpath = tmp_path / "out" / "events.db"
+    dbpath.parent.mkdir()  # --db creates the file, not its folder (E040)
     extra = ["--db", str(dbpath)] if command == "ingest" else ["--format", "ndjson"]
     res = run([command, *args, *extra], input=stdin)
     assert "Traceback" not in res.output and "Traceback" not in res.stderr, res.stderr
@@ -112,6 +113,40 @@ def test_hostile_query_arguments(db, tmp_path, args, code):
     if code:
         assert res.stderr.startswith("newsevents: [E") and res.stderr.count("\n") == 1
     assert not (tmp_path / "missing").exists() and not (tmp_path / "missing.db").exists()
+
+
+@pytest.mark.parametrize("command", ["ingest", "load", "watch"])
+def test_db_in_a_missing_folder_is_refused_as_output_is(tmp_path, command):
+    """`--db missing/dir/x.db` created the folders while `-o missing/dir/x.csv` was E050: now both refuse
+    (exit 1, one line naming the folder, nothing created), before any input is read."""
+    (tmp_path / "lake").mkdir()
+    (tmp_path / "lake" / "x.parquet").write_bytes(b"")
+    (tmp_path / "feeds.txt").write_text("https://example.org/feed.xml\n")
+    inputs = {"ingest": str(ROOT / "samples" / "articles.jsonl"), "load": str(tmp_path / "lake"),
+              "watch": str(tmp_path / "feeds.txt")}
+    for db in (tmp_path / "missing" / "dir" / "x.db", "sqlite://" + str(tmp_path / "missing" / "x.db")):
+        res = run([command, inputs[command], "--db", str(db)] + (["--once"] if command == "watch" else []))
+        assert res.exit_code == 1 and "Traceback" not in res.output, res.output
+        assert res.stderr.startswith("newsevents: [E040]") and res.stderr.count("\n") == 1
+        assert f"no such folder {tmp_path / 'missing'}" in res.stderr
+        assert not (tmp_path / "missing").exists()
+
+
+@pytest.mark.parametrize("db,says", [
+    ("", "names no database"),
+    ("mysql://user@host/news", "is not a database this newsevents opens"),
+    ("{tmp}", "is a folder: pass a database file"),
+])
+@pytest.mark.parametrize("command", ["ingest", "events", "serve"])
+def test_db_that_names_no_database_is_a_usage_error(tmp_path, monkeypatch, command, db, says):
+    """An empty --db, another kind of URL (mysql://, which made a folder "mysql:" and a file) or a folder
+    (E046 "read-only (Is a directory)" for ingest) is one line, exit 2, nothing created."""
+    monkeypatch.chdir(tmp_path)
+    args = [command] + ([str(ROOT / "samples" / "articles.jsonl")] if command == "ingest" else [])
+    res = run(args + ["--db", db.format(tmp=tmp_path)])
+    assert res.exit_code == 2 and "Traceback" not in res.output, res.output
+    assert res.stderr.startswith("newsevents: [E005] Invalid value for '--db'") and says in res.stderr
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_queries_on_a_read_only_database_and_folder(db, tmp_path):
@@ -232,3 +267,95 @@ def test_bad_publication_date_in_jsonl_names_its_file_and_line(tmp_path):
     assert res.exit_code == 1 and "Traceback" not in res.output
     assert f"[E023] Input {path}, line 2: Invalid publication date 'not a date'" in res.stderr
     assert '"id": "good"' in res.stdout or '"id":"good"' in res.stdout
+
+
+def test_unreadable_input_is_refused_before_any_work(tmp_path, monkeypatch):
+    """An input file the user can't read was E020 only when reached: the inputs before it were processed
+    and written, then the run stopped. Now, as a missing file, one line and exit 2 before anything.
+    (Tests run as root, who reads any file: os.access is made to say no.)"""
+    good, locked = tmp_path / "good.txt", tmp_path / "locked.txt"
+    good.write_text(GOOD["text"], encoding="utf8")
+    locked.write_text(GOOD2["text"], encoding="utf8")
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: Path(p) != locked and real(p, mode, **kw))
+    db = tmp_path / "t.db"
+    for args in (["extract", str(good), str(locked)], ["ingest", str(good), str(locked), "--db", str(db)]):
+        res = run(args)
+        assert res.exit_code == 2 and "Traceback" not in res.output, res.output
+        assert res.stdout == "" and res.stderr == f"newsevents: [E020] Can't read input {locked}: permission denied.\n"
+    assert not db.exists()
+
+
+def test_unreadable_file_in_a_folder_is_its_error_row_and_the_walk_goes_on(tmp_path, monkeypatch):
+    import newsevents.sources as sources
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in (("a.txt", GOOD["text"]), ("b.txt", "x"), ("c.txt", GOOD2["text"])):
+        (folder / name).write_text(text, encoding="utf8")
+    real = sources._head
+
+    def head(p, *args, **kwargs):
+        if Path(p).name == "b.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(p, *args, **kwargs)
+
+    monkeypatch.setattr(sources, "_head", head)
+    res = run(["extract", str(folder), "--published", "2019-07-01", "--format", "ndjson"])
+    assert res.exit_code == 1 and "Traceback" not in res.output, res.output
+    out = [json.loads(line) for line in res.stdout.splitlines()]
+    assert [(o["id"], o["error"]["code"] if o["error"] else None) for o in out] == [
+        ("a", None), (str(folder / "b.txt"), "E020"), ("c", None)]
+    assert "Permission denied" in res.stderr
+
+
+def test_empty_folder_says_no_article_was_read(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "notes.doc").write_text("not an input format", encoding="utf8")
+    res = run(["extract", str(tmp_path / "in")])
+    assert res.exit_code == 0 and res.stdout.strip() == "[]"
+    assert f"warning: no article was read from {tmp_path / 'in'}" in res.stderr and ".jsonl" in res.stderr
+    assert "warning" not in run(["extract", str(tmp_path / "in"), "-q"]).stderr
+
+
+def test_parquet_into_a_terminal_is_a_usage_error(db, tmp_path):
+    """Binary Parquet on a terminal is garbage on the screen: exit 2 with a hint; to a file or a pipe it works."""
+    import pty
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    master, slave = pty.openpty()
+    try:
+        for args in (["events", "--db", db, "--format", "parquet"], ["export", "--db", db, "--format", "parquet"]):
+            proc = subprocess.run([sys.executable, "-m", "newsevents", *args], stdout=slave, stderr=subprocess.PIPE,
+                                  env=env, cwd=str(ROOT), timeout=120)
+            err = proc.stderr.decode()
+            assert proc.returncode == 2 and "Traceback" not in err, err
+            assert err.startswith("newsevents: [E005] Invalid value for --format: parquet is a binary format")
+    finally:
+        os.close(master)
+        os.close(slave)
+    res = run(["events", "--db", db, "--format", "parquet", "-o", str(tmp_path / "e.parquet")])
+    assert res.exit_code == 0 and (tmp_path / "e.parquet").stat().st_size > 0
+
+
+@pytest.mark.parametrize("args,says", [
+    (["extract", "-", "--max-record-mb", "nan"], "'nan' is not a finite number"),  # was a ValueError traceback
+    (["extract", "-", "--article-seconds", "inf"], "'inf' is not a finite number"),  # was E199 on every article
+    (["extract", "-", "--batch-size", str(10 ** 20)], "not in the range 1<=x<=1000000"),  # was E199 on every article
+    (["ingest", "-", "--db", "{tmp}/t.db", "--dedup-window", "99999"], "not in the range 0<=x<=3650"),  # traceback
+    (["watch", "{tmp}/feeds.txt", "--db", "{tmp}/t.db", "--timeout", "nan"], "'nan' is not a finite number"),
+    (["events", "--db", "sqlite:"], "names no database file"),
+])
+def test_out_of_range_numbers_and_urls_are_usage_errors(tmp_path, args, says):
+    (tmp_path / "feeds.txt").write_text("https://example.org/feed.xml\n")
+    res = run([a.replace("{tmp}", str(tmp_path)) for a in args], input=GOOD["text"])
+    assert res.exit_code == 2 and "Traceback" not in res.output, res.output
+    assert res.stderr.startswith("newsevents: [E005]") and says in res.stderr and res.stderr.count("\n") == 1
+    assert not (tmp_path / "t.db").exists()
+
+
+def test_input_url_of_another_scheme_is_e020_exit_2():
+    res = run(["extract", "ftp://example.org/a.txt"])
+    assert res.exit_code == 2 and res.stdout == ""
+    assert res.stderr == ("newsevents: [E020] Can't read input ftp://example.org/a.txt: only http(s) URLs are "
+                          "fetched; save the file and pass its path.\n")

@@ -65,6 +65,22 @@ def test_events_table_and_filters(db):
     assert [(r["article_id"], r["event_id"], r["negated"]) for r in rows] == [("a3", "V1", "False")]
 
 
+def test_events_csv_columns_are_the_extract_columns_a_stored_mention_has(db):
+    """`events --format csv` and `extract/export --format csv` name the same fields alike and in the same
+    order; the database's rows lack date_source, actor_sectors, recipient_sectors and reciprocal, and
+    add url, cluster_id and num_mentions at the end (docs/database.md says so)."""
+    from newsevents.export import EVENT_COLUMNS
+
+    res = run(["events", "--db", db, "--format", "csv"])
+    header = next(csv.reader(io.StringIO(res.stdout)))
+    shared = [c for c in header if c in EVENT_COLUMNS]
+    assert shared == [c for c in EVENT_COLUMNS if c in header]
+    assert set(EVENT_COLUMNS) - set(header) == {"date_source", "actor_sectors", "recipient_sectors", "reciprocal"}
+    assert header[len(shared):] == ["url", "cluster_id", "num_mentions"]
+    exported = next(csv.reader(io.StringIO(run(["export", "--db", db, "--format", "csv"]).stdout)))
+    assert exported == EVENT_COLUMNS
+
+
 def test_events_dedup_rows(db):
     res = run(["events", "--db", db, "--dedup", "--actor", "USA", "--recipient", "PRK", "--format", "ndjson"])
     rows = [json.loads(line) for line in res.stdout.splitlines()]

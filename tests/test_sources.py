@@ -494,3 +494,17 @@ def test_warc_malformed_record_does_not_drop_the_records_after_it():
     assert [(a.id, a.problem[0] if a.problem else None) for a in arts] == [
         ("urn:uuid:a", None), ("urn:uuid:untyped", "E039"), ("urn:uuid:c", None)]
     assert "no WARC-Type" in arts[1].problem[1]
+
+
+def test_jsonl_line_of_valid_json_that_is_no_object_says_what_it_is(tmp_path):
+    """`[1,2,3]` or `"x"` on a line was "not valid JSON": it is valid JSON, of the wrong kind. Each such
+    line is E025 naming the kind and the line, and the lines after it are read."""
+    f = tmp_path / "a.jsonl"
+    f.write_text('[1, 2, 3]\n"x"\n{"id": "ok", "text": "Fine."}\n42\nnull\ntrue\n', encoding="utf8")
+    got = list(read_inputs([str(f)]))
+    assert [(a.id, a.problem[0] if a.problem else None) for a in got] == [
+        (f"{f}:1", "E025"), (f"{f}:2", "E025"), ("ok", None), (f"{f}:4", "E025"), (f"{f}:5", "E025"),
+        (f"{f}:6", "E025")]
+    kinds = [a.problem[1].split(": a JSON ")[1].split(",")[0] for a in got if a.problem]
+    assert kinds == ["array", "string", "number", "null", "boolean"]
+    assert got[0].problem[1].startswith(f"[E025] Input {f}, line 1: a JSON array, expected an object")

@@ -519,7 +519,7 @@ def test_cli_watch_once_and_feeds(server, tmp_path, pipeline, monkeypatch):
     assert "[E071] Refused" in res.output and "--allow-private-hosts" in res.output  # no back-off for that
     res = runner.invoke(cli.main, ["watch", str(feeds), "--db", db, "--once", "--allow-private-hosts"])
     assert res.exit_code == 0, res.output
-    assert "newsevents: pass 1:" in res.output and "1 new items, 1 pages fetched" in res.output
+    assert "newsevents: pass 1:" in res.output and "1 new item, 1 page fetched" in res.output
     res = runner.invoke(cli.main, ["feeds", "--db", db, "--format", "json"])
     assert res.exit_code == 0
     import json

@@ -2,7 +2,8 @@
 events as GDELT 2.0 event TSV, PLOVER JSONL, GeoJSON and GEXF.
 
 ``json`` and ``ndjson`` carry the whole :class:`~newsevents.records.ArticleAnalysis`
-(see ``schema/article-analysis.schema.json``). ``csv``, ``tsv`` and ``parquet``
+(see ``schema/article-analysis.schema.json``): ``json`` an array of them (one article
+too), ``ndjson`` one a line. ``csv``, ``tsv`` and ``parquet``
 are flat: one row per event (the unit event-data users count), with the
 article id, the dyad, CAMEO root code, Goldstein score, quad class and the
 evidence offsets. ``table`` prints events and quotes for people.
@@ -120,8 +121,8 @@ class Writer:
 
     def close(self) -> None:
         if self.fmt == "json":
-            items = self._json_items
-            json.dump(items[0] if len(items) == 1 else items, self.out, ensure_ascii=False, indent=2)
+            # always an array, of one article too: one shape for scripts (jq '.[]'), as the query commands
+            json.dump(self._json_items, self.out, ensure_ascii=False, indent=2)
             self.out.write("\n")
         elif self.fmt == "parquet":
             self._flush_parquet(final=True)
@@ -161,6 +162,12 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _table_actors(actors) -> str:
+    """Actors for the table: ``CODE/SECTOR`` each (``USA/GOV``, ``---/REB`` for no code, ``HKG`` for no
+    sector), ';' between several as in every other output; '-' for none."""
+    return ";".join(f"{a.code or '---'}/{a.sector}" if a.sector else (a.code or "---") for a in actors) or "-"
+
+
 def format_table(analysis: ArticleAnalysis) -> str:
     """A readable text table of one article's events and quotes."""
     lines = [f"== {analysis.id or ''} {analysis.title or ''} ({analysis.published or 'no date'})".rstrip()]
@@ -174,8 +181,8 @@ def format_table(analysis: ArticleAnalysis) -> str:
         flags = "".join(f for f, on in (("!neg ", ev.negated), ("+fut ", ev.future),
                                         ("?hyp ", ev.hypothetical), ("»rep ", ev.reported)) if on)
         place = places.get(ev.place)
-        actors = ",".join(f"{a.code or '---'}{a.sector or ''}" for a in ev.actors) or "-"
-        recips = ",".join(f"{a.code or '---'}{a.sector or ''}" for a in ev.recipients) or "-"
+        actors = _table_actors(ev.actors)
+        recips = _table_actors(ev.recipients)
         lines.append(
             f"   {ev.date or '':<10}{'*' if ev.date_source == 'publication' else ' '} {ev.event_type:<9} "
             f"{_clip(ev.mode or '', 12):<12} {_clip(actors, 22):<22} {_clip(recips, 22):<22} {ev.cameo or '':>5} "

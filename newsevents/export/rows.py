@@ -9,9 +9,24 @@ import csv
 import json
 from typing import IO, Optional, Sequence
 
-__all__ = ["ROW_FORMATS", "write_rows", "format_rows"]
+__all__ = ["ROW_FORMATS", "QUERY_EVENT_COLUMNS", "QUERY_QUOTE_COLUMNS", "write_rows", "format_rows"]
 
 ROW_FORMATS = ("table", "csv", "tsv", "json", "ndjson", "parquet")
+
+#: columns of stored event mentions (``newsevents events``, ``/api/events?format=csv``): the names and
+#: order of :data:`newsevents.export.EVENT_COLUMNS` (``extract --format csv``, ``export --format csv``)
+#: for every field a stored mention carries (not date_source, actor_sectors, recipient_sectors,
+#: reciprocal), then the database's own: url, cluster_id, num_mentions
+QUERY_EVENT_COLUMNS = [
+    "article_id", "event_id", "date", "event_type", "mode", "actor_codes", "actor_names", "recipient_codes",
+    "recipient_names", "cameo", "goldstein", "quad_class", "negated", "future", "hypothetical", "reported", "place",
+    "place_country", "lat", "lon", "trigger", "sentence", "evidence_start", "evidence_end", "evidence_text",
+    "url", "cluster_id", "num_mentions",
+]
+
+#: columns of stored quotes (``newsevents quotes``, ``/api/quotes?format=csv``)
+QUERY_QUOTE_COLUMNS = ["published", "speaker", "speaker_code", "speaker_sector", "kind", "cue", "source", "content",
+                       "sentence", "content_start", "content_end", "article_id", "quote_id", "url"]
 
 
 def _clip(value, width: int) -> str:

@@ -139,8 +139,9 @@ def read_inputs(paths: Iterable[str], options: Optional[ReaderOptions] = None) -
         format), http(s) URLs of pages or feeds, or ``-`` for standard input.
     options (ReaderOptions | None).
     YIELDS (ArticleInput): in input order; for a file or URL that can't be read, a
-        record with ``problem`` set (E030-E037) instead of raising.
-    RAISES InputError (E020): a path does not exist or can't be opened.
+        record with ``problem`` set (E030-E037) instead of raising; so is a file of a
+        folder that can't be opened (E020).
+    RAISES InputError (E020): a path given does not exist or can't be opened.
     """
     options = options or ReaderOptions()
     for path in paths:
@@ -159,7 +160,11 @@ def read_inputs(paths: Iterable[str], options: Optional[ReaderOptions] = None) -
         p = Path(path)
         if p.is_dir():
             files = sorted(f for f in p.rglob("*") if f.is_file() and _known_file(f.name))
-            yield from read_inputs([str(f) for f in files], options)
+            for f in files:
+                try:
+                    yield from read_inputs([str(f)], options)
+                except InputError as err:  # one file of the folder can't be opened: its error row, the walk goes on
+                    yield ArticleInput(text="", id=str(f), problem=(err.code, err.message))
             continue
         if not p.exists():
             raise InputError("E020", path=path, reason="no such file or folder")
@@ -371,8 +376,6 @@ def _read_jsonl(stream, name: str, options: ReaderOptions) -> Iterator[ArticleIn
         ident = f"{name}:{n}"
         try:
             obj = json.loads(raw)
-            if not isinstance(obj, dict):
-                raise ValueError("a line must hold a JSON object")
         except RecursionError:
             yield ArticleInput(text="", id=ident, problem=(
                 "E021", "[E021] " + Errors.E021.format(path=name, line=n, reason="nested too deeply")))
@@ -381,7 +384,24 @@ def _read_jsonl(stream, name: str, options: ReaderOptions) -> Iterator[ArticleIn
             yield ArticleInput(text="", id=ident, problem=(
                 "E021", "[E021] " + Errors.E021.format(path=name, line=n, reason=err)))
             continue
+        if not isinstance(obj, dict):  # valid JSON, but not an article: say what it is
+            yield ArticleInput(text="", id=ident, problem=(
+                "E025", "[E025] " + Errors.E025.format(path=name, line=n, kind=_json_kind(obj))))
+            continue
         yield record_input(obj, ident, name, n, options)
+
+
+def _json_kind(value) -> str:
+    """The JSON name of a parsed value's type: array, string, number, true/false, null."""
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, bool):
+        return "boolean"
+    if value is None:
+        return "null"
+    return "number"
 
 
 def record_input(obj: dict, ident: Optional[str], name: str, n, options: ReaderOptions) -> ArticleInput:

@@ -109,11 +109,15 @@ def _new_stats() -> dict:
 
 def format_stats(n: int, stats: dict) -> str:
     """The progress line of pass ``n`` (what ``newsevents watch`` prints on stderr)."""
-    return (f"pass {n}: {stats['feeds_fetched']}/{stats['due']} feeds fetched ({stats['not_modified']} not modified, "
-            f"{stats['feeds_failed']} failed); {stats['new']} new items, {stats['pages']} pages fetched, "
-            f"{stats['feed_text']} from feed text; {stats['stored']} stored, {stats['duplicates']} duplicates, "
-            f"{stats['failed']} failed; {stats['events']} events; {stats['requests']} requests, "
-            f"{stats['seconds']:.1f} s")
+    def counted(k: int, noun: str) -> str:  # "1 event", "2 events"
+        return f"{k} {noun}" if k == 1 else f"{k} {noun}s"
+
+    feeds = "feed" if stats["due"] == 1 else "feeds"
+    return (f"pass {n}: {stats['feeds_fetched']}/{stats['due']} {feeds} fetched ({stats['not_modified']} not modified, "
+            f"{stats['feeds_failed']} failed); {counted(stats['new'], 'new item')}, {counted(stats['pages'], 'page')} "
+            f"fetched, {stats['feed_text']} from feed text; {stats['stored']} stored, "
+            f"{counted(stats['duplicates'], 'duplicate')}, {stats['failed']} failed; {counted(stats['events'], 'event')}; "
+            f"{counted(stats['requests'], 'request')}, {stats['seconds']:.1f} s")
 
 
 @dataclass

@@ -25,6 +25,7 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel
 
 from .. import __version__
+from ..export.rows import QUERY_EVENT_COLUMNS, QUERY_QUOTE_COLUMNS
 from ..store import StoreError
 from ..store.browse import ACTOR_SORTS, EVENT_SORTS, PERIODS, PLACE_SORTS, QUOTE_SORTS, Query, QueryError
 from . import assets
@@ -46,12 +47,9 @@ LIMITS = {
     "text": 200,             # characters of a full-text query
 }
 
-CSV_EVENT_COLUMNS = ["date", "event_type", "mode", "actor_codes", "actor_names", "recipient_codes", "recipient_names",
-                     "cameo", "goldstein", "quad_class", "negated", "future", "hypothetical", "reported", "place",
-                     "place_country", "lat", "lon", "trigger", "sentence", "evidence_start", "evidence_end",
-                     "evidence_text", "article_id", "event_id", "url", "cluster_id"]
-CSV_QUOTE_COLUMNS = ["published", "speaker", "speaker_code", "speaker_sector", "kind", "cue", "source", "content",
-                     "sentence", "content_start", "content_end", "article_id", "quote_id", "url"]
+# the columns of `newsevents events` / `quotes --format csv`: one list, so the download and the CLI agree
+CSV_EVENT_COLUMNS = QUERY_EVENT_COLUMNS
+CSV_QUOTE_COLUMNS = QUERY_QUOTE_COLUMNS
 
 MEDIA = {"json": "application/json", "csv": "text/csv; charset=utf-8",
          "geojson": "application/geo+json", "gexf": "application/xml"}

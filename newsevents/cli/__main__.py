@@ -1,0 +1,4 @@
+"""``python -m newsevents.cli``: the command line."""
+from . import main
+
+main()
