@@ -293,6 +293,15 @@ def test_public_bodies_are_agent_nouns(run, noun):
     assert coded(one(ctx, noun))[1:] == ("PHL", "GOV")
 
 
+@pytest.mark.parametrize("text,noun,country", [
+    ("Officers travelled to Canada and interviewed her friends.", "Officers", None),
+    ("Refugees fled into Turkey on Monday.", "Refugees", None),
+    ("Police in Canada arrested two men.", "Police", "CAN"),
+])
+def test_a_destination_is_not_the_sentence_country_of_who_goes_there(run, text, noun, country):
+    assert one(run(text), noun).code == country
+
+
 def test_agent_noun_country_from_place(run):
     ctx = run("Police in Chelyabinsk arrested two men.", places=[("Chelyabinsk", "RUS")])
     assert coded(one(ctx, "Police")) == ("Russia (police)", "RUS", "COP")

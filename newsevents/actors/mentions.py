@@ -83,6 +83,8 @@ class ArticleState:
     place_at: dict  # token index -> Place record
     geo_article: Counter = field(default_factory=Counter)
     geo_sent: dict = field(default_factory=lambda: defaultdict(Counter))
+    # of those, the countries of destinations ('travelled to Canada', 'fled into Turkey')
+    dest_sent: dict = field(default_factory=lambda: defaultdict(Counter))
     named_sent: dict = field(default_factory=lambda: defaultdict(set))
     mentions: list = field(default_factory=list)
     pending: list = field(default_factory=list)  # (kind, token/item) for coref
@@ -113,6 +115,8 @@ class ArticleState:
     def sentence_country(self, sent: int) -> Optional[str]:
         """The sentence's only country (names, adjectives, capitals, places), if exactly one."""
         c = self.geo_sent.get(sent)
+        if c and self.dest_sent.get(sent):
+            c = c - self.dest_sent[sent]  # a destination says where someone goes, not who they are
         if c and len(c) == 1:
             return next(iter(c))
         return None
@@ -486,6 +490,13 @@ def _add(st: ArticleState, m: Mention) -> Mention:
     return m
 
 
+def _destination(doc, start: int, end: int) -> bool:
+    """Whether the span is the object of 'to', 'into' or 'toward(s)' ('officers travelled to
+    Canada', 'refugees fled into Turkey'): where someone goes, not where they belong."""
+    root = _span_root(doc, start, end)
+    return root.dep_ == "pobj" and root.head.lower_ in ("to", "into", "toward", "towards")
+
+
 def _org_row(st: ArticleState, item: Item) -> Optional[dict]:
     """The organisations.tsv row an alias means here; context rows need the country in context."""
     rows = [st.kb.orgs[e.value] for e in item.entries if e.kind == "org"]
@@ -666,6 +677,8 @@ def recognise(st: ArticleState, blocked: set) -> None:
                 # a nationality adjective belongs to its own noun ('Russian President Putin'),
                 # so it does not make the whole sentence Russian
                 st.geo_sent[st.sent_of[it.start]][e.value] += 1
+                if _destination(doc, it.start, it.end):
+                    st.dest_sent[st.sent_of[it.start]][e.value] += 1
             counted_tokens.update(range(it.start, it.end))
         elif it.kind == "person":
             for c in (x for en in it.entries if en.kind == "person" for x in en.value):
@@ -686,6 +699,8 @@ def recognise(st: ArticleState, blocked: set) -> None:
         seen_places.add(id(place))
         st.geo_article[place.country] += 1
         st.geo_sent[st.sent_of[k]][place.country] += 1
+        if _destination(doc, k, k + 1):
+            st.dest_sent[st.sent_of[k]][place.country] += 1
 
     place_nouns = set(rules.get("place_head_nouns", ()))
     for it in items:
