@@ -151,7 +151,7 @@ class Quote(_Record):
     """
 
     id: str
-    kind: Literal["direct", "indirect", "mixed"]
+    kind: Literal["direct", "indirect", "mixed", "stance"]
     cue: Optional[Evidence] = None
     source: Optional[Evidence] = None
     content: Evidence
