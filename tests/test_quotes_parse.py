@@ -135,3 +135,13 @@ def test_reported_clauses_the_parser_broke(nlp, stage, text, cue, source, conten
 ])
 def test_no_content_where_nothing_is_reported(nlp, stage, text, cue):  # noqa: F811
     assert find(nlp, stage, text, cue) == []
+
+
+def test_the_nearest_clause_before_the_cue_is_its_content(nlp, stage):  # noqa: F811
+    # the parser hung both sentences' clauses on "added"; "He said A" is its own attribution
+    text = ('He said the premier is "a model of honesty for me"; however, "to remove any doubts about our trust '
+            'in the president, I wrote a resignation offer", he added.')
+    got = find(nlp, stage, text, "added")
+    assert len(got) == 1 and got[0][1].endswith('"to remove any doubts about our trust in the president, '
+                                                'I wrote a resignation offer"')
+    assert ("He", 'the premier is "a model of honesty for me"') in find(nlp, stage, text, "said")

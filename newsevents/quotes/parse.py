@@ -155,7 +155,8 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
         # when a semicolon stands between them
         # a clause after the cue first ('On June 12, minutes before the committee voted ..., Trump
         # claimed the documents were privileged')
-        ccs = [c for c in ccs if c.i > v.i] + [c for c in ccs if c.i < v.i]
+        # and before it the nearest one ('He said A; however, "B", he added': B)
+        ccs = [c for c in ccs if c.i > v.i] + sorted((c for c in ccs if c.i < v.i), key=lambda t: -t.i)
         cc = next((c for c in ccs if c.i > v.i
                    or not any(t.text == ";" for t in doc[c.right_edge.i + 1:v.i])), None)
         if cc is not None and "parenthetical" not in frames and (
@@ -174,9 +175,10 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
             if cc.i > v.i:
                 hi = max(hi, _split_clause_end(lex, doc, cc, ccs))
             if cc.i < v.i:  # 'A, but B, he noted': the parser made A and B two clauses of the cue
+                first = cc
                 for c in ccs:
-                    if cc.i < c.i < v.i and _coordinated_clauses(doc, cc, c):
-                        hi = max(hi, min(c.right_edge.i + 1, v.i))
+                    if c.i < first.i and _coordinated_clauses(doc, c, first):
+                        lo, first = min(lo, c.left_edge.i), c
             obj = next((c for c in children if c.dep_ == "dobj" and v.i < c.i < cc.i), None)
             if obj is not None and cc.i > v.i and not any(g.dep_ in SUBJ + ("expl",) for g in cc.children):
                 # 'announced the tests by a laboratory found Novichok': the clause's subject
