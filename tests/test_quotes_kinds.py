@@ -31,6 +31,9 @@ def test_a_noun_phrase_content_is_a_stance(nlp, stage, text, cue, content):  # n
     ("Brudziński said Adamowicz required resuscitation.", "said", "indirect", "Adamowicz required resuscitation"),
     # a small clause and a gerund phrase are propositions
     ("In 2007, the government labeled Soleimani as a terrorist.", "labeled", "indirect", "Soleimani as a terrorist"),
+    ("The United States called its actions defensive in nature.", "called", "indirect", "its actions defensive in nature"),
+    ("The SDF called for the safe zone for refugees to be set up east of the river.", "called for", "indirect",
+     "the safe zone for refugees to be set up east of the river"),
     ("During the campaign the president pledged converting the museum to a mosque.", "pledged", "indirect",
      "converting the museum to a mosque"),
     # quoted words make it speech whatever its form

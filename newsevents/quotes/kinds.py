@@ -16,7 +16,10 @@ clausal complement inside the content (a that-clause, a to-infinitive, an
 object predicate: 'the claim that X', 'the government to act', 'called her
 party fascist' are propositions) and no finite verb outside a relative clause
 nor a verb right after a proper noun read as its modifier (the small model reads
-'said Adamowicz required resuscitation' as a noun phrase, "required" an adjective). Quoted words make a content direct or mixed
+'said Adamowicz required resuscitation' as a noun phrase, "required" an adjective),
+an adjective after its noun ('called its actions defensive', 'finds aspects of the
+doctrine repugnant': small clauses) or an infinitive with its own subject ('called
+for the zone for refugees to be set up'). Quoted words make a content direct or mixed
 whatever its form ('accused the network of "swindling"').
 """
 from __future__ import annotations
@@ -72,6 +75,12 @@ def is_noun_phrase(doc, rng: Range) -> bool:
     if any(t.pos_ == "VERB" and t.dep_ in ("amod", "compound") and t.i > span.start
            and t.nbor(-1).pos_ == "PROPN" for t in span):
         return False  # a clause the parser read as a noun phrase ('said [Adamowicz required resuscitation]')
+    if any(t.pos_ == "ADJ" and t.dep_ in ("amod", "acl") and t.head.i < t.i and t.head.pos_ in ("NOUN", "PROPN")
+           for t in span):
+        return False  # an adjective after its noun: a small clause ('called its actions defensive')
+    if any(t.pos_ in ("VERB", "AUX") and any(g.dep_ == "aux" and g.lower_ == "to" for g in t.children)
+           and any(g.dep_ in ("nsubj", "nsubjpass") for g in t.children) for t in span):
+        return False  # an infinitive clause with its own subject ('the zone for refugees to be set up')
     for c in head.children:
         if not span.start <= c.i < span.end:
             continue
