@@ -91,3 +91,17 @@ def test_a_cue_read_as_a_participle_on_its_subject_still_reports(nlp, stage):  #
         in triples(nlp, stage, text)
     # a participle in its own sense stays no cue
     assert triples(nlp, stage, "The man arrested on Tuesday was charged on Friday.") == []
+
+
+@pytest.mark.parametrize("text,cue,source,content", [
+    ("She told reporters at a briefing that the plan was dead.", "told", "She", "that the plan was dead"),
+    ("Judge Jackson clarified in the proceedings that her sentencing decisions were not connected to the earlier case.",
+     "clarified", "Judge Jackson", "that her sentencing decisions were not connected to the earlier case"),
+])
+def test_a_that_clause_the_parser_hung_on_a_noun_is_the_content(nlp, stage, text, cue, source, content):  # noqa: F811
+    assert (source, cue, content) in triples(nlp, stage, text)
+
+
+def test_a_relative_clause_missing_its_object_is_no_content(nlp, stage):  # noqa: F811
+    text = "She told reporters at the meeting that they attended that the deal was off."
+    assert not any(c.startswith("that they attended") for s, cue, c in triples(nlp, stage, text))

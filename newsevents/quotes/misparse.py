@@ -116,6 +116,33 @@ def reduced_relative_cue(doc, v):
     return source, noun, content
 
 
+def that_clause_on_a_noun(doc, v, children) -> Optional[Range]:
+    """'She told reporters at a briefing that the plan was dead', 'clarified in the proceedings that
+    X': the parser made the that-clause a relative clause of the noun before it.
+
+    RETURNS (Range | None): the clause, when a noun the cue governs (its object, or the object of
+    its preposition) has a relative clause opened by "that" as a subordinator right after the noun's
+    phrase: the clause has a subject of its own and lacks no object (a copula, a passive, or a verb
+    with its object), so "that" is no relative pronoun.
+    """
+    nouns = [c for c in children if c.dep_ in ("dobj", "dative") and c.i > v.i]
+    nouns += [g for c in children if c.dep_ == "prep" and c.i > v.i for g in c.children if g.dep_ == "pobj"]
+    for n in nouns:
+        for r in n.children:
+            if r.dep_ != "relcl" or r.i < n.i:
+                continue
+            first = r.left_edge
+            if first.lower_ != "that" or first.dep_ != "mark" or first.i != n.i + 1:
+                continue
+            deps = {g.dep_ for g in r.children}
+            if "ccomp" in deps or not deps & {"nsubj", "nsubjpass", "expl"}:
+                continue
+            if r.pos_ == "AUX" or deps & {"nsubjpass", "dobj", "attr", "acomp", "oprd", "xcomp"}:
+                # not a verb missing its object ('the meeting that they attended': a relative clause)
+                return trim(doc, first.i, r.right_edge.i + 1)
+    return None
+
+
 def noun_read_cue(tok) -> bool:
     """True for a verb of saying the tagger read as a noun while the parse gives it a subject and a
     reported clause ('Estimates by the government state [about 350 thousand ... are carried out]')."""

@@ -9,7 +9,8 @@ from typing import Optional
 
 from ..syntax import coordinated_speech_head
 from .misparse import caption_or_title, cited_object, extracted_subject, inverted_parenthetical, no_speaker, \
-    noun_read_cue, reduced_relative_cue, relative_content, stranded_subject, subject_taken_for_object, verb_hung_after_object
+    noun_read_cue, reduced_relative_cue, relative_content, stranded_subject, subject_taken_for_object, \
+    that_clause_on_a_noun, verb_hung_after_object
 from .spans import (AUX_DEPS, REL_PRONOUNS, SUBJ, WH_WORDS, Attr, Range, cut_paragraphs, doc_text, is_quote_tok,
                     overlap, subtree_range, trim)
 
@@ -196,6 +197,8 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
             content = advcl_content(doc, v, children, wide="parenthetical" in frames)
         else:
             content = subject_taken_for_object(doc, v, children)
+        if content is None and "parenthetical" in frames:
+            content = that_clause_on_a_noun(doc, v, children)
     if content is None and "xcomp" in frames:
         xc = next((c for c in children if c.dep_ == "xcomp"), None)
         if xc is not None:
