@@ -142,16 +142,21 @@ class Speaker(_Record):
 
 
 class Quote(_Record):
-    """A direct, indirect or mixed quotation (attribution).
+    """A direct, indirect or mixed quotation, or a stance (attribution).
 
+    kind: ``direct`` (the content is in quotation marks), ``mixed`` (a reported
+        statement holding quoted words), ``indirect`` (a reported statement, thought
+        or intention: a clause or a verb phrase), ``stance`` (a position taken on a
+        thing named by a noun phrase: "criticized the move", "called for G7 action";
+        no statement; see :mod:`newsevents.quotes.kinds`).
     source: the span naming the speaker in the text (may be a pronoun or a
         description); speaker: who that is, resolved.
     cue: the attribution verb or phrase ("said", "according to").
-    content: what was said.
+    content: what was said (for a stance: what the position is on).
     """
 
     id: str
-    kind: Literal["direct", "indirect", "mixed"]
+    kind: Literal["direct", "indirect", "mixed", "stance"]
     cue: Optional[Evidence] = None
     source: Optional[Evidence] = None
     content: Evidence

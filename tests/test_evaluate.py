@@ -477,3 +477,24 @@ def test_realnews_date_precision_counts_calendar_dates_and_lists_unmatched_recor
     extra = {it["id"]: it for it in s.items if it["must"] is None}
     assert set(extra) == {"a1:places+:Lyon", "a1:dates+:three hours", "a1:dates+:now", "a1:dates+:annually"}
     assert extra["a1:places+:Lyon"]["context"].endswith("In [Lyon].")
+
+
+def test_realnews_quote_precision_counts_speech_and_lists_unmatched_quotes():
+    """A stance (content a noun phrase) is outside the expectations' scope: it leaves ``quotes_precision``
+    and stays in ``quotes_precision_all``; every unmatched quote is an item; recall counts every kind."""
+    from newsevents.evaluate.realnews import score_realnews
+
+    t = "Smith said the plan would fail. Jones criticized the move. Lee said taxes would rise."
+    quotes = [Quote(id="Q1", kind="indirect", content=evid(t, *at(t, "the plan would fail")),
+                    speaker=Speaker(canonical="John Smith")),
+              Quote(id="Q2", kind="stance", content=evid(t, *at(t, "the move")), speaker=Speaker(canonical="Ann Jones")),
+              Quote(id="Q3", kind="indirect", content=evid(t, *at(t, "taxes would rise")),
+                    speaker=Speaker(canonical="Lee"))]
+    expected = {"id": "a1", "events": [], "places": [], "dates": [], "quotes": [
+        {"must": True, "kind": "indirect", "speaker": "John Smith", "content_contains": "the plan would fail"}]}
+    s = score_realnews([(expected, analysis(t, quotes=quotes))])
+    assert s.metrics["quotes_recall"] == 1.0
+    assert s.metrics["quotes_precision"] == 0.5  # Q1 of Q1, Q3
+    assert s.metrics["quotes_precision_all"] == pytest.approx(1 / 3)
+    extra = {it["id"] for it in s.items if it["must"] is None}
+    assert extra == {"a1:quotes+:the move", "a1:quotes+:taxes would rise"}

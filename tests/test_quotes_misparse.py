@@ -74,3 +74,34 @@ def test_coordinated_clauses_before_a_final_cue_are_one_content(nlp, stage):  # 
     text = ("The estimated cost is six billion euros, but the saturation of the gas markets and competition from "
             "liquid natural gas terminals are likely to keep private investors away, he noted.")
     assert [c for _, cue, c in triples(nlp, stage, text) if cue == "noted"] == [text[:text.index(", he noted")]]
+
+
+def test_a_clause_subject_taken_for_the_object_of_a_gerund_cue_keeps_its_verb(nlp, stage):  # noqa: F811
+    # the parser made "produced" a conjunct of "released", the attack the object of "saying"
+    text = ("On Friday, the task force released a statement saying an attack that day on an Iraqi air base "
+            "near Mosul produced no casualties.")
+    got = [c for s, cue, c in triples(nlp, stage, text) if cue == "saying"]
+    assert got == ["an attack that day on an Iraqi air base near Mosul produced no casualties"]
+
+
+def test_a_cue_read_as_a_participle_on_its_subject_still_reports(nlp, stage):  # noqa: F811
+    # "announced" an adnominal participle of "chief", the reported clause the main clause
+    text = "The city's security chief, Abdullah al-Jahafi, announced on Facebook on Tuesday there were suspects in custody."
+    assert ("The city's security chief, Abdullah al-Jahafi", "announced", "there were suspects in custody") \
+        in triples(nlp, stage, text)
+    # a participle in its own sense stays no cue
+    assert triples(nlp, stage, "The man arrested on Tuesday was charged on Friday.") == []
+
+
+@pytest.mark.parametrize("text,cue,source,content", [
+    ("She told reporters at a briefing that the plan was dead.", "told", "She", "that the plan was dead"),
+    ("Judge Jackson clarified in the proceedings that her sentencing decisions were not connected to the earlier case.",
+     "clarified", "Judge Jackson", "that her sentencing decisions were not connected to the earlier case"),
+])
+def test_a_that_clause_the_parser_hung_on_a_noun_is_the_content(nlp, stage, text, cue, source, content):  # noqa: F811
+    assert (source, cue, content) in triples(nlp, stage, text)
+
+
+def test_a_relative_clause_missing_its_object_is_no_content(nlp, stage):  # noqa: F811
+    text = "She told reporters at the meeting that they attended that the deal was off."
+    assert not any(c.startswith("that they attended") for s, cue, c in triples(nlp, stage, text))

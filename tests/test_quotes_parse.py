@@ -105,3 +105,43 @@ def test_cited_as_saying_is_one_attribution_of_the_person_cited(nlp, stage, text
 ])
 def test_deny_with_an_object_withheld_is_no_attribution(nlp, stage, text, n):  # noqa: F811
     assert len(run(nlp, stage, text)) == n
+
+
+@pytest.mark.parametrize("text,cue,source,content", [
+    # a reported clause the parser split in two complements of the cue
+    ('In late June, the Supreme Court ruled against the attempt, saying the justification presented for the '
+     'question was "contrived."', "saying", "the Supreme Court",
+     'the justification presented for the question was "contrived."'),
+    # 'according to S, <sums>': the parser hung what is reported on the source; a sum is never a source
+    ("The order lets him take money from other places: potentially, according to Al Jazeera, US$3.6 billion from "
+     "a Pentagon budget, and $601 million from a forfeiture fund.", "according to", "Al Jazeera",
+     "US$3.6 billion from a Pentagon budget, and $601 million from a forfeiture fund"),
+    # a verb of saying the tagger read as a noun ('Estimates ... state')
+    ("Estimates by the Argentinian government state about 350 thousand illegal abortions are carried out each year.",
+     "state", "Estimates by the Argentinian government",
+     "about 350 thousand illegal abortions are carried out each year"),
+])
+def test_reported_clauses_the_parser_broke(nlp, stage, text, cue, source, content):  # noqa: F811
+    assert (source, content) in find(nlp, stage, text, cue)
+
+
+@pytest.mark.parametrize("text,cue", [
+    # a purpose clause is not what was declared
+    ("It is the state of emergency the president declared last Friday so he could fund a wall on the border.",
+     "declared"),
+    # a passive 'referred to' sends people somewhere; nobody is quoted
+    ("People held in contempt of Congress are referred to the Department of Justice for prosecution.",
+     "referred to"),
+])
+def test_no_content_where_nothing_is_reported(nlp, stage, text, cue):  # noqa: F811
+    assert find(nlp, stage, text, cue) == []
+
+
+def test_the_nearest_clause_before_the_cue_is_its_content(nlp, stage):  # noqa: F811
+    # the parser hung both sentences' clauses on "added"; "He said A" is its own attribution
+    text = ('He said the premier is "a model of honesty for me"; however, "to remove any doubts about our trust '
+            'in the president, I wrote a resignation offer", he added.')
+    got = find(nlp, stage, text, "added")
+    assert len(got) == 1 and got[0][1].endswith('"to remove any doubts about our trust in the president, '
+                                                'I wrote a resignation offer"')
+    assert ("He", 'the premier is "a model of honesty for me"') in find(nlp, stage, text, "said")

@@ -53,8 +53,9 @@ def events(db_url, actor, recipient, event_type, since, until, article, quad_cla
 @db_option
 @click.option("--speaker", default=None, help="Speaker's canonical name, e.g. \"Donald Trump\" (any case).")
 @click.option("--speaker-code", default=None, help="Speaker's actor code, e.g. USA.")
-@click.option("--kind", type=click.Choice(["direct", "indirect", "mixed"]), default=None,
-              help="Direct (in quotation marks), indirect (reported speech) or mixed quotes only.")
+@click.option("--kind", type=click.Choice(["direct", "indirect", "mixed", "stance"]), default=None,
+              help="Direct (in quotation marks), indirect (reported speech) or mixed quotes only; stance: "
+                   "a position on a thing named by a noun phrase (\"criticized the move\"), not a statement.")
 @click.option("--contains", default=None, help="Only quotes whose content holds this text (any case).")
 @click.option("--article", default=None, help="Quotes of this article id only.")
 @click.option("--since", default=None, help="Articles published from this ISO date.")

@@ -22,8 +22,13 @@ quote (recall, must entries)
     Met when an emitted quote's content contains ``content_contains`` and its
     speaker's canonical name contains the last word of ``speaker`` (ignoring case).
 quote precision
-    The share of emitted quotes whose content span overlaps the span of some
-    expected quote's ``content_contains`` (must or optional).
+    The share of emitted speech quotes (kinds direct, indirect, mixed) whose content
+    span overlaps the span of some expected quote's ``content_contains`` (must or
+    optional). The expectations list quotations and reported statements, not stances
+    toward a thing named by a noun phrase ("criticized the move": kind ``stance``,
+    :mod:`newsevents.quotes.kinds`), so those are outside its scope;
+    ``quotes_precision_all`` keeps every emitted quote in the denominator. Recall
+    counts quotes of every kind.
 place (recall, must entries)
     An emitted place whose text equals ``mention`` (ignoring case), with its country
     in ``country`` and, where ``lat``/``lon`` are given, within ``tolerance_km``.
@@ -234,7 +239,8 @@ def check_article(analysis: ArticleAnalysis, expected: dict) -> tuple[list, dict
         (events also carry ``emitted``: the events of that sentence), and per kind
         the list of booleans "this emitted record matches an expected one" used for
         precision (for ``dates`` only the calendar dates, :func:`is_calendar_date`;
-        ``dates_all`` every temporal expression), plus ``no_actor_code``: per emitted
+        ``dates_all`` every temporal expression; for ``quotes`` the speech quotes, not
+        kind ``stance``; ``quotes_all`` every quote), plus ``no_actor_code``: per emitted
         event, True when none of its actors has a code.
     """
     checks, matched = [], {}
@@ -244,6 +250,8 @@ def check_article(analysis: ArticleAnalysis, expected: dict) -> tuple[list, dict
         checks.extend(c)
         matched[kind] = m
     matched["no_actor_code"] = [not _codes(e.actors) for e in analysis.events]
+    matched["quotes_all"] = matched["quotes"]
+    matched["quotes"] = [m for m, q in zip(matched["quotes_all"], analysis.quotes) if q.kind != "stance"]
     matched["dates_all"] = matched["dates"]
     matched["dates"] = [m for m, d in zip(matched["dates_all"], analysis.dates) if is_calendar_date(d)]
     return checks, matched
@@ -259,7 +267,7 @@ def score_realnews(pairs: list, hide_items: bool = False) -> Scored:
 
     RETURNS (Scored): metrics ``events_recall``, ``events_precision``,
         ``events_no_actor_code`` (lower is better), ``quotes_recall``,
-        ``quotes_precision``, ``places_recall``, ``places_precision``,
+        ``quotes_precision`` (speech quotes), ``quotes_precision_all`` (every quote), ``places_recall``, ``places_precision``,
         ``dates_recall``, ``dates_precision`` (calendar dates), ``dates_precision_all``
         (every temporal expression), ``optional_met`` (share of the
         optional entries met); ``n`` is the number
@@ -267,7 +275,8 @@ def score_realnews(pairs: list, hide_items: bool = False) -> Scored:
         entry, ``predicted`` (why it is or is not met, and for events what was
         emitted in its sentence) and ``ok``.
     """
-    matched = {"events": [], "quotes": [], "places": [], "dates": [], "dates_all": [], "no_actor_code": []}
+    matched = {"events": [], "quotes": [], "quotes_all": [], "places": [], "dates": [], "dates_all": [],
+               "no_actor_code": []}
     checks = []
     unmatched: list = []
     for expected, an in pairs:
@@ -287,6 +296,8 @@ def score_realnews(pairs: list, hide_items: bool = False) -> Scored:
         metrics[f"{kind}_precision"] = safe_div(sum(matched[kind]), len(matched[kind]))
         if kind == "events":
             metrics["events_no_actor_code"] = safe_div(sum(matched["no_actor_code"]), len(matched["no_actor_code"]))
+        if kind == "quotes":
+            metrics["quotes_precision_all"] = safe_div(sum(matched["quotes_all"]), len(matched["quotes_all"]))
         if kind == "dates":
             metrics["dates_precision_all"] = safe_div(sum(matched["dates_all"]), len(matched["dates_all"]))
     metrics["optional_met"] = safe_div(sum(c["met"] for c in opt), len(opt))
@@ -303,22 +314,24 @@ def score_realnews(pairs: list, hide_items: bool = False) -> Scored:
 
 
 def _unmatched(an: ArticleAnalysis, matched: dict, article: str, hide_items: bool) -> list:
-    """Items for the emitted places and dates that match no expected entry (the precision misses).
+    """Items for the emitted quotes, places and dates that match no expected entry (the precision misses).
 
     Each has ``must: None`` and ``ok: False``; its id is ``<article>:<kind>+:<text>`` and,
     unless ``hide_items``, ``predicted`` holds the record (text, resolution, offset) and
     ``context`` the text around it, the record in brackets.
     """
     out = []
-    for kind, records in (("places", an.places), ("dates", an.dates)):
-        for rec, ok in zip(records, matched.get("dates_all" if kind == "dates" else kind, [])):
+    for kind, records in (("quotes", an.quotes), ("places", an.places), ("dates", an.dates)):
+        for rec, ok in zip(records, matched.get(kind + "_all" if kind in ("dates", "quotes") else kind, [])):
             if ok:
                 continue
-            item = {"id": f"{article}:{kind}+:{rec.text}", "excerpt": rec.text, "must": None, "ok": False}
+            ev = rec.content if kind == "quotes" else rec.evidence
+            text = ev.text
+            item = {"id": f"{article}:{kind}+:{text[:60]}", "excerpt": text[:60], "must": None, "ok": False}
             if not hide_items:
                 pred = rec.model_dump(exclude={"evidence"})
-                pred["start"] = rec.evidence.start
-                a, b = rec.evidence.start, rec.evidence.end
+                pred["start"] = ev.start
+                a, b = ev.start, ev.end
                 item.update(gold=None, predicted=pred,
                             context=an.text[max(0, a - 80):a] + "[" + an.text[a:b] + "]" + an.text[b:b + 80])
             out.append(item)

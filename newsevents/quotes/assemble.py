@@ -7,8 +7,9 @@ from ..records import Evidence, Quote, Speaker
 from .coref import Antecedents
 from .documents import Documents
 from .interview import Interview
+from .kinds import quote_kind
 from .speakers import ORG_NOUNS, ActorFinder, Memory, is_named, speaker
-from .spans import Attr, Range, doc_text, word_chars
+from .spans import Attr, Range, doc_text
 
 
 def records(ctx, attrs: list[Attr], qspans, carriers=frozenset(), group_nouns=frozenset()) -> list[Quote]:
@@ -34,7 +35,7 @@ def records(ctx, attrs: list[Attr], qspans, carriers=frozenset(), group_nouns=fr
                 mem.history.append((a.source[0], sp))
             ante.add(a.source, a.src_head, sp)
             mem.documents.note_speech(a.cue_tok, sp)
-        kind = quote_kind(text, rng, qspans, a.mixed and rng == a.content)
+        kind = quote_kind(ctx.doc, text, rng, qspans, a.mixed and rng == a.content)
         out.append(Quote(id=ctx.new_id("Q"), kind=kind,
                          cue=evidence(ctx, text, a.cue) if a.cue else None,
                          source=evidence(ctx, text, a.source) if a.source else None,
@@ -45,12 +46,3 @@ def records(ctx, attrs: list[Attr], qspans, carriers=frozenset(), group_nouns=fr
 def evidence(ctx, text: str, rng: Range) -> Evidence:
     return Evidence(sentence=ctx.sentence_index(rng[0]), start=rng[0], end=rng[1], text=text[rng[0]:rng[1]])
 
-
-def quote_kind(text: str, rng: Range, qspans, mixed: bool) -> str:
-    total = word_chars(text, rng)
-    quoted = sum(word_chars(text, (max(rng[0], s), min(rng[1], e))) for s, e in qspans if s < rng[1] and e > rng[0])
-    if total and quoted >= 0.9 * total:
-        return "direct"
-    if quoted or mixed:
-        return "mixed"
-    return "indirect"

@@ -74,6 +74,82 @@ def subject_taken_for_object(doc, v, children) -> Optional[Range]:
     return None
 
 
+def verb_hung_after_object(doc, v, obj) -> Optional[Range]:
+    """'a statement saying an attack that day ... produced no casualties': the parser made the
+    clause's subject the cue's object and its verb a conjunct of a verb above the cue.
+
+    RETURNS (Range | None): object plus verb phrase, when the word right after the object is a
+    finite verb with no subject of its own, conjoined to an ancestor of the cue ``v``.
+    """
+    k = obj.right_edge.i + 1
+    if k >= len(doc):
+        return None
+    t = doc[k]
+    if t.pos_ not in ("VERB", "AUX") or t.tag_ not in _FINITE or t.dep_ != "conj" or any(
+            g.dep_ in ("nsubj", "nsubjpass", "expl") for g in t.children):
+        return None
+    if not any(a.i == t.head.i for a in v.ancestors):
+        return None
+    return trim(doc, obj.left_edge.i, t.right_edge.i + 1)
+
+
+def reduced_relative_cue(doc, v):
+    """'The city's security chief, Abdullah al-Jahafi, announced on Facebook there were suspects in
+    custody': the parser read the cue as a participle on its subject ("announced" an ``acl`` of
+    "chief") and the reported clause as the main clause, whose subject it also made "chief".
+
+    RETURNS (tuple[Range, Token, Range] | None): source, its head and content, when the cue has no
+    object and the main verb after it has a subject or "there" of its own after the cue.
+    """
+    if v.dep_ != "acl" or v.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("dobj", "ccomp") for c in v.children):
+        return None
+    noun = v.head
+    main = noun.head
+    if noun.dep_ != "nsubj" or main.i <= v.right_edge.i or main.pos_ not in ("VERB", "AUX"):
+        return None
+    if not any(c.dep_ in ("expl", "nsubj", "nsubjpass") and c.i > v.right_edge.i for c in main.children):
+        return None
+    source = trim(doc, noun.left_edge.i, v.i)
+    content = trim(doc, v.right_edge.i + 1, main.right_edge.i + 1)
+    if source is None or content is None:
+        return None
+    return source, noun, content
+
+
+def that_clause_on_a_noun(doc, v, children) -> Optional[Range]:
+    """'She told reporters at a briefing that the plan was dead', 'clarified in the proceedings that
+    X': the parser made the that-clause a relative clause of the noun before it.
+
+    RETURNS (Range | None): the clause, when a noun the cue governs (its object, or the object of
+    its preposition) has a relative clause opened by "that" as a subordinator right after the noun's
+    phrase: the clause has a subject of its own and lacks no object (a copula, a passive, or a verb
+    with its object), so "that" is no relative pronoun.
+    """
+    nouns = [c for c in children if c.dep_ in ("dobj", "dative") and c.i > v.i]
+    nouns += [g for c in children if c.dep_ == "prep" and c.i > v.i for g in c.children if g.dep_ == "pobj"]
+    for n in nouns:
+        for r in n.children:
+            if r.dep_ != "relcl" or r.i < n.i:
+                continue
+            first = r.left_edge
+            if first.lower_ != "that" or first.dep_ != "mark" or first.i != n.i + 1:
+                continue
+            deps = {g.dep_ for g in r.children}
+            if "ccomp" in deps or not deps & {"nsubj", "nsubjpass", "expl"}:
+                continue
+            if r.pos_ == "AUX" or deps & {"nsubjpass", "dobj", "attr", "acomp", "oprd", "xcomp"}:
+                # not a verb missing its object ('the meeting that they attended': a relative clause)
+                return trim(doc, first.i, r.right_edge.i + 1)
+    return None
+
+
+def noun_read_cue(tok) -> bool:
+    """True for a verb of saying the tagger read as a noun while the parse gives it a subject and a
+    reported clause ('Estimates by the government state [about 350 thousand ... are carried out]')."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children) and any(
+        c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
+
+
 def caption_or_title(v) -> bool:
     """True for a cue in a caption ('People holding a banner saying ...') or a title in the text."""
     if v.tag_ == "VBG" and (v.sent.root.pos_ in ("NOUN", "PROPN") or v.dep_ == "ROOT") and not any(

@@ -81,6 +81,16 @@ def phrase_attr(lex, doc, tok) -> Optional[Attr]:
         pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
         if pobj is None or pobj.lower_ in REL_PRONOUNS:
             return None  # 'an agreement according to which ...' names no source
+        cue = (tok.idx, last.idx + len(last.text))
+        quantity = next((c for c in pobj.children if c.i > pobj.i and c.dep_ in ("appos", "conj")
+                         and c.pos_ == "NUM"), None)
+        if quantity is not None:
+            # 'potentially, according to Al Jazeera, US$3.6 billion from ..., $2.5 billion from ...':
+            # the parser hung what is reported on the source; a sum or a count is never a source
+            source = trim(doc, pobj.left_edge.i, quantity.left_edge.i)
+            content = trim(doc, quantity.left_edge.i, pobj.right_edge.i + 1)
+            if source is not None and content is not None:
+                return Attr(cue=cue, source=source, content=content, origin="phrase", src_head=pobj, cue_tok=tok)
         source = trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1)
         phrase_lo = tok.i
         phrase_hi = max(pobj.right_edge.i, last.i) + 1
@@ -96,7 +106,6 @@ def phrase_attr(lex, doc, tok) -> Optional[Attr]:
         else:
             hi = min(hi, phrase_lo)
         content = trim(doc, lo, hi)
-        cue = (tok.idx, last.idx + len(last.text))
         return Attr(cue=cue, source=source, content=content, origin="phrase", src_head=pobj, cue_tok=tok)
     return None
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 from typing import Optional
 
 from ..syntax import coordinated_speech_head
-from .misparse import caption_or_title, cited_object, extracted_subject, inverted_parenthetical, no_speaker, relative_content, \
-    stranded_subject, subject_taken_for_object
+from .misparse import caption_or_title, cited_object, extracted_subject, inverted_parenthetical, no_speaker, \
+    noun_read_cue, reduced_relative_cue, relative_content, stranded_subject, subject_taken_for_object, \
+    that_clause_on_a_noun, verb_hung_after_object
 from .spans import (AUX_DEPS, REL_PRONOUNS, SUBJ, WH_WORDS, Attr, Range, cut_paragraphs, doc_text, is_quote_tok,
                     overlap, subtree_range, trim)
 
@@ -128,12 +129,18 @@ def _after_date(lex, doc, v):
 
 def verb_attr(lex, doc, v) -> Optional[Attr]:
     frames = lex.frames(v)
+    if not frames and noun_read_cue(v):
+        frames = lex.verbs.get(v.lemma_.lower(), frozenset())
     if not frames or caption_or_title(v):
         return None
     inverted = inverted_parenthetical(doc, v, frames, lambda t: cue_range(doc, t))
     if inverted is not None:
         return inverted
     lemma = v.lemma_.lower()
+    reduced = reduced_relative_cue(doc, v) if "clause" in frames else None
+    if reduced is not None:
+        return Attr(cue=cue_range(doc, v), source=reduced[0], content=reduced[2], origin="parse",
+                    src_head=reduced[1], cue_tok=v)
     content = None
     extra_cue = []
     children = list(v.children)
@@ -149,7 +156,8 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
         # when a semicolon stands between them
         # a clause after the cue first ('On June 12, minutes before the committee voted ..., Trump
         # claimed the documents were privileged')
-        ccs = [c for c in ccs if c.i > v.i] + [c for c in ccs if c.i < v.i]
+        # and before it the nearest one ('He said A; however, "B", he added': B)
+        ccs = [c for c in ccs if c.i > v.i] + sorted((c for c in ccs if c.i < v.i), key=lambda t: -t.i)
         cc = next((c for c in ccs if c.i > v.i
                    or not any(t.text == ";" for t in doc[c.right_edge.i + 1:v.i])), None)
         if cc is not None and "parenthetical" not in frames and (
@@ -160,12 +168,18 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
         if cc is not None and lemma in lex.clause_needs_that and not any(
                 g.dep_ == "mark" and g.lower_ == "that" for g in cc.children):
             cc = None  # 'agreed travel bans': an object the parser took for a clause
+        if cc is not None and any(g.dep_ == "mark" and g.i == cc.left_edge.i and g.lower_ in lex.adverbial_marks
+                                  for g in cc.children):
+            cc = None  # 'declared last Friday so he could fund a wall': a purpose, not a content
         if cc is not None:
             lo, hi = subtree_range(cc, exclude=[v])
+            if cc.i > v.i:
+                hi = max(hi, _split_clause_end(lex, doc, cc, ccs))
             if cc.i < v.i:  # 'A, but B, he noted': the parser made A and B two clauses of the cue
+                first = cc
                 for c in ccs:
-                    if cc.i < c.i < v.i and _coordinated_clauses(doc, cc, c):
-                        hi = max(hi, min(c.right_edge.i + 1, v.i))
+                    if c.i < first.i and _coordinated_clauses(doc, c, first):
+                        lo, first = min(lo, c.left_edge.i), c
             obj = next((c for c in children if c.dep_ == "dobj" and v.i < c.i < cc.i), None)
             if obj is not None and cc.i > v.i and not any(g.dep_ in SUBJ + ("expl",) for g in cc.children):
                 # 'announced the tests by a laboratory found Novichok': the clause's subject
@@ -183,6 +197,8 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
             content = advcl_content(doc, v, children, wide="parenthetical" in frames)
         else:
             content = subject_taken_for_object(doc, v, children)
+        if content is None and "parenthetical" in frames:
+            content = that_clause_on_a_noun(doc, v, children)
     if content is None and "xcomp" in frames:
         xc = next((c for c in children if c.dep_ == "xcomp"), None)
         if xc is not None:
@@ -199,6 +215,8 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
                         c.dep_ == "prep" and c.lower_ in lex.object_preps)):
                     hi = max(hi, c.right_edge.i + 1)
             content = trim(doc, obj.left_edge.i, hi)
+            if "clause" in frames:
+                content = verb_hung_after_object(doc, v, obj) or content
     if content is None and lex.preps.get(lemma):
         content = prep_content(doc, v, children, lex.preps[lemma], extra_cue)
     if content is None and "parenthetical" in frames:
@@ -268,6 +286,25 @@ def _coordinated_clauses(doc, first, second) -> bool:
         t.is_punct or t.dep_ == "cc" for t in between)
 
 
+def _split_clause_end(lex, doc, cc, ccs) -> int:
+    """The end (token index) of a reported clause the parser split in two complements of the cue.
+
+    'saying the justification presented for the question was "contrived"': "presented" and
+    "contrived" both hang on the cue; a later complement that starts right where ``cc`` ends and
+    has no subject of its own, no coordinator before it and is no cue itself continues it
+    ('said A and warned B' is two statements). RETURNS (int): the token end, ``cc``'s own without one.
+    """
+    end = cc.right_edge.i + 1
+    for c in sorted(ccs, key=lambda t: t.i):
+        if c.i <= cc.i or c.left_edge.i != end:
+            continue
+        if any(g.dep_ in SUBJ + ("expl",) for g in c.children) or lex.frames(c) or doc[end - 1].dep_ == "cc" \
+                or doc[end - 1].lower_ in ("and", "but", "or"):
+            break
+        end = c.right_edge.i + 1
+    return end
+
+
 def _matrix_is(verb, matrix, saying) -> bool:
     """True when ``verb`` is a statement of ``matrix``'s subject that the parser put inside its clause."""
     got = coordinated_speech_head(verb, saying)
@@ -310,7 +347,12 @@ def advcl_content(doc, v, children, wide: bool = True) -> Optional[Range]:
 
 
 def prep_content(doc, v, children, preps, extra_cue) -> Optional[Range]:
-    """Content of 'called for X', 'pointed to X', 'pointed out X'; the particle joins the cue."""
+    """Content of 'called for X', 'pointed to X', 'pointed out X'; the particle joins the cue.
+
+    None for a passive cue ('are referred to the Department of Justice': sent there).
+    """
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in children):
+        return None
     for c in children:
         if c.dep_ not in ("prep", "prt") or c.lower_ not in preps or c.i < v.i:
             continue

@@ -44,7 +44,8 @@ DANGLING = {"and", "or", "but", "nor", "&"}
 
 def trim(doc, i: int, j: int) -> Optional[Range]:
     """Token range [i, j) -> character range without edge punctuation (unbalanced quote marks dropped)
-    and without a dangling coordinator at its end."""
+    and without a dangling coordinator at its end; a range ending inside a hyphenated word ends
+    with the word."""
     while i < j and (doc[i].is_punct or doc[i].is_space) and not is_quote_tok(doc[i]):
         i += 1
     while j > i and ((doc[j - 1].is_punct or doc[j - 1].is_space) and not is_quote_tok(doc[j - 1])
@@ -54,6 +55,11 @@ def trim(doc, i: int, j: int) -> Optional[Range]:
         return None
     start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
     text = doc_text(doc)
+    while end + 1 < len(text) and text[end] == "-" and text[end + 1].isalnum():
+        # never cut a hyphenated word the parser split ('condemned anti-semitism' is no 'anti')
+        end += 1
+        while end < len(text) and text[end].isalnum():
+            end += 1
     # drop an edge quote mark whose partner is not inside
     inner = text[start:end]
     marks = sum(c in QUOTE_CHARS for c in inner if c not in "'’")
