@@ -486,3 +486,18 @@ def test_names_for_events_and_documents_sent_are_no_new_events(nlp, stage, text,
 
 def test_a_light_verb_call_still_calls_a_strike(nlp, stage):
     one(run(nlp, stage, "Workers from France called a general strike."), "PROTEST")
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt was sanctioned in 2011 over a plot to kill the ambassador of Israel.",
+    "Iran was developing plans to attack diplomats of Israel.",
+    "The strike was aimed at deterring future Iranian attack plans against Israel.",
+])
+def test_an_intended_attack_is_no_attack(nlp, stage, text):
+    """'a plot to kill', 'plans to attack', 'attack plans' (rules.yaml ``intention_nouns``)."""
+    assert "ASSAULT" not in [e.event_type for e in run(nlp, stage, text)]
+
+
+def test_a_subject_with_no_negates_the_event(nlp, stage):
+    ev = one(run(nlp, stage, "No troops from Iraq were injured by Iran."), "ASSAULT")
+    assert ev.negated is True

@@ -43,6 +43,8 @@ def event_flags(rules: EventRules, state: ArticleState, m: Match) -> dict:
         for c in v.children:
             if c.dep_ == "neg" or (c.lower_ in rules.neg_words and c.dep_ in ("neg", "advmod", "det", "preconj")):
                 flags["negated"] = True
+            elif c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+                flags["negated"] = True  # "No coalition troops were injured", "no group claimed"
     if verb.dep_ in ("pcomp", "pobj") and verb.head.lower_ == "without":
         flags["negated"] = True
     # clause verb and its control/conj governors

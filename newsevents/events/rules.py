@@ -86,6 +86,7 @@ class EventRules:
     recipient_preps: frozenset
     carrier_nouns: frozenset
     quantity_nouns: frozenset
+    intention_nouns: frozenset
     proposal_nouns: frozenset
     adoption_verbs: frozenset
     obligation_aux: frozenset
@@ -152,6 +153,7 @@ class EventRules:
             recipient_preps=_words(rules, "recipient_preps"),
             carrier_nouns=_words(rules, "carrier_nouns"),
             quantity_nouns=_words(rules, "quantity_nouns"),
+            intention_nouns=_words(rules, "intention_nouns"),
             proposal_nouns=_words(rules, "proposal_nouns"),
             adoption_verbs=_words(rules, "adoption_verbs"),
             obligation_aux=_words(rules, "obligation_aux"),

@@ -119,6 +119,8 @@ def match_token(rules: EventRules, state: ArticleState, tok) -> Optional[Match]:
     if tok.pos_ in _VERB_POS or tok.tag_ in ("VBN", "VBG", "VBD", "VB", "VBZ", "VBP"):
         if judging_it(tok) or hyphen_participle(tok):
             return None
+        if tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in rules.intention_nouns:
+            return None  # "a plot to kill the ambassador": intended, not done
         pos = "V"
     elif tok.pos_ in NOUN_POS:
         pos = "N"
