@@ -302,6 +302,11 @@ def test_a_destination_is_not_the_sentence_country_of_who_goes_there(run, text, 
     assert one(run(text), noun).code == country
 
 
+def test_an_agent_noun_of_coordinated_countries_is_one_mention_per_country(run):
+    ctx = run("Authorities in the United Kingdom and the United States announced the arrests.")
+    assert sorted(a.code for a in actors(ctx, "Authorities")) == ["GBR", "USA"]
+
+
 def test_agent_noun_country_from_place(run):
     ctx = run("Police in Chelyabinsk arrested two men.", places=[("Chelyabinsk", "RUS")])
     assert coded(one(ctx, "Police")) == ("Russia (police)", "RUS", "COP")

@@ -200,6 +200,16 @@ def test_no_implicit_agent(pipeline, text):
     assert not [a for a in an.actors if a.resolved_by == "implicit-agent"]
 
 
+def test_authorities_that_announce_an_agentless_arrest_made_it(pipeline):
+    from newsevents.pipeline import ArticleInput
+
+    text = "Authorities in the United Kingdom and the United States announced that 30 users were arrested."
+    an = next(pipeline.pipe([ArticleInput(text=text)]))
+    ev = one(an.events, "COERCE")
+    assert sorted(codes(ev.actors)) == ["GBR", "USA"]
+    assert not [a for a in an.actors if a.resolved_by == "implicit-agent"]
+
+
 def test_agentless_sentence_is_by_the_courts_of_the_article_country(pipeline):
     from newsevents.pipeline import ArticleInput
 

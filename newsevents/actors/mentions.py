@@ -462,21 +462,35 @@ def _leans_right(doc, start: int, end: int) -> bool:
     return root.head.i >= end or root.dep_ == "conj"
 
 
-def right_country(st: ArticleState, head_tok, preps=("of", "in", "from")) -> Optional[str]:
-    """Country from 'of' / 'in' phrases after an agent noun ('police in Chelyabinsk')."""
+def right_countries(st: ArticleState, head_tok, preps=("of", "in", "from")) -> list:
+    """Countries from the 'of' / 'in' / 'from' phrase after an agent noun ('police in
+    Chelyabinsk'), one per coordinated object ('authorities in the United Kingdom and the
+    United States'). RETURNS (list[str]): ISO codes in text order, no repeats; empty if none."""
     for child in head_tok.rights:
         if child.dep_ == "prep" and child.lower_ in preps:
+            out = []
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
                     continue
-                it = st.item_at.get(pobj.i)
-                if it is not None:
-                    e = it.first("country") or it.first("capital") or it.first("adjective")
-                    if e is not None:
-                        return e.value
-                place = st.place_at.get(pobj.i)
-                if place is not None and place.country:
-                    return place.country
+                for tok in [pobj] + [c for c in pobj.conjuncts if c.i > pobj.i]:
+                    c = _token_country(st, tok)
+                    if c and c not in out:
+                        out.append(c)
+            if out:
+                return out
+    return []
+
+
+def _token_country(st: ArticleState, tok) -> Optional[str]:
+    """The country of a country name, capital, nationality word or placed toponym at ``tok``."""
+    it = st.item_at.get(tok.i)
+    if it is not None:
+        e = it.first("country") or it.first("capital") or it.first("adjective")
+        if e is not None:
+            return e.value
+    place = st.place_at.get(tok.i)
+    if place is not None and place.country:
+        return place.country
     return None
 
 
@@ -626,9 +640,7 @@ def _agent_mentions(st: ArticleState, item: Item) -> None:
     # possessive country: "Russia's army" (the possessor token is a country/capital item); an
     # embassy 'in Baghdad' stands in another country: only 'of' counts for it
     if not codes:
-        c = right_country(st, head, ("of",) if scope == "antecedent" else ("of", "in", "from"))
-        if c:
-            codes = [c]
+        codes = right_countries(st, head, ("of",) if scope == "antecedent" else ("of", "in", "from"))
     how = "agent-noun"
     ante = None
     if not codes and _has_det(doc, head, ("the",)):

@@ -16,7 +16,7 @@ from .anaphora import antecedent_actors
 from .arguments import arguments, casualty_victims, refs, subject
 from .coding import code_event, code_type
 from .flags import event_flags, source_refs
-from .implicit import implicit_actor, implicit_protest_sides, implicit_target
+from .implicit import announcing_actors, implicit_actor, implicit_protest_sides, implicit_target
 from .non_agent import non_agent_event
 from .statements import statement_events
 from .state import ArticleState
@@ -116,6 +116,8 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
         objs = recips_t + [t for t in m.tokens if t.dep_ in ("dobj", "pobj") and t.i != m.head.i]
         recipients += antecedent_actors(rules, objs, ctx.sentence_index(m.head.idx), actors, earlier)
     place = place_of(ctx, m.head)
+    if not actors:  # "police said two men were arrested": the announcing authorities
+        actors = announcing_actors(rules, state, m, flags)
     if not actors:  # "two suspects were arrested": the police, of the place or the article
         implied = implicit_actor(rules, state, m, flags, recipients, place)
         actors = [implied] if implied is not None else []

@@ -8,7 +8,8 @@ commutations granted by the government (the conventions of ICEWS and of
 ``data/events/rules.yaml`` (pattern -> PLOVER sector and label), when the verb is passive, has no
 agent, and is neither negated nor hypothetical ("if convicted, he could ...").
 
-Its country is, in this order, the country of the event's place ("arrested in Gdańsk"), the one
+Authorities that announce the event ("police said two men were arrested") are its actors
+instead (:func:`announcing_actors`). Otherwise its country is, in this order, the country of the event's place ("arrested in Gdańsk"), the one
 code of its recipients ("two Indonesian suspects were arrested"), or the article's dominant
 country among its coded actors (more than half of the coded mentions, twice the next one). With
 none of these, there is no implicit actor.
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
     from .state import ArticleState
     from .triggers import Match
 
-__all__ = ["implicit_actor", "implicit_protest_sides", "implicit_target", "dominant_code"]
+__all__ = ["announcing_actors", "implicit_actor", "implicit_protest_sides", "implicit_target", "dominant_code"]
 
 
 def _is_agentless_passive(tok) -> bool:
@@ -90,6 +91,31 @@ def implicit_actor(rules: "EventRules", state: "ArticleState", m: "Match", flags
     if code is None:
         return None
     return _make(rules, state, verb, code, *spec)
+
+
+#: sectors of the bodies that make arrests, charges and sentences and announce them
+_AUTHORITY_SECTORS = frozenset({"GOV", "COP", "JUD", "MIL", "SPY"})
+
+
+def announcing_actors(rules: "EventRules", state: "ArticleState", m: "Match", flags: dict) -> list:
+    """The authorities that announce an agentless passive of ``implicit_agents`` ("authorities
+    in the United Kingdom and the United States announced that 337 users were arrested",
+    "police said two men were detained"): the coded subjects of the speech verb whose clause
+    the event is, when they are authorities (GOV, COP, JUD, MIL, SPY). They made the arrest the
+    way the implicit actor would have (the module docstring), and the text names them.
+    RETURNS (list[ActorRef]): empty when none."""
+    from .arguments import refs, subject
+
+    if rules.implicit_agents.get(m.pattern.text) is None or flags.get("negated") or flags.get("hypothetical"):
+        return []
+    verb = m.light if m.pattern.pos == "N" else m.head
+    if verb is None or not _is_agentless_passive(verb) or verb.dep_ != "ccomp":
+        return []
+    gov = verb.head
+    if gov.lemma_.lower() not in rules.speech_verbs:
+        return []
+    out = refs(rules, state, subject(gov)[0])
+    return [r for r in out if r.code and (r.sector or "") in _AUTHORITY_SECTORS]
 
 
 def _place_code(ctx, place_id: Optional[str]) -> Optional[str]:
