@@ -8,6 +8,10 @@ and resolves them again against the last day-level date before them in the text
 (an explicit date, a weekday, or an expression already re-anchored, so a chain
 "the next day ... two days later" follows the story). Without such a date they
 keep the value resolved against publication.
+
+In earnings reports a year-ago comparison is about the quarter under discussion, not
+the publication year: :func:`year_ago_quarters` re-anchors those ("a year earlier"
+-> ``1988-Q3`` when the text speaks of ``1989-Q3``).
 """
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ import re
 from datetime import date as Date
 from typing import Optional
 
-__all__ = ["is_discourse_relative", "reanchor"]
+__all__ = ["is_discourse_relative", "reanchor", "year_ago_quarters"]
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
@@ -105,3 +109,56 @@ def reanchor(found: list, published: Optional[Date], resolve) -> None:
                 c = _coarse(value)
                 if c is not None:
                     coarse = c
+
+
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_YEAR_VALUE = re.compile(r"^(\d{4})(?:-QX)?$")
+
+
+def year_ago_quarters(found: list, ctx, window: int = 5) -> None:
+    """Re-anchor year-ago comparisons and comparison periods on the quarter under discussion.
+
+    In earnings reports "profit rose from $2 a year earlier" compares with the
+    same quarter a year before; TimeBank annotates it so (``1988-Q3`` when
+    the sentence or one of the ``window`` sentences before it speaks of
+    ``1989-Q3``). The same holds for "the year-earlier period", "the
+    corresponding period last year", "the 1988 period" (-> ``1988-Q3``) and
+    "last year's quarter" (``1988-QX`` -> ``1988-Q3``). The quarter under
+    discussion is a quarter of the publication year (or of the year before,
+    in the first quarter) that is not itself a year-ago comparison.
+    found (list[list]): [span, type, value] in text order, changed in place.
+    """
+    if ctx.published is None:
+        return
+    pub = ctx.published
+    floor = pub.year - (1 if pub.month <= 3 else 0)
+    last_year = str(pub.year - 1)
+    quarters = []
+    for sp, _, v in found:
+        m = _QUARTER.match(v) if v else None
+        if m and int(m.group(1)) >= floor and not {t.lower_ for t in sp} & {"ago", "earlier", "last"}:
+            quarters.append((ctx.sentence_index(sp.start_char), int(m.group(1)), m.group(2)))
+    if not quarters:
+        return
+    for item in found:
+        span, _, value = item
+        if not value:
+            continue
+        words = {t.lower_ for t in span}
+        ym = _YEAR_VALUE.match(value)
+        if ym is None:
+            continue
+        if value == last_year and "year" in words and (
+                words & {"ago", "earlier"} or (words & {"quarter", "period"} and "last" in words)):
+            shift = -1
+        elif "period" in words or value.endswith("-QX"):
+            shift = None         # the year is given: "the 1988 period", "last year's quarter"
+        else:
+            continue
+        sent = ctx.sentence_index(span.start_char)
+        near = [(sent - qs, y, q) for qs, y, q in quarters if 0 <= sent - qs <= window]
+        if near:
+            _, y, q = min(near)
+            year = y - 1 if shift == -1 else int(ym.group(1))
+            item[2] = f"{year:04d}-Q{q}"
+
