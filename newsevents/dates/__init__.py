@@ -34,7 +34,7 @@ from ..data import load_yaml
 from ..pipeline import register_stage
 from ..records import Evidence, TimeExpr
 from .clause import date_for_clause
-from .discourse import reanchor, year_ago_quarters
+from .discourse import clock_days, event_days, reanchor, year_ago_quarters
 from .recognise import Recogniser, expand_lexicon_refs
 from .resolve import Resolver, iso_week, shift_months
 from .tense import clause_is_future, clause_tense
@@ -67,6 +67,10 @@ class DateStage:
         self.governors = frozenset(self.lex.get("future_governors", []))
         self.speech = frozenset(self.lex.get("speech_verbs", []))
         self.recogniser = Recogniser(self.lex, self.patterns)
+        self.clock_links = frozenset(str(w) for w in self.lex.get("clock_day_links", [])) | self.recogniser.time_zones
+        self.quoted_days = frozenset(self.lex.get("relative_days", {}))
+        self.event_links = frozenset(str(w) for w in self.lex.get("event_day_links", []))
+        self.event_nouns = {str(k): [str(w) for w in v] for k, v in (self.lex.get("event_days") or {}).items()}
         self._dateparsers: dict = {}
 
     # -- recognition ------------------------------------------------------------
@@ -141,7 +145,9 @@ class DateStage:
                 continue
             found.append([span, res[0], res[1]])
         year_ago_quarters(found, ctx)
-        reanchor(found, ctx.published, self.value)
+        clock_days(found, self.clock_links)
+        reanchor(found, ctx.published, self.value, self.quoted_days)
+        event_days(found, self.event_nouns, self.event_links)
         for span, ttype, value in found:
             text = span.text   # not ctx.evidence(): Doc.text is rebuilt on every access
             evidence = Evidence(sentence=ctx.sentence_index(span.start_char), start=span.start_char,

@@ -129,6 +129,8 @@ class Recogniser:
         self.patterns = patterns
         self.set_adjectives = frozenset(lex.get("set_adjectives", []))
         self.time_zones = frozenset(str(z).lower() for z in lex.get("time_zones", []))
+        self.holiday_words = {w for h in lex.get("holidays", {}) for w in str(h).split()}
+        self.name_labels = frozenset(lex.get("name_entity_labels", []))
         self._matchers: dict = {}
 
     def _matcher(self, vocab):
@@ -197,6 +199,8 @@ class Recogniser:
     def is_temporal(self, span) -> bool:
         """Reject matches that are not temporal in context (modal "may", verb "fall", ...)."""
         months, seasons, sets = self.lex["months"], self.lex["seasons"], self.lex["sets"]
+        if self._inside_a_name(span):
+            return False         # "the Great Orchestra of Christmas Charity": part of a name
         for t in span:
             low = t.lower_
             if low in ("may", "march") and low in months and (not t.is_title or t.tag_ in ("MD", "VB", "VBP", "VBZ", "VBD")):
@@ -241,6 +245,19 @@ class Recogniser:
         if span[-1].lower_ in ("second", "seconds") and len(span) <= 2 and span[0].lower_ in ("a", "the"):
             return False
         return True
+
+    def _inside_a_name(self, span) -> bool:
+        """Is a holiday span ("Christmas", "Easter") part of a longer named entity of a
+        ``name_entity_labels`` type (an organisation, a building, a place, a work)?"""
+        if not all(t.lower_ in self.holiday_words or t.lower_ in ("'s", "’s") for t in span):
+            return False
+        t = span[0]
+        if t.ent_type_ not in self.name_labels:
+            return False
+        doc = span.doc
+        ent = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end), None)
+        return ent is not None and len(ent) > len(span) and any(
+            x.is_title and x.lower_ not in self.holiday_words and x.pos_ == "PROPN" for x in ent)
 
     def trim(self, span):
         """The span without the words TIMEX3 leaves outside it (see the module doc), or None."""
