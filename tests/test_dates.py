@@ -483,3 +483,22 @@ def test_holiday_outside_a_name_stays_a_date(nlp, stage):
 ])
 def test_clock_time_takes_the_day_named_next_to_it(nlp, stage, text, expected):
     assert expected in found(nlp, stage, text, published=date(2019, 8, 24))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a scheduling verb with an object puts the day after publication, in any tense (TempEval-3 APW20000107.0318,
+    # NYT19990505.0443)
+    ("Protesters planned a large demonstration in Little Havana on Saturday.", ("Saturday", "DATE", "2000-04-08")),
+    ("The attorney has scheduled a news conference Thursday to announce a development.",
+     ("Thursday", "DATE", "2000-04-06")),
+    # "until <day>" under a verb that puts something off (TempEval-3 NYT20000330.0406, APW20000403.0057)
+    ("Officials postponed until Tuesday morning any action on the case.", ("Tuesday morning", "TIME", "2000-04-04TMO")),
+    ("The agency has given the relatives until 9 a.m. Tuesday to sign a paper.",
+     ("9 a.m. Tuesday", "TIME", "2000-04-04T09:00")),
+    # not these: a past event, a past "until", "call" in the sense of "name" (TempEval-3 AP900816-0139)
+    ("The talks were delayed on Tuesday.", ("Tuesday", "DATE", "2000-03-28")),
+    ("The strike lasted until Saturday.", ("Saturday", "DATE", "2000-04-01")),
+    ("The feud took a personal turn Thursday when Saddam called Bush a liar.", ("Thursday", "DATE", "2000-03-30")),
+])
+def test_scheduled_and_put_off_weekdays_point_forward(nlp, stage, text, expected):
+    assert expected in found(nlp, stage, text, published=date(2000, 4, 3))   # a Monday

@@ -66,6 +66,8 @@ class DateStage:
         self.future_aux = frozenset(self.lex.get("future_auxiliaries", []))
         self.governors = frozenset(self.lex.get("future_governors", []))
         self.speech = frozenset(self.lex.get("speech_verbs", []))
+        self.schedulers = frozenset(self.lex.get("scheduling_verbs", []))
+        self.deadlines = frozenset(self.lex.get("deadline_verbs", []))
         self.recogniser = Recogniser(self.lex, self.patterns)
         self.clock_links = frozenset(str(w) for w in self.lex.get("clock_day_links", [])) | self.recogniser.time_zones
         self.quoted_days = frozenset(self.lex.get("relative_days", {}))
@@ -122,7 +124,8 @@ class DateStage:
         RETURNS (tuple[str, str | None] | None).
         """
         words = [t.lower_ for t in span]
-        tense = clause_tense(span.root, self.future_aux, self.governors, self.speech)
+        tense = clause_tense(span.root, self.future_aux, self.governors, self.speech, self.schedulers,
+                             self.deadlines)
         prev = span.doc[span.start - 1] if span.start > 0 else None
         after_amount = prev is not None and (prev.like_num or prev.ent_type_ == "MONEY" or prev.lower_ == "per")
         res = retype(span, self.resolver.resolve(words, published, tense=tense, after_amount=after_amount))

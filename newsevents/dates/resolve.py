@@ -80,8 +80,9 @@ class Resolver:
         anchor (date | None): publication date; None leaves relative values None.
         tense (str | None): tense of the governing clause, from
             :func:`newsevents.dates.clause_tense`: "future", "present", "past"
-            or None. A bare weekday points after the anchor for "future" and
-            "present" (news style: "meets Friday"), else on or before it; a
+            or None. A bare weekday points after the anchor for "future", else
+            on or before it (also for "present": "meet Monday" pointing forward
+            fixed 2 TempEval-3 weekdays and broke 2 published-that-day ones); a
             month or month-day without a year points after the anchor for
             "future", on or before it for "past", and to the nearest one
             otherwise ("payable Dec. 15").

@@ -18,7 +18,7 @@ _VERBAL = {"VERB", "AUX"}
 
 def clause_tense(token, future_aux=frozenset({"will", "shall", "'ll", "wo", "would"}),
                  governors=frozenset({"plan", "expect", "schedule", "set", "due", "intend", "go"}),
-                 speech=frozenset({"say", "tell"})) -> Optional[str]:
+                 speech=frozenset({"say", "tell"}), schedulers=frozenset(), deadlines=frozenset()) -> Optional[str]:
     """Tense of the clause governing ``token``: "future", "present", "past" or None.
 
     Walks from ``token`` up the dependency tree to the first verb (spaCy POS
@@ -27,7 +27,11 @@ def clause_tense(token, future_aux=frozenset({"will", "shall", "'ll", "wo", "wou
     * "future": a future auxiliary among its children ("will", "shall",
       "'ll", tag MD); a to-infinitive under a future-looking governor
       ("plans to", "is due to", "is set to", "is going to", "is to"); a
-      present passive of a scheduling verb ("is scheduled for");
+      present passive of a scheduling verb ("is scheduled for"); a scheduling
+      verb with an object, in any tense ("planned a demonstration on
+      Saturday", "has scheduled a news conference Thursday"); "until" under a
+      verb that puts something off ("postponed until Tuesday", "gave them
+      until 9 a.m. Tuesday");
     * "present": a present-tense (VBZ/VBP) main verb that is not a speech
       verb and has no auxiliary ("meet Monday" = scheduled future in news);
     * "past": a past-tense verb (VBD) or a past auxiliary ("had met",
@@ -35,19 +39,26 @@ def clause_tense(token, future_aux=frozenset({"will", "shall", "'ll", "wo", "wou
     * None: no verb, or nothing decides (a noun phrase, an infinitive).
 
     token (Token): a word of the temporal expression (its syntactic root).
-    future_aux, governors, speech (frozenset[str]): from data/dates/lexicon.yaml.
+    future_aux, governors, speech, schedulers, deadlines (frozenset[str]): from
+        data/dates/lexicon.yaml (``scheduling_verbs``, ``deadline_verbs`` for the last two).
     RETURNS (str | None).
     """
     v = token
     via_noun = False
+    below = token        # the word under ``v`` on the way up
     for _ in range(10):
         if v.pos_ in _VERBAL or v.head is v:
             break
         if v.lower_ == "as" and v.head.lower_ in ("soon", "early"):   # "as soon as Tuesday"
             return "future"
-        v = v.head
+        if v.lower_ in ("until", "till") and v.head.lemma_ in deadlines:   # "postponed until Tuesday"
+            return "future"
+        below, v = v, v.head
         if v.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and v.i != token.i:
             via_noun = True
+    if v.pos_ in _VERBAL and v.lemma_ in schedulers and (
+            below.dep_ == "dobj" or (not via_noun and any(c.dep_ == "dobj" for c in v.children))):
+        return "future"      # "planned a demonstration on Saturday", "has scheduled a news conference Thursday"
     if v.pos_ not in _VERBAL or via_noun:
         return None          # no verb, or the date modifies a noun ("Friday's close", "payable Dec. 7")
     for _ in range(3):   # the verb, then the verbs whose infinitive it is
