@@ -502,3 +502,22 @@ def test_clock_time_takes_the_day_named_next_to_it(nlp, stage, text, expected):
 ])
 def test_scheduled_and_put_off_weekdays_point_forward(nlp, stage, text, expected):
     assert expected in found(nlp, stage, text, published=date(2000, 4, 3))   # a Monday
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("On the same day, the minister resigned.", ("the same day", "DATE", "2015-07-03")),
+    ("He was released the same night.", ("the same night", "TIME", "2015-07-03TNI")),
+    ("Earlier that day, protesters had gathered outside.", ("Earlier that day", "DATE", "2015-07-03")),
+    ("Later that night he was charged.", ("Later that night", "TIME", "2015-07-03TNI")),
+])
+def test_same_day_and_earlier_that_day_are_the_narrated_day(nlp, stage, sentence, expected):
+    got = found(nlp, stage, "Police arrested him on July 3, 2015. " + sentence, published=date(2021, 10, 17))
+    assert expected in got
+
+
+def test_same_day_words_are_discourse_relative():
+    from newsevents.dates.discourse import is_discourse_relative
+
+    for text in ("the same day", "earlier that day", "later that night"):
+        assert is_discourse_relative(text.split()), text
+    assert not is_discourse_relative("the same period".split())

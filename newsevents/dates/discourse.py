@@ -42,8 +42,9 @@ def is_discourse_relative(words: list) -> bool:
     """Does an expression (lower-cased words) count from the narrated day rather than from publication?
 
     "the following/previous/next day|night|week|...", "that day|night|morning|...",
-    "the day before|after", "<amount> days|weeks|years later|earlier". Not "next week" (no
-    article: publication-relative) nor "later this week".
+    "earlier/later that day", "the same day|night|...", "the day before|after", "<amount>
+    days|weeks|years later|earlier". Not "next week" (no article: publication-relative) nor
+    "later this week".
     """
     if not words:
         return False
@@ -51,7 +52,11 @@ def is_discourse_relative(words: list) -> bool:
         return True
     if words[0] == "the" and len(words) == 3 and words[1] in ("day", "night") and words[2] in ("before", "after"):
         return True
+    if words[0] in ("earlier", "later") and len(words) == 3 and words[1] == "that":
+        words = words[1:]
     if words[0] == "that" and len(words) == 2 and words[1] in _THAT_UNITS:
+        return True
+    if words[:2] == ["the", "same"] and len(words) == 3 and words[2] in _THAT_UNITS:
         return True
     if len(words) >= 3 and words[-1] in ("later", "earlier") and words[-2] in _UNITS:
         return True

@@ -159,17 +159,22 @@ class Resolver:
         return iso_week(d) if rule.endswith("W") else d.isoformat()
 
     def _narrated_day(self, core: list[str], anchor) -> Optional[tuple[str, Optional[str]]]:
-        """"that day" / "that night" (the anchor day, TIMEX3 ``TNI`` for a part of day) and
+        """"that day" / "that night" / "earlier that day" / "the same day" (the anchor day, TIMEX3
+        ``TNI`` for a part of day) and
         "the following|next|previous|... morning|night" (a day before or after, with its part of day).
 
         The anchor is the day the text is narrating (see :mod:`newsevents.dates.discourse`);
         "the following day" itself is a plain unit shift, read by the general rules.
         RETURNS (tuple | None): ``(type, value)``, or None when the words are not of this shape.
         """
+        if len(core) == 3 and core[0] in ("earlier", "later") and core[1] == "that":
+            core = core[1:]          # "earlier that day": that day (TempEval-3 APW19991024.0075)
         if len(core) != 2 and not (len(core) == 3 and core[0] == "the"):
             return None
         if len(core) == 2 and core[0] == "that" and (core[1] == "day" or core[1] in self.pods):
             shift, pod = 0, self.pods.get(core[1])
+        elif len(core) == 3 and core[1] == "same" and (core[2] == "day" or core[2] in self.pods):
+            shift, pod = 0, self.pods.get(core[2])       # "the same day", "the same night"
         elif len(core) == 3 and core[1] in self.directions and core[1] not in ("this", "current") \
                 and core[2] in self.pods:
             shift, pod = int(self.directions[core[1]]), self.pods[core[2]]
