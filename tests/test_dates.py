@@ -394,3 +394,130 @@ def test_week_of_a_date_is_one_expression(nlp, stage):
     got = found(nlp, stage, "Arguments would be heard as soon as the week of October 21, with briefs due before.",
                 published=date(2019, 10, 10))
     assert got == [("the week of October 21", "DATE", "2019-W43")]
+
+
+# -- session 4: what a date is about (quotes, named events, clock times), names that hold a holiday ----
+
+@pytest.mark.parametrize("text,expected", [
+    # straight and curly quotation marks: the quoted day word counts from the narrated Sunday
+    ('Late on Sunday, the ministry announced the plan. The envoy wrote: "The statement tonight shows '
+     'a lack of understanding."', ("tonight", "TIME", "2019-10-06TNI")),
+    ("On Sunday, voters turned out in large numbers. A voter told reporters, “Today we are trying to "
+     "do our best.”", ("Today", "DATE", "2019-10-06")),
+    ('On Sunday, the court ruled. Its president said: "Yesterday we heard the last witness."',
+     ("Yesterday", "DATE", "2019-10-05")),
+])
+def test_day_word_in_a_quotation_counts_from_the_narrated_day(nlp, stage, text, expected):
+    assert expected in found(nlp, stage, text, published=date(2019, 10, 8))
+
+
+def test_day_word_outside_a_quotation_or_without_a_narrated_day_counts_from_publication(nlp, stage):
+    pub = date(2019, 10, 8)
+    got = found(nlp, stage, 'On Sunday, the ministry announced the plan. Officials said today it would start.', pub)
+    assert ("today", "DATE", "2019-10-08") in got          # not quoted: the reporter's today
+    got = found(nlp, stage, 'The minister said: "Today we start a new chapter."', pub)
+    assert got == [("Today", "DATE", "2019-10-08")]       # quoted, but no narrated day before it
+    got = found(nlp, stage, 'On Sunday, the ministry announced the plan. "It starts today," he said today.', pub)
+    assert [v for t, _, v in got if t == "today"] == ["2019-10-06", "2019-10-08"]
+
+
+def test_day_word_after_a_stray_quotation_mark_of_an_earlier_sentence_is_not_quoted(nlp, stage):
+    """Only the sentence is read: an unbalanced mark sentences before flips nothing (TempEval-3
+    WSJ900813-0157 lost its paragraph breaks: 'interdiction would begin " almost instantly.')."""
+    got = found(nlp, stage, 'On Friday he spoke. He said it would begin " almost instantly. Then yesterday, he left.',
+                published=date(1990, 8, 13))
+    assert ("yesterday", "DATE", "1990-08-12") in got
+
+
+def test_day_word_after_a_quotation_closed_on_a_sentence_end_is_not_quoted(nlp, stage):
+    got = found(nlp, stage, 'On Friday, he said "We made a plea. He resisted." Two senators both yesterday questioned it.',
+                published=date(2019, 1, 7))
+    assert ("yesterday", "DATE", "2019-01-06") in got
+
+
+def test_in_quotation(nlp):
+    from newsevents.dates.discourse import in_quotation
+
+    doc = nlp('He said "we start today" and left today.\nToday, “it is over,” he said.')
+    todays = [t for t in doc if t.lower_ == "today"]
+    assert [in_quotation(doc[t.i:t.i + 1]) for t in todays] == [True, False, False]
+
+
+@pytest.mark.parametrize("text,pub,expected", [
+    # the article gives the election its day: election day is that day
+    ("On Thursday, Ana Lopes, a candidate in the presidential election to be held on August 9, held a rally. "
+     "She asked voters to go to the polls on election day.", date(2020, 8, 3), ("election day", "DATE", "2020-08-09")),
+    ("The elections on 12 December will decide it. Turnout on election day is expected to be high.",
+     date(2019, 11, 20), ("election day", "DATE", "2019-12-12")),
+    ("About 2.9 million people voted in Sunday's election. Election day passed calmly.", date(2019, 11, 27),
+     ("Election day", "DATE", "2019-11-24")),
+    # a date near a poll that is not the election's day: the US rule (TempEval-3 NYT19981026.0446)
+    ("In a poll completed on Saturday, most voters were undecided. The campaign runs to Election Day.",
+     date(1998, 10, 26), ("Election Day", "DATE", "1998-11-03")),
+    # no election date in the text: the US rule (TempEval-3 has "Election Day" 1998-11-03)
+    ("Many people vote on Election Day in November.", date(1998, 10, 1), ("Election Day", "DATE", "1998-11-03")),
+])
+def test_election_day_is_the_day_the_article_gives_the_election(nlp, stage, text, pub, expected):
+    assert expected in found(nlp, stage, text, published=pub)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The attacker jumped on stage during the Great Orchestra of Christmas Charity and shouted.", []),
+    ("The gala of the Easter Festival Foundation raised money.", []),
+])
+def test_holiday_word_inside_a_name_is_no_date(nlp, stage, text, expected):
+    assert [t for t in found(nlp, stage, text, published=date(2019, 1, 14)) if t[0] in ("Christmas", "Easter")] == expected
+
+
+def test_holiday_outside_a_name_stays_a_date(nlp, stage):
+    got = found(nlp, stage, "The family met at Christmas and again on Easter Sunday.", published=date(2019, 1, 14))
+    assert ("Christmas", "DATE", "2018-12-25") in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Around 3:00 p.m. local time on Monday, smoke turned the sky black.", ("Around 3:00 p.m.", "TIME", "2019-08-19T15:00")),
+    ("On Monday at 3 p.m. the talks began.", ("3 p.m.", "TIME", "2019-08-19T15:00")),
+    ("The attack took place at about 7:45 p.m. on Tuesday.", ("7:45 p.m.", "TIME", "2019-08-20T19:45")),
+    # a day further off, or across a verb, does not give the time its day
+    ("At 3 p.m. the guards changed, as they did on Monday.", ("3 p.m.", "TIME", "2019-08-24T15:00")),
+])
+def test_clock_time_takes_the_day_named_next_to_it(nlp, stage, text, expected):
+    assert expected in found(nlp, stage, text, published=date(2019, 8, 24))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a scheduling verb with an object puts the day after publication, in any tense (TempEval-3 APW20000107.0318,
+    # NYT19990505.0443)
+    ("Protesters planned a large demonstration in Little Havana on Saturday.", ("Saturday", "DATE", "2000-04-08")),
+    ("The attorney has scheduled a news conference Thursday to announce a development.",
+     ("Thursday", "DATE", "2000-04-06")),
+    # "until <day>" under a verb that puts something off (TempEval-3 NYT20000330.0406, APW20000403.0057)
+    ("Officials postponed until Tuesday morning any action on the case.", ("Tuesday morning", "TIME", "2000-04-04TMO")),
+    ("The agency has given the relatives until 9 a.m. Tuesday to sign a paper.",
+     ("9 a.m. Tuesday", "TIME", "2000-04-04T09:00")),
+    # not these: a past event, a past "until", "call" in the sense of "name" (TempEval-3 AP900816-0139)
+    ("The talks were delayed on Tuesday.", ("Tuesday", "DATE", "2000-03-28")),
+    ("The strike lasted until Saturday.", ("Saturday", "DATE", "2000-04-01")),
+    ("The feud took a personal turn Thursday when Saddam called Bush a liar.", ("Thursday", "DATE", "2000-03-30")),
+])
+def test_scheduled_and_put_off_weekdays_point_forward(nlp, stage, text, expected):
+    assert expected in found(nlp, stage, text, published=date(2000, 4, 3))   # a Monday
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("On the same day, the minister resigned.", ("the same day", "DATE", "2015-07-03")),
+    ("He was released the same night.", ("the same night", "TIME", "2015-07-03TNI")),
+    ("Earlier that day, protesters had gathered outside.", ("Earlier that day", "DATE", "2015-07-03")),
+    ("Later that night he was charged.", ("Later that night", "TIME", "2015-07-03TNI")),
+])
+def test_same_day_and_earlier_that_day_are_the_narrated_day(nlp, stage, sentence, expected):
+    got = found(nlp, stage, "Police arrested him on July 3, 2015. " + sentence, published=date(2021, 10, 17))
+    assert expected in got
+
+
+def test_same_day_words_are_discourse_relative():
+    from newsevents.dates.discourse import is_discourse_relative
+
+    for text in ("the same day", "earlier that day", "later that night"):
+        assert is_discourse_relative(text.split()), text
+    assert not is_discourse_relative("the same period".split())

@@ -8,6 +8,17 @@ and resolves them again against the last day-level date before them in the text
 (an explicit date, a weekday, or an expression already re-anchored, so a chain
 "the next day ... two days later" follows the story). Without such a date they
 keep the value resolved against publication.
+
+A day word inside a direct quotation ("today", "tonight", "yesterday") counts from the day the
+quoted words were said, which is the narrated day when the text has one: "On Sunday, McGurk wrote:
+'The statement tonight ...'" is Sunday night (:func:`in_quotation`). The day of a named event
+("election day") is the date the article gives that event ("the election to be held on August 9"),
+see :func:`event_days`. A clock time takes the day named next to it ("3 p.m. local time on
+Monday", "on Monday at 3 p.m."), see :func:`clock_days`.
+
+In earnings reports a year-ago comparison is about the quarter under discussion, not
+the publication year: :func:`year_ago_quarters` re-anchors those ("a year earlier"
+-> ``1988-Q3`` when the text speaks of ``1989-Q3``).
 """
 from __future__ import annotations
 
@@ -15,7 +26,7 @@ import re
 from datetime import date as Date
 from typing import Optional
 
-__all__ = ["is_discourse_relative", "reanchor"]
+__all__ = ["is_discourse_relative", "in_quotation", "reanchor", "event_days", "clock_days", "year_ago_quarters"]
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
@@ -31,8 +42,9 @@ def is_discourse_relative(words: list) -> bool:
     """Does an expression (lower-cased words) count from the narrated day rather than from publication?
 
     "the following/previous/next day|night|week|...", "that day|night|morning|...",
-    "the day before|after", "<amount> days|weeks|years later|earlier". Not "next week" (no
-    article: publication-relative) nor "later this week".
+    "earlier/later that day", "the same day|night|...", "the day before|after", "<amount>
+    days|weeks|years later|earlier". Not "next week" (no article: publication-relative) nor
+    "later this week".
     """
     if not words:
         return False
@@ -40,11 +52,54 @@ def is_discourse_relative(words: list) -> bool:
         return True
     if words[0] == "the" and len(words) == 3 and words[1] in ("day", "night") and words[2] in ("before", "after"):
         return True
+    if words[0] in ("earlier", "later") and len(words) == 3 and words[1] == "that":
+        words = words[1:]
     if words[0] == "that" and len(words) == 2 and words[1] in _THAT_UNITS:
+        return True
+    if words[:2] == ["the", "same"] and len(words) == 3 and words[2] in _THAT_UNITS:
         return True
     if len(words) >= 3 and words[-1] in ("later", "earlier") and words[-2] in _UNITS:
         return True
     return False
+
+
+_OPENING = {"“", "``", "‘‘"}
+_CLOSING = {"”", "''", "’’"}
+
+
+def in_quotation(span) -> bool:
+    """Is ``span`` inside a direct quotation opened in its own sentence and paragraph?
+
+    Counts the quotation marks between the start of the span's sentence (or of its paragraph, a
+    line break) and the span: more opening than closing ones. Curly marks say which they are; a
+    straight one opens when a space (or the start) is before it and none after it, else it closes
+    ('said "We made', 'hostage" and', 'open."'). Only the sentence is read: a quotation opened
+    sentences before, or in a text whose paragraphs were lost, is not seen.
+    span (Span). RETURNS (bool).
+    """
+    doc = span.doc
+    balance = 0
+    for i in range(span.start - 1, _sentence(span)[0] - 1, -1):
+        t = doc[i]
+        if "\n" in t.text or "\n" in t.whitespace_:
+            break
+        if t.text == '"':
+            opening = not t.whitespace_ and (i == 0 or bool(doc[i - 1].whitespace_) or doc[i - 1].text in "([")
+            balance += 1 if opening else -1
+        elif t.text in _OPENING:
+            balance += 1
+        elif t.text in _CLOSING:
+            balance -= 1
+    return balance > 0
+
+
+def _sentence(span) -> tuple:
+    """(start, end) token indices of the span's sentence; the whole doc when it has no sentence boundaries."""
+    doc = span.doc
+    if not doc.has_annotation("SENT_START"):
+        return 0, len(doc)
+    sent = span.sent
+    return sent.start, sent.end
 
 
 def _day(value: Optional[str]) -> Optional[Date]:
@@ -70,8 +125,12 @@ def _coarse(value: Optional[str]) -> Optional[tuple]:
     return None
 
 
-def reanchor(found: list, published: Optional[Date], resolve) -> None:
+def reanchor(found: list, published: Optional[Date], resolve, quoted_days: frozenset = frozenset()) -> None:
     """Re-resolve discourse-relative expressions against the narrated day, in place.
+
+    A day word of ``quoted_days`` ("today", "tonight": ``relative_days`` of lexicon.yaml) inside a
+    direct quotation (:func:`in_quotation`) is re-resolved the same way: it counts from the day the
+    quote was said, the narrated day, when that is not the publication day.
 
     "<amount> years|months later" after a year- or month-level date ("in 2011 ... three years
     later") counts from that year or month when it is the last date before it. Not "earlier": in
@@ -87,7 +146,9 @@ def reanchor(found: list, published: Optional[Date], resolve) -> None:
     for item in found:
         span, ttype, value = item
         words = [t.lower_ for t in span]
-        if ttype in ("DATE", "TIME") and is_discourse_relative(words):
+        quoted_day = (len(words) <= 2 and any(w in quoted_days for w in words) and narrated is not None
+                      and narrated != published and in_quotation(span))
+        if ttype in ("DATE", "TIME") and (quoted_day or is_discourse_relative(words)):
             anchor = None
             if coarse is not None and words[-1] == "later" and words[-2] in _COARSE_UNITS[coarse[0]]:
                 anchor, coarse = coarse[1], None  # no chain: "a year later ... a year later" both count from it
@@ -105,3 +166,126 @@ def reanchor(found: list, published: Optional[Date], resolve) -> None:
                 c = _coarse(value)
                 if c is not None:
                     coarse = c
+
+
+def event_days(found: list, event_nouns: dict, links: frozenset) -> None:
+    """The day of a named event ("election day") is the day the article gives that event, in place.
+
+    "The presidential election to be held on August 9 ... not before election day": election day
+    is August 9. The event's day is the first day-level date of the text that names the day of one
+    of the event's nouns: right after it with only ``links`` between ("the election to be held on
+    August 9", "elections on 12 December"), or right before it ("the August 9 election", "Sunday's
+    election"). Without one the expression keeps its value (for "election day" the US rule of
+    lexicon.yaml ``holidays``).
+    found (list[list]): ``[span, type, value]`` in text order.
+    event_nouns (dict[str, list[str]]): ``event_days`` of lexicon.yaml, expression -> nouns.
+    links (frozenset[str]): ``event_day_links`` of lexicon.yaml.
+    """
+    for item in found:
+        span = item[0]
+        nouns = event_nouns.get(" ".join(t.lower_ for t in span if t.lower_ != "the"))
+        if not nouns or item[1] != "DATE":
+            continue
+        nouns = set(nouns)
+        for other, otype, ovalue in found:
+            if other is span or otype != "DATE" or _day(ovalue) is None or len(ovalue) != 10:
+                continue
+            if _names_the_day_of(other, nouns, links):
+                item[2] = ovalue
+                break
+
+
+def _names_the_day_of(date_span, nouns: set, links: frozenset, window: int = 6) -> bool:
+    doc = date_span.doc
+    sent_start, sent_end = _sentence(date_span)
+    nxt = date_span.end + (1 if date_span.end < sent_end and doc[date_span.end].lower_ in ("'s", "’s") else 0)
+    if nxt < sent_end and doc[nxt].lower_ in nouns:
+        return True          # "the August 9 election", "Sunday's election"
+    for i in range(date_span.start - 1, max(sent_start, date_span.start - window) - 1, -1):
+        if doc[i].lower_ in nouns:
+            return True      # "the election to be held on August 9"
+        if doc[i].lower_ not in links:
+            return False
+    return False
+
+
+_CLOCK_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})$")
+
+
+def clock_days(found: list, links: frozenset, window: int = 4) -> None:
+    """A clock time takes the day named next to it, in place.
+
+    "Around 3:00 p.m. local time on Monday", "on Tuesday at 7:45 p.m.": the time's day is that
+    Monday or Tuesday, not the publication day it was resolved against. The day is a day-level DATE
+    of the same sentence whose gap to the time is at most ``window`` tokens, all of them ``links``
+    (``clock_day_links`` of lexicon.yaml: "on", "at", "local", "time", a comma, a time zone).
+    found (list[list]): ``[span, type, value]`` in text order.
+    """
+    for k, item in enumerate(found):
+        span, ttype, value = item
+        m = _CLOCK_VALUE.match(value or "") if ttype == "TIME" else None
+        if m is None:
+            continue
+        for j in (k + 1, k - 1):
+            if not 0 <= j < len(found):
+                continue
+            other, otype, ovalue = found[j]
+            if otype != "DATE" or _day(ovalue) is None or len(ovalue) != 10 or _sentence(other) != _sentence(span):
+                continue
+            lo, hi = (span.end, other.start) if j > k else (other.end, span.start)
+            if hi - lo <= window and all(span.doc[i].lower_ in links for i in range(lo, hi)):
+                item[2] = ovalue + m.group(1)
+                break
+
+
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_YEAR_VALUE = re.compile(r"^(\d{4})(?:-QX)?$")
+
+
+def year_ago_quarters(found: list, ctx, window: int = 5) -> None:
+    """Re-anchor year-ago comparisons and comparison periods on the quarter under discussion.
+
+    In earnings reports "profit rose from $2 a year earlier" compares with the
+    same quarter a year before; TimeBank annotates it so (``1988-Q3`` when
+    the sentence or one of the ``window`` sentences before it speaks of
+    ``1989-Q3``). The same holds for "the year-earlier period", "the
+    corresponding period last year", "the 1988 period" (-> ``1988-Q3``) and
+    "last year's quarter" (``1988-QX`` -> ``1988-Q3``). The quarter under
+    discussion is a quarter of the publication year (or of the year before,
+    in the first quarter) that is not itself a year-ago comparison.
+    found (list[list]): [span, type, value] in text order, changed in place.
+    """
+    if ctx.published is None:
+        return
+    pub = ctx.published
+    floor = pub.year - (1 if pub.month <= 3 else 0)
+    last_year = str(pub.year - 1)
+    quarters = []
+    for sp, _, v in found:
+        m = _QUARTER.match(v) if v else None
+        if m and int(m.group(1)) >= floor and not {t.lower_ for t in sp} & {"ago", "earlier", "last"}:
+            quarters.append((ctx.sentence_index(sp.start_char), int(m.group(1)), m.group(2)))
+    if not quarters:
+        return
+    for item in found:
+        span, _, value = item
+        if not value:
+            continue
+        words = {t.lower_ for t in span}
+        ym = _YEAR_VALUE.match(value)
+        if ym is None:
+            continue
+        if value == last_year and "year" in words and (
+                words & {"ago", "earlier"} or (words & {"quarter", "period"} and "last" in words)):
+            shift = -1
+        elif "period" in words or value.endswith("-QX"):
+            shift = None         # the year is given: "the 1988 period", "last year's quarter"
+        else:
+            continue
+        sent = ctx.sentence_index(span.start_char)
+        near = [(sent - qs, y, q) for qs, y, q in quarters if 0 <= sent - qs <= window]
+        if near:
+            _, y, q = min(near)
+            year = y - 1 if shift == -1 else int(ym.group(1))
+            item[2] = f"{year:04d}-Q{q}"
+

@@ -1,0 +1,90 @@
+"""Anchoring by tense (a step of the dates stage): does an expression point before or after publication?
+
+News reports past events, so a bare weekday or month is the last one on or
+before the publication date, unless its clause is about the future ("will meet
+on Friday", "is due to arrive Friday", "plans to visit Friday"). :func:`clause_tense`
+reads that from the parse; the resolver (:mod:`newsevents.dates.resolve`) turns it
+into a direction. Anchoring on the narrated day instead of publication is
+:mod:`newsevents.dates.discourse`.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+__all__ = ["clause_tense", "clause_is_future"]
+
+_VERBAL = {"VERB", "AUX"}
+
+
+def clause_tense(token, future_aux=frozenset({"will", "shall", "'ll", "wo", "would"}),
+                 governors=frozenset({"plan", "expect", "schedule", "set", "due", "intend", "go"}),
+                 speech=frozenset({"say", "tell"}), schedulers=frozenset(), deadlines=frozenset()) -> Optional[str]:
+    """Tense of the clause governing ``token``: "future", "present", "past" or None.
+
+    Walks from ``token`` up the dependency tree to the first verb (spaCy POS
+    VERB/AUX), then reads the parse:
+
+    * "future": a future auxiliary among its children ("will", "shall",
+      "'ll", tag MD); a to-infinitive under a future-looking governor
+      ("plans to", "is due to", "is set to", "is going to", "is to"); a
+      present passive of a scheduling verb ("is scheduled for"); a scheduling
+      verb with an object, in any tense ("planned a demonstration on
+      Saturday", "has scheduled a news conference Thursday"); "until" under a
+      verb that puts something off ("postponed until Tuesday", "gave them
+      until 9 a.m. Tuesday");
+    * "present": a present-tense (VBZ/VBP) main verb that is not a speech
+      verb and has no auxiliary ("meet Monday" = scheduled future in news);
+    * "past": a past-tense verb (VBD) or a past auxiliary ("had met",
+      "was held", "did");
+    * None: no verb, or nothing decides (a noun phrase, an infinitive).
+
+    token (Token): a word of the temporal expression (its syntactic root).
+    future_aux, governors, speech, schedulers, deadlines (frozenset[str]): from
+        data/dates/lexicon.yaml (``scheduling_verbs``, ``deadline_verbs`` for the last two).
+    RETURNS (str | None).
+    """
+    v = token
+    via_noun = False
+    below = token        # the word under ``v`` on the way up
+    for _ in range(10):
+        if v.pos_ in _VERBAL or v.head is v:
+            break
+        if v.lower_ == "as" and v.head.lower_ in ("soon", "early"):   # "as soon as Tuesday"
+            return "future"
+        if v.lower_ in ("until", "till") and v.head.lemma_ in deadlines:   # "postponed until Tuesday"
+            return "future"
+        below, v = v, v.head
+        if v.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and v.i != token.i:
+            via_noun = True
+    if v.pos_ in _VERBAL and v.lemma_ in schedulers and (
+            below.dep_ == "dobj" or (not via_noun and any(c.dep_ == "dobj" for c in v.children))):
+        return "future"      # "planned a demonstration on Saturday", "has scheduled a news conference Thursday"
+    if v.pos_ not in _VERBAL or via_noun:
+        return None          # no verb, or the date modifies a noun ("Friday's close", "payable Dec. 7")
+    for _ in range(3):   # the verb, then the verbs whose infinitive it is
+        kids = list(v.children)
+        auxes = [c for c in kids if c.dep_ in ("aux", "auxpass")]
+        if any(c.lower_ in future_aux for c in auxes):
+            return "future"
+        if v.lemma_ in governors and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are", "'s", "'re", "am")
+                                         for c in kids):
+            return "future"
+        has_to = any(c.lower_ == "to" for c in auxes)
+        head = v.head
+        if has_to and v.dep_ == "xcomp" and head is not v:
+            if head.lemma_ in governors or (head.lemma_ == "be" and head.dep_ == "ROOT"):
+                return "future"
+            v = head
+            continue
+        if v.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes):
+            return "past"
+        if (v.tag_ in ("VBZ", "VBP") and v.lemma_ not in speech and v.lemma_ != "be"
+                and not auxes and v.dep_ != "relcl"):
+            return "present"
+        break
+    return None
+
+
+def clause_is_future(token, *args) -> bool:
+    """RETURNS (bool): :func:`clause_tense` says "future"."""
+    return clause_tense(token, *args) == "future"
