@@ -511,3 +511,14 @@ def test_an_intended_attack_is_no_attack(nlp, stage, text):
 def test_a_subject_with_no_negates_the_event(nlp, stage):
     ev = one(run(nlp, stage, "No troops from Iraq were injured by Iran."), "ASSAULT")
     assert ev.negated is True
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("The proposal of Iran was met with applause in Egypt.", "CONSULT"),
+    ("Later in the evening, the network of Egypt signed off and went off-air.", "SUPPORT"),
+    ("Seventeen rockets struck near the base, according to the military of Iraq.", "AGREE"),
+])
+def test_reactions_and_particles_make_no_meeting_or_signing(nlp, stage, text, absent):
+    """'met with applause' is a reaction, 'signed off' ended a broadcast (rules.yaml
+    ``reactions``); 'according to' is no accord struck."""
+    assert absent not in [e.event_type for e in run(nlp, stage, text)]

@@ -146,7 +146,10 @@ def match_token(rules: EventRules, state: ArticleState, tok) -> Optional[Match]:
             continue
         if pat.block_class is not None:
             blockers = rules.object_classes.get(pat.block_class, frozenset())
-            if any(c.lemma_.lower() in blockers or c.lower_ in blockers for c in tok.children):
+            # dependents and objects of its prepositions ("was met with applause")
+            deps = list(tok.children) + [g for c in tok.children if c.dep_ == "prep" for g in c.children
+                                         if g.dep_ == "pobj"]
+            if any(c.lemma_.lower() in blockers or c.lower_ in blockers for c in deps):
                 continue
         if "verbonly" in pat.flags and tok.pos_ not in ("VERB", "AUX"):
             continue  # "a free concert", "free to download": the adjective is no release
