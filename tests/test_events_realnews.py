@@ -522,3 +522,13 @@ def test_reactions_and_particles_make_no_meeting_or_signing(nlp, stage, text, ab
     """'met with applause' is a reaction, 'signed off' ended a broadcast (rules.yaml
     ``reactions``); 'according to' is no accord struck."""
     assert absent not in [e.event_type for e in run(nlp, stage, text)]
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("The president of Iran and the parliament of Iran could not agree on a national budget.", "IRN"),
+    ("Iran cannot accept the proposal of Egypt.", "IRN"),
+])
+def test_unable_to_cooperate_is_a_rejection(nlp, stage, text, actor):
+    """'could not agree', 'cannot accept' are refusals like 'failed to agree' (PLOVER REJECT)."""
+    ev = one(run(nlp, stage, text), "REJECT")
+    assert actor in codes(ev.actors) and ev.negated is False

@@ -27,7 +27,8 @@ _HYP_CHAIN_DEPS = ("xcomp", "conj", "ccomp", "advcl", "relcl", "acl", "pcomp", "
 
 def event_flags(rules: EventRules, state: ArticleState, m: Match) -> dict:
     """RETURNS (dict[str, bool]): ``negated``, ``future``, ``hypothetical``, ``reported`` and
-    ``refused`` (negated by a governor such as "refuse", "fail to") of the event of ``m``."""
+    ``refused`` (negated by a governor such as "refuse", "fail to", or by "cannot"/"could not")
+    of the event of ``m``."""
     tok = m.head
     verb = m.light if m.light is not None and "obligation" not in m.pattern.flags else tok
     if m.pattern.pos == "N" and m.light is None and tok.dep_ in ("nsubj", "nsubjpass"):
@@ -71,6 +72,10 @@ def event_flags(rules: EventRules, state: ArticleState, m: Match) -> dict:
                 flags["future"] = True
         if any(a in rules.hyp_aux for a in lemmas):
             flags["hypothetical"] = True
+        if flags["negated"] and any(a in ("can", "could", "ca") for a in lemmas):
+            # "could not agree", "cannot accept": unable, as "failed to" (PLOVER REJECT)
+            flags["hypothetical"] = False
+            flags["refused"] = True
         if any(a == "going" for a in lemmas):
             flags["future"] = True
     if verb.dep_ in ("xcomp",) and verb.head.pos_ == "ADJ" and verb.head.lemma_.lower() in rules.future_governors:
