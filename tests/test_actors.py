@@ -287,8 +287,8 @@ def test_an_agent_noun_of_article_context_takes_the_country_of_the_articles_peop
     assert coded(one(ctx, "administration")) == ("United States (government)", "USA", "GOV")
 
 
-@pytest.mark.parametrize("noun", ["commission", "council", "regulator"])
-def test_public_bodies_are_agent_nouns(run, noun):
+@pytest.mark.parametrize("noun", ["commission", "council", "regulator", "adviser", "aide"])
+def test_public_bodies_and_officials_are_agent_nouns(run, noun):
     ctx = run(f"The {noun} in Manila refused to renew the licence.", places=[("Manila", "PHL")])
     assert coded(one(ctx, noun))[1:] == ("PHL", "GOV")
 
