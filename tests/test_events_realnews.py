@@ -210,6 +210,15 @@ def test_authorities_that_announce_an_agentless_arrest_made_it(pipeline):
     assert not [a for a in an.actors if a.resolved_by == "implicit-agent"]
 
 
+def test_who_receives_a_prison_term_is_the_recipient_of_the_courts(pipeline):
+    from newsevents.pipeline import ArticleInput
+
+    an = next(pipeline.pipe([ArticleInput(text="Two officers from France on Thursday received "
+                                               "seven-year prison terms in Paris.")]))
+    ev = one(an.events, "SANCTION")
+    assert codes(ev.recipients) == ["FRA"] and codes(ev.actors) == ["FRA"] and ev.actors[0].sector == "JUD"
+
+
 def test_agentless_sentence_is_by_the_courts_of_the_article_country(pipeline):
     from newsevents.pipeline import ArticleInput
 

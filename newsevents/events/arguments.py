@@ -68,6 +68,8 @@ def arguments(rules: EventRules, m: Match, matches: dict) -> tuple[list, list]:
         recips.append(tok.head)  # "ten soldiers killed in an ambush", "prisoners freed on Monday"
     if "selfrecip" not in pat.flags:
         recips += objects(rules, tok, pat, m)
+    if "subjrecip" in pat.flags:  # "both received prison terms": the subject undergoes it
+        actors, recips = [], actors + recips
     if "frame" in pat.flags:
         for comp in complements(tok):
             recips += objects(rules, comp, None, matches.get(comp.i))

@@ -79,7 +79,7 @@ def implicit_actor(rules: "EventRules", state: "ArticleState", m: "Match", flags
         return None
     # a verb trigger, or the light verb of a noun trigger ("she was granted clemency")
     verb = m.light if m.pattern.pos == "N" else m.head
-    if verb is None or not _is_agentless_passive(verb):
+    if verb is None or not (_is_agentless_passive(verb) or "subjrecip" in m.pattern.flags):
         return None
     ctx = state.ctx
     code = _place_code(ctx, place_id)

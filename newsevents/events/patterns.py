@@ -23,7 +23,7 @@ class Pattern:
     head (int): index of the trigger head in ``words``.
     pos (str): ``"V"`` or ``"N"``.
     event_type, mode, cameo (str | None): PLOVER type, mode, CAMEO root override.
-    flags (frozenset[str]): ``frame``, ``any``, ``nofut``, ``selfrecip``, ``agent``, ``asspeech``,
+    flags (frozenset[str]): ``frame``, ``any``, ``nofut``, ``selfrecip``, ``subjrecip``, ``agent``, ``asspeech``,
         ``actor`` (needs a coded participant), ``verbonly`` (not as an adjective).
     obj_class (str | None): the ``obj=<class>`` / ``obj?=<class>`` flag: the object must belong to
         that class of ``rules.yaml`` ``object_classes``; obj_required: ``obj=`` (an object is needed).
