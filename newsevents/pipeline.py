@@ -521,7 +521,9 @@ def load_model(name: str):
     try:
         nlp = spacy.load(name)
     except (OSError, ImportError, ValueError) as err:
-        raise ModelError("E001", name=name, reason=str(err).splitlines()[0]) from None
+        # spaCy's own message, without its error code (spaCy's E050 is not ours) and end stop
+        reason = re.sub(r"^\[E\d+\]\s*", "", str(err).splitlines()[0]).rstrip(". ")
+        raise ModelError("E001", name=name, reason=reason) from None
     for component in ("parser", "ner"):
         if component not in nlp.pipe_names:
             raise ModelError("E002", name=name, component=component)

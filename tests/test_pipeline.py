@@ -82,6 +82,8 @@ def test_unknown_model_gives_clear_error():
     with pytest.raises(NewsEventsError) as err:
         Pipeline(Options(model="no_such_spacy_model"))
     assert "[E001]" in str(err.value) and "pip install" in str(err.value)
+    # spaCy's own code (its E050) is not shown beside ours, and no sentence ends in '..'
+    assert "[E050]" not in str(err.value) and ".." not in str(err.value)
 
 
 def test_unknown_stage_lists_available(nlp):
