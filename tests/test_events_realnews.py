@@ -541,3 +541,14 @@ def test_unable_to_cooperate_is_a_rejection(nlp, stage, text, actor):
     """'could not agree', 'cannot accept' are refusals like 'failed to agree' (PLOVER REJECT)."""
     ev = one(run(nlp, stage, text), "REJECT")
     assert actor in codes(ev.actors) and ev.negated is False
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Unlike the accused, the woman from Canada was tested for alcohol.", "ACCUSE"),
+    ("At the center of the case was a website and its alleged operator from South Korea.", "ACCUSE"),
+    ("Trump of the United States responded to the ruling, attacking the subpoena as a strategy.", "ASSAULT"),
+])
+def test_participles_as_nouns_and_attacks_on_things(nlp, stage, text, absent):
+    """'the accused' is a noun and 'its alleged operator' a description (flag noacl); attacking a
+    subpoena is criticism (ACCUSE disapprove), not an assault."""
+    assert absent not in [e.event_type for e in run(nlp, stage, text)]

@@ -119,6 +119,9 @@ def match_token(rules: EventRules, state: ArticleState, tok) -> Optional[Match]:
     if tok.pos_ in _VERB_POS or tok.tag_ in ("VBN", "VBG", "VBD", "VB", "VBZ", "VBP"):
         if judging_it(tok) or hyphen_participle(tok):
             return None
+        if tok.tag_ in ("VBN", "VBG") and any(c.dep_ == "det" for c in tok.children) \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+            return None  # "unlike the accused", "the wounded": a participle used as a noun
         if tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in rules.intention_nouns:
             return None  # "a plot to kill the ambassador": intended, not done
         pos = "V"
@@ -142,7 +145,7 @@ def match_token(rules: EventRules, state: ArticleState, tok) -> Optional[Match]:
         if pos == "N" and tok.dep_ == "compound" and tok.head.pos_ in NOUN_POS \
                 and tok.head.lemma_.lower() not in rules.carrier_nouns:
             continue  # "protest movement", "attack helicopter": the noun only modifies
-        if "noacl" in pat.flags and tok.dep_ == "acl":
+        if "noacl" in pat.flags and (tok.dep_ == "acl" or (tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG"))):
             continue
         if pat.block_class is not None:
             blockers = rules.object_classes.get(pat.block_class, frozenset())
