@@ -29,6 +29,7 @@ from typing import Optional
 
 from .gazetteer import (F_ADMIN1, F_ADMIN2, F_CONTINENT, F_COUNTRY, F_LANDMARK, F_REGION, F_WATER, Gazetteer, norm,
                         norm_cached)
+from .mentions import repeat_mentions, street_names
 from .toponym import Toponym
 
 __all__ = ["Recogniser", "demonym_table"]
@@ -104,6 +105,11 @@ class Recogniser:
         self.court_directions = {str(w).lower() for w in (court.get("directions") or ())}
         self.court_nouns = {str(w).lower() for w in (court.get("nouns") or ())}
         self.org_names = {str(w).lower() for w in (cues.get("organisation_names") or ())}
+        #: every nationality form of data/actors/countries.tsv, also those a town shares ("Canadian")
+        self.nationality_forms: set = set()
+        streets = cues.get("street_types") or {}
+        self.street_types = set(streets.get("words") or ())
+        self.street_abbreviations = set(streets.get("abbreviations") or ())
         labels = cues.get("ner_labels") or {}
         self.accept = set(labels.get("accept") or ("GPE", "LOC"))
         self.check = set(labels.get("check") or ("FAC",))
@@ -358,6 +364,10 @@ class Recogniser:
                 i = match.end
             else:
                 i += 1
+        if self.street_types:
+            street_names(doc, found, taken, self.street_types, self.street_abbreviations)
+        repeat_mentions(doc, found, taken, self.stop,
+                        lambda name: norm_cached(name) in index and name not in self.nationality_forms)
         found.sort(key=lambda t: t.start)
         # qualifiers: "Paris, Texas" -> Paris qualified by Texas
         by_start = {t.start: t for t in found}
