@@ -62,3 +62,38 @@ def test_a_place_name_inside_an_organisation_s_name_is_associative(nlp, stage_al
     text = "Floods hit Gainesville on Monday. Students at the University of Gainesville were sent home."
     got = [(p.text, p.role) for p in places(nlp, stage_all, text)]
     assert got == [("Gainesville", None), ("Gainesville", "associative")]
+
+
+def test_a_street_named_after_a_district_the_article_names_is_placed_there(nlp, stage_all):
+    text = "A man was stabbed on Streatham High Road in London. Police in Streatham closed the road."
+    ps = {p.text: p for p in places(nlp, stage_all, text)}
+    assert (ps["Streatham High Road"].lat, ps["Streatham High Road"].lon) == (ps["Streatham"].lat, ps["Streatham"].lon)
+
+
+def test_a_junction_named_corner_is_a_street(nlp, stage_all):
+    texts = [p.text for p in places(nlp, stage_all, "Protesters marched from Hyde Park Corner in London.")]
+    assert "Hyde Park Corner" in texts and "Hyde Park" not in texts
+
+
+def test_a_lower_case_place_phrase_is_no_toponym(nlp, stage_all):
+    texts = [p.text for p in places(nlp, stage_all, "Buildings in the west coast city of Izmir, Turkey, collapsed.")]
+    assert "Izmir" in texts and not any(t[0].islower() for t in texts)
+
+
+def test_a_religion_is_no_place(nlp, stage_all):
+    texts = [p.text for p in places(nlp, stage_all, "He spoke about Islam in Cairo.")]
+    assert texts == ["Cairo"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The general manager of Abu Dhabi Media, Dr Ali bin Tamim, blamed Houthi rebels.", "Abu Dhabi"),
+    ("Brazil must comply with the Paris Climate Accord, officials in Brasilia said.", "Paris"),
+])
+def test_a_place_name_opening_a_media_or_agreement_name_is_associative(nlp, stage_all, text, name):
+    got = [p for p in places(nlp, stage_all, text) if p.text == name]
+    assert got and all(p.role == "associative" for p in got)
+
+
+def test_a_given_and_family_name_tagged_as_a_place_is_no_place(nlp, stage_all):
+    text = "Negron served eight years before being granted clemency.  Crystal Munoz was convicted of conspiracy."
+    assert not any(p.text.startswith("Crystal") for p in places(nlp, stage_all, text))

@@ -135,6 +135,8 @@ def street_names(doc, found: list, taken: bytearray, street_types: set, abbrevia
 def place_streets(gaz, toponyms: list) -> list:
     """Give each street the point of the nearest (in the text) city or landmark the article names.
 
+    A city whose name opens the street's ("Streatham" for "Streatham High Road") comes first.
+
     A street has no gazetteer entry; ``Toponym.point`` and ``Toponym.near`` (the entry of the city it
     is placed at, which gives its country) are set when such a city is resolved.
     RETURNS (list[Toponym]): ``toponyms`` without the streets no city places (a street name alone
@@ -147,7 +149,8 @@ def place_streets(gaz, toponyms: list) -> list:
     for s in toponyms:
         if s.how != STREET or s.entry is not None or not towns:
             continue
-        c = min(towns, key=lambda t: abs(t.start - s.start))
+        own = [t for t in towns if s.text.startswith(t.text + " ")]  # "Streatham High Road" in Streatham
+        c = min(own or towns, key=lambda t: abs(t.start - s.start))
         s.near = c.entry
         s.point = c.point if c.point is not None else (gaz.lat[c.entry], gaz.lon[c.entry])
         s.resolved_by = "street"

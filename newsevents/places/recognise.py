@@ -100,6 +100,10 @@ class Recogniser:
         self.name_prepositions = set(cues.get("name_prepositions") or ("in", "near"))
         self.stop = {str(w).lower() for w in (cues.get("not_toponyms") or ())}
         self.directions = {str(w).lower() for w in (cues.get("direction_words") or ())}
+        #: words that may follow a place's name inside a longer place name ("Idlib Province")
+        self.place_words = self.place_nouns | self.directions | {
+            str(w).lower() for w in (cues.get("generic_division_words") or ())} | {
+            str(w).lower() for w in ((cues.get("street_types") or {}).get("words") or ())}
         self.big_city = int(cues.get("big_city_population") or 100000)
         court = cues.get("court_districts") or {}
         self.court_directions = {str(w).lower() for w in (court.get("directions") or ())}
@@ -242,6 +246,18 @@ class Recogniser:
                     return sub
         return None
 
+    def _given_and_family_name(self, span) -> bool:
+        """An unknown two-word NER place span that reads as a person's name: a known place name, then
+        one capitalised proper noun that is no place word, no curated place and no big city ("Crystal
+        Munoz", tagged LOC, though a Philippine town is called Muñoz; not "Huntsville City", "Idlib
+        Province", "Sinjar Mountains")."""
+        if len(span) != 2 or not all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in span):
+            return False
+        rest = span[1]
+        return self._is_known(span[:1], primary=True) and not self._curated(rest.text) \
+            and not self._big_city(rest.text) and rest.lower_ not in self.place_words \
+            and not self._curated(span[0].text)
+
     def _big_city(self, text: str) -> bool:
         return any(p and self.gaz.pop[c] >= self.big_city for c, p in self.gaz.candidates(text))
 
@@ -262,8 +278,9 @@ class Recogniser:
         blocked = bytearray(len(doc))
 
         def add(span, how):
-            if span is None or not span.text.strip() or span.text.lower() in self.stop:
-                return
+            if span is None or not span.text.strip() or span.text.lower() in self.stop \
+                    or not any(t.text[:1].isupper() for t in span):
+                return  # "the west coast city of Izmir": NER's lower-case LOC is no name
             for m in (3, 2, 1):  # "Rafah" + "crossing": extend to a longer curated name
                 j = span.end + m
                 if j <= len(doc) and not any(taken[span.end:j]) and all(t.is_alpha for t in doc[span.end:j]) \
@@ -297,6 +314,8 @@ class Recogniser:
                         found.append(Toponym(p.start_char, p.end_char, p.text, "demonym", forced=e))
                         continue
                     if not self._is_known(p):
+                        if self._given_and_family_name(p):
+                            continue
                         sub = self._known_part(p)
                         if sub is not None:
                             add(sub, "ner-part")
