@@ -97,3 +97,10 @@ def test_a_place_name_opening_a_media_or_agreement_name_is_associative(nlp, stag
 def test_a_given_and_family_name_tagged_as_a_place_is_no_place(nlp, stage_all):
     text = "Negron served eight years before being granted clemency.  Crystal Munoz was convicted of conspiracy."
     assert not any(p.text.startswith("Crystal") for p in places(nlp, stage_all, text))
+
+
+def test_a_list_of_cities_is_no_qualifier(nlp, stage_all):
+    text = "The company has offices in Washington, New York and Boston."
+    ps = {p.text: p for p in places(nlp, stage_all, text)}
+    assert ps["Washington"].name == "Washington" and ps["Washington"].country == "USA"
+    assert abs(ps["Washington"].lat - 38.9) < 0.2

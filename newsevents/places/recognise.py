@@ -25,6 +25,7 @@ geoparsing gold sets annotate them; the forms come from
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from .gazetteer import (F_ADMIN1, F_ADMIN2, F_CONTINENT, F_COUNTRY, F_LANDMARK, F_REGION, F_WATER, Gazetteer, norm,
@@ -399,7 +400,7 @@ class Recogniser:
                 while k < len(text) and text[k] == " ":
                     k += 1
                 nxt = by_start.get(k)
-                if nxt is not None and self.gaz.qualifier(nxt.text):
+                if nxt is not None and self.gaz.qualifier(nxt.text) and not _list_goes_on(text, nxt.end):
                     t.qualifier = nxt.text
                 elif nxt is None:
                     # an abbreviation ("Fla.") that is not itself a toponym
@@ -510,6 +511,16 @@ class Recogniser:
     def _block(blocked, ent) -> None:
         for k in range(ent.start, ent.end):
             blocked[k] = 1
+
+
+_LIST_GOES_ON = re.compile(r"\s+(?:and|or|&)\s+[A-Z]")
+
+
+def _list_goes_on(text: str, end: int) -> bool:
+    """Whether "and"/"or" and a capitalised word follow character ``end``: "Washington, New York and
+    Boston" is a list, not Washington in New York State (AP style closes a qualifier with a comma:
+    "Paris, Texas, and Dallas")."""
+    return bool(_LIST_GOES_ON.match(text, end))
 
 
 def _token_at(doc, char: int):
