@@ -104,3 +104,20 @@ def test_a_list_of_cities_is_no_qualifier(nlp, stage_all):
     ps = {p.text: p for p in places(nlp, stage_all, text)}
     assert ps["Washington"].name == "Washington" and ps["Washington"].country == "USA"
     assert abs(ps["Washington"].lat - 38.9) < 0.2
+
+
+def test_a_nationality_word_a_small_town_shares_stays_a_nationality_word(nlp):
+    from newsevents.places import PlaceStage
+
+    stage = PlaceStage(Options(place_associative=True, place_demonyms=True))
+    ps = places(nlp, stage, "Canadian officials and Spanish diplomats met in Geneva.")
+    got = {p.text: (p.country, p.resolved_by) for p in ps}
+    assert got["Canadian"] == ("CAN", "demonym") and got["Spanish"] == ("ESP", "demonym")
+
+
+def test_geovirus_is_scored_without_nationality_words_as_its_gold_has_none():
+    from newsevents.evaluate import SETS
+
+    opts = dict(SETS["geovirus"].options)
+    assert opts["place_demonyms"] is False and opts["place_associative"] is True
+    assert dict(SETS["geowebnews"].options)["place_demonyms"] is True

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .gazetteer import F_CITY as F_CITY_
 from .gazetteer import (F_ADMIN1, F_ADMIN2, F_CONTINENT, F_COUNTRY, F_LANDMARK, F_REGION, F_WATER, Gazetteer, norm,
                         norm_cached)
 from .mentions import repeat_mentions, street_names
@@ -528,6 +529,12 @@ def _token_at(doc, char: int):
     return span[0] if span is not None and len(span) else None
 
 
+def _names_a_notable_place(gaz: Gazetteer, form: str, big_city: int = 100000) -> bool:
+    """Whether ``form`` is the name of a country, a curated place or a city of ``big_city`` people or more."""
+    return any(gaz.curated[i] or gaz.feature[i] != F_CITY_ or gaz.pop[i] >= big_city
+               for i, _ in gaz.candidates(form))
+
+
 def demonym_table(gaz: Gazetteer, rows: list) -> dict:
     """Map nationality adjectives and demonyms to the gazetteer entry of their country.
 
@@ -547,7 +554,7 @@ def demonym_table(gaz: Gazetteer, rows: list) -> dict:
         for col in ("adjectives", "demonyms"):
             for form in (row.get(col) or "").split("|"):
                 form = form.strip()
-                if not form or not form[0].isupper() or norm(form) in gaz.index:
+                if not form or not form[0].isupper() or _names_a_notable_place(gaz, form):
                     continue
                 if form in out and out[form] != e:
                     clash.add(form)
