@@ -20,7 +20,7 @@ English model tags "Panmunjom" as PERSON and "DMZ" as ORG):
 Nationality adjectives and demonyms ("North Korean soil", "Georgians") are
 recognised as toponyms of their country (``how = "demonym"``), as the
 geoparsing gold sets annotate them; the forms come from
-``data/actors/countries.tsv``. The stage keeps them out of ``analysis.places``
+``data/actors/countries.tsv`` (:mod:`.demonyms`). The stage keeps them out of ``analysis.places``
 (see :mod:`newsevents.places`).
 """
 from __future__ import annotations
@@ -28,8 +28,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .gazetteer import F_CITY as F_CITY_
-from .gazetteer import (F_ADMIN1, F_ADMIN2, F_CONTINENT, F_COUNTRY, F_LANDMARK, F_REGION, F_WATER, Gazetteer, norm,
+from .demonyms import add_demonyms, demonym_table
+from .gazetteer import (F_ADMIN1, F_ADMIN2, F_CONTINENT, F_COUNTRY, F_LANDMARK, F_REGION, F_WATER, Gazetteer,
                         norm_cached)
 from .mentions import repeat_mentions, street_names
 from .toponym import Toponym
@@ -346,7 +346,7 @@ class Recogniser:
             else:
                 self._block(blocked, ent)
         if self.demonyms:
-            self._add_demonyms(doc, found, taken, text, starts, ends, caps)
+            add_demonyms(doc, found, taken, self.demonyms, self._demonym_max, text, starts, ends, caps)
         # capitalised runs outside entities
         n = len(doc)
         index = self.gaz.index
@@ -461,53 +461,6 @@ class Recogniser:
             i -= 1
         return i >= 0 and doc[i].lower_ in self.name_prepositions
 
-    def _add_demonyms(self, doc, found: list, taken: bytearray, text: Optional[str] = None,
-                      starts: Optional[list] = None, ends: Optional[list] = None,
-                      caps: Optional[list] = None) -> None:
-        """Nationality adjectives and demonyms ("Sri Lankan", "Georgians") as toponyms of their country.
-
-        The geoparsing gold sets annotate them (GeoWebNews types Demonym and
-        Non_Literal_Modifier; LGL and TR-News tag them with the country's
-        GeoNames id), also inside organisation names ("the Georgian Interior
-        Ministry"). Words inside PERSON entities are skipped, unless the whole
-        entity is the demonym.
-
-        text, starts, ends, caps: ``doc.text``, token start/end characters and
-        :func:`_capitalised` per token, when the caller has them already.
-        """
-        person = bytearray(len(doc))
-        for ent in doc.ents:
-            if ent.label_ == "PERSON" and ent.text not in self.demonyms:  # the model tags "Sri Lankan" PERSON
-                for k in range(ent.start, ent.end):
-                    person[k] = 1
-        if text is None:
-            text = doc.text
-            starts = [t.idx for t in doc]
-            ends = [t.idx + len(t.text) for t in doc]
-            caps = [_capitalised(t) for t in doc]
-        n, i = len(doc), 0
-        while i < n:
-            if taken[i] or person[i] or not caps[i]:
-                i += 1
-                continue
-            hit = None
-            for m in range(min(self._demonym_max, n - i), 0, -1):
-                if any(taken[i:i + m]) or any(person[i:i + m]):
-                    continue
-                stext = text[starts[i]:ends[i + m - 1]]  # doc[i:i + m].text
-                e = self.demonyms.get(stext)
-                if e is not None:
-                    hit = (m, stext, e)
-                    break
-            if hit is None:
-                i += 1
-                continue
-            m, stext, e = hit
-            for k in range(i, i + m):
-                taken[k] = 1
-            found.append(Toponym(starts[i], ends[i + m - 1], stext, "demonym", forced=e))
-            i = i + m
-
     @staticmethod
     def _block(blocked, ent) -> None:
         for k in range(ent.start, ent.end):
@@ -527,38 +480,3 @@ def _list_goes_on(text: str, end: int) -> bool:
 def _token_at(doc, char: int):
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
-
-
-def _names_a_notable_place(gaz: Gazetteer, form: str, big_city: int = 100000) -> bool:
-    """Whether ``form`` is the name of a country, a curated place or a city of ``big_city`` people or more."""
-    return any(gaz.curated[i] or gaz.feature[i] != F_CITY_ or gaz.pop[i] >= big_city
-               for i, _ in gaz.candidates(form))
-
-
-def demonym_table(gaz: Gazetteer, rows: list) -> dict:
-    """Map nationality adjectives and demonyms to the gazetteer entry of their country.
-
-    rows (list[dict]): rows of ``data/actors/countries.tsv`` (columns ``iso3``,
-        ``adjectives``, ``demonyms``; '|'-separated; after Wikipedia's "List of
-        adjectival and demonymic forms for countries and nations").
-    Forms that are themselves a gazetteer name ("US", "UK", "Kuwait") are left
-    to the gazetteer; forms shared by two countries are dropped.
-    RETURNS (dict[str, int]): surface form (case-sensitive) -> country entry.
-    """
-    out: dict = {}
-    clash: set = set()
-    for row in rows:
-        e = gaz.country_entry.get(row.get("iso3") or "")
-        if e is None:
-            continue
-        for col in ("adjectives", "demonyms"):
-            for form in (row.get(col) or "").split("|"):
-                form = form.strip()
-                if not form or not form[0].isupper() or _names_a_notable_place(gaz, form):
-                    continue
-                if form in out and out[form] != e:
-                    clash.add(form)
-                out[form] = e
-    for form in clash:
-        del out[form]
-    return out
