@@ -3,7 +3,7 @@
 For each toponym in the article a :class:`~newsevents.records.Place` is
 appended to ``ctx.analysis.places`` with its GeoNames id (where known),
 coordinates, ISO 3166-1 alpha-3 country and feature kind (``country``,
-``admin1``, ``admin2`` (a US county), ``city``, ``region``, ``landmark``, ``water``, ``continent``).
+``admin1``, ``admin2`` (a US county), ``city``, ``region``, ``landmark``, ``water``, ``continent``, ``street``).
 ``resolved_by`` says how the gazetteer entry was chosen:
 
 * ``unambiguous``: the name has one candidate;
@@ -12,6 +12,8 @@ coordinates, ISO 3166-1 alpha-3 country and feature kind (``country``,
 * ``ranking``: feature and population ranking (country > admin1 > big city);
 * ``demonym``: a nationality adjective or demonym ("Sri Lankan"), placed at its country
   (only with ``Options.place_demonyms``; see below);
+* ``street``: a street, road or square (``feature = "street"``), which the gazetteer lacks, placed
+  at the nearest (in the text) city the article names (:mod:`.mentions`);
 * ``unresolved``: a toponym the gazetteer does not know (no coordinates).
 
 Nationality adjectives and demonyms ("Syrian forces", "Americans") are not places
@@ -50,7 +52,7 @@ from .toponyms import Recogniser, Toponym, demonym_table, load_weights, recognis
 __all__ = ["PlaceStage", "place_for_clause", "Gazetteer", "get_gazetteer", "FEATURE_ORDER"]
 
 #: "smallest feature first" order used by place_for_clause
-FEATURE_ORDER = {"landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "water": 5, "country": 6,
+FEATURE_ORDER = {"street": 0, "landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "water": 5, "country": 6,
                  "continent": 7, None: 8}
 
 
@@ -79,8 +81,10 @@ class PlaceStage:
     def recogniser(self) -> Recogniser:
         if self._recogniser is None:
             gaz = get_gazetteer(self.options.data_paths)
-            demonyms = demonym_table(gaz, load_tsv("actors/countries.tsv", extra=self.options.data_paths))
-            self._recogniser = Recogniser(gaz, self.cues, demonyms)
+            rows = load_tsv("actors/countries.tsv", extra=self.options.data_paths)
+            self._recogniser = Recogniser(gaz, self.cues, demonym_table(gaz, rows))
+            self._recogniser.nationality_forms = {f.strip() for r in rows for col in ("adjectives", "demonyms")
+                                                  for f in (r.get(col) or "").split("|") if f.strip()}
         return self._recogniser
 
     def __call__(self, ctx) -> None:
@@ -117,6 +121,10 @@ class PlaceStage:
 def to_place(ctx, gaz: Gazetteer, t: Toponym, prefix: str = "P") -> Place:
     """Build the Place record for a resolved :class:`Toponym` (ids ``<prefix>1``, ...)."""
     ev = ctx.evidence(t.start, t.end)
+    if t.entry is None and t.near is not None and t.point is not None:  # a street, at its city
+        return Place(id=ctx.new_id(prefix), text=t.text, lat=round(t.point[0], 5), lon=round(t.point[1], 5),
+                     country=gaz.country[t.near] or None, feature="street", resolved_by="street", role=_role(t),
+                     evidence=ev)
     if t.entry is None:
         return Place(id=ctx.new_id(prefix), text=t.text, name=None, resolved_by="unresolved", role=_role(t),
                      evidence=ev)

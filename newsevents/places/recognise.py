@@ -20,15 +20,18 @@ English model tags "Panmunjom" as PERSON and "DMZ" as ORG):
 Nationality adjectives and demonyms ("North Korean soil", "Georgians") are
 recognised as toponyms of their country (``how = "demonym"``), as the
 geoparsing gold sets annotate them; the forms come from
-``data/actors/countries.tsv``. The stage keeps them out of ``analysis.places``
+``data/actors/countries.tsv`` (:mod:`.demonyms`). The stage keeps them out of ``analysis.places``
 (see :mod:`newsevents.places`).
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
-from .gazetteer import (F_ADMIN1, F_ADMIN2, F_CONTINENT, F_COUNTRY, F_LANDMARK, F_REGION, F_WATER, Gazetteer, norm,
+from .demonyms import add_demonyms, demonym_table
+from .gazetteer import (F_ADMIN1, F_ADMIN2, F_CONTINENT, F_COUNTRY, F_LANDMARK, F_REGION, F_WATER, Gazetteer,
                         norm_cached)
+from .mentions import repeat_mentions, street_names
 from .toponym import Toponym
 
 __all__ = ["Recogniser", "demonym_table"]
@@ -99,11 +102,20 @@ class Recogniser:
         self.name_prepositions = set(cues.get("name_prepositions") or ("in", "near"))
         self.stop = {str(w).lower() for w in (cues.get("not_toponyms") or ())}
         self.directions = {str(w).lower() for w in (cues.get("direction_words") or ())}
+        #: words that may follow a place's name inside a longer place name ("Idlib Province")
+        self.place_words = self.place_nouns | self.directions | {
+            str(w).lower() for w in (cues.get("generic_division_words") or ())} | {
+            str(w).lower() for w in ((cues.get("street_types") or {}).get("words") or ())}
         self.big_city = int(cues.get("big_city_population") or 100000)
         court = cues.get("court_districts") or {}
         self.court_directions = {str(w).lower() for w in (court.get("directions") or ())}
         self.court_nouns = {str(w).lower() for w in (court.get("nouns") or ())}
         self.org_names = {str(w).lower() for w in (cues.get("organisation_names") or ())}
+        #: every nationality form of data/actors/countries.tsv, also those a town shares ("Canadian")
+        self.nationality_forms: set = set()
+        streets = cues.get("street_types") or {}
+        self.street_types = set(streets.get("words") or ())
+        self.street_abbreviations = set(streets.get("abbreviations") or ())
         labels = cues.get("ner_labels") or {}
         self.accept = set(labels.get("accept") or ("GPE", "LOC"))
         self.check = set(labels.get("check") or ("FAC",))
@@ -236,6 +248,18 @@ class Recogniser:
                     return sub
         return None
 
+    def _given_and_family_name(self, span) -> bool:
+        """An unknown two-word NER place span that reads as a person's name: a known place name, then
+        one capitalised proper noun that is no place word, no curated place and no big city ("Crystal
+        Munoz", tagged LOC, though a Philippine town is called Muñoz; not "Huntsville City", "Idlib
+        Province", "Sinjar Mountains")."""
+        if len(span) != 2 or not all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in span):
+            return False
+        rest = span[1]
+        return self._is_known(span[:1], primary=True) and not self._curated(rest.text) \
+            and not self._big_city(rest.text) and rest.lower_ not in self.place_words \
+            and not self._curated(span[0].text)
+
     def _big_city(self, text: str) -> bool:
         return any(p and self.gaz.pop[c] >= self.big_city for c, p in self.gaz.candidates(text))
 
@@ -256,8 +280,9 @@ class Recogniser:
         blocked = bytearray(len(doc))
 
         def add(span, how):
-            if span is None or not span.text.strip() or span.text.lower() in self.stop:
-                return
+            if span is None or not span.text.strip() or span.text.lower() in self.stop \
+                    or not any(t.text[:1].isupper() for t in span):
+                return  # "the west coast city of Izmir": NER's lower-case LOC is no name
             for m in (3, 2, 1):  # "Rafah" + "crossing": extend to a longer curated name
                 j = span.end + m
                 if j <= len(doc) and not any(taken[span.end:j]) and all(t.is_alpha for t in doc[span.end:j]) \
@@ -291,6 +316,8 @@ class Recogniser:
                         found.append(Toponym(p.start_char, p.end_char, p.text, "demonym", forced=e))
                         continue
                     if not self._is_known(p):
+                        if self._given_and_family_name(p):
+                            continue
                         sub = self._known_part(p)
                         if sub is not None:
                             add(sub, "ner-part")
@@ -319,7 +346,7 @@ class Recogniser:
             else:
                 self._block(blocked, ent)
         if self.demonyms:
-            self._add_demonyms(doc, found, taken, text, starts, ends, caps)
+            add_demonyms(doc, found, taken, self.demonyms, self._demonym_max, text, starts, ends, caps)
         # capitalised runs outside entities
         n = len(doc)
         index = self.gaz.index
@@ -358,6 +385,10 @@ class Recogniser:
                 i = match.end
             else:
                 i += 1
+        if self.street_types:
+            street_names(doc, found, taken, self.street_types, self.street_abbreviations)
+        repeat_mentions(doc, found, taken, self.stop,
+                        lambda name: norm_cached(name) in index and name not in self.nationality_forms)
         found.sort(key=lambda t: t.start)
         # qualifiers: "Paris, Texas" -> Paris qualified by Texas
         by_start = {t.start: t for t in found}
@@ -370,7 +401,7 @@ class Recogniser:
                 while k < len(text) and text[k] == " ":
                     k += 1
                 nxt = by_start.get(k)
-                if nxt is not None and self.gaz.qualifier(nxt.text):
+                if nxt is not None and self.gaz.qualifier(nxt.text) and not _list_goes_on(text, nxt.end):
                     t.qualifier = nxt.text
                 elif nxt is None:
                     # an abbreviation ("Fla.") that is not itself a toponym
@@ -430,88 +461,22 @@ class Recogniser:
             i -= 1
         return i >= 0 and doc[i].lower_ in self.name_prepositions
 
-    def _add_demonyms(self, doc, found: list, taken: bytearray, text: Optional[str] = None,
-                      starts: Optional[list] = None, ends: Optional[list] = None,
-                      caps: Optional[list] = None) -> None:
-        """Nationality adjectives and demonyms ("Sri Lankan", "Georgians") as toponyms of their country.
-
-        The geoparsing gold sets annotate them (GeoWebNews types Demonym and
-        Non_Literal_Modifier; LGL and TR-News tag them with the country's
-        GeoNames id), also inside organisation names ("the Georgian Interior
-        Ministry"). Words inside PERSON entities are skipped, unless the whole
-        entity is the demonym.
-
-        text, starts, ends, caps: ``doc.text``, token start/end characters and
-        :func:`_capitalised` per token, when the caller has them already.
-        """
-        person = bytearray(len(doc))
-        for ent in doc.ents:
-            if ent.label_ == "PERSON" and ent.text not in self.demonyms:  # the model tags "Sri Lankan" PERSON
-                for k in range(ent.start, ent.end):
-                    person[k] = 1
-        if text is None:
-            text = doc.text
-            starts = [t.idx for t in doc]
-            ends = [t.idx + len(t.text) for t in doc]
-            caps = [_capitalised(t) for t in doc]
-        n, i = len(doc), 0
-        while i < n:
-            if taken[i] or person[i] or not caps[i]:
-                i += 1
-                continue
-            hit = None
-            for m in range(min(self._demonym_max, n - i), 0, -1):
-                if any(taken[i:i + m]) or any(person[i:i + m]):
-                    continue
-                stext = text[starts[i]:ends[i + m - 1]]  # doc[i:i + m].text
-                e = self.demonyms.get(stext)
-                if e is not None:
-                    hit = (m, stext, e)
-                    break
-            if hit is None:
-                i += 1
-                continue
-            m, stext, e = hit
-            for k in range(i, i + m):
-                taken[k] = 1
-            found.append(Toponym(starts[i], ends[i + m - 1], stext, "demonym", forced=e))
-            i = i + m
-
     @staticmethod
     def _block(blocked, ent) -> None:
         for k in range(ent.start, ent.end):
             blocked[k] = 1
 
 
+_LIST_GOES_ON = re.compile(r"\s+(?:and|or|&)\s+[A-Z]")
+
+
+def _list_goes_on(text: str, end: int) -> bool:
+    """Whether "and"/"or" and a capitalised word follow character ``end``: "Washington, New York and
+    Boston" is a list, not Washington in New York State (AP style closes a qualifier with a comma:
+    "Paris, Texas, and Dallas")."""
+    return bool(_LIST_GOES_ON.match(text, end))
+
+
 def _token_at(doc, char: int):
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
-
-
-def demonym_table(gaz: Gazetteer, rows: list) -> dict:
-    """Map nationality adjectives and demonyms to the gazetteer entry of their country.
-
-    rows (list[dict]): rows of ``data/actors/countries.tsv`` (columns ``iso3``,
-        ``adjectives``, ``demonyms``; '|'-separated; after Wikipedia's "List of
-        adjectival and demonymic forms for countries and nations").
-    Forms that are themselves a gazetteer name ("US", "UK", "Kuwait") are left
-    to the gazetteer; forms shared by two countries are dropped.
-    RETURNS (dict[str, int]): surface form (case-sensitive) -> country entry.
-    """
-    out: dict = {}
-    clash: set = set()
-    for row in rows:
-        e = gaz.country_entry.get(row.get("iso3") or "")
-        if e is None:
-            continue
-        for col in ("adjectives", "demonyms"):
-            for form in (row.get(col) or "").split("|"):
-                form = form.strip()
-                if not form or not form[0].isupper() or norm(form) in gaz.index:
-                    continue
-                if form in out and out[form] != e:
-                    clash.add(form)
-                out[form] = e
-    for form in clash:
-        del out[form]
-    return out

@@ -36,10 +36,12 @@ class RoleRules:
     agent_prepositions: frozenset
     literal_heads: frozenset
     modifier_features: frozenset
+    organisation_words: frozenset
 
     @classmethod
     def from_dict(cls, d: dict) -> "RoleRules":
-        return cls(**{f: frozenset(str(w) if f.endswith("labels") or f.endswith("deps") else str(w).lower()
+        return cls(**{f: frozenset(str(w) if f.endswith("labels") or f.endswith("deps") or f == "organisation_words"
+                                   else str(w).lower()
                                    for w in (d.get(f) or ()))
                       for f in cls.__dataclass_fields__})
 
@@ -56,6 +58,12 @@ def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optio
             and any(t.is_alpha and t.text[:1].isupper() for t in list(ent)[:span.start - ent.start]
                     + list(ent)[span.end - ent.start:]):
         return "embedded"
+    doc = span.doc
+    k = span.end
+    while k < len(doc) and k < span.end + 3 and doc[k].is_alpha and doc[k].text[:1].isupper():
+        if doc[k].text in rules.organisation_words:
+            return "embedded"  # "Abu Dhabi TV", "the Paris Climate Accord": the parse tagged no entity
+        k += 1
     root = span.root
     while root.dep_ == "conj" and root.head.i != root.i and root.head.i < span.start:
         root = root.head  # "Israel and the United States": the first member's role

@@ -14,10 +14,11 @@ class Toponym:
     start: int
     end: int
     text: str
-    how: str  # "ner", "ner-check", "gazetteer", "org-prefix", "demonym"
+    how: str  # "ner", "ner-check", "gazetteer", "org-prefix", "demonym", "repeat", "street"
     qualifier: Optional[str] = None  # the ", Texas" that follows, if any
     forced: Optional[int] = None  # the gazetteer entry a demonym names (its country)
     point: Optional[tuple] = None  # (lat, lon) overriding the entry's point (a US county placed by context)
+    near: Optional[int] = None  # a street's city: the gazetteer entry whose point and country it takes
     cands: list = field(default_factory=list)  # [(entry, primary)]
     entry: Optional[int] = None
     resolved_by: Optional[str] = None

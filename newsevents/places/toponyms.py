@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .disambiguate import Weights, default_weights, load_weights, resolve
+from .mentions import place_streets
 from .recognise import Recogniser, demonym_table
 from .role import RoleRules, assign_roles, load_role_rules
 from .toponym import Toponym
@@ -31,7 +32,7 @@ def recognise_and_resolve(recogniser: Recogniser, doc, weights: Optional[Weights
     toponyms = recogniser(doc)
     resolve(recogniser.gaz, toponyms, weights)
     assign_roles(doc, toponyms, roles if roles is not None else _default_roles(), recogniser.gaz, organisations)
-    return toponyms
+    return place_streets(recogniser.gaz, toponyms)
 
 
 _ROLES: list = []

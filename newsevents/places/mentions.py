@@ -1,0 +1,157 @@
+"""More toponym mentions (step 1c of the places stage): a name's other mentions, and street names.
+
+Two rules run after :class:`~.recognise.Recogniser` has taken the NER and gazetteer toponyms:
+
+* :func:`repeat_mentions`, one sense per discourse (Gale, Church and Yarowsky 1992, applied to
+  toponyms as in Leidner's "Toponym Resolution in Text", 2007): once a name is a toponym of the
+  article, its other capitalised mentions are too, where the parse left them out: at the start of a
+  sentence or headline ("Gainesville residents march ... in Gainesville"), or inside an organisation's
+  name ("the Embassy of the Republic of Armenia"; the role rules then make those associative, so a
+  default run does not list them). Left alone: mentions inside a PERSON, EVENT or number entity
+  ("George Washington", "the Olympic Games"), a name that opens an organisation's name ("Buffalo
+  Public Schools": LGL annotates those, GeoVirus does not), a one-word name that is also a word of a
+  PERSON entity or the bare subject of a verb ("Bell ran"), and a mention right after another
+  capitalised word ("New Gainesville" is not "Gainesville" unless "New" opens the sentence).
+* :func:`street_names`: a street, road or square is a run of capitalised words (or an ordinal:
+  "Third", "5th") before one of ``street_types`` of ``data/places/cues.yaml`` ("Royal Street",
+  "Wichita Drive", "Streatham High Road", "Trafalgar Square"). The gazetteer has no streets; the
+  places stage puts a street at the nearest (in the text) city the article names
+  (:func:`place_streets`), as it does a US county.
+"""
+from __future__ import annotations
+
+import re
+
+from .gazetteer import F_CITY, F_LANDMARK
+from .toponym import Toponym
+
+__all__ = ["repeat_mentions", "street_names", "place_streets", "STREET"]
+
+#: ``Toponym.how`` of a street name
+STREET = "street"
+#: NER labels whose spans never hold another mention of a place name ("the Olympic Games", "July 4")
+_NO_REPEAT_LABELS = ("PERSON", "EVENT", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT")
+_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$|^(First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)$")
+
+
+_COMPASS = ("north", "south", "east", "west")
+
+
+def _cap(tok) -> bool:
+    t = tok.text
+    return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
+
+
+def repeat_mentions(doc, found: list, taken: bytearray, stop: set, known, min_chars: int = 3) -> None:
+    """Add the other mentions of the article's toponyms (see the module docstring) to ``found``.
+
+    found (list[Toponym]): the toponyms so far; new ones (``how = "repeat"``) are appended.
+    taken (bytearray): per token, 1 when an accepted toponym covers it; updated.
+    stop (set[str]): lower-cased words that are never toponyms (``not_toponyms``).
+    known (callable[str] -> bool): whether a name may be repeated: the recogniser passes "the gazetteer
+        knows it and it is no nationality word" ("Canadian" is also a town in Texas).
+    min_chars (int): shorter names are not repeated ("US" is left to the other rules).
+    """
+    person_words = {w.text for ent in doc.ents if ent.label_ == "PERSON" for w in ent}
+    names = {}
+    for t in found:
+        if t.how == "demonym" or len(t.text) < min_chars or t.text.lower() in stop or t.text.isupper():
+            continue
+        if not known(t.text) or (len(t.text.split()) == 1 and t.text in person_words):
+            continue  # "Bell" the officer's suspect, "Noma" the witness
+        names.setdefault(t.text.split()[0], set()).add(tuple(t.text.split()))
+    if not names:
+        return
+    ent_of: dict = {}
+    for ent in doc.ents:
+        for k in range(ent.start, ent.end):
+            ent_of[k] = ent
+    n = len(doc)
+    for i in range(n):
+        tok = doc[i]
+        if taken[i] or tok.text not in names:
+            continue
+        for words in sorted(names[tok.text], key=len, reverse=True):
+            j = i + len(words)
+            if j > n or tuple(t.text for t in doc[i:j]) != words or any(taken[i:j]):
+                continue
+            ent = ent_of.get(i)
+            if ent is not None and (ent.label_ in _NO_REPEAT_LABELS or any(ent_of.get(k) is not ent for k in range(i, j))):
+                break
+            if ent is not None and ent.label_ == "ORG" and j < ent.end and (ent.start == i or (
+                    ent.start == i - 1 and doc[i - 1].lower_ == "the")):
+                break  # "Buffalo Public Schools": the gold sets disagree on a name that opens an organisation's
+            if i > 0 and _cap(doc[i - 1]) and not doc[i - 1].is_sent_start and "\n" not in doc[i - 1].text_with_ws \
+                    and doc[i - 1].lower_ != "the":
+                break  # "New Gainesville", "Lake Dublin": part of another name
+            if j < n and doc[j].text in ("-", "–") and j + 1 < n and _cap(doc[j + 1]) and ent is None:
+                break  # "Watertown-Mayer": a hyphenated name
+            if j == i + 1 and ent is None and doc[i].dep_ == "nsubj" and doc[i].head.pos_ in ("VERB", "AUX"):
+                break  # "Noma said": a one-word subject outside any entity reads as a person
+            for k in range(i, j):
+                taken[k] = 1
+            found.append(Toponym(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), doc[i:j].text, "repeat"))
+            break
+
+
+def street_names(doc, found: list, taken: bytearray, street_types: set, abbreviations: set,
+                 max_words: int = 4) -> None:
+    """Add street, road and square names (see the module docstring) to ``found``.
+
+    street_types (set[str]): the type words, capitalised ("Street", "Road", "Square").
+    abbreviations (set[str]): abbreviated type words ("St.", "Ave."), which count only when no
+        capitalised word follows ("St. Louis" is a saint's town, "Memphis St." a street).
+    A toponym inside the street's name ("Wichita" of "Wichita Drive") gives way to the street.
+    """
+    n = len(doc)
+    for k in range(1, n):
+        word = doc[k].text
+        if word not in street_types and word not in abbreviations:
+            continue
+        if word in abbreviations and k + 1 < n and _cap(doc[k + 1]) and "\n" not in doc[k].text_with_ws:
+            continue
+        a = k
+        while a > 0 and k - a < max_words and (_cap(doc[a - 1]) or _ORDINAL.match(doc[a - 1].text)) \
+                and doc[a - 1].text not in street_types and "\n" not in doc[a - 1].text_with_ws:
+            a -= 1
+        if a < k and doc[a].lower_ == "the":
+            a += 1  # "The Highway Patrol"
+        if a == k or doc[a].text in street_types:
+            continue
+        ent = next((e for e in doc.ents if e.start <= k < e.end), None)
+        if ent is not None and k + 1 < ent.end and _cap(doc[k + 1]) and doc[k + 1].lower_ not in _COMPASS:
+            continue  # "Pleasant Lane School", "the National Highway Traffic Safety Administration"
+        start, end = doc[a].idx, doc[k].idx + len(word)
+        inner = [t for t in found if start <= t.start and t.end <= end]
+        if any(taken[a:k + 1]) and len(inner) != sum(1 for t in found if t.start < end and t.end > start):
+            continue  # overlaps a toponym that reaches outside the street's name
+        for t in inner:
+            found.remove(t)
+        for q in range(a, k + 1):
+            taken[q] = 1
+        found.append(Toponym(start, end, doc[a:k + 1].text, STREET))
+
+
+def place_streets(gaz, toponyms: list) -> list:
+    """Give each street the point of the nearest (in the text) city or landmark the article names.
+
+    A city whose name opens the street's ("Streatham" for "Streatham High Road") comes first.
+
+    A street has no gazetteer entry; ``Toponym.point`` and ``Toponym.near`` (the entry of the city it
+    is placed at, which gives its country) are set when such a city is resolved.
+    RETURNS (list[Toponym]): ``toponyms`` without the streets no city places (a street name alone
+    gives no point: "Royal Street" is in dozens of towns).
+    """
+    towns = [t for t in toponyms if t.entry is not None and t.how != STREET
+             and gaz.feature[t.entry] in (F_CITY, F_LANDMARK) and t.role != "associative"]
+    towns = towns or [t for t in toponyms if t.entry is not None and t.how != STREET
+                      and gaz.feature[t.entry] in (F_CITY, F_LANDMARK)]
+    for s in toponyms:
+        if s.how != STREET or s.entry is not None or not towns:
+            continue
+        own = [t for t in towns if s.text.startswith(t.text + " ")]  # "Streatham High Road" in Streatham
+        c = min(own or towns, key=lambda t: abs(t.start - s.start))
+        s.near = c.entry
+        s.point = c.point if c.point is not None else (gaz.lat[c.entry], gaz.lon[c.entry])
+        s.resolved_by = "street"
+    return [t for t in toponyms if t.how != STREET or t.entry is not None or t.near is not None]

@@ -1,0 +1,123 @@
+"""Tests of the places stage's extra mentions: a name's other mentions and street names (places/mentions.py)."""
+from __future__ import annotations
+
+import pytest
+
+from newsevents.pipeline import Context, Options
+from newsevents.records import ArticleAnalysis
+
+
+@pytest.fixture(scope="session")
+def stage_all():
+    """The places stage listing associative toponyms too (as the geoparsing gold sets are run)."""
+    from newsevents.places import PlaceStage
+
+    return PlaceStage(Options(place_associative=True))
+
+
+def places(nlp, stage, text):
+    doc = nlp(text)
+    ctx = Context(doc, ArticleAnalysis(text=text), None, stage.options)
+    stage(ctx)
+    return ctx.analysis.places
+
+
+def test_a_street_is_placed_at_the_nearest_city_the_article_names(nlp, stage_all):
+    ps = {p.text: p for p in places(nlp, stage_all, "Crowds gathered on Streatham High Road in London on Sunday.")}
+    street = ps["Streatham High Road"]
+    assert (street.feature, street.resolved_by, street.country) == ("street", "street", "GBR")
+    assert (street.lat, street.lon) == (ps["London"].lat, ps["London"].lon)
+    assert street.name is None and street.geonameid is None
+
+
+def test_a_street_name_gives_way_to_no_smaller_toponym_inside_it(nlp, stage_all):
+    texts = [p.text for p in places(nlp, stage_all, "The fire started at a house on Wichita Drive in Dublin, Ohio.")]
+    assert "Wichita Drive" in texts and "Wichita" not in texts
+
+
+def test_an_abbreviated_street_type_is_a_street_only_when_no_name_follows(nlp, stage_all):
+    texts = [p.text for p in places(nlp, stage_all,
+                                    "He lives at 12 Memphis St. in Dublin, Ohio. She flew to St. Louis on Monday.")]
+    assert "Memphis St." in texts
+    assert not any(t.endswith("St.") and t != "Memphis St." for t in texts)
+
+
+def test_a_street_that_no_city_of_the_article_places_is_not_listed(nlp, stage_all):
+    texts = [p.text for p in places(nlp, stage_all, "Neighbours on Royal Street saw smoke on Monday night.")]
+    assert "Royal Street" not in texts
+
+
+def test_the_highway_patrol_is_no_street(nlp, stage_all):
+    texts = [p.text for p in places(nlp, stage_all, "The Highway Patrol reported a crash in Dayton, Ohio.")]
+    assert not any("Highway" in t for t in texts)
+
+
+def test_a_place_named_once_is_a_place_in_its_other_mentions_too(nlp, stage_all):
+    text = "Floods hit Bicester on Monday. In Bicester town centre, shops closed. Bicester shoppers stayed home."
+    got = [(p.text, p.country) for p in places(nlp, stage_all, text)]
+    assert got.count(("Bicester", "GBR")) == 3
+
+
+def test_a_place_name_inside_an_organisation_s_name_is_associative(nlp, stage_all):
+    text = "Floods hit Gainesville on Monday. Students at the University of Gainesville were sent home."
+    got = [(p.text, p.role) for p in places(nlp, stage_all, text)]
+    assert got == [("Gainesville", None), ("Gainesville", "associative")]
+
+
+def test_a_street_named_after_a_district_the_article_names_is_placed_there(nlp, stage_all):
+    text = "A man was stabbed on Streatham High Road in London. Police in Streatham closed the road."
+    ps = {p.text: p for p in places(nlp, stage_all, text)}
+    assert (ps["Streatham High Road"].lat, ps["Streatham High Road"].lon) == (ps["Streatham"].lat, ps["Streatham"].lon)
+
+
+def test_a_junction_named_corner_is_a_street(nlp, stage_all):
+    texts = [p.text for p in places(nlp, stage_all, "Protesters marched from Hyde Park Corner in London.")]
+    assert "Hyde Park Corner" in texts and "Hyde Park" not in texts
+
+
+def test_a_lower_case_place_phrase_is_no_toponym(nlp, stage_all):
+    texts = [p.text for p in places(nlp, stage_all, "Buildings in the west coast city of Izmir, Turkey, collapsed.")]
+    assert "Izmir" in texts and not any(t[0].islower() for t in texts)
+
+
+def test_a_religion_is_no_place(nlp, stage_all):
+    texts = [p.text for p in places(nlp, stage_all, "He spoke about Islam in Cairo.")]
+    assert texts == ["Cairo"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The general manager of Abu Dhabi Media, Dr Ali bin Tamim, blamed Houthi rebels.", "Abu Dhabi"),
+    ("Brazil must comply with the Paris Climate Accord, officials in Brasilia said.", "Paris"),
+])
+def test_a_place_name_opening_a_media_or_agreement_name_is_associative(nlp, stage_all, text, name):
+    got = [p for p in places(nlp, stage_all, text) if p.text == name]
+    assert got and all(p.role == "associative" for p in got)
+
+
+def test_a_given_and_family_name_tagged_as_a_place_is_no_place(nlp, stage_all):
+    text = "Negron served eight years before being granted clemency.  Crystal Munoz was convicted of conspiracy."
+    assert not any(p.text.startswith("Crystal") for p in places(nlp, stage_all, text))
+
+
+def test_a_list_of_cities_is_no_qualifier(nlp, stage_all):
+    text = "The company has offices in Washington, New York and Boston."
+    ps = {p.text: p for p in places(nlp, stage_all, text)}
+    assert ps["Washington"].name == "Washington" and ps["Washington"].country == "USA"
+    assert abs(ps["Washington"].lat - 38.9) < 0.2
+
+
+def test_a_nationality_word_a_small_town_shares_stays_a_nationality_word(nlp):
+    from newsevents.places import PlaceStage
+
+    stage = PlaceStage(Options(place_associative=True, place_demonyms=True))
+    ps = places(nlp, stage, "Canadian officials and Spanish diplomats met in Geneva.")
+    got = {p.text: (p.country, p.resolved_by) for p in ps}
+    assert got["Canadian"] == ("CAN", "demonym") and got["Spanish"] == ("ESP", "demonym")
+
+
+def test_geovirus_is_scored_without_nationality_words_as_its_gold_has_none():
+    from newsevents.evaluate import SETS
+
+    opts = dict(SETS["geovirus"].options)
+    assert opts["place_demonyms"] is False and opts["place_associative"] is True
+    assert dict(SETS["geowebnews"].options)["place_demonyms"] is True
