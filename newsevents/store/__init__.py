@@ -5,7 +5,7 @@
     ...     store.add_batch(analyses)                        # one transaction
     ...     store.events(actor="USA", recipient="PRK", event_type="CONSULT")
 
-Both backends share one schema (:mod:`.schema`) and one query layer (:mod:`.base`); the
+Both backends share one schema (:mod:`.schema`) and one query layer (:class:`.base.Store`); the
 URL picks the backend. Queries return plain dicts; the command line formats them.
 """
 from __future__ import annotations

@@ -1,0 +1,82 @@
+"""Agent nouns: 'police', 'American and North Korean negotiators', 'Hezbollah fighters'.
+
+An agent noun of ``agent_nouns.tsv`` takes the country of its modifiers ('Russian
+troops'), of its 'of' / 'in' / 'from' phrase ('police in Chelyabinsk'), of an earlier
+mention of the same noun ('the US embassy ... the embassy'), else of its context as the
+noun's ``context`` column allows; an organisation before it makes it that organisation's
+members. A group noun with a number word ('the two leaders') goes to coreference.
+"""
+from __future__ import annotations
+
+from .countries import _modifies_instrument
+from .modifiers import left_modifiers, right_countries
+from .organisations import _org_row
+from .state import ArticleState, Item, Mention, _add
+from .syntax import _group_number, _has_det, _is_noun_modifier, _span_root, _text
+
+
+def _agent_mentions(st: ArticleState, item: Item) -> None:
+    doc, kb = st.doc, st.kb
+    row = kb.agents.get(item.first("agent").value)
+    if row is None:
+        return
+    head = _span_root(doc, item.start, item.end)
+    # 'Hezbollah fighters', 'Houthi rebels', 'Taliban militants': the organisation's own members,
+    # coded as the organisation (its code and sector), never as the sentence's country
+    for c in head.children:
+        if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < head.i:
+            owner = st.item_at.get(c.i)
+            if owner is None or owner.kind != "org" or (owner.end < len(doc) and doc[owner.end].text == "-"):
+                continue  # 'Al-Qaeda-linked rebels', 'Iran-backed militias' are not the organisation
+            org = _org_row(st, owner)
+            if org is not None:
+                _add(st, Mention(item.start, item.end, owner.start, item.end, _text(doc, item.start, item.end),
+                                 org["canonical"], code=org.get("code"), sector=org.get("sector"),
+                                 kind=org.get("kind") or "organisation", resolved_by="organisation",
+                                 org_type=org.get("type")))
+                return
+    mods = left_modifiers(st, item.start, item.end)
+    codes = list(mods.countries)
+    scope = row.get("context") or "sentence"
+    key = item.first("agent").value
+    # possessive country: "Russia's army" (the possessor token is a country/capital item); an
+    # embassy 'in Baghdad' stands in another country: only 'of' counts for it
+    if not codes:
+        codes = right_countries(st, head, ("of",) if scope == "antecedent" else ("of", "in", "from"))
+    how = "agent-noun"
+    ante = None
+    if not codes and _has_det(doc, head, ("the",)):
+        # 'the US embassy ... the embassy': an earlier mention of the same noun with its own country
+        ante = next((m for m in reversed(st.mentions) if m.agent == key and m.code
+                     and m.resolved_by == "agent-noun" and m.end <= item.start), None)
+        if ante is not None:
+            codes, how = [ante.code], "coreference"
+    people_context = False
+    if not codes and not mods.unplaced:
+        # the context only for a noun the text does not place ('Northamptonshire police' with
+        # a county of unknown country stays uncoded rather than take the article's country)
+        c, how = st.context_country(st.sent_of[item.start], scope)
+        codes, how = [c], how or "agent-noun"
+        people_context = c is None and scope == "article"
+    codes = codes or [None]
+    text = _text(doc, item.start, item.end)
+    label = row.get("label") or row["noun"]
+    for iso in codes:
+        name = kb.country_name(iso)
+        canonical = ante.canonical if ante is not None else f"{name} ({label})" if name else label
+        _add(st, Mention(item.start, item.end, mods.start, item.end, text, canonical, code=iso,
+                         sector=row.get("sector") or None, kind=row.get("kind") or "group", resolved_by=how,
+                         agent=key, antecedent=ante, people_context=people_context))
+
+
+def recognise_agent(st: ArticleState, it: Item) -> None:
+    """An agent noun as a head (or modifying a weapon noun): its mentions, or a group for
+    coreference ('the two leaders', rules.yaml ``group_nouns``) in ``st.pending``."""
+    doc, rules = st.doc, st.kb.rules
+    head = _span_root(doc, it.start, it.end)
+    if _is_noun_modifier(doc, it) and not _modifies_instrument(doc, it, rules):
+        return
+    if head.lower_ in rules.get("group_nouns", {}) and _group_number(doc, head, rules):
+        st.pending.append(("group", it))
+        return
+    _agent_mentions(st, it)

@@ -1,0 +1,123 @@
+"""Countries: country names, capitals, nationality words and shorthands in actor slots.
+
+'Seoul said' -> '<country> (government)' GOV; 'Pyongyang and Washington' in an actor
+slot -> the countries; 'the Americans' -> '<country> (people)'; a shorthand ('the
+Koreas', ``shorthands.tsv``) -> its countries where its context holds. A country word
+modifying a weapon or vehicle ('Israeli tanks', rules.yaml ``instrument_nouns``) stands
+for the country's military. Never 'in Seoul' (a place) nor 'South Korean officials' (a
+modifier of another head).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..tables import Entry
+from .persons import _person_mention
+from .state import ArticleState, Item, Mention, _add
+from .syntax import _is_noun_modifier, _span_root, _text, actor_position
+
+
+def _modifies_instrument(doc, item: Item, rules: dict) -> bool:
+    """True when the item modifies a weapon or vehicle noun that stands for its operators
+    ('army bulldozers', 'Israeli tanks'; rules.yaml ``instrument_nouns``)."""
+    t = doc[item.end - 1]
+    return t.dep_ in ("compound", "amod", "nmod") and t.head.i >= item.end \
+        and t.head.lower_ in rules.get("instrument_nouns", ())
+
+
+def _instrument_mention(st: "ArticleState", it: Item, entry: Optional[Entry], how: str) -> bool:
+    """'Israeli tanks shelled ...', 'a United States airstrike': a country word modifying a weapon,
+    vehicle or attack noun (rules.yaml ``instrument_nouns``) stands for the country's military,
+    unless an agent noun comes between ('Israeli army tanks': the army is the actor).
+    RETURNS (bool): True when the mention was added."""
+    doc, rules = st.doc, st.kb.rules
+    if entry is None or not _modifies_instrument(doc, it, rules) or any(
+            st.item_at.get(k) is not None and st.item_at[k].kind == "agent"
+            for k in range(it.end, doc[it.end - 1].head.i + 1)):
+        return False
+    name = st.kb.country_name(entry.value) or entry.value
+    label = rules.get("instrument_label", "military")
+    _add(st, Mention(it.start, it.end, it.start, it.end, _text(doc, it.start, it.end),
+                     f"{name} ({label})", code=entry.value, sector=rules.get("instrument_sector") or None,
+                     kind="organisation", resolved_by=how))
+    return True
+
+
+def _country_mentions(st: ArticleState, item: Item, codes, resolved_by: str, text: str,
+                      suffix: Optional[str] = None, sector: Optional[str] = None) -> None:
+    for iso in codes:
+        name = st.kb.country_name(iso) or iso
+        canonical = f"{name} ({suffix})" if suffix else name
+        _add(st, Mention(item.start, item.end, item.start, item.end, text, canonical, code=iso, sector=sector,
+                         kind="country", resolved_by=resolved_by))
+
+
+def recognise_country(st: ArticleState, it: Item) -> None:
+    """A country name or capital (``it.kind``): the country (a capital: its government) when
+    it fills an actor slot; the surname of a person named before ('Sudesh Amman ... Amman')
+    is that person."""
+    doc, rules, kind = st.doc, st.kb.rules, it.kind
+    text = _text(doc, it.start, it.end)
+    if any(m.person and m.start < it.start and m.end - m.start > 1 and doc[m.end - 1].text == text
+           for m in st.mentions):
+        # 'Sudesh Amman ... Amman had scrawled': the surname of a person named before,
+        # not the capital; resolved to that person by coreference (short names)
+        _add(st, _person_mention(st, Item(it.start, it.end, "ner_person"), None))
+        return
+    if kind == "country" and _instrument_mention(st, it, it.first("country"), "country-name"):
+        return  # 'a United States airstrike', 'US missiles': the country's military
+    if _is_noun_modifier(doc, it):
+        return
+    root = _span_root(doc, it.start, it.end)
+    if not actor_position(root, rules):
+        return
+    e = it.first(kind)
+    text = _text(doc, it.start, it.end)
+    if kind == "capital":
+        _country_mentions(st, it, [e.value], "capital", text, suffix="government", sector="GOV")
+    else:
+        _country_mentions(st, it, [e.value], "country-name", text)
+
+
+def recognise_nationality(st: ArticleState, it: Item) -> None:
+    """A demonym or nationality adjective: the country's military before a weapon noun; a
+    demonym noun in an actor slot is a person ('an American') or the people ('Americans')."""
+    doc, kb, rules = st.doc, st.kb, st.kb.rules
+    e = it.first("demonym")
+    if _instrument_mention(st, it, it.first("adjective") or it.first("demonym"), "demonym"):
+        return
+    if e is None or _is_noun_modifier(doc, it):
+        return
+    root = _span_root(doc, it.start, it.end)
+    if root.pos_ not in ("NOUN", "PROPN") or not actor_position(root, rules):
+        return
+    plural = root.tag_ in ("NNS", "NNPS") or root.text.endswith("s")
+    text = _text(doc, it.start, it.end)
+    name = kb.country_name(e.value) or e.value
+    _add(st, Mention(it.start, it.end, it.start, it.end, text, f"{name} (people)" if plural else text,
+                     code=e.value, kind="group" if plural else "person", person=not plural,
+                     resolved_by="demonym"))
+
+
+def recognise_shorthand(st: ArticleState, it: Item) -> None:
+    """A shorthand of ``shorthands.tsv`` ('the Koreas'): the countries of its first row whose
+    conditions hold (a 'the' before it where ``needs_the``; its context codes in the article)."""
+    doc, kb = st.doc, st.kb
+    rows = [kb.shorthands[e.value] for e in it.entries if e.kind == "shorthand"]
+    text = _text(doc, it.start, it.end)
+    chosen = None
+    for r in rows:
+        if r.get("needs_the") == "yes":
+            if it.start == 0 or doc[it.start - 1].lower_ != "the" or _is_noun_modifier(doc, it):
+                continue
+        if r["context_codes"] and not any(st.geo_article.get(c) for c in r["context_codes"]):
+            continue
+        chosen = r
+        break
+    if chosen is None:
+        return
+    ev_start = it.start - 1 if chosen.get("needs_the") == "yes" else it.start
+    for iso in chosen["code_list"]:
+        name = kb.country_name(iso) or iso
+        _add(st, Mention(it.start, it.end, ev_start, it.end, text, name, code=iso, kind="country",
+                         resolved_by="country-name"))

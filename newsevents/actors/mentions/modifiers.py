@@ -1,0 +1,176 @@
+"""The modifiers of a head: titles, nationalities and toponyms before it, countries after it.
+
+:func:`left_modifiers` reads the noun phrase to the left of a name or noun ('South Korean
+President Moon Jae-in', 'Police spokesman Mariusz Ciarka'); :func:`right_countries` the
+'of' / 'in' / 'from' phrase after an agent noun ('police in Chelyabinsk').
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .state import _MOD_KINDS, ArticleState
+from .syntax import _span_root
+
+
+@dataclass
+class Mods:
+    countries: list = field(default_factory=list)  # ISO3 in text order
+    title: Optional[dict] = None  # titles.tsv row of the title nearest the head
+    role: Optional[str] = None
+    former: bool = False
+    words: list = field(default_factory=list)  # gendered words (titles, honorifics)
+    start: int = -1  # first token of the modifiers (evidence start)
+    place_only: bool = False  # the country came only from a toponym
+    agent_sector: Optional[str] = None  # sector of an agent noun before the title ('Police spokesman')
+    unplaced: bool = False  # a toponym of unknown country modifies the head ('Northamptonshire police')
+
+
+def left_modifiers(st: ArticleState, head_start: int, head_end: int) -> Mods:
+    """Titles, nationalities and toponyms directly before a head, in its noun phrase.
+
+    'South Korean President Moon Jae-in' -> countries [KOR], title president;
+    'American and North Korean negotiators' -> [USA, PRK];
+    'Chelyabinsk regional Deputy Governor Oleg Klimov' -> toponym country, role 'Deputy Governor'.
+    """
+    doc, kb = st.doc, st.kb
+    glue = set(kb.rules.get("np_glue", ()))
+    mods = Mods(start=head_start)
+    sent_start = st.sents[st.sent_of[head_start]].start
+    j = head_start - 1
+    role_end = None
+    role_start = None
+    in_role = True  # still inside the run of title words next to the head
+    place_countries = []
+    while j >= sent_start:
+        tok = doc[j]
+        it = st.item_at.get(j)
+        if it is not None and it.kind in _MOD_KINDS:
+            if it.kind == "title":
+                row = kb.titles.get(it.first("title").value) if it.first("title") else None
+                if row is None:
+                    break
+                typ = row.get("type")
+                if typ == "former":
+                    mods.former = True
+                    in_role = False
+                elif typ == "honorific":
+                    mods.words.append(row["title"])
+                else:
+                    if typ == "title" and mods.title is None:
+                        mods.title = row
+                    if row.get("gender"):
+                        mods.words.append(row["title"])
+                    if in_role:
+                        role_end = role_end if role_end is not None else it.end
+                        role_start = it.start
+            else:
+                e = it.first("adjective") or it.first("country") or it.first("capital") or it.first("demonym")
+                if e is None or not _leans_right(doc, it.start, it.end):
+                    break  # 'arrested in Warsaw, John Smith said': not a modifier of the name
+                if e.value not in mods.countries:
+                    mods.countries.insert(0, e.value)
+                in_role = False
+            mods.start = it.start
+            j = it.start - 1
+            continue
+        if j in st.place_at and not (it is not None and it.kind in ("person", "ner_person", "org")):
+            place = st.place_at[j]
+            k = j
+            while k - 1 >= sent_start and st.place_at.get(k - 1) is place:
+                k -= 1
+            if not _leans_right(doc, k, j + 1):
+                break
+            if place.country and place.country not in place_countries:
+                place_countries.insert(0, place.country)
+            mods.unplaced = mods.unplaced or not place.country
+            in_role = False
+            mods.start = min(mods.start, j)
+            # skip to the place's first token
+            k = j
+            while k - 1 >= sent_start and st.place_at.get(k - 1) is place:
+                k -= 1
+            j = k - 1
+            continue
+        if it is not None and it.kind == "agent" and in_role and role_start is not None:
+            # 'Police spokesman Mariusz Ciarka', 'army spokesman': the body the title belongs to
+            row = kb.agents.get(it.first("agent").value)
+            if row is not None:
+                mods.agent_sector = mods.agent_sector or row.get("sector") or None
+                role_start = mods.start = it.start
+                j = it.start - 1
+                continue
+        if it is not None and it.kind == "agent" and doc[it.end - 1].dep_ in ("amod", "compound") \
+                and head_start <= doc[it.end - 1].head.i < head_end:
+            # 'United States military forces', 'Iraqi security forces': an agent noun modifying
+            # the head belongs to its phrase; the country before it is the head's
+            j = it.start - 1
+            continue
+        if it is not None:
+            break  # another name, organisation or agent noun: the phrase ends
+        low = tok.lower_
+        if low in glue or tok.text in glue:
+            if low == "and" and not (j - 1 >= sent_start and st.item_at.get(j - 1) is not None
+                                     and st.item_at[j - 1].kind in ("adjective", "country", "capital")):
+                break
+            j -= 1
+            in_role = False
+            continue
+        if tok.is_title and tok.pos_ in ("PROPN", "NOUN", "ADJ") and tok.dep_ in ("compound", "amod", "nmod") \
+                and in_role and role_start is not None:
+            role_start = j  # portfolio word: 'Emergencies Minister'
+            mods.start = j
+            j -= 1
+            continue
+        if tok.dep_ in ("amod", "compound", "nmod", "nummod") and not tok.is_punct and j < tok.head.i <= head_end:
+            if role_start is not None:
+                in_role = False  # 'sitting', 'billionaire': inside the phrase, outside the role
+            j -= 1
+            continue
+        break
+    if role_start is not None and role_end is not None:
+        mods.role = doc[role_start:role_end].text
+    if not mods.countries and place_countries:
+        mods.countries = place_countries
+        mods.place_only = True
+    return mods
+
+
+def _leans_right(doc, start: int, end: int) -> bool:
+    """True when the span ``start:end`` hangs from a word to its right ('South Korean President',
+    "Russia's army") or is a conjunct ('American and North Korean negotiators'), so it can modify
+    the name after it; False for 'arrested in Warsaw, John Smith said'."""
+    root = _span_root(doc, start, end)
+    return root.head.i >= end or root.dep_ == "conj"
+
+
+def right_countries(st: ArticleState, head_tok, preps=("of", "in", "from")) -> list:
+    """Countries from the 'of' / 'in' / 'from' phrase after an agent noun ('police in
+    Chelyabinsk'), one per coordinated object ('authorities in the United Kingdom and the
+    United States'). RETURNS (list[str]): ISO codes in text order, no repeats; empty if none."""
+    for child in head_tok.rights:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            out = []
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for tok in [pobj] + [c for c in pobj.conjuncts if c.i > pobj.i]:
+                    c = _token_country(st, tok)
+                    if c and c not in out:
+                        out.append(c)
+            if out:
+                return out
+    return []
+
+
+def _token_country(st: ArticleState, tok) -> Optional[str]:
+    """The country of a country name, capital, nationality word or placed toponym at ``tok``."""
+    it = st.item_at.get(tok.i)
+    if it is not None:
+        e = it.first("country") or it.first("capital") or it.first("adjective")
+        if e is not None:
+            return e.value
+    place = st.place_at.get(tok.i)
+    if place is not None and place.country:
+        return place.country
+    return None

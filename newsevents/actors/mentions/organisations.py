@@ -1,0 +1,73 @@
+"""Organisations: aliases of ``organisations.tsv`` and spaCy ORG entities.
+
+A table alias takes its row's canonical name, code and sector; a row with context codes
+(a generic 'Communist Party') only where its country is in the sentence or the article.
+An unknown ORG entity in an actor slot takes the country and sector of the words inside
+it or before it.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from .modifiers import left_modifiers
+from .state import ArticleState, Item, Mention, _add
+from .syntax import _span_root, _text, actor_position
+
+
+def _org_row(st: ArticleState, item: Item) -> Optional[dict]:
+    """The organisations.tsv row an alias means here; context rows need the country in context."""
+    rows = [st.kb.orgs[e.value] for e in item.entries if e.kind == "org"]
+    free = [r for r in rows if not r["context_codes"]]
+    if free:
+        return free[0]
+    sent = st.sent_of[item.start]
+    here = set(st.geo_sent.get(sent, ())) | st.named_sent.get(sent, set())
+    in_sent = [r for r in rows if here & set(r["context_codes"])]
+    pool = in_sent or [r for r in rows if any(st.geo_article.get(c) for c in r["context_codes"])]
+    if not pool:
+        return None
+    return max(pool, key=lambda r: sum(st.geo_article.get(c, 0) for c in r["context_codes"]))
+
+
+def recognise_org(st: ArticleState, it: Item) -> None:
+    """An alias of ``organisations.tsv``: its row's mention, or an uncoded organisation when
+    no row fits the context (the sector kept when all its rows agree)."""
+    doc, kb = st.doc, st.kb
+    row = _org_row(st, it)
+    text = _text(doc, it.start, it.end)
+    if row is None:
+        rows = [kb.orgs[e.value] for e in it.entries if e.kind == "org"]
+        sectors = {r.get("sector") for r in rows}
+        _add(st, Mention(it.start, it.end, it.start, it.end, text, text, code=None,
+                         sector=sectors.pop() if len(sectors) == 1 else None, kind="organisation",
+                         resolved_by="organisation"))
+        return
+    _add(st, Mention(it.start, it.end, it.start, it.end, text, row["canonical"], code=row.get("code"),
+                         sector=row.get("sector"), kind=row.get("kind") or "organisation",
+                         resolved_by="organisation", org_type=row.get("type")))
+
+
+def recognise_ner_org(st: ArticleState, it: Item) -> None:
+    """A spaCy ORG entity the tables do not know, in an actor slot (or holding an agent noun):
+    code from the country words inside it, else before it; sector from its agent noun or title."""
+    doc, kb, rules = st.doc, st.kb, st.kb.rules
+    root = _span_root(doc, it.start, it.end)
+    if not actor_position(root, rules) and not any(i.kind == "agent" for i in it.value or ()):
+        return  # 'at the DMZ': an unknown name in a place slot
+    inner = it.value or []
+    code = None
+    sector = None
+    for sub in inner:
+        e = sub.first("adjective") or sub.first("country") or sub.first("capital")
+        if e is not None and code is None:
+            code = e.value
+        if sub.kind == "agent":
+            sector = (kb.agents.get(sub.first("agent").value) or {}).get("sector") or sector
+        if sub.kind == "title":
+            sector = (kb.titles.get(sub.first("title").value) or {}).get("sector") or sector
+    mods = left_modifiers(st, it.start, it.end)
+    if code is None and mods.countries:
+        code = mods.countries[0]
+    text = _text(doc, it.start, it.end)
+    _add(st, Mention(it.start, it.end, mods.start, it.end, text, text, code=code, sector=sector,
+                     kind="organisation", resolved_by="ner"))

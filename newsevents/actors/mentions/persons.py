@@ -1,0 +1,115 @@
+"""Persons: names of the office-holder table and spaCy PERSON entities.
+
+A table name ('Moon Jae-in', 'Trump') takes the office its holder held on the publication
+date (``office_holders.tsv``), or the one a title before it names ('President Xi Jinping');
+an unknown name takes its code from a nationality or toponym before it and its sector and
+role from a title ('Police spokesman Mariusz Ciarka').
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from .modifiers import left_modifiers
+from .state import ArticleState, Item, Mention, _add
+from .syntax import _span_root, _text
+
+
+def _person_canonical(st: ArticleState, item: Item) -> Optional[str]:
+    cands = []
+    for e in item.entries:
+        if e.kind == "person":
+            cands.extend(e.value)
+    cands = list(dict.fromkeys(cands))
+    if not cands:
+        return None
+    seen = [c for c in cands if c in st.person_canon_seen]
+    if seen:
+        return seen[0]
+    holders = st.kb.holders
+    active = [c for c in cands if holders.term_on(c, st.published) is not None]
+    if item.end - item.start == 1:
+        # A bare one-word alias that is not the person's surname ('Anwar' for Anwar Ibrahim: a
+        # common given name) stands for an office holder only when that person is in office on
+        # the publication date, was named in full earlier in the article, or a title before it
+        # names an office they held. 'Waseem's mother, Anwar' in a 2019 Pakistani story is not
+        # Anwar Ibrahim. Surname aliases ('Trump', 'Merkel') are listed in office_holders.tsv
+        # only where they are unambiguous in news, so they keep resolving out of office.
+        word = st.doc[item.start].text
+        if not active:
+            mods = left_modifiers(st, item.start, item.end)
+            wanted = (mods.title.get("role") or mods.title["title"]).lower() if mods.title is not None else None
+            titled = [c for c in cands if wanted and any((t.role or "").lower() == wanted
+                                                         for t in holders.terms.get(c, ()))]
+            if titled:  # 'President Bush': the title names an office the person held
+                return titled[0]
+            cands = [c for c in cands if c.split()[-1] == word]
+            if not cands:
+                return None
+    if len(cands) == 1:
+        return cands[0]
+    return active[0] if len(active) == 1 else None
+
+
+def _person_mention(st: ArticleState, item: Item, canonical: Optional[str]) -> Optional[Mention]:
+    doc, kb = st.doc, st.kb
+    mods = left_modifiers(st, item.start, item.end)
+    text = _text(doc, item.start, item.end)
+    m = Mention(item.start, item.end, mods.start, item.end, text, canonical or text, kind="person", person=True)
+    if canonical:
+        code, sector, role = kb.holders.role_on(canonical, st.published) or (None, None, None)
+        terms = kb.holders.terms_on(canonical, st.published)
+        m.roles = tuple(t.role.lower() for t in terms if t.role)
+        if mods.title is not None:
+            wanted = (mods.title.get("role") or mods.title["title"]).lower()
+            for t in terms:  # 'President Xi Jinping': the office the text names
+                if t.role and t.role.lower() == wanted:
+                    code, sector, role = t.country, t.sector, t.role
+                    break
+        m.code, m.sector, m.role, m.resolved_by = code, sector, role, "office-holder"
+        if mods.former:
+            m.sector, m.role = None, ("former " + mods.role) if mods.role else None
+        if m.code is None and mods.countries:
+            m.code = mods.countries[0]
+    else:
+        if mods.countries:
+            m.code = mods.countries[0]
+            m.resolved_by = "demonym" if not mods.place_only else "title"
+        if mods.title is not None:
+            m.sector = None if mods.former else (mods.title.get("sector") or mods.agent_sector or None)
+            m.role = ("former " if mods.former else "") + (mods.role or mods.title.get("role") or mods.title["title"].title())
+            m.resolved_by = "title"
+            if m.code is None and m.sector and not mods.unplaced:
+                # 'Police spokesman Mariusz Ciarka' in a story about Poland: the sentence's
+                # country, else the article's; resolved_by says which
+                code, how = st.context_country(st.sent_of[item.start])
+                if code:
+                    m.code, m.resolved_by = code, how
+    m.gender = kb.gender_of(m.canonical, mods.words)
+    return m
+
+
+def recognise_person(st: ArticleState, it: Item) -> None:
+    """A name of the office-holder table: one person mention, the first of its canonical
+    name remembered in ``st.person_canon_seen``."""
+    canonical = _person_canonical(st, it)
+    if canonical is None:
+        m = _person_mention(st, it, None)
+    else:
+        m = _person_mention(st, it, canonical)
+    _add(st, m)
+    st.person_canon_seen.setdefault(m.canonical, m)
+
+
+def recognise_ner_person(st: ArticleState, it: Item) -> None:
+    """A spaCy PERSON entity the tables do not know: a person mention unless it is a place
+    ('the border town of Panmunjom', rules.yaml ``place_head_nouns``) or has no capital."""
+    doc, rules = st.doc, st.kb.rules
+    place_nouns = set(rules.get("place_head_nouns", ()))
+    if any(k in st.place_at for k in range(it.start, it.end)):
+        return
+    root = _span_root(doc, it.start, it.end)
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in place_nouns:
+        return  # 'the border town of Panmunjom'
+    if not any(t.is_alpha and t.text[:1].isupper() for t in doc[it.start:it.end]):
+        return
+    _add(st, _person_mention(st, it, None))

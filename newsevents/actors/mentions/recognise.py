@@ -1,0 +1,90 @@
+"""The first pass over one article: every named or noun-phrase actor.
+
+Scans the Doc (:mod:`.scan`), indexes the items by token, counts the countries of
+the article and of each sentence (the context that uncoded mentions take), then hands
+each item to the recogniser of its kind; referring expressions go to ``st.pending``.
+"""
+from __future__ import annotations
+
+from .agents import recognise_agent
+from .countries import recognise_country, recognise_nationality, recognise_shorthand
+from .organisations import recognise_ner_org, recognise_org
+from .persons import recognise_ner_person, recognise_person
+from .referring import queue_pronouns_and_groups, recognise_description, recognise_title
+from .scan import _scan
+from .state import ArticleState
+from .syntax import _destination, _is_noun_modifier
+
+#: item kind -> the function that makes its mentions (kinds not listed make none)
+_RECOGNISERS = {
+    "person": recognise_person,
+    "ner_person": recognise_ner_person,
+    "org": recognise_org,
+    "ner_org": recognise_ner_org,
+    "capital": recognise_country,
+    "country": recognise_country,
+    "demonym": recognise_nationality,
+    "adjective": recognise_nationality,
+    "shorthand": recognise_shorthand,
+    "agent": recognise_agent,
+    "title": recognise_title,
+    "description": recognise_description,
+}
+
+
+def recognise(st: ArticleState, blocked: set) -> None:
+    """First pass: every named or noun-phrase actor; referring expressions go to ``st.pending``."""
+    items = _scan(st, blocked)
+    for it in items:
+        for k in range(it.start, it.end):
+            if k not in st.item_at or it.kind in ("ner_person", "ner_org"):
+                st.item_at.setdefault(k, it)
+    _count_context(st, items)
+    for it in items:
+        if it.inner:
+            continue
+        recognise_kind = _RECOGNISERS.get(it.kind)
+        if recognise_kind is not None:
+            recognise_kind(st, it)
+    # pronouns and groups with nouns outside the lexicon
+    queue_pronouns_and_groups(st)
+
+
+def _count_context(st: ArticleState, items: list) -> None:
+    """Count the country expressions and placed toponyms of the article (``st.geo_article``),
+    of each sentence (``st.geo_sent``, ``st.dest_sent``) and the countries of the sentence's
+    named office holders and organisations (``st.named_sent``)."""
+    doc, kb = st.doc, st.kb
+    counted_tokens = set()
+    for it in items:
+        e = it.first("country") or it.first("adjective") or it.first("demonym") or it.first("capital")
+        if e is not None and it.kind in ("country", "adjective", "demonym", "capital"):
+            st.geo_article[e.value] += 1
+            if it.kind in ("country", "capital") or not _is_noun_modifier(doc, it):
+                # a nationality adjective belongs to its own noun ('Russian President Putin'),
+                # so it does not make the whole sentence Russian
+                st.geo_sent[st.sent_of[it.start]][e.value] += 1
+                if _destination(doc, it.start, it.end):
+                    st.dest_sent[st.sent_of[it.start]][e.value] += 1
+            counted_tokens.update(range(it.start, it.end))
+        elif it.kind == "person":
+            for c in (x for en in it.entries if en.kind == "person" for x in en.value):
+                iso = kb.holders.country_of(c)
+                if iso:
+                    st.named_sent[st.sent_of[it.start]].add(iso)
+        elif it.kind == "org":
+            for en in it.entries:
+                row = kb.orgs[en.value]
+                if not row["context_codes"] and row.get("code") in kb.countries:
+                    st.named_sent[st.sent_of[it.start]].add(row["code"])
+    seen_places = set()
+    for k, place in st.place_at.items():
+        owner = st.item_at.get(k)
+        if id(place) in seen_places or k in counted_tokens or not place.country \
+                or (owner is not None and owner.kind in ("org", "person", "ner_org", "ner_person")):
+            continue  # 'China' inside 'China Daily' is the newspaper's name, not a place mention
+        seen_places.add(id(place))
+        st.geo_article[place.country] += 1
+        st.geo_sent[st.sent_of[k]][place.country] += 1
+        if _destination(doc, k, k + 1):
+            st.dest_sent[st.sent_of[k]][place.country] += 1

@@ -1,0 +1,61 @@
+"""Referring expressions, queued in ``st.pending`` for :mod:`~newsevents.actors.coref`.
+
+A title without a name after it ('the president', 'the South Korean president'), a
+definite description ('the newspaper'), a pronoun (rules.yaml ``pronouns``) and a group
+noun outside the lexicon with a number word ('both leaders', rules.yaml ``group_nouns``).
+A bare title with an agent reading in an actor slot ('a federal judge sentenced') is a new
+person of that sector instead.
+"""
+from __future__ import annotations
+
+from .agents import _agent_mentions
+from .modifiers import left_modifiers
+from .state import ArticleState, Item
+from .syntax import _group_number, _has_det, _span_root, actor_position
+
+
+def recognise_title(st: ArticleState, it: Item) -> None:
+    """A title of ``titles.tsv`` (type title) that heads its own phrase and has a determiner or
+    a country before it: ``("title", item, Mods)`` in ``st.pending``."""
+    doc, kb, rules = st.doc, st.kb, st.kb.rules
+    row = kb.titles.get(it.first("title").value)
+    if row is None or row.get("type") != "title":
+        return
+    nxt = st.item_at.get(it.end)
+    if nxt is not None and nxt.kind in ("person", "ner_person", "title"):
+        return  # part of 'President Xi Jinping'
+    if it.end < len(doc) and doc[it.end].pos_ == "PROPN" and doc[it.end].is_title:
+        return
+    head = _span_root(doc, it.start, it.end)
+    if head.dep_ in ("compound",) and head.head.i > head.i:
+        return
+    mods = left_modifiers(st, it.start, it.end)
+    if not (_has_det(doc, head) or mods.countries):
+        if it.first("agent") is not None and actor_position(head, rules):
+            _agent_mentions(st, it)  # 'a federal judge sentenced': a new person of that sector
+        return
+    st.pending.append(("title", it, mods))
+
+
+def recognise_description(st: ArticleState, it: Item) -> None:
+    """A description noun after 'the' ('the newspaper'): ``("description", item)`` in ``st.pending``."""
+    doc = st.doc
+    if it.start > 0 and doc[it.start - 1].lower_ == "the":
+        st.pending.append(("description", it))
+
+
+def queue_pronouns_and_groups(st: ArticleState) -> None:
+    """Pronouns, and group nouns outside the lexicon with a number word, in ``st.pending``
+    as ``("pronoun", token)`` and ``("group", Item)``."""
+    doc, rules = st.doc, st.kb.rules
+    pron = rules.get("pronouns", {})
+    group_nouns = rules.get("group_nouns", {})
+    for idx, key in enumerate(st.lower_keys):
+        if key not in pron and key not in group_nouns:
+            continue
+        tok = doc[idx]
+        if tok.lower_ in pron and tok.pos_ == "PRON":
+            st.pending.append(("pronoun", tok))
+        elif tok.lower_ in group_nouns and tok.i not in st.item_at and tok.pos_ == "NOUN" \
+                and _group_number(doc, tok, rules):
+            st.pending.append(("group", Item(tok.i, tok.i + 1, "group")))

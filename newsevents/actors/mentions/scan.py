@@ -1,0 +1,119 @@
+"""The scan of one Doc for names and lexicon items.
+
+A greedy longest-match scan with the cased and the lower-cased lexicons
+(:class:`~newsevents.actors.tables.Knowledge`), then spaCy's PERSON and ORG entities
+where the lexicons leave gaps: the :class:`~.state.Item` list every recogniser reads.
+"""
+from __future__ import annotations
+
+from .state import ArticleState, Item
+
+
+def _strip_ent(doc, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading 'the' and trailing possessive / punctuation from an entity span."""
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _name_entities(doc) -> list:
+    """The PERSON and ORG entities of ``doc`` as ``(start, end, label)`` token spans, with two
+    PERSON entities that touch (no word or punctuation between them) joined: the small model
+    splits 'Judge Amy Berman Jackson' into 'Amy Berman' and 'Jackson'."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG"):
+            continue
+        if out and ent.label_ == "PERSON" and out[-1][2] == "PERSON" and out[-1][1] == ent.start:
+            out[-1] = (out[-1][0], ent.end, "PERSON")
+        else:
+            out.append((ent.start, ent.end, ent.label_))
+    return out
+
+
+def _scan(st: ArticleState, blocked: set) -> list[Item]:
+    """Greedy longest-match scan with both lexicons; NER entities fill the gaps."""
+    doc, kb = st.doc, st.kb
+    items: list[Item] = []
+    n = len(doc)
+    cased_keys = kb.cased.keys(doc)
+    lower_keys = [k.lower() for k in cased_keys]
+    st.lower_keys = lower_keys
+    i = 0
+    while i < n:
+        m = kb.cased.match(cased_keys, i)
+        m2 = kb.lower.match(lower_keys, i)
+        if m is None and m2 is None:
+            i += 1
+            continue
+        tok = doc[i]
+        if tok.is_space or tok.is_punct and tok.text not in ("-",):
+            i += 1
+            continue
+        best = None
+        if m and i not in blocked:
+            end, entries = m
+            if end - i == 1 and not (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC")
+                                     or (tok.is_title and tok.is_sent_start)) \
+                    and all(e.kind in ("person", "org") for e in entries):
+                pass  # a one-word name must look like a name (tagged PROPN or an entity; the small
+                # model tags a sentence-initial 'Trump' NOUN, so a capitalised first word passes)
+            else:
+                best = Item(i, end, entries[0].kind, list(entries))
+        if m2 and (best is None or m2[0] > best.end):
+            end, entries = m2
+            best = Item(i, end, entries[0].kind, list(entries))
+        if best is None:
+            i += 1
+            continue
+        items.append(best)
+        i = best.end
+    # NER entities
+    covered = {}
+    for it in items:
+        for k in range(it.start, it.end):
+            covered[k] = it
+    extra = []
+    for ent_start, ent_end, label in _name_entities(doc):
+        s, e = _strip_ent(doc, ent_start, ent_end)
+        if s >= e:
+            continue
+        inner_items = [it for it in items if it.start >= s and it.end <= e]
+        overlapping = [it for it in items if it.start < e and it.end > s]
+        if any(it.kind in ("person", "org") and it.start <= s and it.end >= e for it in overlapping):
+            continue  # the table knows it (fixes 'Trump' tagged ORG)
+        if any(it.kind == "person" for it in overlapping):
+            # a longer PERSON entity around an alias ('Kim Yo Jong' around 'Kim') wins only
+            # when its extra tokens are unknown proper nouns
+            alias = next(it for it in overlapping if it.kind == "person")
+            extra_toks = [doc[k] for k in range(s, e) if not (alias.start <= k < alias.end)]
+            if label == "PERSON" and extra_toks and all(t.pos_ == "PROPN" and t.i not in covered for t in extra_toks):
+                items.remove(alias)
+                extra.append(Item(s, e, "ner_person"))
+            continue
+        if label == "PERSON":
+            for it in list(overlapping):
+                if it.kind in ("capital", "country", "shorthand", "demonym") and it.start >= s and it.end <= e \
+                        and (e - s) > (it.end - it.start):
+                    items.remove(it)  # 'George Washington', 'Chad Smith'
+                    overlapping.remove(it)
+            lead = [it for it in overlapping if it.kind in ("title", "adjective") and it.start <= s]
+            while lead:
+                s = max(it.end for it in lead)  # 'President Joe Smith' -> 'Joe Smith'
+                lead = [it for it in overlapping if it.kind in ("title", "adjective") and it.start <= s < it.end]
+            if s >= e or any(it.start < e and it.end > s for it in overlapping):
+                continue
+            extra.append(Item(s, e, "ner_person"))
+        else:  # ORG
+            if overlapping and not all(it.start >= s and it.end <= e for it in overlapping):
+                continue
+            if len(inner_items) == 1 and inner_items[0].start == s and inner_items[0].end == e:
+                continue  # the entity is just a lexicon entry ('Koreas', 'North')
+            for it in inner_items:
+                it.inner = True
+            extra.append(Item(s, e, "ner_org", value=inner_items))
+    items.extend(extra)
+    items.sort(key=lambda it: (it.start, -it.end))
+    return items

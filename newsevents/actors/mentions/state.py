@@ -1,0 +1,147 @@
+"""The records the mention pass builds and shares: lexicon/NER items, mentions, article state.
+
+:class:`Item` is one lexicon match or NER entity over tokens; :class:`Mention` an actor
+mention under construction (it becomes a :class:`~newsevents.records.Actor`);
+:class:`ArticleState` what the passes over one article share, with the article's
+country context (the sentence's only country, the article's dominant one). :func:`_add`
+puts a mention in the state.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date as Date
+from typing import Optional
+
+from ..tables import Entry, Knowledge
+
+_NAME_KINDS = {"country", "adjective", "demonym", "capital", "org", "person", "shorthand"}
+_MOD_KINDS = {"adjective", "country", "capital", "title", "demonym"}
+
+
+@dataclass
+class Item:
+    """A lexicon match or NER entity over tokens ``start:end`` (exclusive)."""
+
+    start: int
+    end: int
+    kind: str  # a lexicon kind, or ner_person / ner_org / place
+    entries: list = field(default_factory=list)
+    inner: bool = False  # inside a longer NER organisation: a modifier only
+    value: object = None
+
+    def first(self, kind: str) -> Optional[Entry]:
+        for e in self.entries:
+            if e.kind == kind:
+                return e
+        return None
+
+
+@dataclass
+class Mention:
+    """An actor mention under construction (becomes a records.Actor).
+
+    start/end: head tokens (exclusive end); ev_start/ev_end: evidence tokens.
+    """
+
+    start: int
+    end: int
+    ev_start: int
+    ev_end: int
+    text: str
+    canonical: str
+    code: Optional[str] = None
+    sector: Optional[str] = None
+    kind: str = "person"
+    role: Optional[str] = None
+    resolved_by: str = "ner"
+    antecedent: Optional["Mention"] = None
+    gender: Optional[str] = None
+    org_type: Optional[str] = None
+    person: bool = False  # a single person (pronoun antecedent candidate)
+    roles: tuple = ()  # every office held on the publication date (lower case)
+    agent: Optional[str] = None  # agent_nouns.tsv key of an agent-noun mention
+    # an agent noun of article context that neither its sentence nor the article's countries
+    # code: the article's people may (context.code_from_context)
+    people_context: bool = False
+    sent: int = 0
+    actor: object = None
+
+
+@dataclass
+class ArticleState:
+    """What the resolution of one article needs to share between the passes."""
+
+    doc: object
+    kb: Knowledge
+    published: Optional[Date]
+    sent_of: list  # token index -> sentence index
+    sents: list  # sentence Spans
+    item_at: dict  # token index -> Item (lexicon matches and NER items)
+    place_at: dict  # token index -> Place record
+    geo_article: Counter = field(default_factory=Counter)
+    geo_sent: dict = field(default_factory=lambda: defaultdict(Counter))
+    # of those, the countries of destinations ('travelled to Canada', 'fled into Turkey')
+    dest_sent: dict = field(default_factory=lambda: defaultdict(Counter))
+    named_sent: dict = field(default_factory=lambda: defaultdict(set))
+    mentions: list = field(default_factory=list)
+    pending: list = field(default_factory=list)  # (kind, token/item) for coref
+    person_canon_seen: dict = field(default_factory=dict)  # canonical -> first Mention
+    lower_keys: list = field(default_factory=list)  # lower-cased lexicon key of every token
+
+    # -- context -------------------------------------------------------------
+    def dominant_country(self) -> Optional[str]:
+        """The article's dominant country: > dominant_share of its country mentions (rules.yaml)."""
+        return self.dominant(self.geo_article)
+
+    def dominant(self, counts: Counter) -> Optional[str]:
+        """The code of ``counts`` (code -> mentions) that dominates by rules.yaml's
+        ``dominant_min_mentions``, ``dominant_share`` and ``dominant_ratio`` (over the runner-up),
+        else None."""
+        total = sum(counts.values())
+        if not total:
+            return None
+        top = counts.most_common(2)
+        iso, n = top[0]
+        second = top[1][1] if len(top) > 1 else 0
+        rules = self.kb.rules
+        if n >= rules.get("dominant_min_mentions", 2) and n / total > rules.get("dominant_share", 0.5) \
+                and n >= rules.get("dominant_ratio", 0) * second:
+            return iso
+        return None
+
+    def sentence_country(self, sent: int) -> Optional[str]:
+        """The sentence's only country (names, adjectives, capitals, places), if exactly one."""
+        c = self.geo_sent.get(sent)
+        if c and self.dest_sent.get(sent):
+            c = c - self.dest_sent[sent]  # a destination says where someone goes, not who they are
+        if c and len(c) == 1:
+            return next(iter(c))
+        return None
+
+    def default_country(self, sent: int) -> Optional[str]:
+        return self.sentence_country(sent) or self.dominant_country()
+
+    def context_country(self, sent: int, scope: str = "article") -> tuple:
+        """The country a mention without country words of its own takes from its context.
+
+        sent (int): the mention's sentence. scope (str): ``article`` (the sentence's only
+        country, else the article's dominant country), ``sentence`` (the sentence's only), or
+        anything else (none). RETURNS (tuple): ``(iso3, resolved_by)`` with resolved_by
+        ``sentence-context`` or ``article-context``, or ``(None, None)``.
+        """
+        if scope in ("article", "sentence"):
+            c = self.sentence_country(sent)
+            if c:
+                return c, "sentence-context"
+        if scope == "article":
+            c = self.dominant_country()
+            if c:
+                return c, "article-context"
+        return None, None
+
+
+def _add(st: ArticleState, m: Mention) -> Mention:
+    m.sent = st.sent_of[m.start]
+    st.mentions.append(m)
+    return m

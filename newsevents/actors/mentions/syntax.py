@@ -1,0 +1,77 @@
+"""Parse helpers of the mention pass: span heads, actor slots, noun modifiers, number words.
+
+Questions about one span or token of the dependency parse that several recognisers ask:
+its root, whether it fills an actor slot (rules.yaml ``actor_deps``, ``actor_preps``...),
+whether it modifies the noun after it, whether it is a destination ('fled into Turkey'),
+whether its noun has a determiner, and the number word of a group noun ('the two leaders').
+"""
+from __future__ import annotations
+
+from .state import Item
+
+
+def _span_root(doc, start: int, end: int):
+    for k in range(start, end):
+        t = doc[k]
+        if not (start <= t.head.i < end) or t.head.i == t.i:
+            return t
+    return doc[end - 1]
+
+
+def actor_position(tok, rules: dict) -> bool:
+    """True when ``tok`` fills an actor slot: subject, object, possessor, agent, or the
+    object of an actor preposition ('talks with Seoul'); conj/appos follow their head.
+    Source of the label lists: rules.yaml."""
+    t = tok
+    for _ in range(8):
+        if t.dep_ in ("conj", "appos") and t.head.i != t.i:
+            t = t.head
+        else:
+            break
+    deps = rules.get("actor_deps", ())
+    if t.dep_ in deps:
+        return True
+    if t.dep_ == "pobj":
+        prep = t.head.lower_
+        if prep == "of" and t.head.head.lemma_.lower() in rules.get("of_heads", ()):
+            return True  # 'the delegations of Cyprus, Greece and Israel', 'the leaders of the two countries'
+        if prep in rules.get("actor_preps", ()):
+            if prep == "from":
+                return t.head.head.lemma_.lower() in rules.get("from_heads", ())
+            if prep == "to" and rules.get("to_needs_verb"):
+                return t.head.head.pos_ in ("VERB", "AUX")
+            return True
+    return False
+
+
+def _is_noun_modifier(doc, item: Item) -> bool:
+    """True when the item's last token modifies a following noun ('government officials')."""
+    t = doc[item.end - 1]
+    return t.dep_ in ("compound", "amod", "nmod") and t.head.i >= item.end
+
+
+def _destination(doc, start: int, end: int) -> bool:
+    """Whether the span is the object of 'to', 'into' or 'toward(s)' ('officers travelled to
+    Canada', 'refugees fled into Turkey'): where someone goes, not where they belong."""
+    root = _span_root(doc, start, end)
+    return root.dep_ == "pobj" and root.head.lower_ in ("to", "into", "toward", "towards")
+
+
+def _text(doc, a: int, b: int) -> str:
+    return doc[a:b].text
+
+
+def _has_det(doc, tok, dets=("the", "this", "that")) -> bool:
+    return any(c.dep_ in ("det", "poss") and (c.lower_ in dets or c.dep_ == "poss") for c in tok.children)
+
+
+def _group_number(doc, head, rules) -> int:
+    """'the two leaders' / 'both leaders' -> 2; 0 when the noun has no number word."""
+    numbers = rules.get("numbers", {})
+    for c in head.lefts:
+        n = numbers.get(c.lower_)
+        if n is None:
+            n = numbers.get(str(c.lower_))
+        if n and c.dep_ in ("nummod", "det", "predet", "preconj", "quantmod", "amod", "cc"):
+            return int(n)
+    return 0

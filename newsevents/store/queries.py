@@ -1,0 +1,295 @@
+"""Queries: event mentions, deduplicated events, quotes and dyad counts as lists of dicts.
+
+A mixin of :class:`~newsevents.store.base.Store` (the command line's queries and the
+exports' cluster stream); the dashboard's filtered, paged queries are in :mod:`.browse`.
+Every value is a parameter; LIKE patterns on user input are escaped (:func:`like_escape`).
+"""
+from __future__ import annotations
+
+import json
+from typing import Iterator, Optional
+
+from .errors import StoreError
+from .schema import BOOL_COLUMNS, TABLES
+
+__all__ = ["Queries", "like_escape"]
+
+
+def like_escape(value: str) -> str:
+    """``value`` with LIKE's wildcards escaped (``%``, ``_``, and the escape character ``\\``), for a
+    ``LIKE ? ESCAPE '\\'`` clause that matches it literally (SQLite and PostgreSQL alike)."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+#: the ESCAPE clause of every LIKE on user input (standard SQL; one backslash in both dialects)
+_ESC = " ESCAPE '\\'"
+
+
+class Queries:
+    """Reading events, clusters, quotes and dyads (mixed into :class:`~newsevents.store.base.Store`)."""
+
+    def _fix(self, rows: list[dict]) -> list[dict]:
+        for row in rows:
+            for k in BOOL_COLUMNS.intersection(row):
+                if row[k] is not None:
+                    row[k] = bool(row[k])
+        return rows
+
+    def counts(self) -> dict:
+        """RETURNS (dict): rows per table (articles, events, quotes, ..., event_clusters)."""
+        return {t: self._rows(f"SELECT COUNT(*) AS n FROM {t}")[0]["n"] for t in TABLES if t != "meta"}
+
+    def errors(self) -> list[dict]:
+        """RETURNS (list[dict]): the errors table (article_id, content_hash, url, code, message), by id."""
+        return self._rows("SELECT * FROM errors ORDER BY article_id")
+
+    @staticmethod
+    def _party_filter(alias: str, role: str, value: str) -> tuple[str, tuple]:
+        """An EXISTS clause: the event has an actor/recipient whose code or canonical name is ``value``."""
+        sql = (f"EXISTS (SELECT 1 FROM event_actors p WHERE p.article_id = {alias}.article_id "
+               f"AND p.event_id = {alias}.id AND p.role = ? AND (p.code = ? OR lower(p.canonical) = lower(?)))")
+        return sql, (role, value, value)
+
+    def events(self, actor: Optional[str] = None, recipient: Optional[str] = None, event_type: Optional[str] = None,
+               since: Optional[str] = None, until: Optional[str] = None, article: Optional[str] = None,
+               quad_class: Optional[int] = None, limit: Optional[int] = None) -> list[dict]:
+        """Event mentions, one dict per mention, ordered by date, article and event id.
+
+        actor / recipient (str | None): an actor code (``USA``) or canonical name (``Donald Trump``,
+            case-insensitive) among the event's actors / recipients.
+        event_type (str | None): PLOVER type, e.g. ``CONSULT``. since / until (str | None):
+            ISO dates, inclusive. article (str | None): article id. quad_class (int | None): 1-4.
+        RETURNS (list[dict]): keys date, event_type, mode, actor_codes, actor_names,
+            recipient_codes, recipient_names, cameo, goldstein, quad_class, negated, future,
+            hypothetical, reported, place, lat, lon, trigger, sentence, evidence_start,
+            evidence_end, evidence_text, article_id, event_id, url, cluster_id, num_mentions.
+        """
+        where, params = [], []
+        for role, value in (("actor", actor), ("recipient", recipient)):
+            if value:
+                sql, p = self._party_filter("e", role, value)
+                where.append(sql)
+                params.extend(p)
+        for sql, value in (("e.event_type = ?", event_type and event_type.upper()), ("e.date >= ?", since),
+                           ("e.date <= ?", until), ("e.article_id = ?", article), ("e.quad_class = ?", quad_class)):
+            if value is not None and value != "":
+                where.append(sql)
+                params.append(value)
+        sql = (
+            "SELECT e.date, e.event_type, e.mode, e.actor_codes, "
+            f"{self._names('actor')} AS actor_names, e.recipient_codes, {self._names('recipient')} AS recipient_names, "
+            "e.cameo, e.goldstein, e.quad_class, e.negated, e.future, e.hypothetical, e.reported, "
+            "COALESCE(pl.name, pl.text) AS place, pl.country AS place_country, pl.lat, pl.lon, "
+            "e.trigger_text AS trigger, e.sentence, e.start_char AS evidence_start, e.end_char AS evidence_end, "
+            "e.evidence_text, e.article_id, e.id AS event_id, a.url, e.cluster_id, c.num_mentions "
+            "FROM events e JOIN articles a ON a.id = e.article_id "
+            "LEFT JOIN places pl ON pl.article_id = e.article_id AND pl.id = e.place "
+            "LEFT JOIN event_clusters c ON c.id = e.cluster_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY e.date, e.article_id, " + self._natural("e.id")
+            + (" LIMIT ?" if limit else ""))
+        if limit:
+            params.append(int(limit))
+        return self._fix(self._rows(sql, tuple(params)))
+
+    def _cluster_where(self, actor, recipient, event_type, since, until, factual=True) -> tuple[list, list]:
+        """WHERE clauses over event_clusters ``c``: codes are matched inside the ';'-joined sets.
+
+        With both ``actor`` and ``recipient``, reciprocal events (no recipient, both among the
+        actors, as PLOVER codes a meeting) match too.
+        """
+        where, params = [], []
+        if factual:
+            where.append("c.factual = 1")
+        pad = "(';' || {col} || ';') LIKE ?" + _ESC
+        actor = like_escape(actor) if actor else actor
+        recipient = like_escape(recipient) if recipient else recipient
+        if actor and recipient:
+            where.append(f"(({pad.format(col='c.actor_codes')} AND {pad.format(col='c.recipient_codes')}) OR "
+                         f"(c.recipient_codes = '' AND {pad.format(col='c.actor_codes')} AND "
+                         f"{pad.format(col='c.actor_codes')}))")
+            params.extend([f"%;{actor};%", f"%;{recipient};%", f"%;{actor};%", f"%;{recipient};%"])
+        elif actor:
+            where.append(pad.format(col="c.actor_codes"))
+            params.append(f"%;{actor};%")
+        elif recipient:
+            where.append(pad.format(col="c.recipient_codes"))
+            params.append(f"%;{recipient};%")
+        for sql, value in (("c.event_type = ?", event_type and event_type.upper()), ("c.date >= ?", since),
+                           ("c.date <= ?", until)):
+            if value:
+                where.append(sql)
+                params.append(value)
+        return where, params
+
+    def clusters(self, actor: Optional[str] = None, recipient: Optional[str] = None,
+                 event_type: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
+                 limit: Optional[int] = None, factual: bool = True) -> list[dict]:
+        """Deduplicated events (see :mod:`newsevents.dedup`), one dict each, by date.
+
+        actor / recipient (str | None): actor codes (``USA``) among the event's actor /
+            recipient codes. factual (bool): leave out negated and hypothetical events.
+        RETURNS (list[dict]): id, date, last_date, event_type, mode, actor_codes,
+            recipient_codes, cameo, goldstein, quad_class, num_mentions, num_sources,
+            num_articles, first_article, first_event, url (of the first article).
+        """
+        where, params = self._cluster_where(actor, recipient, event_type, since, until, factual)
+        sql = ("SELECT c.id, c.date, c.last_date, c.event_type, c.mode, c.actor_codes, c.recipient_codes, c.cameo, "
+               "c.goldstein, c.quad_class, c.num_mentions, c.num_sources, c.num_articles, c.factual, "
+               "c.first_article, c.first_event, a.url FROM event_clusters c "
+               "JOIN articles a ON a.id = c.first_article"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY c.date, c.first_article, " + self._natural("c.first_event")
+               + (" LIMIT ?" if limit else ""))
+        if limit:
+            params.append(int(limit))
+        return self._fix(self._rows(sql, tuple(params)))
+
+    def iter_clusters(self, factual: bool = True, chunk: int = 1000) -> Iterator[dict]:
+        """Every deduplicated event with its mentions, for exports, streaming in chunks.
+
+        RETURNS (iterator of dict): the keys of :meth:`clusters` plus ``mentions``: a list of
+            dicts (article_id, event_id, url, source, title, published, date, sentence,
+            evidence_start, evidence_end, evidence_text, trigger, mode, actors, recipients (lists of
+            {canonical, code, sector, text}), place (dict: name, text, lat, lon, country, feature,
+            geonameid; or None), context (list)).
+        """
+        yield from self._paged_clusters(["c.factual = 1"] if factual else [], [], chunk)
+
+    def _paged_clusters(self, conds: list, params: list, chunk: int) -> Iterator[dict]:
+        """Clusters meeting the SQL conditions ``conds`` (parameters ``params``), by id, ``chunk``
+        at a time, each with its ``mentions``: the loop of :meth:`iter_clusters` and of the
+        dashboard's filtered downloads."""
+        last = None
+        while True:
+            where, p = list(conds), list(params)
+            if last is not None:
+                where.append("c.id > ?")
+                p.append(last)
+            rows = self._fix(self._rows(
+                "SELECT c.*, a.url FROM event_clusters c JOIN articles a ON a.id = c.first_article"
+                + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY c.id LIMIT ?",
+                tuple(p) + (chunk,)))
+            if not rows:
+                return
+            last = rows[-1]["id"]
+            mentions = self._mentions([r["id"] for r in rows])
+            for r in rows:
+                r["mentions"] = mentions.get(r["id"], [])
+                yield r
+
+    def _mentions(self, cluster_ids: list) -> dict:
+        marks = ", ".join("?" for _ in cluster_ids)
+        rows = self._fix(self._rows(
+            "SELECT e.cluster_id, e.article_id, e.id AS event_id, a.url, a.source, a.title, a.published, e.date, "
+            "e.context, e.sentence, e.start_char AS evidence_start, e.end_char AS evidence_end, e.evidence_text, "
+            "e.trigger_text AS trigger, e.mode, pl.name AS place_name, pl.text AS place_text, pl.lat, pl.lon, "
+            "pl.country AS place_country, pl.feature AS place_feature, pl.geonameid "
+            "FROM events e JOIN articles a ON a.id = e.article_id "
+            "LEFT JOIN places pl ON pl.article_id = e.article_id AND pl.id = e.place "
+            f"WHERE e.cluster_id IN ({marks}) ORDER BY e.date, e.article_id, " + self._natural("e.id"),
+            tuple(cluster_ids)))
+        parts = self._rows(
+            "SELECT p.article_id, p.event_id, p.role, p.canonical, p.code, p.sector, x.text FROM event_actors p "
+            "JOIN events e ON e.article_id = p.article_id AND e.id = p.event_id "
+            "LEFT JOIN actors x ON x.article_id = p.article_id AND x.id = p.mention "
+            f"WHERE e.cluster_id IN ({marks}) ORDER BY p.article_id, p.event_id, p.role, p.position",
+            tuple(cluster_ids))
+        by_event: dict = {}
+        for p in parts:
+            by_event.setdefault((p["article_id"], p["event_id"]), {"actor": [], "recipient": []})[p["role"]].append(
+                {"canonical": p["canonical"], "code": p["code"], "sector": p["sector"], "text": p["text"]})
+        out: dict = {}
+        for m in rows:
+            who = by_event.get((m["article_id"], m["event_id"]), {"actor": [], "recipient": []})
+            m["actors"], m["recipients"] = who["actor"], who["recipient"]
+            m["context"] = json.loads(m["context"] or "[]")
+            place = None
+            if m["place_text"] is not None:
+                place = {"name": m["place_name"] or m["place_text"], "text": m["place_text"], "lat": m["lat"],
+                         "lon": m["lon"], "country": m["place_country"], "feature": m["place_feature"],
+                         "geonameid": m["geonameid"]}
+            for k in ("place_name", "place_text", "lat", "lon", "place_country", "place_feature", "geonameid"):
+                m.pop(k)
+            m["place"] = place
+            out.setdefault(m.pop("cluster_id"), []).append(m)
+        return out
+
+    def quotes(self, speaker: Optional[str] = None, speaker_code: Optional[str] = None,
+               article: Optional[str] = None, kind: Optional[str] = None, contains: Optional[str] = None,
+               since: Optional[str] = None, until: Optional[str] = None, limit: Optional[int] = None) -> list[dict]:
+        """Quotes, one dict each, ordered by publication date, article and quote id.
+
+        speaker (str | None): the speaker's canonical name, case-insensitive (``Donald Trump``).
+        speaker_code (str | None): the speaker's actor code. contains (str | None): a
+            case-insensitive substring of the content. since / until: ISO publication dates.
+        RETURNS (list[dict]): published, speaker, speaker_code, speaker_sector, kind, cue, source,
+            content, sentence, content_start, content_end, article_id, quote_id, url.
+        """
+        where, params = [], []
+        for sql, value in (("lower(q.speaker) = lower(?)", speaker), ("q.speaker_code = ?", speaker_code),
+                           ("q.article_id = ?", article), ("q.kind = ?", kind), ("a.published >= ?", since),
+                           ("a.published <= ?", until)):
+            if value:
+                where.append(sql)
+                params.append(value)
+        if contains:
+            where.append("lower(q.content) LIKE ?" + _ESC)
+            params.append(f"%{like_escape(contains.lower())}%")
+        sql = ("SELECT a.published, q.speaker, q.speaker_code, q.speaker_sector, q.kind, q.cue_text AS cue, "
+               "q.source_text AS source, q.content, q.sentence, q.start_char AS content_start, "
+               "q.end_char AS content_end, q.article_id, q.id AS quote_id, a.url "
+               "FROM quotes q JOIN articles a ON a.id = q.article_id"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY a.published, q.article_id, " + self._natural("q.id") + (" LIMIT ?" if limit else ""))
+        if limit:
+            params.append(int(limit))
+        return self._rows(sql, tuple(params))
+
+    def dyads(self, actor: Optional[str] = None, recipient: Optional[str] = None, by: str = "month",
+              event_type: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None) -> list[dict]:
+        """Counts of deduplicated (factual) events per period and dyad.
+
+        actor / recipient (str | None): actor codes; when given, rows are per period only (the
+            dyad is fixed); otherwise per period and (actor codes, recipient codes). With both,
+            reciprocal events between the two (both among the actors) count too.
+        by (str): ``day``, ``month`` or ``year`` (periods of the event date).
+        RETURNS (list[dict]): period, actor, recipient, events (deduplicated events), mentions
+            (their NumMentions summed), goldstein_sum, goldstein_mean, and verbal_coop,
+            material_coop, verbal_conflict, material_conflict (counts per quad class 1-4).
+        RAISES StoreError (E043): unknown ``by``.
+        """
+        width = {"day": 10, "month": 7, "year": 4}.get(by)
+        if width is None:
+            raise StoreError("E043", by=by)
+        where, params = self._cluster_where(actor, recipient, event_type, since, until)
+        where.append("c.date IS NOT NULL AND (c.actor_codes <> '' OR c.recipient_codes <> '')")
+        period = f"substr(c.date, 1, {width})"
+        group = [period]
+        a_col = "?" if actor else "c.actor_codes"
+        r_col = "?" if recipient else "c.recipient_codes"
+        if not actor:
+            group.append("c.actor_codes")
+        if not recipient:
+            group.append("c.recipient_codes")
+        sel_params = [p for p in (actor, recipient) if p]
+        quads = ", ".join(f"SUM(CASE WHEN c.quad_class = {q} THEN 1 ELSE 0 END) AS {name}"
+                          for q, name in ((1, "verbal_coop"), (2, "material_coop"), (3, "verbal_conflict"),
+                                          (4, "material_conflict")))
+        sql = (f"SELECT {period} AS period, {self._cast_text(a_col)} AS actor, {self._cast_text(r_col)} AS recipient, "
+               "COUNT(*) AS events, SUM(c.num_mentions) AS mentions, "
+               f"SUM(c.goldstein) AS goldstein_sum, AVG(c.goldstein) AS goldstein_mean, {quads} "
+               "FROM event_clusters c WHERE " + " AND ".join(where)
+               + f" GROUP BY {', '.join(group)} ORDER BY {', '.join(group)}")
+        rows = self._rows(sql, tuple(sel_params + params))
+        for r in rows:
+            for k in ("goldstein_sum", "goldstein_mean"):
+                if r[k] is not None:
+                    r[k] = round(float(r[k]), 3)
+            for k in ("events", "mentions", "verbal_coop", "material_coop", "verbal_conflict", "material_conflict"):
+                r[k] = int(r[k] or 0)
+        return rows
+
+    def search(self, query: str, limit: int = 20) -> list[dict]:  # pragma: no cover - abstract
+        """Full-text search over article titles and texts (backend-specific)."""
+        raise NotImplementedError
