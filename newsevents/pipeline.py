@@ -109,6 +109,14 @@ class Options:
         whose lemma was transient (``AttributeCache.forget_transient``). Output is identical
         (``tests/test_pipeline.py::test_memory_zone_same_output``). Skipped when the caller is
         already inside a zone (zones do not nest).
+    freeze_gc (bool): after a Pipeline's first batch, collect garbage once and move every object
+        alive then (the model, the stages' knowledge tables, the gazetteer loaded on the first
+        article) to the collector's permanent generation (``gc.freeze()``, once per process), so
+        that the collector's full passes stop walking objects that live as long as the process
+        (about 126,000 after the first batch; a full pass over them took 0.08 s, against
+        microseconds after the freeze). Output is identical. Frozen objects are still freed
+        when their last reference goes; only a reference cycle among them would stay (once,
+        bounded by what was alive after the first batch).
     """
 
     model: str = DEFAULT_MODEL
@@ -124,6 +132,7 @@ class Options:
     place_demonyms: bool = False
     place_associative: bool = False
     memory_zone: bool = True
+    freeze_gc: bool = True
 
 
 @dataclass
@@ -325,6 +334,8 @@ class Pipeline:
         if not self.options.memory_zone or not self._warm or getattr(vocab, "in_memory_zone", True):
             out = list(self._run_batch(batch))
             self._warm = True
+            if self.options.freeze_gc:
+                _freeze_gc()
             return out
         with self.nlp.memory_zone():
             out = list(self._run_batch(batch))  # records are plain Python: nothing points into the zone
@@ -494,6 +505,21 @@ def split_chunks(text: str, size: int) -> list:
         start = cut
     pieces.append(text[start:])
     return pieces
+
+
+_GC_FROZEN = False
+
+
+def _freeze_gc() -> None:
+    """``gc.collect()`` then ``gc.freeze()``, once per process (see ``Options.freeze_gc``)."""
+    global _GC_FROZEN
+    if _GC_FROZEN:
+        return
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    _GC_FROZEN = True
 
 
 def _drop_records(analysis: ArticleAnalysis) -> None:

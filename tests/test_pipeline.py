@@ -275,3 +275,26 @@ def test_memory_zone_same_output(nlp):
     assert zoned == plain + plain
     out = next(zoned_pipe.pipe([nonce]))
     assert out.error is None and "Zorblaxian" not in nlp.vocab.strings
+
+
+def test_freeze_gc_once_after_the_first_batch(nlp, monkeypatch):
+    """Options.freeze_gc: the collector's permanent generation takes what is alive after the first
+    batch, once per process; later batches and pipelines do not freeze again; off, never."""
+    import gc
+
+    import newsevents.pipeline as pipeline_mod
+    from newsevents.pipeline import ArticleInput, Options, Pipeline
+
+    calls = []
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append("freeze"))
+    monkeypatch.setattr(gc, "collect", lambda *a: calls.append("collect") or 0)
+    monkeypatch.setattr(pipeline_mod, "_GC_FROZEN", False)
+    arts = [ArticleInput(text=t, id=str(i)) for i, t in enumerate(["Police arrested 20 protesters.", "Talks resumed."])]
+    list(Pipeline(Options(freeze_gc=False, batch_size=1, stages=()), nlp=nlp).pipe(arts))
+    assert calls == []
+    p = Pipeline(Options(batch_size=1, stages=()), nlp=nlp)
+    next(p.pipe(arts[:1]))
+    assert calls == ["collect", "freeze"]
+    list(p.pipe(arts))
+    list(Pipeline(Options(batch_size=1, stages=()), nlp=nlp).pipe(arts))
+    assert calls == ["collect", "freeze"]

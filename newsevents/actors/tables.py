@@ -177,6 +177,12 @@ class OfficeHolders:
                     self.aliases[alias].append(name)
                 if name not in self.lower_aliases[alias.lower()]:
                     self.lower_aliases[alias.lower()].append(name)
+        #: lower-case role -> [(canonical, Term)], in the order :meth:`holder_of` looks at them
+        self._by_role: dict[str, list] = defaultdict(list)
+        for canonical, terms in self.terms.items():
+            for term in terms:
+                if term.role:
+                    self._by_role[term.role.lower()].append((canonical, term))
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -246,12 +252,10 @@ class OfficeHolders:
 
     def holder_of(self, role: str, country: Optional[str], day: Optional[Date]) -> Optional[str]:
         """Canonical name of whoever held ``role`` (case-insensitive) for ``country`` on ``day``."""
-        role_l = role.lower()
-        for canonical, terms in self.terms.items():
-            for term in terms:
-                if term.role and term.role.lower() == role_l and (country is None or term.country == country) \
-                        and term.active(day or Date.today()):
-                    return canonical
+        day = day or Date.today()
+        for canonical, term in self._by_role.get(role.lower(), ()):
+            if (country is None or term.country == country) and term.active(day):
+                return canonical
         return None
 
 
