@@ -32,6 +32,9 @@ from spacy.tokens import Doc
 __all__ = ["AttributeCache", "install"]
 
 COMPONENT = "newsevents_attribute_cache"
+#: what the two components may set on a token, copied back on a hit (the ruler also sets the
+#: tag and label of whitespace tokens)
+_RESTORED = [POS, MORPH, LEMMA, TAG, DEP]
 
 
 class AttributeCache:
@@ -108,7 +111,7 @@ class AttributeCache:
             values = [cache[k] for k in keys]
         except KeyError:
             doc = self.lemmatizer(self._apply_ruler(doc, arr) if self._fast_ruler else self.ruler(doc))
-            out = doc.to_array([POS, MORPH, LEMMA])
+            out = doc.to_array(_RESTORED)
             if len(cache) > self.max_entries:
                 cache.clear()
             rows = out.tolist()
@@ -117,7 +120,7 @@ class AttributeCache:
             for key, row in zip(keys, rows):
                 cache[key] = row
             return doc
-        doc.from_array([POS, MORPH, LEMMA], numpy.asarray(values, dtype="uint64"))
+        doc.from_array(_RESTORED, numpy.asarray(values, dtype="uint64"))
         return doc
 
     # -- the attribute ruler, its single-token matches looked up per token key ------------------

@@ -13,6 +13,8 @@ TEXTS = [
     "There is no deal yet, and there are gon na be talks. Y'all know we got ta wait, ain't that so?",
     "The two leaders met Sunday. He said: “It's a great honor.” Let's see what happens.",
     "Police said they were investigating. It was announced that the talks would resume.",
+    # whitespace tokens, which the attribute ruler retags: a whole-Doc hit must copy tag and label
+    "Two  spaces here.\n\nA new  paragraph, and   three.\n",
 ]
 
 
