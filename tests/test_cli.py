@@ -187,3 +187,22 @@ def test_every_option_of_every_command_says_what_it_does():
     bare = [f"{name} {p.opts[-1]}" for name, cmd in sorted(cli.main.commands.items()) for p in cmd.params
             if isinstance(p, click.Option) and not p.help]
     assert bare == []
+
+
+def test_extract_with_a_terminal_on_stderr_ends_without_a_traceback(monkeypatch, pipeline, tmp_path):
+    """A progress bar is shown when stderr is a terminal; tqdm has no truth value without a
+    total, which once ended every interactive extract with a TypeError."""
+    import sys
+
+    from newsevents.cli.analyse import run_extract
+    from newsevents.pipeline import ArticleInput
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.setattr(sys, "stderr", Terminal())
+    stats = run_extract(pipeline, iter([ArticleInput(text="Trump met Kim on Sunday.", id="a")]), "json",
+                        str(tmp_path / "out.json"), quiet=False)
+    assert stats["articles"] == 1
+    assert json.loads((tmp_path / "out.json").read_text())[0]["id"] == "a"

@@ -74,10 +74,10 @@ def run_extract(pipeline, articles, fmt: str, output: str = "-", quiet: bool = T
                 elif analysis.error:
                     stats["errors"] += 1
                     click.echo(f"newsevents: warning: {analysis.id or 'article'}: {analysis.error.message}", err=True)
-                if bar:
+                if bar is not None:
                     bar.update(1)
     finally:
-        if bar:
+        if bar is not None:
             bar.close()
         if out is not sys.stdout:
             out.close()
