@@ -3,6 +3,7 @@ output. One bad record never costs the rest of the run, no command answers with 
 and the exit code says what happened (0 ok, 1 some record or the database failed, 2 usage)."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -60,7 +61,7 @@ CASES = [
     ("--published empty", ["-", "--published", ""], b"Police arrested a man.", 2, None),
     ("--published not a date", ["-", "--published", "July 1st"], b"Police arrested a man.", 2, None),
     ("--max-chars above spaCy's limit", ["-", "--max-chars", "2000000"], b"Police arrested a man in Paris.", 0,
-     {"stdin"}),
+     {"stdin-" + hashlib.sha1(b"Police arrested a man in Paris.").hexdigest()[:12]}),
 ]
 
 

@@ -508,3 +508,26 @@ def test_jsonl_line_of_valid_json_that_is_no_object_says_what_it_is(tmp_path):
     kinds = [a.problem[1].split(": a JSON ")[1].split(",")[0] for a in got if a.problem]
     assert kinds == ["array", "string", "number", "null", "boolean"]
     assert got[0].problem[1].startswith(f"[E025] Input {f}, line 1: a JSON array, expected an object")
+
+
+def test_same_named_files_of_two_subfolders_are_two_articles(tmp_path):
+    """A mirrored site is full of index.html files: a file found by walking a folder is named by
+    its path inside it; a file given by itself keeps its stem."""
+    for sub, text in (("a", "Police in Paris arrested a man."), ("b", "Police in Rome arrested a woman.")):
+        (tmp_path / "site" / sub).mkdir(parents=True)
+        (tmp_path / "site" / sub / "index.txt").write_text(text, encoding="utf-8")
+    ids = [a.id for a in read_inputs([str(tmp_path / "site")])]
+    assert ids == ["a/index", "b/index"]
+    assert [a.id for a in read_inputs([str(tmp_path / "site" / "a" / "index.txt")])] == ["index"]
+
+
+def test_stdin_texts_are_named_by_their_content(monkeypatch):
+    """Two different texts piped in on two runs are two articles; the same text is one."""
+    import sys
+
+    def read(data):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+        return [a.id for a in read_inputs(["-"])]
+
+    first, again, other = read(b"Police arrested a man."), read(b"Police arrested a man."), read(b"Troops left.")
+    assert first == again and first != other and first[0].startswith("stdin-")

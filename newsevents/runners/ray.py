@@ -84,13 +84,15 @@ def _quiet() -> None:
     logging.getLogger("ray.data").setLevel(logging.WARNING)
 
 
-def expand_inputs(paths) -> list[str]:
+def expand_inputs(paths, idents: Optional[dict] = None) -> list[str]:
     """Files of ``paths``: glob patterns expanded (``'data/*.jsonl'``), folders walked for files of a
-    known format (as ``read_inputs`` does). RAISES InputError (E020): nothing matches a path."""
+    known format (as ``read_inputs`` does). idents (dict | None): filled with absolute path -> id
+    of every file found in a folder (``sources.folder_id``, as the local path names them).
+    RAISES InputError (E020): nothing matches a path."""
     import glob
 
     from ..errors import InputError
-    from ..sources import _known_file
+    from ..sources import _known_file, folder_id
 
     files: list[str] = []
     for path in paths:
@@ -99,8 +101,11 @@ def expand_inputs(paths) -> list[str]:
             raise InputError("E020", path=path, reason="no such file or folder")
         for m in matches:
             if os.path.isdir(m):
-                files.extend(str(f) for f in sorted(Path(m).rglob("*"))
-                             if f.is_file() and (_known_file(f.name) or f.name.lower().endswith(".parquet")))
+                found = [f for f in sorted(Path(m).rglob("*"))
+                         if f.is_file() and (_known_file(f.name) or f.name.lower().endswith(".parquet"))]
+                files.extend(str(f) for f in found)
+                if idents is not None:
+                    idents.update((os.path.abspath(f), folder_id(f, Path(m))) for f in found)
             else:
                 files.append(m)
     return files
@@ -110,8 +115,8 @@ def _read_file(row: dict, reader: ReaderOptions, names: dict, known: frozenset) 
     """flat_map (a task): one file's bytes -> its ArticleInputs as rows (newsevents' readers)."""
     from ..sources import read_file_bytes
 
-    name = names.get(os.path.abspath(row["path"]), row["path"])
-    return [input_row(a) for a in read_file_bytes(row["bytes"], name, reader)
+    name, ident = names.get(os.path.abspath(row["path"]), (row["path"], None))
+    return [input_row(a) for a in read_file_bytes(row["bytes"], name, reader, ident)
             if not known or hash_of(a) not in known]
 
 
@@ -159,7 +164,8 @@ def ingest_ray(paths, out, reader: Optional[ReaderOptions] = None, options: Opti
 
     reader = reader or ReaderOptions()
     options = options or Options()
-    files = expand_inputs(paths)
+    idents: dict = {}
+    files = expand_inputs(paths, idents)
     ray = _ray()
     started = start_ray(address, workers)
     _quiet()
@@ -178,7 +184,7 @@ def ingest_ray(paths, out, reader: Optional[ReaderOptions] = None, options: Opti
         actors = max(1, min(workers, cpus - 1))
         actor_cpus = 1 if cpus >= 2 else 0.5
         if other:
-            names = {os.path.abspath(f): f for f in other}
+            names = {os.path.abspath(f): (f, idents.get(os.path.abspath(f))) for f in other}
             ds = ray.data.read_binary_files([os.path.abspath(f) for f in other], include_paths=True)
             parts.append(ds.flat_map(_read_file, fn_kwargs={"reader": reader, "names": names, "known": known}))
         if parquet:

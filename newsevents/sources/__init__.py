@@ -12,6 +12,7 @@ goes on and the failure is reported for that record.
 """
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import sys
@@ -151,8 +152,8 @@ def read_inputs(paths: Iterable[str], options: Optional[ReaderOptions] = None) -
                 yield from _read_jsonl(stdin, "<stdin>", options)
             else:
                 data = stdin.read()
-                yield ArticleInput(text=_decode_bom(data.encode("utf-8") if isinstance(data, str) else data),
-                                   published=options.published, id="stdin")
+                data = data.encode("utf-8") if isinstance(data, str) else data
+                yield ArticleInput(text=_decode_bom(data), published=options.published, id=stdin_id(data))
             continue
         if path.lower().startswith(("http://", "https://")):
             yield from _guarded(_read_url(path, options), path)
@@ -162,8 +163,10 @@ def read_inputs(paths: Iterable[str], options: Optional[ReaderOptions] = None) -
             files = sorted(f for f in p.rglob("*") if f.is_file() and _known_file(f.name))
             for f in files:
                 try:
-                    yield from read_inputs([str(f)], options)
-                except InputError as err:  # one file of the folder can't be opened: its error row, the walk goes on
+                    yield from _guarded(_read_file(f, options, ident=folder_id(f, p)), str(f))
+                except (OSError, InputError) as err:  # one file of the folder can't be opened: its error row
+                    if not isinstance(err, InputError):
+                        err = InputError("E020", path=str(f), reason=err.strerror or err)
                     yield ArticleInput(text="", id=str(f), problem=(err.code, err.message))
             continue
         if not p.exists():
@@ -174,7 +177,21 @@ def read_inputs(paths: Iterable[str], options: Optional[ReaderOptions] = None) -
             raise InputError("E020", path=path, reason=err.strerror or err) from err
 
 
-def _read_file(p: Path, options: ReaderOptions) -> Iterator[ArticleInput]:
+def stdin_id(data: bytes) -> str:
+    """The id of a text read from stdin: ``stdin-`` and the first 12 hex digits of its SHA-1, so
+    that two different texts piped in on two runs are two articles and the same text is one."""
+    return "stdin-" + hashlib.sha1(data).hexdigest()[:12]
+
+
+def folder_id(path: Path, root: Path) -> str:
+    """The id of a single-article file found by walking the folder ``root``: its path inside the
+    folder without the format ending (``a/index``, ``b/index``), so that same-named files of two
+    subfolders are two articles. A file given by itself keeps its stem."""
+    rel = Path(path).relative_to(root)
+    return (rel.parent / _stem(rel.name)).as_posix()
+
+
+def _read_file(p: Path, options: ReaderOptions, ident: Optional[str] = None) -> Iterator[ArticleInput]:
     fmt = options.fmt or detect_format(p.name, _head(p))
     if fmt == "jsonl":
         with open(p, "rb") as fh:
@@ -186,26 +203,28 @@ def _read_file(p: Path, options: ReaderOptions) -> Iterator[ArticleInput]:
             yield from read_warc(fh, str(p), options.published, favor=options.html_favor,
                                  max_bytes=options.max_record_bytes)
     elif fmt in ("html", "feed"):
-        yield from _read_document(p.read_bytes(), fmt, _stem(p.name), None, None, options, name=str(p))
+        yield from _read_document(p.read_bytes(), fmt, ident or _stem(p.name), None, None, options, name=str(p))
     else:
-        yield ArticleInput(text=_decode_bom(p.read_bytes()), published=options.published, id=p.stem)
+        yield ArticleInput(text=_decode_bom(p.read_bytes()), published=options.published, id=ident or p.stem)
 
 
-def read_file_bytes(data: bytes, name: str, options: Optional[ReaderOptions] = None) -> Iterator[ArticleInput]:
+def read_file_bytes(data: bytes, name: str, options: Optional[ReaderOptions] = None,
+                    ident: Optional[str] = None) -> Iterator[ArticleInput]:
     """The articles of one file already in memory, exactly as :func:`read_inputs` reads that file.
 
     For engines that read files themselves (``newsevents.runners.ray``: Ray's file reader gives
     the bytes, this turns them into ArticleInput inside the map step), so that ids, dates and
     error rows are the same as on the local path.
     data (bytes): the whole file. name (str): its path as the user gave it (names ids such as
-        ``path:line`` and messages). options (ReaderOptions | None).
+        ``path:line`` and messages). options (ReaderOptions | None). ident (str | None): the
+        id of a single-article file (:func:`folder_id` for a file found in a folder), else its stem.
     YIELDS (ArticleInput): one per article; a record that can't be read has ``problem`` set.
     """
     options = options or ReaderOptions()
-    yield from _guarded(_read_bytes(bytes(data), name, options), name)
+    yield from _guarded(_read_bytes(bytes(data), name, options, ident), name)
 
 
-def _read_bytes(data: bytes, name: str, options: ReaderOptions) -> Iterator[ArticleInput]:
+def _read_bytes(data: bytes, name: str, options: ReaderOptions, ident: Optional[str] = None) -> Iterator[ArticleInput]:
     fmt = options.fmt or detect_format(Path(name).name, data[:4096])
     if fmt == "jsonl":
         yield from _read_jsonl(io.BytesIO(data), name, options)
@@ -215,9 +234,9 @@ def _read_bytes(data: bytes, name: str, options: ReaderOptions) -> Iterator[Arti
         yield from read_warc(io.BytesIO(data), name, options.published, favor=options.html_favor,
                              max_bytes=options.max_record_bytes)
     elif fmt in ("html", "feed"):
-        yield from _read_document(data, fmt, _stem(Path(name).name), None, None, options, name=name)
+        yield from _read_document(data, fmt, ident or _stem(Path(name).name), None, None, options, name=name)
     else:
-        yield ArticleInput(text=_decode_bom(data), published=options.published, id=Path(name).stem)
+        yield ArticleInput(text=_decode_bom(data), published=options.published, id=ident or Path(name).stem)
 
 
 def _guarded(records: Iterator[ArticleInput], name: str) -> Iterator[ArticleInput]:
