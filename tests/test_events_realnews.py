@@ -552,3 +552,15 @@ def test_participles_as_nouns_and_attacks_on_things(nlp, stage, text, absent):
     """'the accused' is a noun and 'its alleged operator' a description (flag noacl); attacking a
     subpoena is criticism (ACCUSE disapprove), not an assault."""
     assert absent not in [e.event_type for e in run(nlp, stage, text)]
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("“It’s striking that in almost every corner of the world tensions are rising,” the minister of "
+     "Egypt said.", "ASSAULT"),
+    ("Egypt is concerned about the behavior of Israel — as demonstrated by its abrupt departure from "
+     "the meeting.", "PROTEST"),
+])
+def test_judging_it_with_a_curly_apostrophe_and_as_clauses(nlp, stage, text, absent):
+    """'It’s striking that' (the model leaves "’s" unlemmatised and may take "that" for an object);
+    'as demonstrated by' refers to something told elsewhere."""
+    assert absent not in [e.event_type for e in run(nlp, stage, text)]

@@ -100,10 +100,25 @@ def judging_it(tok) -> bool:
     if tok.tag_ != "VBG":
         return False
     kids = list(tok.children)
+    # the parser sometimes takes "that" for an object and hangs the clause on the word
+    # without it ("It’s striking that in every corner tensions are ...")
+    that_clause = any(c.dep_ in ("ccomp", "advcl") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                           for m in c.children) for c in kids) \
+        or (any(c.dep_ == "dobj" and c.lower_ == "that" for c in kids) and any(c.dep_ == "ccomp" for c in kids))
     return any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in kids) \
-        and any(c.dep_ == "aux" and c.lemma_ == "be" for c in kids) \
-        and any(c.dep_ in ("ccomp", "advcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-                for c in kids)
+        and any(c.dep_ == "aux" and (c.lemma_ == "be" or c.lower_ in _BE_FORMS) for c in kids) \
+        and that_clause
+
+
+#: forms of "be" whose lemma the model sometimes leaves as written ("It’s")
+_BE_FORMS = frozenset({"'s", "’s", "is", "was", "'re", "’re", "are", "were"})
+
+
+def as_reference(tok) -> bool:
+    """'as demonstrated by his departure', 'as shown by', 'as agreed by both sides': a participle
+    clause introduced by "as" refers to something told elsewhere; it is no event of its own.
+    RETURNS (bool)."""
+    return tok.tag_ == "VBN" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
 
 
 def hyphen_participle(tok) -> bool:
@@ -117,7 +132,7 @@ def hyphen_participle(tok) -> bool:
 def match_token(rules: EventRules, state: ArticleState, tok) -> Optional[Match]:
     """The first (longest) pattern headed by ``tok`` that matches, as a Match, or None."""
     if tok.pos_ in _VERB_POS or tok.tag_ in ("VBN", "VBG", "VBD", "VB", "VBZ", "VBP"):
-        if judging_it(tok) or hyphen_participle(tok):
+        if judging_it(tok) or hyphen_participle(tok) or as_reference(tok):
             return None
         if tok.tag_ in ("VBN", "VBG") and any(c.dep_ == "det" for c in tok.children) \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
