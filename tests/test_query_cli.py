@@ -65,6 +65,15 @@ def test_events_table_and_filters(db):
     assert [(r["article_id"], r["event_id"], r["negated"]) for r in rows] == [("a3", "V1", "False")]
 
 
+def test_filters_take_codes_and_types_in_any_case_and_refuse_an_unknown_type(db):
+    upper = run(["events", "--db", db, "--actor", "USA", "--type", "SANCTION", "--format", "csv"]).stdout
+    lower = run(["events", "--db", db, "--actor", "usa", "--type", "sanction", "--format", "csv"]).stdout
+    assert upper == lower and "SANCTION" in upper
+    assert run(["dyads", "--db", db, "--actor", "usa"]).stdout == run(["dyads", "--db", db, "--actor", "USA"]).stdout
+    res = run(["events", "--db", db, "--type", "FOO"])
+    assert res.exit_code == 2 and "unknown PLOVER event type 'FOO'" in res.output
+
+
 def test_events_csv_columns_are_the_extract_columns_a_stored_mention_has(db):
     """`events --format csv` and `extract/export --format csv` name the same fields alike and in the same
     order; the database's rows lack date_source, actor_sectors, recipient_sectors and reciprocal, and

@@ -11,6 +11,24 @@ from .options import (LIMIT, ROW_FORMATS, _check_binary_output, _check_dates, _o
                       db_option)
 from ..export.rows import QUERY_EVENT_COLUMNS as EVENT_COLUMNS_DB, QUERY_QUOTE_COLUMNS
 
+def _plover_type(ctx, param, value):
+    """--type: a PLOVER 2.0 event type in any case (data/events/plover.yaml), upper-cased; an
+    unknown one is a usage error (exit 2) rather than an empty answer."""
+    if value is None or value == "":
+        return value
+    from ..data import load_yaml
+
+    types = sorted(load_yaml("events/plover.yaml")["types"])
+    if value.upper() not in types:
+        raise click.BadParameter(f"unknown PLOVER event type '{value}'; one of {', '.join(types)}.")
+    return value.upper()
+
+
+def _code(ctx, param, value):
+    """--actor/--recipient of dyads: an actor code in any case (``usa`` is ``USA``)."""
+    return value.upper() if value else value
+
+
 CLUSTER_COLUMNS = ["id", "date", "last_date", "event_type", "mode", "actor_codes", "recipient_codes", "cameo",
                    "goldstein", "quad_class", "num_mentions", "num_sources", "num_articles", "first_article",
                    "first_event", "url"]
@@ -20,7 +38,8 @@ CLUSTER_COLUMNS = ["id", "date", "last_date", "event_type", "mode", "actor_codes
 @db_option
 @click.option("--actor", default=None, help="Actor code (USA) or canonical name (\"Donald Trump\").")
 @click.option("--recipient", default=None, help="Recipient code or canonical name.")
-@click.option("--type", "event_type", default=None, help="PLOVER event type, e.g. CONSULT.")
+@click.option("--type", "event_type", default=None, callback=_plover_type,
+              help="PLOVER event type, e.g. CONSULT (any case).")
 @click.option("--since", default=None, help="From this ISO date (inclusive).")
 @click.option("--until", default=None, help="Up to this ISO date (inclusive).")
 @click.option("--article", default=None, help="Events of this article id only.")
@@ -75,11 +94,11 @@ def quotes(db_url, speaker, speaker_code, kind, contains, article, since, until,
 
 @main.command()
 @db_option
-@click.option("--actor", default=None, help="Actor code, e.g. USA.")
-@click.option("--recipient", default=None, help="Recipient code, e.g. CHN.")
+@click.option("--actor", default=None, callback=_code, help="Actor code, e.g. USA (any case).")
+@click.option("--recipient", default=None, callback=_code, help="Recipient code, e.g. CHN (any case).")
 @click.option("--by", type=click.Choice(["day", "month", "year"]), default="month", show_default=True,
               help="Period of each row.")
-@click.option("--type", "event_type", default=None, help="PLOVER event type only.")
+@click.option("--type", "event_type", default=None, callback=_plover_type, help="PLOVER event type only (any case).")
 @click.option("--since", default=None, help="From this ISO date (inclusive).")
 @click.option("--until", default=None, help="Up to this ISO date (inclusive).")
 @common_options(ROW_FORMATS, "table")

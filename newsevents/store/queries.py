@@ -45,9 +45,10 @@ class Queries:
 
     @staticmethod
     def _party_filter(alias: str, role: str, value: str) -> tuple[str, tuple]:
-        """An EXISTS clause: the event has an actor/recipient whose code or canonical name is ``value``."""
+        """An EXISTS clause: the event has an actor/recipient whose code (any case) or canonical name
+        (any case) is ``value``."""
         sql = (f"EXISTS (SELECT 1 FROM event_actors p WHERE p.article_id = {alias}.article_id "
-               f"AND p.event_id = {alias}.id AND p.role = ? AND (p.code = ? OR lower(p.canonical) = lower(?)))")
+               f"AND p.event_id = {alias}.id AND p.role = ? AND (p.code = upper(?) OR lower(p.canonical) = lower(?)))")
         return sql, (role, value, value)
 
     def events(self, actor: Optional[str] = None, recipient: Optional[str] = None, event_type: Optional[str] = None,
