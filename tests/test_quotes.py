@@ -502,6 +502,30 @@ def test_interview_speakers(nlp, stage):
                    ("I think we d", "Jane Smith"), ("You said the", "Wikinews"), ("Nobody expec", "Jane Smith")]
 
 
+TRANSCRIPT = (
+    "Wikinews spoke to Jane Smith, the mayor of Springfield, about the flood.\n\n"
+    "((WN))  How did you warn the residents?\n\n"
+    "((Jane Smith))  We told them on Monday. I said the river would rise by two metres.\n\n"
+    "Then I called the governor, and he said help was coming.\n\n"
+    "((WN))  Do you think the city was ready?\n\n"
+    "((Jane Smith))  I think we did what we could.\n")
+
+
+def test_transcript_turns_in_double_parentheses_are_the_labels_words(nlp, stage):
+    """Wikinews prints interview turns as '((WN))  ...' and '((Jane Smith))  ...': each turn, with the
+    unlabelled paragraphs before the next turn, is a direct quote of its label; the attributions
+    inside ('I said', 'he said') are the turn's words, not quotes by 'I' or 'he'."""
+    acts = [actor("Wikinews", TRANSCRIPT, "Wikinews", 1, kind="media"),
+            actor("Jane Smith", TRANSCRIPT, "Jane Smith", 2, code="USAGOV")]
+    qs = run(nlp, stage, TRANSCRIPT, acts)
+    turns = [(q.kind, q.speaker.canonical, q.content.text[:14]) for q in qs if q.kind == "direct"]
+    assert turns == [("direct", "Wikinews", "How did you wa"), ("direct", "Jane Smith", "We told them o"),
+                     ("direct", "Wikinews", "Do you think t"), ("direct", "Jane Smith", "I think we did")]
+    second = next(q for q in qs if q.content.text.startswith("We told"))
+    assert second.content.text.endswith("help was coming.")
+    assert not [q for q in qs if q.speaker is None or q.speaker.canonical.lower() in ("i", "he", "we", "you")]
+
+
 def test_interview_pronoun_sources():
     from newsevents.quotes.interview import Interview
     acts = [actor("Wikinews", INTERVIEW, "Wikinews", 1, kind="media"),

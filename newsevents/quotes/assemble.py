@@ -35,7 +35,7 @@ def records(ctx, attrs: list[Attr], qspans, carriers=frozenset(), group_nouns=fr
                 mem.history.append((a.source[0], sp))
             ante.add(a.source, a.src_head, sp)
             mem.documents.note_speech(a.cue_tok, sp)
-        kind = quote_kind(ctx.doc, text, rng, qspans, a.mixed and rng == a.content)
+        kind = "direct" if a.verbatim else quote_kind(ctx.doc, text, rng, qspans, a.mixed and rng == a.content)
         out.append(Quote(id=ctx.new_id("Q"), kind=kind,
                          cue=evidence(ctx, text, a.cue) if a.cue else None,
                          source=evidence(ctx, text, a.source) if a.source else None,

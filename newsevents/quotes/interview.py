@@ -1,8 +1,8 @@
 """Interviews: questions and answers labelled at the start of their paragraphs.
 
 Wikinews interviews (and many transcripts) mark each question with the interviewer
-('Wikinews:', 'WN:', 'Q:' or the reporter's name) and each answer with the
-interviewee ('A:' or the interviewee's name). In such an article:
+('Wikinews:', 'WN:', '((WN))', 'Q:' or the reporter's name) and each answer with the
+interviewee ('A:', the interviewee's name, '((Zara Kay))'). In such an article:
 
 * a labelled paragraph is said by the one its label names ('Q' and 'Wikinews' by the
   interviewer, 'A' by the interviewee);
@@ -30,6 +30,8 @@ _ADDRESSED = {"you"}
 _SELF = {"i", "we", "me", "us"}
 
 _LABEL = re.compile(r"""\s*(?:\*\*|'')?([A-Z][\w.'’ -]{0,40}?)(?:\*\*|'')?\s*:\s+\S""")
+#: a label in double parentheses, as Wikinews transcripts print them: '((WN))  How old are you?'
+_TURN_LABEL = re.compile(r"""\s*\(\(([^()\n]{1,40})\)\)\s+\S""")
 
 
 class Interview:
@@ -43,7 +45,7 @@ class Interview:
     def __init__(self, text: str, actors):
         self.paras: list = []  # (start, end, role, label)
         for p0, p1 in paragraphs(text):
-            m = _LABEL.match(text, p0, p1)
+            m = _TURN_LABEL.match(text, p0, p1) or _LABEL.match(text, p0, p1)
             if not m or len(m.group(1).split()) > 4:
                 continue
             label = m.group(1).strip()

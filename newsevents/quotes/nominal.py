@@ -110,12 +110,36 @@ def phrase_attr(lex, doc, tok) -> Optional[Attr]:
     return None
 
 
+#: a transcript turn labelled in double parentheses, as Wikinews interviews print them:
+#: '((Zara Kay))  I am good, thanks.', '((WN))  How old are you?'
+_TURN = re.compile(r"""\s*\(\(([^()\n]{1,40})\)\)\s+(\S.*?)\s*$""", re.S)
+
+
 def colon_attrs(lex, doc) -> list[Attr]:
-    """'PENCE: ...', 'Poll: Clinton leads' at the start of a line."""
+    """'PENCE: ...', 'Poll: Clinton leads' at the start of a line, and transcript turns
+    '((Zara Kay))  I am good' (the label speaks the paragraph; its cue is the closing '))')."""
     out = []
     text = doc_text(doc)
+    paras = list(paragraphs(text))
+    turns = [i for i, (a, b) in enumerate(paras) if _TURN.match(text[a:b])]
+    for k, i in enumerate(turns):
+        p_start, p_end = paras[i]
+        turn = _TURN.match(text[p_start:p_end])
+        name = turn.group(1).strip()
+        s0 = p_start + turn.start(1)
+        t0, t1 = p_start + turn.start(2), p_start + turn.end(2)
+        if k + 1 < len(turns) and turns[k + 1] > i + 1:
+            # unlabelled paragraphs before the next turn continue this one's answer
+            t1 = len(text[:paras[turns[k + 1] - 1][1]].rstrip())
+        if name and t1 - t0 >= 2:
+            c0 = p_start + turn.end(1)
+            head = doc.char_span(s0, s0 + len(name), alignment_mode="expand")
+            out.append(Attr(cue=(c0, c0 + 2), source=(s0, s0 + len(name)), content=(t0, t1), origin="colon",
+                            src_head=head.root if head is not None and len(head) else None, verbatim=True))
     for p_start, p_end in paragraphs(text):
         line = text[p_start:p_end]
+        if _TURN.match(line):
+            continue
         m = re.match(r"""\s*["“]?([A-Z][^:\n]{0,40}?):\s+(\S.*?)\s*$""", line)
         if not m:
             continue

@@ -22,6 +22,7 @@ class Attr:
     cue_tok: object = None
     parts: list = field(default_factory=list)   # extra content ranges (split / floating quotes)
     mixed: bool = False
+    verbatim: bool = False  # a transcript turn ('((Zara Kay))  ...'): the speaker's own words, no marks
 
     def extent_end(self) -> int:
         if self.content is None and self.cue_tok is not None:
