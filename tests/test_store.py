@@ -354,6 +354,9 @@ def test_quotes_by_speaker(filled):
     assert [(r["article_id"], r["content"]) for r in rows] == [
         ("a1", "It is a great day for the world"), ("a3", "China has been very unfair")]
     assert filled.quotes(speaker_code="PRK")[0]["speaker"] == "Kim Jong Un"
+    # the last words of the name find it too, in any case; a part of a word does not
+    assert filled.quotes(speaker="trump") == rows and filled.quotes(speaker="Jong Un")[0]["speaker"] == "Kim Jong Un"
+    assert filled.quotes(speaker="rump") == [] and filled.quotes(speaker_code="prk")[0]["speaker"] == "Kim Jong Un"
     assert [r["quote_id"] for r in filled.quotes(contains="UNFAIR")] == ["Q1"]
 
 

@@ -70,7 +70,7 @@ def events(db_url, actor, recipient, event_type, since, until, article, quad_cla
 
 @main.command()
 @db_option
-@click.option("--speaker", default=None, help="Speaker's canonical name, e.g. \"Donald Trump\" (any case).")
+@click.option("--speaker", default=None, help="Speaker's canonical name or its last words, e.g. \"Donald Trump\" or \"Trump\" (any case).")
 @click.option("--speaker-code", default=None, help="Speaker's actor code, e.g. USA.")
 @click.option("--kind", type=click.Choice(["direct", "indirect", "mixed", "stance"]), default=None,
               help="Direct (in quotation marks), indirect (reported speech) or mixed quotes only; stance: "

@@ -221,14 +221,19 @@ class Queries:
                since: Optional[str] = None, until: Optional[str] = None, limit: Optional[int] = None) -> list[dict]:
         """Quotes, one dict each, ordered by publication date, article and quote id.
 
-        speaker (str | None): the speaker's canonical name, case-insensitive (``Donald Trump``).
+        speaker (str | None): the speaker's canonical name or its last words, case-insensitive
+            (``Donald Trump``, ``Trump``).
         speaker_code (str | None): the speaker's actor code. contains (str | None): a
             case-insensitive substring of the content. since / until: ISO publication dates.
         RETURNS (list[dict]): published, speaker, speaker_code, speaker_sector, kind, cue, source,
             content, sentence, content_start, content_end, article_id, quote_id, url.
         """
         where, params = [], []
-        for sql, value in (("lower(q.speaker) = lower(?)", speaker), ("q.speaker_code = ?", speaker_code),
+        if speaker:
+            # the whole canonical name, or its last words ('Trump' finds 'Donald Trump')
+            where.append("(lower(q.speaker) = lower(?) OR lower(q.speaker) LIKE ?" + _ESC + ")")
+            params.extend([speaker, f"% {like_escape(speaker.lower())}"])
+        for sql, value in (("q.speaker_code = upper(?)", speaker_code),
                            ("q.article_id = ?", article), ("q.kind = ?", kind), ("a.published >= ?", since),
                            ("a.published <= ?", until)):
             if value:
