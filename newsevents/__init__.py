@@ -26,12 +26,14 @@ __all__ = [
 _DEFAULT: dict = {}
 
 
-def extract(text: Union[str, bytes], published: Optional[Date] = None, *, options: Optional[Options] = None,
+def extract(text: Union[str, bytes], published: Union[Date, str, None] = None, *, options: Optional[Options] = None,
             **meta) -> ArticleAnalysis:
     """Analyse one article.
 
     text (str | bytes): the article text (bytes must be UTF-8).
-    published (date | None): publication date (UTC day); relative dates resolve against it.
+    published (date | str | None): publication date (UTC day), a date or an ISO string
+        ("2019-07-01"); relative dates resolve against it.
+    RAISES ValueError: ``published`` is a string that is no ISO date.
     options (Options | None): configuration; the default pipeline is loaded once and cached.
     meta: id, title, url, copied to the result.
     RETURNS (ArticleAnalysis): records with evidence; per-article problems are in ``.error``.

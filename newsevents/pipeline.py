@@ -22,7 +22,7 @@ import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date as Date
+from datetime import date as Date, datetime
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Union
 
@@ -148,6 +148,17 @@ class ArticleInput:
     source: Optional[str] = None
     #: set by a reader that could not read this record: (error code, message)
     problem: Optional[tuple] = None
+
+    def __post_init__(self):
+        # an ISO date string ("2019-07-01") or a datetime is taken as its calendar day
+        value = self.published
+        if isinstance(value, datetime):
+            self.published = value.date()
+        elif isinstance(value, str):
+            try:
+                self.published = Date.fromisoformat(value.strip()[:10])
+            except ValueError:
+                raise ValueError(f"published must be a date or an ISO date string (YYYY-MM-DD), not {value!r}") from None
 
 
 class Context:

@@ -298,3 +298,15 @@ def test_freeze_gc_once_after_the_first_batch(nlp, monkeypatch):
     list(p.pipe(arts))
     list(Pipeline(Options(batch_size=1, stages=()), nlp=nlp).pipe(arts))
     assert calls == ["collect", "freeze"]
+
+
+def test_published_may_be_an_iso_string_or_a_datetime():
+    """newsevents.extract(text, published='2019-07-01') as a new user writes it."""
+    from datetime import datetime
+
+    from newsevents.pipeline import ArticleInput
+
+    assert ArticleInput(text="x", published="2019-07-01").published == date(2019, 7, 1)
+    assert ArticleInput(text="x", published=datetime(2019, 7, 1, 23, 5)).published == date(2019, 7, 1)
+    with pytest.raises(ValueError, match="ISO date"):
+        ArticleInput(text="x", published="July 1")
