@@ -33,11 +33,11 @@ def extract(text: Union[str, bytes], published: Union[Date, str, None] = None, *
     text (str | bytes): the article text (bytes must be UTF-8).
     published (date | str | None): publication date (UTC day), a date or an ISO string
         ("2019-07-01"); relative dates resolve against it.
-    RAISES ValueError: ``published`` is a string that is no ISO date.
     options (Options | None): configuration; the default pipeline is loaded once and cached.
     meta: id, title, url, copied to the result.
     RETURNS (ArticleAnalysis): records with evidence; per-article problems are in ``.error``.
-    RAISES ModelError: the spaCy pipeline can't be loaded.
+    RAISES ModelError: the spaCy pipeline can't be loaded; ValueError: ``published`` is a string
+        that is no ISO date.
     """
     key = repr(options) if options else "default"
     if key not in _DEFAULT:
