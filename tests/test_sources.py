@@ -531,3 +531,16 @@ def test_stdin_texts_are_named_by_their_content(monkeypatch):
 
     first, again, other = read(b"Police arrested a man."), read(b"Police arrested a man."), read(b"Troops left.")
     assert first == again and first != other and first[0].startswith("stdin-")
+
+
+def test_a_file_that_is_no_jsonl_is_one_error_not_one_per_line(tmp_path):
+    """An HTML page read with --input-format jsonl: one E021 row for the file; a JSONL file with a
+    bad first line still keeps that line's error and the good lines after it."""
+    page = tmp_path / "page.html"
+    page.write_text("<html>\n" + "<p>line</p>\n" * 60 + "</html>\n", encoding="utf-8")
+    rows = list(read_inputs([str(page)], ReaderOptions(fmt="jsonl")))
+    assert len(rows) == 1 and rows[0].problem[0] == "E021" and "is this a JSONL file" in rows[0].problem[1]
+    mixed = tmp_path / "a.jsonl"
+    mixed.write_text('not json\n{"id": "a", "text": "Iran attacked Israel."}\n', encoding="utf-8")
+    rows = list(read_inputs([str(mixed)]))
+    assert [(r.id, r.problem[0] if r.problem else None) for r in rows] == [(f"{mixed}:1", "E021"), ("a", None)]

@@ -372,7 +372,37 @@ def _jsonl_lines(stream):
     return stream, False
 
 
+#: a file whose first this many non-empty lines are all no JSON is no JSONL: one error, not one per line
+_NOT_JSONL_LINES = 20
+
+
 def _read_jsonl(stream, name: str, options: ReaderOptions) -> Iterator[ArticleInput]:
+    """The records of a JSONL stream; a line that can't be read is its error row (E021, E025,
+    E103) and the rest goes on. A file none of whose first 20 non-empty lines is JSON (an HTML
+    page read with ``--input-format jsonl``) is one E021 row for the file, not one per line."""
+    held: list = []  # error rows before the first line that is JSON
+    seen_json = False
+    for item in _jsonl_items(stream, name, options):
+        is_json = item.problem is None or item.problem[0] not in ("E021", "E103")  # E025: JSON, no object
+        if seen_json:
+            yield item
+            continue
+        if is_json:
+            seen_json = True
+            yield from held
+            held = []
+            yield item
+            continue
+        held.append(item)
+        if len(held) >= _NOT_JSONL_LINES:
+            yield ArticleInput(text="", id=f"{name}:1", problem=("E021", "[E021] " + Errors.E021.format(
+                path=name, line=1, reason=f"none of the first {_NOT_JSONL_LINES} lines is JSON; is this a JSONL "
+                                          f"file? (--input-format)")))
+            return
+    yield from held
+
+
+def _jsonl_items(stream, name: str, options: ReaderOptions) -> Iterator[ArticleInput]:
     lines, utf16 = _jsonl_lines(stream)
     for n, raw in enumerate(lines, start=1):
         if isinstance(raw, bytes):
