@@ -51,7 +51,8 @@ class Errors:
     # per-article problems (ArticleError.code)
     E101 = "The article is empty or holds only whitespace."
     E102 = "The article looks binary ({share:.0%} control characters), not text."
-    E103 = "The article is not valid UTF-8: {reason}. Decode it first or pass text."
+    E103 = ("The article is not valid UTF-8: {reason}. Convert it to UTF-8 first (e.g. `iconv -f latin1 -t utf-8`), "
+            "or, from Python, pass a decoded str.")
     E104 = ("The article has {n:,} characters, more than the limit of {limit:,}. Raise it with "
             "--max-chars (the text is then processed in chunks of paragraphs).")
     E105 = "The article does not look English (English function words: {share:.0%} of words); nothing was extracted."
