@@ -564,3 +564,21 @@ def test_judging_it_with_a_curly_apostrophe_and_as_clauses(nlp, stage, text, abs
     """'It’s striking that' (the model leaves "’s" unlemmatised and may take "that" for an object);
     'as demonstrated by' refers to something told elsewhere."""
     assert absent not in [e.event_type for e in run(nlp, stage, text)]
+
+
+def test_the_event_named_far_from_its_telling_is_the_lead_event(nlp, stage):
+    """'the strike' five sentences after the strike: the story's first event of that type, not a
+    nearer one of another type (anaphora.py, a definite noun of a specific type)."""
+    text = ("Israel struck a convoy of Iran on Friday. The convoy carried fuel. It was parked near a road. "
+            "Drivers had stopped for the night. Several trucks burned. Officials counted the losses. "
+            "Egypt condemned the strike on Saturday.")
+    ev = one([e for e in run(nlp, stage, text) if e.evidence.sentence == 6], "ACCUSE")
+    assert codes(ev.actors) == ["EGY"] and codes(ev.recipients) == ["ISR"]
+
+
+def test_a_pronoun_far_from_any_event_finds_no_recipient(nlp, stage):
+    text = ("Israel struck a convoy of Iran on Friday. The convoy carried fuel. It was parked near a road. "
+            "Drivers had stopped for the night. Several trucks burned. Officials counted the losses. "
+            "Egypt condemned it on Saturday.")
+    ev = one([e for e in run(nlp, stage, text) if e.evidence.sentence == 6], "ACCUSE")
+    assert codes(ev.recipients) == []

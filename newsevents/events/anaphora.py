@@ -5,7 +5,9 @@ An event of judgement (ACCUSE, REJECT, SUPPORT ...: ``anaphora_types`` in
 "the withdrawal", "the call", "the decision") or the pronoun "it", and names no actor itself, is
 aimed at whoever did that event: its recipients are the actors of the nearest earlier event of
 a fitting type (``event_nouns``: noun -> PLOVER types; ``any`` for nouns that fit every type),
-within ``anaphora_sentences`` sentences, whose actors are coded and are not the judging actor.
+within ``anaphora_sentences`` sentences, whose actors are coded and are not the judging actor; a
+definite noun of a specific type ("the air strike", "the withdrawal") with none so near refers to
+the first such event of the story (its lead).
 CAMEO codes "Iraq condemned the attack" against the attacker the same way (codebook 1.1b3,
 112 "accuse", example "... condemned the attack by Israeli forces").
 """
@@ -30,11 +32,12 @@ def antecedent_actors(rules: "EventRules", obj_tokens: list, sent_index: int, ac
     earlier (list[Event]): the events before it, in text order.
     RETURNS (list[ActorRef]): the recipients to use, or [].
     """
-    wanted = None
+    wanted, definite = None, False
     for tok in obj_tokens:
         lemma = tok.lemma_.lower()
         if lemma in rules.event_nouns:
             wanted = rules.event_nouns[lemma]
+            definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
             break
         if tok.lower_ in _PRONOUNS:
             wanted = ("any",)
@@ -42,12 +45,23 @@ def antecedent_actors(rules: "EventRules", obj_tokens: list, sent_index: int, ac
     if wanted is None:
         return []
     own = {a.canonical for a in actors}
+
+    def fits(ev) -> list:
+        if "any" not in wanted and ev.event_type not in wanted:
+            return []
+        return [a for a in ev.actors if a.code and a.canonical not in own]
+
     for ev in reversed(earlier):
         if sent_index - ev.evidence.sentence > rules.anaphora_sentences:
             break
-        if "any" not in wanted and ev.event_type not in wanted:
-            continue
-        coded = [a for a in ev.actors if a.code and a.canonical not in own]
+        coded = fits(ev)
         if coded:
             return coded
+    if definite and "any" not in wanted:
+        # "the air strike", "the withdrawal" further on: the story's event of that type, told
+        # first (the lead), when none is near
+        for ev in earlier:
+            coded = fits(ev)
+            if coded:
+                return coded
     return []
