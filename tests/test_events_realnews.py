@@ -582,3 +582,13 @@ def test_a_pronoun_far_from_any_event_finds_no_recipient(nlp, stage):
             "Egypt condemned it on Saturday.")
     ev = one([e for e in run(nlp, stage, text) if e.evidence.sentence == 6], "ACCUSE")
     assert codes(ev.recipients) == []
+
+
+@pytest.mark.parametrize("text,actor,recipient", [
+    ("Iran launched missiles targeting troops of the United States in Iraq.", "IRN", "USA"),
+    ("Egypt fired rockets aimed at Israel.", "EGY", "ISR"),
+])
+def test_a_weapons_target_is_the_recipient_of_the_launch(nlp, stage, text, actor, recipient):
+    """'launched missiles targeting X': one attack of the launcher on X, not a second actorless one."""
+    events = [e for e in run(nlp, stage, text) if e.event_type == "ASSAULT"]
+    assert len(events) == 1 and codes(events[0].actors) == [actor] and recipient in codes(events[0].recipients)

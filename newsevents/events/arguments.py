@@ -24,7 +24,9 @@ __all__ = ["arguments", "refs", "casualty_victims"]
 
 # dependents that end an argument's noun phrase
 _NP_CUT = {"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "cc", "conj", "preconj", "prep"}
-_NP_KEEP_PREPS = {"of", "from", "by"}  # "the decision of X", "the claim from X", "the proclamation by X"
+_NP_KEEP_PREPS = {"of", "from", "by"}
+#: participles on a weapon object that name its target ("missiles targeting US troops")
+_TARGETING = frozenset({"target", "aim"})  # "the decision of X", "the claim from X", "the proclamation by X"
 
 
 def arguments(rules: EventRules, m: Match, matches: dict) -> tuple[list, list]:
@@ -68,6 +70,12 @@ def arguments(rules: EventRules, m: Match, matches: dict) -> tuple[list, list]:
         recips.append(tok.head)  # "ten soldiers killed in an ambush", "prisoners freed on Monday"
     if "selfrecip" not in pat.flags:
         recips += objects(rules, tok, pat, m)
+        # "launched missiles targeting US troops", "fired rockets aimed at the base": the weapon's
+        # target is the event's recipient
+        for o in (c for c in tok.children if c.dep_ == "dobj"):
+            for a in o.children:
+                if a.dep_ == "acl" and a.lemma_.lower() in _TARGETING:
+                    recips += objects(rules, a, None, None)
     if "subjrecip" in pat.flags:  # "both received prison terms": the subject undergoes it
         actors, recips = [], actors + recips
     if "frame" in pat.flags:

@@ -139,6 +139,9 @@ def match_token(rules: EventRules, state: ArticleState, tok) -> Optional[Match]:
             return None  # "unlike the accused", "the wounded": a participle used as a noun
         if tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in rules.intention_nouns:
             return None  # "a plot to kill the ambassador": intended, not done
+        if tok.dep_ == "acl" and tok.lemma_.lower() in ("target", "aim") and tok.head.dep_ == "dobj" \
+                and tok.head.lemma_.lower() in rules.weapon_words:
+            return None  # "launched missiles targeting US troops": the launch's target (arguments.py)
         pos = "V"
     elif tok.pos_ in NOUN_POS:
         pos = "N"
