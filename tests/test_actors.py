@@ -307,6 +307,11 @@ def test_an_agent_noun_of_coordinated_countries_is_one_mention_per_country(run):
     assert sorted(a.code for a in actors(ctx, "Authorities")) == ["GBR", "USA"]
 
 
+def test_anyone_and_everyone_are_the_people_of_the_place(run):
+    ctx = run("Police in Tunis banned anyone wearing a mask from the square.", places=[("Tunis", "TUN")])
+    assert coded(one(ctx, "anyone"))[1:] == ("TUN", "CVL")
+
+
 def test_agent_noun_country_from_place(run):
     ctx = run("Police in Chelyabinsk arrested two men.", places=[("Chelyabinsk", "RUS")])
     assert coded(one(ctx, "Police")) == ("Russia (police)", "RUS", "COP")
