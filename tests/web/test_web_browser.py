@@ -112,6 +112,8 @@ def _css(driver, selector):
 
 
 def test_map_markers_and_click_through_to_the_article(browser, server, shots):
+    from selenium.common.exceptions import ElementClickInterceptedException, StaleElementReferenceException
+
     _open(browser, server + "/map")
     _wait(browser, lambda: _css(browser, ".leaflet-overlay-pane path"), what="the basemap or markers")
     markers = lambda: _css(browser, "path.ne-marker") + _css(browser, ".ne-cluster")
@@ -125,12 +127,14 @@ def test_map_markers_and_click_through_to_the_article(browser, server, shots):
                 break
             _css(browser, ".ne-cluster")[0].click()
             time.sleep(0.8)
-        visible[0].click()
         try:
+            # while the map still animates (a zoom into a cluster) the click can land on the map
+            # itself (ElementClickIntercepted) or the marker be redrawn (stale): look again
+            visible[0].click()
             link = _wait(browser, lambda: _css(browser, "#side a.event-link"), timeout=10,
                          what="the events at the marker")[0]
             break
-        except AssertionError:
+        except (AssertionError, ElementClickInterceptedException, StaleElementReferenceException):
             if attempt == 2:
                 raise
             time.sleep(1.0)
