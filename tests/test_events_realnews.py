@@ -592,3 +592,18 @@ def test_a_weapons_target_is_the_recipient_of_the_launch(nlp, stage, text, actor
     """'launched missiles targeting X': one attack of the launcher on X, not a second actorless one."""
     events = [e for e in run(nlp, stage, text) if e.event_type == "ASSAULT"]
     assert len(events) == 1 and codes(events[0].actors) == [actor] and recipient in codes(events[0].recipients)
+
+
+@pytest.mark.parametrize("text,mode,recipient", [
+    ("Egypt called for Israel to withdraw.", "yield", "ISR"),
+    ("Egypt and Jordan called for the attack to be investigated.", None, None),
+])
+def test_call_for_a_for_to_clause_is_a_request(nlp, stage, text, mode, recipient):
+    """'called for X to withdraw': the parser makes 'for' the mark of the clause; the call is a
+    REQUEST of X that absorbs the clause's own event."""
+    events = run(nlp, stage, text)
+    ev = one(events, "REQUEST")
+    assert ev.mode == mode and "EGY" in codes(ev.actors)
+    assert [e.event_type for e in events] == ["REQUEST"]
+    if recipient:
+        assert codes(ev.recipients) == [recipient]

@@ -81,8 +81,9 @@ def arguments(rules: EventRules, m: Match, matches: dict) -> tuple[list, list]:
     if "frame" in pat.flags:
         for comp in complements(tok):
             recips += objects(rules, comp, None, matches.get(comp.i))
-            if pat.event_type == "REQUEST" and comp.dep_ == "ccomp":
-                # "demanded that Iran release ...": the one asked is the clause subject
+            if pat.event_type == "REQUEST" and comp.dep_ in ("ccomp", "advcl"):
+                # "demanded that Iran release ...", "called for Israel to withdraw": the one asked
+                # is the clause subject
                 recips += [c for c in comp.children if c.dep_ in SUBJ]
     # "X and Y met", "met with both Kim and Trump": conj handled in refs
     return actors, dedupe(recips)

@@ -201,8 +201,11 @@ def match_words(rules: EventRules, tok, pat: Pattern) -> Optional[list]:
             # through a carrier noun: "ended mediation efforts" ~ "end mediation"
             kids += [g for c in kids if c.lemma_.lower() in rules.carrier_nouns and c.dep_ in ("dobj", "pobj")
                      for g in c.children if g.dep_ in ("compound", "amod", "nmod")]
+            # "called for Israel to withdraw": the parser makes "for" the mark of the clause
+            marks = {g.i for g in for_to_marks(anchor)}
+            kids += [g for g in for_to_marks(anchor)]
             for child in kids:
-                if child.i in used or child.dep_ not in _PATTERN_DEPS:
+                if child.i in used or (child.dep_ not in _PATTERN_DEPS and child.i not in marks):
                     continue
                 if child.lemma_.lower() in alts or child.lower_ in alts:
                     hit = child
@@ -420,10 +423,18 @@ def casualty_host(m: Match, matches: dict) -> Optional[Match]:
     return None
 
 
+def for_to_marks(tok) -> list:
+    """The "for" of a for-to clause of ``tok`` ("called for Israel to withdraw", "pressed for the
+    attack to be investigated"), which the parser makes the mark of an adverbial clause."""
+    return [g for c in tok.children if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for g in c.children if g.dep_ == "mark" and g.lower_ == "for"]
+
+
 def complements(tok) -> list:
     """The clause complements of a frame verb: xcomp/ccomp (with conjuncts), a preposition's
-    pcomp ("called for ending"), an adjective complement's xcomp ("ready to talk")."""
-    out = []
+    pcomp ("called for ending"), an adjective complement's xcomp ("ready to talk"), a for-to
+    clause ("called for Israel to withdraw")."""
+    out = [m.head for m in for_to_marks(tok)]
     for child in tok.children:
         if child.dep_ in ("xcomp", "ccomp"):
             out.append(child)
