@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Optional
 
-from .mentions import ArticleState, Mention
+from .mentions import ArticleState, Mention, token_country
 
 __all__ = ["code_from_context"]
 
@@ -46,17 +46,8 @@ _BELONGING_PREPS = {"of", "from", "for", "at", "in"}
 _DESCRIBING_VERBS = {"be", "serve", "work", "become", "head", "lead", "chair", "represent"}
 
 
-def _token_country(st: ArticleState, k: int, coded: dict) -> Optional[str]:
-    """The country that token ``k`` names: a country word, a place, or a coded actor mention."""
-    it = st.item_at.get(k)
-    if it is not None:
-        e = it.first("country") or it.first("adjective") or it.first("demonym") or it.first("capital")
-        if e is not None:
-            return e.value
-    place = st.place_at.get(k)
-    if place is not None and place.country:
-        return place.country
-    return coded.get(k)
+#: lexicon items whose country a describing phrase gives, in the order they are asked
+_COUNTRY_KINDS = ("country", "adjective", "demonym", "capital")
 
 
 def _phrase_tokens(tok, skip: set) -> list:
@@ -96,7 +87,7 @@ def _own_country(st: ArticleState, m: Mention, coded: dict) -> Optional[str]:
     for k in _phrase_tokens(head, skip):
         if st.sent_of[k] != st.sent_of[head.i]:
             continue
-        c = _token_country(st, k, coded)
+        c = token_country(st, k, _COUNTRY_KINDS, coded)
         if c:
             found.add(c)
     return next(iter(found)) if len(found) == 1 else None

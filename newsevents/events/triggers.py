@@ -202,8 +202,9 @@ def match_words(rules: EventRules, tok, pat: Pattern) -> Optional[list]:
             kids += [g for c in kids if c.lemma_.lower() in rules.carrier_nouns and c.dep_ in ("dobj", "pobj")
                      for g in c.children if g.dep_ in ("compound", "amod", "nmod")]
             # "called for Israel to withdraw": the parser makes "for" the mark of the clause
-            marks = {g.i for g in for_to_marks(anchor)}
-            kids += [g for g in for_to_marks(anchor)]
+            for_marks = for_to_marks(anchor)
+            marks = {g.i for g in for_marks}
+            kids += for_marks
             for child in kids:
                 if child.i in used or (child.dep_ not in _PATTERN_DEPS and child.i not in marks):
                     continue

@@ -136,7 +136,7 @@ def colon_attrs(lex, doc) -> list[Attr]:
             head = doc.char_span(s0, s0 + len(name), alignment_mode="expand")
             out.append(Attr(cue=(c0, c0 + 2), source=(s0, s0 + len(name)), content=(t0, t1), origin="colon",
                             src_head=head.root if head is not None and len(head) else None, verbatim=True))
-    for p_start, p_end in paragraphs(text):
+    for p_start, p_end in paras:
         line = text[p_start:p_end]
         if _TURN.match(line):
             continue

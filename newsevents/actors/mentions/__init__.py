@@ -33,7 +33,7 @@ from __future__ import annotations
 from .agents import _agent_mentions, recognise_agent
 from .countries import (_country_mentions, _instrument_mention, _modifies_instrument, recognise_country,
                         recognise_nationality, recognise_shorthand)
-from .modifiers import Mods, _leans_right, _token_country, left_modifiers, right_countries
+from .modifiers import Mods, _leans_right, left_modifiers, right_countries, token_country
 from .organisations import _org_row, recognise_ner_org, recognise_org
 from .persons import _person_canonical, _person_mention, recognise_ner_person, recognise_person
 from .recognise import recognise

@@ -155,7 +155,7 @@ def right_countries(st: ArticleState, head_tok, preps=("of", "in", "from")) -> l
                 if pobj.dep_ != "pobj":
                     continue
                 for tok in [pobj] + [c for c in pobj.conjuncts if c.i > pobj.i]:
-                    c = _token_country(st, tok)
+                    c = token_country(st, tok.i)
                     if c and c not in out:
                         out.append(c)
             if out:
@@ -163,14 +163,18 @@ def right_countries(st: ArticleState, head_tok, preps=("of", "in", "from")) -> l
     return []
 
 
-def _token_country(st: ArticleState, tok) -> Optional[str]:
-    """The country of a country name, capital, nationality word or placed toponym at ``tok``."""
-    it = st.item_at.get(tok.i)
+def token_country(st: ArticleState, i: int, kinds=("country", "capital", "adjective"),
+                  coded: Optional[dict] = None) -> Optional[str]:
+    """The country that token ``i`` names: a lexicon item of one of ``kinds`` (the first kind it
+    has, in that order), else a placed toponym, else the code of a coded actor mention there
+    (``coded``: token index -> code). RETURNS (str | None): ISO alpha-3."""
+    it = st.item_at.get(i)
     if it is not None:
-        e = it.first("country") or it.first("capital") or it.first("adjective")
-        if e is not None:
-            return e.value
-    place = st.place_at.get(tok.i)
+        for kind in kinds:
+            e = it.first(kind)
+            if e is not None:
+                return e.value
+    place = st.place_at.get(i)
     if place is not None and place.country:
         return place.country
-    return None
+    return coded.get(i) if coded else None
