@@ -67,6 +67,19 @@ def dominant_code(analysis) -> Optional[str]:
     return None
 
 
+def _implied_verb(rules: "EventRules", m: "Match", flags: dict):
+    """The verb of an event of ``implicit_agents`` that names no agent, neither negated nor
+    hypothetical: a verb trigger, or the light verb of a noun trigger ("she was granted clemency"),
+    as an agentless passive or the verb of a ``subjrecip`` pattern ("received prison terms").
+    RETURNS (Token | None)."""
+    if rules.implicit_agents.get(m.pattern.text) is None or flags.get("negated") or flags.get("hypothetical"):
+        return None
+    verb = m.light if m.pattern.pos == "N" else m.head
+    if verb is None or not (_is_agentless_passive(verb) or "subjrecip" in m.pattern.flags):
+        return None
+    return verb
+
+
 def implicit_actor(rules: "EventRules", state: "ArticleState", m: "Match", flags: dict, recipients: list,
                    place_id: Optional[str]) -> Optional[ActorRef]:
     """The implicit actor of the event of ``m`` (see the module docstring), or None.
@@ -74,13 +87,10 @@ def implicit_actor(rules: "EventRules", state: "ArticleState", m: "Match", flags
     flags (dict): the event's flags (:func:`~.flags.event_flags`). recipients (list[ActorRef]).
     place_id (str | None): the event's Place id. RETURNS (ActorRef | None); adds the Actor record.
     """
-    spec = rules.implicit_agents.get(m.pattern.text)
-    if spec is None or flags.get("negated") or flags.get("hypothetical"):
+    verb = _implied_verb(rules, m, flags)
+    if verb is None:
         return None
-    # a verb trigger, or the light verb of a noun trigger ("she was granted clemency")
-    verb = m.light if m.pattern.pos == "N" else m.head
-    if verb is None or not (_is_agentless_passive(verb) or "subjrecip" in m.pattern.flags):
-        return None
+    spec = rules.implicit_agents[m.pattern.text]
     ctx = state.ctx
     code = _place_code(ctx, place_id)
     if code is None:
@@ -106,10 +116,8 @@ def announcing_actors(rules: "EventRules", state: "ArticleState", m: "Match", fl
     RETURNS (list[ActorRef]): empty when none."""
     from .arguments import refs, subject
 
-    if rules.implicit_agents.get(m.pattern.text) is None or flags.get("negated") or flags.get("hypothetical"):
-        return []
-    verb = m.light if m.pattern.pos == "N" else m.head
-    if verb is None or not _is_agentless_passive(verb) or verb.dep_ != "ccomp":
+    verb = _implied_verb(rules, m, flags)
+    if verb is None or verb.dep_ != "ccomp" or not _is_agentless_passive(verb):
         return []
     gov = verb.head
     if gov.lemma_.lower() not in rules.speech_verbs:
