@@ -588,6 +588,17 @@ def test_describing_phrase_with_two_countries_gives_no_own_country(run):
     assert one(ctx, "Anna Berg").resolved_by != "own-words"
 
 
+@pytest.mark.parametrize("text,name,code", [
+    # a phrase under "to"/"against" says where the person goes or what they fight, not where they belong
+    ("Brett McGurk, who was Trump's envoy to the coalition against ISIL, criticized the plan.",
+     "Brett McGurk", "USA"),
+    ("Jan Nowak, who served as a Polish envoy to the campaign against Russia, spoke.", "Jan Nowak", "POL"),
+])
+def test_phrases_under_other_prepositions_give_no_own_country(run, text, name, code):
+    person = one(run(text), name)
+    assert person.code == code and person.resolved_by == "own-words"
+
+
 def test_named_person_in_a_domestic_story_takes_the_article_country(run):
     ctx = run("Donald Trump spoke to reporters in Washington. Mike Pence agreed with Donald Trump. "
               "Paul Manafort was sentenced on Wednesday. Manafort did not speak.")

@@ -265,6 +265,14 @@ def test_a_judgement_of_an_earlier_event_is_aimed_at_its_actors(nlp, stage, text
     assert actor in codes(ev.actors) and recipient in codes(ev.recipients), (ev.actors, ev.recipients)
 
 
+def test_a_deed_noun_refers_to_a_deed_not_to_an_earlier_judgement(nlp, stage):
+    # "the decision" is Israel's withdrawal, not Egypt's criticism told in between
+    ev = run(nlp, stage, "Israel withdrew its troops from Gaza. Egypt criticized Israel sharply. "
+                         "Turkey also criticized the decision.")[-1]
+    assert ev.event_type == "ACCUSE" and codes(ev.actors) == ["TUR"]
+    assert codes(ev.recipients) == ["ISR"], ev.recipients
+
+
 def test_no_antecedent_across_unfitting_types(nlp, stage):
     # a meeting is no attack: "the attack" finds no antecedent
     ev = one(run(nlp, stage, "Israel met Egypt. Iran condemned the attack."), "ACCUSE")
@@ -607,3 +615,50 @@ def test_call_for_a_for_to_clause_is_a_request(nlp, stage, text, mode, recipient
     assert [e.event_type for e in events] == ["REQUEST"]
     if recipient:
         assert codes(ev.recipients) == [recipient]
+
+
+# ------------------------------------------------------------------ suspects (suspects.py)
+def _events(pipeline, text):
+    from newsevents.pipeline import ArticleInput
+
+    return next(pipeline.pipe([ArticleInput(text=text)])).events
+
+
+@pytest.mark.parametrize("text,actor,recipient", [
+    ("Police arrested a Syrian man after a German woman was stabbed in Berlin.", "SYR", "DEU"),
+    ("A French man was charged over the killing of a Belgian police officer.", "FRA", None),
+    # the parser splits "after" off its clause when the subject is a long name
+    ("An Iraqi man has been arrested after Paweł Adamowicz, mayor of the Polish city of Gdańsk, "
+     "was stabbed last night.", "IRQ", "POL"),
+])
+def test_the_one_arrested_for_an_attack_is_its_actor(pipeline, text, actor, recipient):
+    ev = one(_events(pipeline, text), "ASSAULT")
+    assert codes(ev.actors) == [actor], ev.actors
+    if recipient:
+        assert codes(ev.recipients) == [recipient], ev.recipients
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested a Syrian man. A German woman was stabbed in Berlin.",   # no link
+    "A Syrian man was arrested in Berlin before a German woman was stabbed.",  # not held for it
+])
+def test_no_suspect_without_a_link(pipeline, text):
+    ev = one(_events(pipeline, text), "ASSAULT")
+    assert ev.actors == [], ev.actors
+
+
+def test_a_true_conjunct_keeps_its_subject(pipeline):
+    # "was arrested and was beaten": one subject, no clause split off a preposition
+    ev = one(_events(pipeline, "A Syrian man was arrested after the protest and was beaten by German police."),
+             "ASSAULT")
+    assert codes(ev.recipients) == ["SYR"] and codes(ev.actors) == ["DEU"], (ev.actors, ev.recipients)
+
+
+@pytest.mark.parametrize("text,recipient", [
+    ("The assassination of a Belgian police officer angered France.", "BEL"),
+    ("The kidnapping of two Japanese diplomats in Iraq angered Tokyo.", "JPN"),
+])
+def test_the_of_object_of_an_act_noun_is_who_undergoes_it(pipeline, text, recipient):
+    # "the killing of X": X is killed (the object of a patient nominal), not the killer
+    ev = one(_events(pipeline, text), "ASSAULT")
+    assert codes(ev.recipients) == [recipient] and ev.actors == [], (ev.actors, ev.recipients)

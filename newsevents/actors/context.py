@@ -9,7 +9,8 @@ this order:
    the noun it is in apposition to ("the mayor of Gdańsk, Paweł Adamowicz"), the nouns
    before the name ("Abu Dhabi TV photojournalist Ziad al-Sharabi"), its ``of``/``from``/
    ``for``/``at`` phrases ("spokeswoman for the Justice Department") and a copular relative
-   clause ("McGurk, who was Trump's envoy"). A country counts when a country name,
+   clause ("McGurk, who was Trump's envoy"), leaving out phrases under other prepositions
+   ("envoy to Syria", "the campaign against ISIL"). A country counts when a country name,
    nationality word or capital, a place with a country, or an already coded actor stands
    there; the mention is coded only when all of them give one country.
 2. **Article** (``resolved_by: article-context``): the country of the article's people and
@@ -41,7 +42,7 @@ __all__ = ["code_from_context"]
 #: dependencies of a name's head whose phrase describes the name
 _DESCRIBING = {"appos", "compound", "nmod", "amod"}
 #: prepositions whose object says where a person or body belongs
-_BELONGING_PREPS = {"of", "from", "for", "at", "in"}
+_BELONGING_PREPS = {"of", "from", "for", "at", "in", "as"}
 #: verbs of a relative clause that describes ("who was", "who served as", "who heads")
 _DESCRIBING_VERBS = {"be", "serve", "work", "become", "head", "lead", "chair", "represent"}
 
@@ -55,7 +56,13 @@ def _phrase_tokens(tok, skip: set) -> list:
     out = []
 
     def subtree(t):
-        out.extend(x.i for x in t.subtree if x.i not in skip)
+        # a phrase under another preposition says where the person goes or what they oppose,
+        # not where they belong: "Trump's envoy to the intervention against ISIL" is American
+        if t.i not in skip:
+            out.append(t.i)
+        for c in t.children:
+            if not (c.dep_ == "prep" and c.lemma_.lower() not in _BELONGING_PREPS):
+                subtree(c)
 
     for c in tok.children:
         if c.i in skip:

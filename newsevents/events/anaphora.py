@@ -4,7 +4,10 @@ An event of judgement (ACCUSE, REJECT, SUPPORT ...: ``anaphora_types`` in
 ``data/events/rules.yaml``) whose object is a noun that names an earlier event ("the attack",
 "the withdrawal", "the call", "the decision") or the pronoun "it", and names no actor itself, is
 aimed at whoever did that event: its recipients are the actors of the nearest earlier event of
-a fitting type (``event_nouns``: noun -> PLOVER types; ``any`` for nouns that fit every type),
+a fitting type (``event_nouns``: noun -> PLOVER types; ``any`` for nouns that fit every type;
+``act`` for nouns of a deed, "the decision", "the move", that fit every type but the judgements
+in ``act_excludes``: McGurk "criticized the decision" is aimed at whoever decided, not at the
+critic quoted before him),
 within ``anaphora_sentences`` sentences, whose actors are coded and are not the judging actor; a
 definite noun of a specific type ("the air strike", "the withdrawal") with none so near refers to
 the first such event of the story (its lead).
@@ -47,7 +50,10 @@ def antecedent_actors(rules: "EventRules", obj_tokens: list, sent_index: int, ac
     own = {a.canonical for a in actors}
 
     def fits(ev) -> list:
-        if "any" not in wanted and ev.event_type not in wanted:
+        if "act" in wanted:
+            if ev.event_type in rules.act_excludes:
+                return []
+        elif "any" not in wanted and ev.event_type not in wanted:
             return []
         return [a for a in ev.actors if a.code and a.canonical not in own]
 

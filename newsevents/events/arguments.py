@@ -20,7 +20,7 @@ from .triggers import NOUN_POS, PASS_SUBJ, REL_PRONOUNS, SUBJ, Match, complement
 if TYPE_CHECKING:
     from .rules import EventRules
 
-__all__ = ["arguments", "refs", "casualty_victims"]
+__all__ = ["arguments", "refs", "casualty_victims", "lost_clause_subject"]
 
 # dependents that end an argument's noun phrase
 _NP_CUT = {"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "cc", "conj", "preconj", "prep"}
@@ -89,6 +89,29 @@ def arguments(rules: EventRules, m: Match, matches: dict) -> tuple[list, list]:
     return actors, dedupe(recips)
 
 
+#: conjunctions the parser takes for prepositions when their clause's subject is a long name
+_CLAUSE_PREPS = frozenset({"after", "before", "since", "until", "while"})
+
+
+def lost_clause_subject(verb):
+    """The subject of a conjunct clause the parser split off its conjunction: in "arrested after
+    Paweł Adamowicz, mayor of Gdańsk, was stabbed" it makes "after Adamowicz" a prepositional
+    phrase and "was stabbed" a conjunct of "arrested"; a conjunct with its own tensed auxiliary
+    and no subject, after such a preposition of its head, has that preposition's object as
+    subject. RETURNS (Token | None)."""
+    if not any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP") for c in verb.children):
+        return None
+    if any(c.dep_ == "cc" for c in verb.children) or any(
+            c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children):
+        return None  # "was arrested and was charged": a true conjunct
+    for c in verb.head.children:
+        if c.dep_ == "prep" and c.lower_ in _CLAUSE_PREPS and verb.head.i < c.i < verb.i:
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
 def subject(verb) -> tuple[list, list]:
     """(actor heads, recipient heads from a passive subject) of a verb, following
     conjunction, control (xcomp), relative clauses and participles."""
@@ -119,6 +142,10 @@ def subject(verb) -> tuple[list, list]:
         gov = verb.head if dep != "pcomp" else verb.head.head
         if gov.pos_ in ("VERB", "AUX", "ADJ"):
             recips = subject(gov)[0]
+    if actors and not recips and dep == "conj" and verb.head.pos_ in ("VERB", "AUX") \
+            and any(c.dep_ == "agent" for c in verb.children) and lost_clause_subject(verb) is None:
+        # "was arrested and was beaten by guards": the passive subject of the first conjunct
+        recips = subject(verb.head)[1]
     if actors or recips:
         return actors, recips
     matrix = coordinated_speech_head(verb)
@@ -129,6 +156,9 @@ def subject(verb) -> tuple[list, list]:
     if dep == "acl" and verb.tag_ == "VBG":
         return [verb.head], []
     if dep == "conj" and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+        lost = lost_clause_subject(verb)
+        if lost is not None:
+            return ([], [lost]) if any(c.dep_ == "auxpass" for c in verb.children) else ([lost], [])
         return subject(verb.head)
     if dep in ("xcomp", "advcl") or (dep == "pcomp"):
         gov = verb.head if dep != "pcomp" else verb.head.head

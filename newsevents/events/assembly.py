@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Optional
 
 from ..records import Event
 from .anaphora import antecedent_actors
+from .suspects import suspect_actors
 from .arguments import arguments, casualty_victims, refs, subject
 from .coding import code_event, code_type
 from .flags import event_flags, source_refs
@@ -116,6 +117,9 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
         objs = recips_t + [t for t in m.tokens if t.dep_ in ("dobj", "pobj") and t.i != m.head.i]
         recipients += antecedent_actors(rules, objs, ctx.sentence_index(m.head.idx), actors, earlier)
     place = place_of(ctx, m.head)
+    if not actors and earlier:  # "a man was arrested after a woman was stabbed": the suspect
+        actors = [r for r in suspect_actors(rules, state, m.head, etype, earlier) if r.mention not in
+                  {x.mention for x in recipients}]
     if not actors:  # "police said two men were arrested": the announcing authorities
         actors = announcing_actors(rules, state, m, flags)
     if not actors:  # "two suspects were arrested": the police, of the place or the article

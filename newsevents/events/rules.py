@@ -110,8 +110,14 @@ class EventRules:
     implicit_targets: Mapping  # event type -> (sector, label) of the people of an attacked place
     # event anaphora (anaphora.py): "condemned the attack" -> the attacker
     anaphora_types: frozenset
-    event_nouns: Mapping  # noun lemma -> tuple of PLOVER types it can name ("any": every type)
+    event_nouns: Mapping  # noun lemma -> tuple of PLOVER types it can name ("any": every type;
+    # "act": every type but act_excludes)
     anaphora_sentences: int
+    act_excludes: frozenset
+    # suspects (suspects.py): "arrested after the mayor was stabbed" -> the one arrested
+    suspect_of_types: frozenset
+    suspect_types: frozenset
+    suspect_links: frozenset
     country_names: Mapping  # ISO3 -> name (actors/countries.tsv), for implicit actors' names
 
     @classmethod
@@ -175,9 +181,13 @@ class EventRules:
             implicit_targets=MappingProxyType({str(k).upper(): (str(v[0]).upper(), str(v[1]))
                                                for k, v in (rules.get("implicit_targets") or {}).items()}),
             anaphora_types=_types(rules, "anaphora_types"),
-            event_nouns=MappingProxyType({str(k).lower(): tuple(str(t).upper() if t != "any" else "any" for t in v)
+            event_nouns=MappingProxyType({str(k).lower(): tuple(str(t).upper() if t not in ("any", "act") else t for t in v)
                                           for k, v in (rules.get("event_nouns") or {}).items()}),
             anaphora_sentences=int(rules.get("anaphora_sentences") or 0),
+            act_excludes=_types(rules, "act_excludes"),
+            suspect_of_types=_types(rules, "suspect_of_types"),
+            suspect_types=_types(rules, "suspect_types"),
+            suspect_links=frozenset(str(w).lower() for w in rules.get("suspect_links") or ()),
             country_names=MappingProxyType({r["iso3"]: r["name"] for r in load_tsv("actors/countries.tsv",
                                                                                      extra=data_paths)}),
         )
