@@ -662,3 +662,27 @@ def test_the_of_object_of_an_act_noun_is_who_undergoes_it(pipeline, text, recipi
     # "the killing of X": X is killed (the object of a patient nominal), not the killer
     ev = one(_events(pipeline, text), "ASSAULT")
     assert codes(ev.recipients) == [recipient] and ev.actors == [], (ev.actors, ev.recipients)
+
+
+# ------------------------------------------------------------------ first person in a quotation
+@pytest.mark.parametrize("text,etype,actor", [
+    ('Legislator Tanya Chan of Hong Kong spoke to the press: "I really urge Lam to please step down."',
+     "REQUEST", "HKG"),
+    ('"We will never surrender to Israel," the Iranian foreign minister said.', "REJECT", "IRN"),
+])
+def test_first_person_in_a_direct_quote_is_its_speaker(pipeline, text, etype, actor):
+    ev = one(_events(pipeline, text), etype)
+    assert codes(ev.actors) == [actor], ev.actors
+
+
+def test_first_person_outside_a_quote_is_no_speaker(pipeline):
+    ev = one(_events(pipeline, "The Iranian foreign minister spoke. We will never surrender to Israel."), "REJECT")
+    assert "IRN" not in codes(ev.actors), ev.actors
+
+
+def test_coordinated_verbs_share_the_last_object(pipeline):
+    # "destroy and obliterate the Economy of Turkey": Turkey's economy is the object of both
+    evs = _events(pipeline, 'Trump said, "If Turkey does anything off limits, I will totally destroy and '
+                            'obliterate the Economy of Turkey."')
+    threats = [e for e in evs if e.event_type == "THREATEN"]
+    assert threats and all(codes(e.recipients)[:1] == ["TUR"] for e in threats), threats

@@ -225,6 +225,13 @@ def objects(rules: EventRules, tok, pat: Optional[Pattern], m: Optional[Match], 
             for c in w.children:
                 if c.dep_ == "prep" and c.lemma_.lower() in rules.recipient_preps:
                     out.extend(g for g in c.children if g.dep_ == "pobj")
+    if with_dobj and not out and tok.pos_ == "VERB" and not any(
+            c.dep_ in ("dobj", "nsubjpass", "auxpass", "ccomp", "xcomp") for c in tok.children):
+        # "will destroy and obliterate the economy of Turkey": the object of the last conjunct
+        # is the object of both
+        for c in tok.children:
+            if c.dep_ == "conj" and c.pos_ == "VERB" and not any(x.dep_ in SUBJ or x.dep_ in PASS_SUBJ for x in c.children):
+                out.extend(x for x in c.children if x.dep_ == "dobj")
     return dedupe(out)
 
 
@@ -260,6 +267,13 @@ def refs(rules: EventRules, state: ArticleState, toks: Iterable) -> list:
                 group += [c] + [g for g in c.conjuncts if g.i > c.i]
         for t in group:
             if t.pos_ == "PRON" and t.i not in state.actor_tok:
+                quoted = quoting_speaker(state, t)
+                if quoted:  # "I really urge her to step down," said Chan: Chan urges
+                    for r in quoted:
+                        if r.mention not in seen:
+                            seen.add(r.mention)
+                            out.append(r)
+                    continue
                 ante = speaker_antecedent(rules, t)
                 if ante:
                     for r in refs(rules, state, ante):
@@ -311,6 +325,25 @@ def np_span(tok) -> tuple[int, int]:
     start = min(t.idx for t in toks)
     end = max(t.idx + len(t.text) for t in toks)
     return start, end
+
+
+#: first-person pronouns: inside a direct quotation, the speaker
+_FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+
+
+def quoting_speaker(state: ArticleState, pron) -> list:
+    """The speaker of the direct quotation that holds a first-person pronoun ("I really urge
+    [Lam] to step down," Chan said), as the quotes stage resolved it. RETURNS
+    (list[ActorRef]): the coded speaker, or [] (not in a direct quotation, no coded speaker)."""
+    if pron.lower_ not in _FIRST_PERSON:
+        return []
+    for start, end, q in state.quote_spans:
+        if start <= pron.idx < end and q.kind == "direct":
+            sp = q.speaker
+            if sp is not None and sp.code and sp.mention:
+                return [ActorRef(mention=sp.mention, canonical=sp.canonical, code=sp.code, sector=sp.sector)]
+            return []
+    return []
 
 
 def speaker_antecedent(rules: EventRules, pron) -> list:
