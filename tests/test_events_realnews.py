@@ -686,3 +686,18 @@ def test_coordinated_verbs_share_the_last_object(pipeline):
                             'obliterate the Economy of Turkey."')
     threats = [e for e in evs if e.event_type == "THREATEN"]
     assert threats and all(codes(e.recipients)[:1] == ["TUR"] for e in threats), threats
+
+
+@pytest.mark.parametrize("text", [
+    "Chief Executive Carrie Lam of Hong Kong did not accede to the demands of the protesters.",
+    "Iran has not accepted the offer from France.",
+])
+def test_not_giving_in_is_a_refusal_in_any_tense(pipeline, text):
+    # PLOVER REJECT (CAMEO 12): "did not accede to the demands" is a refusal that happened
+    ev = _events(pipeline, text)[0]
+    assert ev.event_type == "REJECT" and not ev.negated, ev
+
+
+def test_a_negated_meeting_is_no_refusal(pipeline):
+    evs = _events(pipeline, "Iran did not meet France on Monday.")
+    assert not any(e.event_type == "REJECT" for e in evs), evs

@@ -108,7 +108,7 @@ def code_event(rules: "EventRules", m: Match, matches: dict, flags: dict, actors
     if "obligation" in pat.flags:
         flags["reported"] = True
     elif flags["negated"]:
-        if flags["future"] or flags["refused"]:
+        if flags["future"] or flags["refused"] or m.head.lemma_.lower() in rules.refusal_when_negated:
             target = rules.neg_promotion.get(etype)
     elif flags["future"] and not flags["hypothetical"] and "nofut" not in pat.flags:
         target = rules.promotion.get(etype)

@@ -80,6 +80,7 @@ class EventRules:
     promotion: Mapping
     hyp_promotion: Mapping
     neg_promotion: Mapping
+    refusal_when_negated: frozenset  # lemmas whose negation, in any tense, is a refusal
     # triggers and arguments
     light_verbs: frozenset
     occurrence_verbs: frozenset
@@ -154,6 +155,7 @@ class EventRules:
             promotion=MappingProxyType(promotions(rules.get("future_promotion"))),
             hyp_promotion=MappingProxyType(promotions(rules.get("hypothetical_promotion"))),
             neg_promotion=MappingProxyType(promotions(rules.get("negation_promotion"))),
+            refusal_when_negated=frozenset(str(w).lower() for w in rules.get("refusal_when_negated") or ()),
             light_verbs=_words(rules, "light_verbs"),
             occurrence_verbs=_words(rules, "occurrence_verbs"),
             recipient_preps=_words(rules, "recipient_preps"),
