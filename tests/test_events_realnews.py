@@ -105,6 +105,13 @@ def test_negated_mixed_or_neutral_statements_are_no_event(nlp, stage, text, cont
     assert not [e for e in events if (e.pattern or "").startswith("statement:")]
 
 
+def test_praise_of_the_victim_does_not_cancel_disapproval_of_the_act(pipeline):
+    # "courageous" describes the journalist inside the of-phrase; "senseless" judges the killing
+    evs = _events(pipeline, 'France called the death "the senseless killing of a courageous journalist."')
+    ev = one(evs, "ACCUSE")
+    assert ev.mode == "disapprove" and codes(ev.actors) == ["FRA"], ev
+
+
 def test_evaluative_verb_with_a_predicate(nlp, stage):
     events = run(nlp, stage, 'Turkey called the agreement of Greece "null and void".')
     ev = one(events, "ACCUSE")

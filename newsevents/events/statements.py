@@ -76,7 +76,10 @@ class Evaluations:
 
         tokens (Sequence[Token]): the words of the statement.
         RETURNS (tuple | None): ``(list name, first token of the entry)`` when entries of
-            exactly one list occur (outside negation), else None.
+            exactly one list occur (outside negation), else None. When both lists occur, the
+            words inside a prepositional phrase of the statement do not count against the
+            others: "the senseless killing of a courageous journalist" disapproves (the praise
+            is of the victim, not of the act).
         """
         words = [t.lower_ for t in tokens]
         lemmas = [t.lemma_.lower() for t in tokens]
@@ -88,12 +91,25 @@ class Evaluations:
                 keys = (words[i],) if words[i] == lemmas[i] else (words[i], lemmas[i])
                 if any(entry == tuple(words[i:i + len(entry)]) or entry == tuple(lemmas[i:i + len(entry)])
                        for key in keys for entry in index.get(key, ())):
-                    found[name] = tokens[i]
-                    break
+                    found.setdefault(name, []).append(tokens[i])
+        if len(found) > 1:
+            inside = {t.i for t in tokens}
+            shallow = {name: [t for t in toks if not _under_prep(t, inside)] for name, toks in found.items()}
+            found = {name: toks for name, toks in shallow.items() if toks}
         if len(found) != 1:
             return None
-        name, tok = next(iter(found.items()))
-        return name, tok
+        name, toks = next(iter(found.items()))
+        return name, toks[0]
+
+
+def _under_prep(tok, inside: set) -> bool:
+    """True when a preposition of the statement's own words stands above ``tok``."""
+    t = tok
+    while t.head.i != t.i and t.head.i in inside:
+        if t.dep_ == "pobj" and t.head.dep_ == "prep":
+            return True
+        t = t.head
+    return False
 
 
 def _ref(actor) -> ActorRef:
