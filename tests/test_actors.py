@@ -651,3 +651,23 @@ def test_people_nouns_take_their_nationality_or_the_article_country(run):
     assert one(ctx, "individuals").code == "RUS"
     ctx = run("India mourned. India counted its dead. Police arrested twelve people in the state.")
     assert one(ctx, "people").code == "IND"
+
+
+# ------------------------------------------------ speakers' names the NER misses (scan.py)
+@pytest.mark.parametrize("text,name", [
+    ("Regina Ip from the pro-Beijing camp said in a press conference that it was wrong.", "Regina Ip"),
+    ("Valeria Gazzola said the results were clear.", "Valeria Gazzola"),   # tagged ORG by the model
+])
+def test_the_named_subject_of_a_verb_of_saying_is_a_person(run, text, name):
+    person = one(run(text), name)
+    assert person.kind == "person", person
+
+
+def test_an_organisation_word_keeps_a_speaker_an_organisation(run):
+    ctx = run("Fars News said the talks had failed.")
+    assert all(a.kind != "person" for a in actors(ctx)), actors(ctx)
+
+
+def test_a_name_after_pro_is_a_stance_not_a_country(run):
+    ctx = run("Regina Ip from the pro-Beijing camp said in a press conference that it was wrong.")
+    assert one(ctx, "Regina Ip").code != "CHN"

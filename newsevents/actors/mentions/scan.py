@@ -18,18 +18,55 @@ def _strip_ent(doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _name_entities(doc) -> list:
+def _name_entities(doc, rules=None) -> list:
     """The PERSON and ORG entities of ``doc`` as ``(start, end, label)`` token spans, with two
     PERSON entities that touch (no word or punctuation between them) joined: the small model
-    splits 'Judge Amy Berman Jackson' into 'Amy Berman' and 'Jackson'."""
+    splits 'Judge Amy Berman Jackson' into 'Amy Berman' and 'Jackson'. With ``rules`` (the
+    actor rules), speakers' names the model misses or calls ORG are PERSON (:func:`_speaker_names`)."""
+    speakers = _speaker_names(doc, rules) if rules else {}
     out = []
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG"):
             continue
-        if out and ent.label_ == "PERSON" and out[-1][2] == "PERSON" and out[-1][1] == ent.start:
+        label = "PERSON" if ent.label_ == "ORG" and (ent.start, ent.end) in speakers else ent.label_
+        if out and label == "PERSON" and out[-1][2] == "PERSON" and out[-1][1] == ent.start:
             out[-1] = (out[-1][0], ent.end, "PERSON")
         else:
-            out.append((ent.start, ent.end, ent.label_))
+            out.append((ent.start, ent.end, label))
+    taken = {k for s, e, _ in out for k in range(s, e)}
+    for (s, e) in speakers:
+        if not any(k in taken or doc[k].ent_type_ for k in range(s, e)):
+            out.append((s, e, "PERSON"))  # no entity at all: 'Regina Ip from the pro-Beijing camp said'
+    out.sort()
+    return out
+
+
+def _speaker_names(doc, rules) -> set:
+    """``(start, end)`` spans of the names that are subjects of a verb of saying (actor rules
+    ``speaker_name_verbs``): two to four capitalised proper nouns, the last the subject, none an
+    ``organisation_words`` word. RETURNS (set[tuple[int, int]])."""
+    verbs = set(rules.get("speaker_name_verbs", ()))
+    org_words = set(rules.get("organisation_words", ()))
+    out = set()
+    if not verbs:
+        return out
+    for tok in doc:
+        if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.head.lemma_.lower() not in verbs:
+            continue
+        start = tok.i
+        while start > tok.sent.start and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i \
+                and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        toks = doc[start:tok.i + 1]
+        if not 2 <= len(toks) <= 4 or any(not (t.is_alpha and t.is_title) or t.lower_ in org_words for t in toks):
+            continue
+        if any(t.ent_type_ and t.ent_type_ not in ("ORG", "PERSON") for t in toks):
+            continue
+        if any(t.ent_type_ == "ORG" for t in toks):
+            ent = next(e for e in doc.ents if e.start <= start < e.end)
+            if (ent.start, ent.end) != (start, tok.i + 1):
+                continue  # the name is part of a longer organisation name
+        out.add((start, tok.i + 1))
     return out
 
 
@@ -76,7 +113,7 @@ def _scan(st: ArticleState, blocked: set) -> list[Item]:
         for k in range(it.start, it.end):
             covered[k] = it
     extra = []
-    for ent_start, ent_end, label in _name_entities(doc):
+    for ent_start, ent_end, label in _name_entities(doc, kb.rules):
         s, e = _strip_ent(doc, ent_start, ent_end)
         if s >= e:
             continue
