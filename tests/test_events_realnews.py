@@ -708,3 +708,22 @@ def test_not_giving_in_is_a_refusal_in_any_tense(pipeline, text):
 def test_a_negated_meeting_is_no_refusal(pipeline):
     evs = _events(pipeline, "Iran did not meet France on Monday.")
     assert not any(e.event_type == "REJECT" for e in evs), evs
+
+
+# ------------------------------------------------------------------ events with no participant
+@pytest.mark.parametrize("text,absent", [
+    # off the main clause, with nobody on either side: no event record
+    ("Historically, the department has not pursued charges against those held in contempt.", "ACCUSE"),
+    ("They worked for an elite unit tasked with investigating serious offending.", "ACCUSE"),
+])
+def test_a_subordinate_event_with_no_participant_is_no_record(pipeline, text, absent):
+    assert not [e for e in _events(pipeline, text) if e.event_type == absent]
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("The bloc has agreed to set up a research center, officials said.", "AGREE"),   # the reported main event
+    ("Two firearms were seized over the weekend.", "COERCE"),                          # material conflict
+    ("A man died after an attack by an angry mob.", "ASSAULT"),
+])
+def test_main_or_material_events_stay_without_participants(pipeline, text, etype):
+    assert [e for e in _events(pipeline, text) if e.event_type == etype]

@@ -43,7 +43,10 @@ Decisions (documented here and in the data files):
 * ``quad_class`` follows the CAMEO root (01-05 verbal cooperation, 06-08
   material cooperation, 09-13 verbal conflict, 14-20 material conflict), so
   CONCEDE (CAMEO 08) is quad class 2 although PLOVER calls it verbal.
-* Events whose slots hold no coded actor are still emitted (``actors == []``).
+* Events whose slots hold no coded actor are still emitted (``actors == []``). An event with
+  no participant at all (no actor or recipient mention, coded or not) is emitted only as the
+  sentence's main (or reported main) event, or when it is material conflict
+  (``unattributed_types`` in ``data/events/rules.yaml``): dyadic event data needs a side.
 * Output order (``ArticleAnalysis.events``) is salience order: sentence by sentence;
   within a sentence the main-clause event first -- its trigger (or the light verb of a
   noun trigger, or the verb a noun trigger hangs from) is the sentence root or on the

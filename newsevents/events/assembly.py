@@ -129,6 +129,11 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
         recipients = implicit_target(rules, state, m, recips_t, place)  # "attacked three churches"
     if etype == "PROTEST" and not flags["negated"] and not flags["hypothetical"]:
         actors, recipients = implicit_protest_sides(rules, state, m, actors, recipients, place)
+    if not actors and not recipients and etype not in rules.unattributed_types \
+            and not _main_clause(rules, clause_token(m)):
+        # "those held in contempt", "an elite unit tasked with investigating": nobody does it and
+        # nobody undergoes it, off the main clause (rules.yaml unattributed_types)
+        return None
     date, date_source, date_ref = date_of(ctx, m.head)
     reciprocal = not recipients and len({(r.canonical) for r in actors}) >= 2
     extra = [m.light] if m.light is not None and "obligation" not in pat.flags else []
@@ -330,6 +335,19 @@ def clause_token(m: Match):
         if t.pos_ in ("VERB", "AUX"):
             return t
     return tok
+
+
+def _main_clause(rules: "EventRules", tok) -> bool:
+    """True when ``tok`` is the sentence root or on the root's verb chain (see
+    :func:`salience_key`), a reporting verb's clause counting as the main one ("X has agreed to
+    ..., officials said")."""
+    t, n = tok, 0
+    while t.head.i != t.i and n < 50:
+        if t.dep_ not in _MAIN_CHAIN_DEPS and not (t.dep_ == "ccomp" and t.head.lemma_.lower() in rules.speech_verbs):
+            return False
+        t = t.head
+        n += 1
+    return True
 
 
 def salience_key(ev: Event, tok) -> tuple:

@@ -81,6 +81,7 @@ class EventRules:
     hyp_promotion: Mapping
     neg_promotion: Mapping
     refusal_when_negated: frozenset  # lemmas whose negation, in any tense, is a refusal
+    unattributed_types: frozenset  # types kept with no participant off the main clause
     # triggers and arguments
     light_verbs: frozenset
     occurrence_verbs: frozenset
@@ -155,6 +156,7 @@ class EventRules:
             promotion=MappingProxyType(promotions(rules.get("future_promotion"))),
             hyp_promotion=MappingProxyType(promotions(rules.get("hypothetical_promotion"))),
             neg_promotion=MappingProxyType(promotions(rules.get("negation_promotion"))),
+            unattributed_types=_types(rules, "unattributed_types"),
             refusal_when_negated=frozenset(str(w).lower() for w in rules.get("refusal_when_negated") or ()),
             light_verbs=_words(rules, "light_verbs"),
             occurrence_verbs=_words(rules, "occurrence_verbs"),
