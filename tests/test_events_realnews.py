@@ -727,3 +727,19 @@ def test_a_subordinate_event_with_no_participant_is_no_record(pipeline, text, ab
 ])
 def test_main_or_material_events_stay_without_participants(pipeline, text, etype):
     assert [e for e in _events(pipeline, text) if e.event_type == etype]
+
+
+@pytest.mark.parametrize("text,etype,actor", [
+    ("A Syrian man was arrested for attacking a German police officer.", "ASSAULT", "SYR"),
+    ("The US had been allied with Kurdish groups in fighting ISIS.", "ASSAULT", "USA"),
+])
+def test_the_passive_subject_of_the_governor_does_the_complement(pipeline, text, etype, actor):
+    # "X was arrested for attacking Y": X attacked
+    ev = one(_events(pipeline, text), etype)
+    assert codes(ev.actors) == [actor], ev.actors
+
+
+def test_committing_a_crime_is_no_commitment(pipeline):
+    evs = _events(pipeline, "The government of Myanmar committed atrocities against the Rohingya.")
+    assert not [e for e in evs if e.event_type == "AGREE"]
+    assert one(evs, "ASSAULT").mode == "unconventional"

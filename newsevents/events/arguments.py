@@ -171,6 +171,11 @@ def subject(verb) -> tuple[list, list]:
         a, passive = subject(gov)
         if any(c.dep_ == "auxpass" for c in verb.children):
             return [], a  # "died after being shot": the controller is the one shot
+        if not a and passive and not (dep == "advcl" and verb.tag_ == "VBN"):
+            # "Rittenhouse is accused of shooting two people", "he was arrested for attacking a
+            # guard", "the US had been allied with Kurdish groups in fighting ISIS": the passive
+            # subject of the governor does the act of its complement
+            return passive, []
         if dep == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
             # "if convicted, he could face", "arrested in May, he was released": a bare
             # participle's controller (the governor's surface subject) undergoes it
