@@ -743,3 +743,24 @@ def test_committing_a_crime_is_no_commitment(pipeline):
     evs = _events(pipeline, "The government of Myanmar committed atrocities against the Rohingya.")
     assert not [e for e in evs if e.event_type == "AGREE"]
     assert one(evs, "ASSAULT").mode == "unconventional"
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("The Islamic State claimed responsibility for all three attacks in Tunisia.", "IMG"),
+    ("The Taliban claimed responsibility for the bombing in Kabul.", "AFG"),
+])
+def test_whoever_claims_an_attack_is_its_actor(pipeline, text, actor):
+    ev = one(_events(pipeline, text), "ASSAULT")
+    assert codes(ev.actors) == [actor], ev.actors
+
+
+def test_no_one_claiming_an_attack_names_no_attacker(pipeline):
+    ev = one(_events(pipeline, "No organization immediately claimed credit for the attack on the base in Iraq."),
+             "ASSAULT")
+    assert ev.actors == [] and not ev.negated, ev
+
+
+def test_a_linked_or_backing_group_is_no_participant(pipeline):
+    ev = one(_events(pipeline, "The Al Qaeda-linked Somali group al-Shabab claimed responsibility for the attack."),
+             "ASSAULT")
+    assert codes(ev.actors) == ["SOM"], ev.actors

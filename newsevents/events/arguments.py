@@ -289,6 +289,10 @@ def refs(rules: EventRules, state: ArticleState, toks: Iterable) -> list:
                     continue
             start, end = np_span(t)
             mentions = state.actor_index(start, end)
+            aside = _affiliation_spans(rules, t)
+            if aside:  # "the Al Qaeda-linked group al-Shabab": al-Qaeda is no participant
+                mentions = [a for a in mentions if not any(s <= a.evidence.start and a.evidence.end <= e
+                                                           for s, e in aside)]
             if not mentions:
                 # a name the tokenizer split across the phrase ("Moon Jae-in" -> "Jae", "-", "in"):
                 # the mention covering the token itself
@@ -310,6 +314,17 @@ def refs(rules: EventRules, state: ArticleState, toks: Iterable) -> list:
                     continue
                 seen.add(key)
                 out.append(ActorRef(mention=a.id, canonical=a.canonical, code=a.code, sector=a.sector))
+    return out
+
+
+def _affiliation_spans(rules: EventRules, tok) -> list:
+    """Character spans of the modifiers of ``tok`` that name whom it is linked to or backed by
+    ("Al Qaeda-linked", "Iran-backed"; rules.yaml ``affiliation_modifiers``), not who it is."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "npadvmod") and c.lemma_.lower() in rules.affiliation_modifiers:
+            sub = list(c.subtree)
+            out.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
     return out
 
 

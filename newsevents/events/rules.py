@@ -81,6 +81,9 @@ class EventRules:
     hyp_promotion: Mapping
     neg_promotion: Mapping
     refusal_when_negated: frozenset  # lemmas whose negation, in any tense, is a refusal
+    affiliation_modifiers: frozenset  # "Al Qaeda-linked group": the linked one is no participant
+    claim_verbs: frozenset   # responsibility_claims: "claimed responsibility for the attack"
+    claim_nouns: frozenset
     unattributed_types: frozenset  # types kept with no participant off the main clause
     # triggers and arguments
     light_verbs: frozenset
@@ -157,6 +160,9 @@ class EventRules:
             hyp_promotion=MappingProxyType(promotions(rules.get("hypothetical_promotion"))),
             neg_promotion=MappingProxyType(promotions(rules.get("negation_promotion"))),
             unattributed_types=_types(rules, "unattributed_types"),
+            affiliation_modifiers=_words(rules, "affiliation_modifiers"),
+            claim_verbs=frozenset(str(w).lower() for w in (rules.get("responsibility_claims") or {}).get("verbs") or ()),
+            claim_nouns=frozenset(str(w).lower() for w in (rules.get("responsibility_claims") or {}).get("nouns") or ()),
             refusal_when_negated=frozenset(str(w).lower() for w in rules.get("refusal_when_negated") or ()),
             light_verbs=_words(rules, "light_verbs"),
             occurrence_verbs=_words(rules, "occurrence_verbs"),

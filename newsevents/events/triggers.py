@@ -252,6 +252,10 @@ def noun_licensed(rules: EventRules, tok, pat: Pattern, m: Match) -> bool:
     if head.dep_ in ("dobj", "attr", "nsubjpass", "oprd", "dative") and gov.lemma_.lower() in rules.light_verbs:
         m.light = gov
         return True
+    claim = responsibility_claim(rules, head)
+    if claim is not None:
+        m.light = claim  # "IS claimed responsibility for the attacks": the claimer is the attacker
+        return True
     if head.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("in", "into", "on") \
             and gov.head.lemma_.lower() in rules.light_verbs and gov.head.pos_ in ("VERB", "AUX"):
         m.light = gov.head
@@ -266,6 +270,23 @@ def noun_licensed(rules: EventRules, tok, pat: Pattern, m: Match) -> bool:
             return False
         return True
     return False
+
+
+def responsibility_claim(rules: EventRules, head):
+    """The verb of "claimed responsibility (credit) for <event noun>" (``responsibility_claims``
+    in rules.yaml), affirmed ("no group claimed responsibility" names no attacker), or None. Event
+    coders take the claimer as the actor (CAMEO 015 "acknowledge or claim responsibility")."""
+    if head.dep_ != "pobj" or head.head.lower_ != "for":
+        return None
+    noun = head.head.head
+    verb = noun.head
+    if noun.dep_ != "dobj" or noun.lemma_.lower() not in rules.claim_nouns \
+            or verb.lemma_.lower() not in rules.claim_verbs:
+        return None
+    if any(c.dep_ == "neg" for c in verb.children) or any(
+            c.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ == "no" for d in c.children) for c in verb.children):
+        return None
+    return verb
 
 
 # ------------------------------------------------------------- object classes
