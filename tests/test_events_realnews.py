@@ -280,6 +280,13 @@ def test_a_deed_noun_refers_to_a_deed_not_to_an_earlier_judgement(nlp, stage):
     assert codes(ev.recipients) == ["ISR"], ev.recipients
 
 
+def test_a_background_event_is_no_antecedent(nlp, stage):
+    # the attack Egypt condemns is Israel's, not the one told in the "after" clause
+    ev = run(nlp, stage, "Israel shelled the town. Israel came to Gaza after Syria attacked the border. "
+                         "Egypt condemned the attack.")[-1]
+    assert ev.event_type == "ACCUSE" and codes(ev.recipients) == ["ISR"], ev.recipients
+
+
 def test_no_antecedent_across_unfitting_types(nlp, stage):
     # a meeting is no attack: "the attack" finds no antecedent
     ev = one(run(nlp, stage, "Israel met Egypt. Iran condemned the attack."), "ACCUSE")

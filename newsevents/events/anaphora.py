@@ -4,7 +4,8 @@ An event of judgement (ACCUSE, REJECT, SUPPORT ...: ``anaphora_types`` in
 ``data/events/rules.yaml``) whose object is a noun that names an earlier event ("the attack",
 "the withdrawal", "the call", "the decision") or the pronoun "it", and names no actor itself, is
 aimed at whoever did that event: its recipients are the actors of the nearest earlier event of
-a fitting type (``event_nouns``: noun -> PLOVER types; ``any`` for nouns that fit every type;
+a fitting type, told as news (not in an adverbial or relative clause: "after the group took over
+a third of the country" is background) (``event_nouns``: noun -> PLOVER types; ``any`` for nouns that fit every type;
 ``act`` for nouns of a deed, "the decision", "the move", that fit every type but the judgements
 in ``act_excludes``: McGurk "criticized the decision" is aimed at whoever decided, not at the
 critic quoted before him),
@@ -24,6 +25,21 @@ if TYPE_CHECKING:
 __all__ = ["antecedent_actors"]
 
 _PRONOUNS = frozenset({"it", "this", "that"})
+
+
+def _background(doc, ev) -> bool:
+    """True when the event ``ev`` is told in an adverbial or relative clause of its sentence
+    ("... came to Iraq after the group took over a third of the country"), not as news."""
+    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    if span is None:
+        return False
+    t, n = span.root, 0
+    while t.head.i != t.i and n < 50:
+        if t.dep_ in ("advcl", "relcl"):
+            return True
+        t = t.head
+        n += 1
+    return False
 
 
 def antecedent_actors(rules: "EventRules", obj_tokens: list, sent_index: int, actors: list,
@@ -57,9 +73,12 @@ def antecedent_actors(rules: "EventRules", obj_tokens: list, sent_index: int, ac
             return []
         return [a for a in ev.actors if a.code and a.canonical not in own]
 
+    doc = obj_tokens[0].doc if obj_tokens else None
     for ev in reversed(earlier):
         if sent_index - ev.evidence.sentence > rules.anaphora_sentences:
             break
+        if doc is not None and _background(doc, ev):
+            continue  # "after the group took over a third of the country": told as background
         coded = fits(ev)
         if coded:
             return coded
