@@ -287,6 +287,13 @@ def test_a_background_event_is_no_antecedent(nlp, stage):
     assert ev.event_type == "ACCUSE" and codes(ev.recipients) == ["ISR"], ev.recipients
 
 
+def test_support_for_an_inquiry_is_aimed_at_whoever_inquires(pipeline):
+    evs = _events(pipeline, "The Parliament of France opened an investigation into the Egyptian embassy. "
+                            "Germany has publicly voiced support for the inquiry.")
+    ev = one(evs, "SUPPORT")
+    assert codes(ev.actors) == ["DEU"] and codes(ev.recipients) == ["FRA"], ev
+
+
 def test_no_antecedent_across_unfitting_types(nlp, stage):
     # a meeting is no attack: "the attack" finds no antecedent
     ev = one(run(nlp, stage, "Israel met Egypt. Iran condemned the attack."), "ACCUSE")

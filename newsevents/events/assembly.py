@@ -115,6 +115,10 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
     if etype in rules.anaphora_types and earlier and not any(r.code for r in recipients):
         # "condemned the attack", "seconded the call": the actors of that earlier event
         objs = recips_t + [t for t in m.tokens if t.dep_ in ("dobj", "pobj") and t.i != m.head.i]
+        # "voiced support for the inquiry", "criticism of the decision": the trigger's own phrase
+        objs += [g for t in m.tokens if t.pos_ in ("NOUN", "PROPN") for c in t.children
+                 if c.dep_ == "prep" and c.lower_ in ("for", "of", "against", "on", "to")
+                 for g in c.children if g.dep_ == "pobj"]
         recipients += antecedent_actors(rules, objs, ctx.sentence_index(m.head.idx), actors, earlier)
     place = place_of(ctx, m.head)
     if not actors and earlier:  # "a man was arrested after a woman was stabbed": the suspect
