@@ -294,6 +294,15 @@ def test_support_for_an_inquiry_is_aimed_at_whoever_inquires(pipeline):
     assert codes(ev.actors) == ["DEU"] and codes(ev.recipients) == ["FRA"], ev
 
 
+@pytest.mark.parametrize("text,actor,recipient", [
+    ("Germany criticized the law that Hungary passed last week.", "DEU", "HUN"),
+    ("Amnesty condemned the crackdown the Egyptian government launched in May.", "NGO", "EGY"),
+])
+def test_a_judgement_of_what_someone_did_is_aimed_at_them(pipeline, text, actor, recipient):
+    ev = one(_events(pipeline, text), "ACCUSE")
+    assert codes(ev.actors) == [actor] and codes(ev.recipients) == [recipient], ev
+
+
 def test_no_antecedent_across_unfitting_types(nlp, stage):
     # a meeting is no attack: "the attack" finds no antecedent
     ev = one(run(nlp, stage, "Israel met Egypt. Iran condemned the attack."), "ACCUSE")

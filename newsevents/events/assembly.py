@@ -112,14 +112,21 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
     if etype == "REQUEST" and not any(r.code for r in recipients):
         # "issued a subpoena for documents from X", "a deposition request for X": who is asked
         recipients += [r for r in refs(rules, state, _for_objects(m)) if r.mention not in a_keys]
-    if etype in rules.anaphora_types and earlier and not any(r.code for r in recipients):
+    if etype in rules.anaphora_types and not any(r.code for r in recipients):
         # "condemned the attack", "seconded the call": the actors of that earlier event
         objs = recips_t + [t for t in m.tokens if t.dep_ in ("dobj", "pobj") and t.i != m.head.i]
         # "voiced support for the inquiry", "criticism of the decision": the trigger's own phrase
         objs += [g for t in m.tokens if t.pos_ in ("NOUN", "PROPN") for c in t.children
                  if c.dep_ == "prep" and c.lower_ in ("for", "of", "against", "on", "to")
                  for g in c.children if g.dep_ == "pobj"]
-        recipients += antecedent_actors(rules, objs, ctx.sentence_index(m.head.idx), actors, earlier)
+        # "criticized the law that Hungary passed": whoever did what the object's clause tells
+        heads = objs + [g for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj"]  # "the state of emergency Trump declared"
+        authors = [g for o in heads for rc in o.children if rc.dep_ == "relcl"
+                   for g in rc.children if g.dep_ == "nsubj" and g.lower_ not in ("that", "which", "who")]
+        recipients += [r for r in refs(rules, state, authors) if r.code and r.mention not in a_keys]
+        if not any(r.code for r in recipients) and earlier:
+            recipients += antecedent_actors(rules, objs, ctx.sentence_index(m.head.idx), actors, earlier)
     place = place_of(ctx, m.head)
     if not actors and earlier:  # "a man was arrested after a woman was stabbed": the suspect
         actors = [r for r in suspect_actors(rules, state, m.head, etype, earlier) if r.mention not in
