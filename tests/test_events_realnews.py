@@ -787,3 +787,17 @@ def test_a_linked_or_backing_group_is_no_participant(pipeline):
     ev = one(_events(pipeline, "The Al Qaeda-linked Somali group al-Shabab claimed responsibility for the attack."),
              "ASSAULT")
     assert codes(ev.actors) == ["SOM"], ev.actors
+
+
+@pytest.mark.parametrize("text", [
+    "Chief Executive Carrie Lam of Hong Kong delivered her annual policy speech to the legislature.",
+    "The US administration arranged to provide citizenship information to the Census Bureau.",
+    "President Trump granted the former US official a full and unconditional pardon.",
+])
+def test_words_papers_and_pardons_are_no_aid(pipeline, text):
+    assert not [e for e in _events(pipeline, text) if e.event_type == "AID"]
+
+
+def test_weapons_and_intelligence_are_still_aid(pipeline):
+    ev = one(_events(pipeline, "The United States is providing military intelligence to Macedonia."), "AID")
+    assert codes(ev.actors) == ["USA"] and "MKD" in codes(ev.recipients)
