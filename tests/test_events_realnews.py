@@ -801,3 +801,16 @@ def test_words_papers_and_pardons_are_no_aid(pipeline, text):
 def test_weapons_and_intelligence_are_still_aid(pipeline):
     ev = one(_events(pipeline, "The United States is providing military intelligence to Macedonia."), "AID")
     assert codes(ev.actors) == ["USA"] and "MKD" in codes(ev.recipients)
+
+
+@pytest.mark.parametrize("text", [
+    "Ayatollah Ali Khamenei, the Supreme Leader of Iran, ordered three days of public mourning.",
+    "The US Court of Appeals vacated his conviction and ordered a new trial.",
+])
+def test_a_decree_is_no_request(pipeline, text):
+    assert not [e for e in _events(pipeline, text) if e.event_type == "REQUEST"]
+
+
+def test_an_ordered_investigation_is_still_a_request(pipeline):
+    # PETR-2 codes "ordered an investigation against Iran" as a demand (CAMEO 10)
+    assert [e for e in _events(pipeline, "Obama ordered an investigation against Iran.") if e.event_type == "REQUEST"]

@@ -170,6 +170,9 @@ def match_token(rules: EventRules, state: ArticleState, tok) -> Optional[Match]:
             # dependents and objects of its prepositions ("was met with applause")
             deps = list(tok.children) + [g for c in tok.children if c.dep_ == "prep" for g in c.children
                                          if g.dep_ == "pobj"]
+            # and what a quantity object is of ("ordered three days of public mourning")
+            deps += [g for c in tok.children if c.dep_ == "dobj" for p in c.children
+                     if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
             if any(c.lemma_.lower() in blockers or c.lower_ in blockers for c in deps):
                 continue
         if "verbonly" in pat.flags and tok.pos_ not in ("VERB", "AUX"):
