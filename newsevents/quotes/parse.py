@@ -276,6 +276,25 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
                 origin=origin, src_head=head, cue_tok=v)
 
 
+def relative_source(doc, a: Attr) -> Attr:
+    """The relative pronoun as the source of a cue in a relative clause, its antecedent kept as ``named``.
+
+    'Bay Financial, which said it may be forced to file ...': the source is "which" and the
+    speaker is read off "Bay Financial" (PolNeAR guidelines, "Relative pronouns": including the
+    antecedent in the source would be coreference resolution; PARC 3.0 does the same).
+    A source already holding the pronoun ('many of whom say') is left as it is.
+    RETURNS (Attr): ``a``, changed in place when it applies.
+    """
+    v = a.cue_tok
+    if v is None or a.source is None or a.named is not None or getattr(v, "dep_", None) != "relcl":
+        return a
+    rel = next((c for c in v.children if c.dep_ in SUBJ and c.lower_ in REL_PRONOUNS), None)
+    if rel is None or a.source[0] <= rel.idx < a.source[1]:
+        return a
+    a.named, a.source = a.source, (rel.idx, rel.idx + len(rel.text))
+    return a
+
+
 def _coordinated_clauses(doc, first, second) -> bool:
     """True when clause ``second`` follows ``first`` after a coordinator of ``first`` ('A, but B')
     with no quotation mark or semicolon between them."""

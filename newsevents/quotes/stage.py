@@ -7,7 +7,7 @@ from .cues import CueLexicon
 from .direct import drop_nested, link_quotes
 from .marks import find_quote_spans, join_paragraph_quotes
 from .nominal import colon_attrs, noun_attr, phrase_attr
-from .parse import verb_attr
+from .parse import relative_source, verb_attr
 from .spans import Attr, RangeIndex, doc_text
 
 
@@ -65,6 +65,6 @@ class QuoteStage:
             attrs.append(a)
         attrs.extend(colon_attrs(lex, doc))
         link_quotes(lex, doc, qspans, attrs, contentless)
-        attrs = drop_nested(attrs)
+        attrs = [relative_source(doc, a) for a in drop_nested(attrs)]
         attrs.sort(key=lambda a: a.content[0])
         return attrs
