@@ -25,3 +25,27 @@ def test_relative_pronoun_is_the_source_and_its_antecedent_the_speaker(nlp, stag
     acts = [actor("Bay Financial", text, "Bay Financial", 1, kind="organisation")] if "Bay" in text else []
     got = [g for g in found(nlp, stage, text, acts) if g[1] == cue]
     assert got == [(pronoun, cue, content, speaker)]
+
+
+@pytest.mark.parametrize("text,source,cue,start", [
+    # the quotation in its own paragraph under a cue verb and a colon (here never linked before)
+    ('Trump answered the question.\n\nHe said:\n\n"We have a situation where the cities are dangerous. '
+     'You walk down the street, you get shot."\n\nThe fact-checkers looked into it.', "He", "said", '"We have'),
+    ('Few donors are small donors.\n\nThe New York Times reports:\n\n"Just 24 percent gave less.\n\n'
+     '"Without this network, she must keep holding fund-raisers."\n\nShe has had trouble.',
+     "The New York Times", "reports", '"Just 24'),
+])
+def test_quotation_a_paragraph_below_a_cue_and_colon(nlp, stage, text, source, cue, start):  # noqa: F811
+    got = [g for g in found(nlp, stage, text) if g[1] == cue]
+    assert len(got) == 1 and got[0][0] == source and got[0][2].startswith(start) and got[0][2].endswith('."')
+
+
+def test_unquoted_paragraph_below_a_cue_and_colon_is_its_content(nlp, stage):  # noqa: F811
+    text = ("He spoke on the radio on Wednesday.\n\nThe governor added:\n\nIt is typical of her. She knows "
+            "nothing, and the fact is that she has no idea what happened.\n\nHer campaign did not reply.")
+    got = [g[:3] for g in found(nlp, stage, text) if g[1] == "added"]
+    assert got == [("The governor", "added", "It is typical of her. She knows nothing, and the fact is that she "
+                                             "has no idea what happened.")]
+    # a paragraph with quotation marks is a quotation, linked as one; a colon in mid-line is no lead-in
+    text = "The governor added: it was typical.\n\nShe knows nothing."
+    assert not [g for g in found(nlp, stage, text) if g[2].startswith("She knows")]
