@@ -229,9 +229,9 @@ def test_attribution_classes(nlp, stage, text, expected):
     # an agentless passive cue: PolNeAR's attributions without a source
     ("The minister has been criticized for the delays.", [("indirect", None, "has been criticized", "The minister has been criticized for the delays")]),  # subject and complement (PolNeAR)
     ("The treaty is expected to pass next week.", [("indirect", None, "is expected", "to pass next week")]),
-    # ... not for verbs whose passive has another sense, nor with a by-agent (source named)
+    # ... not for verbs whose passive has another sense; with a by-agent the source is named
+    # (tests/test_quotes_polnear_classes.py)
     ("He was admitted to the hospital.", []),
-    ("The plan was criticized by the opposition.", []),
 ])
 def test_sourceless_passive(nlp, stage, text, expected):
     qs = run(nlp, stage, text)
@@ -241,8 +241,11 @@ def test_sourceless_passive(nlp, stage, text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     # nominal cues: possessor, light verb subject, target verb (no source)
-    ("Smith's claim that the election was rigged was rejected by the court.",
+    ("Smith's claim that the election was rigged was false.",
      [("indirect", "Smith", "claim", "that the election was rigged")]),
+    # inside a passive with a by-agent it is nested in the court's attribution: only the outer one
+    ("Smith's claim that the election was rigged was rejected by the court.",
+     [("indirect", "the court", "was rejected", "Smith's claim that the election was rigged")]),
     ("The governor raised questions about the budget.",
      [("stance", "The governor", "questions about", "the budget")]),
     ("The mayor faced criticism for the delays.", [("stance", None, "criticism for", "the delays")]),

@@ -49,3 +49,19 @@ def test_unquoted_paragraph_below_a_cue_and_colon_is_its_content(nlp, stage):  #
     # a paragraph with quotation marks is a quotation, linked as one; a colon in mid-line is no lead-in
     text = "The governor added: it was typical.\n\nShe knows nothing."
     assert not [g for g in found(nlp, stage, text) if g[2].startswith("She knows")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The registration issue was first reported by The Washington Post.",
+     [("The Washington Post", "reported", "The registration issue")]),
+    ("The plan was criticized by the opposition.", [("the opposition", "was criticized", "The plan")]),
+    ("Clinton has been endorsed by dozens of papers, while Trump is supported by far fewer publications.",
+     [("dozens of papers", "has been endorsed", "Clinton"), ("far fewer publications", "is supported", "Trump")]),
+    # a pronoun subject is the target, not a content; a relative pronoun names no content either
+    ("He was criticized by the mayor.", []),
+    ("The story, which was reported by the BBC, spread quickly.", []),
+    # the subject alone would be half the content
+    ("Two bishops were reported by local media to have attended the funeral.", []),
+])
+def test_passive_with_a_by_agent_the_subject_is_the_content(nlp, stage, text, expected):  # noqa: F811
+    assert [g[:3] for g in found(nlp, stage, text)] == expected

@@ -268,6 +268,9 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
                 # with its complement. Without one the passive subject alone would be the content,
                 # a thing or a person ('A bombing was reported', 'she was questioned'): no quote.
                 content = trim(doc, spass.left_edge.i, max(c.right_edge.i for c in comp) + 1)
+    if content is None and source is not None and lex.kinds.get(lemma) in lex.passive_kinds \
+            and lemma not in lex.passive_exclude:
+        content = _passive_subject(doc, v, children)
     if content is not None and _lone_pronoun(doc, content):
         content = None  # 'accused him', 'calling it': the target, not what was said
     if content is None and "quote" not in frames:
@@ -293,6 +296,26 @@ def relative_source(doc, a: Attr) -> Attr:
         return a
     a.named, a.source = a.source, (rel.idx, rel.idx + len(rel.text))
     return a
+
+
+def _passive_subject(doc, v, children) -> Optional[Range]:
+    """The passive subject of a cue with a by-agent: what the agent said, backed or reported.
+
+    'The registration issue was first reported by The Washington Post', 'Clinton has been
+    endorsed by dozens of papers': PolNeAR annotates the agent as source and the passive
+    subject as content (guidelines, "Beware passive constructions"). Not a relative or
+    wh-word ('the story, which was reported by ...': no antecedent as content), and not
+    when a complement follows ('X were reported by local media to have attended': the
+    subject alone would be half the content).
+    RETURNS (Range | None).
+    """
+    spass = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if spass is None or not any(c.dep_ == "agent" for c in children) or spass.lower_ in WH_WORDS | REL_PRONOUNS:
+        return None
+    if any(c.dep_ in ("xcomp", "ccomp", "oprd") for c in children):
+        return None  # 'X were reported by local media to have attended': the subject is half the content
+    lo, hi = subtree_range(spass, exclude=[v])
+    return trim(doc, lo, hi)
 
 
 def _coordinated_clauses(doc, first, second) -> bool:
