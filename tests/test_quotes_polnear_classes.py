@@ -65,3 +65,15 @@ def test_unquoted_paragraph_below_a_cue_and_colon_is_its_content(nlp, stage):  #
 ])
 def test_passive_with_a_by_agent_the_subject_is_the_content(nlp, stage, text, expected):  # noqa: F811
     assert [g[:3] for g in found(nlp, stage, text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the model lemmatizes 'hopes' as "hop" (data: form_lemmas)
+    ("Mr. Clarke hopes to offset all of the emissions with credits.",
+     [("Mr. Clarke", "hopes", "to offset all of the emissions with credits")]),
+    ("The campaign was hoping that the rally would help.", [("The campaign", "was hoping", "that the rally would help")]),
+    ("The senator lambasted the plan.", [("The senator", "lambasted", "the plan")]),
+    ("The rabbit hopped over the fence.", []),
+])
+def test_cue_forms_the_parser_lemmatizes_wrongly(nlp, stage, text, expected):  # noqa: F811
+    assert [g[:3] for g in found(nlp, stage, text)] == expected

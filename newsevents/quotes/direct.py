@@ -170,7 +170,7 @@ def cue_in(lex, doc, rng: Range, attrs_by_cue, contentless_by_cue, q: Range, nea
     for t in toks:
         # in a quotation's context the tagger's part of speech is not trusted
         # ('..., an editorial on the website read.' tags "read" as a noun)
-        frames = lex.verbs.get(t.lemma_.lower()) or lex.verbs.get(t.lower_) or frozenset()
+        frames = lex.verbs.get(lex.lemma(t)) or lex.verbs.get(t.lower_) or frozenset()
         if "quote" not in frames or caption_or_title(t):
             continue  # 'People holding a banner saying "..."': a caption, no one speaks
         if t.lemma_.lower() in lex.quote_without_object and any(

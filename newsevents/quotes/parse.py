@@ -130,13 +130,13 @@ def _after_date(lex, doc, v):
 def verb_attr(lex, doc, v) -> Optional[Attr]:
     frames = lex.frames(v)
     if not frames and noun_read_cue(v):
-        frames = lex.verbs.get(v.lemma_.lower(), frozenset())
+        frames = lex.verbs.get(lex.lemma(v), frozenset())
     if not frames or caption_or_title(v):
         return None
     inverted = inverted_parenthetical(doc, v, frames, lambda t: cue_range(doc, t))
     if inverted is not None:
         return inverted
-    lemma = v.lemma_.lower()
+    lemma = lex.lemma(v)
     reduced = reduced_relative_cue(doc, v) if "clause" in frames else None
     if reduced is not None:
         return Attr(cue=cue_range(doc, v), source=reduced[0], content=reduced[2], origin="parse",
