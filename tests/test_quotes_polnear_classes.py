@@ -77,3 +77,12 @@ def test_passive_with_a_by_agent_the_subject_is_the_content(nlp, stage, text, ex
 ])
 def test_cue_forms_the_parser_lemmatizes_wrongly(nlp, stage, text, expected):  # noqa: F811
     assert [g[:3] for g in found(nlp, stage, text)] == expected
+
+
+def test_subject_inside_the_quotation_is_no_source(nlp, stage):  # noqa: F811
+    # the parser takes the quotation's last sentence for the subject of the inverted 'said X'
+    text = ("Some believe the campaign is worried.\n\n“Hillary Clinton’s campaign is in panic mode. Full panic "
+            "mode,” said Leslie Wimes, a South Florida-based president of the caucus.\n\nWimes believes it.")
+    got = [g for g in found(nlp, stage, text) if g[1] == "said"]
+    assert [(g[0], g[3]) for g in got] == [("Leslie Wimes, a South Florida-based president of the caucus",
+                                            "Leslie Wimes")]

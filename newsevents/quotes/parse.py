@@ -127,7 +127,12 @@ def _after_date(lex, doc, v):
     return None, None
 
 
-def verb_attr(lex, doc, v) -> Optional[Attr]:
+def verb_attr(lex, doc, v, in_quote=None) -> Optional[Attr]:
+    """The attribution of cue verb ``v``, or None.
+
+    in_quote (RangeIndex | None): the article's quotations; a source before the cue that lies
+        inside one is a piece of the quotation the parser took for the subject.
+    """
     frames = lex.frames(v)
     if not frames and noun_read_cue(v):
         frames = lex.verbs.get(lex.lemma(v), frozenset())
@@ -247,9 +252,10 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
     if content is not None and "\n" in text[min(content[1], v.idx):max(content[0], v.idx)]:
         content = None  # a clause in another paragraph ('... about the withdrawal:\n\n"...," wrote X')
     if source is not None and head is not None and "quote" in frames and source[1] <= v.idx \
-            and _opens_quotation(doc, head):
+            and (_opens_quotation(doc, head) or in_quote is not None and in_quote.find(head.idx) is not None):
         # '"...," tweeted former executive Ken Gude': the parser took the quotation for the
-        # subject and the speaker for the object; the quotation is linked in step 3
+        # subject and the speaker for the object; the quotation is linked in step 3.
+        # '"It is in panic mode. Full panic mode," said Leslie Wimes': its last sentence
         obj = next((c for c in children if c.dep_ in ("dobj", "attr", "nsubj") and c.i > v.i), None)
         if obj is not None:
             lo, hi = subtree_range(obj, exclude=[v])

@@ -53,7 +53,7 @@ class QuoteStage:
         for tok in doc:
             if in_quote.find(tok.idx) is not None:
                 continue
-            a = verb_attr(lex, doc, tok) or phrase_attr(lex, doc, tok) or noun_attr(lex, doc, tok)
+            a = verb_attr(lex, doc, tok, in_quote) or phrase_attr(lex, doc, tok) or noun_attr(lex, doc, tok)
             if a is None:
                 continue
             if a.content is None:
