@@ -86,3 +86,16 @@ def test_subject_inside_the_quotation_is_no_source(nlp, stage):  # noqa: F811
     got = [g for g in found(nlp, stage, text) if g[1] == "said"]
     assert [(g[0], g[3]) for g in got] == [("Leslie Wimes, a South Florida-based president of the caucus",
                                             "Leslie Wimes")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Critics see reauthorization of the program as an opportunity to reform it.",
+     [("Critics", "see", "reauthorization of the program as an opportunity to reform it")]),
+    ("Many viewed the comment as a dig at the military.", [("Many", "viewed", "the comment as a dig at the military")]),
+    # seeing or viewing a thing is no view of it (data: object_needs_as)
+    ("The region saw heavy rain on Monday.", []),
+    ("Visitors viewed the site.", []),
+    ("The city saw prices rise.", []),
+])
+def test_seeing_x_as_y_is_a_view(nlp, stage, text, expected):  # noqa: F811
+    assert [g[:3] for g in found(nlp, stage, text)] == expected

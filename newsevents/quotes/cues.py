@@ -39,6 +39,8 @@ class CueLexicon:
         ('denied funding').
     saying (frozenset[str]): verbs of saying whose clause may swallow a coordinated statement.
     date_words (frozenset[str]): date words the parser may glue to a subject ('On Friday Ford ...').
+    object_needs_as (frozenset[str]): lemmas whose object is content only with an "as"
+        complement ('sees the program as a way in', not 'saw heavy rain').
     form_lemmas (dict[str, str]): word forms the parser lemmatizes wrongly -> their lemma
         ('hopes' -> "hope", not "hop"); see :meth:`lemma`.
     RAISES DataError (E010): the file is missing or malformed, or a verb names an
@@ -88,6 +90,7 @@ class CueLexicon:
         self.object_preps = frozenset(str(w).lower() for w in raw.get("object_preps") or ())
         self.quote_without_object = frozenset(str(w).lower() for w in raw.get("quote_without_object") or ())
         self.object_sources = frozenset(str(w).lower() for w in raw.get("object_sources") or ())
+        self.object_needs_as = frozenset(str(w).lower() for w in raw.get("object_needs_as") or ())
         self.date_words = frozenset(str(w).lower() for w in raw.get("date_words") or ())
         #: verbs of saying for :func:`~newsevents.syntax.coordinated_speech_head`: the shared
         #: list and every cue that takes a clause

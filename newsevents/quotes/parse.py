@@ -213,6 +213,9 @@ def verb_attr(lex, doc, v, in_quote=None) -> Optional[Attr]:
     if content is None and "object" in frames:
         preps = lex.preps.get(lemma, frozenset())
         obj = next((c for c in children if c.dep_ == "dobj"), None)
+        if obj is not None and lemma in lex.object_needs_as and not any(
+                c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i for c in children + list(obj.children)):
+            obj = None  # 'the region saw heavy rain': seeing X as Y is a view, seeing X is not
         if obj is not None and obj.i > v.i:
             hi = obj.right_edge.i + 1
             for c in children:  # 'called Trump a liar', 'described Kim as a friend'
