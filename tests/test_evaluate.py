@@ -278,6 +278,28 @@ def test_polnear_roles_triples_and_discontinuous_content():
     assert set(hidden.items[0]) == {"id", "gold_n", "predicted_n", "triple_overlap_tp", "ok"}
 
 
+def test_polnear_attribution_in_discarded_text_is_not_scored():
+    # the annotators flagged the editor's note "Discard" and annotated nothing in it
+    text = "Smith said taxes will rise. Editor's note: Jones has pledged to ban all imports."
+    note = at(text, "Editor's note: Jones has pledged to ban all imports.")
+    gold = {"id": "art", "text": text, "attributions": [
+        {"id": "E1", "source": _span(text, ["Smith"]), "cue": _span(text, ["said"]),
+         "content": _span(text, ["taxes will rise"])}],
+        "flags": [{"type": "Discard", "tid": "T9", "start": note[0], "end": note[1], "text": text[note[0]:note[1]]},
+                  {"type": "Discuss", "tid": "T8", "start": 0, "end": 5, "text": "Smith"}]}
+    q1 = Quote(id="Q1", kind="indirect", source=evid(text, *at(text, "Smith")), cue=evid(text, *at(text, "said")),
+               content=evid(text, *at(text, "taxes will rise")))
+    q2 = Quote(id="Q2", kind="indirect", source=evid(text, *at(text, "Jones")),
+               cue=evid(text, *at(text, "has pledged")), content=evid(text, *at(text, "to ban all imports")))
+    m = score_polnear([(gold, analysis(text, quotes=[q1, q2]))]).metrics
+    assert (m["triple_overlap_p"], m["triple_overlap_r"]) == (1.0, 1.0)
+    assert m["cue_exact_p"] == 1.0
+    # without the flag the same prediction is a false positive
+    del gold["flags"]
+    m = score_polnear([(gold, analysis(text, quotes=[q1, q2]))]).metrics
+    assert (m["triple_overlap_p"], m["triple_overlap_r"]) == (0.5, 1.0)
+
+
 # -- seed -----------------------------------------------------------------------------------------------
 SEED_TEXT = "Trump met Kim Sunday at Panmunjom. They agreed to resume talks. Trump said “we are friends.”"
 

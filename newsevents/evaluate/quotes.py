@@ -20,6 +20,14 @@ discontinuous content in PolNeAR, while newsevents emits one Quote per continuou
 piece, each with the same cue and source (Evidence is one span). So predicted quotes
 that share the same cue span and the same source span are grouped into one attribution
 whose content is the union of their contents (:func:`group_attributions`).
+
+Text the annotators set aside is not scored: a predicted attribution whose cue starts
+inside a ``Discard`` flag of the gold article (bylines, "Follow ... on Twitter", photo
+credits, editor's notes) is dropped before matching (:func:`discarded`). PolNeAR's
+annotators flagged such text as no part of the article and annotated nothing in it (no
+dev cue lies in a Discard span), so an attribution found there ('an editor's note: ...
+who has repeatedly pledged to ban all Muslims') cannot be judged either way.
+``Discuss`` flags (annotators' queries) are not set aside.
 """
 from __future__ import annotations
 
@@ -28,7 +36,7 @@ from typing import Optional
 from .common import MATCH_MODES, Ranges, match_spans, norm_ranges, overlap_chars, prf, spans_match
 from .events import Scored
 
-__all__ = ["score_polnear", "gold_ranges", "pred_ranges", "group_attributions", "ROLES"]
+__all__ = ["score_polnear", "gold_ranges", "pred_ranges", "group_attributions", "discarded", "ROLES"]
 
 ROLES = ("source", "cue", "content")
 
@@ -75,6 +83,17 @@ def group_attributions(quotes) -> list:
     return out
 
 
+def discarded(gold: dict, att: dict) -> bool:
+    """Whether predicted attribution ``att`` (from :func:`group_attributions`) lies in text the
+    annotators set aside: its cue (else its content) starts inside a ``Discard`` flag of ``gold``.
+
+    RETURNS (bool).
+    """
+    spans = [(f["start"], f["end"]) for f in gold.get("flags") or () if f.get("type") == "Discard"]
+    anchor = att["cue"] or att["content"]
+    return bool(anchor) and any(s <= anchor[0][0] < e for s, e in spans)
+
+
 def _triple_match(g: dict, p: dict, mode: str) -> bool:
     if g["cue"] is None or p["cue"] is None or not spans_match(g["cue"], p["cue"], mode):
         return False
@@ -116,7 +135,7 @@ def score_polnear(pairs: list, hide_items: bool = False) -> Scored:
     items = []
     for gold, an in pairs:
         g_att = [{r: gold_ranges(a.get(r)) for r in ROLES} for a in gold.get("attributions", [])]
-        p_att = group_attributions(an.quotes)
+        p_att = [a for a in group_attributions(an.quotes) if not discarded(gold, a)]
         for mode in MATCH_MODES:
             for r in ROLES:
                 gs = [a[r] for a in g_att if a[r]]

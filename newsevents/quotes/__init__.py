@@ -14,8 +14,9 @@ How it works (all offsets are characters into ``_text(doc)``):
    and allowing a paragraph that opens a quote without closing it
    (multi-paragraph quotations).
 2. Cue verbs (lemmas in ``data/quotes/cues.yaml``) are read off the dependency
-   parse: the source is the verb's subject (or the agent of a passive, or the
-   antecedent of a relative pronoun), the content its clausal complement,
+   parse: the source is the verb's subject (or the agent of a passive, whose
+   subject is then the content; a relative pronoun, its antecedent naming the
+   speaker), the content its clausal complement,
    to-infinitive or object according to the cue's frames; "according to X"
    takes the clause it modifies as content. A gerund cue shares the subject
    of the clause it modifies ('left after saying ...', 'issued a statement

@@ -1,6 +1,7 @@
 """Assembly: attributions -> :class:`~newsevents.records.Quote` records with kind, evidence and speaker."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Optional
 
 from ..records import Evidence, Quote, Speaker
@@ -29,11 +30,12 @@ def records(ctx, attrs: list[Attr], qspans, carriers=frozenset(), group_nouns=fr
     speakers: dict[int, Optional[Speaker]] = {}
     for rng, a in pieces:
         if id(a) not in speakers:
+            sa = replace(a, source=a.named) if a.named else a  # 'X, who said': X names the speaker
             sp = speakers[id(a)] = interview.resolve(
-                text, a.source, speaker(ctx, a, finder, mem))
-            if sp is not None and sp.mention in named_ids and a.source:
-                mem.history.append((a.source[0], sp))
-            ante.add(a.source, a.src_head, sp)
+                text, sa.source, speaker(ctx, sa, finder, mem))
+            if sp is not None and sp.mention in named_ids and sa.source:
+                mem.history.append((sa.source[0], sp))
+            ante.add(sa.source, sa.src_head, sp)
             mem.documents.note_speech(a.cue_tok, sp)
         kind = "direct" if a.verbatim else quote_kind(ctx.doc, text, rng, qspans, a.mixed and rng == a.content)
         out.append(Quote(id=ctx.new_id("Q"), kind=kind,

@@ -39,6 +39,10 @@ class CueLexicon:
         ('denied funding').
     saying (frozenset[str]): verbs of saying whose clause may swallow a coordinated statement.
     date_words (frozenset[str]): date words the parser may glue to a subject ('On Friday Ford ...').
+    object_needs_as (frozenset[str]): lemmas whose object is content only with an "as"
+        complement ('sees the program as a way in', not 'saw heavy rain').
+    form_lemmas (dict[str, str]): word forms the parser lemmatizes wrongly -> their lemma
+        ('hopes' -> "hope", not "hop"); see :meth:`lemma`.
     RAISES DataError (E010): the file is missing or malformed, or a verb names an
         unknown kind or frame.
     """
@@ -86,6 +90,7 @@ class CueLexicon:
         self.object_preps = frozenset(str(w).lower() for w in raw.get("object_preps") or ())
         self.quote_without_object = frozenset(str(w).lower() for w in raw.get("quote_without_object") or ())
         self.object_sources = frozenset(str(w).lower() for w in raw.get("object_sources") or ())
+        self.object_needs_as = frozenset(str(w).lower() for w in raw.get("object_needs_as") or ())
         self.date_words = frozenset(str(w).lower() for w in raw.get("date_words") or ())
         #: verbs of saying for :func:`~newsevents.syntax.coordinated_speech_head`: the shared
         #: list and every cue that takes a clause
@@ -94,12 +99,23 @@ class CueLexicon:
             str(k).lower(): frozenset(str(w).lower() for w in v or ()) for k, v in (raw.get("action_objects") or {}).items()}
         self.saying = SAYING_VERBS | frozenset(k for k, f in self.verbs.items() if "clause" in f)
         self._frames_memo: dict = {}  # (pos, tag, lemma) hashes -> frames, see :meth:`frames`
+        #: word forms the parser lemmatizes wrongly ('hopes' -> "hop"): form -> the cue lemma
+        self.form_lemmas: dict[str, str] = {str(k).lower(): str(v).lower()
+                                            for k, v in (raw.get("form_lemmas") or {}).items()}
+
+    def lemma(self, token) -> str:
+        """RETURNS (str): the lower-cased lemma of ``token``, corrected by ``form_lemmas``."""
+        return self.form_lemmas.get(token.lower_) or token.lemma_.lower()
 
     def frames(self, token) -> frozenset:
         """RETURNS (frozenset[str]): the frames of a verb token's lemma (empty if not a cue).
 
         Memoised by the (POS, tag, lemma) hashes of the token (emptied past 200,000 keys).
         """
+        fixed = self.form_lemmas.get(token.lower_) if self.form_lemmas else None
+        if fixed is not None:
+            return self.verbs.get(fixed, frozenset()) if token.pos_ in ("VERB", "AUX") or token.tag_[:2] == "VB" \
+                else frozenset()
         key = (token.pos, token.tag, token.lemma)
         memo = self._frames_memo
         got = memo.get(key)

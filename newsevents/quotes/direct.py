@@ -44,8 +44,10 @@ def link_quotes(lex, doc, qspans, attrs: list[Attr], contentless: list[Attr]) ->
         if text[:q[0]].rstrip().endswith(":") and not has_word(text, after):
             # 'In his message, he appreciated the general's life: "He was ..."': a clause
             # without a cue verb introducing the quotation with a colon; its subject speaks
+            # ('Trump told reporters:\n\n"..."': the cue verb before the colon, a paragraph above).
+            # Not a cue after the quotation: the colon's lead-in is the one introducing it.
             a = standalone(lex, doc, text, q, [], [], attrs_by_cue, contentless_by_cue)
-            if a is not None and a.origin == "colon":
+            if a is not None and (a.origin == "colon" or a.cue is not None and a.cue[1] <= q[0]):
                 attach(a, q, attrs, attrs_by_cue, text)
             continue
         if has_word(text, after) or has_word(text, before):
@@ -57,6 +59,40 @@ def link_quotes(lex, doc, qspans, attrs: list[Attr], contentless: list[Attr]) ->
 
 
 _NAMING = re.compile(r"\b(?:of|titled|entitled|named)\s*$")
+
+
+def colon_paragraphs(lex, doc, contentless: list[Attr], attrs: list[Attr]) -> None:
+    """A lead-in 'X added:' ending its paragraph, followed by a paragraph without quote marks:
+    that paragraph is the content (a block quotation whose marks the page's layout carried).
+
+    'The governor added:\n\nIt's typical of Hillary Clinton. She knows nothing ...' — PolNeAR
+    annotates the whole next paragraph as the content of "added:". Only cues that introduce
+    quotations (frame ``quote``) with a source and no content of their own; the paragraph must
+    hold no quotation mark (one with marks is linked as a quotation in :func:`link_quotes`).
+    Appends the attributions it completes to ``attrs``.
+    """
+    text = doc_text(doc)
+    for a in contentless:
+        v = a.cue_tok
+        if a.content is not None or a.source is None or v is None or a in attrs \
+                or "quote" not in (lex.verbs.get(v.lemma_.lower()) or ()):
+            continue
+        eol = text.find("\n", a.cue[1])
+        if eol < 0:
+            continue
+        rest = text[a.cue[1]:eol].rstrip()
+        if not rest.endswith(":") or any(c in QUOTE_CHARS for c in rest) or len(rest) > 40:
+            continue
+        lo = eol
+        while lo < len(text) and text[lo].isspace():
+            lo += 1
+        hi = text.find("\n", lo)
+        hi = len(text) if hi < 0 else hi
+        para = text[lo:hi].rstrip()
+        if not para or any(c in QUOTE_CHARS for c in para if c not in "'’") or not has_word(text, (lo, hi)):
+            continue
+        a.content = (lo, lo + len(para))
+        attrs.append(a)
 
 
 def _a_name(text: str, q: Range) -> bool:
@@ -134,7 +170,7 @@ def cue_in(lex, doc, rng: Range, attrs_by_cue, contentless_by_cue, q: Range, nea
     for t in toks:
         # in a quotation's context the tagger's part of speech is not trusted
         # ('..., an editorial on the website read.' tags "read" as a noun)
-        frames = lex.verbs.get(t.lemma_.lower()) or lex.verbs.get(t.lower_) or frozenset()
+        frames = lex.verbs.get(lex.lemma(t)) or lex.verbs.get(t.lower_) or frozenset()
         if "quote" not in frames or caption_or_title(t):
             continue  # 'People holding a banner saying "..."': a caption, no one speaks
         if t.lemma_.lower() in lex.quote_without_object and any(

@@ -127,16 +127,21 @@ def _after_date(lex, doc, v):
     return None, None
 
 
-def verb_attr(lex, doc, v) -> Optional[Attr]:
+def verb_attr(lex, doc, v, in_quote=None) -> Optional[Attr]:
+    """The attribution of cue verb ``v``, or None.
+
+    in_quote (RangeIndex | None): the article's quotations; a source before the cue that lies
+        inside one is a piece of the quotation the parser took for the subject.
+    """
     frames = lex.frames(v)
     if not frames and noun_read_cue(v):
-        frames = lex.verbs.get(v.lemma_.lower(), frozenset())
+        frames = lex.verbs.get(lex.lemma(v), frozenset())
     if not frames or caption_or_title(v):
         return None
     inverted = inverted_parenthetical(doc, v, frames, lambda t: cue_range(doc, t))
     if inverted is not None:
         return inverted
-    lemma = v.lemma_.lower()
+    lemma = lex.lemma(v)
     reduced = reduced_relative_cue(doc, v) if "clause" in frames else None
     if reduced is not None:
         return Attr(cue=cue_range(doc, v), source=reduced[0], content=reduced[2], origin="parse",
@@ -208,6 +213,9 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
     if content is None and "object" in frames:
         preps = lex.preps.get(lemma, frozenset())
         obj = next((c for c in children if c.dep_ == "dobj"), None)
+        if obj is not None and lemma in lex.object_needs_as and not any(
+                c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i for c in children + list(obj.children)):
+            obj = None  # 'the region saw heavy rain': seeing X as Y is a view, seeing X is not
         if obj is not None and obj.i > v.i:
             hi = obj.right_edge.i + 1
             for c in children:  # 'called Trump a liar', 'described Kim as a friend'
@@ -247,9 +255,10 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
     if content is not None and "\n" in text[min(content[1], v.idx):max(content[0], v.idx)]:
         content = None  # a clause in another paragraph ('... about the withdrawal:\n\n"...," wrote X')
     if source is not None and head is not None and "quote" in frames and source[1] <= v.idx \
-            and _opens_quotation(doc, head):
+            and (_opens_quotation(doc, head) or in_quote is not None and in_quote.find(head.idx) is not None):
         # '"...," tweeted former executive Ken Gude': the parser took the quotation for the
-        # subject and the speaker for the object; the quotation is linked in step 3
+        # subject and the speaker for the object; the quotation is linked in step 3.
+        # '"It is in panic mode. Full panic mode," said Leslie Wimes': its last sentence
         obj = next((c for c in children if c.dep_ in ("dobj", "attr", "nsubj") and c.i > v.i), None)
         if obj is not None:
             lo, hi = subtree_range(obj, exclude=[v])
@@ -268,12 +277,54 @@ def verb_attr(lex, doc, v) -> Optional[Attr]:
                 # with its complement. Without one the passive subject alone would be the content,
                 # a thing or a person ('A bombing was reported', 'she was questioned'): no quote.
                 content = trim(doc, spass.left_edge.i, max(c.right_edge.i for c in comp) + 1)
+    if content is None and source is not None and lex.kinds.get(lemma) in lex.passive_kinds \
+            and lemma not in lex.passive_exclude:
+        content = _passive_subject(doc, v, children)
     if content is not None and _lone_pronoun(doc, content):
         content = None  # 'accused him', 'calling it': the target, not what was said
     if content is None and "quote" not in frames:
         return None
     return Attr(cue=cue_range(doc, v, extra_cue), source=source, content=content,
                 origin=origin, src_head=head, cue_tok=v)
+
+
+def relative_source(doc, a: Attr) -> Attr:
+    """The relative pronoun as the source of a cue in a relative clause, its antecedent kept as ``named``.
+
+    'Bay Financial, which said it may be forced to file ...': the source is "which" and the
+    speaker is read off "Bay Financial" (PolNeAR guidelines, "Relative pronouns": including the
+    antecedent in the source would be coreference resolution; PARC 3.0 does the same).
+    A source already holding the pronoun ('many of whom say') is left as it is.
+    RETURNS (Attr): ``a``, changed in place when it applies.
+    """
+    v = a.cue_tok
+    if v is None or a.source is None or a.named is not None or getattr(v, "dep_", None) != "relcl":
+        return a
+    rel = next((c for c in v.children if c.dep_ in SUBJ and c.lower_ in REL_PRONOUNS), None)
+    if rel is None or a.source[0] <= rel.idx < a.source[1]:
+        return a
+    a.named, a.source = a.source, (rel.idx, rel.idx + len(rel.text))
+    return a
+
+
+def _passive_subject(doc, v, children) -> Optional[Range]:
+    """The passive subject of a cue with a by-agent: what the agent said, backed or reported.
+
+    'The registration issue was first reported by The Washington Post', 'Clinton has been
+    endorsed by dozens of papers': PolNeAR annotates the agent as source and the passive
+    subject as content (guidelines, "Beware passive constructions"). Not a relative or
+    wh-word ('the story, which was reported by ...': no antecedent as content), and not
+    when a complement follows ('X were reported by local media to have attended': the
+    subject alone would be half the content).
+    RETURNS (Range | None).
+    """
+    spass = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if spass is None or not any(c.dep_ == "agent" for c in children) or spass.lower_ in WH_WORDS | REL_PRONOUNS:
+        return None
+    if any(c.dep_ in ("xcomp", "ccomp", "oprd") for c in children):
+        return None  # 'X were reported by local media to have attended': the subject is half the content
+    lo, hi = subtree_range(spass, exclude=[v])
+    return trim(doc, lo, hi)
 
 
 def _coordinated_clauses(doc, first, second) -> bool:

@@ -23,6 +23,7 @@ class Attr:
     parts: list = field(default_factory=list)   # extra content ranges (split / floating quotes)
     mixed: bool = False
     verbatim: bool = False  # a transcript turn ('((Zara Kay))  ...'): the speaker's own words, no marks
+    named: Optional[Range] = None  # the antecedent naming the speaker when the source is a relative pronoun
 
     def extent_end(self) -> int:
         if self.content is None and self.cue_tok is not None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 from ..pipeline import register_stage
 from .assemble import records
 from .cues import CueLexicon
-from .direct import drop_nested, link_quotes
+from .direct import colon_paragraphs, drop_nested, link_quotes
 from .marks import find_quote_spans, join_paragraph_quotes
 from .nominal import colon_attrs, noun_attr, phrase_attr
-from .parse import verb_attr
+from .parse import relative_source, verb_attr
 from .spans import Attr, RangeIndex, doc_text
 
 
@@ -53,7 +53,7 @@ class QuoteStage:
         for tok in doc:
             if in_quote.find(tok.idx) is not None:
                 continue
-            a = verb_attr(lex, doc, tok) or phrase_attr(lex, doc, tok) or noun_attr(lex, doc, tok)
+            a = verb_attr(lex, doc, tok, in_quote) or phrase_attr(lex, doc, tok) or noun_attr(lex, doc, tok)
             if a is None:
                 continue
             if a.content is None:
@@ -65,6 +65,7 @@ class QuoteStage:
             attrs.append(a)
         attrs.extend(colon_attrs(lex, doc))
         link_quotes(lex, doc, qspans, attrs, contentless)
-        attrs = drop_nested(attrs)
+        colon_paragraphs(lex, doc, contentless, attrs)
+        attrs = [relative_source(doc, a) for a in drop_nested(attrs)]
         attrs.sort(key=lambda a: a.content[0])
         return attrs
