@@ -814,3 +814,9 @@ def test_a_decree_is_no_request(pipeline, text):
 def test_an_ordered_investigation_is_still_a_request(pipeline):
     # PETR-2 codes "ordered an investigation against Iran" as a demand (CAMEO 10)
     assert [e for e in _events(pipeline, "Obama ordered an investigation against Iran.") if e.event_type == "REQUEST"]
+
+
+def test_being_flown_somewhere_is_no_visit(pipeline):
+    assert not _events(pipeline, "Al Jazeera reported that Wiranto of Indonesia was flown to a hospital in Jakarta.")
+    ev = one(_events(pipeline, "Putin flew to Beijing on Monday."), "CONSULT")
+    assert codes(ev.actors) == ["RUS"] and codes(ev.recipients) == ["CHN"]
