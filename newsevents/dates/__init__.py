@@ -71,6 +71,9 @@ class DateStage:
         self.recogniser = Recogniser(self.lex, self.patterns)
         self.clock_links = frozenset(str(w) for w in self.lex.get("clock_day_links", [])) | self.recogniser.time_zones
         self.quoted_days = frozenset(self.lex.get("relative_days", {}))
+        #: words that name a day or count from one: a time of day with none of them is on the narrated day
+        self.day_words = frozenset(str(w) for key in ("weekdays", "months", "relative_days", "directions")
+                                   for w in (self.lex.get(key) or {}))
         self.event_links = frozenset(str(w) for w in self.lex.get("event_day_links", []))
         self.event_nouns = {str(k): [str(w) for w in v] for k, v in (self.lex.get("event_days") or {}).items()}
         self._dateparsers: dict = {}
@@ -133,6 +136,11 @@ class DateStage:
             res = self._parse_with_dateparser(span.text, published)
         return res
 
+    def _is_future(self, span) -> bool:
+        """Is the clause of ``span`` about the future (:func:`~newsevents.dates.tense.clause_tense`)?"""
+        return clause_tense(span.root, self.future_aux, self.governors, self.speech, self.schedulers,
+                            self.deadlines) == "future"
+
     # -- the stage ------------------------------------------------------------
     def __call__(self, ctx) -> None:
         doc = ctx.doc
@@ -148,8 +156,8 @@ class DateStage:
                 continue
             found.append([span, res[0], res[1]])
         year_ago_quarters(found, ctx)
-        clock_days(found, self.clock_links)
-        reanchor(found, ctx.published, self.value, self.quoted_days)
+        dayed = clock_days(found, self.clock_links)
+        reanchor(found, ctx.published, self.value, self.quoted_days, self.day_words, dayed, self._is_future)
         event_days(found, self.event_nouns, self.event_links)
         for span, ttype, value in found:
             text = span.text   # not ctx.evidence(): Doc.text is rebuilt on every access

@@ -298,11 +298,13 @@ class Resolver:
             if core[-1] in ("tonight", "overnight") or pod:
                 return "TIME", f"{d.isoformat()}T{pod or 'NI'}"
             return "DATE", d.isoformat()
-        # this morning, last night, mid-afternoon
-        if pod and len(core) == 2 and core[0] in ("this", "last", "the", "early", "late", "mid"):
+        # this morning, last night, mid-afternoon, early this morning, the evening hours, the early morning hours
+        mods = [x for x in core if x not in self.pods and x != "hours"]
+        if pod and weekday is None and month is None and 1 <= len(mods) <= 2 and len(core) - len(mods) <= 2 \
+                and all(x in ("this", "last", "the", "early", "late", "mid") for x in mods):
             if anchor is None:
                 return "TIME", None
-            d = anchor - timedelta(days=1) if core[0] == "last" else anchor
+            d = anchor - timedelta(days=1) if "last" in mods else anchor
             return "TIME", f"{d.isoformat()}T{pod}"
 
         # month (day) (year), day month (year), weekday

@@ -1,0 +1,107 @@
+"""Tests for discourse anchoring in the dates stage (newsevents/dates/discourse.py), session 5.
+
+Hand-built sentences; each case names the TimeML reading it follows. The publication dates are
+chosen so that the naive publication-relative value differs from the narrated one.
+"""
+from datetime import date
+
+import pytest
+
+from newsevents.data import load_yaml
+from newsevents.dates import DateStage, Resolver
+from newsevents.pipeline import Context, Options
+from newsevents.records import ArticleAnalysis
+
+SAT = date(2019, 2, 2)   # a Saturday; "Thursday" is 2019-01-31
+
+
+@pytest.fixture(scope="session")
+def stage():
+    return DateStage(Options())
+
+
+@pytest.fixture(scope="session")
+def resolver():
+    return Resolver(load_yaml("dates/lexicon.yaml"))
+
+
+def found(nlp, stage, text, published=SAT):
+    ctx = Context(nlp(text), ArticleAnalysis(text=text), published, Options())
+    stage(ctx)
+    return [(t.text, t.type, t.value) for t in ctx.analysis.dates]
+
+
+# -- a time of day without a day of its own is on the narrated day ---------------------------------
+
+def test_clock_time_without_a_day_is_on_the_narrated_day(nlp, stage):
+    """TimeML (TempEval-3 APW19980808.0022): '10:35 a.m.' on the Friday the story tells of."""
+    got = found(nlp, stage, "On Thursday, two men were arrested. They reached the station at 0:40 and "
+                            "left it at 2:00.")
+    assert ("0:40", "TIME", "2019-01-31T00:40") in got
+    assert ("2:00", "TIME", "2019-01-31T02:00") in got
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Photographs from the night were deleted.", ("the night", "TIME", "2019-01-31TNI")),
+    ("Clashes broke out by the evening hours.", ("the evening hours", "TIME", "2019-01-31TEV")),
+])
+def test_part_of_day_without_a_day_is_on_the_narrated_day(nlp, stage, sentence, expected):
+    assert expected in found(nlp, stage, "On Thursday, protesters marched in the capital. " + sentence)
+
+
+def test_time_of_day_keeps_publication_without_a_narrated_day_or_in_a_future_clause(nlp, stage):
+    assert found(nlp, stage, "The rally started around 18:00 local time.") == [("18:00", "TIME", "2019-02-02T18:00")]
+    got = found(nlp, stage, "On Thursday, the ministers met. They will speak again at 3 p.m.")
+    assert ("3 p.m.", "TIME", "2019-02-02T15:00") in got
+
+
+def test_time_of_day_does_not_move_the_narrated_day(nlp, stage):
+    """A dayless time took the publication day and so hid the Thursday from the quoted 'today'."""
+    got = found(nlp, stage, 'On Thursday, the men were found guilty. They had arrived at 0:40. Her lawyer '
+                            'told the BBC after the verdict "She is glad of the process that led to today."')
+    assert ("today", "DATE", "2019-01-31") in got
+
+
+def test_time_with_its_own_day_keeps_it(nlp, stage):
+    got = found(nlp, stage, "On Thursday, the men were found guilty. Police came at 9 a.m. yesterday.")
+    assert ("9 a.m. yesterday", "TIME", "2019-02-01T09:00") in got
+
+
+# -- a block quotation after a colon ----------------------------------------------------------------
+
+def test_day_word_in_a_block_quotation_counts_from_the_narrated_day(nlp, stage):
+    text = ("On Thursday, the court ruled on the case. In its finding, it set out the rules:\n\n"
+            " By today's judgment, the Court answers the question put to it.")
+    assert ("today", "DATE", "2019-01-31") in found(nlp, stage, text)
+
+
+def test_paragraph_not_introduced_by_a_colon_is_not_a_quotation(nlp, stage):
+    text = "On Thursday, the court ruled on the case.\n\nToday, the lawyers said they would appeal."
+    assert ("Today", "DATE", "2019-02-02") in found(nlp, stage, text)
+
+
+def test_in_block_quotation(nlp):
+    from newsevents.dates.discourse import in_block_quotation
+
+    doc = nlp("The statement read:\n\nWe start today.\n\nToday it ended.")
+    todays = [t for t in doc if t.lower_ == "today"]
+    assert [in_block_quotation(doc[t.i:t.i + 1]) for t in todays] == [True, False]
+
+
+# -- parts of day ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("words,expected", [
+    ("the evening hours", ("TIME", "2020-11-14TEV")),
+    ("the early morning hours", ("TIME", "2020-11-14TMO")),
+    ("the early morning hours of friday", ("TIME", "2020-11-13TMO")),
+    ("late last night", ("TIME", "2020-11-13TNI")),
+    ("early this morning", ("TIME", "2020-11-14TMO")),
+    ("the last hours", ("DURATION", "PTXH")),
+])
+def test_part_of_day_phrases(resolver, words, expected):
+    assert resolver.resolve(words.split(), date(2020, 11, 14)) == expected
+
+
+def test_part_of_day_hours_of_a_weekday_is_one_expression(nlp, stage):
+    got = found(nlp, stage, "The fire started in the early morning hours of Friday.", date(2020, 11, 14))
+    assert got == [("the early morning hours of Friday", "TIME", "2020-11-13TMO")]
