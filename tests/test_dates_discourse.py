@@ -7,8 +7,7 @@ from datetime import date
 
 import pytest
 
-from newsevents.data import load_yaml
-from newsevents.dates import DateStage, Resolver
+from newsevents.dates import DateStage
 from newsevents.pipeline import Context, Options
 from newsevents.records import ArticleAnalysis
 
@@ -18,11 +17,6 @@ SAT = date(2019, 2, 2)   # a Saturday; "Thursday" is 2019-01-31
 @pytest.fixture(scope="session")
 def stage():
     return DateStage(Options())
-
-
-@pytest.fixture(scope="session")
-def resolver():
-    return Resolver(load_yaml("dates/lexicon.yaml"))
 
 
 def found(nlp, stage, text, published=SAT):
@@ -89,18 +83,6 @@ def test_in_block_quotation(nlp):
 
 
 # -- parts of day ---------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("words,expected", [
-    ("the evening hours", ("TIME", "2020-11-14TEV")),
-    ("the early morning hours", ("TIME", "2020-11-14TMO")),
-    ("the early morning hours of friday", ("TIME", "2020-11-13TMO")),
-    ("late last night", ("TIME", "2020-11-13TNI")),
-    ("early this morning", ("TIME", "2020-11-14TMO")),
-    ("the last hours", ("DURATION", "PTXH")),
-])
-def test_part_of_day_phrases(resolver, words, expected):
-    assert resolver.resolve(words.split(), date(2020, 11, 14)) == expected
-
 
 def test_part_of_day_hours_of_a_weekday_is_one_expression(nlp, stage):
     got = found(nlp, stage, "The fire started in the early morning hours of Friday.", date(2020, 11, 14))

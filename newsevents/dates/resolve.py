@@ -15,7 +15,8 @@ TimeML 1.2.1) and checked against the TempEval-3 TBAQ gold annotation:
 * "the week of October 21" is the ISO week holding that day (``2019-W43``);
 * "last/this/next <unit>" shifts the anchor's week, month, year or quarter;
   weeks are ISO 8601 weeks (``2019-W26``), a weekend is ``2019-W26-WE``;
-* "N units ago/earlier/later" is a date at the precision of the unit;
+* "N units ago/earlier/later" is a date at the precision of the unit, but "a week ago" and "two
+  weeks ago" are a day (``day_level_week_offsets`` of the lexicon);
 * "N units", "the past N units", "N-unit" are DURATIONs (``P3D``, ``PT5H``);
 * reference words give ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF``;
 * frequency words give a SET (``P1W``).
@@ -70,6 +71,7 @@ class Resolver:
         self.spoken_centuries = lex.get("spoken_year_centuries", {})
         self.weekday_plurals = lex.get("weekday_plurals", {})
         self.decade_words = lex.get("decade_words", {})
+        self.day_weeks = int(lex.get("day_level_week_offsets", 0))
 
     # -- public ------------------------------------------------------------
     def resolve(self, words: Sequence[str], anchor: Optional[Date], tense: Optional[str] = None,
@@ -452,6 +454,8 @@ class Resolver:
             if unit == "WE":
                 unit = "W"
             n_int = int(n)
+            if unit == "W" and n_int <= self.day_weeks:     # "a week ago": that day (lexicon.yaml)
+                return "DATE", (anchor + timedelta(days=7 * offset * n_int)).isoformat()
             if unit == "DE":
                 return "DATE", at_unit(anchor, "Y", offset * 10 * n_int)
             if unit == "CE":
