@@ -87,3 +87,37 @@ def test_in_block_quotation(nlp):
 def test_part_of_day_hours_of_a_weekday_is_one_expression(nlp, stage):
     got = found(nlp, stage, "The fire started in the early morning hours of Friday.", date(2020, 11, 14))
     assert got == [("the early morning hours of Friday", "TIME", "2020-11-13TMO")]
+
+
+# -- the previous / following weekday --------------------------------------------------------------
+
+@pytest.mark.parametrize("text,pub,expected", [
+    # TempEval-3 wsj_0586: "closed lower Friday ... down 4.5% from the previous Friday" is the Friday before
+    ("London shares closed lower Friday. The index was down 4.5% from the previous Friday.", date(1989, 10, 30),
+     ("the previous Friday", "DATE", "1989-10-20")),
+    ("Police arrested him on July 3, 2015. He was charged the following Monday.", date(2021, 10, 17),
+     ("the following Monday", "DATE", "2015-07-06")),
+])
+def test_previous_or_following_weekday_counts_from_the_narrated_day(nlp, stage, text, pub, expected):
+    assert expected in found(nlp, stage, text, pub)
+
+
+# -- a plan in the past perfect ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    # TempEval-3 wsj_0542, wsj_0533: the plan was for the Friday before the Monday of publication
+    ("The offer previously had been scheduled to expire at midnight Friday.", ("midnight Friday", "TIME", "1989-10-27T00:00")),
+    ("It had been due to expire Friday evening.", ("Friday evening", "TIME", "1989-10-27TEV")),
+    ("He had planned to leave on Friday.", ("Friday", "DATE", "1989-10-27")),
+    # a plan of the present still points forward
+    ("The offer is scheduled to expire at midnight Friday.", ("midnight Friday", "TIME", "1989-11-03T00:00")),
+    ("He plans to leave on Friday.", ("Friday", "DATE", "1989-11-03")),
+])
+def test_weekday_under_a_past_perfect_plan_is_past(nlp, stage, text, expected):
+    assert found(nlp, stage, text, date(1989, 10, 30)) == [expected]
+
+
+def test_month_day_under_a_past_perfect_plan_is_the_nearest(nlp, stage):
+    """TempEval-3 wsj_0152: 'had been set to expire Nov. 6', four days after publication."""
+    got = found(nlp, stage, "The offer had been set to expire Nov. 6.", date(1989, 11, 2))
+    assert got == [("Nov. 6", "DATE", "1989-11-06")]

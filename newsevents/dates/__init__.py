@@ -71,6 +71,7 @@ class DateStage:
         self.recogniser = Recogniser(self.lex, self.patterns)
         self.clock_links = frozenset(str(w) for w in self.lex.get("clock_day_links", [])) | self.recogniser.time_zones
         self.quoted_days = frozenset(self.lex.get("relative_days", {}))
+        self.weekday_names = frozenset(str(w) for w in self.lex.get("weekdays") or {})
         #: words that name a day or count from one: a time of day with none of them is on the narrated day
         self.day_words = frozenset(str(w) for key in ("weekdays", "months", "relative_days", "directions")
                                    for w in (self.lex.get(key) or {}))
@@ -157,7 +158,8 @@ class DateStage:
             found.append([span, res[0], res[1]])
         year_ago_quarters(found, ctx)
         dayed = clock_days(found, self.clock_links)
-        reanchor(found, ctx.published, self.value, self.quoted_days, self.day_words, dayed, self._is_future)
+        reanchor(found, ctx.published, self.value, self.quoted_days, self.day_words, dayed, self._is_future,
+                 self.weekday_names)
         event_days(found, self.event_nouns, self.event_links)
         for span, ttype, value in found:
             text = span.text   # not ctx.evidence(): Doc.text is rebuilt on every access

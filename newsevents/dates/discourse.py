@@ -40,17 +40,17 @@ _ORDER = {"following", "previous", "next", "prior", "preceding", "subsequent"}
 _THAT_UNITS = {"day", "night", "morning", "afternoon", "evening", "week", "weekend", "month", "year"}
 
 
-def is_discourse_relative(words: list) -> bool:
+def is_discourse_relative(words: list, weekdays=frozenset()) -> bool:
     """Does an expression (lower-cased words) count from the narrated day rather than from publication?
 
-    "the following/previous/next day|night|week|...", "that day|night|morning|...",
-    "earlier/later that day", "the same day|night|...", "the day before|after", "<amount>
-    days|weeks|years later|earlier". Not "next week" (no article: publication-relative) nor
-    "later this week".
+    "the following/previous/next day|night|week|...", "the previous/following <weekday>" (a
+    weekday of ``weekdays``), "that day|night|morning|...", "earlier/later that day", "the same
+    day|night|...", "the day before|after", "<amount> days|weeks|years later|earlier". Not "next
+    week" (no article: publication-relative) nor "later this week".
     """
     if not words:
         return False
-    if words[0] == "the" and len(words) >= 3 and words[1] in _ORDER and words[-1] in _UNITS:
+    if words[0] == "the" and len(words) >= 3 and words[1] in _ORDER and (words[-1] in _UNITS or words[-1] in weekdays):
         return True
     if words[0] == "the" and len(words) == 3 and words[1] in ("day", "night") and words[2] in ("before", "after"):
         return True
@@ -149,7 +149,8 @@ def _coarse(value: Optional[str]) -> Optional[tuple]:
 
 
 def reanchor(found: list, published: Optional[Date], resolve, quoted_days: frozenset = frozenset(),
-             day_words: frozenset = frozenset(), dayed: frozenset = frozenset(), is_future=None) -> None:
+             day_words: frozenset = frozenset(), dayed: frozenset = frozenset(), is_future=None,
+             weekdays: frozenset = frozenset()) -> None:
     """Re-resolve discourse-relative expressions against the narrated day, in place.
 
     A day word of ``quoted_days`` ("today", "tonight": ``relative_days`` of lexicon.yaml) inside a
@@ -176,6 +177,8 @@ def reanchor(found: list, published: Optional[Date], resolve, quoted_days: froze
     dayed (frozenset[int]): ``id()`` of the items :func:`clock_days` gave a day.
     is_future (callable | None): ``is_future(span) -> bool``, the expression's clause is about
         the future.
+    weekdays (frozenset[str]): weekday names, for "the previous Friday" (TempEval-3 wsj_0586: the
+        Friday before the Friday the story tells of).
     """
     narrated: Optional[Date] = None
     coarse: Optional[tuple] = None  # the last date, when it was a year or a month
@@ -190,7 +193,7 @@ def reanchor(found: list, published: Optional[Date], resolve, quoted_days: froze
                 if res is not None and res[0] == "TIME":
                     item[1], item[2] = res
             continue
-        if ttype in ("DATE", "TIME") and (quoted_day or is_discourse_relative(words)):
+        if ttype in ("DATE", "TIME") and (quoted_day or is_discourse_relative(words, weekdays)):
             anchor = None
             if coarse is not None and words[-1] == "later" and words[-2] in _COARSE_UNITS[coarse[0]]:
                 anchor, coarse = coarse[1], None  # no chain: "a year later ... a year later" both count from it

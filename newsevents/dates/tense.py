@@ -27,7 +27,8 @@ def clause_tense(token, future_aux=frozenset({"will", "shall", "'ll", "wo", "wou
     * "future": a future auxiliary among its children ("will", "shall",
       "'ll", tag MD); a to-infinitive under a future-looking governor
       ("plans to", "is due to", "is set to", "is going to", "is to"); a
-      present passive of a scheduling verb ("is scheduled for"); a scheduling
+      present passive of a scheduling verb ("is scheduled for"), not in the past perfect
+      ("had been scheduled to expire Friday": None); a scheduling
       verb with an object, in any tense ("planned a demonstration on
       Saturday", "has scheduled a news conference Thursday"); "until" under a
       verb that puts something off ("postponed until Tuesday", "gave them
@@ -72,6 +73,8 @@ def clause_tense(token, future_aux=frozenset({"will", "shall", "'ll", "wo", "wou
         has_to = any(c.lower_ == "to" for c in auxes)
         head = v.head
         if has_to and v.dep_ == "xcomp" and head is not v:
+            if head.lemma_ in governors and _past_perfect(head):
+                return None      # "had been scheduled to expire Friday": a plan of the past, no future
             if head.lemma_ in governors or (head.lemma_ == "be" and head.dep_ == "ROOT"):
                 return "future"
             v = head
@@ -83,6 +86,20 @@ def clause_tense(token, future_aux=frozenset({"will", "shall", "'ll", "wo", "wou
             return "present"
         break
     return None
+
+
+def _past_perfect(governor) -> bool:
+    """Is a future-looking governor in the past perfect ("had been scheduled to", "had planned to",
+    "had been due to")? Such a plan was made before a past moment, so it does not make its day
+    future; nothing decides the tense then, which puts a bare weekday on or before publication
+    (TempEval-3 wsj_0542 "had been scheduled to expire at midnight Friday" and wsj_0533 "had been due
+    to expire Friday evening" are the Friday before) and a month-day on the nearest one (wsj_0152
+    "had been set to expire Nov. 6", four days after publication). For an adjective ("due") the
+    auxiliary sits on its copula."""
+    for w in (governor, governor.head if governor.dep_ == "acomp" else None):
+        if w is not None and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in w.children):
+            return True
+    return False
 
 
 def clause_is_future(token, *args) -> bool:
