@@ -121,3 +121,12 @@ def test_month_day_under_a_past_perfect_plan_is_the_nearest(nlp, stage):
     """TempEval-3 wsj_0152: 'had been set to expire Nov. 6', four days after publication."""
     got = found(nlp, stage, "The offer had been set to expire Nov. 6.", date(1989, 11, 2))
     assert got == [("Nov. 6", "DATE", "1989-11-06")]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Later in the evening, crowds gathered outside.", ("Later in the evening", "TIME", "2020-05-04TEV")),
+    ("The fire started early in the morning.", ("early in the morning", "TIME", "2020-05-04TMO")),
+])
+def test_later_in_the_evening_is_the_narrated_day(nlp, stage, sentence, expected):
+    got = found(nlp, stage, "On Monday, the network signed off. " + sentence, date(2020, 5, 6))
+    assert expected in got

@@ -44,7 +44,8 @@ def is_discourse_relative(words: list, weekdays=frozenset()) -> bool:
     """Does an expression (lower-cased words) count from the narrated day rather than from publication?
 
     "the following/previous/next day|night|week|...", "the previous/following <weekday>" (a
-    weekday of ``weekdays``), "that day|night|morning|...", "earlier/later that day", "the same
+    weekday of ``weekdays``), "that day|night|morning|...", "earlier/later that day", "later in
+    the evening", "the same
     day|night|...", "the day before|after", "<amount> days|weeks|years later|earlier". Not "next
     week" (no article: publication-relative) nor "later this week".
     """
@@ -56,6 +57,8 @@ def is_discourse_relative(words: list, weekdays=frozenset()) -> bool:
         return True
     if words[0] in ("earlier", "later") and len(words) == 3 and words[1] == "that":
         words = words[1:]
+    if words[0] in ("early", "late", "earlier", "later") and len(words) == 4 and words[1:3] == ["in", "the"]:
+        words = ["that", words[3]]      # "later in the evening"
     if words[0] == "that" and len(words) == 2 and words[1] in _THAT_UNITS:
         return True
     if words[:2] == ["the", "same"] and len(words) == 3 and words[2] in _THAT_UNITS:

@@ -161,7 +161,7 @@ class Resolver:
         return iso_week(d) if rule.endswith("W") else d.isoformat()
 
     def _narrated_day(self, core: list[str], anchor) -> Optional[tuple[str, Optional[str]]]:
-        """"that day" / "that night" / "earlier that day" / "the same day" (the anchor day, TIMEX3
+        """"that day" / "that night" / "earlier that day" / "later in the evening" / "the same day" (the anchor day, TIMEX3
         ``TNI`` for a part of day) and
         "the following|next|previous|... morning|night" (a day before or after, with its part of day).
 
@@ -171,6 +171,9 @@ class Resolver:
         """
         if len(core) == 3 and core[0] in ("earlier", "later") and core[1] == "that":
             core = core[1:]          # "earlier that day": that day (TempEval-3 APW19991024.0075)
+        elif len(core) == 4 and core[0] in ("early", "late", "earlier", "later") and core[1:3] == ["in", "the"] \
+                and core[3] in self.pods:
+            core = ["that", core[3]]   # "later in the evening": that evening
         if len(core) != 2 and not (len(core) == 3 and core[0] == "the"):
             return None
         if len(core) == 2 and core[0] == "that" and (core[1] == "day" or core[1] in self.pods):
