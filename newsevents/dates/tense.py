@@ -18,7 +18,8 @@ _VERBAL = {"VERB", "AUX"}
 
 def clause_tense(token, future_aux=frozenset({"will", "shall", "'ll", "wo", "would"}),
                  governors=frozenset({"plan", "expect", "schedule", "set", "due", "intend", "go"}),
-                 speech=frozenset({"say", "tell"}), schedulers=frozenset(), deadlines=frozenset()) -> Optional[str]:
+                 speech=frozenset({"say", "tell"}), schedulers=frozenset(), deadlines=frozenset(),
+                 targets=frozenset()) -> Optional[str]:
     """Tense of the clause governing ``token``: "future", "present", "past" or None.
 
     Walks from ``token`` up the dependency tree to the first verb (spaCy POS
@@ -37,11 +38,14 @@ def clause_tense(token, future_aux=frozenset({"will", "shall", "'ll", "wo", "wou
       verb and has no auxiliary ("meet Monday" = scheduled future in news);
     * "past": a past-tense verb (VBD) or a past auxiliary ("had met",
       "was held", "did");
-    * None: no verb, or nothing decides (a noun phrase, an infinitive).
+    * None: no verb, or nothing decides (a noun phrase, an infinitive); also a date that is the
+      target of a move ("extended the lockdown to May 1", "postponed the vote to March 3" under a
+      verb of ``targets``): the tense of the move says nothing of the day it moves to.
 
     token (Token): a word of the temporal expression (its syntactic root).
-    future_aux, governors, speech, schedulers, deadlines (frozenset[str]): from
-        data/dates/lexicon.yaml (``scheduling_verbs``, ``deadline_verbs`` for the last two).
+    future_aux, governors, speech, schedulers, deadlines, targets (frozenset[str]): from
+        data/dates/lexicon.yaml (``scheduling_verbs``, ``deadline_verbs``, ``target_date_verbs``
+        for the last three).
     RETURNS (str | None).
     """
     v = token
@@ -54,6 +58,8 @@ def clause_tense(token, future_aux=frozenset({"will", "shall", "'ll", "wo", "wou
             return "future"
         if v.lower_ in ("until", "till") and v.head.lemma_ in deadlines:   # "postponed until Tuesday"
             return "future"
+        if v.lower_ in ("to", "through") and v.dep_ == "prep" and v.head.lemma_ in targets:
+            return None      # "extended the lockdown to May 1": the day moved to, whatever the tense
         below, v = v, v.head
         if v.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and v.i != token.i:
             via_noun = True
