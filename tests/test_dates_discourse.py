@@ -130,3 +130,37 @@ def test_month_day_under_a_past_perfect_plan_is_the_nearest(nlp, stage):
 def test_later_in_the_evening_is_the_narrated_day(nlp, stage, sentence, expected):
     got = found(nlp, stage, "On Monday, the network signed off. " + sentence, date(2020, 5, 6))
     assert expected in got
+
+
+# -- a clock time and the day next to it, past a parenthesis ------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("By about 22:00 local time (2100 UTC) on Tuesday the fires had spread.", [("22:00", "TIME", "2020-01-07T22:00")]),
+    ("At 2:49 a.m. local time (7:49 a.m. UTC) on Saturday morning, the capsule docked.",
+     [("2:49 a.m.", "TIME", "2020-01-04T02:49"), ("7:49 a.m. UTC", "TIME", "2020-01-04T07:49")]),
+    ("The rally starts at 6 p.m. local time (1700 UTC) tomorrow.", [("6 p.m.", "TIME", "2020-01-11T18:00")]),
+])
+def test_clock_time_takes_its_day_past_a_parenthesis(nlp, stage, text, expected):
+    got = found(nlp, stage, text, date(2020, 1, 10))
+    assert all(e in got for e in expected), got
+
+
+def test_a_planned_day_is_not_the_day_the_story_tells_of(nlp, stage):
+    """A date after publication is a plan: a dayless time after it takes the last day told before."""
+    got = found(nlp, stage, "On Friday, the gunman attacked two mosques. He will appear in court on April 5. "
+                            "The first attack was at about 13:40 local time.", date(2019, 3, 17))
+    assert ("13:40", "TIME", "2019-03-15T13:40") in got
+
+
+# -- the day something is moved to ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    # past tense of the move, the day moved to still ahead: the nearest May 1 (TempEval-3 wsj_0533
+    # "was extended to Nov. 16", published Oct. 30)
+    ("On Thursday, the mayor extended the city lockdown to May 1.", ("May 1", "DATE", "2020-05-01")),
+    ("The council postponed the vote to June 3.", ("June 3", "DATE", "2020-06-03")),
+    # and a day already passed stays the past one
+    ("The deadline was extended to March 1.", ("March 1", "DATE", "2020-03-01")),
+])
+def test_date_a_thing_is_moved_to_is_the_nearest(nlp, stage, text, expected):
+    assert expected in found(nlp, stage, text, date(2020, 4, 5))

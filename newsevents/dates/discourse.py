@@ -170,6 +170,8 @@ def reanchor(found: list, published: Optional[Date], resolve, quoted_days: froze
     :func:`clock_days`) is on the narrated day too, as TimeML annotates it (TempEval-3 APW19980807:
     "10:35 a.m." on the Friday the story tells of, not the Saturday of publication); it does not
     move the narrated day itself. Not in a future clause ("will speak at 3 p.m.": ``is_future``).
+    Such a time, and a quoted day word, take the last narrated day that is not after publication:
+    "his next court date is April 5" is a plan, not the day the story tells of.
 
     found (list[list]): ``[span, type, value]`` in text order (the dates stage's candidates).
     published (date | None): the publication date (the first anchor).
@@ -184,15 +186,16 @@ def reanchor(found: list, published: Optional[Date], resolve, quoted_days: froze
         Friday before the Friday the story tells of).
     """
     narrated: Optional[Date] = None
+    told: Optional[Date] = None     # the last narrated day not after publication (a plan is not told)
     coarse: Optional[tuple] = None  # the last date, when it was a year or a month
     for item in found:
         span, ttype, value = item
         words = [t.lower_ for t in span]
-        quoted_day = (len(words) <= 2 and any(w in quoted_days for w in words) and narrated is not None
-                      and narrated != published and in_quotation(span))
+        quoted_day = (len(words) <= 2 and any(w in quoted_days for w in words) and told is not None
+                      and told != published and in_quotation(span))
         if ttype == "TIME" and id(item) not in dayed and _dayless(words, day_words):
-            if narrated is not None and narrated != published and not (is_future and is_future(span)):
-                res = resolve(span, narrated)
+            if told is not None and told != published and not (is_future and is_future(span)):
+                res = resolve(span, told)
                 if res is not None and res[0] == "TIME":
                     item[1], item[2] = res
             continue
@@ -200,6 +203,8 @@ def reanchor(found: list, published: Optional[Date], resolve, quoted_days: froze
             anchor = None
             if coarse is not None and words[-1] == "later" and words[-2] in _COARSE_UNITS[coarse[0]]:
                 anchor, coarse = coarse[1], None  # no chain: "a year later ... a year later" both count from it
+            elif quoted_day:
+                anchor = told
             elif narrated is not None and (narrated != published or value is None):
                 anchor = narrated
             res = resolve(span, anchor) if anchor is not None else None
@@ -210,6 +215,8 @@ def reanchor(found: list, published: Optional[Date], resolve, quoted_days: froze
             d = _day(value)
             if d is not None:
                 narrated, coarse = d, None
+                if published is None or d <= published:
+                    told = d
             else:
                 c = _coarse(value)
                 if c is not None:
@@ -267,15 +274,19 @@ def _names_the_day_of(date_span, nouns: set, links: frozenset, window: int = 6) 
 
 
 _CLOCK_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})$")
+_DAY_OR_PART = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T(?:MO|AF|EV|NI|MI|DT))?$")
 
 
 def clock_days(found: list, links: frozenset, window: int = 4) -> frozenset:
     """A clock time takes the day named next to it, in place.
 
-    "Around 3:00 p.m. local time on Monday", "on Tuesday at 7:45 p.m.": the time's day is that
-    Monday or Tuesday, not the publication day it was resolved against. The day is a day-level DATE
-    of the same sentence whose gap to the time is at most ``window`` tokens, all of them ``links``
-    (``clock_day_links`` of lexicon.yaml: "on", "at", "local", "time", a comma, a time zone).
+    "Around 3:00 p.m. local time on Monday", "on Tuesday at 7:45 p.m.", "at 2:49 a.m. local time
+    (7:49 a.m. UTC) on Saturday morning": the time's day is that Monday, Tuesday or Saturday, not
+    the publication day it was resolved against. The day is a day-level DATE, or a day's part of
+    day ("Saturday morning"), of the same sentence whose gap to the time is at most ``window``
+    tokens, all of them ``links`` (``clock_day_links`` of lexicon.yaml: "on", "at", "local",
+    "time", a comma, a time zone); a parenthesis in the gap ("(2100 UTC)", "(7:49 a.m. UTC)", the
+    time again in another zone) is passed over, and a clock time inside it takes the day as well.
     found (list[list]): ``[span, type, value]`` in text order.
     RETURNS (frozenset[int]): ``id()`` of the items given a day (for :func:`reanchor`).
     """
@@ -283,20 +294,51 @@ def clock_days(found: list, links: frozenset, window: int = 4) -> frozenset:
     for k, item in enumerate(found):
         span, ttype, value = item
         m = _CLOCK_VALUE.match(value or "") if ttype == "TIME" else None
-        if m is None:
+        if m is None or id(item) in dayed:
             continue
-        for j in (k + 1, k - 1):
+        for step in (1, -1):
+            j, passed = k + step, []
+            while 0 <= j < len(found) and found[j][1] == "TIME" and _CLOCK_VALUE.match(found[j][2] or "") \
+                    and _in_parentheses(found[j][0]):
+                passed.append(found[j])          # "(7:49 a.m. UTC)": the same time in another zone
+                j += step
             if not 0 <= j < len(found):
                 continue
             other, otype, ovalue = found[j]
-            if otype != "DATE" or _day(ovalue) is None or len(ovalue) != 10 or _sentence(other) != _sentence(span):
+            dm = _DAY_OR_PART.match(ovalue or "") if otype in ("DATE", "TIME") else None
+            if dm is None or _sentence(other) != _sentence(span):
                 continue
-            lo, hi = (span.end, other.start) if j > k else (other.end, span.start)
-            if hi - lo <= window and all(span.doc[i].lower_ in links for i in range(lo, hi)):
-                item[2] = ovalue + m.group(1)
-                dayed.add(id(item))
+            lo, hi = (span.end, other.start) if step > 0 else (other.end, span.start)
+            if _links_only(span.doc, lo, hi, links, window):
+                for it in [item] + passed:
+                    it[2] = dm.group(1) + _CLOCK_VALUE.match(it[2]).group(1)
+                    dayed.add(id(it))
                 break
     return frozenset(dayed)
+
+
+def _in_parentheses(span) -> bool:
+    """Is ``span`` right inside "(" ... ")" (at most two tokens away on either side)?"""
+    doc = span.doc
+    before = any(doc[i].text == "(" for i in range(max(0, span.start - 2), span.start))
+    after = any(doc[i].text == ")" for i in range(span.end, min(len(doc), span.end + 2)))
+    return before and after
+
+
+def _links_only(doc, lo: int, hi: int, links: frozenset, window: int) -> bool:
+    """Are the tokens ``lo..hi`` (a parenthesis passed over) at most ``window`` words of ``links``?"""
+    depth, n = 0, 0
+    for i in range(lo, hi):
+        t = doc[i].lower_
+        if t == "(":
+            depth += 1
+        elif t == ")":
+            depth = max(0, depth - 1)
+        elif not depth:
+            if t not in links:
+                return False
+            n += 1
+    return n <= window
 
 
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
