@@ -164,3 +164,11 @@ def test_a_planned_day_is_not_the_day_the_story_tells_of(nlp, stage):
 ])
 def test_date_a_thing_is_moved_to_is_the_nearest(nlp, stage, text, expected):
     assert expected in found(nlp, stage, text, date(2020, 4, 5))
+
+
+def test_same_day_in_a_past_clause_is_not_a_planned_day(nlp, stage):
+    got = found(nlp, stage, "On Friday, the gunman attacked a mosque. He will appear in court on April 5. "
+                            "The second attack was on the same day.", date(2019, 3, 17))
+    assert ("the same day", "DATE", "2019-03-15") in got
+    got = found(nlp, stage, "The summit will open on April 5. Leaders will meet the following day.", date(2019, 3, 17))
+    assert ("the following day", "DATE", "2019-04-06") in got

@@ -138,10 +138,10 @@ class DateStage:
             res = self._parse_with_dateparser(span.text, published)
         return res
 
-    def _is_future(self, span) -> bool:
-        """Is the clause of ``span`` about the future (:func:`~newsevents.dates.tense.clause_tense`)?"""
+    def _tense(self, span) -> Optional[str]:
+        """The tense of the clause of ``span`` (:func:`~newsevents.dates.tense.clause_tense`)."""
         return clause_tense(span.root, self.future_aux, self.governors, self.speech, self.schedulers,
-                            self.deadlines, self.targets) == "future"
+                            self.deadlines, self.targets)
 
     # -- the stage ------------------------------------------------------------
     def __call__(self, ctx) -> None:
@@ -159,7 +159,7 @@ class DateStage:
             found.append([span, res[0], res[1]])
         year_ago_quarters(found, ctx)
         dayed = clock_days(found, self.clock_links)
-        reanchor(found, ctx.published, self.value, self.quoted_days, self.day_words, dayed, self._is_future,
+        reanchor(found, ctx.published, self.value, self.quoted_days, self.day_words, dayed, self._tense,
                  self.weekday_names)
         event_days(found, self.event_nouns, self.event_links)
         for span, ttype, value in found:

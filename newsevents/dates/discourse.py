@@ -152,7 +152,7 @@ def _coarse(value: Optional[str]) -> Optional[tuple]:
 
 
 def reanchor(found: list, published: Optional[Date], resolve, quoted_days: frozenset = frozenset(),
-             day_words: frozenset = frozenset(), dayed: frozenset = frozenset(), is_future=None,
+             day_words: frozenset = frozenset(), dayed: frozenset = frozenset(), tense_of=None,
              weekdays: frozenset = frozenset()) -> None:
     """Re-resolve discourse-relative expressions against the narrated day, in place.
 
@@ -169,9 +169,10 @@ def reanchor(found: list, published: Optional[Date], resolve, quoted_days: froze
     hours": a TIME none of whose words is in ``day_words``, and not given a day by
     :func:`clock_days`) is on the narrated day too, as TimeML annotates it (TempEval-3 APW19980807:
     "10:35 a.m." on the Friday the story tells of, not the Saturday of publication); it does not
-    move the narrated day itself. Not in a future clause ("will speak at 3 p.m.": ``is_future``).
-    Such a time, and a quoted day word, take the last narrated day that is not after publication:
-    "his next court date is April 5" is a plan, not the day the story tells of.
+    move the narrated day itself. Not in a future clause ("will speak at 3 p.m.": ``tense_of``).
+    Such a time, a quoted day word and a discourse-relative expression of a past clause take the
+    last narrated day that is not after publication: "He will appear in court on April 5" is a
+    plan, not the day the story tells of ("the second attack was on the same day").
 
     found (list[list]): ``[span, type, value]`` in text order (the dates stage's candidates).
     published (date | None): the publication date (the first anchor).
@@ -180,8 +181,8 @@ def reanchor(found: list, published: Optional[Date], resolve, quoted_days: froze
     day_words (frozenset[str]): words that name a day or count from one (weekdays, months,
         relative days, "this", "last" ...: ``DateStage.day_words``).
     dayed (frozenset[int]): ``id()`` of the items :func:`clock_days` gave a day.
-    is_future (callable | None): ``is_future(span) -> bool``, the expression's clause is about
-        the future.
+    tense_of (callable | None): ``tense_of(span) -> str | None``, the tense of the expression's
+        clause (:func:`~newsevents.dates.tense.clause_tense`).
     weekdays (frozenset[str]): weekday names, for "the previous Friday" (TempEval-3 wsj_0586: the
         Friday before the Friday the story tells of).
     """
@@ -194,7 +195,7 @@ def reanchor(found: list, published: Optional[Date], resolve, quoted_days: froze
         quoted_day = (len(words) <= 2 and any(w in quoted_days for w in words) and told is not None
                       and told != published and in_quotation(span))
         if ttype == "TIME" and id(item) not in dayed and _dayless(words, day_words):
-            if told is not None and told != published and not (is_future and is_future(span)):
+            if told is not None and told != published and not (tense_of and tense_of(span) == "future"):
                 res = resolve(span, told)
                 if res is not None and res[0] == "TIME":
                     item[1], item[2] = res
@@ -203,8 +204,8 @@ def reanchor(found: list, published: Optional[Date], resolve, quoted_days: froze
             anchor = None
             if coarse is not None and words[-1] == "later" and words[-2] in _COARSE_UNITS[coarse[0]]:
                 anchor, coarse = coarse[1], None  # no chain: "a year later ... a year later" both count from it
-            elif quoted_day:
-                anchor = told
+            elif quoted_day or (narrated is not None and told != narrated and tense_of and tense_of(span) == "past"):
+                anchor = told if told != published or value is None else None
             elif narrated is not None and (narrated != published or value is None):
                 anchor = narrated
             res = resolve(span, anchor) if anchor is not None else None
