@@ -32,6 +32,7 @@ from datetime import date as Date, timedelta
 from typing import Optional, Sequence
 
 from .calendar_math import at_unit, easter, holiday_date, iso_week, month_year, shift_months, weekday_date
+from .spoken import spoken_years
 from .timex_type import NEXT, duration, number, set_value, unit_duration
 
 __all__ = ["Resolver", "iso_week", "shift_months", "easter"]
@@ -105,54 +106,12 @@ class Resolver:
         if not w:
             return None
         try:
-            w = self._spoken_years(w)
+            w = spoken_years(w, self.spoken_centuries, self.numbers, self.months, self.seasons)
             return self._resolve(w, anchor, tense, after_amount)
         except (ValueError, OverflowError, KeyError, IndexError):
             return None
 
     # -- helpers -------------------------------------------------------------
-    def _spoken_years(self, w: list[str]) -> list[str]:
-        """Replace spoken years by digits: "nineteen ninety six" -> "1996", "the year two thousand" -> "2000".
-
-        A spoken year is a century word of ``spoken_year_centuries`` ("nineteen")
-        followed by a tens word ("ninety") and an optional unit word ("six"),
-        or "two thousand" (+ "and" + a unit or teen word) after "year", a month
-        or a season; broadcast transcripts (TempEval-3 AQUAINT) write years so.
-        "the year" before a spoken year is dropped ("the year two thousand" is the year 2000).
-        """
-        if not any(x in self.spoken_centuries or x == "thousand" for x in w):
-            return w
-        out: list[str] = []
-        i = 0
-        while i < len(w):
-            x = w[i]
-            nxt = w[i + 1] if i + 1 < len(w) else ""
-            tens = self.numbers.get(nxt)
-            if x in self.spoken_centuries and isinstance(tens, int) and 20 <= tens <= 90 and tens % 10 == 0:
-                unit = self.numbers.get(w[i + 2]) if i + 2 < len(w) else None
-                k = 3 if isinstance(unit, int) and 1 <= unit <= 9 else 2
-                year = self.spoken_centuries[x] * 100 + tens + (unit if k == 3 else 0)
-            elif x == "two" and nxt == "thousand" and out and (out[-1] == "year" or out[-1] in self.months
-                                                                or out[-1] in self.seasons or out[-1] == "of"):
-                k, year = 2, 2000
-                rest = w[i + 2:i + 4]
-                if rest[:1] == ["and"]:
-                    rest, k = rest[1:], k + 1
-                v = self.numbers.get(rest[0]) if rest else None
-                if isinstance(v, int) and 1 <= v <= 19 and rest[0] not in ("a", "an"):
-                    year, k = year + v, k + 1
-            else:
-                out.append(x)
-                i += 1
-                continue
-            if out[-2:] == ["the", "year"]:
-                del out[-2:]
-            elif out[-1:] == ["year"]:
-                del out[-1:]
-            out.append(str(year))
-            i += k
-        return out
-
     def _holiday(self, rule: str, anchor: Date, tense: Optional[str]) -> str:
         """TIMEX3 value of a holiday: the occurrence picked like a month-day without a year."""
         here = holiday_date(rule, anchor.year)
