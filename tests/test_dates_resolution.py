@@ -37,3 +37,14 @@ def test_part_of_day_phrases(resolver, words, expected):
 ])
 def test_week_offsets(resolver, words, anchor, expected):
     assert resolver.resolve(words.split(), anchor) == expected
+
+
+@pytest.mark.parametrize("words,tense,expected", [
+    # "this coming Sunday" is the Sunday after the anchor (TempEval-3 VOA19980305.1800.2603)
+    ("this coming sunday", None, ("DATE", "1998-03-08")),
+    ("this coming sunday", "past", ("DATE", "1998-03-08")),
+    # "this Sunday" alone keeps the tense rule: a past clause means the Sunday before
+    ("this sunday", "past", ("DATE", "1998-03-01")),
+])
+def test_this_coming_weekday_points_forward(resolver, words, tense, expected):
+    assert resolver.resolve(words.split(), date(1998, 3, 5), tense=tense) == expected

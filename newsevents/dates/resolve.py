@@ -183,10 +183,12 @@ class Resolver:
         return self._units(core, anchor, tense)
 
     def _direction(self, core: list[str]) -> Optional[int]:
-        """-1 ("last"), 0 ("this", "earlier this"), 1 ("next") or None."""
+        """-1 ("last"), 0 ("this", "earlier this"), 1 ("next", "this coming") or None."""
         direction = next((self.directions[x] for x in core if x in self.directions), None)
         if "earlier" in core and "this" in core:
             direction = 0
+        elif direction == 0 and any(self.directions.get(x) == 1 for x in core):
+            direction = 1        # "this coming Sunday" (TempEval-3 VOA19980305.1800.2603: the Sunday after)
         return direction
 
     def _point(self, core: list[str], anchor, tense):
