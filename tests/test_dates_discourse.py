@@ -172,3 +172,10 @@ def test_same_day_in_a_past_clause_is_not_a_planned_day(nlp, stage):
     assert ("the same day", "DATE", "2019-03-15") in got
     got = found(nlp, stage, "The summit will open on April 5. Leaders will meet the following day.", date(2019, 3, 17))
     assert ("the following day", "DATE", "2019-04-06") in got
+
+
+def test_date_under_a_time_noun_takes_the_tense_of_the_verb(nlp, stage):
+    """TempEval-3 NYT19990505.0443: 'was shot to death on the night of Oct. 23' (published May 5, 1999)
+    is the past Oct. 23, not the nearer one ahead."""
+    got = found(nlp, stage, "Slepian was shot to death on the night of Oct. 23 in his home.", date(1999, 5, 5))
+    assert ("Oct. 23", "DATE", "1998-10-23") in got

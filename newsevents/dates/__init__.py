@@ -69,6 +69,7 @@ class DateStage:
         self.schedulers = frozenset(self.lex.get("scheduling_verbs", []))
         self.deadlines = frozenset(self.lex.get("deadline_verbs", []))
         self.targets = frozenset(self.lex.get("target_date_verbs", []))
+        self.time_nouns = frozenset(str(w) for key in ("parts_of_day", "units") for w in (self.lex.get(key) or {}))
         self.recogniser = Recogniser(self.lex, self.patterns)
         self.clock_links = frozenset(str(w) for w in self.lex.get("clock_day_links", [])) | self.recogniser.time_zones
         self.quoted_days = frozenset(self.lex.get("relative_days", {}))
@@ -130,7 +131,7 @@ class DateStage:
         """
         words = [t.lower_ for t in span]
         tense = clause_tense(span.root, self.future_aux, self.governors, self.speech, self.schedulers,
-                             self.deadlines, self.targets)
+                             self.deadlines, self.targets, self.time_nouns)
         prev = span.doc[span.start - 1] if span.start > 0 else None
         after_amount = prev is not None and (prev.like_num or prev.ent_type_ == "MONEY" or prev.lower_ == "per")
         res = retype(span, self.resolver.resolve(words, published, tense=tense, after_amount=after_amount))
@@ -141,7 +142,7 @@ class DateStage:
     def _tense(self, span) -> Optional[str]:
         """The tense of the clause of ``span`` (:func:`~newsevents.dates.tense.clause_tense`)."""
         return clause_tense(span.root, self.future_aux, self.governors, self.speech, self.schedulers,
-                            self.deadlines, self.targets)
+                            self.deadlines, self.targets, self.time_nouns)
 
     # -- the stage ------------------------------------------------------------
     def __call__(self, ctx) -> None:

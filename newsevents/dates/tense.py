@@ -19,7 +19,7 @@ _VERBAL = {"VERB", "AUX"}
 def clause_tense(token, future_aux=frozenset({"will", "shall", "'ll", "wo", "would"}),
                  governors=frozenset({"plan", "expect", "schedule", "set", "due", "intend", "go"}),
                  speech=frozenset({"say", "tell"}), schedulers=frozenset(), deadlines=frozenset(),
-                 targets=frozenset()) -> Optional[str]:
+                 targets=frozenset(), time_nouns=frozenset()) -> Optional[str]:
     """Tense of the clause governing ``token``: "future", "present", "past" or None.
 
     Walks from ``token`` up the dependency tree to the first verb (spaCy POS
@@ -45,7 +45,9 @@ def clause_tense(token, future_aux=frozenset({"will", "shall", "'ll", "wo", "wou
     token (Token): a word of the temporal expression (its syntactic root).
     future_aux, governors, speech, schedulers, deadlines, targets (frozenset[str]): from
         data/dates/lexicon.yaml (``scheduling_verbs``, ``deadline_verbs``, ``target_date_verbs``
-        for the last three).
+        for the last three). time_nouns (frozenset[str]): nouns that are themselves times
+        (``parts_of_day`` and ``units``): a date under one ("shot on the night of Oct. 23") takes
+        the tense of the verb above it (TempEval-3 NYT19990505.0443).
     RETURNS (str | None).
     """
     v = token
@@ -61,8 +63,8 @@ def clause_tense(token, future_aux=frozenset({"will", "shall", "'ll", "wo", "wou
         if v.lower_ in ("to", "through") and v.dep_ == "prep" and v.head.lemma_ in targets:
             return None      # "extended the lockdown to May 1": the day moved to, whatever the tense
         below, v = v, v.head
-        if v.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and v.i != token.i:
-            via_noun = True
+        if v.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and v.i != token.i and v.lower_ not in time_nouns:
+            via_noun = True  # not through "the night of Oct. 23", "the morning of August 1": still the verb's time
     if v.pos_ in _VERBAL and v.lemma_ in schedulers and (
             below.dep_ == "dobj" or (not via_noun and any(c.dep_ == "dobj" for c in v.children))):
         return "future"      # "planned a demonstration on Saturday", "has scheduled a news conference Thursday"
