@@ -11,9 +11,11 @@ appends a :class:`~newsevents.records.TimeExpr` per expression to
 * anchoring, :mod:`~newsevents.dates.tense` (a bare weekday or month points before
   publication unless its clause is about the future) and
   :mod:`~newsevents.dates.discourse` ("the following day" counts from the narrated
-  day, "a year earlier" from the quarter under discussion);
+  day, and so does a time of day that names no day; "a year earlier" from the quarter under
+  discussion);
 * resolution, :mod:`~newsevents.dates.resolve` (the words to a TIMEX3 value; calendar
-  arithmetic in :mod:`~newsevents.dates.calendar_math`); dateparser is only asked about
+  arithmetic in :mod:`~newsevents.dates.calendar_math`, spoken years in
+  :mod:`~newsevents.dates.spoken`); dateparser is only asked about
   model entity spans with digits that the rules could not read (odd absolute formats);
 * typing, :mod:`~newsevents.dates.timex_type`: DURATION and SET expressions.
 
