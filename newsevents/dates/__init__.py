@@ -11,9 +11,11 @@ appends a :class:`~newsevents.records.TimeExpr` per expression to
 * anchoring, :mod:`~newsevents.dates.tense` (a bare weekday or month points before
   publication unless its clause is about the future) and
   :mod:`~newsevents.dates.discourse` ("the following day" counts from the narrated
-  day, "a year earlier" from the quarter under discussion);
+  day, and so does a time of day that names no day; "a year earlier" from the quarter under
+  discussion);
 * resolution, :mod:`~newsevents.dates.resolve` (the words to a TIMEX3 value; calendar
-  arithmetic in :mod:`~newsevents.dates.calendar_math`); dateparser is only asked about
+  arithmetic in :mod:`~newsevents.dates.calendar_math`, spoken years in
+  :mod:`~newsevents.dates.spoken`); dateparser is only asked about
   model entity spans with digits that the rules could not read (odd absolute formats);
 * typing, :mod:`~newsevents.dates.timex_type`: DURATION and SET expressions.
 
@@ -68,9 +70,15 @@ class DateStage:
         self.speech = frozenset(self.lex.get("speech_verbs", []))
         self.schedulers = frozenset(self.lex.get("scheduling_verbs", []))
         self.deadlines = frozenset(self.lex.get("deadline_verbs", []))
+        self.targets = frozenset(self.lex.get("target_date_verbs", []))
+        self.time_nouns = frozenset(str(w) for key in ("parts_of_day", "units") for w in (self.lex.get(key) or {}))
         self.recogniser = Recogniser(self.lex, self.patterns)
         self.clock_links = frozenset(str(w) for w in self.lex.get("clock_day_links", [])) | self.recogniser.time_zones
         self.quoted_days = frozenset(self.lex.get("relative_days", {}))
+        self.weekday_names = frozenset(str(w) for w in self.lex.get("weekdays") or {})
+        #: words that name a day or count from one: a time of day with none of them is on the narrated day
+        self.day_words = frozenset(str(w) for key in ("weekdays", "months", "relative_days", "directions")
+                                   for w in (self.lex.get(key) or {}))
         self.event_links = frozenset(str(w) for w in self.lex.get("event_day_links", []))
         self.event_nouns = {str(k): [str(w) for w in v] for k, v in (self.lex.get("event_days") or {}).items()}
         self._dateparsers: dict = {}
@@ -125,13 +133,18 @@ class DateStage:
         """
         words = [t.lower_ for t in span]
         tense = clause_tense(span.root, self.future_aux, self.governors, self.speech, self.schedulers,
-                             self.deadlines)
+                             self.deadlines, self.targets, self.time_nouns)
         prev = span.doc[span.start - 1] if span.start > 0 else None
         after_amount = prev is not None and (prev.like_num or prev.ent_type_ == "MONEY" or prev.lower_ == "per")
         res = retype(span, self.resolver.resolve(words, published, tense=tense, after_amount=after_amount))
         if res is None and origin == "ner" and len(span) <= 8 and _DATEPARSER_WORTHY.search(span.text):
             res = self._parse_with_dateparser(span.text, published)
         return res
+
+    def _tense(self, span) -> Optional[str]:
+        """The tense of the clause of ``span`` (:func:`~newsevents.dates.tense.clause_tense`)."""
+        return clause_tense(span.root, self.future_aux, self.governors, self.speech, self.schedulers,
+                            self.deadlines, self.targets, self.time_nouns)
 
     # -- the stage ------------------------------------------------------------
     def __call__(self, ctx) -> None:
@@ -148,8 +161,9 @@ class DateStage:
                 continue
             found.append([span, res[0], res[1]])
         year_ago_quarters(found, ctx)
-        clock_days(found, self.clock_links)
-        reanchor(found, ctx.published, self.value, self.quoted_days)
+        dayed = clock_days(found, self.clock_links)
+        reanchor(found, ctx.published, self.value, self.quoted_days, self.day_words, dayed, self._tense,
+                 self.weekday_names)
         event_days(found, self.event_nouns, self.event_links)
         for span, ttype, value in found:
             text = span.text   # not ctx.evidence(): Doc.text is rebuilt on every access

@@ -15,7 +15,8 @@ TimeML 1.2.1) and checked against the TempEval-3 TBAQ gold annotation:
 * "the week of October 21" is the ISO week holding that day (``2019-W43``);
 * "last/this/next <unit>" shifts the anchor's week, month, year or quarter;
   weeks are ISO 8601 weeks (``2019-W26``), a weekend is ``2019-W26-WE``;
-* "N units ago/earlier/later" is a date at the precision of the unit;
+* "N units ago/earlier/later" is a date at the precision of the unit, but "a week ago" and "two
+  weeks ago" are a day (``day_level_week_offsets`` of the lexicon);
 * "N units", "the past N units", "N-unit" are DURATIONs (``P3D``, ``PT5H``);
 * reference words give ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF``;
 * frequency words give a SET (``P1W``).
@@ -31,6 +32,7 @@ from datetime import date as Date, timedelta
 from typing import Optional, Sequence
 
 from .calendar_math import at_unit, easter, holiday_date, iso_week, month_year, shift_months, weekday_date
+from .spoken import spoken_years
 from .timex_type import NEXT, duration, number, set_value, unit_duration
 
 __all__ = ["Resolver", "iso_week", "shift_months", "easter"]
@@ -70,6 +72,7 @@ class Resolver:
         self.spoken_centuries = lex.get("spoken_year_centuries", {})
         self.weekday_plurals = lex.get("weekday_plurals", {})
         self.decade_words = lex.get("decade_words", {})
+        self.day_weeks = int(lex.get("day_level_week_offsets", 0))
 
     # -- public ------------------------------------------------------------
     def resolve(self, words: Sequence[str], anchor: Optional[Date], tense: Optional[str] = None,
@@ -103,54 +106,12 @@ class Resolver:
         if not w:
             return None
         try:
-            w = self._spoken_years(w)
+            w = spoken_years(w, self.spoken_centuries, self.numbers, self.months, self.seasons)
             return self._resolve(w, anchor, tense, after_amount)
         except (ValueError, OverflowError, KeyError, IndexError):
             return None
 
     # -- helpers -------------------------------------------------------------
-    def _spoken_years(self, w: list[str]) -> list[str]:
-        """Replace spoken years by digits: "nineteen ninety six" -> "1996", "the year two thousand" -> "2000".
-
-        A spoken year is a century word of ``spoken_year_centuries`` ("nineteen")
-        followed by a tens word ("ninety") and an optional unit word ("six"),
-        or "two thousand" (+ "and" + a unit or teen word) after "year", a month
-        or a season; broadcast transcripts (TempEval-3 AQUAINT) write years so.
-        "the year" before a spoken year is dropped ("the year two thousand" is the year 2000).
-        """
-        if not any(x in self.spoken_centuries or x == "thousand" for x in w):
-            return w
-        out: list[str] = []
-        i = 0
-        while i < len(w):
-            x = w[i]
-            nxt = w[i + 1] if i + 1 < len(w) else ""
-            tens = self.numbers.get(nxt)
-            if x in self.spoken_centuries and isinstance(tens, int) and 20 <= tens <= 90 and tens % 10 == 0:
-                unit = self.numbers.get(w[i + 2]) if i + 2 < len(w) else None
-                k = 3 if isinstance(unit, int) and 1 <= unit <= 9 else 2
-                year = self.spoken_centuries[x] * 100 + tens + (unit if k == 3 else 0)
-            elif x == "two" and nxt == "thousand" and out and (out[-1] == "year" or out[-1] in self.months
-                                                                or out[-1] in self.seasons or out[-1] == "of"):
-                k, year = 2, 2000
-                rest = w[i + 2:i + 4]
-                if rest[:1] == ["and"]:
-                    rest, k = rest[1:], k + 1
-                v = self.numbers.get(rest[0]) if rest else None
-                if isinstance(v, int) and 1 <= v <= 19 and rest[0] not in ("a", "an"):
-                    year, k = year + v, k + 1
-            else:
-                out.append(x)
-                i += 1
-                continue
-            if out[-2:] == ["the", "year"]:
-                del out[-2:]
-            elif out[-1:] == ["year"]:
-                del out[-1:]
-            out.append(str(year))
-            i += k
-        return out
-
     def _holiday(self, rule: str, anchor: Date, tense: Optional[str]) -> str:
         """TIMEX3 value of a holiday: the occurrence picked like a month-day without a year."""
         here = holiday_date(rule, anchor.year)
@@ -159,7 +120,7 @@ class Resolver:
         return iso_week(d) if rule.endswith("W") else d.isoformat()
 
     def _narrated_day(self, core: list[str], anchor) -> Optional[tuple[str, Optional[str]]]:
-        """"that day" / "that night" / "earlier that day" / "the same day" (the anchor day, TIMEX3
+        """"that day" / "that night" / "earlier that day" / "later in the evening" / "the same day" (the anchor day, TIMEX3
         ``TNI`` for a part of day) and
         "the following|next|previous|... morning|night" (a day before or after, with its part of day).
 
@@ -169,6 +130,9 @@ class Resolver:
         """
         if len(core) == 3 and core[0] in ("earlier", "later") and core[1] == "that":
             core = core[1:]          # "earlier that day": that day (TempEval-3 APW19991024.0075)
+        elif len(core) == 4 and core[0] in ("early", "late", "earlier", "later") and core[1:3] == ["in", "the"] \
+                and core[3] in self.pods:
+            core = ["that", core[3]]   # "later in the evening": that evening
         if len(core) != 2 and not (len(core) == 3 and core[0] == "the"):
             return None
         if len(core) == 2 and core[0] == "that" and (core[1] == "day" or core[1] in self.pods):
@@ -219,10 +183,12 @@ class Resolver:
         return self._units(core, anchor, tense)
 
     def _direction(self, core: list[str]) -> Optional[int]:
-        """-1 ("last"), 0 ("this", "earlier this"), 1 ("next") or None."""
+        """-1 ("last"), 0 ("this", "earlier this"), 1 ("next", "this coming") or None."""
         direction = next((self.directions[x] for x in core if x in self.directions), None)
         if "earlier" in core and "this" in core:
             direction = 0
+        elif direction == 0 and any(self.directions.get(x) == 1 for x in core):
+            direction = 1        # "this coming Sunday" (TempEval-3 VOA19980305.1800.2603: the Sunday after)
         return direction
 
     def _point(self, core: list[str], anchor, tense):
@@ -298,11 +264,13 @@ class Resolver:
             if core[-1] in ("tonight", "overnight") or pod:
                 return "TIME", f"{d.isoformat()}T{pod or 'NI'}"
             return "DATE", d.isoformat()
-        # this morning, last night, mid-afternoon
-        if pod and len(core) == 2 and core[0] in ("this", "last", "the", "early", "late", "mid"):
+        # this morning, last night, mid-afternoon, early this morning, the evening hours, the early morning hours
+        mods = [x for x in core if x not in self.pods and x != "hours"]
+        if pod and weekday is None and month is None and 1 <= len(mods) <= 2 and len(core) - len(mods) <= 2 \
+                and all(x in ("this", "last", "the", "early", "late", "mid") for x in mods):
             if anchor is None:
                 return "TIME", None
-            d = anchor - timedelta(days=1) if core[0] == "last" else anchor
+            d = anchor - timedelta(days=1) if "last" in mods else anchor
             return "TIME", f"{d.isoformat()}T{pod}"
 
         # month (day) (year), day month (year), weekday
@@ -450,6 +418,8 @@ class Resolver:
             if unit == "WE":
                 unit = "W"
             n_int = int(n)
+            if unit == "W" and n_int <= self.day_weeks:     # "a week ago": that day (lexicon.yaml)
+                return "DATE", (anchor + timedelta(days=7 * offset * n_int)).isoformat()
             if unit == "DE":
                 return "DATE", at_unit(anchor, "Y", offset * 10 * n_int)
             if unit == "CE":

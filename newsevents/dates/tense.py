@@ -18,7 +18,8 @@ _VERBAL = {"VERB", "AUX"}
 
 def clause_tense(token, future_aux=frozenset({"will", "shall", "'ll", "wo", "would"}),
                  governors=frozenset({"plan", "expect", "schedule", "set", "due", "intend", "go"}),
-                 speech=frozenset({"say", "tell"}), schedulers=frozenset(), deadlines=frozenset()) -> Optional[str]:
+                 speech=frozenset({"say", "tell"}), schedulers=frozenset(), deadlines=frozenset(),
+                 targets=frozenset(), time_nouns=frozenset()) -> Optional[str]:
     """Tense of the clause governing ``token``: "future", "present", "past" or None.
 
     Walks from ``token`` up the dependency tree to the first verb (spaCy POS
@@ -27,7 +28,8 @@ def clause_tense(token, future_aux=frozenset({"will", "shall", "'ll", "wo", "wou
     * "future": a future auxiliary among its children ("will", "shall",
       "'ll", tag MD); a to-infinitive under a future-looking governor
       ("plans to", "is due to", "is set to", "is going to", "is to"); a
-      present passive of a scheduling verb ("is scheduled for"); a scheduling
+      present passive of a scheduling verb ("is scheduled for"), not in the past perfect
+      ("had been scheduled to expire Friday": None); a scheduling
       verb with an object, in any tense ("planned a demonstration on
       Saturday", "has scheduled a news conference Thursday"); "until" under a
       verb that puts something off ("postponed until Tuesday", "gave them
@@ -36,11 +38,16 @@ def clause_tense(token, future_aux=frozenset({"will", "shall", "'ll", "wo", "wou
       verb and has no auxiliary ("meet Monday" = scheduled future in news);
     * "past": a past-tense verb (VBD) or a past auxiliary ("had met",
       "was held", "did");
-    * None: no verb, or nothing decides (a noun phrase, an infinitive).
+    * None: no verb, or nothing decides (a noun phrase, an infinitive); also a date that is the
+      target of a move ("extended the lockdown to May 1", "postponed the vote to March 3" under a
+      verb of ``targets``): the tense of the move says nothing of the day it moves to.
 
     token (Token): a word of the temporal expression (its syntactic root).
-    future_aux, governors, speech, schedulers, deadlines (frozenset[str]): from
-        data/dates/lexicon.yaml (``scheduling_verbs``, ``deadline_verbs`` for the last two).
+    future_aux, governors, speech, schedulers, deadlines, targets (frozenset[str]): from
+        data/dates/lexicon.yaml (``scheduling_verbs``, ``deadline_verbs``, ``target_date_verbs``
+        for the last three). time_nouns (frozenset[str]): nouns that are themselves times
+        (``parts_of_day`` and ``units``): a date under one ("shot on the night of Oct. 23") takes
+        the tense of the verb above it (TempEval-3 NYT19990505.0443).
     RETURNS (str | None).
     """
     v = token
@@ -53,9 +60,11 @@ def clause_tense(token, future_aux=frozenset({"will", "shall", "'ll", "wo", "wou
             return "future"
         if v.lower_ in ("until", "till") and v.head.lemma_ in deadlines:   # "postponed until Tuesday"
             return "future"
+        if v.lower_ in ("to", "through") and v.dep_ == "prep" and v.head.lemma_ in targets:
+            return None      # "extended the lockdown to May 1": the day moved to, whatever the tense
         below, v = v, v.head
-        if v.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and v.i != token.i:
-            via_noun = True
+        if v.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and v.i != token.i and v.lower_ not in time_nouns:
+            via_noun = True  # not through "the night of Oct. 23", "the morning of August 1": still the verb's time
     if v.pos_ in _VERBAL and v.lemma_ in schedulers and (
             below.dep_ == "dobj" or (not via_noun and any(c.dep_ == "dobj" for c in v.children))):
         return "future"      # "planned a demonstration on Saturday", "has scheduled a news conference Thursday"
@@ -72,6 +81,8 @@ def clause_tense(token, future_aux=frozenset({"will", "shall", "'ll", "wo", "wou
         has_to = any(c.lower_ == "to" for c in auxes)
         head = v.head
         if has_to and v.dep_ == "xcomp" and head is not v:
+            if head.lemma_ in governors and _past_perfect(head):
+                return None      # "had been scheduled to expire Friday": a plan of the past, no future
             if head.lemma_ in governors or (head.lemma_ == "be" and head.dep_ == "ROOT"):
                 return "future"
             v = head
@@ -83,6 +94,20 @@ def clause_tense(token, future_aux=frozenset({"will", "shall", "'ll", "wo", "wou
             return "present"
         break
     return None
+
+
+def _past_perfect(governor) -> bool:
+    """Is a future-looking governor in the past perfect ("had been scheduled to", "had planned to",
+    "had been due to")? Such a plan was made before a past moment, so it does not make its day
+    future; nothing decides the tense then, which puts a bare weekday on or before publication
+    (TempEval-3 wsj_0542 "had been scheduled to expire at midnight Friday" and wsj_0533 "had been due
+    to expire Friday evening" are the Friday before) and a month-day on the nearest one (wsj_0152
+    "had been set to expire Nov. 6", four days after publication). For an adjective ("due") the
+    auxiliary sits on its copula."""
+    for w in (governor, governor.head if governor.dep_ == "acomp" else None):
+        if w is not None and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in w.children):
+            return True
+    return False
 
 
 def clause_is_future(token, *args) -> bool:

@@ -39,7 +39,10 @@ date (recall, must entries)
     An emitted temporal expression whose text equals ``mention`` (ignoring case) and
     whose value equals ``value``; a ``TIME`` value is compared by its calendar part
     (``2020-05-05TNI`` for "that night" gives the day 2020-05-05, which is what the
-    expectations hold: days, months, years, weeks).
+    expectations hold: days, months, years, weeks). A must entry is also met by an
+    optional entry that is another extent of the same expression, met the same way
+    (:func:`alternative_extents`: "Saturday morning" for "Saturday" where the text has
+    only "On Saturday morning"; the README calls optional entries alternative readings).
 date precision
     The share of emitted *dates* whose text and value match some expected date
     (must or optional). A date here is a ``DATE`` or ``TIME`` record with a calendar
@@ -57,6 +60,7 @@ that asked for this scorer ("Events right on real news").
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Optional
 
@@ -217,6 +221,36 @@ def is_calendar_date(d) -> bool:
     return d.type in ("DATE", "TIME") and bool(d.value) and d.value[:2].isdigit()
 
 
+def _occurrences(text: str, needle: str) -> list:
+    """(start, end) of each whole-word, case-insensitive occurrence of ``needle`` in ``text``."""
+    pat = re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", re.IGNORECASE)
+    return [m.span() for m in pat.finditer(text)]
+
+
+def alternative_extents(text: str, exp: dict, exp_dates: list) -> list:
+    """The optional entries that are another extent of the same expression as ``exp``.
+
+    An optional date entry with the same value whose mention holds ``exp``'s mention, when every
+    occurrence of ``exp``'s mention in the text lies inside an occurrence of it: "Saturday morning"
+    for "Saturday" where the text says only "On Saturday morning" (the README: optional entries are
+    alternative readings; the entry's note: "the whole phrase is also fine"). Not "June of this
+    year" for "June" when "since June" also occurs: that is another expression.
+    RETURNS (list[dict]): those entries.
+    """
+    mention = exp["mention"].lower()
+    own = _occurrences(text, exp["mention"])
+    out = []
+    for alt in exp_dates:
+        if alt is exp or alt.get("must") or alt.get("value") != exp.get("value"):
+            continue
+        if mention not in alt["mention"].lower() or alt["mention"].lower() == mention:
+            continue
+        spans = _occurrences(text, alt["mention"])
+        if own and all(any(a <= s and e <= b for a, b in spans) for s, e in own):
+            out.append(alt)
+    return out
+
+
 def _check_dates(an: ArticleAnalysis, exp_dates: list) -> tuple[list, list]:
     checks = []
     for exp in exp_dates:
@@ -224,6 +258,11 @@ def _check_dates(an: ArticleAnalysis, exp_dates: list) -> tuple[list, list]:
         met = any(date_value(d) == exp["value"] for d in found)
         why = "met" if met else (f"values {[d.value for d in found]} != {exp['value']!r}" if found
                                   else "no temporal expression with this text")
+        if not met and exp.get("must"):
+            for alt in alternative_extents(an.text, exp, exp_dates):
+                if any(d.text.lower() == alt["mention"].lower() and date_value(d) == exp["value"] for d in an.dates):
+                    met, why = True, f"met by its alternative extent {alt['mention']!r}"
+                    break
         checks.append({"kind": "dates", "item": exp, "met": met, "why": why})
     pairs = {(e["mention"].lower(), e["value"]) for e in exp_dates}
     matched = [(d.text.lower(), date_value(d)) in pairs for d in an.dates]
