@@ -820,3 +820,12 @@ def test_being_flown_somewhere_is_no_visit(pipeline):
     assert not _events(pipeline, "Al Jazeera reported that Wiranto of Indonesia was flown to a hospital in Jakarta.")
     ev = one(_events(pipeline, "Putin flew to Beijing on Monday."), "CONSULT")
     assert codes(ev.actors) == ["RUS"] and codes(ev.recipients) == ["CHN"]
+
+
+def test_an_order_to_ones_own_troops_is_ones_own_act(pipeline):
+    evs = _events(pipeline, "Iran ordered its troops to withdraw from Syria.")
+    assert not [e for e in evs if e.event_type == "REQUEST"]
+    assert codes(one(evs, "RETREAT").actors) == ["IRN"]
+    # an order to another actor stays a request
+    ev = one(_events(pipeline, "Iran ordered Iraq to withdraw from Syria."), "REQUEST")
+    assert codes(ev.actors) == ["IRN"] and codes(ev.recipients) == ["IRQ"]

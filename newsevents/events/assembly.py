@@ -21,7 +21,7 @@ from .implicit import announcing_actors, implicit_actor, implicit_protest_sides,
 from .non_agent import non_agent_event
 from .statements import statement_events
 from .state import ArticleState
-from .triggers import Match
+from .triggers import Match, own_subordinates_ordered
 
 if TYPE_CHECKING:
     from .rules import EventRules
@@ -68,6 +68,10 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
     ctx = state.ctx
     pat = m.pattern
     actors_t, recips_t = arguments(rules, m, matches)
+    for fm in matches.values():
+        if fm.absorbed_by is m and own_subordinates_ordered(rules, fm):
+            actors_t = subject(fm.head)[0]  # "Iran ordered its troops to withdraw": Iran withdraws
+            break
     if m.casualties and not recips_t:
         for cm in m.casualties:  # "killed in an air strike": the victims are the recipients
             recips_t += casualty_victims(cm.head)

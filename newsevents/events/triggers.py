@@ -367,12 +367,33 @@ def add_obligations(rules: EventRules, doc, matches: dict) -> None:
         matches[tok.i] = m
 
 
+def own_subordinates_ordered(rules: EventRules, m) -> bool:
+    """True when a REQUEST frame ("ordered", "instructed") is addressed to the actor's own
+    people ("his staff", "its troops": rules.yaml ``own_subordinates``): what they are told to
+    do is the actor's own act, as CAMEO codes a government's order to its forces."""
+    if m.pattern.event_type != "REQUEST":
+        return False
+    for c in m.head.children:
+        if c.dep_ == "dobj" and c.lemma_.lower() in rules.own_subordinates and any(
+                g.dep_ == "poss" and g.lower_ in ("his", "her", "its", "their") for g in c.children):
+            return True
+    return False
+
+
 def absorb(rules: EventRules, matches: dict) -> None:
     """Frame triggers absorb the trigger of their clause complement; casualty verbs join their
     host event; a light-verb trigger and its noun trigger become one (sets ``absorbed_by``)."""
     for i, m in matches.items():
         if "frame" not in m.pattern.flags:
             continue
+        if own_subordinates_ordered(rules, m):
+            # "Trump ordered his staff to delay the aid": the complement is Trump's own act
+            for comp in complements(m.head):
+                if comp.i in matches and matches[comp.i] is not m:
+                    m.absorbed_by = matches[comp.i]
+                    break
+            if m.absorbed_by is not None:
+                continue
         for comp in complements(m.head):
             cm = matches.get(comp.i)
             if cm is not None and cm is not m and cm.absorbed_by is None:
