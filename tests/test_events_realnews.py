@@ -829,3 +829,10 @@ def test_an_order_to_ones_own_troops_is_ones_own_act(pipeline):
     # an order to another actor stays a request
     ev = one(_events(pipeline, "Iran ordered Iraq to withdraw from Syria."), "REQUEST")
     assert codes(ev.actors) == ["IRN"] and codes(ev.recipients) == ["IRQ"]
+
+
+def test_disclosing_a_matter_to_an_authority_is_cooperation(pipeline):
+    # CAMEO 064 "share intelligence or information" -> PLOVER COOPERATE
+    ev = one(_events(pipeline, "The American carmaker Ford disclosed the matter to the U.S. Environmental "
+                               "Protection Agency on February 18."), "COOPERATE")
+    assert "USA" in codes(ev.recipients), ev
