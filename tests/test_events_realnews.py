@@ -836,3 +836,13 @@ def test_disclosing_a_matter_to_an_authority_is_cooperation(pipeline):
     ev = one(_events(pipeline, "The American carmaker Ford disclosed the matter to the U.S. Environmental "
                                "Protection Agency on February 18."), "COOPERATE")
     assert "USA" in codes(ev.recipients), ev
+
+
+@pytest.mark.parametrize("text,actors", [
+    ("Turkey and Greece publicly expressed their willingness to help each other.", ["TUR", "GRC"]),
+    ("Germany declared its readiness to send troops to Mali.", ["DEU"]),
+])
+def test_expressed_willingness_is_an_agreement(pipeline, text, actors):
+    # CAMEO 03 "express intent to cooperate" -> PLOVER AGREE
+    ev = one(_events(pipeline, text), "AGREE")
+    assert codes(ev.actors) == actors, ev.actors
