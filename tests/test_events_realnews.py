@@ -846,3 +846,11 @@ def test_expressed_willingness_is_an_agreement(pipeline, text, actors):
     # CAMEO 03 "express intent to cooperate" -> PLOVER AGREE
     ev = one(_events(pipeline, text), "AGREE")
     assert codes(ev.actors) == actors, ev.actors
+
+
+def test_by_telephone_is_no_passive_agent(pipeline):
+    # the parser calls "by" of an active verb an agent: the means, not who spoke
+    evs = _events(pipeline, "Turkey and Greece had poor relations, but the leaders of the two countries "
+                            "spoke by telephone on Friday night.")
+    ev = one(evs, "CONSULT")
+    assert set(codes(ev.actors)) >= {"TUR", "GRC"}, ev.actors

@@ -127,7 +127,8 @@ def subject(verb) -> tuple[list, list]:
                 recips.append(verb.head)
             else:
                 recips.append(c)
-        elif c.dep_ == "agent":
+        elif c.dep_ == "agent" and (verb.tag_ == "VBN" or any(x.dep_ == "auxpass" for x in verb.children)):
+            # (the parser also calls "by" of an active verb an agent: "spoke by telephone")
             actors.extend(g for g in c.children if g.dep_ == "pobj")
     if not actors and not recips:
         # "he can and may declare": the parser hangs the subject on the first of two auxiliaries

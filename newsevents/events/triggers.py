@@ -26,7 +26,7 @@ _VERB_POS = {"VERB", "ADJ"}
 NOUN_POS = {"NOUN", "PROPN"}
 # dependents a pattern word may be found under (anything but clause boundaries and punctuation)
 _PATTERN_DEPS = {"prt", "prep", "dobj", "pobj", "compound", "amod", "advmod", "xcomp", "acomp",
-                 "attr", "npadvmod", "dative", "pcomp", "nmod", "oprd", "aux", "nsubjpass", "dep"}
+                 "attr", "npadvmod", "dative", "pcomp", "nmod", "oprd", "aux", "nsubjpass", "dep", "agent"}
 REL_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 SUBJ = {"nsubj", "csubj", "expl"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
