@@ -854,3 +854,9 @@ def test_by_telephone_is_no_passive_agent(pipeline):
                             "spoke by telephone on Friday night.")
     ev = one(evs, "CONSULT")
     assert set(codes(ev.actors)) >= {"TUR", "GRC"}, ev.actors
+
+
+def test_an_airlift_is_humanitarian_aid(pipeline):
+    # CAMEO 073 "provide humanitarian aid" (medical evacuation) -> PLOVER AID humanitarian
+    ev = one(_events(pipeline, "Russian opposition leader Alexei Navalny was airlifted from Omsk to Berlin."), "AID")
+    assert ev.mode == "humanitarian" and "RUS" in codes(ev.recipients), ev

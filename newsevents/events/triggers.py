@@ -259,7 +259,7 @@ def noun_licensed(rules: EventRules, tok, pat: Pattern, m: Match) -> bool:
     if claim is not None:
         m.light = claim  # "IS claimed responsibility for the attacks": the claimer is the attacker
         return True
-    if head.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("in", "into", "on") \
+    if head.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("in", "into", "on", "for") \
             and gov.head.lemma_.lower() in rules.light_verbs and gov.head.pos_ in ("VERB", "AUX"):
         m.light = gov.head
         return True
