@@ -860,3 +860,9 @@ def test_an_airlift_is_humanitarian_aid(pipeline):
     # CAMEO 073 "provide humanitarian aid" (medical evacuation) -> PLOVER AID humanitarian
     ev = one(_events(pipeline, "Russian opposition leader Alexei Navalny was airlifted from Omsk to Berlin."), "AID")
     assert ev.mode == "humanitarian" and "RUS" in codes(ev.recipients), ev
+
+
+def test_removing_people_is_coercion_and_removing_things_is_not(pipeline):
+    ev = one(_events(pipeline, "Police in Hong Kong removed the protesters from the chamber."), "COERCE")
+    assert ev.mode == "restrict" and codes(ev.actors) == ["HKG"], ev
+    assert not _events(pipeline, "Google removed the post from its site.")
