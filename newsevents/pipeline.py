@@ -474,7 +474,11 @@ class Pipeline:
             try:
                 stage(ctx)
             except Exception as err:  # one article's failure must not stop the batch
-                logger.exception("stage %s failed on article %s", stage.name, analysis.id)
+                # one line for the user (the article's E199 error says the rest); the traceback
+                # for a bug report only with --verbose
+                logger.error("stage %s failed on article %s: %s: %s (newsevents -v shows the traceback)",
+                             stage.name, analysis.id, type(err).__name__, err)
+                logger.debug("traceback of the failed stage", exc_info=True)
                 analysis.error = ArticleError(code="E199", message="[E199] " + Errors.E199.format(
                     reason=f"stage '{stage.name}': {type(err).__name__}: {err}"))
                 break

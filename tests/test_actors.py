@@ -671,3 +671,9 @@ def test_an_organisation_word_keeps_a_speaker_an_organisation(run):
 def test_a_name_after_pro_is_a_stance_not_a_country(run):
     ctx = run("Regina Ip from the pro-Beijing camp said in a press conference that it was wrong.")
     assert one(ctx, "Regina Ip").code != "CHN"
+
+
+def test_a_speaker_name_inside_a_longer_entity_does_not_break_the_stage(run):
+    # found by a new-user trial: the speaker-name scan once raised StopIteration here
+    ctx = run('Wikileaks editor-in-chief Kristinn Hrafnsson said: "Let us now focus on the threat."')
+    assert any(a.text == "Kristinn Hrafnsson" for a in actors(ctx))

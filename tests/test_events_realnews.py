@@ -866,3 +866,8 @@ def test_removing_people_is_coercion_and_removing_things_is_not(pipeline):
     ev = one(_events(pipeline, "Police in Hong Kong removed the protesters from the chamber."), "COERCE")
     assert ev.mode == "restrict" and codes(ev.actors) == ["HKG"], ev
     assert not _events(pipeline, "Google removed the post from its site.")
+
+
+def test_a_warning_that_acts_will_not_be_tolerated_is_a_threat(pipeline):
+    evs = _events(pipeline, 'Carrie Lam of Hong Kong said, "Any acts that advocate independence will not be tolerated."')
+    assert codes(one(evs, "THREATEN").actors) == ["HKG"]

@@ -140,3 +140,22 @@ def test_pipeline_non_text_input_is_an_article_error(pipeline):
 
     out = list(pipeline.pipe([ArticleInput(text=12345, id="n"), ArticleInput(text="Rebels attacked a village.")]))
     assert out[0].error.code == "E199" and out[1].error is None
+
+
+def test_a_failing_stage_logs_one_line_and_keeps_the_traceback_for_verbose(pipeline, caplog, monkeypatch):
+    import logging
+
+    from newsevents.pipeline import ArticleInput
+
+    stage = pipeline.stages[-1]
+
+    def broken(self, ctx):
+        raise StopIteration
+
+    monkeypatch.setattr(type(stage), "__call__", broken)
+    with caplog.at_level(logging.DEBUG, logger="newsevents"):
+        out = list(pipeline.pipe([ArticleInput(text="Rebels attacked a village.", id="n")]))
+    assert out[0].error.code == "E199"
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1 and errors[0].exc_info is None, [r.getMessage() for r in errors]
+    assert any(r.exc_info for r in caplog.records if r.levelno == logging.DEBUG)  # for -v

@@ -62,10 +62,9 @@ def _speaker_names(doc, rules) -> set:
             continue
         if any(t.ent_type_ and t.ent_type_ not in ("ORG", "PERSON") for t in toks):
             continue
-        if any(t.ent_type_ == "ORG" for t in toks):
-            ent = next(e for e in doc.ents if e.start <= start < e.end)
-            if (ent.start, ent.end) != (start, tok.i + 1):
-                continue  # the name is part of a longer organisation name
+        ents = {(e.start, e.end) for e in doc.ents if e.start < tok.i + 1 and start < e.end}
+        if ents and ents != {(start, tok.i + 1)}:
+            continue  # an entity that is more or less than the name: part of a longer name
         out.add((start, tok.i + 1))
     return out
 
