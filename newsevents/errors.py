@@ -21,7 +21,8 @@ class Errors:
     E020 = "Can't read input {path}: {reason}."
     E021 = "Input {path}, line {line}: not valid JSON ({reason})."
     E022 = "Input {path}, line {line}: no '{key}' field. Pass --text-key to name the field holding the text."
-    E023 = "Invalid publication date '{value}': use ISO 8601, e.g. 2019-07-01."
+    E023 = ("Invalid publication date '{value}': use ISO 8601 (2019-07-01), RFC 2822 or a date "
+            "with day, month and year (July 1, 2019).")
     E025 = ("Input {path}, line {line}: a JSON {kind}, expected an object (one article a line, e.g. "
             "{{\"id\": \"a1\", \"text\": \"...\"}}).")
     E024 = ("Input {path}, line {line}: {reason}. Fields must be JSON strings (text, title, url, source; "

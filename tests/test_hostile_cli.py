@@ -360,3 +360,54 @@ def test_input_url_of_another_scheme_is_e020_exit_2():
     assert res.exit_code == 2 and res.stdout == ""
     assert res.stderr == ("newsevents: [E020] Can't read input ftp://example.org/a.txt: only http(s) URLs are "
                           "fetched; save the file and pass its path.\n")
+
+
+@pytest.mark.parametrize("written,iso", [
+    ("July 1, 2019", "2019-07-01"),                      # crawler output
+    ("Mon, 01 Jul 2019 10:00:00 GMT", "2019-07-01"),     # RFC 2822, as feeds and HTTP write it
+    ("2019-07-01T23:30:00+02:00", "2019-07-01"),
+])
+def test_a_written_publication_date_keeps_the_article(tmp_path, written, iso):
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(_lines(dict(GOOD, published=written)))
+    res = run(["extract", str(path), "--format", "ndjson"])
+    assert res.exit_code == 0, res.stderr
+    assert json.loads(res.stdout.splitlines()[0])["published"] == iso
+
+
+def test_a_relative_or_partial_publication_date_is_still_refused(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(_lines(dict(GOOD, published="yesterday")))
+    res = run(["extract", str(path), "--format", "ndjson"])
+    assert res.exit_code == 1 and "[E023]" in res.stderr
+
+
+def test_null_text_is_a_wrong_type_with_its_line(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(_lines(GOOD, dict(GOOD2, text=None)))
+    res = run(["extract", str(path), "--format", "ndjson"])
+    assert res.exit_code == 1 and f"[E024] Input {path}, line 2: field 'text' holds null" in res.stderr
+
+
+def test_jsonl_piped_in_is_read_as_jsonl_by_content():
+    """A new-user trial piped a JSONL file into `extract -`: it was analysed as one text of JSON."""
+    res = run(["extract", "-", "--format", "ndjson", "-q"], input=_lines(GOOD, GOOD2).decode())
+    assert res.exit_code == 0, res.stderr
+    assert [json.loads(line)["id"] for line in res.stdout.splitlines()] == ["good", "good2"]
+
+
+def test_a_json_array_of_articles_is_read_as_articles(tmp_path):
+    path = tmp_path / "arr.json"
+    path.write_text(json.dumps([GOOD, {"id": "n", "text": None}, 5]), encoding="utf-8")
+    res = run(["extract", str(path), "--format", "ndjson"])
+    assert res.exit_code == 1  # two of three failed
+    rows = [json.loads(line) for line in res.stdout.splitlines()]
+    assert rows[0]["id"] == "good" and rows[0]["events"]
+    assert "[E024]" in res.stderr and "[E025]" in res.stderr
+
+
+def test_a_folder_walk_leaves_json_files_alone(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD["text"], encoding="utf-8")
+    (tmp_path / "package.json").write_text('{"name": "x"}', encoding="utf-8")
+    res = run(["extract", str(tmp_path), "--format", "ndjson", "-q", "--published", "2019-07-01"])
+    assert res.exit_code == 0 and [json.loads(line)["id"] for line in res.stdout.splitlines()] == ["a"]

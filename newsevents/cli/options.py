@@ -152,8 +152,9 @@ def reader_options(fn):
 
     @click.option("--published", default=None, help="Publication date (ISO, e.g. 2019-07-01) for inputs without one; without it, relative dates "
                        "('yesterday') stay unresolved.")
-    @click.option("--input-format", type=click.Choice(["text", "jsonl", "html", "feed", "warc"]), default=None,
-                  help="How to read inputs (default: by file name or content; stdin is text).")
+    @click.option("--input-format", type=click.Choice(["text", "jsonl", "json", "html", "feed", "warc"]), default=None,
+                  help="How to read inputs (default: by file name, else by content: JSONL, a JSON array, "
+                       "HTML, a feed or WARC; anything else, stdin too, is text).")
     @click.option("--text-key", default="text", show_default=True, help="JSONL field with the article text.")
     @click.option("--id-key", default="id", show_default=True, help="JSONL field with the article id.")
     @click.option("--published-key", default="published", show_default=True, help="JSONL field with the date.")

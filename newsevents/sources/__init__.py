@@ -16,7 +16,7 @@ import hashlib
 import io
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date as Date, datetime
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
@@ -35,7 +35,7 @@ class ReaderOptions:
 
     published (date | None): publication date for inputs that carry none (text files, stdin,
         pages and feed items without a date).
-    fmt (str | None): one of FORMATS ("text", "jsonl", "html", "feed", "warc"); None
+    fmt (str | None): one of FORMATS ("text", "jsonl", "json", "html", "feed", "warc"); None
         guesses from the file name, and from the content when the name is ambiguous
         (see :func:`detect_format`).
     id_key, title_key, published_key, text_key, url_key, source_key (str): JSONL field names.
@@ -66,8 +66,12 @@ FORMATS = {
     "html": (".html", ".htm", ".xhtml", ".shtml"),
     "feed": (".rss", ".atom", ".xml", ".rdf"),
     "jsonl": (".jsonl", ".ndjson"),
+    "json": (".json",),
     "text": (".txt",),
 }
+#: formats read only when a file is named, not when a folder is walked (a folder's .json files
+#: are as often settings or metadata as articles)
+_NAMED_ONLY = ("json",)
 #: endings whose format is confirmed by sniffing the first bytes (an .xml file may be a page)
 _AMBIGUOUS = (".xml",)
 _SUFFIX_FORMAT = sorted(((suffix, fmt) for fmt, suffixes in FORMATS.items() for suffix in suffixes),
@@ -103,6 +107,14 @@ def _sniff(head: bytes) -> Optional[str]:
     if head.startswith((b"WARC/", b"filedesc://")):
         return "warc"
     text = head[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith(b"["):
+        return "json"  # an array of articles
+    if text.startswith(b"{"):
+        first = head.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0]
+        try:
+            return "jsonl" if isinstance(json.loads(first), dict) else None
+        except ValueError:
+            return "json" if b"\n" in head else None  # one pretty-printed object
     if text.startswith(b"<?xml") or text.startswith(b"<!--"):
         if b"<rss" in text or b"<feed" in text or b"<rdf:rdf" in text:
             return "feed"
@@ -117,10 +129,13 @@ def _sniff(head: bytes) -> Optional[str]:
 
 
 def parse_date(value) -> Optional[Date]:
-    """Parse an ISO 8601 date or datetime string (``2019-07-01``, ``2019-07-01T10:00:00Z``).
+    """Parse a publication date: ISO 8601 (``2019-07-01``, ``2019-07-01T10:00:00Z``), else RFC
+    2822 as feeds and HTTP write it (``Mon, 01 Jul 2019 10:00:00 GMT``), else a written date that
+    names day, month and year (``July 1, 2019``, ``1 juillet 2019``) read by dateparser, as
+    crawler output often has them.
 
     RETURNS (date | None): the calendar day (as written; no timezone shift), None for empty input.
-    RAISES ValueError: not ISO 8601.
+    RAISES ValueError: none of these, or no full day ("2019", "soon").
     """
     if value in (None, ""):
         return None
@@ -130,7 +145,26 @@ def parse_date(value) -> Optional[Date]:
     try:
         return Date.fromisoformat(text[:10])
     except ValueError:
+        pass
+    try:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    import dateparser
+
+    # absolute dates only: "yesterday" in a record says nothing of the day it was written
+    parsed = dateparser.parse(text, settings={"REQUIRE_PARTS": ["day", "month", "year"],
+                                              "PARSERS": ["custom-formats", "absolute-time"],
+                                              "RETURN_AS_TIMEZONE_AWARE": False})
+    if parsed is None:
+        raise ValueError(f"not a date: {text!r}")
+    return parsed.date()
 
 
 def read_inputs(paths: Iterable[str], options: Optional[ReaderOptions] = None) -> Iterator[ArticleInput]:
@@ -150,10 +184,17 @@ def read_inputs(paths: Iterable[str], options: Optional[ReaderOptions] = None) -
             stdin = getattr(sys.stdin, "buffer", sys.stdin)  # bytes: a bad line is an error row, not a crash
             if options.fmt == "jsonl":
                 yield from _read_jsonl(stdin, "<stdin>", options)
-            else:
-                data = stdin.read()
-                data = data.encode("utf-8") if isinstance(data, str) else data
+                continue
+            data = stdin.read()
+            data = data.encode("utf-8") if isinstance(data, str) else data
+            # read by content, as a file without a known ending is: JSONL, a JSON array, a page,
+            # a feed or WARC piped in are read as such, not as one text of their markup
+            fmt = options.fmt or _sniff(data[:4096]) or "text"
+            if fmt == "text":
                 yield ArticleInput(text=_decode_bom(data), published=options.published, id=stdin_id(data))
+            else:
+                yield from _guarded(_read_bytes(data, "<stdin>", replace(options, fmt=fmt), ident=stdin_id(data)),
+                                    "<stdin>")
             continue
         if path.lower().startswith(("http://", "https://")):
             yield from _guarded(_read_url(path, options), path)
@@ -196,6 +237,8 @@ def _read_file(p: Path, options: ReaderOptions, ident: Optional[str] = None) -> 
     if fmt == "jsonl":
         with open(p, "rb") as fh:
             yield from _read_jsonl(fh, str(p), options)
+    elif fmt == "json":
+        yield from _read_json(p.read_bytes(), str(p), options, ident or _stem(p.name))
     elif fmt == "warc":
         from .warc import read_warc
 
@@ -228,6 +271,8 @@ def _read_bytes(data: bytes, name: str, options: ReaderOptions, ident: Optional[
     fmt = options.fmt or detect_format(Path(name).name, data[:4096])
     if fmt == "jsonl":
         yield from _read_jsonl(io.BytesIO(data), name, options)
+    elif fmt == "json":
+        yield from _read_json(data, name, options, ident or _stem(Path(name).name))
     elif fmt == "warc":
         from .warc import read_warc
 
@@ -326,7 +371,7 @@ def _format_of_type(ctype: str) -> Optional[str]:
 
 def _known_file(name: str) -> bool:
     lower = name.lower()
-    return any(lower.endswith(suffix) for suffix, _ in _SUFFIX_FORMAT)
+    return any(lower.endswith(suffix) for suffix, fmt in _SUFFIX_FORMAT if fmt not in _NAMED_ONLY)
 
 
 def _stem(name: str) -> str:
@@ -370,6 +415,26 @@ def _jsonl_lines(stream):
     if head in _UTF16_BOMS:
         return io.TextIOWrapper(stream, encoding="utf-16", errors="replace", newline=None), True
     return stream, False
+
+
+def _read_json(data: bytes, name: str, options: ReaderOptions, ident: str) -> Iterator[ArticleInput]:
+    """The articles of a JSON file: an array of article objects (each validated as a JSONL line
+    is; "line" in messages is the item's number, from 1) or one article object (id ``ident``
+    unless it names one). A file that is no JSON is one E021 row."""
+    try:
+        value = json.loads(_decode_bom(data))
+    except (ValueError, UnicodeDecodeError) as err:
+        yield ArticleInput(text="", id=ident, problem=("E021", "[E021] " + Errors.E021.format(
+            path=name, line=1, reason=f"{err}; JSONL has one object a line: --input-format jsonl")))
+        return
+    items = value if isinstance(value, list) else [value]
+    for n, obj in enumerate(items, start=1):
+        item_id = f"{name}:{n}" if isinstance(value, list) else ident
+        if not isinstance(obj, dict):
+            yield ArticleInput(text="", id=item_id, problem=(
+                "E025", "[E025] " + Errors.E025.format(path=name, line=n, kind=_json_kind(obj))))
+            continue
+        yield record_input(obj, item_id, name, n, options)
 
 
 #: a file whose first this many non-empty lines are all no JSON is no JSONL: one error, not one per line
@@ -466,6 +531,10 @@ def record_input(obj: dict, ident: Optional[str], name: str, n, options: ReaderO
     if options.text_key not in obj:
         return ArticleInput(text="", id=ident, problem=(
             "E022", "[E022] " + Errors.E022.format(path=name, line=n, key=options.text_key)))
+    if obj.get(options.text_key) is None:  # "text": null says where, like any other wrong type
+        return ArticleInput(text="", id=ident, problem=(
+            "E024", "[E024] " + Errors.E024.format(
+                path=name, line=n, reason=f"field '{options.text_key}' holds null, not a string")))
     try:
         record = JsonlRecord.model_validate({
             field: obj.get(key) for field, key in (
