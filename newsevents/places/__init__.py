@@ -25,8 +25,10 @@ disambiguation) but go to ``ctx.shared["places"]["demonyms"]``, not to
 Each toponym gets a ``role`` (:mod:`.role`, rules in ``data/places/roles.yaml``):
 ``literal`` ("troops left Iraq") or ``associative`` ("Iran launched missiles", "U.S.
 troops", "The New York Times"). Associative toponyms are context for disambiguation
-too but go to ``ctx.shared["places"]["associative"]``, not to ``analysis.places``,
-unless ``Options.place_associative`` is set (the geoparsing gold sets annotate both).
+too and go to ``ctx.shared["places"]["associative"]``; they go to ``analysis.places`` (typed
+``associative``) only when ``Options.place_associative`` is set (the geoparsing gold sets annotate
+both) or their kind is one of ``listed_by_default`` in ``roles.yaml`` ("the Supreme Leader of
+Iran", "Chicago police": the place the people or body belong to, which news readers expect listed).
 
 Later stages read ``ctx.shared["places"]``:
 
@@ -108,7 +110,7 @@ class PlaceStage:
                     continue
             elif t.role == ASSOCIATIVE:
                 associative.append(to_place(ctx, gaz, t, prefix="A"))
-                if not keep_associative:
+                if not keep_associative and t.role_why not in self.roles.listed_by_default:
                     continue
             place = to_place(ctx, gaz, t)
             ctx.analysis.places.append(place)
