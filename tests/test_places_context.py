@@ -44,3 +44,19 @@ def test_a_us_county_has_its_own_point_not_its_state_s(nlp, stage):
     assert p.feature == "admin2" and p.country == "USA"
     assert haversine_km(p.lat, p.lon, 33.7456, -117.8678) < 60  # Santa Ana, its seat (not the state's centre)
     assert p.geonameid == 5379524  # GeoNames: Orange County, California
+
+
+def test_a_facility_after_at_is_placed_at_its_town_only_when_asked(nlp, stage):
+    from newsevents.places import PlaceStage
+    from newsevents.places.gazetteer import haversine_km
+
+    text = "The pianist won the final at the National Concert Hall in Dublin last week."
+    assert "National Concert Hall" not in places(nlp, stage, text)  # default: no facilities
+    got = places(nlp, PlaceStage(Options(place_facilities=True)), text)
+    p = got["National Concert Hall"]
+    assert (p.feature, p.resolved_by, p.country) == ("landmark", "facility", "IRL")
+    assert haversine_km(p.lat, p.lon, 53.35, -6.26) < 20  # Dublin
+    # no town named close by: no point to give it, left out
+    far = "The pianist won the final at the National Concert Hall. " + "He practised every day. " * 12 + \
+          "He was born in Dublin."
+    assert "National Concert Hall" not in places(nlp, PlaceStage(Options(place_facilities=True)), far)

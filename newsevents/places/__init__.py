@@ -14,6 +14,8 @@ coordinates, ISO 3166-1 alpha-3 country and feature kind (``country``,
   (only with ``Options.place_demonyms``; see below);
 * ``street``: a street, road or square (``feature = "street"``), which the gazetteer lacks, placed
   at the nearest (in the text) city the article names (:mod:`.mentions`);
+* ``facility``: a venue or building named after "at" ("at Anfield"; ``feature = "landmark"``), placed
+  the same way; only with ``Options.place_facilities``;
 * ``unresolved``: a toponym the gazetteer does not know (no coordinates).
 
 Nationality adjectives and demonyms ("Syrian forces", "Americans") are not places
@@ -48,6 +50,7 @@ from ..data import load_tsv, load_yaml
 from ..pipeline import register_stage
 from ..records import Place
 from .gazetteer import FEATURES, Gazetteer, get_gazetteer
+from .mentions import FACILITY, facility_mentions, place_streets
 from .role import ASSOCIATIVE, load_role_rules, organisation_pattern
 from .toponyms import Recogniser, Toponym, demonym_table, load_weights, recognise_and_resolve
 
@@ -76,6 +79,8 @@ class PlaceStage:
         self.cues = load_yaml("places/cues.yaml", extra=options.data_paths)
         self.weights = load_weights(options.data_paths)
         self.roles = load_role_rules(options.data_paths)
+        self.facility_prepositions = frozenset(str(w).lower() for w in self.cues.get("facility_prepositions") or ())
+        self.facility_labels = frozenset(str(w) for w in self.cues.get("facility_labels") or ())
         self.organisations = organisation_pattern(load_tsv("actors/organisations.tsv", extra=options.data_paths))
         self._recogniser: Optional[Recogniser] = None
 
@@ -103,7 +108,12 @@ class PlaceStage:
         gaz = rec.gaz
         keep_demonyms = getattr(self.options, "place_demonyms", False)
         keep_associative = getattr(self.options, "place_associative", False)
-        for t in recognise_and_resolve(rec, doc, self.weights, self.roles, self.organisations):
+        toponyms = recognise_and_resolve(rec, doc, self.weights, self.roles, self.organisations)
+        if getattr(self.options, "place_facilities", False):
+            toponyms = place_streets(gaz, facility_mentions(doc, toponyms, self.facility_prepositions,
+                                                            self.facility_labels),
+                                     int(self.cues.get("facility_town_chars") or 200))
+        for t in toponyms:
             if t.how == "demonym":
                 demonyms.append(to_place(ctx, gaz, t, prefix="D"))
                 if not keep_demonyms:
@@ -123,9 +133,10 @@ class PlaceStage:
 def to_place(ctx, gaz: Gazetteer, t: Toponym, prefix: str = "P") -> Place:
     """Build the Place record for a resolved :class:`Toponym` (ids ``<prefix>1``, ...)."""
     ev = ctx.evidence(t.start, t.end)
-    if t.entry is None and t.near is not None and t.point is not None:  # a street, at its city
+    if t.entry is None and t.near is not None and t.point is not None:  # a street or facility, at its city
+        kind = "landmark" if t.how == FACILITY else "street"
         return Place(id=ctx.new_id(prefix), text=t.text, lat=round(t.point[0], 5), lon=round(t.point[1], 5),
-                     country=gaz.country[t.near] or None, feature="street", resolved_by="street", role=_role(t),
+                     country=gaz.country[t.near] or None, feature=kind, resolved_by=t.how, role=_role(t),
                      evidence=ev)
     if t.entry is None:
         return Place(id=ctx.new_id(prefix), text=t.text, name=None, resolved_by="unresolved", role=_role(t),
