@@ -18,11 +18,15 @@ def stage_all():
     return PlaceStage(Options(place_associative=True, place_demonyms=True))
 
 
-def roles(nlp, stage, text):
+def _run(nlp, stage, text):
     doc = nlp(text)
     ctx = Context(doc, ArticleAnalysis(text=text), None, stage.options)
     stage(ctx)
-    return [(p.text, p.role or "literal") for p in ctx.analysis.places]
+    return ctx
+
+
+def roles(nlp, stage, text):
+    return [(p.text, p.role or "literal") for p in _run(nlp, stage, text).analysis.places]
 
 
 def test_possessor_of_an_agency_noun_is_metonymic(nlp, stage_all):
@@ -78,10 +82,13 @@ def test_nationality_word_modifying_a_place_noun_is_literal(nlp, stage_all):
     assert roles(nlp, stage_all, "The Syrian government denied it.") == [("Syrian", "associative")]
 
 
-def test_default_run_lists_the_place_a_body_belongs_to_typed_associative(nlp):
+def test_default_run_lists_the_place_a_body_belongs_to_untyped(nlp, stage_all):
     from newsevents.places import PlaceStage
 
     default = PlaceStage(Options())
-    # "possessor" is listed by default (roles.yaml listed_by_default); "agent" is not
-    assert roles(nlp, default, "The Supreme Leader of Iran ordered mourning.") == [("Iran", "associative")]
+    # "possessor" is listed by default (roles.yaml listed_by_default), with role None as every default
+    # place; "agent" is not listed
+    text = "The Supreme Leader of Iran ordered mourning."
+    assert [(p.text, p.role) for p in _run(nlp, default, text).analysis.places] == [("Iran", None)]
+    assert roles(nlp, stage_all, text) == [("Iran", "associative")]
     assert roles(nlp, default, "Iran launched missiles at bases in Iraq.") == [("Iraq", "literal")]

@@ -29,8 +29,10 @@ Each toponym gets a ``role`` (:mod:`.role`, rules in ``data/places/roles.yaml``)
 troops", "The New York Times"). Associative toponyms are context for disambiguation
 too and go to ``ctx.shared["places"]["associative"]``; they go to ``analysis.places`` (typed
 ``associative``) only when ``Options.place_associative`` is set (the geoparsing gold sets annotate
-both) or their kind is one of ``listed_by_default`` in ``roles.yaml`` ("the Supreme Leader of
-Iran", "Chicago police": the place the people or body belong to, which news readers expect listed).
+both). A default run lists, besides the literal toponyms, those whose kind is one of
+``listed_by_default`` in ``roles.yaml`` ("the Supreme Leader of Iran", "Chicago police": the place
+the people or body belong to, which news readers expect listed), with ``role`` None like every place
+of a default run (the store keeps no role).
 
 Later stages read ``ctx.shared["places"]``:
 
@@ -118,11 +120,16 @@ class PlaceStage:
                 demonyms.append(to_place(ctx, gaz, t, prefix="D"))
                 if not keep_demonyms:
                     continue
-            elif t.role == ASSOCIATIVE:
+            untyped = False
+            if t.how != "demonym" and t.role == ASSOCIATIVE:
                 associative.append(to_place(ctx, gaz, t, prefix="A"))
-                if not keep_associative and t.role_why not in self.roles.listed_by_default:
-                    continue
+                if not keep_associative:
+                    if t.role_why not in self.roles.listed_by_default:
+                        continue
+                    untyped = True  # a default run types no role (the store keeps none)
             place = to_place(ctx, gaz, t)
+            if untyped:
+                place = place.model_copy(update={"role": None})
             ctx.analysis.places.append(place)
             by_sentence.setdefault(place.evidence.sentence, []).append(place)
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
