@@ -101,6 +101,10 @@ class Options:
         the geoparsing gold sets annotate them. Off by default: such a name stands for a
         government, a people or an organisation, not for the place where something happened;
         the places stage keeps them in ``ctx.shared["places"]["associative"]`` either way.
+    place_facilities (bool): also list facilities named after "at" ("at Anfield", "at the National
+        Concert Hall": an ORG/FAC entity after one of ``facility_prepositions`` of
+        data/places/cues.yaml), placed at the nearest (in the text) city the article names, as
+        GeoWebNews annotates them (Coercion: a building or venue used as a location). Off by default.
     memory_zone (bool): parse and analyse each batch inside spaCy's ``nlp.memory_zone()``, so the
         strings of the batch's new words leave the StringStore when the batch's records are made:
         memory stays flat over a long run (a million articles add millions of distinct tokens).
@@ -131,6 +135,7 @@ class Options:
     article_seconds: Optional[float] = 60.0
     place_demonyms: bool = False
     place_associative: bool = False
+    place_facilities: bool = False
     memory_zone: bool = True
     freeze_gc: bool = True
 

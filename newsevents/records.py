@@ -176,7 +176,9 @@ class Place(_Record):
     geonameid: GeoNames id where known.
     role: ``associative`` for a toponym standing for something else ("Iran launched
         missiles", "U.S. troops", "The New York Times", a nationality word), as GeoWebNews
-        annotates them; such places are listed only with ``Options.place_associative``.
+        annotates them; such places are listed, so typed, only with ``Options.place_associative``
+        (a default run also lists the kinds of ``listed_by_default`` in data/places/roles.yaml,
+        "the Supreme Leader of Iran", with role None like all its places).
         None for a literal place (one where something is: "troops left Iraq"), the only kind
         the default output lists. The store does not keep the field (a stored place reads
         back with None).

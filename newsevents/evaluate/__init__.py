@@ -160,6 +160,9 @@ _GEO_OPTIONS = (("place_demonyms", True), ("place_associative", True))
 #: GeoVirus (Gritta et al. 2018) annotates no nationality adjectives or demonyms: none of its 2,170
 #: toponyms is one ("Mexican", "Chinese" are never gold there, "U.S." and "UK" are), so it is run
 #: without them, as its guidelines define a toponym
+#: GeoWebNews (Gritta et al. 2019) annotates facilities used as locations too ("at [Anfield]": Coercion,
+#: a literal type), which the other sets' guidelines leave out
+_GEOWEBNEWS_OPTIONS = _GEO_OPTIONS + (("place_facilities", True),)
 _GEOVIRUS_OPTIONS = (("place_demonyms", False), ("place_associative", True))
 
 
@@ -186,7 +189,7 @@ SETS: dict[str, GoldSet] = {s.name: s for s in [
     GoldSet("polnear-dev", "gold/polnear_dev.jsonl", lambda it: _iso(it.get("publication_date")), score_polnear),
     GoldSet("polnear-test", "gold/polnear_test.jsonl", lambda it: _iso(it.get("publication_date")),
             lambda pairs: score_polnear(pairs, hide_items=True), hide_items=True),
-    GoldSet("geowebnews", "gold/geowebnews.jsonl", _none, score_geo, options=_GEO_OPTIONS),
+    GoldSet("geowebnews", "gold/geowebnews.jsonl", _none, score_geo, options=_GEOWEBNEWS_OPTIONS),
     GoldSet("lgl", "gold/lgl.jsonl", lambda it: parse_dltime(it.get("dltime")), score_geo,
             options=_GEO_OPTIONS),
     GoldSet("trnews", "gold/trnews.jsonl", lambda it: parse_dltime(it.get("dltime")), score_geo,

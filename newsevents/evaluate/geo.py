@@ -18,8 +18,8 @@ Evaluation" (LREV 2019):
 * where the gold marks a ``type_group`` (GeoWebNews: ``literal`` places vs
   ``associative`` uses such as demonyms, metonymy, modifiers), ``toponym_r_literal``
   and ``toponym_r_associative``: the overlap recall of each group alone (any
-  predicted place counts); ``literal_p/r/f``: the places a default run lists (those
-  whose ``Place.role`` is not ``associative``) against the literal gold toponyms
+  predicted place counts); ``literal_p/r/f``: the places typed literal (those whose
+  ``Place.role`` is not ``associative``) against the literal gold toponyms
   alone, one-to-one on overlap (a place typed literal that matches only an
   associative toponym is a false positive); ``role_acc``: over overlap-matched
   gold toponyms, the share whose predicted role equals their group.

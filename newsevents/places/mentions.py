@@ -25,10 +25,14 @@ import re
 from .gazetteer import F_CITY, F_LANDMARK
 from .toponym import Toponym
 
-__all__ = ["repeat_mentions", "street_names", "place_streets", "STREET"]
+__all__ = ["repeat_mentions", "street_names", "place_streets", "facility_mentions", "STREET", "FACILITY"]
 
 #: ``Toponym.how`` of a street name
 STREET = "street"
+#: ``Toponym.how`` of a facility named after "at" (:func:`facility_mentions`)
+FACILITY = "facility"
+#: the kinds placed at the nearest city of the article
+_PLACED = (STREET, FACILITY)
 #: NER labels whose spans never hold another mention of a place name ("the Olympic Games", "July 4")
 _NO_REPEAT_LABELS = ("PERSON", "EVENT", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT")
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$|^(First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)$")
@@ -132,26 +136,58 @@ def street_names(doc, found: list, taken: bytearray, street_types: set, abbrevia
         found.append(Toponym(start, end, doc[a:k + 1].text, STREET))
 
 
-def place_streets(gaz, toponyms: list) -> list:
-    """Give each street the point of the nearest (in the text) city or landmark the article names.
+def facility_mentions(doc, toponyms: list, prepositions, labels) -> list:
+    """Facilities used as locations ("at Anfield", "at the National Concert Hall"): an entity with one of
+    ``labels`` (FAC, ORG) right after one of ``prepositions`` ("at"; an article between), overlapping no
+    toponym. GeoWebNews annotates these (Coercion, Gritta et al. 2019); :func:`place_streets` places
+    them at the nearest city of the article.
 
-    A city whose name opens the street's ("Streatham" for "Streatham High Road") comes first.
+    toponyms (list[Toponym]): the article's toponyms. RETURNS (list[Toponym]): them and the
+    facilities (``how = "facility"``), in text order.
+    """
+    out = list(toponyms)
+    for ent in doc.ents:
+        if ent.label_ not in labels:
+            continue
+        span = ent[1:] if ent[0].lower_ == "the" else ent  # "the National Concert Hall": the name
+        if not len(span):
+            continue
+        k = ent.start - 1
+        if k >= 0 and doc[k].lower_ == "the":
+            k -= 1
+        if k < 0 or doc[k].lower_ not in prepositions:
+            continue
+        if any(t.start < span.end_char and span.start_char < t.end for t in toponyms):
+            continue
+        out.append(Toponym(span.start_char, span.end_char, span.text, FACILITY))
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+def place_streets(gaz, toponyms: list, facility_chars: int = 200) -> list:
+    """Give each street (and facility) the point of the nearest (in the text) city or landmark the article names.
+
+    A city whose name opens the street's ("Streatham" for "Streatham High Road") comes first. A
+    facility is placed only at a city named within ``facility_chars`` characters of it
+    (``facility_town_chars`` of data/places/cues.yaml), else left out.
 
     A street has no gazetteer entry; ``Toponym.point`` and ``Toponym.near`` (the entry of the city it
     is placed at, which gives its country) are set when such a city is resolved.
     RETURNS (list[Toponym]): ``toponyms`` without the streets no city places (a street name alone
     gives no point: "Royal Street" is in dozens of towns).
     """
-    towns = [t for t in toponyms if t.entry is not None and t.how != STREET
+    towns = [t for t in toponyms if t.entry is not None and t.how not in _PLACED
              and gaz.feature[t.entry] in (F_CITY, F_LANDMARK) and t.role != "associative"]
-    towns = towns or [t for t in toponyms if t.entry is not None and t.how != STREET
+    towns = towns or [t for t in toponyms if t.entry is not None and t.how not in _PLACED
                       and gaz.feature[t.entry] in (F_CITY, F_LANDMARK)]
     for s in toponyms:
-        if s.how != STREET or s.entry is not None or not towns:
+        if s.how not in _PLACED or s.entry is not None or not towns:
             continue
         own = [t for t in towns if s.text.startswith(t.text + " ")]  # "Streatham High Road" in Streatham
         c = min(own or towns, key=lambda t: abs(t.start - s.start))
+        if s.how == FACILITY and abs(c.start - s.start) > facility_chars:
+            continue  # a venue's town is named close by ("at Terra Kulture in Lagos") or not known
         s.near = c.entry
         s.point = c.point if c.point is not None else (gaz.lat[c.entry], gaz.lon[c.entry])
-        s.resolved_by = "street"
-    return [t for t in toponyms if t.how != STREET or t.entry is not None or t.near is not None]
+        s.resolved_by = s.how
+    return [t for t in toponyms if t.how not in _PLACED or t.entry is not None or t.near is not None]

@@ -15,8 +15,9 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ..data import load_yaml
+from ..data import load_tsv, load_yaml
 from .gazetteer import FEATURES
+from .recognise import _dateline
 from .toponym import Toponym
 
 __all__ = ["RoleRules", "load_role_rules", "assign_roles", "organisation_pattern", "LITERAL", "ASSOCIATIVE"]
@@ -37,18 +38,38 @@ class RoleRules:
     literal_heads: frozenset
     modifier_features: frozenset
     organisation_words: frozenset
+    language_labels: frozenset = frozenset()
+    agency_heads: frozenset = frozenset()
+    located_heads: frozenset = frozenset()
+    relation_heads: frozenset = frozenset()
+    relation_prepositions: frozenset = frozenset()
+    agent_prepositions_anywhere: frozenset = frozenset()
+    party_verbs: frozenset = frozenset()
+    listed_by_default: frozenset = frozenset()
 
     @classmethod
     def from_dict(cls, d: dict) -> "RoleRules":
-        return cls(**{f: frozenset(str(w) if f.endswith("labels") or f.endswith("deps") or f == "organisation_words"
+        return cls(**{f: frozenset(str(w) if f.endswith("labels") or f.endswith("deps") or f in ("organisation_words", "listed_by_default")
                                    else str(w).lower()
                                    for w in (d.get(f) or ()))
                       for f in cls.__dataclass_fields__})
 
 
 def load_role_rules(data_paths=None) -> RoleRules:
-    """RETURNS (RoleRules): built-in rules, extended by users' ``places/roles.yaml``."""
-    return RoleRules.from_dict(load_yaml("places/roles.yaml", extra=data_paths))
+    """RETURNS (RoleRules): built-in rules, extended by users' ``places/roles.yaml``.
+
+    ``agency_heads`` also takes the last word of every noun of ``actors/agent_nouns.tsv`` and every
+    ``title`` of ``actors/titles.tsv`` (the people and bodies a toponym stands for in "Chicago
+    police", "Iran's foreign minister"), less ``located_heads`` ("residents of Gaza" live there) and
+    ``literal_heads`` ("the prosecutor's office" gives "office", a place noun).
+    """
+    d = dict(load_yaml("places/roles.yaml", extra=data_paths))
+    words = [r.get("noun") or "" for r in load_tsv("actors/agent_nouns.tsv", extra=data_paths)]
+    words += [r.get("title") or "" for r in load_tsv("actors/titles.tsv", extra=data_paths) if r.get("type") == "title"]
+    located = {str(w).lower() for w in list(d.get("located_heads") or ()) + list(d.get("literal_heads") or ())}
+    own = list(d.get("agency_heads") or ())
+    d["agency_heads"] = own + [w.split()[-1] for w in words if w.strip() and w.split()[-1].lower() not in located]
+    return RoleRules.from_dict(d)
 
 
 def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optional[str]) -> str:
@@ -59,6 +80,8 @@ def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optio
                     + list(ent)[span.end - ent.start:]):
         return "embedded"
     doc = span.doc
+    if ent is not None and ent.label_ in rules.language_labels:
+        return "language"  # "speaks in [English]": a language, whatever town shares its name
     k = span.end
     while k < len(doc) and k < span.end + 3 and doc[k].is_alpha and doc[k].text[:1].isupper():
         if doc[k].text in rules.organisation_words:
@@ -68,14 +91,33 @@ def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optio
     while root.dep_ == "conj" and root.head.i != root.i and root.head.i < span.start:
         root = root.head  # "Israel and the United States": the first member's role
     dep, head = root.dep_, root.head
-    if dep in rules.modifier_deps and head.i >= span.end and head.pos_ in ("NOUN", "PROPN") \
-            and feature in rules.modifier_features and not _literal_head(head, rules):
-        return "modifier"
+    if dep == "compound" and head.i >= span.end and head.pos_ == "PROPN" and span.end < len(doc) \
+            and all(doc[k].text[:1].isupper() and not _literal_head(doc[k], rules) for k in range(span.end, head.i + 1)):
+        return "embedded"  # "[Cambridge] Analytica", "the [Delhi] High Court": the head of a longer name
+    if dep in rules.modifier_deps and head.i >= span.end and head.pos_ in ("NOUN", "PROPN"):
+        if feature in rules.modifier_features and not _literal_head(head, rules):
+            return "modifier"
+        if any(_word_in(doc[k], rules.agency_heads) for k in range(span.end, head.i + 1)):
+            return "body"  # "[Chicago] police", "former [Atlanta] Mayor Kasim Reed", "a [Brooklyn] man"
+    if dep == "poss" and _word_in(head, rules.agency_heads):
+        return "possessor"  # "[China]'s commerce ministry", "[Dominica]'s request"
     if dep in rules.subject_deps and head.lemma_.lower() not in rules.copulas and head.pos_ in ("VERB", "AUX"):
         return "agent"
     if dep == "pobj" and head.lower_ in rules.agent_prepositions and head.head.pos_ in ("VERB", "AUX"):
         return "agent"
+    if dep == "pobj" and head.lower_ in rules.agent_prepositions_anywhere:
+        return "agent"  # "sanctions against [Iran]", "a response by [Russia]"
+    if dep == "pobj" and head.lower_ == "of" and _word_in(head.head, rules.agency_heads):
+        return "possessor"  # "the government of [Ukraine]", "the people of [Mexico]"
+    if dep == "pobj" and head.lower_ in rules.relation_prepositions and _word_in(head.head, rules.relation_heads):
+        return "party"  # "relations between Mexico and [the United States]", "an agreement with [Japan]"
+    if dep in ("dobj", "dative") and head.pos_ == "VERB" and head.lemma_.lower() in rules.party_verbs:
+        return "party"  # "Britain accused [Russia]", "urges [Ukraine] to abolish"
     return ""
+
+
+def _word_in(tok, words: frozenset) -> bool:
+    return tok.lemma_.lower() in words or tok.lower_ in words
 
 
 def organisation_pattern(rows: list):
@@ -143,6 +185,10 @@ def assign_roles(doc, toponyms: list, rules: RoleRules, gaz=None, organisations=
     for t in toponyms:
         if t.how == "demonym":
             t.role, t.role_why = ASSOCIATIVE, "demonym"
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None and len(span) and span.root.dep_ in rules.modifier_deps \
+                    and span.root.head.i >= span.end and _literal_head(span.root.head, rules):
+                t.role, t.role_why = LITERAL, ""  # "the [Syrian]-Turkish border", "[British] farms"
             continue
         if t.how == "dateline":  # where the story was filed: a place, whatever the parse makes of it
             t.role, t.role_why = LITERAL, ""
@@ -151,6 +197,9 @@ def assign_roles(doc, toponyms: list, rules: RoleRules, gaz=None, organisations=
             t.role, t.role_why = ASSOCIATIVE, "organisation"
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and len(span) and _dateline(doc, span.start, span.end):
+            t.role, t.role_why = LITERAL, ""  # "TORONTO —" tagged by the model: a dateline all the same
+            continue
         feature = None
         if gaz is None:
             feature = next(iter(rules.modifier_features), None)

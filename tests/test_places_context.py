@@ -1,0 +1,62 @@
+"""Disambiguation in context (data/places/disambiguation.yaml): hand-built sentences."""
+from __future__ import annotations
+
+import pytest
+
+from newsevents.pipeline import Context, Options
+from newsevents.records import ArticleAnalysis
+
+
+@pytest.fixture(scope="module")
+def stage():
+    from newsevents.places import PlaceStage
+
+    return PlaceStage(Options())
+
+
+def places(nlp, stage, text):
+    doc = nlp(text)
+    ctx = Context(doc, ArticleAnalysis(text=text), None, stage.options)
+    stage(ctx)
+    return {p.text: p for p in ctx.analysis.places}
+
+
+def test_a_state_named_like_a_country_is_the_state_among_its_towns(nlp, stage):
+    # "Hall County" and "Gainesville" both have a Georgia reading (w_shared for the state reading)
+    got = places(nlp, stage, "Flooding closed roads in Hall County and Gainesville, and officials across Georgia "
+                             "warned of more rain.")
+    assert got["Georgia"].country == "USA"
+    got = places(nlp, stage, "Russian troops remain in two regions of Georgia, officials in Tbilisi said.")
+    assert got["Georgia"].country == "GEO"
+
+
+def test_new_york_the_city_is_not_pulled_to_the_state(nlp, stage):
+    # the city lies in the state: a shared area is no evidence for the state reading
+    got = places(nlp, stage, "The fire spread from Brooklyn to Manhattan, and New York firefighters "
+                             "worked through the night in New York.")
+    assert got["New York"].feature == "city"
+
+
+def test_a_us_county_has_its_own_point_not_its_state_s(nlp, stage):
+    from newsevents.places.gazetteer import haversine_km
+
+    p = places(nlp, stage, "Wildfires burned homes in Orange County, California, on Monday.")["Orange County"]
+    assert p.feature == "admin2" and p.country == "USA"
+    assert haversine_km(p.lat, p.lon, 33.7456, -117.8678) < 60  # Santa Ana, its seat (not the state's centre)
+    assert p.geonameid == 5379524  # GeoNames: Orange County, California
+
+
+def test_a_facility_after_at_is_placed_at_its_town_only_when_asked(nlp, stage):
+    from newsevents.places import PlaceStage
+    from newsevents.places.gazetteer import haversine_km
+
+    text = "The pianist won the final at the National Concert Hall in Dublin last week."
+    assert "National Concert Hall" not in places(nlp, stage, text)  # default: no facilities
+    got = places(nlp, PlaceStage(Options(place_facilities=True)), text)
+    p = got["National Concert Hall"]
+    assert (p.feature, p.resolved_by, p.country) == ("landmark", "facility", "IRL")
+    assert haversine_km(p.lat, p.lon, 53.35, -6.26) < 20  # Dublin
+    # no town named close by: no point to give it, left out
+    far = "The pianist won the final at the National Concert Hall. " + "He practised every day. " * 12 + \
+          "He was born in Dublin."
+    assert "National Concert Hall" not in places(nlp, PlaceStage(Options(place_facilities=True)), far)

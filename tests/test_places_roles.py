@@ -1,0 +1,94 @@
+"""Toponym roles (data/places/roles.yaml): literal places and associative uses, as GeoWebNews annotates them.
+
+Sentences are hand-built; each test is one class of the rules (see roles.yaml).
+"""
+from __future__ import annotations
+
+import pytest
+
+from newsevents.pipeline import Context, Options
+from newsevents.records import ArticleAnalysis
+
+
+@pytest.fixture(scope="module")
+def stage_all():
+    """The places stage listing associative toponyms and nationality words too (as the geo gold sets run)."""
+    from newsevents.places import PlaceStage
+
+    return PlaceStage(Options(place_associative=True, place_demonyms=True))
+
+
+def _run(nlp, stage, text):
+    doc = nlp(text)
+    ctx = Context(doc, ArticleAnalysis(text=text), None, stage.options)
+    stage(ctx)
+    return ctx
+
+
+def roles(nlp, stage, text):
+    return [(p.text, p.role or "literal") for p in _run(nlp, stage, text).analysis.places]
+
+
+def test_possessor_of_an_agency_noun_is_metonymic(nlp, stage_all):
+    assert roles(nlp, stage_all, "China's commerce ministry rejected the claim.") == [("China", "associative")]
+    assert roles(nlp, stage_all, "Dominica's request was refused.") == [("Dominica", "associative")]
+    # "sewage" names no people, body or act: the place's own
+    assert roles(nlp, stage_all, "Tijuana's sewage flows north.") == [("Tijuana", "literal")]
+
+
+def test_of_after_a_government_noun_is_associative(nlp, stage_all):
+    assert roles(nlp, stage_all, "The government of Ukraine repealed the law.") == [("Ukraine", "associative")]
+    assert roles(nlp, stage_all, "He lives in the city of Lviv.") == [("Lviv", "literal")]
+    # "residents" live where they are (located_heads)
+    assert roles(nlp, stage_all, "The residents of Gaza fled.") == [("Gaza", "literal")]
+
+
+def test_city_modifying_people_or_a_body_is_associative(nlp, stage_all):
+    assert roles(nlp, stage_all, "Chicago police arrested him.") == [("Chicago", "associative")]
+    assert roles(nlp, stage_all, "He shot a Brooklyn man.") == [("Brooklyn", "associative")]
+    # "office" is a place noun (literal_heads)
+    assert roles(nlp, stage_all, "The Chicago office of the firm closed.") == [("Chicago", "literal")]
+
+
+def test_party_of_a_relation_or_of_a_party_verb(nlp, stage_all):
+    got = dict(roles(nlp, stage_all, "Relations between Mexico and Canada improved."))
+    assert got["Canada"] == "associative"
+    assert dict(roles(nlp, stage_all, "Britain accused Russia of the attack."))["Russia"] == "associative"
+    assert roles(nlp, stage_all, "He visited Peru in May.") == [("Peru", "literal")]  # not a party verb
+    # "flights" is not a relation noun
+    assert roles(nlp, stage_all, "There are daily flights between Lima and Quito.") == [("Lima", "literal"),
+                                                                                           ("Quito", "literal")]
+
+
+def test_against_and_by_make_an_agent_whatever_they_hang_from(nlp, stage_all):
+    got = dict(roles(nlp, stage_all, "The sanctions against Iran were lifted after a campaign by Turkey."))
+    assert got == {"Iran": "associative", "Turkey": "associative"}
+
+
+def test_language_and_head_of_a_longer_name_are_associative(nlp, stage_all):
+    assert dict(roles(nlp, stage_all, "The man spoke in Spanish.")).get("Spanish", "associative") == "associative"
+    got = dict(roles(nlp, stage_all, "Data was harvested by the firm Cambridge Analytica for a campaign in Nevada."))
+    assert got.get("Cambridge", "associative") == "associative"
+    assert got["Nevada"] == "literal"
+
+
+def test_dateline_tagged_by_the_model_is_literal(nlp, stage_all):
+    got = dict(roles(nlp, stage_all, "TORONTO — A young man and his mother have sued the city."))
+    assert got["TORONTO"] == "literal"
+
+
+def test_nationality_word_modifying_a_place_noun_is_literal(nlp, stage_all):
+    assert roles(nlp, stage_all, "Shells fell along the Syrian border.") == [("Syrian", "literal")]
+    assert roles(nlp, stage_all, "The Syrian government denied it.") == [("Syrian", "associative")]
+
+
+def test_default_run_lists_the_place_a_body_belongs_to_untyped(nlp, stage_all):
+    from newsevents.places import PlaceStage
+
+    default = PlaceStage(Options())
+    # "possessor" is listed by default (roles.yaml listed_by_default), with role None as every default
+    # place; "agent" is not listed
+    text = "The Supreme Leader of Iran ordered mourning."
+    assert [(p.text, p.role) for p in _run(nlp, default, text).analysis.places] == [("Iran", None)]
+    assert roles(nlp, stage_all, text) == [("Iran", "associative")]
+    assert roles(nlp, default, "Iran launched missiles at bases in Iraq.") == [("Iraq", "literal")]
