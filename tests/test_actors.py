@@ -677,3 +677,11 @@ def test_a_speaker_name_inside_a_longer_entity_does_not_break_the_stage(run):
     # found by a new-user trial: the speaker-name scan once raised StopIteration here
     ctx = run('Wikileaks editor-in-chief Kristinn Hrafnsson said: "Let us now focus on the threat."')
     assert any(a.text == "Kristinn Hrafnsson" for a in actors(ctx))
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Regina Ip from the pro-Beijing camp said in a press conference that it was wrong.", "Regina Ip"),
+    ("Paris Hilton said the show would go on.", "Paris Hilton"),
+])
+def test_a_place_word_inside_a_persons_name_keeps_the_person(run, text, name):
+    assert one(run(text), name).kind == "person"

@@ -102,11 +102,13 @@ def recognise_person(st: ArticleState, it: Item) -> None:
 
 def recognise_ner_person(st: ArticleState, it: Item) -> None:
     """A spaCy PERSON entity the tables do not know: a person mention unless it is a place
-    ('the border town of Panmunjom', rules.yaml ``place_head_nouns``) or has no capital."""
+    ('the border town of Panmunjom', rules.yaml ``place_head_nouns``; a name all of whose words
+    are a place) or has no capital."""
     doc, rules = st.doc, st.kb.rules
     place_nouns = set(rules.get("place_head_nouns", ()))
-    if any(k in st.place_at for k in range(it.start, it.end)):
-        return
+    if all(k in st.place_at for k in range(it.start, it.end)) or (
+            it.end - it.start == 1 and it.start in st.place_at):
+        return  # the whole name is a place; a place word inside a name ('Regina Ip', 'Paris Hilton') is not
     root = _span_root(doc, it.start, it.end)
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in place_nouns:
         return  # 'the border town of Panmunjom'
