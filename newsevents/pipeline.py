@@ -7,8 +7,9 @@ the whole flow. The default order is::
 
     dates -> places -> actors -> quotes -> events
 
-A stage is built once per Pipeline (it loads its knowledge files then) and
-is called once per article with a :class:`Context`; it reads the Doc and the
+A stage is built once per Pipeline (it loads its knowledge files then; a
+stage with a ``warm()`` method has it called once every stage is built, for
+what it would otherwise load on its first article) and is called once per article with a :class:`Context`; it reads the Doc and the
 records made so far and appends its own. It never reaches into another
 stage's internals.
 """
@@ -293,6 +294,10 @@ class Pipeline:
                                       order=" -> ".join(self.options.stages))
             self.stages.append(cls(self.options))
             assigned.update(cls.assigns)
+        for stage in self.stages:  # what a stage would load on its first article, loaded now
+            warm = getattr(stage, "warm", None)
+            if warm is not None:
+                warm()
         self._groups = 0
         self._warm = False  # the first batch runs outside a memory zone (see Options.memory_zone)
         stop_words = getattr(self.nlp.Defaults, "stop_words", None) or set()

