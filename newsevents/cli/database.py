@@ -77,7 +77,7 @@ def ingest(inputs, db_url, workers, dedup_window, out_lake, engine, ray_address,
                            batch_size=batch_size, progress=show, total=count_inputs(inputs) if show else None,
                            on_error=on_error)
     except NewsEventsError as err:
-        _fail(err.message, 2 if err.code in ("E020", "E003") else 1)
+        _fail(err.message, 2 if err.code in ("E020", "E003") else err.exit_code)
     finally:
         store.close()
     _warn_no_articles(stats["articles"], inputs, quiet)
@@ -109,7 +109,7 @@ def _ingest_ray(inputs, out_lake, reader, options, ray_address, workers, quiet):
     try:
         stats = ingest_ray(inputs, out_lake, reader, options, address=ray_address, workers=workers)
     except NewsEventsError as err:
-        _fail(err.message, 2 if err.code in ("E020", "E080") else 1)
+        _fail(err.message, 2 if err.code in ("E020", "E080") else err.exit_code)
     if not quiet:
         click.echo(f"newsevents: {counted(stats['articles'], 'article')} written ({stats['stored']} analysed, "
                    f"{stats['errors']} failed: error rows), {counted(stats['events'], 'event')}; "
@@ -139,7 +139,7 @@ def load(lake, db_url, dedup_window, quiet):
         with store:
             stats = load_lake(lake, store)
     except NewsEventsError as err:
-        _fail(err.message)
+        _fail(err.message, err.exit_code)
     if not quiet:
         click.echo(f"newsevents: {counted(stats['articles'], 'lake article')}, {stats['stored']} stored, "
                    f"{stats['skipped']} already stored, {counted(stats['errors'], 'error')}; "

@@ -69,7 +69,7 @@ def watch(feeds_list, db_url, every, once, concurrency, host_delay, timeout, ret
         pipeline = _hooks.make_pipeline(_build_options(model, data_paths, max_chars, batch_size, article_seconds))
         totals = run_watch(feeds_list, store, pipeline, options, report=report)
     except NewsEventsError as err:
-        _fail(err.message, 2 if err.code in ("E020", "E070") else 1)
+        _fail(err.message, 2 if err.code in ("E020", "E070") else err.exit_code)
     finally:
         store.close()
     sys.exit(1 if once and (totals["feeds_failed"] or totals["failed"]) else 0)

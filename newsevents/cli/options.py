@@ -278,7 +278,7 @@ def _open_db(db_url: str, readonly: bool = True, dedup_window=None):
     try:
         return open_store(db_url, dedup_window=dedup_window, readonly=readonly)
     except StoreError as err:
-        _fail(err.message)
+        _fail(err.message, err.exit_code)
 
 
 def _write_query(rows, fmt, output, columns, table_columns, widths=None):
