@@ -5,7 +5,9 @@ article per line: ``id``, ``title``, ``published``, ``text``, ``url``; the key n
 configurable), HTML pages (:mod:`.html`, trafilatura), RSS/Atom feeds (:mod:`.feeds`,
 feedparser; one article per item), WARC/ARC web archives (:mod:`.warc`, warcio; one
 article per archived HTML page), http(s) URLs of pages and feeds (fetched with
-trafilatura), and ``-`` for standard input (text, or JSONL when ``fmt="jsonl"``).
+trafilatura), JSON arrays of articles, and ``-`` for standard input (read by content, as a file
+with no known ending is). JSON and JSONL records, their checks and publication dates are in
+:mod:`.records`.
 
 A record that can't be read becomes an ArticleInput with ``problem`` set, so the batch
 goes on and the failure is reported for that record.
@@ -17,14 +19,13 @@ import io
 import json
 import sys
 from dataclasses import dataclass, replace
-from datetime import date as Date, datetime
+from datetime import date as Date
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Union
+from typing import Iterable, Iterator, Optional
 
-from pydantic import BaseModel, ConfigDict, ValidationError
-
-from ..errors import Errors, InputError
+from ..errors import InputError
 from ..pipeline import ArticleInput
+from .records import JsonlRecord, _decode_bom, _read_json, _read_jsonl, parse_date, record_input  # noqa: F401
 
 __all__ = ["ReaderOptions", "read_inputs", "read_file_bytes", "parse_date", "detect_format", "FORMATS", "JsonlRecord"]
 
@@ -126,45 +127,6 @@ def _sniff(head: bytes) -> Optional[str]:
     if text.startswith((b"<!doctype html", b"<html", b"<head", b"<body")):
         return "html"
     return None
-
-
-def parse_date(value) -> Optional[Date]:
-    """Parse a publication date: ISO 8601 (``2019-07-01``, ``2019-07-01T10:00:00Z``), else RFC
-    2822 as feeds and HTTP write it (``Mon, 01 Jul 2019 10:00:00 GMT``), else a written date that
-    names day, month and year (``July 1, 2019``, ``1 juillet 2019``) read by dateparser, as
-    crawler output often has them.
-
-    RETURNS (date | None): the calendar day (as written; no timezone shift), None for empty input.
-    RAISES ValueError: none of these, or no full day ("2019", "soon").
-    """
-    if value in (None, ""):
-        return None
-    if isinstance(value, Date):
-        return value if not isinstance(value, datetime) else value.date()
-    text = str(value).strip()
-    try:
-        return Date.fromisoformat(text[:10])
-    except ValueError:
-        pass
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
-        pass
-    from email.utils import parsedate_to_datetime
-
-    try:
-        return parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError):
-        pass
-    import dateparser
-
-    # absolute dates only: "yesterday" in a record says nothing of the day it was written
-    parsed = dateparser.parse(text, settings={"REQUIRE_PARTS": ["day", "month", "year"],
-                                              "PARSERS": ["custom-formats", "absolute-time"],
-                                              "RETURN_AS_TIMEZONE_AWARE": False})
-    if parsed is None:
-        raise ValueError(f"not a date: {text!r}")
-    return parsed.date()
 
 
 def read_inputs(paths: Iterable[str], options: Optional[ReaderOptions] = None) -> Iterator[ArticleInput]:
@@ -388,208 +350,3 @@ def _head(path: Path, size: int = 4096) -> bytes:
         return fh.read(size)
 
 
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-
-
-def _decode_bom(data: bytes):
-    """Text of a file that starts with a byte-order mark: UTF-16 (LE/BE) is decoded, a UTF-8 BOM
-    dropped (it is not part of the article). Other bytes are returned as they are (the
-    pipeline decodes them as UTF-8, or reports E103)."""
-    if data.startswith(_UTF16_BOMS):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            return data
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:]
-    return data
-
-
-def _jsonl_lines(stream):
-    """The lines of a binary JSONL stream: bytes (UTF-8, decoded line by line, so one bad line is
-    one error row), or str for a UTF-16 stream with a byte-order mark (undecodable code units
-    become U+FFFD and mark their line as bad)."""
-    if not hasattr(stream, "peek") and hasattr(stream, "read") and not isinstance(stream, io.TextIOBase):
-        stream = io.BufferedReader(stream) if hasattr(stream, "readinto") else stream
-    head = stream.peek(2)[:2] if hasattr(stream, "peek") else b""
-    if head in _UTF16_BOMS:
-        return io.TextIOWrapper(stream, encoding="utf-16", errors="replace", newline=None), True
-    return stream, False
-
-
-def _read_json(data: bytes, name: str, options: ReaderOptions, ident: str) -> Iterator[ArticleInput]:
-    """The articles of a JSON file: an array of article objects (each validated as a JSONL line
-    is; "line" in messages is the item's number, from 1) or one article object (id ``ident``
-    unless it names one). A file that is no JSON is one E021 row."""
-    try:
-        value = json.loads(_decode_bom(data))
-    except (ValueError, UnicodeDecodeError) as err:
-        yield ArticleInput(text="", id=ident, problem=("E021", "[E021] " + Errors.E021.format(
-            path=name, line=1, reason=f"{err}; JSONL has one object a line: --input-format jsonl")))
-        return
-    items = value if isinstance(value, list) else [value]
-    for n, obj in enumerate(items, start=1):
-        item_id = f"{name}:{n}" if isinstance(value, list) else ident
-        if not isinstance(obj, dict):
-            yield ArticleInput(text="", id=item_id, problem=(
-                "E025", "[E025] " + Errors.E025.format(path=name, line=n, kind=_json_kind(obj))))
-            continue
-        yield record_input(obj, item_id, name, n, options)
-
-
-#: a file whose first this many non-empty lines are all no JSON is no JSONL: one error, not one per line
-_NOT_JSONL_LINES = 20
-
-
-def _read_jsonl(stream, name: str, options: ReaderOptions) -> Iterator[ArticleInput]:
-    """The records of a JSONL stream; a line that can't be read is its error row (E021, E025,
-    E103) and the rest goes on. A file none of whose first 20 non-empty lines is JSON (an HTML
-    page read with ``--input-format jsonl``) is one E021 row for the file, not one per line."""
-    held: list = []  # error rows before the first line that is JSON
-    seen_json = False
-    for item in _jsonl_items(stream, name, options):
-        is_json = item.problem is None or item.problem[0] not in ("E021", "E103")  # E025: JSON, no object
-        if seen_json:
-            yield item
-            continue
-        if is_json:
-            seen_json = True
-            yield from held
-            held = []
-            yield item
-            continue
-        held.append(item)
-        if len(held) >= _NOT_JSONL_LINES:
-            yield ArticleInput(text="", id=f"{name}:1", problem=("E021", "[E021] " + Errors.E021.format(
-                path=name, line=1, reason=f"none of the first {_NOT_JSONL_LINES} lines is JSON; is this a JSONL "
-                                          f"file? (--input-format)")))
-            return
-    yield from held
-
-
-def _jsonl_items(stream, name: str, options: ReaderOptions) -> Iterator[ArticleInput]:
-    lines, utf16 = _jsonl_lines(stream)
-    for n, raw in enumerate(lines, start=1):
-        if isinstance(raw, bytes):
-            if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]
-            try:
-                raw = raw.decode("utf-8")
-            except UnicodeDecodeError as err:
-                yield ArticleInput(text="", id=f"{name}:{n}", problem=(
-                    "E103", "[E103] " + Errors.E103.format(reason=f"line {n}: {err}")))
-                continue
-        elif utf16 and "\ufffd" in raw:
-            yield ArticleInput(text="", id=f"{name}:{n}", problem=(
-                "E103", "[E103] " + Errors.E103.format(reason=f"line {n}: not valid UTF-16")))
-            continue
-        if n == 1:
-            raw = raw.lstrip("\ufeff")
-        if not raw.strip():
-            continue
-        ident = f"{name}:{n}"
-        try:
-            obj = json.loads(raw)
-        except RecursionError:
-            yield ArticleInput(text="", id=ident, problem=(
-                "E021", "[E021] " + Errors.E021.format(path=name, line=n, reason="nested too deeply")))
-            continue
-        except ValueError as err:
-            yield ArticleInput(text="", id=ident, problem=(
-                "E021", "[E021] " + Errors.E021.format(path=name, line=n, reason=err)))
-            continue
-        if not isinstance(obj, dict):  # valid JSON, but not an article: say what it is
-            yield ArticleInput(text="", id=ident, problem=(
-                "E025", "[E025] " + Errors.E025.format(path=name, line=n, kind=_json_kind(obj))))
-            continue
-        yield record_input(obj, ident, name, n, options)
-
-
-def _json_kind(value) -> str:
-    """The JSON name of a parsed value's type: array, string, number, true/false, null."""
-    if isinstance(value, list):
-        return "array"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, bool):
-        return "boolean"
-    if value is None:
-        return "null"
-    return "number"
-
-
-def record_input(obj: dict, ident: Optional[str], name: str, n, options: ReaderOptions) -> ArticleInput:
-    """One JSON object (a JSONL line, a Parquet row) as an ArticleInput, validated as a JSONL line is.
-
-    obj (dict): the record. ident (str | None): its id when the record names none (``path:line``).
-    name (str): the file, for messages. n: the line (or row) number, for messages.
-    RETURNS (ArticleInput): with ``problem`` set (E022, E023, E024) when the record is unusable.
-    """
-    raw_id = obj.get(options.id_key)
-    if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) and str(raw_id):
-        ident = str(raw_id)
-    if options.text_key not in obj:
-        return ArticleInput(text="", id=ident, problem=(
-            "E022", "[E022] " + Errors.E022.format(path=name, line=n, key=options.text_key)))
-    if obj.get(options.text_key) is None:  # "text": null says where, like any other wrong type
-        return ArticleInput(text="", id=ident, problem=(
-            "E024", "[E024] " + Errors.E024.format(
-                path=name, line=n, reason=f"field '{options.text_key}' holds null, not a string")))
-    try:
-        record = JsonlRecord.model_validate({
-            field: obj.get(key) for field, key in (
-                ("id", options.id_key), ("title", options.title_key), ("published", options.published_key),
-                ("text", options.text_key), ("url", options.url_key), ("source", options.source_key))})
-    except ValidationError as err:
-        return ArticleInput(text="", id=ident, problem=(
-            "E024", "[E024] " + Errors.E024.format(path=name, line=n, reason=_validation_reason(err, options))))
-    try:
-        published = parse_date(record.published) or options.published
-    except ValueError:
-        return ArticleInput(text="", id=ident, problem=(
-            "E023", f"[E023] Input {name}, line {n}: " + Errors.E023.format(value=record.published)))
-    return ArticleInput(text=record.text or "", published=published, id=ident, title=record.title,
-                        url=record.url, source=record.source)
-
-
-class JsonlRecord(BaseModel):
-    """One JSONL input line, validated where it is read: a wrong-typed field makes that line
-    an E024 error row instead of failing later (``"text": 12345`` used to end the whole run).
-
-    Strict types: JSON strings for text, title, url, source and published; the id may also be
-    an integer (read as its decimal string). Unknown fields are ignored; null is "absent".
-    """
-
-    model_config = ConfigDict(strict=True, extra="ignore")
-
-    id: Optional[Union[str, int]] = None
-    title: Optional[str] = None
-    published: Optional[str] = None
-    text: Optional[str] = None
-    url: Optional[str] = None
-    source: Optional[str] = None
-
-
-def _validation_reason(err: "ValidationError", options: ReaderOptions) -> str:
-    """One short line from a pydantic error: the user's field name and the type it holds."""
-    keys = {"id": options.id_key, "title": options.title_key, "published": options.published_key,
-            "text": options.text_key, "url": options.url_key, "source": options.source_key}
-    parts = []
-    for e in err.errors():
-        field = str(e["loc"][0]) if e.get("loc") else "?"
-        value = e.get("input")
-        parts.append(f"field '{keys.get(field, field)}' holds {_json_type(value)} {json.dumps(value)[:40]}, "
-                     f"not a string")
-    return "; ".join(dict.fromkeys(parts))
-
-
-def _json_type(value) -> str:
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return "a value"
