@@ -97,14 +97,15 @@ class Queries:
         """WHERE clauses over event_clusters ``c``: codes are matched inside the ';'-joined sets.
 
         With both ``actor`` and ``recipient``, reciprocal events (no recipient, both among the
-        actors, as PLOVER codes a meeting) match too.
+        actors, as PLOVER codes a meeting) match too. Codes match in any case (``usa`` is ``USA``)
+        for every caller: the CLI, the API and Python.
         """
         where, params = [], []
         if factual:
             where.append("c.factual = 1")
         pad = "(';' || {col} || ';') LIKE ?" + _ESC
-        actor = like_escape(actor) if actor else actor
-        recipient = like_escape(recipient) if recipient else recipient
+        actor = like_escape(actor.upper()) if actor else actor
+        recipient = like_escape(recipient.upper()) if recipient else recipient
         if actor and recipient:
             where.append(f"(({pad.format(col='c.actor_codes')} AND {pad.format(col='c.recipient_codes')}) OR "
                          f"(c.recipient_codes = '' AND {pad.format(col='c.actor_codes')} AND "

@@ -168,3 +168,10 @@ def test_basemap_from_the_installed_world_atlas(client):
     r = client.get("/static/basemap/countries.geojson")
     countries = {f["properties"]["name"] for f in r.json()["features"]}
     assert {"France", "China", "Brazil"} <= countries
+
+
+def test_actor_codes_match_in_any_case(client):
+    """The CLI upper-cased --actor itself; the API passed 'usa' through and matched nothing."""
+    upper = client.get("/api/dyads", params={"actor": "USA", "by": "year"}).json()["items"]
+    lower = client.get("/api/dyads", params={"actor": "usa", "by": "year"}).json()["items"]
+    assert upper and lower == upper
