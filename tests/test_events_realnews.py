@@ -871,3 +871,17 @@ def test_removing_people_is_coercion_and_removing_things_is_not(pipeline):
 def test_a_warning_that_acts_will_not_be_tolerated_is_a_threat(pipeline):
     evs = _events(pipeline, 'Carrie Lam of Hong Kong said, "Any acts that advocate independence will not be tolerated."')
     assert codes(one(evs, "THREATEN").actors) == ["HKG"]
+
+
+@pytest.mark.parametrize("text,etype,actor,recipient", [
+    ("Iran received warnings from the United States.", "THREATEN", "USA", "IRN"),
+    ("Israel faced criticism from France.", "ACCUSE", "FRA", "ISR"),
+])
+def test_who_receives_undergoes_and_the_sender_does_it(pipeline, text, etype, actor, recipient):
+    ev = one(_events(pipeline, text), etype)
+    assert codes(ev.actors) == [actor] and codes(ev.recipients) == [recipient], ev
+
+
+def test_a_government_that_received_warnings_made_no_threat(pipeline):
+    ev = one(_events(pipeline, "The government of Sri Lanka had received warnings of possible attacks."), "THREATEN")
+    assert ev.actors == [] and codes(ev.recipients) == ["LKA"], ev

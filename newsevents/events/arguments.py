@@ -39,12 +39,22 @@ def arguments(rules: EventRules, m: Match, matches: dict) -> tuple[list, list]:
     if pat.pos == "N":
         actors, recips = ([tok] if "agent" in pat.flags else []), []
         verb = m.light
+        receiving = verb is not None and verb.lemma_.lower() in rules.receiving_verbs
         if verb is not None:
             a, r = subject(verb)
-            actors += a
-            recips += r
+            if receiving:  # "the government had received warnings": the subject is the one warned
+                recips += a + r
+            else:
+                actors += a
+                recips += r
             # "engaged Filipino peacekeepers in a firefight": the light verb's object
-            recips += objects(rules, verb, None, None, with_dobj=tok.dep_ != "dobj")
+            vobjs = objects(rules, verb, None, None, with_dobj=tok.dep_ != "dobj")
+            if receiving:  # "received warnings from the United States": the sender does it
+                senders = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                           for g in c.children if g.dep_ == "pobj"]
+                actors += senders
+                vobjs = [o for o in vobjs if o not in senders]
+            recips += vobjs
             # "granted Milken a full pardon": the light verb's indirect object
             recips += [c for c in verb.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"]
         for c in tok.children:
@@ -55,7 +65,7 @@ def arguments(rules: EventRules, m: Match, matches: dict) -> tuple[list, list]:
             elif c.dep_ == "prep":
                 lemma = c.lemma_.lower()
                 pobjs = [g for g in c.children if g.dep_ == "pobj"]
-                if lemma == "by":
+                if lemma == "by" or (receiving and lemma == "from"):  # "received warnings from the US"
                     actors += pobjs
                 elif lemma in rules.recipient_preps or (m.recip_prep is not None and c.i == m.recip_prep.i):
                     recips += pobjs
