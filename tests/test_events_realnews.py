@@ -885,3 +885,10 @@ def test_who_receives_undergoes_and_the_sender_does_it(pipeline, text, etype, ac
 def test_a_government_that_received_warnings_made_no_threat(pipeline):
     ev = one(_events(pipeline, "The government of Sri Lanka had received warnings of possible attacks."), "THREATEN")
     assert ev.actors == [] and codes(ev.recipients) == ["LKA"], ev
+
+
+def test_an_ordered_arrest_is_the_arrest_by_whoever_ordered_it(pipeline):
+    evs = _events(pipeline, "The Egyptian government ordered the arrest of the Muslim Brotherhood leader.")
+    ev = one(evs, "COERCE")
+    assert codes(ev.actors) == ["EGY"] and ev.mode == "arrest", ev
+    assert not [e for e in evs if e.event_type == "REQUEST"]

@@ -82,6 +82,8 @@ class EventRules:
     neg_promotion: Mapping
     refusal_when_negated: frozenset  # lemmas whose negation, in any tense, is a refusal
     affiliation_modifiers: frozenset  # "Al Qaeda-linked group": the linked one is no participant
+    decree_verbs: frozenset  # decreed_acts: "ordered asset freezes" is the freezes, by the orderer
+    decreed_types: frozenset
     receiving_verbs: frozenset  # light verbs whose subject undergoes the noun's event ("received warnings")
     own_subordinates: frozenset  # "ordered his staff to ...": the orderer's own act
     claim_verbs: frozenset   # responsibility_claims: "claimed responsibility for the attack"
@@ -165,6 +167,8 @@ class EventRules:
             affiliation_modifiers=_words(rules, "affiliation_modifiers"),
             own_subordinates=_words(rules, "own_subordinates"),
             receiving_verbs=_words(rules, "receiving_verbs"),
+            decree_verbs=frozenset(str(w).lower() for w in (rules.get("decreed_acts") or {}).get("verbs") or ()),
+            decreed_types=frozenset(str(w).upper() for w in (rules.get("decreed_acts") or {}).get("types") or ()),
             claim_verbs=frozenset(str(w).lower() for w in (rules.get("responsibility_claims") or {}).get("verbs") or ()),
             claim_nouns=frozenset(str(w).lower() for w in (rules.get("responsibility_claims") or {}).get("nouns") or ()),
             refusal_when_negated=frozenset(str(w).lower() for w in rules.get("refusal_when_negated") or ()),

@@ -402,7 +402,12 @@ def absorb(rules: EventRules, matches: dict) -> None:
         # "called for sanctions", "demanded the withdrawal": the object noun's trigger
         for child in m.head.children:
             if child.dep_ == "dobj" and child.i in matches:
-                matches[child.i].absorbed_by = m
+                nm = matches[child.i]
+                if m.head.lemma_.lower() in rules.decree_verbs and nm.pattern.event_type in rules.decreed_types \
+                        and nm.absorbed_by is None:
+                    m.absorbed_by = nm  # "Obama ordered asset freezes": the freezes, by Obama
+                    break
+                nm.absorbed_by = m
             if child.dep_ == "prep":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.i in matches and matches[pobj.i].light is None:
