@@ -21,7 +21,8 @@ from .implicit import announcing_actors, implicit_actor, implicit_protest_sides,
 from .non_agent import non_agent_event
 from .statements import statement_events
 from .state import ArticleState
-from .triggers import Match, own_subordinates_ordered
+from .absorb import own_subordinates_ordered
+from .triggers import Match
 
 if TYPE_CHECKING:
     from .rules import EventRules
