@@ -685,3 +685,11 @@ def test_a_speaker_name_inside_a_longer_entity_does_not_break_the_stage(run):
 ])
 def test_a_place_word_inside_a_persons_name_keeps_the_person(run, text, name):
     assert one(run(text), name).kind == "person"
+
+
+def test_where_people_meet_is_not_who_they_are(run):
+    # make run's Crimea sample: "21 people" were Belgian civilians because the ministers met in Brussels
+    ctx = run("EU foreign ministers meeting in Brussels agreed travel bans and asset freezes on 21 people.")
+    assert one(ctx, "people").code is None
+    ctx = run("Police in Brussels arrested 21 people.")
+    assert one(ctx, "people").code == "BEL"

@@ -55,6 +55,7 @@ def _count_context(st: ArticleState, items: list) -> None:
     of each sentence (``st.geo_sent``, ``st.dest_sent``) and the countries of the sentence's
     named office holders and organisations (``st.named_sent``)."""
     doc, kb = st.doc, st.kb
+    venues = frozenset(kb.rules.get("venue_heads", ()))
     counted_tokens = set()
     for it in items:
         e = it.first("country") or it.first("adjective") or it.first("demonym") or it.first("capital")
@@ -64,7 +65,7 @@ def _count_context(st: ArticleState, items: list) -> None:
                 # a nationality adjective belongs to its own noun ('Russian President Putin'),
                 # so it does not make the whole sentence Russian
                 st.geo_sent[st.sent_of[it.start]][e.value] += 1
-                if _destination(doc, it.start, it.end):
+                if _destination(doc, it.start, it.end, venues):
                     st.dest_sent[st.sent_of[it.start]][e.value] += 1
             counted_tokens.update(range(it.start, it.end))
         elif it.kind == "person":
@@ -86,5 +87,5 @@ def _count_context(st: ArticleState, items: list) -> None:
         seen_places.add(id(place))
         st.geo_article[place.country] += 1
         st.geo_sent[st.sent_of[k]][place.country] += 1
-        if _destination(doc, k, k + 1):
+        if _destination(doc, k, k + 1, venues):
             st.dest_sent[st.sent_of[k]][place.country] += 1

@@ -50,11 +50,18 @@ def _is_noun_modifier(doc, item: Item) -> bool:
     return t.dep_ in ("compound", "amod", "nmod") and t.head.i >= item.end
 
 
-def _destination(doc, start: int, end: int) -> bool:
+def _destination(doc, start: int, end: int, venues=()) -> bool:
     """Whether the span is the object of 'to', 'into' or 'toward(s)' ('officers travelled to
-    Canada', 'refugees fled into Turkey'): where someone goes, not where they belong."""
+    Canada', 'refugees fled into Turkey'), or the venue of a meeting ('ministers meeting in
+    Brussels', 'met in Singapore'; ``venues``: the lemmas of meeting words, actor rules
+    ``venue_heads``): where someone goes or meets, not where they belong."""
     root = _span_root(doc, start, end)
-    return root.dep_ == "pobj" and root.head.lower_ in ("to", "into", "toward", "towards")
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ in ("to", "into", "toward", "towards"):
+        return True
+    return prep.lower_ in ("in", "at") and prep.head.lemma_.lower() in venues
 
 
 def _text(doc, a: int, b: int) -> str:
