@@ -24,11 +24,6 @@ def _plover_type(ctx, param, value):
     return value.upper()
 
 
-def _code(ctx, param, value):
-    """--actor/--recipient of dyads: an actor code in any case (``usa`` is ``USA``)."""
-    return value.upper() if value else value
-
-
 CLUSTER_COLUMNS = ["id", "date", "last_date", "event_type", "mode", "actor_codes", "recipient_codes", "cameo",
                    "goldstein", "quad_class", "num_mentions", "num_sources", "num_articles", "first_article",
                    "first_event", "url"]
@@ -94,8 +89,8 @@ def quotes(db_url, speaker, speaker_code, kind, contains, article, since, until,
 
 @main.command()
 @db_option
-@click.option("--actor", default=None, callback=_code, help="Actor code, e.g. USA (any case).")
-@click.option("--recipient", default=None, callback=_code, help="Recipient code, e.g. CHN (any case).")
+@click.option("--actor", default=None, help="Actor code, e.g. USA (any case).")
+@click.option("--recipient", default=None, help="Recipient code, e.g. CHN (any case).")
 @click.option("--by", type=click.Choice(["day", "month", "year"]), default="month", show_default=True,
               help="Period of each row.")
 @click.option("--type", "event_type", default=None, callback=_plover_type, help="PLOVER event type only (any case).")

@@ -97,8 +97,8 @@ class Queries:
         """WHERE clauses over event_clusters ``c``: codes are matched inside the ';'-joined sets.
 
         With both ``actor`` and ``recipient``, reciprocal events (no recipient, both among the
-        actors, as PLOVER codes a meeting) match too. Codes match in any case (``usa`` is ``USA``)
-        for every caller: the CLI, the API and Python.
+        actors, as PLOVER codes a meeting) match too. Codes match in any case (``usa`` is ``USA``),
+        for the CLI and for Python callers alike.
         """
         where, params = [], []
         if factual:
@@ -279,7 +279,7 @@ class Queries:
             group.append("c.actor_codes")
         if not recipient:
             group.append("c.recipient_codes")
-        sel_params = [p for p in (actor, recipient) if p]
+        sel_params = [p.upper() for p in (actor, recipient) if p]  # as _cluster_where matches them
         quads = ", ".join(f"SUM(CASE WHEN c.quad_class = {q} THEN 1 ELSE 0 END) AS {name}"
                           for q, name in ((1, "verbal_coop"), (2, "material_coop"), (3, "verbal_conflict"),
                                           (4, "material_conflict")))
