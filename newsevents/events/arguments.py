@@ -24,9 +24,9 @@ __all__ = ["arguments", "refs", "casualty_victims", "lost_clause_subject"]
 
 # dependents that end an argument's noun phrase
 _NP_CUT = {"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "cc", "conj", "preconj", "prep"}
-_NP_KEEP_PREPS = {"of", "from", "by"}
+_NP_KEEP_PREPS = {"of", "from", "by"}  # "the decision of X", "the claim from X", "the proclamation by X"
 #: participles on a weapon object that name its target ("missiles targeting US troops")
-_TARGETING = frozenset({"target", "aim"})  # "the decision of X", "the claim from X", "the proclamation by X"
+_TARGETING = frozenset({"target", "aim"})
 
 
 def arguments(rules: EventRules, m: Match, matches: dict) -> tuple[list, list]:
