@@ -15,7 +15,7 @@ from .triggers import SUBJ, Match, complements
 if TYPE_CHECKING:
     from .rules import EventRules
 
-__all__ = ["absorb", "own_subordinates_ordered", "casualty_host"]
+__all__ = ["absorb", "casualty_host"]
 
 
 def own_subordinates_ordered(rules: EventRules, m) -> bool:
@@ -42,6 +42,7 @@ def absorb(rules: EventRules, matches: dict) -> None:
             for comp in complements(m.head):
                 if comp.i in matches and matches[comp.i] is not m:
                     m.absorbed_by = matches[comp.i]
+                    matches[comp.i].ordered_by = m
                     break
             if m.absorbed_by is not None:
                 continue

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING, Optional
 
 from ..records import Event
-from .anaphora import antecedent_actors
+from .anaphora import antecedent_actors, clause_authors
 from .suspects import suspect_actors
 from .arguments import arguments, casualty_victims, refs, subject
 from .coding import code_event, code_type
@@ -21,7 +21,6 @@ from .implicit import announcing_actors, implicit_actor, implicit_protest_sides,
 from .non_agent import non_agent_event
 from .statements import statement_events
 from .state import ArticleState
-from .absorb import own_subordinates_ordered
 from .triggers import Match
 
 if TYPE_CHECKING:
@@ -69,10 +68,8 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
     ctx = state.ctx
     pat = m.pattern
     actors_t, recips_t = arguments(rules, m, matches)
-    for fm in matches.values():
-        if fm.absorbed_by is m and own_subordinates_ordered(rules, fm):
-            actors_t = subject(fm.head)[0]  # "Iran ordered its troops to withdraw": Iran withdraws
-            break
+    if m.ordered_by is not None:  # "Iran ordered its troops to withdraw": Iran withdraws
+        actors_t = subject(m.ordered_by.head)[0]
     if m.casualties and not recips_t:
         for cm in m.casualties:  # "killed in an air strike": the victims are the recipients
             recips_t += casualty_victims(cm.head)
@@ -125,11 +122,7 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
                  if c.dep_ == "prep" and c.lower_ in ("for", "of", "against", "on", "to")
                  for g in c.children if g.dep_ == "pobj"]
         # "criticized the law that Hungary passed": whoever did what the object's clause tells
-        heads = objs + [g for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
-                        for g in c.children if g.dep_ == "pobj"]  # "the state of emergency Trump declared"
-        authors = [g for o in heads for rc in o.children if rc.dep_ == "relcl"
-                   for g in rc.children if g.dep_ == "nsubj" and g.lower_ not in ("that", "which", "who")]
-        recipients += [r for r in refs(rules, state, authors) if r.code and r.mention not in a_keys]
+        recipients += [r for r in refs(rules, state, clause_authors(objs)) if r.code and r.mention not in a_keys]
         if not any(r.code for r in recipients) and earlier:
             recipients += antecedent_actors(rules, objs, ctx.sentence_index(m.head.idx), actors, earlier)
     place = place_of(ctx, m.head)

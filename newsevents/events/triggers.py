@@ -46,6 +46,8 @@ class Match:
     need_recipient (bool): the object failed an ``orrecip`` pattern's class.
     means (Match | None): the attack noun that is this violent verb's means ("killed X in an
         airstrike"); its mode is the event's when the verb has none.
+    ordered_by (Match | None): the order to the actor's own people whose content this is ("Iran
+        ordered its troops to withdraw": the withdrawal, by Iran).
     """
 
     pattern: Pattern
@@ -57,6 +59,7 @@ class Match:
     casualties: list = field(default_factory=list)  # casualty matches whose toll this event is
     need_recipient: bool = False  # the object failed an ``orrecip`` pattern's class
     means: object = None  # attack noun Match that is the means of this violent verb
+    ordered_by: object = None  # the frame Match of an order to one's own people ("ordered its troops to")
 
 
 def find_triggers(rules: EventRules, state: ArticleState, doc) -> dict:
