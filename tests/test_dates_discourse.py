@@ -7,22 +7,13 @@ from datetime import date
 
 import pytest
 
-from newsevents.dates import DateStage
-from newsevents.pipeline import Context, Options
-from newsevents.records import ArticleAnalysis
+from test_dates import found as _found, stage  # noqa: F401  (stage is a fixture)
 
 SAT = date(2019, 2, 2)   # a Saturday; "Thursday" is 2019-01-31
 
 
-@pytest.fixture(scope="session")
-def stage():
-    return DateStage(Options())
-
-
 def found(nlp, stage, text, published=SAT):
-    ctx = Context(nlp(text), ArticleAnalysis(text=text), published, Options())
-    stage(ctx)
-    return [(t.text, t.type, t.value) for t in ctx.analysis.dates]
+    return _found(nlp, stage, text, published)
 
 
 # -- a time of day without a day of its own is on the narrated day ---------------------------------

@@ -4,13 +4,7 @@ from datetime import date
 
 import pytest
 
-from newsevents.data import load_yaml
-from newsevents.dates import Resolver
-
-
-@pytest.fixture(scope="session")
-def resolver():
-    return Resolver(load_yaml("dates/lexicon.yaml"))
+from test_dates import resolver  # noqa: F401  (a fixture)
 
 
 @pytest.mark.parametrize("words,expected", [

@@ -3,23 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.pipeline import Context, Options
-from newsevents.records import ArticleAnalysis
-
-
-@pytest.fixture(scope="session")
-def stage_all():
-    """The places stage listing associative toponyms too (as the geoparsing gold sets are run)."""
-    from newsevents.places import PlaceStage
-
-    return PlaceStage(Options(place_associative=True))
+from newsevents.pipeline import Options
+from test_places import run, stage_all  # noqa: F401  (stage_all is a fixture)
 
 
 def places(nlp, stage, text):
-    doc = nlp(text)
-    ctx = Context(doc, ArticleAnalysis(text=text), None, stage.options)
-    stage(ctx)
-    return ctx.analysis.places
+    return run(nlp, stage, text).analysis.places
 
 
 def test_a_street_is_placed_at_the_nearest_city_the_article_names(nlp, stage_all):

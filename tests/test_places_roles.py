@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.pipeline import Context, Options
-from newsevents.records import ArticleAnalysis
+from newsevents.pipeline import Options
+from test_places import run as _run
 
 
 @pytest.fixture(scope="module")
@@ -16,13 +16,6 @@ def stage_all():
     from newsevents.places import PlaceStage
 
     return PlaceStage(Options(place_associative=True, place_demonyms=True))
-
-
-def _run(nlp, stage, text):
-    doc = nlp(text)
-    ctx = Context(doc, ArticleAnalysis(text=text), None, stage.options)
-    stage(ctx)
-    return ctx
 
 
 def roles(nlp, stage, text):
