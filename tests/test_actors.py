@@ -693,3 +693,14 @@ def test_where_people_meet_is_not_who_they_are(run):
     assert one(ctx, "people").code is None
     ctx = run("Police in Brussels arrested 21 people.")
     assert one(ctx, "people").code == "BEL"
+
+
+@pytest.mark.parametrize("text,word", [
+    # NER misses the later surname, or calls it a place or an organisation
+    ("Prime Minister Oleksiy Honcharuk met the president. Honcharuk filed his resignation on Friday.", "Honcharuk"),
+    ("Russian opposition leader Alexei Navalny was poisoned in August. Navalny's lawyer said the case was political.",
+     "Navalny"),
+])
+def test_a_surname_after_the_full_name_is_the_person(run, text, word):
+    later = [a for a in run(text).analysis.actors if a.text == word]
+    assert later and all(a.canonical == text.split(word)[0].split()[-1] + " " + word for a in later)

@@ -172,3 +172,14 @@ def test_a_name_in_a_relative_clause_of_the_source_is_not_the_speaker(nlp, stage
             "organizations, supported independence for South Yemen.")
     acts = [actor("Agence France-Presse", text, "Agence France-Presse", 1, kind="media")]
     assert [q.speaker.canonical for q in run(nlp, stage, text, acts)] == ["Al-Quaety"]
+
+
+@pytest.mark.parametrize("text,actors,expected", [
+    ("Omar Haddad was charged. His lawyers have claimed the defendant acted in self defense.",
+     [("Omar Haddad", "Omar Haddad", "person", 0), ("His", "Omar Haddad", "person", 0)], "Omar Haddad's lawyers"),
+    ("Omar Haddad was charged. Haddad's attorney said the case was political.",
+     [("Omar Haddad", "Omar Haddad", "person", 0), ("Haddad", "Omar Haddad", "person", 1)], "Omar Haddad's attorney"),
+])
+def test_a_persons_lawyers_speak_for_themselves(nlp, stage, text, actors, expected):  # noqa: F811
+    acts = [actor(t, text, c, k + 1, kind=kind, nth=nth) for k, (t, c, kind, nth) in enumerate(actors)]
+    assert [q.speaker.canonical for q in run(nlp, stage, text, acts)] == [expected]

@@ -269,6 +269,10 @@ def _speaker(ctx, a: Attr, finder, mem: Memory, depth: int = 0) -> Optional[Spea
     head_key = lemma if head.pos_ == "NOUN" else None
     definite = any(c.lower_ in ("the", "this", "that", "its", "their") for c in head.children)
     carrier = head_key is not None and lemma in carriers
+    if head_key in _PROXY_HEADS and named and named[0].kind == "person" and _possessor(text, named[0]):
+        # 'his lawyers have claimed': the person's lawyers speak, not the person
+        return Speaker(canonical=f"{named[0].canonical}'s {head.text}", mention=None,
+                       code=named[0].code, sector=None)
     if head_key in _PROXY_HEADS or carrier:
         if named:  # 'a spokesman for Facebook', 'a statement from the ministry'
             return _from_mention(named[0])

@@ -151,5 +151,42 @@ def _scan(st: ArticleState, blocked: set) -> list[Item]:
                 it.inner = True
             extra.append(Item(s, e, "ner_org", value=inner_items))
     items.extend(extra)
+    items.extend(_surnames_again(doc, items))
     items.sort(key=lambda it: (it.start, -it.end))
     return items
+
+
+def _surnames_again(doc, items: list[Item]) -> list[Item]:
+    """One-word mentions of a person named in full earlier in the article ('Oleksiy Honcharuk ...
+    Honcharuk filed his resignation') that spaCy's NER misses: the later word, capitalised, a
+    proper noun or a capitalised first word, outside every other item, is a person mention
+    (news style names a person in full once, then by surname). A one-word ORG entity that is
+    such a surname becomes a person mention in place ("Navalny's lawyer": NER calls it ORG).
+    RETURNS (list[Item]): the new items (changed ones are changed in ``items``)."""
+    first: dict[str, int] = {}
+    for it in items:
+        if it.kind in ("ner_person", "person") and it.end - it.start >= 2:
+            last = doc[it.end - 1]
+            if last.is_alpha and last.is_title:
+                first.setdefault(last.text, it.end)
+    if not first:
+        return []
+    for it in items:
+        if it.kind == "ner_org" and it.end - it.start == 1 and not it.value \
+                and first.get(doc[it.start].text, len(doc)) <= it.start:
+            it.kind = "ner_person"
+    covered = {k for it in items for k in range(it.start, it.end)}
+    out = []
+    for tok in doc:
+        seen = first.get(tok.text)
+        if seen is None or tok.i < seen or tok.i in covered \
+                or tok.ent_type_ not in ("", "PERSON", "GPE", "ORG", "NORP", "LOC"):
+            continue
+        if not (tok.pos_ == "PROPN" or tok.is_sent_start):
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].is_title and doc[tok.i + 1].pos_ == "PROPN":
+            continue  # part of a longer name
+        if tok.i > 0 and doc[tok.i - 1].is_title and doc[tok.i - 1].pos_ == "PROPN" and not doc[tok.i - 1].is_sent_start:
+            continue
+        out.append(Item(tok.i, tok.i + 1, "ner_person"))
+    return out
