@@ -892,3 +892,21 @@ def test_an_ordered_arrest_is_the_arrest_by_whoever_ordered_it(pipeline):
     ev = one(evs, "COERCE")
     assert codes(ev.actors) == ["EGY"] and ev.mode == "arrest", ev
     assert not [e for e in evs if e.event_type == "REQUEST"]
+
+
+# ------------------------------------------------------- custody, shutdowns, investigations
+@pytest.mark.parametrize("text,etype,mode,actors,recipients", [
+    ("Egypt took three suspects from Iran into custody on Tuesday.", "COERCE", "arrest", ["EGY"], ["IRN"]),
+    ("Three suspects from Egypt were held in custody.", "COERCE", "arrest", ["EGY"], ["EGY"]),
+    ("The government of Egypt forced the shutdown of the broadcaster.", "COERCE", "restrict", ["EGY"], []),
+    ("Egypt ordered the closure of the embassy of Iran.", "COERCE", "restrict", ["EGY"], []),
+    ("Egypt was performing a criminal investigation of Iran's banks.", "ACCUSE", "investigate", ["EGY"], ["IRN"]),
+    ("Egypt launched an investigation into Iran.", "ACCUSE", "investigate", ["EGY"], ["IRN"]),
+])
+def test_custody_shutdown_and_investigation_patterns(nlp, stage, text, etype, mode, actors, recipients):
+    ev = one(run(nlp, stage, text), etype)
+    assert ev.mode == mode
+    for code in actors:
+        assert code in codes(ev.actors)
+    for code in recipients:
+        assert code in codes(ev.recipients)
