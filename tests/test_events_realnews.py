@@ -910,3 +910,18 @@ def test_custody_shutdown_and_investigation_patterns(nlp, stage, text, etype, mo
         assert code in codes(ev.actors)
     for code in recipients:
         assert code in codes(ev.recipients)
+
+
+@pytest.mark.parametrize("text,etype,actors,recipients", [
+    ("Iraq recommended the troops of the United States withdraw.", "REQUEST", ["IRQ"], ["USA"]),
+    ("Iraq advised Turkey to withdraw its troops.", "REQUEST", ["IRQ"], ["TUR"]),
+    # the name of the pardoned has an apposition of its own, and the parser hangs the pardon on it
+    ("Egypt granted Omar Haddad, formerly the army's chief of staff, a full and unconditional pardon.",
+     "CONCEDE", ["EGY"], []),
+])
+def test_recommendations_and_pardons_after_an_apposition(nlp, stage, text, etype, actors, recipients):
+    ev = one(run(nlp, stage, text), etype)
+    for code in actors:
+        assert code in codes(ev.actors)
+    for code in recipients:
+        assert code in codes(ev.recipients)

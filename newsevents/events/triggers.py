@@ -251,8 +251,13 @@ def noun_licensed(rules: EventRules, tok, pat: Pattern, m: Match) -> bool:
         head = head.head
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in rules.quantity_nouns:
         head = head.head.head  # "issued a series of seven pardons": the quantity noun stands for it
-    if head.dep_ == "appos" and head.head.dep_ in ("dative", "dobj") and head.i > head.head.i:
-        head = head.head  # "granted Angela Stanton a full pardon" parsed as an apposition of the name
+    up = head
+    while up.dep_ == "appos" and up.i > up.head.i:
+        up = up.head
+    if up is not head and up.dep_ in ("dative", "dobj"):
+        # "granted Angela Stanton a full pardon" parsed as an apposition of the name, or of the
+        # name's own apposition ("granted X, formerly the agency's chief of staff, a pardon")
+        head = up
     gov = head.head
     if (head.dep_ == "oprd" and gov.lemma_.lower() in rules.evaluations.verbs
             and any(c.dep_ == "dobj" for c in gov.children)) or (
