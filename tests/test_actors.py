@@ -704,3 +704,8 @@ def test_where_people_meet_is_not_who_they_are(run):
 def test_a_surname_after_the_full_name_is_the_person(run, text, word):
     later = [a for a in run(text).analysis.actors if a.text == word]
     assert later and all(a.canonical == text.split(word)[0].split()[-1] + " " + word for a in later)
+
+
+def test_the_country_an_object_is_meant_for_is_an_actor_and_other_fors_are_not(run):
+    ctx = run("The US froze $250 million in aid earmarked for Egypt, and fought for Jordan.")
+    assert [a.code for a in ctx.analysis.actors if a.code != "USA"] == ["EGY"]

@@ -925,3 +925,15 @@ def test_recommendations_and_pardons_after_an_apposition(nlp, stage, text, etype
         assert code in codes(ev.actors)
     for code in recipients:
         assert code in codes(ev.recipients)
+
+
+@pytest.mark.parametrize("text,recipients", [
+    ("Egypt froze $250 million in aid to Iran.", ["IRN"]),
+    ("Egypt had ordered its staff to delay around $400 million in military aid that had been slated for Iran.",
+     ["IRN"]),
+])
+def test_aid_cut_through_an_amount_and_its_destination(nlp, stage, text, recipients):
+    ev = one(run(nlp, stage, text), "SANCTION")
+    assert ev.mode == "discontinue" and codes(ev.actors) == ["EGY"]
+    for code in recipients:
+        assert code in codes(ev.recipients)

@@ -241,6 +241,10 @@ def objects(rules: EventRules, tok, pat: Optional[Pattern], m: Optional[Match], 
             for c in w.children:
                 if c.dep_ == "prep" and c.lemma_.lower() in rules.recipient_preps:
                     out.extend(g for g in c.children if g.dep_ == "pobj")
+                elif c.dep_ in ("acl", "relcl") and (c.lemma_.lower() in rules.destination_participles
+                                                     or c.lower_ in rules.destination_participles):
+                    out.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ == "for"
+                               for g in p.children if g.dep_ == "pobj")  # "aid slated for Ukraine"
     if with_dobj and not out and tok.pos_ == "VERB" and not any(
             c.dep_ in ("dobj", "nsubjpass", "auxpass", "ccomp", "xcomp") for c in tok.children):
         # "will destroy and obliterate the economy of Turkey": the object of the last conjunct

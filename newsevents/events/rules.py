@@ -93,6 +93,7 @@ class EventRules:
     light_verbs: frozenset
     occurrence_verbs: frozenset
     recipient_preps: frozenset
+    destination_participles: frozenset  # "aid slated for Ukraine": the object's destination
     carrier_nouns: frozenset
     quantity_nouns: frozenset
     intention_nouns: frozenset
@@ -175,6 +176,7 @@ class EventRules:
             light_verbs=_words(rules, "light_verbs"),
             occurrence_verbs=_words(rules, "occurrence_verbs"),
             recipient_preps=_words(rules, "recipient_preps"),
+            destination_participles=_words(rules, "destination_participles"),
             carrier_nouns=_words(rules, "carrier_nouns"),
             quantity_nouns=_words(rules, "quantity_nouns"),
             intention_nouns=_words(rules, "intention_nouns"),

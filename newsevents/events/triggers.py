@@ -197,6 +197,10 @@ def match_token(rules: EventRules, state: ArticleState, tok) -> Optional[Match]:
     return None
 
 
+#: words that head an amount object ("delayed $400 million in aid")
+_AMOUNT_WORDS = {"million", "billion", "trillion", "thousand", "hundred", "millions", "billions"}
+
+
 def match_words(rules: EventRules, tok, pat: Pattern) -> Optional[list]:
     """The tokens of the words of ``pat`` around its head ``tok``, in pattern order, or None."""
     found = [tok]
@@ -210,6 +214,10 @@ def match_words(rules: EventRules, tok, pat: Pattern) -> Optional[list]:
             # through a carrier noun: "ended mediation efforts" ~ "end mediation"
             kids += [g for c in kids if c.lemma_.lower() in rules.carrier_nouns and c.dep_ in ("dobj", "pobj")
                      for g in c.children if g.dep_ in ("compound", "amod", "nmod")]
+            # through an amount: "froze $250 million in aid" ~ "freeze aid"
+            kids += [g for c in kids if c.dep_ == "dobj" and (c.ent_type_ == "MONEY" or c.lower_ in _AMOUNT_WORDS)
+                     for p in c.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                     for g in p.children if g.dep_ == "pobj"]
             # "called for Israel to withdraw": the parser makes "for" the mark of the clause
             for_marks = for_to_marks(anchor)
             marks = {g.i for g in for_marks}

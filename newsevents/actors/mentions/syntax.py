@@ -35,6 +35,9 @@ def actor_position(tok, rules: dict) -> bool:
         prep = t.head.lower_
         if prep == "of" and t.head.head.lemma_.lower() in rules.get("of_heads", ()):
             return True  # 'the delegations of Cyprus, Greece and Israel', 'the leaders of the two countries'
+        if prep == "for":
+            head = t.head.head
+            return head.lemma_.lower() in rules.get("for_heads", ()) or head.lower_ in rules.get("for_heads", ())
         if prep in rules.get("actor_preps", ()):
             if prep == "from":
                 return t.head.head.lemma_.lower() in rules.get("from_heads", ())
