@@ -395,6 +395,21 @@ def test_an_attack_on_a_place_is_on_its_people_and_one_event(pipeline):
     assert [(r.code, r.sector) for r in assault[0].recipients] == [("LKA", "CVL")]
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("The ban comes after a couple of suicide bombings took place in the capital of Sri Lanka last month.",
+     [("LKA", "CVL")]),
+    ("Police said two suicide bombings took place in Sri Lanka on Sunday.", [("LKA", "CVL")]),
+    # the place belongs to another phrase: no guess
+    ("A man from Sri Lanka died as a result of torture while in custody.", []),
+])
+def test_an_attack_that_names_no_target_in_a_place_is_on_its_people(pipeline, text, expected):
+    from newsevents.pipeline import ArticleInput
+
+    an = next(pipeline.pipe([ArticleInput(text=text)]))
+    assault = [e for e in an.events if e.event_type == "ASSAULT"]
+    assert assault and [(r.code, r.sector) for r in assault[0].recipients] == expected
+
+
 def test_an_attack_with_no_place_gets_no_guessed_victims(nlp, stage):
     ev = one(run(nlp, stage, "Gunmen attacked three churches on Sunday."), "ASSAULT")
     assert ev.recipients == []

@@ -133,6 +133,15 @@ def _place_code(ctx, place_id: Optional[str]) -> Optional[str]:
     return place.country if place is not None else None
 
 
+def _in_own_phrase(ctx, place_id: Optional[str], head) -> bool:
+    """True when the place is named inside the phrase of ``head`` ("bombings in Tunis")."""
+    place = next((p for p in ctx.analysis.places if p.id == place_id), None)
+    if place is None or place.evidence is None:
+        return False
+    lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
+    return lo <= place.evidence.start and place.evidence.end <= hi
+
+
 def _make(rules: "EventRules", state: "ArticleState", tok, code: str, sector: str, label: str) -> ActorRef:
     ctx = state.ctx
     name = rules.country_names.get(code, code)
@@ -177,6 +186,13 @@ def implicit_target(rules: "EventRules", state: "ArticleState", m: "Match", reci
         return []
     nouns = rules.object_classes.get("places", frozenset()) | rules.object_classes.get("civilian_targets", frozenset())
     objs = [t for t in recipients_t if t.lemma_.lower() in nouns or t.lower_ in nouns]
+    anchor = m.head
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lemma_.lower() in rules.quantity_nouns:
+        anchor = anchor.head.head  # "a couple of suicide bombings"
+    if anchor.dep_ in ("nsubj", "nsubjpass") and anchor.head.lemma_.lower() in rules.occurrence_verbs:
+        anchor = anchor.head  # "suicide bombings took place in the capital, Tunis"
+    if not objs and not recipients_t and _in_own_phrase(state.ctx, place_id, anchor):
+        objs = [m.head]  # "after two suicide bombings in Tunis": no target named, the place's people
     if not objs:
         return []
     return [_make(rules, state, objs[0], code, *spec)]
