@@ -952,3 +952,15 @@ def test_aid_cut_through_an_amount_and_its_destination(nlp, stage, text, recipie
     assert ev.mode == "discontinue" and codes(ev.actors) == ["EGY"]
     for code in recipients:
         assert code in codes(ev.recipients)
+
+
+@pytest.mark.parametrize("text,reciprocal", [
+    ("Egypt had a phone conversation with Iran on Tuesday.", True),
+    ("Egypt telephoned Iran on Tuesday.", True),
+    ("Egypt met Iran on Tuesday.", False),  # a meeting keeps its host and guest
+])
+def test_a_phone_call_is_both_sides(nlp, stage, text, reciprocal):
+    ev = one(run(nlp, stage, text), "CONSULT")
+    assert ev.reciprocal is reciprocal
+    assert sorted(codes(ev.actors) + codes(ev.recipients)) == ["EGY", "IRN"]
+    assert (codes(ev.recipients) == []) is reciprocal

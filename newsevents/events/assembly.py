@@ -145,6 +145,9 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
         return None
     date, date_source, date_ref = date_of(ctx, m.head)
     reciprocal = not recipients and len({(r.canonical) for r in actors}) >= 2
+    if actors and recipients and mode in rules.reciprocal_modes.get(etype, ()):
+        # "had a phone conversation with Erdoğan": a call is both sides' (rules.yaml reciprocal_modes)
+        actors, recipients, reciprocal = actors + [r for r in recipients if r.mention not in a_keys], [], True
     extra = [m.light] if m.light is not None and "obligation" not in pat.flags else []
     toks = sorted(m.tokens + extra, key=lambda t: t.i)
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)

@@ -93,6 +93,7 @@ class EventRules:
     light_verbs: frozenset
     occurrence_verbs: frozenset
     recipient_preps: frozenset
+    reciprocal_modes: dict  # event type -> modes whose two sides are both actors ("a phone call with X")
     destination_participles: frozenset  # "aid slated for Ukraine": the object's destination
     carrier_nouns: frozenset
     quantity_nouns: frozenset
@@ -176,6 +177,8 @@ class EventRules:
             light_verbs=_words(rules, "light_verbs"),
             occurrence_verbs=_words(rules, "occurrence_verbs"),
             recipient_preps=_words(rules, "recipient_preps"),
+            reciprocal_modes={str(k).upper(): frozenset(str(m) for m in v or ())
+                              for k, v in (rules.get("reciprocal_modes") or {}).items()},
             destination_participles=_words(rules, "destination_participles"),
             carrier_nouns=_words(rules, "carrier_nouns"),
             quantity_nouns=_words(rules, "quantity_nouns"),
