@@ -86,6 +86,8 @@ class Options:
         among word tokens; below it the article is skipped (E105).
     attribute_cache (bool): compute the rule-based POS/morphology/lemma of each distinct
         token key once and share it (``newsevents.attrcache``; identical output, faster).
+    paragraph_breaks (bool): a line break always ends a sentence (``newsevents.paragraphs``):
+        a headline, dateline or signature line is never parsed into the sentence after it.
     article_seconds (float): the most seconds one article may take, its parse and its stages
         together, per ``chunk_chars`` characters begun (a 1 MB transcript in 10 chunks gets ten
         times as long). 60 by default: the slowest Wikinews article takes under 2 s, 50,000 words
@@ -133,6 +135,7 @@ class Options:
     chunk_chars: int = 100_000
     english_threshold: float = 0.12
     attribute_cache: bool = True
+    paragraph_breaks: bool = True
     article_seconds: Optional[float] = 60.0
     place_demonyms: bool = False
     place_associative: bool = False
@@ -279,6 +282,10 @@ class Pipeline:
             from .attrcache import install
 
             install(self.nlp)  # note: changes a passed-in ``nlp`` too (same output, faster)
+        if self.options.paragraph_breaks:
+            from .paragraphs import install as install_paragraphs
+
+            install_paragraphs(self.nlp)  # note: changes a passed-in ``nlp`` too
         self.model_name = f"{self.nlp.meta.get('lang', 'en')}_{self.nlp.meta.get('name', '?')}-{self.nlp.meta.get('version', '?')}"
         from . import stages as _stages  # noqa: F401  registers the built-in stages
 

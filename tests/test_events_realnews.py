@@ -964,3 +964,13 @@ def test_a_phone_call_is_both_sides(nlp, stage, text, reciprocal):
     assert ev.reciprocal is reciprocal
     assert sorted(codes(ev.actors) + codes(ev.recipients)) == ["EGY", "IRN"]
     assert (codes(ev.recipients) == []) is reciprocal
+
+
+def test_a_judgement_of_what_was_said_is_aimed_at_its_speaker(pipeline):
+    from newsevents.pipeline import ArticleInput
+
+    text = ("President Omar Haddad of Egypt asked the court to stop the inquiry, arguing that he was immune. "
+            "Judge Lena Brandt of Germany rejected this argument on Monday.")
+    an = next(pipeline.pipe([ArticleInput(text=text)]))
+    ev = one(an.events, "REJECT")
+    assert [r.canonical for r in ev.recipients] == ["Omar Haddad"]

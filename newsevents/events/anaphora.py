@@ -14,6 +14,10 @@ definite noun of a specific type ("the air strike", "the withdrawal") with none 
 the first such event of the story (its lead).
 CAMEO codes "Iraq condemned the attack" against the attacker the same way (codebook 1.1b3,
 112 "accuse", example "... condemned the attack by Israeli forces").
+
+A noun of something said (``speech_nouns``: "rejected this argument", "dismissed the claims")
+is aimed at whoever said it: the resolved speaker of the nearest quotation before it, within
+the same number of sentences (:func:`quoted_speakers`).
 """
 from __future__ import annotations
 
@@ -22,7 +26,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .rules import EventRules
 
-__all__ = ["antecedent_actors", "clause_authors"]
+__all__ = ["antecedent_actors", "clause_authors", "quoted_speakers"]
 
 _PRONOUNS = frozenset({"it", "this", "that"})
 
@@ -99,4 +103,29 @@ def antecedent_actors(rules: "EventRules", obj_tokens: list, sent_index: int, ac
             coded = fits(ev)
             if coded:
                 return coded
+    return []
+
+
+def quoted_speakers(rules: "EventRules", obj_tokens: list, sent_index: int, actors: list, quotes: list) -> list:
+    """The speaker of the quotation that a judgement's object ("this argument", "the claims") names.
+
+    obj_tokens (list[Token]): the judgement's object heads. sent_index (int): its sentence.
+    actors (list[ActorRef]): the judging actors (never their own recipients).
+    quotes (list[Quote]): the article's quotations, in text order.
+    RETURNS (list[ActorRef]): [] or the one speaker, a coded actor mention.
+    """
+    from ..records import ActorRef
+
+    noun = next((t for t in obj_tokens if t.lemma_.lower() in rules.speech_nouns
+                 or t.lower_ in rules.speech_nouns), None)
+    if noun is None:
+        return []
+    own = {a.canonical for a in actors}
+    for q in reversed(quotes):
+        sp = q.speaker
+        if q.content.start >= noun.idx or sp is None or not sp.mention or not sp.code or sp.canonical in own:
+            continue
+        if sent_index - q.content.sentence > rules.anaphora_sentences:
+            break
+        return [ActorRef(mention=sp.mention, canonical=sp.canonical, code=sp.code, sector=sp.sector)]
     return []

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING, Optional
 
 from ..records import Event
-from .anaphora import antecedent_actors, clause_authors
+from .anaphora import antecedent_actors, clause_authors, quoted_speakers
 from .suspects import suspect_actors
 from .arguments import arguments, casualty_victims, refs, subject
 from .coding import code_event, code_type
@@ -123,6 +123,8 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
                  for g in c.children if g.dep_ == "pobj"]
         # "criticized the law that Hungary passed": whoever did what the object's clause tells
         recipients += [r for r in refs(rules, state, clause_authors(objs)) if r.code and r.mention not in a_keys]
+        if not any(r.code for r in recipients):  # "rejected this argument": who made it
+            recipients += quoted_speakers(rules, objs, ctx.sentence_index(m.head.idx), actors, ctx.analysis.quotes)
         if not any(r.code for r in recipients) and earlier:
             recipients += antecedent_actors(rules, objs, ctx.sentence_index(m.head.idx), actors, earlier)
     place = place_of(ctx, m.head)

@@ -124,6 +124,7 @@ class EventRules:
     event_nouns: Mapping  # noun lemma -> tuple of PLOVER types it can name ("any": every type;
     # "act": every type but act_excludes)
     anaphora_sentences: int
+    speech_nouns: frozenset  # "rejected this argument": the speaker of the quotation before
     act_excludes: frozenset
     # suspects (suspects.py): "arrested after the mayor was stabbed" -> the one arrested
     suspect_of_types: frozenset
@@ -207,6 +208,7 @@ class EventRules:
             event_nouns=MappingProxyType({str(k).lower(): tuple(str(t).upper() if t not in ("any", "act") else t for t in v)
                                           for k, v in (rules.get("event_nouns") or {}).items()}),
             anaphora_sentences=int(rules.get("anaphora_sentences") or 0),
+            speech_nouns=_words(rules, "speech_nouns"),
             act_excludes=_types(rules, "act_excludes"),
             suspect_of_types=_types(rules, "suspect_of_types"),
             suspect_types=_types(rules, "suspect_types"),
