@@ -974,3 +974,18 @@ def test_a_judgement_of_what_was_said_is_aimed_at_its_speaker(pipeline):
     an = next(pipeline.pipe([ArticleInput(text=text)]))
     ev = one(an.events, "REJECT")
     assert [r.canonical for r in ev.recipients] == ["Omar Haddad"]
+
+
+@pytest.mark.parametrize("text,etype,mode,absent", [
+    # a call for a ceasefire asks for one; nobody ceases fire
+    ("Egypt called for an immediate ceasefire.", "REQUEST", None, "RETREAT"),
+    # "on Monday" is a time, not "call on" someone
+    ("Egypt called a ceasefire on Monday.", "RETREAT", "ceasefire", "REQUEST"),
+    # rockets and missiles are heavy weapons, also through a quantity and with a target
+    ("Hamas fired dozens of rockets into Israel.", "ASSAULT", "heavy-weapons", None),
+    ("Egypt fired rockets at Israel.", "ASSAULT", "heavy-weapons", None),
+])
+def test_calls_for_times_and_rockets(nlp, stage, text, etype, mode, absent):
+    events = run(nlp, stage, text)
+    assert one(events, etype).mode == mode
+    assert absent not in [e.event_type for e in events]

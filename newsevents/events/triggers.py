@@ -214,8 +214,9 @@ def match_words(rules: EventRules, tok, pat: Pattern) -> Optional[list]:
             # through a carrier noun: "ended mediation efforts" ~ "end mediation"
             kids += [g for c in kids if c.lemma_.lower() in rules.carrier_nouns and c.dep_ in ("dobj", "pobj")
                      for g in c.children if g.dep_ in ("compound", "amod", "nmod")]
-            # through an amount: "froze $250 million in aid" ~ "freeze aid"
-            kids += [g for c in kids if c.dep_ == "dobj" and (c.ent_type_ == "MONEY" or c.lower_ in _AMOUNT_WORDS)
+            # through an amount: "froze $250 million in aid" ~ "freeze aid", "fired dozens of rockets"
+            kids += [g for c in kids if c.dep_ == "dobj" and (c.ent_type_ == "MONEY" or c.lower_ in _AMOUNT_WORDS
+                                                              or c.lemma_.lower() in rules.quantity_nouns)
                      for p in c.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
                      for g in p.children if g.dep_ == "pobj"]
             # "called for Israel to withdraw": the parser makes "for" the mark of the clause
@@ -225,6 +226,9 @@ def match_words(rules: EventRules, tok, pat: Pattern) -> Optional[list]:
             for child in kids:
                 if child.i in used or (child.dep_ not in _PATTERN_DEPS and child.i not in marks):
                     continue
+                if child.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME")
+                                                for g in child.children):
+                    continue  # "called a ceasefire on Monday": a time, not "call on" someone
                 if child.lemma_.lower() in alts or child.lower_ in alts:
                     hit = child
                     break
@@ -279,7 +283,8 @@ def noun_licensed(rules: EventRules, tok, pat: Pattern, m: Match) -> bool:
         m.light = claim  # "IS claimed responsibility for the attacks": the claimer is the attacker
         return True
     if head.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("in", "into", "on", "for") \
-            and gov.head.lemma_.lower() in rules.light_verbs and gov.head.pos_ in ("VERB", "AUX"):
+            and gov.head.lemma_.lower() in rules.light_verbs and gov.head.pos_ in ("VERB", "AUX") \
+            and not _phrasal_trigger(rules, gov.head, gov):
         m.light = gov.head
         return True
     if head.dep_ in ("nsubj", "nsubjpass") and gov.lemma_.lower() in rules.occurrence_verbs:
@@ -292,6 +297,13 @@ def noun_licensed(rules: EventRules, tok, pat: Pattern, m: Match) -> bool:
             return False
         return True
     return False
+
+
+def _phrasal_trigger(rules: EventRules, verb, prep) -> bool:
+    """True when verb + preposition is a trigger of its own ("called for a ceasefire": a call
+    for it, not a ceasefire called), so the noun after it is the request's content."""
+    return any(len(p.words) == 2 and p.head == 0 and prep.lower_ in p.words[1]
+               for p in rules.patterns.candidates(verb.lemma_.lower(), "V"))
 
 
 def responsibility_claim(rules: EventRules, head):
