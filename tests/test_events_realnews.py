@@ -989,3 +989,15 @@ def test_calls_for_times_and_rockets(nlp, stage, text, etype, mode, absent):
     events = run(nlp, stage, text)
     assert one(events, etype).mode == mode
     assert absent not in [e.event_type for e in events]
+
+
+def test_an_event_dated_less_precisely_than_a_day_gets_no_publication_day(pipeline):
+    from datetime import date
+
+    an = pipeline("Egypt will visit Iran next month. Egypt imposed new sanctions on Iran last week.",
+                  published=date(2020, 1, 10))
+    by_trigger = {e.event_type: e for e in an.events}
+    values = {d.id: d.value for d in an.dates}
+    for etype, value in (("AGREE", "2020-02"), ("SANCTION", "2020-W01")):
+        ev = by_trigger[etype]
+        assert (ev.date, ev.date_source, values[ev.date_ref]) == (None, "text", value)

@@ -277,11 +277,16 @@ def cue_before(rules: "EventRules", tok) -> Optional[list]:
 
 
 # -------------------------------------------------------------- date, place
+#: TIMEX3 values coarser than a day: a year, month, week or season
+_COARSE_DATE = re.compile(r"^\d{4}(-(\d{2}|W\d{2}|SP|SU|FA|WI|Q\d))?$")
+
+
 def date_of(ctx, tok) -> tuple:
     """RETURNS (tuple): ``(ISO day | None, date_source, TimeExpr id | None)`` of the clause of
     ``tok``: ``newsevents.dates.date_for_clause``, else the nearest date of the clause or
-    sentence ("text"), else the publication date ("publication"), else ``(None, "unknown", None)``."""
-    te = None
+    sentence ("text"), else the publication date ("publication"), else ``(None, "unknown", None)``.
+    A date of the clause coarser than a day ("next month") gives ``(None, "text", its id)``."""
+    te, own = None, False
     try:
         from .. import dates as _dates
         fn = getattr(_dates, "date_for_clause", None)
@@ -297,8 +302,13 @@ def date_of(ctx, tok) -> tuple:
         pool = inside or same
         if pool:
             te = min(pool, key=lambda d: abs(d.evidence.start - tok.idx))
+            own = bool(inside)
+    else:
+        own = True
     if te is not None and te.value and _ISO_DAY.match(te.value[:10]) and (len(te.value) == 10 or te.value[10] == "T"):
         return te.value[:10], "text", te.id
+    if te is not None and own and te.type == "DATE" and te.value and _COARSE_DATE.match(te.value):
+        return None, "text", te.id  # "next month", "last week", "in 2018": no day, and not the publication's
     if ctx.published is not None:
         return ctx.published.isoformat(), "publication", None
     return None, "unknown", None
