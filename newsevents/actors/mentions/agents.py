@@ -2,8 +2,10 @@
 
 An agent noun of ``agent_nouns.tsv`` takes the country of its modifiers ('Russian
 troops'), of its 'of' / 'in' / 'from' phrase ('police in Chelyabinsk'), of an earlier
-mention of the same noun ('the US embassy ... the embassy'), else of its context as the
-noun's ``context`` column allows; an organisation before it makes it that organisation's
+mention of the same head noun with a country of its own ('the US embassy ... the embassy',
+'French police officers ... both officers'; a bare plural only when its sentence names no
+country: '... officers travelled to Canada'), else of its context as the noun's ``context``
+column allows ('local media': the article's, whatever the column says); an organisation before it makes it that organisation's
 members. A group noun with a number word ('the two leaders') goes to coreference.
 """
 from __future__ import annotations
@@ -38,6 +40,8 @@ def _agent_mentions(st: ArticleState, item: Item) -> None:
     mods = left_modifiers(st, item.start, item.end)
     codes = list(mods.countries)
     scope = row.get("context") or "sentence"
+    if any(c.dep_ == "amod" and c.lower_ in st.kb.rules.get("local_words", ()) for c in head.children):
+        scope = "article"  # 'local media', 'local journalists': of the place the story is about
     key = item.first("agent").value
     # possessive country: "Russia's army" (the possessor token is a country/capital item); an
     # embassy 'in Baghdad' stands in another country: only 'of' counts for it
@@ -45,17 +49,26 @@ def _agent_mentions(st: ArticleState, item: Item) -> None:
         codes = right_countries(st, head, ("of",) if scope == "antecedent" else ("of", "in", "from"))
     how = "agent-noun"
     ante = None
-    if not codes and _has_det(doc, head, ("the",)):
-        # 'the US embassy ... the embassy': an earlier mention of the same noun with its own country
-        ante = next((m for m in reversed(st.mentions) if m.agent == key and m.code
-                     and m.resolved_by == "agent-noun" and m.end <= item.start), None)
+    definite = _has_det(doc, head, tuple(st.kb.rules.get("anaphoric_determiners", ("the",))))
+    if not codes and definite:
+        # 'the US embassy ... the embassy', 'two French police officers ... both officers': an
+        # earlier mention of the same head noun with its own country
+        ante = _same_noun_before(st, key, item.start)
         if ante is not None:
             codes, how = [ante.code], "coreference"
     people_context = False
     if not codes and not mods.unplaced:
         # the context only for a noun the text does not place ('Northamptonshire police' with
         # a county of unknown country stays uncoded rather than take the article's country)
-        c, how = st.context_country(st.sent_of[item.start], scope)
+        c, how = st.context_country(st.sent_of[item.start], "sentence" if scope == "article" else scope)
+        if c is None and not definite and not any(t.dep_ in ("det", "poss") for t in head.children):
+            # a bare plural repeating a placed noun ('French police officers ... officers
+            # travelled to Canada'): that noun's country, before the article's
+            ante = _same_noun_before(st, key, item.start)
+            if ante is not None:
+                c, how = ante.code, "coreference"
+        if c is None and scope == "article":
+            c, how = st.context_country(st.sent_of[item.start], scope)
         codes, how = [c], how or "agent-noun"
         people_context = c is None and scope == "article"
     codes = codes or [None]
@@ -67,6 +80,18 @@ def _agent_mentions(st: ArticleState, item: Item) -> None:
         _add(st, Mention(item.start, item.end, mods.start, item.end, text, canonical, code=iso,
                          sector=row.get("sector") or None, kind=row.get("kind") or "group", resolved_by=how,
                          agent=key, antecedent=ante, people_context=people_context))
+
+
+def _same_noun_before(st: ArticleState, key: str, start: int):
+    """The nearest earlier agent-noun mention whose country came from its own words and whose
+    noun has the same head word as ``key`` ('police officers' for 'officers', 'the embassy' for
+    'embassy'), or None. RETURNS (Mention | None)."""
+    def head_word(k: str) -> str:
+        return (st.kb.agents.get(k, {}).get("noun") or k).split()[-1]
+
+    last = head_word(key)
+    return next((m for m in reversed(st.mentions) if m.agent and m.code and m.resolved_by == "agent-noun"
+                 and m.end <= start and head_word(m.agent) == last), None)
 
 
 def recognise_agent(st: ArticleState, it: Item) -> None:

@@ -3,13 +3,15 @@
 A table alias takes its row's canonical name, code and sector; a row with context codes
 (a generic 'Communist Party') only where its country is in the sentence or the article.
 An unknown ORG entity in an actor slot takes the country and sector of the words inside
-it or before it.
+it or before it; one that is the surname of a person named before in full ('Paweł Adamowicz
+... Adamowicz died', the small model tagging the surname ORG) is that person.
 """
 from __future__ import annotations
 
 from typing import Optional
 
 from .modifiers import left_modifiers
+from .persons import _person_mention
 from .state import ArticleState, Item, Mention, _add
 from .syntax import _span_root, _text, actor_position
 
@@ -47,10 +49,28 @@ def recognise_org(st: ArticleState, it: Item) -> None:
                          resolved_by="organisation", org_type=row.get("type")))
 
 
+def _surname_of_person_before(st: ArticleState, it: Item) -> bool:
+    """True when the entity is one capitalised word that ends the longer name of a person
+    mentioned before it ('Adamowicz' after 'Paweł Adamowicz') and no table knows it."""
+    doc = st.doc
+    if it.end - it.start != 1 or it.value:
+        return False
+    word = doc[it.start].text
+    if not word[:1].isupper():
+        return False
+    return any(m.person and m.start < it.start and m.end - m.start > 1 and m.kind == "person"
+               and doc[m.end - 1].text == word for m in st.mentions)
+
+
 def recognise_ner_org(st: ArticleState, it: Item) -> None:
     """A spaCy ORG entity the tables do not know, in an actor slot (or holding an agent noun):
     code from the country words inside it, else before it; sector from its agent noun or title."""
     doc, kb, rules = st.doc, st.kb, st.kb.rules
+    if _surname_of_person_before(st, it):
+        # 'Paweł Adamowicz ... Adamowicz subsequently died' with the surname tagged ORG: the person,
+        # resolved to the full name by coreference (short names), as for a surname that is a capital
+        _add(st, _person_mention(st, Item(it.start, it.end, "ner_person"), None))
+        return
     root = _span_root(doc, it.start, it.end)
     if not actor_position(root, rules) and not any(i.kind == "agent" for i in it.value or ()):
         return  # 'at the DMZ': an unknown name in a place slot
