@@ -5,6 +5,10 @@ Hand-built sentences with exact expected codes; the stage runs on its own, as in
 """
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
+
 from test_actors import actors, coded, one, run, stage  # noqa: F401  (fixtures)
 
 
@@ -63,7 +67,6 @@ def test_a_surname_tagged_org_after_the_full_name_is_the_person(run, nlp):
     surname ORG; it is the person named before, so the pronoun after it resolves to him."""
     second = "Adamowicz, 53, has supported LGBT rights."
     if ("Adamowicz", "ORG") not in [(e.text, e.label_) for e in nlp(second).ents]:
-        import pytest
         pytest.skip("the model no longer tags the surname ORG; the repair is not exercised")
     text = ("Paweł Adamowicz, mayor of the Polish city of Gdańsk, was stabbed on stage. " + second
             + " He recently condemned anti-semitism.")
@@ -71,3 +74,43 @@ def test_a_surname_tagged_org_after_the_full_name_is_the_person(run, nlp):
     assert one(ctx, "Adamowicz").canonical == "Paweł Adamowicz"
     assert one(ctx, "He").canonical == "Paweł Adamowicz"
     assert {a.code for a in actors(ctx) if a.canonical == "Paweł Adamowicz"} == {"POL"}
+
+
+# -- a body named after its leader ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,noun,code", [
+    ("Congress asked for records of the Trump administration's withholding of aid to Ukraine. "
+     "Ukraine denied it. Ukraine said so.", "administration", "USA"),
+    ("Vladimir Putin's government rejected the offer from Ukraine. Ukraine said so.", "government", "RUS"),
+])
+def test_a_body_named_after_an_office_holder_is_of_the_holders_country(run, text, noun, code):
+    """'the Trump administration' in a story that names Ukraine more often: the administration is
+    the president's, American, not the article's dominant country."""
+    ctx = run(text, published=date(2019, 10, 1))
+    assert coded(one(ctx, noun))[1:] == (code, "GOV")
+
+
+# -- a person described by a copular clause ---------------------------------------------------------
+
+def test_a_short_name_in_a_copular_clause_gives_the_full_name_its_country(run):
+    """'He was met by Abu Mahdi al-Muhandis ... al-Muhandis was the deputy commander of the Popular
+    Mobilization Forces': the organisation (IRQ) describes the person, at either mention; 'an
+    Iranian-backed militia' names a sponsor, not his country."""
+    text = ("Soleimani arrived at the airport. He was met by Abu Mahdi al-Muhandis, who was also killed. "
+            "al-Muhandis was the deputy commander of the Popular Mobilization Forces (PMF), an "
+            "Iranian-backed militia. The United States said Iran was to blame. Iran denied it.")
+    ctx = run(text, published=date(2020, 1, 5))
+    codes = {a.code for a in actors(ctx) if "Muhandis" in a.canonical}
+    assert codes == {"IRQ"}
+
+
+@pytest.mark.parametrize("text,name,code", [
+    ("Jan Kowalski is a Polish diplomat. Germany and France met on Monday; Kowalski spoke.", "Jan Kowalski",
+     "POL"),
+    ("Jan Kowalski, the head of a Russian-backed group, spoke on Monday. Germany and France met.",
+     "Jan Kowalski", None),
+])
+def test_a_copular_clause_and_a_sponsor_word(run, text, name, code):
+    """'X is a Polish diplomat' describes X; 'a Russian-backed group' says who backs the group."""
+    ctx = run(text)
+    assert one(ctx, name).code == code

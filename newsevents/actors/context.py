@@ -9,7 +9,8 @@ this order:
    the noun it is in apposition to ("the mayor of Gdańsk, Paweł Adamowicz"), the nouns
    before the name ("Abu Dhabi TV photojournalist Ziad al-Sharabi"), its ``of``/``from``/
    ``for``/``at`` phrases ("spokeswoman for the Justice Department") and a copular relative
-   clause ("McGurk, who was Trump's envoy"), leaving out phrases under other prepositions
+   clause ("McGurk, who was Trump's envoy") or main clause ("al-Muhandis was the deputy
+   commander of the PMF", at any mention of the name that coreference gives it), leaving out phrases under other prepositions
    ("envoy to Syria", "the campaign against ISIL"). A country counts when a country name,
    nationality word or capital, a place with a country, or an already coded actor stands
    there; the mention is coded only when all of them give one country.
@@ -74,6 +75,12 @@ def _phrase_tokens(tok, skip: set) -> list:
             subtree(c)
         elif dep == "relcl" and c.lemma_.lower() in _DESCRIBING_VERBS:
             subtree(c)
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in _DESCRIBING_VERBS:
+        # a copular main clause: "al-Muhandis was the deputy commander of the PMF"
+        for c in tok.head.children:
+            if c.i not in skip and (c.dep_ in ("attr", "dobj", "oprd")
+                                    or (c.dep_ == "prep" and c.lower_ == "as")):
+                subtree(c)
     if tok.dep_ == "appos" or (tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN")):
         head = tok.head
         skip2 = skip | {x.i for x in tok.subtree}
@@ -135,6 +142,18 @@ def code_from_context(st: ArticleState) -> None:
     for m in candidates:
         if own[id(m)]:
             by_name.setdefault(m.canonical.lower(), set()).add(own[id(m)])
+    # ... and the name repeated short ("Abu Mahdi al-Muhandis ... al-Muhandis was the deputy
+    # commander of the PMF"): the own words of a name resolved to a candidate count for it
+    ids = {id(m) for m in candidates}
+    for m in st.mentions:
+        if m.resolved_by != "coreference" or m.antecedent is None or m.end <= m.start \
+                or st.doc[m.end - 1].pos_ != "PROPN":
+            continue
+        root = _root(m)
+        if id(root) in ids:
+            c = _own_country(st, m, coded)
+            if c:
+                by_name.setdefault(root.canonical.lower(), set()).add(c)
     for m in candidates:
         c = own[id(m)]
         named = by_name.get(m.canonical.lower(), set())

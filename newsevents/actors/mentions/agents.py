@@ -1,7 +1,8 @@
 """Agent nouns: 'police', 'American and North Korean negotiators', 'Hezbollah fighters'.
 
 An agent noun of ``agent_nouns.tsv`` takes the country of its modifiers ('Russian
-troops'), of its 'of' / 'in' / 'from' phrase ('police in Chelyabinsk'), of an earlier
+troops'), of a table-coded person before it ('the Trump administration'), of its 'of' /
+'in' / 'from' phrase ('police in Chelyabinsk'), of an earlier
 mention of the same head noun with a country of its own ('the US embassy ... the embassy',
 'French police officers ... both officers'; a bare plural only when its sentence names no
 country: '... officers travelled to Canada'), else of its context as the noun's ``context``
@@ -39,6 +40,9 @@ def _agent_mentions(st: ArticleState, item: Item) -> None:
                 return
     mods = left_modifiers(st, item.start, item.end)
     codes = list(mods.countries)
+    if not codes:
+        # 'the Trump administration', "Putin's government": the body of a coded person before it
+        codes = _person_owner_codes(st, head)
     scope = row.get("context") or "sentence"
     if any(c.dep_ == "amod" and c.lower_ in st.kb.rules.get("local_words", ()) for c in head.children):
         scope = "article"  # 'local media', 'local journalists': of the place the story is about
@@ -80,6 +84,18 @@ def _agent_mentions(st: ArticleState, item: Item) -> None:
         _add(st, Mention(item.start, item.end, mods.start, item.end, text, canonical, code=iso,
                          sector=row.get("sector") or None, kind=row.get("kind") or "group", resolved_by=how,
                          agent=key, antecedent=ante, people_context=people_context))
+
+
+def _person_owner_codes(st: ArticleState, head) -> list:
+    """The country of a person named as the compound or possessor of an agent noun ('the Trump
+    administration', "Putin's government"), when a table coded that person. RETURNS (list[str])."""
+    for c in head.children:
+        if c.dep_ not in ("compound", "poss") or c.i > head.i:
+            continue
+        for m in st.mentions:
+            if m.person and m.start <= c.i < m.end and m.code and m.resolved_by == "office-holder":
+                return [m.code]
+    return []
 
 
 def _same_noun_before(st: ArticleState, key: str, start: int):
