@@ -114,3 +114,13 @@ def test_a_copular_clause_and_a_sponsor_word(run, text, name, code):
     """'X is a Polish diplomat' describes X; 'a Russian-backed group' says who backs the group."""
     ctx = run(text)
     assert one(ctx, name).code == code
+
+
+def test_a_short_name_takes_the_code_its_full_name_gets_from_an_apposition(run):
+    """'Kurt Volker, the United States special envoy ... Volker': the apposition codes the full name
+    after the short names were linked to it; they take its code too."""
+    text = ("On the same day, Kurt Volker, the United States special envoy for Ukraine negotiations, resigned. "
+            "The House issued a deposition request for Volker. Volker's resignation was the first. "
+            "Ukraine said Ukraine would cooperate with Ukraine's partners.")
+    ctx = run(text, published=date(2019, 9, 30))
+    assert {a.code for a in actors(ctx) if a.canonical == "Kurt Volker"} == {"USA"}

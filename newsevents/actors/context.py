@@ -28,7 +28,8 @@ An agent noun of article context ("the administration") that neither its sentenc
 article's country mentions code takes the country of the article's people the same way.
 A name repeated in full takes the country its own words gave it at another mention (one country
 only) before the article's. Mentions resolved to such an antecedent by coreference then take its
-code. The sector stays
+code, as do those of a name that the title in apposition to it coded after they were linked
+("Kurt Volker, the United States special envoy ... Volker"). The sector stays
 unknown: nothing in the words says it.
 """
 from __future__ import annotations
@@ -173,6 +174,9 @@ def code_from_context(st: ArticleState) -> None:
                 m.canonical = f"{st.kb.country_name(people) or people} ({label})"
     for m in st.mentions:
         if not m.code and m.antecedent is not None:
+            # coded after the link: by its own words, the article, or the title in apposition to it
+            # ("Kurt Volker, the United States special envoy ... Volker", coref._appositions)
             root = _root(m)
-            if root.code and root.resolved_by in ("own-words", "article-context"):
+            if root.code and root.resolved_by in ("own-words", "article-context", "title"):
                 m.code = root.code
+                m.sector = m.sector or root.sector
