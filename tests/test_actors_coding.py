@@ -95,10 +95,11 @@ def test_a_body_named_after_an_office_holder_is_of_the_holders_country(run, text
 def test_a_short_name_in_a_copular_clause_gives_the_full_name_its_country(run):
     """'He was met by Abu Mahdi al-Muhandis ... al-Muhandis was the deputy commander of the Popular
     Mobilization Forces': the organisation (IRQ) describes the person, at either mention; 'an
-    Iranian-backed militia' names a sponsor, not his country."""
-    text = ("Soleimani arrived at the airport. He was met by Abu Mahdi al-Muhandis, who was also killed. "
-            "al-Muhandis was the deputy commander of the Popular Mobilization Forces (PMF), an "
-            "Iranian-backed militia. The United States said Iran was to blame. Iran denied it.")
+    Iranian-backed militia' names a sponsor, not his country; 'the deputy commander' is his own
+    description, not the Iranian commander coreference takes it for."""
+    text = ("Qasem Soleimani, an Iranian commander, arrived at the airport. He was met by Abu Mahdi "
+            "al-Muhandis, who was also killed. al-Muhandis was the deputy commander of the Popular "
+            "Mobilization Forces (PMF), an Iranian-backed militia. The United States said Iran was to blame.")
     ctx = run(text, published=date(2020, 1, 5))
     codes = {a.code for a in actors(ctx) if "Muhandis" in a.canonical}
     assert codes == {"IRQ"}
@@ -124,3 +125,12 @@ def test_a_short_name_takes_the_code_its_full_name_gets_from_an_apposition(run):
             "Ukraine said Ukraine would cooperate with Ukraine's partners.")
     ctx = run(text, published=date(2019, 9, 30))
     assert {a.code for a in actors(ctx) if a.canonical == "Kurt Volker"} == {"USA"}
+
+
+def test_a_title_predicated_of_a_named_subject_is_that_person(run):
+    """'al-Muhandis was the deputy commander of the PMF': the title is al-Muhandis, not the Iranian
+    commander named before (coreference by role would take him)."""
+    text = ("Qasem Soleimani, an Iranian commander, arrived at the airport. He was met by Abu Mahdi "
+            "al-Muhandis. al-Muhandis was the deputy commander of the Popular Mobilization Forces.")
+    ctx = run(text, published=date(2020, 1, 5))
+    assert one(ctx, "the deputy commander").canonical == "Abu Mahdi al-Muhandis"

@@ -98,11 +98,15 @@ def _own_country(st: ArticleState, m: Mention, coded: dict) -> Optional[str]:
     doc = st.doc
     head = doc[m.start:m.end].root
     skip = set(range(m.start, m.end))
+    # the noun a copula predicates of the name ("al-Muhandis was the deputy commander") is the
+    # name's own description: its words count, not the person coreference took that noun for
+    predicate = {c.i for c in head.head.children if c.dep_ in ("attr", "oprd")} \
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in _DESCRIBING_VERBS else set()
     found = set()
     for k in _phrase_tokens(head, skip):
         if st.sent_of[k] != st.sent_of[head.i]:
             continue
-        c = token_country(st, k, _COUNTRY_KINDS, coded)
+        c = token_country(st, k, _COUNTRY_KINDS, None if k in predicate else coded)
         if c:
             found.add(c)
     return next(iter(found)) if len(found) == 1 else None

@@ -4,7 +4,8 @@ No coreference weights exist for spaCy 3.8 (see FACTS.md), so these are
 rules, applied in text order after the named mentions are resolved:
 
 * short names: 'Trump' after 'Donald Trump', 'Klimov' after 'Oleg Klimov';
-* titles: 'the president' -> the nearest person named before whose role
+* titles: 'X was the deputy commander' -> X (a title predicated of a named subject);
+  'the president' -> the nearest person named before whose role
   matches (and whose country matches, if one is given), else the office
   holder of that role in the article's country on the publication date;
 * organisations: 'the newspaper' -> the nearest organisation of a matching
@@ -157,6 +158,11 @@ def _title(st: ArticleState, item: Item, mods) -> None:
     if ev_start > 0 and doc[ev_start - 1].lower_ == "the":
         ev_start -= 1
     text = doc[ev_start:item.end].text
+    subject = _copula_subject(st, doc[item.start:item.end].root)
+    if subject is not None:
+        # 'al-Muhandis was the deputy commander of the PMF': the title is said of its subject
+        _link(st, subject, item.start, item.end, ev_start, item.end, text)
+        return
     for m in sorted((m for m in st.mentions if m.person and m.end <= item.start), key=lambda m: -m.start):
         roles = [r for r in (m.role.lower() if m.role else None,) + tuple(m.roles) if r]
         if any(role in r and not r.startswith("former") for r in roles) \
@@ -175,6 +181,19 @@ def _title(st: ArticleState, item: Item, mods) -> None:
         _add(st, Mention(item.start, item.end, ev_start, item.end, text, f"{name} ({role})", code=country,
                          sector=row.get("sector") or None, kind="person", role=row.get("role"), resolved_by="title",
                          person=True, gender=row.get("gender") or None))
+
+
+def _copula_subject(st: ArticleState, head) -> Optional[Mention]:
+    """The named person a title is predicated of ('al-Muhandis was the deputy commander'): the
+    subject of the copula whose attribute the title heads, when a person mention covers it."""
+    if head.dep_ != "attr" or head.head.lemma_ != "be":
+        return None
+    for c in head.head.children:
+        if c.dep_ == "nsubj":
+            for m in st.mentions:
+                if m.person and m.start <= c.i < m.end:
+                    return m.antecedent if m.antecedent is not None else m
+    return None
 
 
 def _description(st: ArticleState, item: Item) -> None:

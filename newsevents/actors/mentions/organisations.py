@@ -50,16 +50,18 @@ def recognise_org(st: ArticleState, it: Item) -> None:
 
 
 def _surname_of_person_before(st: ArticleState, it: Item) -> bool:
-    """True when the entity is one capitalised word that ends the longer name of a person
-    mentioned before it ('Adamowicz' after 'Paweł Adamowicz') and no table knows it."""
+    """True when the entity is a capitalised surname (one word, or two joined by a hyphen) that
+    ends the longer name of a person mentioned before it ('Adamowicz' after 'Paweł Adamowicz',
+    'al-Muhandis' after 'Abu Mahdi al-Muhandis') and no table knows it."""
     doc = st.doc
-    if it.end - it.start != 1 or it.value:
+    n = it.end - it.start
+    if it.value or not doc[it.start].text[:1].isalpha():
         return False
-    word = doc[it.start].text
-    if not word[:1].isupper():
-        return False
-    return any(m.person and m.start < it.start and m.end - m.start > 1 and m.kind == "person"
-               and doc[m.end - 1].text == word for m in st.mentions)
+    words = [t.text for t in doc[it.start:it.end]]
+    if not any(w[:1].isupper() for w in words) or len([w for w in words if w.isalpha()]) > 2:
+        return False  # a surname is one word, or two joined by a hyphen ('al-Muhandis')
+    return any(m.person and m.kind == "person" and m.start < it.start and m.end - m.start > n
+               and [t.text for t in doc[m.end - n:m.end]] == words for m in st.mentions)
 
 
 def recognise_ner_org(st: ArticleState, it: Item) -> None:
