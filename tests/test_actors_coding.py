@@ -134,3 +134,20 @@ def test_a_title_predicated_of_a_named_subject_is_that_person(run):
             "al-Muhandis. al-Muhandis was the deputy commander of the Popular Mobilization Forces.")
     ctx = run(text, published=date(2020, 1, 5))
     assert one(ctx, "the deputy commander").canonical == "Abu Mahdi al-Muhandis"
+
+
+# -- agent nouns the table lacked --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,places,noun,expected", [
+    ("Police in Chennai, India arrested two men. The forestry department arrested them on Monday.",
+     [("Chennai", "IND")], "department", ("IND", "GOV")),
+    ("Police in Denver and Boston said so. On Monday, attorneys general from sixteen states filed a lawsuit.",
+     [("Denver", "USA"), ("Boston", "USA")], "attorneys general", ("USA", "GOV")),
+    ("Some Iraqi militias associated with Iran had made threats against U.S. personnel.",
+     [], "militias", ("IRQ", "REB")),
+])
+def test_state_bodies_and_militias_are_agent_nouns(run, text, places, noun, expected):
+    """'the forestry department', 'attorneys general' (a plural title) and 'militias' name actors:
+    coded by their own words, else (a state body) by the article's country."""
+    ctx = run(text, places=places)
+    assert coded(one(ctx, noun))[1:] == expected
