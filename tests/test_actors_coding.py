@@ -151,3 +151,12 @@ def test_state_bodies_and_militias_are_agent_nouns(run, text, places, noun, expe
     coded by their own words, else (a state body) by the article's country."""
     ctx = run(text, places=places)
     assert coded(one(ctx, noun))[1:] == expected
+
+
+def test_the_embassy_after_a_named_embassy_is_of_its_country(run):
+    """'the United States Embassy in Baghdad ... the Embassy': the named body with the same head noun
+    gives the definite noun its country (an embassy takes none from its context)."""
+    text = ("Protesters attacked the United States Embassy in Baghdad on Tuesday. The office asked U.S. "
+            "citizens not to approach the Embassy.")
+    ctx = run(text, places=[("Baghdad", "IRQ")])
+    assert coded(one(ctx, "Embassy"))[1:] == ("USA", "GOV")

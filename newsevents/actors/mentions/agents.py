@@ -101,13 +101,19 @@ def _person_owner_codes(st: ArticleState, head) -> list:
 def _same_noun_before(st: ArticleState, key: str, start: int):
     """The nearest earlier agent-noun mention whose country came from its own words and whose
     noun has the same head word as ``key`` ('police officers' for 'officers', 'the embassy' for
-    'embassy'), or None. RETURNS (Mention | None)."""
+    'embassy'), or coded named body ending in that word ('the United States Embassy' for 'the
+    Embassy'), or None. RETURNS (Mention | None)."""
     def head_word(k: str) -> str:
         return (st.kb.agents.get(k, {}).get("noun") or k).split()[-1]
 
     last = head_word(key)
-    return next((m for m in reversed(st.mentions) if m.agent and m.code and m.resolved_by == "agent-noun"
-                 and m.end <= start and head_word(m.agent) == last), None)
+    doc = st.doc
+    return next((m for m in reversed(st.mentions) if m.code and m.end <= start and (
+        (m.agent and m.resolved_by == "agent-noun" and head_word(m.agent) == last)
+        # a named body with that head noun and a country of its own words: 'the United States
+        # Embassy in Baghdad ... the Embassy'
+        or (m.kind == "organisation" and m.resolved_by in ("ner", "organisation") and m.end - m.start > 1
+            and doc[m.end - 1].lower_ == last))), None)
 
 
 def recognise_agent(st: ArticleState, it: Item) -> None:
