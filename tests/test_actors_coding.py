@@ -160,3 +160,33 @@ def test_the_embassy_after_a_named_embassy_is_of_its_country(run):
             "citizens not to approach the Embassy.")
     ctx = run(text, places=[("Baghdad", "IRQ")])
     assert coded(one(ctx, "Embassy"))[1:] == ("USA", "GOV")
+
+
+def test_an_untagged_surname_after_the_full_name_is_the_person(run, nlp):
+    """'officers Antoine Quirin and Nicolas Redouane ... Redouane consistently claimed': the model tags
+    the repeated surname nothing; it is the person named before."""
+    second = "Quirin denied any sexual activity; Redouane consistently claimed sex was consensual."
+    if any(e.text == "Redouane" for e in nlp(second).ents):
+        pytest.skip("the model now tags the surname; the repair is not exercised")
+    text = ("Emily Spanton, 39, who has waived her right to anonymity, met officers Antoine Quirin and "
+            "Nicolas Redouane, 40 and 49, at an Irish pub. " + second)
+    ctx = run(text)
+    assert one(ctx, "Redouane").canonical == "Nicolas Redouane"
+
+
+def test_a_pronoun_without_a_subject_before_prefers_a_person_of_its_known_gender(run):
+    """'prosecute Quirin and Redouane ... an appeal by Spanton ... she was questioned': no subject
+    person in the sentence before; Emily (f) fits 'she', the unknown names do not say."""
+    text = ("Emily Spanton met Antoine Quirin and Nicolas Redouane at a pub. An attempt to prosecute Quirin "
+            "and Redouane failed, but an appeal by Spanton secured a trial. At trial, she was questioned "
+            "for hours.")
+    ctx = run(text)
+    assert one(ctx, "she").canonical == "Emily Spanton"
+
+
+def test_an_intensifying_reflexive_is_the_name_before_it(run):
+    """'a meeting between Zelensky and Trump himself': 'himself' is Trump, not the subject."""
+    text = ("Kurt Volker worked to arrange a meeting between Volodymyr Zelensky and Donald Trump himself "
+            "during a planned trip to Warsaw.")
+    ctx = run(text, published=date(2019, 9, 30))
+    assert one(ctx, "himself").canonical == "Donald Trump"

@@ -13,7 +13,8 @@ rules, applied in text order after the named mentions are resolved:
 * pronouns he/him/his/she/her: the subject of the governing clause if it is
   a compatible person (relative 'who' -> the person just before it), else the
   first compatible person earlier in the sentence, else the subject person of
-  the previous sentences; 'it' and 'they' are not resolved;
+  the previous sentences (else one whose name gives the pronoun's gender); an intensifying
+  'himself' after a name ('Trump himself') is that person; 'it' and 'they' are not resolved;
 * groups: 'the two leaders' / 'both leaders' -> the last two persons named in
   this and the previous two sentences, else the first two named in this and
   the next two sentences (one Actor per referent, same evidence).
@@ -126,7 +127,13 @@ def _subject_person(st: ArticleState, pron, gender, by_tok) -> Optional[Mention]
 
 def _pronoun(st: ArticleState, tok, by_tok) -> Optional[Mention]:
     gender = st.kb.rules.get("pronouns", {}).get(tok.lower_)
-    ant = _subject_person(st, tok, gender, by_tok)
+    ant = None
+    if tok.lower_.endswith("self") and tok.i > 0 and tok.head.i == tok.i - 1:
+        # an intensifying reflexive hanging from the name before it: 'between Zelensky and Trump himself'
+        cand = by_tok.get(tok.i - 1)
+        if cand is not None and _compatible(cand, gender):
+            ant = cand
+    ant = ant or _subject_person(st, tok, gender, by_tok)
     sent = st.sent_of[tok.i]
     persons = sorted((m for m in st.mentions if m.person), key=lambda m: m.start)
     if ant is None:
@@ -142,7 +149,12 @@ def _pronoun(st: ArticleState, tok, by_tok) -> Optional[Mention]:
                 continue
             subj = [m for m in cands if st.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
                     or any(st.doc[k].dep_ in ("nsubj", "nsubjpass") for k in range(m.start, m.end))]
-            ant = (subj or cands)[0]
+            # with no subject, a person whose name says the pronoun's gender before one whose
+            # name says nothing ('an appeal by Spanton' over 'Redouane' for 'she'); not a name
+            # that only modifies a noun ('the Trump administration')
+            known = [m for m in cands if gender is not None and m.gender == gender
+                     and st.doc[m.end - 1].dep_ not in ("compound", "amod", "nmod")]
+            ant = (subj or known or cands)[0]
             break
     if ant is None:
         return None
