@@ -190,3 +190,15 @@ def test_an_intensifying_reflexive_is_the_name_before_it(run):
             "during a planned trip to Warsaw.")
     ctx = run(text, published=date(2019, 9, 30))
     assert one(ctx, "himself").canonical == "Donald Trump"
+
+
+# -- a context-bound organisation whose own name gives the country ----------------------------------
+
+@pytest.mark.parametrize("text,mention,code", [
+    ("The US Congress agreed to lift embargoes on sales to Iran, Libya and Sudan.", "US Congress", "USA"),
+    ("Congress agreed to lift embargoes on sales to Iran, Libya and Sudan.", "Congress", None),
+])
+def test_a_generic_organisation_named_with_its_country_is_of_that_country(run, text, mention, code):
+    """'Congress' means the US Congress only in a story about the United States (organisations.tsv,
+    context); 'the US Congress' says so itself, whatever the rest of the sentence names."""
+    assert one(run(text), mention).code == code

@@ -1,7 +1,8 @@
 """Organisations: aliases of ``organisations.tsv`` and spaCy ORG entities.
 
 A table alias takes its row's canonical name, code and sector; a row with context codes
-(a generic 'Communist Party') only where its country is in the sentence or the article.
+(a generic 'Communist Party') only where its country is in the sentence or the article, or
+in the alias itself ('the US Congress').
 An unknown ORG entity in an actor slot takes the country and sector of the words inside
 it or before it; one that is the surname of a person named before in full ('Paweł Adamowicz
 ... Adamowicz died', the small model tagging the surname ORG) is that person.
@@ -24,11 +25,27 @@ def _org_row(st: ArticleState, item: Item) -> Optional[dict]:
         return free[0]
     sent = st.sent_of[item.start]
     here = set(st.geo_sent.get(sent, ())) | st.named_sent.get(sent, set())
+    # a country named inside the alias itself ('the US Congress'): its own words give the context
+    here |= _countries_inside(st, item)
     in_sent = [r for r in rows if here & set(r["context_codes"])]
     pool = in_sent or [r for r in rows if any(st.geo_article.get(c) for c in r["context_codes"])]
     if not pool:
         return None
     return max(pool, key=lambda r: sum(st.geo_article.get(c, 0) for c in r["context_codes"]))
+
+
+def _countries_inside(st: ArticleState, item: Item) -> set:
+    """ISO codes of the country names and nationality words inside the item's own tokens."""
+    out = set()
+    keys = st.cased_keys
+    if not keys:
+        return out
+    for k in range(item.start, item.end):
+        for n in range(1, item.end - k + 1):
+            found = st.kb.cased.match(keys, k, max_tokens=n)
+            if found is not None and found[0] == k + n:
+                out.update(e.value for e in found[1] if e.kind in ("country", "adjective"))
+    return out
 
 
 def recognise_org(st: ArticleState, it: Item) -> None:
