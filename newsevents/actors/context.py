@@ -9,7 +9,8 @@ this order:
    the noun it is in apposition to ("the mayor of Gdańsk, Paweł Adamowicz"), the nouns
    before the name ("Abu Dhabi TV photojournalist Ziad al-Sharabi"), its ``of``/``from``/
    ``for``/``at`` phrases ("spokeswoman for the Justice Department") and a copular relative
-   clause ("McGurk, who was Trump's envoy"), leaving out phrases under other prepositions
+   clause ("McGurk, who was Trump's envoy") or main clause ("al-Muhandis was the deputy
+   commander of the PMF", at any mention of the name that coreference gives it), leaving out phrases under other prepositions
    ("envoy to Syria", "the campaign against ISIL"). A country counts when a country name,
    nationality word or capital, a place with a country, or an already coded actor stands
    there; the mention is coded only when all of them give one country.
@@ -27,7 +28,8 @@ An agent noun of article context ("the administration") that neither its sentenc
 article's country mentions code takes the country of the article's people the same way.
 A name repeated in full takes the country its own words gave it at another mention (one country
 only) before the article's. Mentions resolved to such an antecedent by coreference then take its
-code. The sector stays
+code, as do those of a name that the title in apposition to it coded after they were linked
+("Kurt Volker, the United States special envoy ... Volker"). The sector stays
 unknown: nothing in the words says it.
 """
 from __future__ import annotations
@@ -74,6 +76,12 @@ def _phrase_tokens(tok, skip: set) -> list:
             subtree(c)
         elif dep == "relcl" and c.lemma_.lower() in _DESCRIBING_VERBS:
             subtree(c)
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in _DESCRIBING_VERBS:
+        # a copular main clause: "al-Muhandis was the deputy commander of the PMF"
+        for c in tok.head.children:
+            if c.i not in skip and (c.dep_ in ("attr", "dobj", "oprd")
+                                    or (c.dep_ == "prep" and c.lower_ == "as")):
+                subtree(c)
     if tok.dep_ == "appos" or (tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN")):
         head = tok.head
         skip2 = skip | {x.i for x in tok.subtree}
@@ -90,11 +98,15 @@ def _own_country(st: ArticleState, m: Mention, coded: dict) -> Optional[str]:
     doc = st.doc
     head = doc[m.start:m.end].root
     skip = set(range(m.start, m.end))
+    # the noun a copula predicates of the name ("al-Muhandis was the deputy commander") is the
+    # name's own description: its words count, not the person coreference took that noun for
+    predicate = {c.i for c in head.head.children if c.dep_ in ("attr", "oprd")} \
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in _DESCRIBING_VERBS else set()
     found = set()
     for k in _phrase_tokens(head, skip):
         if st.sent_of[k] != st.sent_of[head.i]:
             continue
-        c = token_country(st, k, _COUNTRY_KINDS, coded)
+        c = token_country(st, k, _COUNTRY_KINDS, None if k in predicate else coded)
         if c:
             found.add(c)
     return next(iter(found)) if len(found) == 1 else None
@@ -135,6 +147,18 @@ def code_from_context(st: ArticleState) -> None:
     for m in candidates:
         if own[id(m)]:
             by_name.setdefault(m.canonical.lower(), set()).add(own[id(m)])
+    # ... and the name repeated short ("Abu Mahdi al-Muhandis ... al-Muhandis was the deputy
+    # commander of the PMF"): the own words of a name resolved to a candidate count for it
+    ids = {id(m) for m in candidates}
+    for m in st.mentions:
+        if m.resolved_by != "coreference" or m.antecedent is None or m.end <= m.start \
+                or st.doc[m.end - 1].pos_ != "PROPN":
+            continue
+        root = _root(m)
+        if id(root) in ids:
+            c = _own_country(st, m, coded)
+            if c:
+                by_name.setdefault(root.canonical.lower(), set()).add(c)
     for m in candidates:
         c = own[id(m)]
         named = by_name.get(m.canonical.lower(), set())
@@ -154,6 +178,9 @@ def code_from_context(st: ArticleState) -> None:
                 m.canonical = f"{st.kb.country_name(people) or people} ({label})"
     for m in st.mentions:
         if not m.code and m.antecedent is not None:
+            # coded after the link: by its own words, the article, or the title in apposition to it
+            # ("Kurt Volker, the United States special envoy ... Volker", coref._appositions)
             root = _root(m)
-            if root.code and root.resolved_by in ("own-words", "article-context"):
+            if root.code and root.resolved_by in ("own-words", "article-context", "title"):
                 m.code = root.code
+                m.sector = m.sector or root.sector

@@ -4,7 +4,8 @@ No coreference weights exist for spaCy 3.8 (see FACTS.md), so these are
 rules, applied in text order after the named mentions are resolved:
 
 * short names: 'Trump' after 'Donald Trump', 'Klimov' after 'Oleg Klimov';
-* titles: 'the president' -> the nearest person named before whose role
+* titles: 'X was the deputy commander' -> X (a title predicated of a named subject);
+  'the president' -> the nearest person named before whose role
   matches (and whose country matches, if one is given), else the office
   holder of that role in the article's country on the publication date;
 * organisations: 'the newspaper' -> the nearest organisation of a matching
@@ -12,7 +13,8 @@ rules, applied in text order after the named mentions are resolved:
 * pronouns he/him/his/she/her: the subject of the governing clause if it is
   a compatible person (relative 'who' -> the person just before it), else the
   first compatible person earlier in the sentence, else the subject person of
-  the previous sentences; 'it' and 'they' are not resolved;
+  the previous sentences (else one whose name gives the pronoun's gender); an intensifying
+  'himself' after a name ('Trump himself') is that person; 'it' and 'they' are not resolved;
 * groups: 'the two leaders' / 'both leaders' -> the last two persons named in
   this and the previous two sentences, else the first two named in this and
   the next two sentences (one Actor per referent, same evidence).
@@ -125,7 +127,13 @@ def _subject_person(st: ArticleState, pron, gender, by_tok) -> Optional[Mention]
 
 def _pronoun(st: ArticleState, tok, by_tok) -> Optional[Mention]:
     gender = st.kb.rules.get("pronouns", {}).get(tok.lower_)
-    ant = _subject_person(st, tok, gender, by_tok)
+    ant = None
+    if tok.lower_.endswith("self") and tok.i > 0 and tok.head.i == tok.i - 1:
+        # an intensifying reflexive hanging from the name before it: 'between Zelensky and Trump himself'
+        cand = by_tok.get(tok.i - 1)
+        if cand is not None and _compatible(cand, gender):
+            ant = cand
+    ant = ant or _subject_person(st, tok, gender, by_tok)
     sent = st.sent_of[tok.i]
     persons = sorted((m for m in st.mentions if m.person), key=lambda m: m.start)
     if ant is None:
@@ -141,7 +149,12 @@ def _pronoun(st: ArticleState, tok, by_tok) -> Optional[Mention]:
                 continue
             subj = [m for m in cands if st.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
                     or any(st.doc[k].dep_ in ("nsubj", "nsubjpass") for k in range(m.start, m.end))]
-            ant = (subj or cands)[0]
+            # with no subject, a person whose name says the pronoun's gender before one whose
+            # name says nothing ('an appeal by Spanton' over 'Redouane' for 'she'); not a name
+            # that only modifies a noun ('the Trump administration')
+            known = [m for m in cands if gender is not None and m.gender == gender
+                     and st.doc[m.end - 1].dep_ not in ("compound", "amod", "nmod")]
+            ant = (subj or known or cands)[0]
             break
     if ant is None:
         return None
@@ -157,6 +170,11 @@ def _title(st: ArticleState, item: Item, mods) -> None:
     if ev_start > 0 and doc[ev_start - 1].lower_ == "the":
         ev_start -= 1
     text = doc[ev_start:item.end].text
+    subject = _copula_subject(st, doc[item.start:item.end].root)
+    if subject is not None:
+        # 'al-Muhandis was the deputy commander of the PMF': the title is said of its subject
+        _link(st, subject, item.start, item.end, ev_start, item.end, text)
+        return
     for m in sorted((m for m in st.mentions if m.person and m.end <= item.start), key=lambda m: -m.start):
         roles = [r for r in (m.role.lower() if m.role else None,) + tuple(m.roles) if r]
         if any(role in r and not r.startswith("former") for r in roles) \
@@ -175,6 +193,19 @@ def _title(st: ArticleState, item: Item, mods) -> None:
         _add(st, Mention(item.start, item.end, ev_start, item.end, text, f"{name} ({role})", code=country,
                          sector=row.get("sector") or None, kind="person", role=row.get("role"), resolved_by="title",
                          person=True, gender=row.get("gender") or None))
+
+
+def _copula_subject(st: ArticleState, head) -> Optional[Mention]:
+    """The named person a title is predicated of ('al-Muhandis was the deputy commander'): the
+    subject of the copula whose attribute the title heads, when a person mention covers it."""
+    if head.dep_ != "attr" or head.head.lemma_ != "be":
+        return None
+    for c in head.head.children:
+        if c.dep_ == "nsubj":
+            for m in st.mentions:
+                if m.person and m.start <= c.i < m.end:
+                    return m.antecedent if m.antecedent is not None else m
+    return None
 
 
 def _description(st: ArticleState, item: Item) -> None:

@@ -274,8 +274,12 @@ def _speaker(ctx, a: Attr, finder, mem: Memory, depth: int = 0) -> Optional[Spea
         return Speaker(canonical=f"{named[0].canonical}'s {head.text}", mention=None,
                        code=named[0].code, sector=None)
     if head_key in _PROXY_HEADS or carrier:
-        if named:  # 'a spokesman for Facebook', 'a statement from the ministry'
-            return _from_mention(named[0])
+        # 'a spokesman for Facebook', 'a statement from the ministry' ("the newspaper's editorial");
+        # not the possessor of a person: "his lawyers have claimed" are the speakers, as "Navalny's
+        # associates" are
+        proxied = named if carrier else [m for m in named if not _possessor(text, m)]
+        if proxied:
+            return _from_mention(proxied[0])
     if carrier and mem.documents is not None and depth == 0:
         sp = _document_speaker(ctx, a, head, definite, finder, mem)
         if sp is not None:

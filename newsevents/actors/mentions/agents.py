@@ -1,9 +1,12 @@
 """Agent nouns: 'police', 'American and North Korean negotiators', 'Hezbollah fighters'.
 
 An agent noun of ``agent_nouns.tsv`` takes the country of its modifiers ('Russian
-troops'), of its 'of' / 'in' / 'from' phrase ('police in Chelyabinsk'), of an earlier
-mention of the same noun ('the US embassy ... the embassy'), else of its context as the
-noun's ``context`` column allows; an organisation before it makes it that organisation's
+troops'), of a table-coded person before it ('the Trump administration'), of its 'of' /
+'in' / 'from' phrase ('police in Chelyabinsk'), of an earlier
+mention of the same head noun with a country of its own ('the US embassy ... the embassy',
+'French police officers ... both officers'; a bare plural only when its sentence names no
+country: '... officers travelled to Canada'), else of its context as the noun's ``context``
+column allows ('local media': the article's, whatever the column says); an organisation before it makes it that organisation's
 members. A group noun with a number word ('the two leaders') goes to coreference.
 """
 from __future__ import annotations
@@ -37,7 +40,12 @@ def _agent_mentions(st: ArticleState, item: Item) -> None:
                 return
     mods = left_modifiers(st, item.start, item.end)
     codes = list(mods.countries)
+    if not codes:
+        # 'the Trump administration', "Putin's government": the body of a coded person before it
+        codes = _person_owner_codes(st, head)
     scope = row.get("context") or "sentence"
+    if any(c.dep_ == "amod" and c.lower_ in st.kb.rules.get("local_words", ()) for c in head.children):
+        scope = "article"  # 'local media', 'local journalists': of the place the story is about
     key = item.first("agent").value
     # possessive country: "Russia's army" (the possessor token is a country/capital item); an
     # embassy 'in Baghdad' stands in another country: only 'of' counts for it
@@ -45,17 +53,26 @@ def _agent_mentions(st: ArticleState, item: Item) -> None:
         codes = right_countries(st, head, ("of",) if scope == "antecedent" else ("of", "in", "from"))
     how = "agent-noun"
     ante = None
-    if not codes and _has_det(doc, head, ("the",)):
-        # 'the US embassy ... the embassy': an earlier mention of the same noun with its own country
-        ante = next((m for m in reversed(st.mentions) if m.agent == key and m.code
-                     and m.resolved_by == "agent-noun" and m.end <= item.start), None)
+    definite = _has_det(doc, head, tuple(st.kb.rules.get("anaphoric_determiners", ("the",))))
+    if not codes and definite:
+        # 'the US embassy ... the embassy', 'two French police officers ... both officers': an
+        # earlier mention of the same head noun with its own country
+        ante = _same_noun_before(st, key, item.start)
         if ante is not None:
             codes, how = [ante.code], "coreference"
     people_context = False
     if not codes and not mods.unplaced:
         # the context only for a noun the text does not place ('Northamptonshire police' with
         # a county of unknown country stays uncoded rather than take the article's country)
-        c, how = st.context_country(st.sent_of[item.start], scope)
+        c, how = st.context_country(st.sent_of[item.start], "sentence" if scope == "article" else scope)
+        if c is None and not definite and not any(t.dep_ in ("det", "poss") for t in head.children):
+            # a bare plural repeating a placed noun ('French police officers ... officers
+            # travelled to Canada'): that noun's country, before the article's
+            ante = _same_noun_before(st, key, item.start)
+            if ante is not None:
+                c, how = ante.code, "coreference"
+        if c is None and scope == "article":
+            c, how = st.context_country(st.sent_of[item.start], scope)
         codes, how = [c], how or "agent-noun"
         people_context = c is None and scope == "article"
     codes = codes or [None]
@@ -67,6 +84,36 @@ def _agent_mentions(st: ArticleState, item: Item) -> None:
         _add(st, Mention(item.start, item.end, mods.start, item.end, text, canonical, code=iso,
                          sector=row.get("sector") or None, kind=row.get("kind") or "group", resolved_by=how,
                          agent=key, antecedent=ante, people_context=people_context))
+
+
+def _person_owner_codes(st: ArticleState, head) -> list:
+    """The country of a person named as the compound or possessor of an agent noun ('the Trump
+    administration', "Putin's government"), when a table coded that person. RETURNS (list[str])."""
+    for c in head.children:
+        if c.dep_ not in ("compound", "poss") or c.i > head.i:
+            continue
+        for m in st.mentions:
+            if m.person and m.start <= c.i < m.end and m.code and m.resolved_by == "office-holder":
+                return [m.code]
+    return []
+
+
+def _same_noun_before(st: ArticleState, key: str, start: int):
+    """The nearest earlier agent-noun mention whose country came from its own words and whose
+    noun has the same head word as ``key`` ('police officers' for 'officers', 'the embassy' for
+    'embassy'), or coded named body ending in that word ('the United States Embassy' for 'the
+    Embassy'), or None. RETURNS (Mention | None)."""
+    def head_word(k: str) -> str:
+        return (st.kb.agents.get(k, {}).get("noun") or k).split()[-1]
+
+    last = head_word(key)
+    doc = st.doc
+    return next((m for m in reversed(st.mentions) if m.code and m.end <= start and (
+        (m.agent and m.resolved_by == "agent-noun" and head_word(m.agent) == last)
+        # a named body with that head noun and a country of its own words: 'the United States
+        # Embassy in Baghdad ... the Embassy'
+        or (m.kind == "organisation" and m.resolved_by in ("ner", "organisation") and m.end - m.start > 1
+            and doc[m.end - 1].lower_ == last))), None)
 
 
 def recognise_agent(st: ArticleState, it: Item) -> None:

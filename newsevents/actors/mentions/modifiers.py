@@ -168,10 +168,13 @@ def token_country(st: ArticleState, i: int, kinds=("country", "capital", "adject
     """The country that token ``i`` names: a lexicon item of one of ``kinds`` (the first kind it
     has, in that order), else a placed toponym, else the code of a coded actor mention there
     (``coded``: token index -> code). A name after "pro-" or "anti-" ("the pro-Beijing camp")
-    names a stance, not a country. RETURNS (str | None): ISO alpha-3."""
+    names a stance, not a country, and one before "-backed" or "-led" ("an Iranian-backed militia",
+    rules.yaml ``sponsor_words``) names a sponsor. RETURNS (str | None): ISO alpha-3."""
     doc = st.doc
     if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("pro", "anti"):
         return None
+    if i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ in st.kb.rules.get("sponsor_words", ()):
+        return None  # 'an Iranian-backed militia', 'the US-led coalition': who supports it, not whose it is
     it = st.item_at.get(i)
     if it is not None:
         for kind in kinds:

@@ -1,15 +1,18 @@
 """Organisations: aliases of ``organisations.tsv`` and spaCy ORG entities.
 
 A table alias takes its row's canonical name, code and sector; a row with context codes
-(a generic 'Communist Party') only where its country is in the sentence or the article.
+(a generic 'Communist Party') only where its country is in the sentence or the article, or
+in the alias itself ('the US Congress').
 An unknown ORG entity in an actor slot takes the country and sector of the words inside
-it or before it.
+it or before it; one that is the surname of a person named before in full ('Paweł Adamowicz
+... Adamowicz died', the small model tagging the surname ORG) is that person.
 """
 from __future__ import annotations
 
 from typing import Optional
 
 from .modifiers import left_modifiers
+from .persons import _person_mention
 from .state import ArticleState, Item, Mention, _add
 from .syntax import _span_root, _text, actor_position
 
@@ -22,11 +25,27 @@ def _org_row(st: ArticleState, item: Item) -> Optional[dict]:
         return free[0]
     sent = st.sent_of[item.start]
     here = set(st.geo_sent.get(sent, ())) | st.named_sent.get(sent, set())
+    # a country named inside the alias itself ('the US Congress'): its own words give the context
+    here |= _countries_inside(st, item)
     in_sent = [r for r in rows if here & set(r["context_codes"])]
     pool = in_sent or [r for r in rows if any(st.geo_article.get(c) for c in r["context_codes"])]
     if not pool:
         return None
     return max(pool, key=lambda r: sum(st.geo_article.get(c, 0) for c in r["context_codes"]))
+
+
+def _countries_inside(st: ArticleState, item: Item) -> set:
+    """ISO codes of the country names and nationality words inside the item's own tokens."""
+    out = set()
+    keys = st.cased_keys
+    if not keys:
+        return out
+    for k in range(item.start, item.end):
+        for n in range(1, item.end - k + 1):
+            found = st.kb.cased.match(keys, k, max_tokens=n)
+            if found is not None and found[0] == k + n:
+                out.update(e.value for e in found[1] if e.kind in ("country", "adjective"))
+    return out
 
 
 def recognise_org(st: ArticleState, it: Item) -> None:
@@ -47,10 +66,30 @@ def recognise_org(st: ArticleState, it: Item) -> None:
                          resolved_by="organisation", org_type=row.get("type")))
 
 
+def _surname_of_person_before(st: ArticleState, it: Item) -> bool:
+    """True when the entity is a capitalised surname (one word, or two joined by a hyphen) that
+    ends the longer name of a person mentioned before it ('Adamowicz' after 'Paweł Adamowicz',
+    'al-Muhandis' after 'Abu Mahdi al-Muhandis') and no table knows it."""
+    doc = st.doc
+    n = it.end - it.start
+    if it.value or not doc[it.start].text[:1].isalpha():
+        return False
+    words = [t.text for t in doc[it.start:it.end]]
+    if not any(w[:1].isupper() for w in words) or len([w for w in words if w.isalpha()]) > 2:
+        return False  # a surname is one word, or two joined by a hyphen ('al-Muhandis')
+    return any(m.person and m.kind == "person" and m.start < it.start and m.end - m.start > n
+               and [t.text for t in doc[m.end - n:m.end]] == words for m in st.mentions)
+
+
 def recognise_ner_org(st: ArticleState, it: Item) -> None:
     """A spaCy ORG entity the tables do not know, in an actor slot (or holding an agent noun):
     code from the country words inside it, else before it; sector from its agent noun or title."""
     doc, kb, rules = st.doc, st.kb, st.kb.rules
+    if _surname_of_person_before(st, it):
+        # 'Paweł Adamowicz ... Adamowicz subsequently died' with the surname tagged ORG: the person,
+        # resolved to the full name by coreference (short names), as for a surname that is a capital
+        _add(st, _person_mention(st, Item(it.start, it.end, "ner_person"), None))
+        return
     root = _span_root(doc, it.start, it.end)
     if not actor_position(root, rules) and not any(i.kind == "agent" for i in it.value or ()):
         return  # 'at the DMZ': an unknown name in a place slot

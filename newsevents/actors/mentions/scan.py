@@ -77,6 +77,7 @@ def _scan(st: ArticleState, blocked: set) -> list[Item]:
     cased_keys = kb.cased.keys(doc)
     lower_keys = [k.lower() for k in cased_keys]
     st.lower_keys = lower_keys
+    st.cased_keys = cased_keys
     i = 0
     while i < n:
         m = kb.cased.match(cased_keys, i)

@@ -88,6 +88,7 @@ class ArticleState:
     pending: list = field(default_factory=list)  # (kind, token/item) for coref
     person_canon_seen: dict = field(default_factory=dict)  # canonical -> first Mention
     lower_keys: list = field(default_factory=list)  # lower-cased lexicon key of every token
+    cased_keys: list = field(default_factory=list)  # cased lexicon key of every token
 
     # -- context -------------------------------------------------------------
     def dominant_country(self) -> Optional[str]:
