@@ -101,10 +101,10 @@ def test_document_speaks_for_its_issuer(nlp, stage, text, actors, needle, expect
     ('Alexis Boon, the head of the Counter Terrorism Command, said: "His fascination with death was clear."',
      [("Counter Terrorism Command", "Counter Terrorism Command", "organisation", 0)],
      "fascination", "Alexis Boon"),
-    # a possessor of a proxy noun does not speak: "his lawyers have claimed" are the speakers
+    # a possessor of a proxy noun does not speak: "his lawyers have claimed" are the speakers, named
     ("Kyle Rittenhouse turned himself in, and his lawyers have claimed the defendant acted in self defense.",
      [("Kyle Rittenhouse", "Kyle Rittenhouse", "person", 0), ("his", "Kyle Rittenhouse", "person", 0)],
-     "self defense", "his lawyers"),
+     "self defense", "Kyle Rittenhouse's lawyers"),
     # an organisation's name cut before its 'of' part
     ("Progressive Party of Working People, the main opposition force, underlined that the agreement is only "
      "a legal framework.",

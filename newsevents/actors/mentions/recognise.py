@@ -12,8 +12,7 @@ from .organisations import recognise_ner_org, recognise_org
 from .persons import recognise_ner_person, recognise_person
 from .referring import queue_pronouns_and_groups, recognise_description, recognise_title
 from .scan import _scan
-from .persons import _person_mention
-from .state import ArticleState, Item, _add
+from .state import ArticleState
 from .syntax import _destination, _is_noun_modifier
 
 #: item kind -> the function that makes its mentions (kinds not listed make none)
@@ -47,29 +46,8 @@ def recognise(st: ArticleState, blocked: set) -> None:
         recognise_kind = _RECOGNISERS.get(it.kind)
         if recognise_kind is not None:
             recognise_kind(st, it)
-    _bare_surnames(st, blocked)
     # pronouns and groups with nouns outside the lexicon
     queue_pronouns_and_groups(st)
-
-
-def _bare_surnames(st: ArticleState, blocked: set) -> None:
-    """A surname alone that the model tagged nothing ('officers Antoine Quirin ... Quirin denied'):
-    a capitalised proper noun outside every item and name, equal to the last word of a longer
-    person's name before it, is that person (coreference links it to the full name)."""
-    doc = st.doc
-    persons = [m for m in st.mentions if m.person and m.kind == "person" and m.end - m.start > 1]
-    if not persons:
-        return
-    for tok in doc:
-        if tok.pos_ != "PROPN" or not tok.is_title or tok.i in st.item_at or tok.i in st.place_at \
-                or tok.i in blocked or tok.ent_type_:
-            continue
-        if any(0 <= k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].is_title and k not in (tok.i,)
-               and doc[k].sent == tok.sent and (doc[k].head.i == tok.i or tok.head.i == k)
-               for k in (tok.i - 1, tok.i + 1)):
-            continue  # part of another name ('Quirin Smith')
-        if any(m.start < tok.i and doc[m.end - 1].text == tok.text for m in persons):
-            _add(st, _person_mention(st, Item(tok.i, tok.i + 1, "ner_person"), None))
 
 
 def _count_context(st: ArticleState, items: list) -> None:

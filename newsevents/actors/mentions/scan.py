@@ -161,9 +161,8 @@ def _surnames_again(doc, items: list[Item]) -> list[Item]:
     """One-word mentions of a person named in full earlier in the article ('Oleksiy Honcharuk ...
     Honcharuk filed his resignation') that spaCy's NER misses: the later word, capitalised, a
     proper noun or a capitalised first word, outside every other item, is a person mention
-    (news style names a person in full once, then by surname). A one-word ORG entity that is
-    such a surname becomes a person mention in place ("Navalny's lawyer": NER calls it ORG).
-    RETURNS (list[Item]): the new items (changed ones are changed in ``items``)."""
+    (news style names a person in full once, then by surname). A surname NER calls ORG is
+    found by :func:`.organisations.recognise_ner_org`. RETURNS (list[Item]): the new items."""
     first: dict[str, int] = {}
     for it in items:
         if it.kind in ("ner_person", "person") and it.end - it.start >= 2:
@@ -172,10 +171,6 @@ def _surnames_again(doc, items: list[Item]) -> list[Item]:
                 first.setdefault(last.text, it.end)
     if not first:
         return []
-    for it in items:
-        if it.kind == "ner_org" and it.end - it.start == 1 and not it.value \
-                and first.get(doc[it.start].text, len(doc)) <= it.start:
-            it.kind = "ner_person"
     covered = {k for it in items for k in range(it.start, it.end)}
     out = []
     for tok in doc:
