@@ -202,3 +202,15 @@ def test_a_generic_organisation_named_with_its_country_is_of_that_country(run, t
     """'Congress' means the US Congress only in a story about the United States (organisations.tsv,
     context); 'the US Congress' says so itself, whatever the rest of the sentence names."""
     assert one(run(text), mention).code == code
+
+
+@pytest.mark.parametrize("text,word,code", [
+    # the country the act is aimed at is not the country of the sentence's unnamed people
+    ("Gunmen fired at Israel.", "Gunmen", None),
+    ("Protesters have claimed Iran is unduly influencing their government.", "Protesters", None),
+    # a country where people are still gives them its country
+    ("Police in Egypt arrested three protesters.", "protesters", "EGY"),
+])
+def test_a_party_to_the_act_is_no_sentence_context(run, text, word, code):
+    (a,) = [a for a in run(text).analysis.actors if a.text == word]
+    assert a.code == code

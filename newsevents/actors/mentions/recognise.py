@@ -13,7 +13,7 @@ from .persons import recognise_ner_person, recognise_person
 from .referring import queue_pronouns_and_groups, recognise_description, recognise_title
 from .scan import _scan
 from .state import ArticleState
-from .syntax import _destination, _is_noun_modifier
+from .syntax import _counterpart, _destination, _is_noun_modifier
 
 #: item kind -> the function that makes its mentions (kinds not listed make none)
 _RECOGNISERS = {
@@ -52,7 +52,8 @@ def recognise(st: ArticleState, blocked: set) -> None:
 
 def _count_context(st: ArticleState, items: list) -> None:
     """Count the country expressions and placed toponyms of the article (``st.geo_article``),
-    of each sentence (``st.geo_sent``, ``st.dest_sent``) and the countries of the sentence's
+    of each sentence (``st.geo_sent``; ``st.dest_sent``: those that say where someone goes or
+    whom the act is aimed at, not who its people are) and the countries of the sentence's
     named office holders and organisations (``st.named_sent``)."""
     doc, kb = st.doc, st.kb
     venues = frozenset(kb.rules.get("venue_heads", ()))
@@ -65,7 +66,8 @@ def _count_context(st: ArticleState, items: list) -> None:
                 # a nationality adjective belongs to its own noun ('Russian President Putin'),
                 # so it does not make the whole sentence Russian
                 st.geo_sent[st.sent_of[it.start]][e.value] += 1
-                if _destination(doc, it.start, it.end, venues):
+                if _destination(doc, it.start, it.end, venues) or (
+                        it.kind == "country" and _counterpart(doc, it.start, it.end, kb.rules)):
                     st.dest_sent[st.sent_of[it.start]][e.value] += 1
             counted_tokens.update(range(it.start, it.end))
         elif it.kind == "person":

@@ -67,6 +67,22 @@ def _destination(doc, start: int, end: int, venues=()) -> bool:
     return prep.lower_ in ("in", "at") and prep.head.lemma_.lower() in venues
 
 
+def _counterpart(doc, start: int, end: int, rules: dict) -> bool:
+    """Whether a country name is the other side of the sentence's act: an object ('attacked
+    Israel'), the object of an actor preposition other than 'from' ('fired at Israel', 'talks with
+    Iran'), or the subject of a reported clause ('protesters claimed Iran is interfering'). A
+    party to the act is not the country of the sentence's unnamed people ('gunmen', 'protesters')."""
+    root = _span_root(doc, start, end)
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+        root = root.head
+    if root.dep_ in ("dobj", "dative"):
+        return True
+    if root.dep_ == "pobj":
+        prep = root.head.lower_
+        return prep != "from" and prep in rules.get("actor_preps", ()) and root.head.head.pos_ in ("VERB", "AUX")
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ccomp"
+
+
 def _text(doc, a: int, b: int) -> str:
     return doc[a:b].text
 
