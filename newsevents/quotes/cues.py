@@ -39,6 +39,9 @@ class CueLexicon:
         ('denied funding').
     saying (frozenset[str]): verbs of saying whose clause may swallow a coordinated statement.
     date_words (frozenset[str]): date words the parser may glue to a subject ('On Friday Ford ...').
+    appended_participles (frozenset[str]): participles that, after a comma ending a reported
+        clause, are a further statement of its speaker ('said A, citing B'; see
+        :func:`~newsevents.quotes.misparse.appended_statement`).
     object_needs_as (frozenset[str]): lemmas whose object is content only with an "as"
         complement ('sees the program as a way in', not 'saw heavy rain').
     form_lemmas (dict[str, str]): word forms the parser lemmatizes wrongly -> their lemma
@@ -92,6 +95,7 @@ class CueLexicon:
         self.object_sources = frozenset(str(w).lower() for w in raw.get("object_sources") or ())
         self.object_needs_as = frozenset(str(w).lower() for w in raw.get("object_needs_as") or ())
         self.date_words = frozenset(str(w).lower() for w in raw.get("date_words") or ())
+        self.appended_participles = frozenset(str(w).lower() for w in raw.get("appended_participles") or ())
         #: verbs of saying for :func:`~newsevents.syntax.coordinated_speech_head`: the shared
         #: list and every cue that takes a clause
         self.group_nouns = frozenset(str(w).lower() for w in raw.get("group_nouns") or ()) | people_nouns()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..syntax import coordinated_speech_head
-from .misparse import caption_or_title, cited_object, extracted_subject, inverted_parenthetical, no_speaker, \
+from .misparse import appended_statement, caption_or_title, cited_object, extracted_subject, inverted_parenthetical, no_speaker, \
     noun_read_cue, reduced_relative_cue, relative_content, stranded_subject, subject_taken_for_object, \
     that_clause_on_a_noun, verb_hung_after_object
 from .spans import (AUX_DEPS, REL_PRONOUNS, SUBJ, WH_WORDS, Attr, Range, cut_paragraphs, doc_text, is_quote_tok,
@@ -43,6 +43,9 @@ def source_of(lex, doc, v):
             return None, None
         subj = pobj
     if subj is None:
+        matrix = appended_statement(lex, v)
+        if matrix is not None:  # 'X said A, citing B' / 'X said she would A and warned B': X's
+            return source_of(lex, doc, matrix)
         matrix = coordinated_speech_head(v, lex.saying)
         if matrix is not None:
             # 'X said A and warned B': the parser put 'warned' inside A; X speaks
@@ -197,6 +200,14 @@ def verb_attr(lex, doc, v, in_quote=None) -> Optional[Attr]:
                     while cut > cc.i and doc[cut - 1].dep_ in ("cc", "punct"):
                         cut -= 1
                     hi = min(hi, cut)
+            for t in doc[cc.i + 1:hi]:  # 'said A, citing B': B is another statement of the speaker
+                m = appended_statement(lex, t) if t.dep_ in ("conj", "advcl") else None
+                if m is not None and m.i == v.i:
+                    cut = t.left_edge.i
+                    while cut > cc.i and doc[cut - 1].dep_ in ("cc", "punct"):
+                        cut -= 1
+                    hi = min(hi, cut)
+                    break
             content = trim(doc, lo, hi)
         elif not any(c.dep_ == "dobj" and c.i > v.i for c in children):
             content = advcl_content(doc, v, children, wide="parenthetical" in frames)
