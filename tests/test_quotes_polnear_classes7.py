@@ -39,3 +39,45 @@ def found(nlp, stage, text, actors=()):  # noqa: F811
 ])
 def test_a_statement_appended_to_a_reported_clause_is_its_own(nlp, stage, text, expected):  # noqa: F811
     assert found(nlp, stage, text) == expected
+
+
+def test_quoted_transcript_turns_are_one_quote_each(nlp, stage):  # noqa: F811
+    # each paragraph opens with a quote mark and only the last closes, as in a long quotation; a
+    # paragraph opening with a speaker's label in capitals is a new turn, not a continuation
+    text = ('The governor spoke on Sunday television.\n\nPartial transcript as follows:\n\n'
+            '"HOST: Let us start with the news of the day. Will the budget pass this week?\n\n'
+            '"REYES: Well, look, the budget will pass. We have the votes and we will use them.\n\n'
+            '"HOST: If I may, sir, we have limited time. Will the mayor be there?\n\n'
+            '"REYES: The mayor will not attend the debate tomorrow night."\n\nThe interview ended there.')
+    assert found(nlp, stage, text) == [
+        ("HOST", ":", "Let us start with the news of the day. Will the budget pass this week?"),
+        ("REYES", ":", "Well, look, the budget will pass. We have the votes and we will use them."),
+        ("HOST", ":", "If I may, sir, we have limited time. Will the mayor be there?"),
+        ("REYES", ":", "The mayor will not attend the debate tomorrow night."),
+    ]
+
+
+def test_long_quotation_over_paragraphs_stays_one(nlp, stage):  # noqa: F811
+    text = ('The mayor said:\n\n"We will rebuild the bridge. It will take two years.\n\n'
+            '"Nobody will pay a toll on it."\n\nThe council agreed.')
+    got = [g for g in found(nlp, stage, text) if g[1] == "said"]
+    assert got == [("The mayor", "said", '"We will rebuild the bridge. It will take two years.\n\n'
+                                         '"Nobody will pay a toll on it."')]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a section heading in the body names no speaker
+    ("The U.N. at 70\n\nLittle Relief for Refugees: The refugee crisis is the sort of issue the body was made "
+     "for. It has failed.", []),
+    ("The U.N. at 70\n\nThe Gap Goes On: It was under his watch that the assembly set up a new agency.", []),
+    # editorial labels (data: colon_labels)
+    ("A vote was held.\n\nCLARIFICATION: An earlier version misstated the date of the vote.", []),
+    ("The Latest: Mayor urges voters to check their registration.",
+     [("Mayor", "urges", "voters to check their registration")]),
+    # a named speaker or a listed source noun before the colon still speaks
+    ('The senate met.\n\nSenator Alma Reyes: "We will not stand for this."',
+     [("Senator Alma Reyes", ":", '"We will not stand for this."')]),
+    ("Poll: Reyes leads the race by ten points.", [("Poll", ":", "Reyes leads the race by ten points.")]),
+])
+def test_section_headings_and_labels_before_a_colon_are_no_source(nlp, stage, text, expected):  # noqa: F811
+    assert found(nlp, stage, text) == expected

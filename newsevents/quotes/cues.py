@@ -17,6 +17,8 @@ class CueLexicon:
     preps (dict[str, frozenset[str]]): lemma -> prepositions/particles that take the content.
     phrases (list[tuple[str, ...]]): lower-cased token sequences ("according", "to").
     dashes (tuple[str]), colon_sources (frozenset[str]).
+    colon_labels (frozenset[str]): last words of a line's label before a colon that is no
+        source ('Editor's note:', 'Photo:', 'The Latest:').
     passive_kinds (frozenset[str]): kinds whose agentless passives are source-less
         attributions ('X is expected to win'); passive_exclude (frozenset[str]):
         lemmas whose passive is not one ('was admitted', 'is called').
@@ -81,6 +83,7 @@ class CueLexicon:
         self.phrases = [tuple(str(t).lower() for t in p["tokens"]) for p in raw.get("phrases") or []]
         self.dashes = tuple(raw.get("dashes") or ())
         self.colon_sources = frozenset(str(w).lower() for w in raw.get("colon_sources") or ())
+        self.colon_labels = frozenset(str(w).lower() for w in raw.get("colon_labels") or ())
         self.carriers = frozenset(str(w).lower() for w in raw.get("carriers") or ())
         self.nouns: dict[str, frozenset] = {str(k).lower(): frozenset(v or ()) for k, v in (raw.get("nouns") or {}).items()}
         self.light_verbs = frozenset(str(w).lower() for w in raw.get("light_verbs") or ())

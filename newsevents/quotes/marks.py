@@ -11,6 +11,8 @@ _SINGLE_OPEN = "‘"
 _SINGLE_CLOSE = "’"
 QUOTE_CHARS = set("\"“”«»„‘’'`")
 TERMINATORS = ".!?"
+#: a speaker's label in capitals opening a quoted transcript turn: '"WALLACE: ...'
+TURN_LABEL = re.compile(r"""["“]\s*[A-Z][A-Z.'’ -]{1,40}:\s""")
 
 
 def is_word(ch: str) -> bool:
@@ -140,6 +142,8 @@ def join_paragraph_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple
     In news style each paragraph of a long quotation opens with a quote mark and
     only the last one closes: a span that runs to the end of its line without a
     closing mark, followed by a span opening the next paragraph, continue it.
+    A paragraph opening with a speaker's label in capitals ('"WALLACE: ...', '"MR. LEE: ...')
+    is a new turn of a quoted transcript, not a continuation: each turn is its own span.
     spans (list[tuple[int, int]]): from :func:`find_quote_spans`.
     RETURNS (list[tuple[int, int]]): sorted, non-overlapping spans.
     """
@@ -149,7 +153,7 @@ def join_paragraph_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple
             ps, pe = out[-1]
             line_end = text.find("\n", pe - 1)
             unclosed = text[pe - 1] not in "”\"»'’" and (line_end < 0 or not text[pe:line_end].strip())
-            if unclosed and not text[pe:s].strip() and "\n" in text[pe:s]:
+            if unclosed and not text[pe:s].strip() and "\n" in text[pe:s] and not TURN_LABEL.match(text, s):
                 out[-1] = (ps, e)
                 continue
         out.append((s, e))

@@ -150,16 +150,29 @@ def colon_attrs(lex, doc) -> list[Attr]:
         if not (name.isupper() or all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3)
                 or name.lower() in lex.colon_sources):
             continue
-        if words[-1].lower() in ("note", "update", "correction", "transcript", "photo", "video", "read",
-                                 "watch", "related", "source", "sources", "editor", "image", "picture",
-                                 "credit", "caption", "map", "file") or ". " in name:
+        if words[-1].lower() in lex.colon_labels or ". " in name:
             continue  # 'Placards. Image: John Lubbock (flickr).' is a caption
         s0 = p_start + m.start(1)
         c0 = p_start + m.end(1)
+        if p_start > 0 and not name.isupper() and name.lower() not in lex.colon_sources \
+                and not _names_someone(doc, s0, c0):
+            continue  # a section heading in the body ('Little Relief for Refugees: The crisis ...')
         t0, t1 = p_start + m.start(2), p_start + m.end(2)
+        if line.lstrip()[:1] in "\"“" and text[t1 - 1] in "\"”":
+            t1 -= 1  # '"REYES: ... night."': the quoted transcript's closing mark
         if t1 - t0 < 8:
             continue
         head = doc.char_span(s0, s0 + len(name), alignment_mode="expand")
         out.append(Attr(cue=(c0, c0 + 1), source=(s0, s0 + len(name)), content=(t0, t1), origin="colon",
                         src_head=head.root if head is not None and len(head) else None))
     return out
+
+
+#: entity types of a label before a colon that may speak ('Senator Reyes: ...', 'The ACLU: ...')
+_SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def _names_someone(doc, start: int, end: int) -> bool:
+    """True when the characters [start, end) hold a person, organisation, group or country entity."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ in _SPEAKER_LABELS for t in span)
