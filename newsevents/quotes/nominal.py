@@ -154,7 +154,7 @@ def colon_attrs(lex, doc) -> list[Attr]:
             continue  # 'Placards. Image: John Lubbock (flickr).' is a caption
         s0 = p_start + m.start(1)
         c0 = p_start + m.end(1)
-        if p_start > 0 and not name.isupper() and name.lower() not in lex.colon_sources \
+        if p_start > 0 and len(words) > 1 and not name.isupper() and name.lower() not in lex.colon_sources \
                 and not _names_someone(doc, s0, c0):
             continue  # a section heading in the body ('Little Relief for Refugees: The crisis ...')
         t0, t1 = p_start + m.start(2), p_start + m.end(2)
