@@ -81,3 +81,16 @@ def test_long_quotation_over_paragraphs_stays_one(nlp, stage):  # noqa: F811
 ])
 def test_section_headings_and_labels_before_a_colon_are_no_source(nlp, stage, text, expected):  # noqa: F811
     assert found(nlp, stage, text) == expected
+
+
+def test_a_reported_clause_never_crosses_a_paragraph_break(nlp, stage):  # noqa: F811
+    # with two apostrophes as quote marks the parser runs "told" back over the paragraph before
+    text = ("The network is a Trojan horse, said one critic of the channel.\n\n"
+            "Both Mr. King and Mr. Schultz say the management has never told them what to say.\n\n"
+            "''I have never -- never -- been edited or had a show of mine not run,'' Mr. King, 82, told me.\n\n"
+            "Mr. King is not an employee of the channel.")
+    got = found(nlp, stage, text)
+    assert ("Both Mr. King and Mr. Schultz", "say", "the management has never told them what to say") in got
+    told = [g for g in got if g[1] == "told"]
+    assert len(told) == 1 and told[0][0] == "Mr. King, 82" and "\n" not in told[0][2] \
+        and told[0][2].endswith("had a show of mine not run")

@@ -11,8 +11,8 @@ from ..syntax import coordinated_speech_head
 from .misparse import appended_statement, caption_or_title, cited_object, extracted_subject, inverted_parenthetical, no_speaker, \
     noun_read_cue, reduced_relative_cue, relative_content, stranded_subject, subject_taken_for_object, \
     that_clause_on_a_noun, verb_hung_after_object
-from .spans import (AUX_DEPS, REL_PRONOUNS, SUBJ, WH_WORDS, Attr, Range, cut_paragraphs, doc_text, is_quote_tok,
-                    overlap, subtree_range, trim)
+from .spans import (AUX_DEPS, REL_PRONOUNS, SUBJ, WH_WORDS, Attr, Range, cue_paragraph, cut_paragraphs, doc_text,
+                    is_quote_tok, overlap, subtree_range, trim)
 
 
 def cue_range(doc, v, extra=()) -> Range:
@@ -265,6 +265,7 @@ def verb_attr(lex, doc, v, in_quote=None) -> Optional[Attr]:
     text = doc_text(doc)
     if content is not None and "\n" in text[min(content[1], v.idx):max(content[0], v.idx)]:
         content = None  # a clause in another paragraph ('... about the withdrawal:\n\n"...," wrote X')
+    content = cue_paragraph(doc, content, v)
     if source is not None and head is not None and "quote" in frames and source[1] <= v.idx \
             and (_opens_quotation(doc, head) or in_quote is not None and in_quote.find(head.idx) is not None):
         # '"...," tweeted former executive Ken Gude': the parser took the quotation for the
