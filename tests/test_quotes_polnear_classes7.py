@@ -94,3 +94,12 @@ def test_a_reported_clause_never_crosses_a_paragraph_break(nlp, stage):  # noqa:
     told = [g for g in got if g[1] == "told"]
     assert len(told) == 1 and told[0][0] == "Mr. King, 82" and "\n" not in told[0][2] \
         and told[0][2].endswith("had a show of mine not run")
+
+
+def test_a_stray_mark_opening_a_paragraph_is_no_quotation(nlp, stage):  # noqa: F811
+    # a straight mark nothing closes, then a paragraph opening with a curly one: two things, not one
+    # quotation over two paragraphs; the first paragraph's own attribution is found
+    text = ('On her papers a doctor had typed “anxiety.”\n\n"Melanie thought the whole thing was outrageous. '
+            'She was anxious, sure.\n\n“It never crossed my mind that I am losing it,” she said months later.')
+    assert found(nlp, stage, text) == [("Melanie", "thought", "the whole thing was outrageous"),
+                                       ("she", "said", "“It never crossed my mind that I am losing it,”")]
