@@ -103,3 +103,29 @@ def test_a_stray_mark_opening_a_paragraph_is_no_quotation(nlp, stage):  # noqa: 
             'She was anxious, sure.\n\n“It never crossed my mind that I am losing it,” she said months later.')
     assert found(nlp, stage, text) == [("Melanie", "thought", "the whole thing was outrageous"),
                                        ("she", "said", "“It never crossed my mind that I am losing it,”")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # evidence verbs after the clause they report, as verbs of saying do
+    ("Donations to political groups hit nearly $1 billion through August, a new analysis of campaign reports shows.",
+     [("a new analysis of campaign reports", "shows", "Donations to political groups hit nearly $1 billion through "
+                                                     "August")]),
+    ("Large sections of the city are divided by race and income, other studies have shown.",
+     [("other studies", "have shown", "Large sections of the city are divided by race and income")]),
+    # "agreed" still takes a clause only after "that" (a plain clause was measured and left out)
+    ("EU foreign ministers agreed travel bans on Monday.", []),
+])
+def test_evidence_verbs_after_their_clause(nlp, stage, text, expected):  # noqa: F811
+    assert found(nlp, stage, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a question on a topic: 'asked about X'
+    ("Asked about the bombing, the mayor said the city was safe.",
+     [(None, "Asked about", "the bombing"), ("the mayor", "said", "the city was safe")]),
+    # a bare past participle before the subject: the subject was asked, the asker is not named
+    ("Asked whether he would resign, the mayor said he would not.",
+     [(None, "Asked", "whether he would resign"), ("the mayor", "said", "he would not")]),
+])
+def test_asked_about_and_a_participle_of_being_asked(nlp, stage, text, expected):  # noqa: F811
+    assert found(nlp, stage, text) == expected

@@ -276,6 +276,9 @@ def verb_attr(lex, doc, v, in_quote=None) -> Optional[Attr]:
             lo, hi = subtree_range(obj, exclude=[v])
             source, head, content = trim(doc, lo, hi), obj, None
     origin = "parse"
+    if v.tag_ == "VBN" and v.dep_ == "advcl" and not any(c.dep_ in AUX_DEPS + SUBJ for c in children):
+        # 'Asked about the bombing, the mayor said ...': the mayor was asked; who asked is not said
+        source, head, origin = None, None, "passive"
     if source is None and lex.kinds.get(lemma) in lex.passive_kinds \
             and lemma not in lex.passive_exclude:
         spass = next((c for c in children if c.dep_ == "nsubjpass"), None)
