@@ -129,3 +129,17 @@ def test_evidence_verbs_after_their_clause(nlp, stage, text, expected):  # noqa:
 ])
 def test_asked_about_and_a_participle_of_being_asked(nlp, stage, text, expected):  # noqa: F811
     assert found(nlp, stage, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # what a thing is likened or compared to is part of the content (data: verb_object_preps)
+    ("Another critic, Laurence Tribe, likened the rules to burning the Constitution.",
+     [("Another critic, Laurence Tribe", "likened", "the rules to burning the Constitution")]),
+    ("The professor compared the senator to a coach at a basketball game.",
+     [("The professor", "compared", "the senator to a coach at a basketball game")]),
+    # the object of "asked" is the one asked, never the content
+    ("The moderator asked Clinton about her email scandal.", [("The moderator", "asked", "her email scandal")]),
+    ("She asked the court to delay the vote.", [("She", "asked", "the court to delay the vote")]),
+])
+def test_likened_to_and_the_one_asked(nlp, stage, text, expected):  # noqa: F811
+    assert found(nlp, stage, text) == expected

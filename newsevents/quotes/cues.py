@@ -31,7 +31,8 @@ class CueLexicon:
     subject_preps (frozenset[str]): prepositions through which a gerund cue shares
         the subject of the verb it modifies ('after saying').
     object_preps (frozenset[str]): prepositions after a cue's object that belong to its
-        content ('blamed X for Y'). object_sources (frozenset[str]): verbs whose object
+        content ('blamed X for Y'); verb_object_preps (dict[str, frozenset[str]]): more of them for one
+        lemma ('likened X to Y'). object_sources (frozenset[str]): verbs whose object
         is the source of a gerund cue after "as" ('cited X as saying').
     quote_without_object (frozenset[str]): lemmas that introduce a quotation only without
         a direct object ('he added' but not 'to add the question').
@@ -94,6 +95,8 @@ class CueLexicon:
         self.clause_needs_that = frozenset(str(w) for w in raw.get("clause_needs_that") or ())
         self.adverbial_marks = frozenset(str(w).lower() for w in raw.get("adverbial_marks") or ())
         self.object_preps = frozenset(str(w).lower() for w in raw.get("object_preps") or ())
+        self.verb_object_preps: dict[str, frozenset] = {
+            str(k).lower(): frozenset(str(w).lower() for w in v or ()) for k, v in (raw.get("verb_object_preps") or {}).items()}
         self.quote_without_object = frozenset(str(w).lower() for w in raw.get("quote_without_object") or ())
         self.object_sources = frozenset(str(w).lower() for w in raw.get("object_sources") or ())
         self.object_needs_as = frozenset(str(w).lower() for w in raw.get("object_needs_as") or ())

@@ -231,7 +231,8 @@ def verb_attr(lex, doc, v, in_quote=None) -> Optional[Attr]:
             hi = obj.right_edge.i + 1
             for c in children:  # 'called Trump a liar', 'described Kim as a friend'
                 if c.i > obj.i and (c.dep_ in ("oprd", "xcomp", "ccomp") or (
-                        c.dep_ == "prep" and c.lower_ in lex.object_preps)):
+                        c.dep_ == "prep" and (c.lower_ in lex.object_preps
+                                              or c.lower_ in lex.verb_object_preps.get(lemma, ())))):
                     hi = max(hi, c.right_edge.i + 1)
             content = trim(doc, obj.left_edge.i, hi)
             if "clause" in frames:
