@@ -143,3 +143,22 @@ def test_asked_about_and_a_participle_of_being_asked(nlp, stage, text, expected)
 ])
 def test_likened_to_and_the_one_asked(nlp, stage, text, expected):  # noqa: F811
     assert found(nlp, stage, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a poll or study a clause is read in, fronted (data: in_sources)
+    ("In the previous Washington Post poll, conducted in early September, Clinton led Trump by 5 points.",
+     [("the previous Washington Post poll, conducted in early September", "In", "Clinton led Trump by 5 points")]),
+    # a place, not a source; a cue verb of its own
+    ("The citizenship question was last included in the census in 1950.", []),
+    ("In a report released Monday, the agency said the river was clean.",
+     [("the agency", "said", "the river was clean")]),
+    # 'as X put it' (data: as_cues); inside its clause, the clause on both sides
+    ("As a memo from the agency put it, the main requirement is a lawful source of income.",
+     [("a memo from the agency", "put it", "the main requirement is a lawful source of income")]),
+    ("The main requirement, as Ms. Lee put it, is a lawful source of income.",
+     [("Ms. Lee", "put it", "The main requirement"), ("Ms. Lee", "put it", "is a lawful source of income")]),
+    ("He put it on the table as a gift.", []),
+])
+def test_according_to_like_phrasings(nlp, stage, text, expected):  # noqa: F811
+    assert found(nlp, stage, text) == expected

@@ -17,6 +17,9 @@ class CueLexicon:
     preps (dict[str, frozenset[str]]): lemma -> prepositions/particles that take the content.
     phrases (list[tuple[str, ...]]): lower-cased token sequences ("according", "to").
     dashes (tuple[str]), colon_sources (frozenset[str]).
+    in_sources (frozenset[str]): nouns of polls and studies that a clause is read in ('In the
+        latest poll, X leads'); as_cues (dict[str, str]): verb lemma -> object word of an idiom of
+        saying in an "as" clause ('as he put it'). Both: :mod:`~newsevents.quotes.nominal`.
     colon_labels (frozenset[str]): last words of a line's label before a colon that is no
         source ('Editor's note:', 'Photo:', 'The Latest:').
     passive_kinds (frozenset[str]): kinds whose agentless passives are source-less
@@ -85,6 +88,8 @@ class CueLexicon:
         self.dashes = tuple(raw.get("dashes") or ())
         self.colon_sources = frozenset(str(w).lower() for w in raw.get("colon_sources") or ())
         self.colon_labels = frozenset(str(w).lower() for w in raw.get("colon_labels") or ())
+        self.in_sources = frozenset(str(w).lower() for w in raw.get("in_sources") or ())
+        self.as_cues: dict[str, str] = {str(k).lower(): str(v).lower() for k, v in (raw.get("as_cues") or {}).items()}
         self.carriers = frozenset(str(w).lower() for w in raw.get("carriers") or ())
         self.nouns: dict[str, frozenset] = {str(k).lower(): frozenset(v or ()) for k, v in (raw.get("nouns") or {}).items()}
         self.light_verbs = frozenset(str(w).lower() for w in raw.get("light_verbs") or ())
