@@ -162,3 +162,13 @@ def test_likened_to_and_the_one_asked(nlp, stage, text, expected):  # noqa: F811
 ])
 def test_according_to_like_phrasings(nlp, stage, text, expected):  # noqa: F811
     assert found(nlp, stage, text) == expected
+
+
+def test_markup_tags_hold_no_quotes(nlp, stage):  # noqa: F811
+    # an embedded tweet left as a tag: its name is no cue, its attribute values no quotations
+    text = ('Pence was praised by his followers.\n\n<tweet tweet-id="783499116076687360"><tweet/>.\n\n'
+            '<tweet tweet-id="783491630540001280"><tweet/>.\n\nWriting for a newspaper, Mark Barabak noted that '
+            'Pence was calm.')
+    got = found(nlp, stage, text)
+    assert not [g for g in got if "tweet" in (g[1] or "") or "7834" in g[2]]
+    assert ("Mark Barabak", "noted", "that Pence was calm") in got

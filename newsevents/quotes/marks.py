@@ -136,6 +136,19 @@ def _single_spans(line: str, doubles: list[tuple[int, int]]) -> list[tuple[int, 
     return out
 
 
+#: an HTML or XML tag left in the text ('<tweet tweet-id="78349...">', '<tweet/>')
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>")
+
+
+def markup_tags(text: str) -> list[tuple[int, int]]:
+    """Character ranges of markup tags left in the text (embedded tweets, widgets).
+
+    A tag's attribute values are no quotations and its name no cue ('<tweet tweet-id="783...">').
+    RETURNS (list[tuple[int, int]]): sorted ``(start, end)`` ranges.
+    """
+    return [m.span() for m in _TAG.finditer(text)] if "<" in text else []
+
+
 def join_paragraph_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join a quotation over several paragraphs into one span.
 
