@@ -172,3 +172,18 @@ def test_markup_tags_hold_no_quotes(nlp, stage):  # noqa: F811
     got = found(nlp, stage, text)
     assert not [g for g in got if "tweet" in (g[1] or "") or "7834" in g[2]]
     assert ("Mark Barabak", "noted", "that Pence was calm") in got
+
+
+def test_a_source_is_never_inside_a_quotation(nlp, stage):  # noqa: F811
+    # the parser gives "said" two subjects, the quotation's own clause first: the other one speaks
+    text = "“My reaction, that was outrageous,” Axelrod said in an interview. “He has refused to apologize.”"
+    assert found(nlp, stage, text) == [("Axelrod", "said", "“My reaction, that was outrageous,”"),
+                                       ("Axelrod", "said", "“He has refused to apologize.”")]
+    # a transcript label inside a quoted transcript still speaks its turn
+    text = 'Transcript:\n\n"HOST: Will the mayor be there?\n\n"REYES: The mayor will not attend the debate."'
+    assert [g[0] for g in found(nlp, stage, text)] == ["HOST", "REYES"]
+    # the parser runs the subject back into the quotation of the paragraph before: no such source
+    text = ("Dean poked at the senator during the debate, tweeting, “Notice him sniffing all the time. Coke user?”"
+            "\n\nDean, a medical doctor, then appeared on television on Tuesday and began by saying he would never "
+            "diagnose someone through television.")
+    assert not [g for g in found(nlp, stage, text) if g[0] and "Coke" in g[0]]

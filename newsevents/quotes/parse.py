@@ -32,6 +32,9 @@ def source_of(lex, doc, v):
     subjs = [c for c in v.children if c.dep_ in SUBJ]
     subj = subjs[0] if subjs else None
     if len(subjs) > 1:
+        # '"My reaction, that was outrageous," Axelrod said': the quotation's clause is no subject
+        subjs = [c for c in subjs if not _opens_quotation(doc, c)] or subjs
+        subj = subjs[0]
         # a caption line the parser made a second subject ('—One of the victim's lawyers\n\nBoth
         # officers indicated ...'): the subject in the cue's own paragraph
         text = doc_text(doc)

@@ -69,6 +69,11 @@ class QuoteStage:
         attrs.extend(colon_attrs(lex, doc))
         link_quotes(lex, doc, qspans, attrs, contentless)
         colon_paragraphs(lex, doc, contentless, attrs)
+        # a source inside a quotation is a piece of what was said, never who said it ('"My reaction,
+        # that was outrageous," Axelrod said' read with the quotation as subject); transcript labels
+        # inside a quoted transcript ('"WALLACE: ...') are the exception
+        attrs = [a for a in attrs if a.origin == "colon" or a.source is None or in_quote.find(a.source[0]) is None
+                 or in_quote.find(a.source[0]) != in_quote.find(a.source[1] - 1)]
         attrs = [relative_source(doc, a) for a in drop_nested(attrs)]
         attrs.sort(key=lambda a: a.content[0])
         return attrs
