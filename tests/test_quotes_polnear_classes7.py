@@ -187,3 +187,13 @@ def test_a_source_is_never_inside_a_quotation(nlp, stage):  # noqa: F811
             "\n\nDean, a medical doctor, then appeared on television on Tuesday and began by saying he would never "
             "diagnose someone through television.")
     assert not [g for g in found(nlp, stage, text) if g[0] and "Coke" in g[0]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the that-clause the parser hung on the addressee comes after the addressee's whole phrase
+    ("Last week he told a meeting of island leaders that few people understood the stakes of climate change.",
+     [("he", "told", "that few people understood the stakes of climate change")]),
+    ("He met the leaders of the group that he had founded.", []),
+])
+def test_that_clause_after_the_addressee_phrase(nlp, stage, text, expected):  # noqa: F811
+    assert found(nlp, stage, text) == expected

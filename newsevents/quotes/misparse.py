@@ -132,7 +132,9 @@ def that_clause_on_a_noun(doc, v, children) -> Optional[Range]:
             if r.dep_ != "relcl" or r.i < n.i:
                 continue
             first = r.left_edge
-            if first.lower_ != "that" or first.dep_ != "mark" or first.i != n.i + 1:
+            # right after the noun's phrase: 'told a meeting of island leaders that ...'
+            end = max([n.i] + [c.right_edge.i for c in n.children if c.i > n.i and c.i < first.i])
+            if first.lower_ != "that" or first.dep_ != "mark" or first.i != end + 1:
                 continue
             deps = {g.dep_ for g in r.children}
             if "ccomp" in deps or not deps & {"nsubj", "nsubjpass", "expl"}:
