@@ -17,6 +17,11 @@ class CueLexicon:
     preps (dict[str, frozenset[str]]): lemma -> prepositions/particles that take the content.
     phrases (list[tuple[str, ...]]): lower-cased token sequences ("according", "to").
     dashes (tuple[str]), colon_sources (frozenset[str]).
+    in_sources (frozenset[str]): nouns of polls and studies that a clause is read in ('In the
+        latest poll, X leads'); as_cues (dict[str, str]): verb lemma -> object word of an idiom of
+        saying in an "as" clause ('as he put it'). Both: :mod:`~newsevents.quotes.nominal`.
+    colon_labels (frozenset[str]): last words of a line's label before a colon that is no
+        source ('Editor's note:', 'Photo:', 'The Latest:').
     passive_kinds (frozenset[str]): kinds whose agentless passives are source-less
         attributions ('X is expected to win'); passive_exclude (frozenset[str]):
         lemmas whose passive is not one ('was admitted', 'is called').
@@ -29,7 +34,8 @@ class CueLexicon:
     subject_preps (frozenset[str]): prepositions through which a gerund cue shares
         the subject of the verb it modifies ('after saying').
     object_preps (frozenset[str]): prepositions after a cue's object that belong to its
-        content ('blamed X for Y'). object_sources (frozenset[str]): verbs whose object
+        content ('blamed X for Y'); verb_object_preps (dict[str, frozenset[str]]): more of them for one
+        lemma ('likened X to Y'). object_sources (frozenset[str]): verbs whose object
         is the source of a gerund cue after "as" ('cited X as saying').
     quote_without_object (frozenset[str]): lemmas that introduce a quotation only without
         a direct object ('he added' but not 'to add the question').
@@ -39,6 +45,9 @@ class CueLexicon:
         ('denied funding').
     saying (frozenset[str]): verbs of saying whose clause may swallow a coordinated statement.
     date_words (frozenset[str]): date words the parser may glue to a subject ('On Friday Ford ...').
+    appended_participles (frozenset[str]): participles that, after a comma ending a reported
+        clause, are a further statement of its speaker ('said A, citing B'; see
+        :func:`~newsevents.quotes.misparse.appended_statement`).
     object_needs_as (frozenset[str]): lemmas whose object is content only with an "as"
         complement ('sees the program as a way in', not 'saw heavy rain').
     form_lemmas (dict[str, str]): word forms the parser lemmatizes wrongly -> their lemma
@@ -78,6 +87,9 @@ class CueLexicon:
         self.phrases = [tuple(str(t).lower() for t in p["tokens"]) for p in raw.get("phrases") or []]
         self.dashes = tuple(raw.get("dashes") or ())
         self.colon_sources = frozenset(str(w).lower() for w in raw.get("colon_sources") or ())
+        self.colon_labels = frozenset(str(w).lower() for w in raw.get("colon_labels") or ())
+        self.in_sources = frozenset(str(w).lower() for w in raw.get("in_sources") or ())
+        self.as_cues: dict[str, str] = {str(k).lower(): str(v).lower() for k, v in (raw.get("as_cues") or {}).items()}
         self.carriers = frozenset(str(w).lower() for w in raw.get("carriers") or ())
         self.nouns: dict[str, frozenset] = {str(k).lower(): frozenset(v or ()) for k, v in (raw.get("nouns") or {}).items()}
         self.light_verbs = frozenset(str(w).lower() for w in raw.get("light_verbs") or ())
@@ -88,10 +100,13 @@ class CueLexicon:
         self.clause_needs_that = frozenset(str(w) for w in raw.get("clause_needs_that") or ())
         self.adverbial_marks = frozenset(str(w).lower() for w in raw.get("adverbial_marks") or ())
         self.object_preps = frozenset(str(w).lower() for w in raw.get("object_preps") or ())
+        self.verb_object_preps: dict[str, frozenset] = {
+            str(k).lower(): frozenset(str(w).lower() for w in v or ()) for k, v in (raw.get("verb_object_preps") or {}).items()}
         self.quote_without_object = frozenset(str(w).lower() for w in raw.get("quote_without_object") or ())
         self.object_sources = frozenset(str(w).lower() for w in raw.get("object_sources") or ())
         self.object_needs_as = frozenset(str(w).lower() for w in raw.get("object_needs_as") or ())
         self.date_words = frozenset(str(w).lower() for w in raw.get("date_words") or ())
+        self.appended_participles = frozenset(str(w).lower() for w in raw.get("appended_participles") or ())
         #: verbs of saying for :func:`~newsevents.syntax.coordinated_speech_head`: the shared
         #: list and every cue that takes a clause
         self.group_nouns = frozenset(str(w).lower() for w in raw.get("group_nouns") or ()) | people_nouns()

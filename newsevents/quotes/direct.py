@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .marks import QUOTE_CHARS, TERMINATORS
+from .marks import QUOTE_CHARS, TERMINATORS, TURN_LABEL
 from .misparse import caption_or_title
 from .parse import cue_range, source_of
 from .spans import AUX_DEPS, Attr, Range, doc_text, has_word, mostly_inside, overlap, subtree_range, trim
@@ -20,6 +20,8 @@ def link_quotes(lex, doc, qspans, attrs: list[Attr], contentless: list[Attr]) ->
     for k, q in enumerate(qspans):
         if _a_name(text, q):
             continue  # 'Anna Franowska of "Have no fear", a charity': a name in quote marks
+        if TURN_LABEL.match(text, q[0]):
+            continue  # '"WALLACE: ...': a transcript turn, its label speaks it (nominal.colon_attrs)
         # a quotation inside a content already found: mixed (or that content is the quote)
         host = next((a for a in attrs if a.content and a.content[0] <= q[0] and q[1] <= a.content[1]), None)
         if host is not None and host.content != q:

@@ -11,6 +11,8 @@ _SINGLE_OPEN = "‘"
 _SINGLE_CLOSE = "’"
 QUOTE_CHARS = set("\"“”«»„‘’'`")
 TERMINATORS = ".!?"
+#: a speaker's label in capitals opening a quoted transcript turn: '"WALLACE: ...'
+TURN_LABEL = re.compile(r"""["“]\s*[A-Z][A-Z.'’ -]{1,40}:\s""")
 
 
 def is_word(ch: str) -> bool:
@@ -134,23 +136,50 @@ def _single_spans(line: str, doubles: list[tuple[int, int]]) -> list[tuple[int, 
     return out
 
 
+#: an HTML or XML tag left in the text ('<tweet tweet-id="78349...">', '<tweet/>')
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>")
+
+
+def markup_tags(text: str) -> list[tuple[int, int]]:
+    """Character ranges of markup tags left in the text (embedded tweets, widgets).
+
+    A tag's attribute values are no quotations and its name no cue ('<tweet tweet-id="783...">').
+    RETURNS (list[tuple[int, int]]): sorted ``(start, end)`` ranges.
+    """
+    return [m.span() for m in _TAG.finditer(text)] if "<" in text else []
+
+
 def join_paragraph_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join a quotation over several paragraphs into one span.
 
     In news style each paragraph of a long quotation opens with a quote mark and
     only the last one closes: a span that runs to the end of its line without a
     closing mark, followed by a span opening the next paragraph, continue it.
+    A paragraph opening with a speaker's label in capitals ('"WALLACE: ...', '"MR. LEE: ...')
+    is a new turn of a quoted transcript, not a continuation: each turn is its own span; so is
+    a paragraph opening with another mark than the unclosed one before ('"Melanie thought ...' then
+    '“It never crossed my mind ...”': a stray mark, not one quotation). A paragraph opening
+    with a mark that is neither closed nor continued is no quotation (a stray mark).
     spans (list[tuple[int, int]]): from :func:`find_quote_spans`.
     RETURNS (list[tuple[int, int]]): sorted, non-overlapping spans.
     """
     out: list[tuple[int, int]] = []
+    joined: set = set()
     for s, e in spans:
         if out:
             ps, pe = out[-1]
-            line_end = text.find("\n", pe - 1)
-            unclosed = text[pe - 1] not in "”\"»'’" and (line_end < 0 or not text[pe:line_end].strip())
-            if unclosed and not text[pe:s].strip() and "\n" in text[pe:s]:
+            if _unclosed(text, pe) and not text[pe:s].strip() and "\n" in text[pe:s] \
+                    and not TURN_LABEL.match(text, s) and text[s] == text[ps]:
                 out[-1] = (ps, e)
+                joined.add(ps)
                 continue
         out.append((s, e))
-    return out
+    # a paragraph opening with a mark that nothing closes or continues is a stray mark
+    return [(s, e) for s, e in out if s in joined or not _unclosed(text, e) or TURN_LABEL.match(text, s)
+            or not (s == 0 or text[s - 1] == "\n")]
+
+
+def _unclosed(text: str, end: int) -> bool:
+    """True when a span ending at ``end`` has no closing mark and runs to the end of its line."""
+    line_end = text.find("\n", end - 1)
+    return text[end - 1] not in "”\"»'’" and (line_end < 0 or not text[end:line_end].strip())

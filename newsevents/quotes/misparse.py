@@ -132,7 +132,9 @@ def that_clause_on_a_noun(doc, v, children) -> Optional[Range]:
             if r.dep_ != "relcl" or r.i < n.i:
                 continue
             first = r.left_edge
-            if first.lower_ != "that" or first.dep_ != "mark" or first.i != n.i + 1:
+            # right after the noun's phrase: 'told a meeting of island leaders that ...'
+            end = max([n.i] + [c.right_edge.i for c in n.children if c.i > n.i and c.i < first.i])
+            if first.lower_ != "that" or first.dep_ != "mark" or first.i != end + 1:
                 continue
             deps = {g.dep_ for g in r.children}
             if "ccomp" in deps or not deps & {"nsubj", "nsubjpass", "expl"}:
@@ -224,3 +226,49 @@ def relative_content(doc, content: Optional[Range]) -> bool:
     span = doc.char_span(content[0], content[1], alignment_mode="expand")
     return span is not None and len(span) > 1 and span[0].lower_ in ("who", "which", "whom") \
         and span[0].dep_ in ("nsubj", "nsubjpass", "dobj")
+
+
+#: personal pronouns that, as the subject of a reported clause, may be the speaker themself
+_SELF_PRONOUNS = {"he", "she", "they", "we", "i"}
+
+
+def appended_statement(lex, v) -> Optional[object]:
+    """The cue verb whose speaker also says ``v``: a second statement appended to a reported clause.
+
+    'The senator said she would order a review and warned against cuts' (the parser hangs
+    "warned" on "order"), 'Analysts said trade has risen, citing exports' ("citing" on
+    "risen"): the speaker of "said" warns and cites. PolNeAR annotates each as an attribution
+    of its own (annotations are univocal: no content holds another cue; guidelines,
+    Newell et al. 2018), and a reader asking who said what gets two statements.
+    Two attachments: a subjectless finite conjunct of the reported clause's verb, with the
+    tag of the cue, when that clause's subject is a personal pronoun or its verb has an
+    auxiliary the conjunct cannot share ('said the bridge would open and promised ...'; other
+    clauses: :func:`~newsevents.syntax.coordinated_speech_head`); and a participle after a comma
+    ending the reported clause whose lemma is in ``lex.appended_participles``.
+    RETURNS (Token | None): the governing cue verb, or None.
+    """
+    if v.pos_ != "VERB" or not lex.frames(v) or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in v.children):
+        return None
+    clause = v.head
+    if v.dep_ == "conj":
+        if v.tag_ not in _FINITE:
+            return None
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return None
+        if subj.lower_ not in _SELF_PRONOUNS and not any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+            return None  # 'said the man was armed and told officers': the man may have told them
+    elif v.dep_ == "advcl":
+        if v.tag_ != "VBG" or lex.lemma(v) not in lex.appended_participles or v.i == 0 \
+                or v.doc[v.i - 1].text != "," or v.left_edge.i != v.i:
+            return None
+    else:
+        return None
+    if clause.dep_ != "ccomp" or not clause.i < v.i:
+        return None
+    matrix = clause.head
+    if matrix.i == clause.i or not matrix.i < clause.i or "clause" not in lex.frames(matrix):
+        return None
+    if v.dep_ == "conj" and matrix.tag_ != v.tag_:
+        return None
+    return matrix

@@ -92,22 +92,89 @@ def phrase_attr(lex, doc, tok) -> Optional[Attr]:
             if source is not None and content is not None:
                 return Attr(cue=cue, source=source, content=content, origin="phrase", src_head=pobj, cue_tok=tok)
         source = trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1)
-        phrase_lo = tok.i
-        phrase_hi = max(pobj.right_edge.i, last.i) + 1
-        # the clause the phrase modifies
-        h = tok.head
-        while h.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl", "parataxis") and h.head is not h:
-            h = h.head
-        if h.i >= phrase_lo and h.i < phrase_hi:
+        content = _modified_clause(doc, tok.head, tok.i, max(pobj.right_edge.i, last.i) + 1)
+        if content is None:
             return None
-        lo, hi = h.left_edge.i, h.right_edge.i + 1
-        if h.i >= phrase_hi:
-            lo = max(lo, phrase_hi)
-        else:
-            hi = min(hi, phrase_lo)
-        content = trim(doc, lo, hi)
         return Attr(cue=cue, source=source, content=content, origin="phrase", src_head=pobj, cue_tok=tok)
-    return None
+    return _in_source(lex, doc, tok) or _as_put(lex, doc, tok)
+
+
+def _modified_clause(doc, h, phrase_lo: int, phrase_hi: int, parts=None) -> Optional[Range]:
+    """The clause that the phrase of tokens [phrase_lo, phrase_hi) modifies, without the phrase.
+
+    h (Token): the phrase's head; the clause is the nearest clause head above it.
+    parts (list | None): when given and the phrase stands inside the clause ('The requirement, as
+        she put it, is ...'), the clause's part before the phrase is returned and the part after
+        it appended here; else the part on the side of the clause's verb.
+    RETURNS (Range | None).
+    """
+    while h.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl", "parataxis") and h.head is not h:
+        h = h.head
+    if phrase_lo <= h.i < phrase_hi:
+        return None
+    lo, hi = h.left_edge.i, h.right_edge.i + 1
+    if parts is not None and lo < phrase_lo and phrase_hi < hi:
+        after = trim(doc, phrase_hi, hi)
+        if after is not None:
+            parts.append(after)
+        return trim(doc, lo, phrase_lo)
+    if h.i >= phrase_hi:
+        lo = max(lo, phrase_hi)
+    else:
+        hi = min(hi, phrase_lo)
+    return trim(doc, lo, hi)
+
+
+def _in_source(lex, doc, tok) -> Optional[Attr]:
+    """'In the latest Post poll, Clinton led Trump by 5 points': a poll or study that a clause is
+    read in is its source, "in" the cue (PolNeAR annotates them as "according to"). Only nouns of
+    ``lex.in_sources``, only a phrase fronted before its clause and a comma ('was last included in
+    the census' is where, not who says), and only on a clause whose verb is no cue ('In a report,
+    X said': "said" is).
+    RETURNS (Attr | None).
+    """
+    if tok.lower_ != "in" or tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX") or lex.frames(tok.head):
+        return None
+    end = tok.right_edge.i + 1
+    if not (tok.i < tok.head.i and end < len(doc) and doc[end].text == ","):
+        return None  # fronted only: 'was included in the census' is a place, not a source
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() not in lex.in_sources:
+        return None
+    content = _modified_clause(doc, tok.head, tok.i, tok.right_edge.i + 1)
+    source = trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1)
+    if content is None or source is None:
+        return None
+    return Attr(cue=(tok.idx, tok.idx + len(tok.text)), source=source, content=content, origin="phrase",
+                src_head=pobj, cue_tok=tok)
+
+
+def _as_put(lex, doc, tok) -> Optional[Attr]:
+    """'As a memo from the agency put it, the requirement is ...', '..., as Ms. Lee put it, is ...':
+    the idiom ``lex.as_cues`` (verb lemma -> its object word) in a clause opened by "as" reports the
+    clause it modifies; the source is the idiom's subject (or the object of "as" when the parser
+    made "as" a preposition). RETURNS (Attr | None).
+    """
+    obj_word = lex.as_cues.get(tok.lemma_.lower()) if tok.pos_ == "VERB" else None
+    if obj_word is None or not any(c.dep_ == "dobj" and c.lower_ == obj_word for c in tok.children):
+        return None
+    as_tok = next((c for c in tok.children if c.lower_ == "as" and c.i < tok.i and c.dep_ in ("mark", "prep")), None)
+    if as_tok is None:
+        return None
+    if as_tok.dep_ == "mark":
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    else:
+        subj = next((c for c in as_tok.children if c.dep_ == "pobj"), None)
+    if subj is None or tok.head.i == tok.i:
+        return None
+    parts: list = []
+    content = _modified_clause(doc, tok.head, as_tok.i, tok.right_edge.i + 1, parts)
+    source = trim(doc, subj.left_edge.i, subj.right_edge.i + 1)
+    if content is None or source is None:
+        return None
+    obj = next(c for c in tok.children if c.dep_ == "dobj")
+    return Attr(cue=(tok.idx, obj.idx + len(obj.text)), source=source, content=content, origin="phrase",
+                src_head=subj, cue_tok=tok, parts=parts)
 
 
 #: a transcript turn labelled in double parentheses, as Wikinews interviews print them:
@@ -150,16 +217,29 @@ def colon_attrs(lex, doc) -> list[Attr]:
         if not (name.isupper() or all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3)
                 or name.lower() in lex.colon_sources):
             continue
-        if words[-1].lower() in ("note", "update", "correction", "transcript", "photo", "video", "read",
-                                 "watch", "related", "source", "sources", "editor", "image", "picture",
-                                 "credit", "caption", "map", "file") or ". " in name:
+        if words[-1].lower() in lex.colon_labels or ". " in name:
             continue  # 'Placards. Image: John Lubbock (flickr).' is a caption
         s0 = p_start + m.start(1)
         c0 = p_start + m.end(1)
+        if p_start > 0 and len(words) > 1 and not name.isupper() and name.lower() not in lex.colon_sources \
+                and not _names_someone(doc, s0, c0):
+            continue  # a section heading in the body ('Little Relief for Refugees: The crisis ...')
         t0, t1 = p_start + m.start(2), p_start + m.end(2)
+        if line.lstrip()[:1] in "\"“" and text[t1 - 1] in "\"”":
+            t1 -= 1  # '"REYES: ... night."': the quoted transcript's closing mark
         if t1 - t0 < 8:
             continue
         head = doc.char_span(s0, s0 + len(name), alignment_mode="expand")
         out.append(Attr(cue=(c0, c0 + 1), source=(s0, s0 + len(name)), content=(t0, t1), origin="colon",
                         src_head=head.root if head is not None and len(head) else None))
     return out
+
+
+#: entity types of a label before a colon that may speak ('Senator Reyes: ...', 'The ACLU: ...')
+_SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def _names_someone(doc, start: int, end: int) -> bool:
+    """True when the characters [start, end) hold a person, organisation, group or country entity."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ in _SPEAKER_LABELS for t in span)

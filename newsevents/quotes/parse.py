@@ -8,11 +8,11 @@ from __future__ import annotations
 from typing import Optional
 
 from ..syntax import coordinated_speech_head
-from .misparse import caption_or_title, cited_object, extracted_subject, inverted_parenthetical, no_speaker, \
+from .misparse import appended_statement, caption_or_title, cited_object, extracted_subject, inverted_parenthetical, no_speaker, \
     noun_read_cue, reduced_relative_cue, relative_content, stranded_subject, subject_taken_for_object, \
     that_clause_on_a_noun, verb_hung_after_object
-from .spans import (AUX_DEPS, REL_PRONOUNS, SUBJ, WH_WORDS, Attr, Range, cut_paragraphs, doc_text, is_quote_tok,
-                    overlap, subtree_range, trim)
+from .spans import (AUX_DEPS, REL_PRONOUNS, SUBJ, WH_WORDS, Attr, Range, cue_paragraph, cut_paragraphs, doc_text,
+                    is_quote_tok, overlap, subtree_range, trim)
 
 
 def cue_range(doc, v, extra=()) -> Range:
@@ -32,6 +32,9 @@ def source_of(lex, doc, v):
     subjs = [c for c in v.children if c.dep_ in SUBJ]
     subj = subjs[0] if subjs else None
     if len(subjs) > 1:
+        # '"My reaction, that was outrageous," Axelrod said': the quotation's clause is no subject
+        subjs = [c for c in subjs if not _opens_quotation(doc, c)] or subjs
+        subj = subjs[0]
         # a caption line the parser made a second subject ('—One of the victim's lawyers\n\nBoth
         # officers indicated ...'): the subject in the cue's own paragraph
         text = doc_text(doc)
@@ -43,6 +46,9 @@ def source_of(lex, doc, v):
             return None, None
         subj = pobj
     if subj is None:
+        matrix = appended_statement(lex, v)
+        if matrix is not None:  # 'X said A, citing B' / 'X said she would A and warned B': X's
+            return source_of(lex, doc, matrix)
         matrix = coordinated_speech_head(v, lex.saying)
         if matrix is not None:
             # 'X said A and warned B': the parser put 'warned' inside A; X speaks
@@ -197,6 +203,14 @@ def verb_attr(lex, doc, v, in_quote=None) -> Optional[Attr]:
                     while cut > cc.i and doc[cut - 1].dep_ in ("cc", "punct"):
                         cut -= 1
                     hi = min(hi, cut)
+            for t in doc[cc.i + 1:hi]:  # 'said A, citing B': B is another statement of the speaker
+                m = appended_statement(lex, t) if t.dep_ in ("conj", "advcl") else None
+                if m is not None and m.i == v.i:
+                    cut = t.left_edge.i
+                    while cut > cc.i and doc[cut - 1].dep_ in ("cc", "punct"):
+                        cut -= 1
+                    hi = min(hi, cut)
+                    break
             content = trim(doc, lo, hi)
         elif not any(c.dep_ == "dobj" and c.i > v.i for c in children):
             content = advcl_content(doc, v, children, wide="parenthetical" in frames)
@@ -220,7 +234,8 @@ def verb_attr(lex, doc, v, in_quote=None) -> Optional[Attr]:
             hi = obj.right_edge.i + 1
             for c in children:  # 'called Trump a liar', 'described Kim as a friend'
                 if c.i > obj.i and (c.dep_ in ("oprd", "xcomp", "ccomp") or (
-                        c.dep_ == "prep" and c.lower_ in lex.object_preps)):
+                        c.dep_ == "prep" and (c.lower_ in lex.object_preps
+                                              or c.lower_ in lex.verb_object_preps.get(lemma, ())))):
                     hi = max(hi, c.right_edge.i + 1)
             content = trim(doc, obj.left_edge.i, hi)
             if "clause" in frames:
@@ -254,6 +269,7 @@ def verb_attr(lex, doc, v, in_quote=None) -> Optional[Attr]:
     text = doc_text(doc)
     if content is not None and "\n" in text[min(content[1], v.idx):max(content[0], v.idx)]:
         content = None  # a clause in another paragraph ('... about the withdrawal:\n\n"...," wrote X')
+    content = cue_paragraph(doc, content, v)
     if source is not None and head is not None and "quote" in frames and source[1] <= v.idx \
             and (_opens_quotation(doc, head) or in_quote is not None and in_quote.find(head.idx) is not None):
         # '"...," tweeted former executive Ken Gude': the parser took the quotation for the
@@ -264,6 +280,9 @@ def verb_attr(lex, doc, v, in_quote=None) -> Optional[Attr]:
             lo, hi = subtree_range(obj, exclude=[v])
             source, head, content = trim(doc, lo, hi), obj, None
     origin = "parse"
+    if v.tag_ == "VBN" and v.dep_ == "advcl" and not any(c.dep_ in AUX_DEPS + SUBJ for c in children):
+        # 'Asked about the bombing, the mayor said ...': the mayor was asked; who asked is not said
+        source, head, origin = None, None, "passive"
     if source is None and lex.kinds.get(lemma) in lex.passive_kinds \
             and lemma not in lex.passive_exclude:
         spass = next((c for c in children if c.dep_ == "nsubjpass"), None)

@@ -5,7 +5,7 @@ from ..pipeline import register_stage
 from .assemble import records
 from .cues import CueLexicon
 from .direct import colon_paragraphs, drop_nested, link_quotes
-from .marks import find_quote_spans, join_paragraph_quotes
+from .marks import find_quote_spans, join_paragraph_quotes, markup_tags
 from .nominal import colon_attrs, noun_attr, phrase_attr
 from .parse import relative_source, verb_attr
 from .spans import Attr, RangeIndex, doc_text
@@ -33,6 +33,8 @@ class QuoteStage:
             ctx.shared["quotes"] = {"by_content": {}}
             return
         qspans = join_paragraph_quotes(doc_text(doc), find_quote_spans(doc_text(doc)))
+        tags = RangeIndex(markup_tags(doc_text(doc)))
+        qspans = [q for q in qspans if tags.find(q[0]) is None]
         attrs = self.attributions(doc, qspans)
         quotes = records(ctx, attrs, qspans, self.lex.carriers, self.lex.group_nouns)
         ctx.analysis.quotes.extend(quotes)
@@ -45,14 +47,15 @@ class QuoteStage:
         """
         lex = self.lex
         text = doc_text(doc)
+        tags = RangeIndex(markup_tags(text))
         if qspans is None:
-            qspans = join_paragraph_quotes(text, find_quote_spans(text))
+            qspans = [q for q in join_paragraph_quotes(text, find_quote_spans(text)) if tags.find(q[0]) is None]
         in_quote = RangeIndex(qspans)
         attrs: list[Attr] = []
         contentless: list[Attr] = []
         for tok in doc:
-            if in_quote.find(tok.idx) is not None:
-                continue
+            if in_quote.find(tok.idx) is not None or tags.find(tok.idx) is not None:
+                continue  # inside a quotation, or a markup tag's name or attributes ('<tweet tweet-id=...>')
             a = verb_attr(lex, doc, tok, in_quote) or phrase_attr(lex, doc, tok) or noun_attr(lex, doc, tok)
             if a is None:
                 continue
@@ -66,6 +69,11 @@ class QuoteStage:
         attrs.extend(colon_attrs(lex, doc))
         link_quotes(lex, doc, qspans, attrs, contentless)
         colon_paragraphs(lex, doc, contentless, attrs)
+        # a source inside a quotation is a piece of what was said, never who said it ('"My reaction,
+        # that was outrageous," Axelrod said' read with the quotation as subject); transcript labels
+        # inside a quoted transcript ('"WALLACE: ...') are the exception
+        attrs = [a for a in attrs if a.origin == "colon" or a.source is None or in_quote.find(a.source[0]) is None
+                 or in_quote.find(a.source[0]) != in_quote.find(a.source[1] - 1)]
         attrs = [relative_source(doc, a) for a in drop_nested(attrs)]
         attrs.sort(key=lambda a: a.content[0])
         return attrs
