@@ -60,7 +60,10 @@ def ingest(inputs, db_url, workers, dedup_window, out_lake, engine, ray_address,
     if out_lake:
         from ..export.lake import LakeWriter
 
-        store = LakeWriter(out_lake)
+        try:
+            store = LakeWriter(out_lake)
+        except NewsEventsError as err:  # E082: the folder holds Parquet files that are no lake
+            _fail(err.message, err.exit_code)
         db_url = out_lake
     else:
         store = _open_db(db_url, readonly=False, dedup_window=dedup_window)
@@ -126,14 +129,19 @@ def _ingest_ray(inputs, out_lake, reader, options, ray_address, workers, quiet):
 def load(lake, db_url, dedup_window, quiet):
     """Store a Parquet lake (from `ingest --out` or `export --out`) in the database.
 
-    Idempotent: a text already stored is skipped, so loading twice, or loading overlapping
-    lakes, stores each article once. Error rows go to the errors table (exit code 1).
+    Idempotent: an article already stored is skipped, so loading twice, or loading overlapping
+    lakes, stores each article once. Error rows go to the errors table (exit code 1). Files not
+    ending in .parquet are ignored; a .parquet file that is no lake file is error E082.
     """
-    from ..export.lake import load_lake
+    from ..export.lake import check_lake, load_lake
 
-    if not Path(lake).is_dir() or not any(Path(lake).rglob("*.parquet")):
-        _fail("[E082] " + Errors.E082.format(path=lake, reason="no such folder" if not Path(lake).is_dir()
-                                             else "no Parquet files in it"), 2)
+    if not Path(lake).is_dir():
+        _fail("[E082] " + Errors.E082.format(path=lake, reason="no such folder"), 2)
+    try:  # every file checked before the database is opened: a folder that is no lake creates nothing
+        if not check_lake(lake):
+            _fail("[E082] " + Errors.E082.format(path=lake, reason="no Parquet files in it"), 2)
+    except NewsEventsError as err:
+        _fail(err.message, err.exit_code)
     store = _open_db(db_url, readonly=False, dedup_window=dedup_window)
     try:
         with store:

@@ -150,8 +150,14 @@ def export(db_url, fmt, output, out_lake, quiet):
             raise click.BadParameter("--out writes a Parquet lake: use it with --format parquet", param_hint="--out")
         from ..export.lake import export_lake
 
-        with _open_db(db_url) as store:
-            n = export_lake(store, out_lake)
+        from ..export.lake import check_lake
+
+        try:  # before the database is opened: a folder holding other Parquet files is refused
+            check_lake(out_lake)
+            with _open_db(db_url) as store:
+                n = export_lake(store, out_lake)
+        except NewsEventsError as err:
+            _fail(err.message, err.exit_code)
         if not quiet:
             click.echo(f"newsevents: {counted(n, 'event row')} written (lake) -> {out_lake}", err=True)
         return
