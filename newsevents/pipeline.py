@@ -154,6 +154,8 @@ class ArticleInput:
     source: Optional[str] = None
     #: set by a reader that could not read this record: (error code, message)
     problem: Optional[tuple] = None
+    #: problems a reader met that did not stop it (a guessed charset): the analysis' first warnings
+    warnings: tuple = ()
 
     def __post_init__(self):
         # an ISO date string ("2019-07-01") or a datetime is taken as its calendar day
@@ -379,6 +381,7 @@ class Pipeline:
         analysis = ArticleAnalysis(id=art.id, title=art.title, url=art.url,
                                    published=published.isoformat() if published else None,
                                    text="", model=self.model_name)
+        analysis.warnings.extend(art.warnings)
         if art.problem:
             analysis.error = ArticleError(code=art.problem[0], message=art.problem[1])
             return art, analysis, None

@@ -164,9 +164,10 @@ def read_inputs(paths: Iterable[str], options: Optional[ReaderOptions] = None) -
         p = Path(path)
         if p.is_dir():
             files = sorted(f for f in p.rglob("*") if f.is_file() and _known_file(f.name))
+            idents = folder_ids(files, p)
             for f in files:
                 try:
-                    yield from _guarded(_read_file(f, options, ident=folder_id(f, p)), str(f))
+                    yield from _guarded(_read_file(f, options, ident=idents[f]), str(f))
                 except (OSError, InputError) as err:  # one file of the folder can't be opened: its error row
                     if not isinstance(err, InputError):
                         err = InputError("E020", path=str(f), reason=err.strerror or err)
@@ -192,6 +193,24 @@ def folder_id(path: Path, root: Path) -> str:
     subfolders are two articles. A file given by itself keeps its stem."""
     rel = Path(path).relative_to(root)
     return (rel.parent / _stem(rel.name)).as_posix()
+
+
+def folder_ids(files: Iterable[Path], root: Path) -> dict:
+    """The ids of the single-article files found by walking ``root``: :func:`folder_id`, except that
+    files of one subfolder whose ids would be the same (``page.txt`` and ``page.html``) keep
+    their ending (``page.txt``, ``page.html``), so that neither is refused as a different text
+    under a stored id (E041).
+
+    RETURNS (dict): file path (as given) -> id.
+    """
+    groups: dict = {}
+    for f in files:
+        groups.setdefault(folder_id(f, root), []).append(f)
+    out = {}
+    for ident, group in groups.items():
+        for f in group:
+            out[f] = ident if len(group) == 1 else Path(f).relative_to(root).as_posix()
+    return out
 
 
 def _read_file(p: Path, options: ReaderOptions, ident: Optional[str] = None) -> Iterator[ArticleInput]:
