@@ -58,7 +58,7 @@ class Errors:
             "or, from Python, pass a decoded str.")
     E104 = ("The article has {n:,} characters, more than the limit of {limit:,}. Raise it with "
             "--max-chars (the text is then processed in chunks of paragraphs).")
-    E105 = "The article does not look English (English function words: {share:.0%} of words); nothing was extracted."
+    E105 = "The article does not look English ({reason}); nothing was extracted."
     E106 = ("Processing the article ({n:,} characters) took longer than the limit of {limit:g} s, in {step}; "
             "it was stopped and the batch went on. Raise the limit with --article-seconds (seconds per 100,000 "
             "characters begun; 0: none), or "
