@@ -142,9 +142,18 @@ def _build_options(model, data_paths, max_chars, batch_size, article_seconds=Non
 
 def make_pipeline(options):
     """Build the Pipeline for a command (tests replace this to reuse a loaded one)."""
+    import logging
+    import time
+
     from ..pipeline import Pipeline
 
-    return Pipeline(options)
+    log = logging.getLogger("newsevents")
+    log.debug("loading the spaCy pipeline %s", options.model)
+    start = time.perf_counter()
+    pipeline = Pipeline(options)
+    log.debug("loaded %s in %.1f s; stages: %s", pipeline.model_name, time.perf_counter() - start,
+              ", ".join(pipeline.stage_names))
+    return pipeline
 
 
 def reader_options(fn):

@@ -130,7 +130,7 @@ def _read_record(row: dict, reader: ReaderOptions) -> dict:
     """map (a task): one Parquet input row -> an ArticleInput row, validated as a JSONL line is."""
     from ..sources import record_input
 
-    return input_row(record_input(row, None, "parquet input", "?", reader))
+    return input_row(record_input(row, None, "parquet input", "a row", reader))
 
 
 class _Extract:

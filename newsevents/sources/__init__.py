@@ -15,6 +15,7 @@ goes on and the failure is reported for that record.
 from __future__ import annotations
 
 import hashlib
+import logging
 import io
 import json
 import sys
@@ -26,6 +27,8 @@ from typing import Iterable, Iterator, Optional
 from ..errors import InputError
 from ..pipeline import ArticleInput
 from .records import JsonlRecord, _decode_bom, _read_json, _read_jsonl, parse_date, record_input  # noqa: F401
+
+logger = logging.getLogger("newsevents.sources")
 
 __all__ = ["ReaderOptions", "read_inputs", "read_file_bytes", "parse_date", "detect_format", "FORMATS", "JsonlRecord"]
 
@@ -215,6 +218,7 @@ def folder_ids(files: Iterable[Path], root: Path) -> dict:
 
 def _read_file(p: Path, options: ReaderOptions, ident: Optional[str] = None) -> Iterator[ArticleInput]:
     fmt = options.fmt or detect_format(p.name, _head(p))
+    logger.debug("reading %s as %s%s", p, fmt, f" (id {ident})" if ident else "")
     if fmt == "jsonl":
         with open(p, "rb") as fh:
             yield from _read_jsonl(fh, str(p), options)
