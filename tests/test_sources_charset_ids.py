@@ -69,3 +69,18 @@ def test_colliding_files_are_both_stored(pipeline, tmp_path):
                                   "--published", "2021-03-05"])
     assert r.exit_code == 0, r.output
     assert "2 stored" in r.output
+
+
+def test_a_folder_walk_says_which_json_files_it_left_out(tmp_path, caplog):
+    import logging
+
+    from newsevents.sources import read_inputs
+
+    (tmp_path / "a.txt").write_text("Germany and France signed a trade agreement.", encoding="utf8")
+    (tmp_path / "export.json").write_text("[]", encoding="utf8")
+    (tmp_path / "notes.md").write_text("notes", encoding="utf8")
+    with caplog.at_level(logging.INFO, logger="newsevents"):
+        assert [a.id for a in read_inputs([str(tmp_path)])] == ["a"]
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1 and "1 .json file(s) not read (export.json)" in warnings[0]
+    assert any("1 file(s) of other endings not read (.md)" in r.getMessage() for r in caplog.records)

@@ -38,7 +38,9 @@ def ingest(inputs, db_url, workers, dedup_window, out_lake, engine, ray_address,
     """Analyse articles into the event database (SQLite by default, or PostgreSQL), or into a Parquet lake.
 
     Inputs are read as by `extract` (glob patterns such as 'data/*.jsonl' are expanded). Articles
-    already stored (same text) are skipped, so a run can be repeated or resumed after a crash;
+    already stored (same text under the same id or from the same source) are skipped, so a run
+    can be repeated or resumed after a crash; a syndicated copy (same text, other id and source)
+    is stored as an article of its own;
     each batch is one transaction. Articles that can't be read or processed go to the errors
     table (a lake: error rows); the exit code is then 1.
     """

@@ -166,7 +166,9 @@ def read_inputs(paths: Iterable[str], options: Optional[ReaderOptions] = None) -
             continue
         p = Path(path)
         if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and _known_file(f.name))
+            found = [f for f in p.rglob("*") if f.is_file()]
+            files = sorted(f for f in found if _known_file(f.name))
+            _log_skipped(p, [f for f in found if not _known_file(f.name)])
             idents = folder_ids(files, p)
             for f in files:
                 try:
@@ -196,6 +198,22 @@ def folder_id(path: Path, root: Path) -> str:
     subfolders are two articles. A file given by itself keeps its stem."""
     rel = Path(path).relative_to(root)
     return (rel.parent / _stem(rel.name)).as_posix()
+
+
+def _log_skipped(root: Path, skipped: list) -> None:
+    """Say which files a folder walk leaves out: ``.json`` files (read only when named, as one
+    JSON array or object may be anything) as a warning, other endings with -v."""
+    if not skipped:
+        return
+    json_files = sorted(f for f in skipped if f.name.lower().endswith(".json"))
+    if json_files:
+        logger.warning("folder %s: %d .json file(s) not read (%s%s): a folder walk leaves .json out (it may "
+                       "be any JSON); pass such files by name", root, len(json_files),
+                       ", ".join(str(f.relative_to(root)) for f in json_files[:3]), ", ..." if len(json_files) > 3 else "")
+    others = [f for f in skipped if f not in json_files]
+    if others:
+        logger.info("folder %s: %d file(s) of other endings not read (%s)", root, len(others),
+                    ", ".join(sorted({f.suffix or f.name for f in others})[:10]))
 
 
 def folder_ids(files: Iterable[Path], root: Path) -> dict:
