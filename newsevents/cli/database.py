@@ -9,8 +9,8 @@ import click
 from .. import cli as _hooks  # make_pipeline, run_extract: looked up at run time, tests replace them
 from ..errors import Errors, NewsEventsError
 from .app import _fail, counted, main
-from .options import (DEDUP_WINDOW, _build_options, _check_inputs, _open_db, _reader, _warn_no_articles,
-                      _warn_undated, db_option, model_options, private_hosts_option, reader_options)
+from .options import (DEDUP_WINDOW, _build_options, _check_inputs, _db_folder_problem, _open_db, _reader,
+                      _warn_no_articles, _warn_undated, db_option, model_options, private_hosts_option, reader_options)
 
 
 @main.command()
@@ -139,6 +139,9 @@ def load(lake, db_url, dedup_window, quiet):
 
     if not Path(lake).is_dir():
         _fail("[E082] " + Errors.E082.format(path=lake, reason="no such folder"), 2)
+    problem = _db_folder_problem(db_url)  # --db first (E040), as for ingest, before the lake is read
+    if problem:
+        _fail("[E040] " + Errors.E040.format(url=db_url, reason=problem))
     try:  # every file checked before the database is opened: a folder that is no lake creates nothing
         if not check_lake(lake):
             _fail("[E082] " + Errors.E082.format(path=lake, reason="no Parquet files in it"), 2)
