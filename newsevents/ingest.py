@@ -10,8 +10,9 @@
 How it stays idempotent and crash-safe:
 
 - Articles are read lazily and grouped into batches of ``batch_size``. Before parsing, an
-  article whose content hash (sha256 of its text) is already stored is skipped, so a
-  re-run parses only what is missing.
+  article whose content hash (sha256 of its text) is already stored under its id or from its
+  source is skipped (:func:`newsevents.dedup.same_article`), so a re-run parses only what is
+  missing; a syndicated copy (the same text, another id and source) is an article of its own.
 - Each batch is written in one transaction (:meth:`Store.add_batch`), deduplicated events
   included; killing the process at any moment loses at most the batch in flight, and the
   next run redoes it. Every id is deterministic (the article id and the record ids the
@@ -38,6 +39,7 @@ import sys
 import time
 from typing import Callable, Iterable, Iterator, Optional
 
+from . import dedup
 from .pipeline import ArticleInput, Options, Pipeline
 from .store import Store, StoreError, content_hash
 
@@ -90,9 +92,9 @@ def _batches(articles: Iterable[ArticleInput], store: Store, size: int, stats: d
     pending: list = []
 
     def flush(chunk):
-        hashes = [_hash_of(a) for a in chunk]
-        stored = _retrying(store, store.stored_hashes, [h for h in hashes if h])
-        fresh = [a for a, h in zip(chunk, hashes) if h is None or h not in stored]
+        keys = [(_hash_of(a), a.id, dedup.source_of(a.url, a.source)) for a in chunk]
+        stored = _retrying(store, store.stored_copies, [k for k in keys if k[0]])
+        fresh = [a for a, k in zip(chunk, keys) if k[0] is None or k not in stored]
         stats["skipped"] += len(chunk) - len(fresh)
         return fresh
 

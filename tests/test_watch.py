@@ -530,3 +530,18 @@ def test_cli_watch_once_and_feeds(server, tmp_path, pipeline, monkeypatch):
     assert res.exit_code == 2 and "[E020]" in res.output
     res = runner.invoke(cli.main, ["watch", str(feeds), "--db", db, "--every", "soon"])
     assert res.exit_code == 2 and "--every" in res.output
+
+
+def test_an_unreadable_robots_txt_is_named_as_the_reason(server, tmp_path, pipeline):
+    """RFC 9309: a robots.txt that can't be read (a server error, no connection) disallows every page;
+    the stored reason says so, not that robots.txt disallows the page."""
+    stems = page_names(5)[2:3]
+    items = serve_pages(server, stems, prefix="/news/")
+    server.routes["/robots.txt"] = Route(b"down", status=503)
+    server.routes["/feed.rss"] = feed_route(items)
+    with open_store(str(tmp_path / "w.db")) as store:
+        stats = run_pass(feeds_file(tmp_path, server.url("/feed.rss")), store, pipeline, opts())
+        assert stats["feed_text"] == 1 and server.hits("/news/") == []
+        [row] = store.feed_items()
+        assert row["reason"].startswith("robots.txt could not be read: ") and "/robots.txt" in row["reason"]
+        assert "503" in row["reason"] and "RFC 9309" in row["reason"]

@@ -17,9 +17,25 @@ test may replace ``newsevents.cli.make_pipeline`` to reuse a loaded pipeline.
 """
 from __future__ import annotations
 
+import click
+
 from .app import main
 from .options import make_pipeline
 from .analyse import run_extract
 from . import database, live, query  # noqa: F401  (each registers its commands on main)
 
 __all__ = ["main", "make_pipeline", "run_extract"]
+
+
+def _verbose(ctx, param, value):
+    if value:
+        from .app import _setup_logging
+
+        _setup_logging(True)
+
+
+# -v works after the command name too (`newsevents extract -v FILE`), as before it
+for _command in main.commands.values():
+    if not any("-v" in p.opts for p in _command.params):
+        _command.params.append(click.Option(["-v", "--verbose"], is_flag=True, expose_value=False, is_eager=True,
+                                            callback=_verbose, help="Log debug messages to stderr (as `newsevents -v`)."))

@@ -8,7 +8,7 @@ import click
 
 from .. import cli as _hooks  # make_pipeline, run_extract: looked up at run time, tests replace them
 from ..errors import Errors, NewsEventsError
-from .app import _check_output, _fail, _open_out, counted, main
+from .app import _check_output, _fail, _open_out, counted, main, note_failure
 from .options import (LIMIT, _build_options, _check_inputs, _reader, _warn_no_articles, _warn_undated, common_options,
                       model_options, private_hosts_option, reader_options)
 
@@ -64,13 +64,14 @@ def run_extract(pipeline, articles, fmt: str, output: str = "-", quiet: bool = T
     try:
         with Writer(fmt, out) as writer:
             for analysis in pipeline.pipe(articles):
+                if analysis.error:  # a non-English article (E105) too: it is counted as failed, exit 1
+                    stats["errors"] += 1
+                    note_failure()  # before writing: a pipe closed by then still ends with exit 1
+                    click.echo(f"newsevents: {analysis.id or 'article'}: {analysis.error.message}", err=True)
                 writer.write(analysis)
                 stats["articles"] += 1
                 stats["events"] += len(analysis.events)
                 stats["quotes"] += len(analysis.quotes)
-                if analysis.error:  # a non-English article (E105) too: it is counted as failed, exit 1
-                    stats["errors"] += 1
-                    click.echo(f"newsevents: {analysis.id or 'article'}: {analysis.error.message}", err=True)
                 if bar is not None:
                     bar.update(1)
     finally:

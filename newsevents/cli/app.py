@@ -43,7 +43,8 @@ class NewsEventsGroup(click.Group):
         except click.exceptions.Exit as exc:
             sys.exit(exc.exit_code)
         except click.Abort:  # Ctrl-C
-            click.echo("newsevents: [E007] " + Errors.E007, err=True)
+            detail = Errors.INTERRUPTED.get(getattr(self, "_running", None), "")
+            click.echo("newsevents: [E007] " + Errors.E007.format(detail=detail), err=True)
             sys.exit(1)
         except click.UsageError as exc:
             if type(exc).__name__ == "NoArgsIsHelpError":  # bare `newsevents`: the help, as click shows it
@@ -59,6 +60,8 @@ class NewsEventsGroup(click.Group):
 
 
     def invoke(self, ctx):
+        args = getattr(ctx, "_protected_args", None) or getattr(ctx, "protected_args", None) or ctx.args
+        self._running = args[0] if args else None  # the command, for the message of an interrupt (E007)
         try:  # here, not in main(): click's main turns EPIPE into exit 1 before we could see it
             return super().invoke(ctx)
         except BrokenPipeError:
@@ -76,14 +79,25 @@ def _flush_stdout():
         pass
 
 
+#: articles reported as failed so far in this process: a closed pipe then ends with exit 1, not 0
+_FAILED = {"articles": 0}
+
+
+def note_failure() -> None:
+    """Count an article that failed (reported on stderr), so that an output pipe closed early
+    (``| head``) does not end the command with exit 0 as if all went well."""
+    _FAILED["articles"] += 1
+
+
 def _quiet_broken_pipe():
-    """The reader of stdout went away (``| head``): stop quietly, exit 0 (Python docs, "Note on SIGPIPE")."""
+    """The reader of stdout went away (``| head``): stop quietly (Python docs, "Note on SIGPIPE"),
+    exit 0, or 1 when an article failed before (each failure was reported on stderr)."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # the interpreter's final flush must not fail again
     except (OSError, ValueError, AttributeError):
         pass
-    sys.exit(0)
+    sys.exit(1 if _FAILED["articles"] else 0)
 
 
 class _LibraryFilter(logging.Filter):

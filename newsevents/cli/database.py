@@ -9,8 +9,8 @@ import click
 from .. import cli as _hooks  # make_pipeline, run_extract: looked up at run time, tests replace them
 from ..errors import Errors, NewsEventsError
 from .app import _fail, counted, main
-from .options import (DEDUP_WINDOW, _build_options, _check_inputs, _open_db, _reader, _warn_no_articles,
-                      _warn_undated, db_option, model_options, private_hosts_option, reader_options)
+from .options import (DEDUP_WINDOW, _build_options, _check_inputs, _db_folder_problem, _open_db, _reader,
+                      _warn_no_articles, _warn_undated, db_option, model_options, private_hosts_option, reader_options)
 
 
 @main.command()
@@ -38,7 +38,9 @@ def ingest(inputs, db_url, workers, dedup_window, out_lake, engine, ray_address,
     """Analyse articles into the event database (SQLite by default, or PostgreSQL), or into a Parquet lake.
 
     Inputs are read as by `extract` (glob patterns such as 'data/*.jsonl' are expanded). Articles
-    already stored (same text) are skipped, so a run can be repeated or resumed after a crash;
+    already stored (same text under the same id or from the same source) are skipped, so a run
+    can be repeated or resumed after a crash; a syndicated copy (same text, other id and source)
+    is stored as an article of its own;
     each batch is one transaction. Articles that can't be read or processed go to the errors
     table (a lake: error rows); the exit code is then 1.
     """
@@ -60,7 +62,10 @@ def ingest(inputs, db_url, workers, dedup_window, out_lake, engine, ray_address,
     if out_lake:
         from ..export.lake import LakeWriter
 
-        store = LakeWriter(out_lake)
+        try:
+            store = LakeWriter(out_lake)
+        except NewsEventsError as err:  # E082: the folder holds Parquet files that are no lake
+            _fail(err.message, err.exit_code)
         db_url = out_lake
     else:
         store = _open_db(db_url, readonly=False, dedup_window=dedup_window)
@@ -126,14 +131,22 @@ def _ingest_ray(inputs, out_lake, reader, options, ray_address, workers, quiet):
 def load(lake, db_url, dedup_window, quiet):
     """Store a Parquet lake (from `ingest --out` or `export --out`) in the database.
 
-    Idempotent: a text already stored is skipped, so loading twice, or loading overlapping
-    lakes, stores each article once. Error rows go to the errors table (exit code 1).
+    Idempotent: an article already stored is skipped, so loading twice, or loading overlapping
+    lakes, stores each article once. Error rows go to the errors table (exit code 1). Files not
+    ending in .parquet are ignored; a .parquet file that is no lake file is error E082.
     """
-    from ..export.lake import load_lake
+    from ..export.lake import check_lake, load_lake
 
-    if not Path(lake).is_dir() or not any(Path(lake).rglob("*.parquet")):
-        _fail("[E082] " + Errors.E082.format(path=lake, reason="no such folder" if not Path(lake).is_dir()
-                                             else "no Parquet files in it"), 2)
+    if not Path(lake).is_dir():
+        _fail("[E082] " + Errors.E082.format(path=lake, reason="no such folder"), 2)
+    problem = _db_folder_problem(db_url)  # --db first (E040), as for ingest, before the lake is read
+    if problem:
+        _fail("[E040] " + Errors.E040.format(url=db_url, reason=problem))
+    try:  # every file checked before the database is opened: a folder that is no lake creates nothing
+        if not check_lake(lake):
+            _fail("[E082] " + Errors.E082.format(path=lake, reason="no Parquet files in it"), 2)
+    except NewsEventsError as err:
+        _fail(err.message, err.exit_code)
     store = _open_db(db_url, readonly=False, dedup_window=dedup_window)
     try:
         with store:

@@ -142,9 +142,18 @@ def _build_options(model, data_paths, max_chars, batch_size, article_seconds=Non
 
 def make_pipeline(options):
     """Build the Pipeline for a command (tests replace this to reuse a loaded one)."""
+    import logging
+    import time
+
     from ..pipeline import Pipeline
 
-    return Pipeline(options)
+    log = logging.getLogger("newsevents")
+    log.debug("loading the spaCy pipeline %s", options.model)
+    start = time.perf_counter()
+    pipeline = Pipeline(options)
+    log.debug("loaded %s in %.1f s; stages: %s", pipeline.model_name, time.perf_counter() - start,
+              ", ".join(pipeline.stage_names))
+    return pipeline
 
 
 def reader_options(fn):
@@ -295,12 +304,24 @@ def _write_query(rows, fmt, output, columns, table_columns, widths=None):
 ROW_FORMATS = ["table", "csv", "tsv", "json", "ndjson", "parquet"]
 
 
-def _check_dates(*values):
+def _check_dates(since=None, until=None):
+    """--since / --until: ISO dates, the first not after the second (a range no date is in is a
+    mistake, not an empty answer). RAISES click.BadParameter (E005, exit 2)."""
     from datetime import date as Date
 
-    for v in values:
+    for v in (since, until):
         if v:
             try:
                 Date.fromisoformat(v)
             except ValueError:
                 raise click.BadParameter(f"'{v}' is not an ISO date such as 2019-07-01") from None
+    if since and until and Date.fromisoformat(since) > Date.fromisoformat(until):
+        raise click.BadParameter(f"--since {since} is after --until {until}: no date is in that range")
+
+
+def _not_empty(ctx, param, value):
+    """A filter option given an empty or blank value ("--actor ''") is a usage error: it would
+    otherwise be dropped and every row returned."""
+    if value is not None and not value.strip():
+        raise click.BadParameter("is empty: give a value, or leave the option out to match every row")
+    return value

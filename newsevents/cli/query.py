@@ -7,8 +7,8 @@ import click
 
 from ..errors import NewsEventsError
 from .app import _check_output, _fail, _open_out, counted, main
-from .options import (LIMIT, ROW_FORMATS, _check_binary_output, _check_dates, _open_db, _write_query, common_options,
-                      db_option)
+from .options import (LIMIT, ROW_FORMATS, _check_binary_output, _check_dates, _not_empty, _open_db, _write_query,
+                      common_options, db_option)
 from ..export.rows import QUERY_EVENT_COLUMNS as EVENT_COLUMNS_DB, QUERY_QUOTE_COLUMNS
 
 def _plover_type(ctx, param, value):
@@ -31,13 +31,13 @@ CLUSTER_COLUMNS = ["id", "date", "last_date", "event_type", "mode", "actor_codes
 
 @main.command()
 @db_option
-@click.option("--actor", default=None, help="Actor code (USA) or canonical name (\"Donald Trump\").")
-@click.option("--recipient", default=None, help="Recipient code or canonical name.")
+@click.option("--actor", default=None, callback=_not_empty, help="Actor code (USA) or canonical name (\"Donald Trump\").")
+@click.option("--recipient", default=None, callback=_not_empty, help="Recipient code or canonical name.")
 @click.option("--type", "event_type", default=None, callback=_plover_type,
               help="PLOVER event type, e.g. CONSULT (any case).")
 @click.option("--since", default=None, help="From this ISO date (inclusive).")
 @click.option("--until", default=None, help="Up to this ISO date (inclusive).")
-@click.option("--article", default=None, help="Events of this article id only.")
+@click.option("--article", default=None, callback=_not_empty, help="Events of this article id only.")
 @click.option("--quad-class", type=click.IntRange(1, 4), default=None,
               help="1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.")
 @click.option("--dedup", is_flag=True, help="One row per deduplicated event (with NumMentions, NumSources, "
@@ -65,13 +65,13 @@ def events(db_url, actor, recipient, event_type, since, until, article, quad_cla
 
 @main.command()
 @db_option
-@click.option("--speaker", default=None, help="Speaker's canonical name or its last words, e.g. \"Donald Trump\" or \"Trump\" (any case).")
-@click.option("--speaker-code", default=None, help="Speaker's actor code, e.g. USA.")
+@click.option("--speaker", default=None, callback=_not_empty, help="Speaker's canonical name or its last words, e.g. \"Donald Trump\" or \"Trump\" (any case).")
+@click.option("--speaker-code", default=None, callback=_not_empty, help="Speaker's actor code, e.g. USA.")
 @click.option("--kind", type=click.Choice(["direct", "indirect", "mixed", "stance"]), default=None,
               help="Direct (in quotation marks), indirect (reported speech) or mixed quotes only; stance: "
                    "a position on a thing named by a noun phrase (\"criticized the move\"), not a statement.")
-@click.option("--contains", default=None, help="Only quotes whose content holds this text (any case).")
-@click.option("--article", default=None, help="Quotes of this article id only.")
+@click.option("--contains", default=None, callback=_not_empty, help="Only quotes whose content holds this text (any case).")
+@click.option("--article", default=None, callback=_not_empty, help="Quotes of this article id only.")
 @click.option("--since", default=None, help="Articles published from this ISO date.")
 @click.option("--until", default=None, help="Articles published up to this ISO date.")
 @click.option("--limit", type=LIMIT, default=None, help="At most N rows.")
@@ -89,8 +89,8 @@ def quotes(db_url, speaker, speaker_code, kind, contains, article, since, until,
 
 @main.command()
 @db_option
-@click.option("--actor", default=None, help="Actor code, e.g. USA (any case).")
-@click.option("--recipient", default=None, help="Recipient code, e.g. CHN (any case).")
+@click.option("--actor", default=None, callback=_not_empty, help="Actor code, e.g. USA (any case).")
+@click.option("--recipient", default=None, callback=_not_empty, help="Recipient code, e.g. CHN (any case).")
 @click.option("--by", type=click.Choice(["day", "month", "year"]), default="month", show_default=True,
               help="Period of each row.")
 @click.option("--type", "event_type", default=None, callback=_plover_type, help="PLOVER event type only (any case).")
@@ -150,8 +150,14 @@ def export(db_url, fmt, output, out_lake, quiet):
             raise click.BadParameter("--out writes a Parquet lake: use it with --format parquet", param_hint="--out")
         from ..export.lake import export_lake
 
-        with _open_db(db_url) as store:
-            n = export_lake(store, out_lake)
+        from ..export.lake import check_lake
+
+        try:  # before the database is opened: a folder holding other Parquet files is refused
+            check_lake(out_lake)
+            with _open_db(db_url) as store:
+                n = export_lake(store, out_lake)
+        except NewsEventsError as err:
+            _fail(err.message, err.exit_code)
         if not quiet:
             click.echo(f"newsevents: {counted(n, 'event row')} written (lake) -> {out_lake}", err=True)
         return

@@ -32,11 +32,19 @@ import time
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
+from ..dedup import article_key, known_copy, source_of
+from ..errors import NewsEventsError
 from ..records import ArticleAnalysis, ArticleError
 from . import EVENT_COLUMNS, _parquet_schema, event_rows
 
-__all__ = ["LAKE_COLUMNS", "lake_schema", "lake_rows", "LakeWriter", "lake_hashes", "iter_lake_analyses",
-           "load_lake", "export_lake", "PARTITION"]
+__all__ = ["LAKE_COLUMNS", "lake_schema", "lake_rows", "LakeWriter", "lake_hashes", "lake_articles", "lake_files",
+           "check_lake", "LakeError", "iter_lake_analyses", "load_lake", "export_lake", "PARTITION"]
+
+
+class LakeError(NewsEventsError):
+    """A folder given as a lake is not one (E082): a usage problem, exit 2."""
+
+    exit_code = 2
 
 #: the partition column: event date for event rows, publication date for article and error rows
 PARTITION = "date"
@@ -87,28 +95,93 @@ def lake_rows(analysis: ArticleAnalysis, source: Optional[str] = None) -> list[d
     return rows
 
 
-def _dataset(path):
+#: columns every lake file has (a file without them was not written by newsevents as a lake)
+REQUIRED_COLUMNS = ("kind", "article_id", "content_hash", "source", "url", "error_code", "analysis")
+
+
+def lake_files(path) -> list:
+    """RETURNS (list[Path]): the lake's Parquet files (``*.parquet`` under ``path``, sorted), leaving
+    out hidden and ``_``-prefixed names as pyarrow's discovery does. Other files (a README, notes)
+    are not part of the lake and are ignored."""
+    p = Path(path)
+    if not p.is_dir():
+        return []
+    return sorted(f for f in p.rglob("*.parquet") if f.is_file()
+                  and not any(part.startswith((".", "_")) for part in f.relative_to(p).parts))
+
+
+def check_lake(path) -> list:
+    """Check that every Parquet file under ``path`` is a lake file, before anything is read or written.
+
+    RETURNS (list[Path]): the lake's files (:func:`lake_files`; empty when there are none).
+    RAISES LakeError (E082): a ``.parquet`` file that is not Parquet, or that lacks a lake column
+        (``extract --format parquet`` writes one file of events, not a lake).
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    files = lake_files(path)
+    for f in files:
+        try:
+            names = set(pq.read_schema(f).names)
+        except (pa.ArrowException, OSError) as err:
+            reason = (str(err).strip().splitlines() or [type(err).__name__])[0]
+            raise LakeError("E082", path=path, reason=f"{f} is not a Parquet file ({reason[:200]})") from None
+        missing = [c for c in REQUIRED_COLUMNS if c not in names]
+        if missing:
+            raise LakeError("E082", path=path, reason=f"{f} has no '{missing[0]}' column (not a lake file: "
+                            "`ingest --out` and `export --format parquet --out` write lakes)")
+    return files
+
+
+def _dataset(path, files=None):
     import pyarrow as pa
     import pyarrow.dataset as ds
 
     part = ds.partitioning(pa.schema([(PARTITION, pa.string())]), flavor="hive")
-    return ds.dataset(str(path), format="parquet", partitioning=part)
+    files = lake_files(path) if files is None else files
+    return ds.dataset([str(f) for f in files], format="parquet", partitioning=part, partition_base_dir=str(path))
 
 
 def _has_files(path) -> bool:
-    p = Path(path)
-    return p.is_dir() and any(p.rglob("*.parquet"))
+    return bool(lake_files(path))
 
 
 def lake_hashes(path) -> set:
     """RETURNS (set[str]): the content hashes of the article rows already in the lake at ``path``
-    (empty when there is none): an ingest into an existing lake skips these texts."""
-    if not _has_files(path):
+    (empty when there is none)."""
+    return set(lake_articles(path))
+
+
+def lake_articles(path) -> dict:
+    """RETURNS (dict): content hash -> list of (article id, source) of the article rows already in
+    the lake at ``path`` (the source as the store keeps it: the input's, else the url's host), for
+    :func:`newsevents.dedup.known_copy`: an ingest into an existing lake skips these articles.
+    RAISES LakeError (E082): see :func:`check_lake`."""
+    files = check_lake(path)
+    if not files:
+        return {}
+    import pyarrow.dataset as ds
+
+    table = _dataset(path, files).to_table(columns=["content_hash", "article_id", "source", "url"],
+                                           filter=ds.field("kind") == "article")
+    known: dict = {}
+    for r in table.to_pylist():
+        if r["content_hash"]:
+            known.setdefault(r["content_hash"], []).append((r["article_id"], source_of(r["url"], r["source"])))
+    return known
+
+
+def lake_errors(path) -> set:
+    """RETURNS (set[tuple]): (article id, error code) of the lake's error rows (a failure already
+    recorded is not written again)."""
+    files = lake_files(path)
+    if not files:
         return set()
     import pyarrow.dataset as ds
 
-    table = _dataset(path).to_table(columns=["content_hash"], filter=ds.field("kind") == "article")
-    return {h for h in table.column("content_hash").to_pylist() if h}
+    table = _dataset(path, files).to_table(columns=["article_id", "error_code"], filter=ds.field("kind") == "error")
+    return {(r["article_id"], r["error_code"]) for r in table.to_pylist()}
 
 
 def write_table(table, path, basename: str) -> None:
@@ -132,31 +205,50 @@ class LakeWriter:
 
     def __init__(self, path, rows_per_file: int = 20_000):
         self.path = Path(path)
+        self._known = lake_articles(self.path)  # E082 before the folder is made or anything written
+        self._failed = lake_errors(self.path)
         self.path.mkdir(parents=True, exist_ok=True)
         self.rows_per_file = rows_per_file
-        self._known = lake_hashes(self.path)
         self._rows: list = []
         self._run = f"local-{time.strftime('%Y%m%dT%H%M%S')}-{time.monotonic_ns() % 10**9:09d}"
         self._files = 0
 
     def stored_hashes(self, hashes: Iterable[str]) -> set:
-        """RETURNS (set[str]): those of ``hashes`` already in the lake when it was opened."""
+        """RETURNS (set[str]): those of ``hashes`` already in the lake."""
         return {h for h in hashes if h in self._known}
+
+    def stored_copies(self, items: Iterable[tuple]) -> set:
+        """RETURNS (set[tuple]): those of ``items`` ((content hash, article id, source)) already in
+        the lake as the same article (:func:`newsevents.dedup.same_article`), as
+        :meth:`newsevents.store.Store.stored_copies` answers for a database."""
+        return {item for item in items if known_copy(self._known, *item)}
 
     def add_batch(self, analyses: Iterable[ArticleAnalysis], sources: Optional[dict] = None) -> dict:
         """Buffer the lake rows of a batch (written every ``rows_per_file`` rows and on close).
         RETURNS (dict): counts as :meth:`newsevents.store.Store.add_batch` gives them."""
         sources = sources or {}
         counts = {"stored": 0, "skipped": 0, "errors": 0, "events": 0, "quotes": 0, "failed": []}
+        from ..store import content_hash
+
         for a in analyses:
-            self._rows.extend(lake_rows(a, sources.get(a.id)))
+            source = sources.get(a.id)
             if a.error is not None:
                 counts["errors"] += 1
                 counts["failed"].append((a.id, a.error.code, a.error.message))
-            else:
-                counts["stored"] += 1
-                counts["events"] += len(a.events)
-                counts["quotes"] += len(a.quotes)
+                if (a.id, a.error.code) not in self._failed:  # the same failure again: one row is enough
+                    self._failed.add((a.id, a.error.code))
+                    self._rows.extend(lake_rows(a, source))
+                continue
+            h = content_hash(a.text)
+            host = source_of(a.url, source)
+            if known_copy(self._known, h, a.id, host):
+                counts["skipped"] += 1
+                continue
+            self._known.setdefault(h, []).append((article_key(a.id, h), host))
+            self._rows.extend(lake_rows(a, source))
+            counts["stored"] += 1
+            counts["events"] += len(a.events)
+            counts["quotes"] += len(a.quotes)
         if len(self._rows) >= self.rows_per_file:
             self.flush()
         return counts
@@ -187,11 +279,12 @@ def iter_lake_analyses(path, kinds=("error", "article"), batch_rows: int = 500) 
         failed once and was stored by a later run ends stored, as with two ingests).
     Within a kind, rows come sorted by file path (the order of the files on disk).
     """
-    if not _has_files(path):
+    files = check_lake(path)
+    if not files:
         return
     import pyarrow.dataset as ds
 
-    dataset = _dataset(path)
+    dataset = _dataset(path, files)
     for kind in kinds:
         scanner = dataset.scanner(columns=["analysis", "source"], filter=ds.field("kind") == kind,
                                   batch_size=batch_rows)
@@ -241,14 +334,19 @@ def load_lake(path, store, batch_size: int = 500, on_error=None) -> dict:
 def export_lake(store, path) -> int:
     """Write a database's articles (and its errors) as a lake at ``path`` (``export --format parquet --out``).
 
+    Into a folder that already holds a lake, only what is missing is added, as ``ingest --out``
+    does: an article already there (same text under its id or from its source) and an error
+    row already there (same article id and code) are not written again, so exporting twice
+    into one folder leaves one copy of every row.
     RETURNS (int): event rows written.
+    RAISES LakeError (E082): ``path`` holds Parquet files that are not a lake.
     """
     n = 0
     with LakeWriter(path) as writer:
         srcs = {r["id"]: r["source"] for r in store._rows("SELECT id, source FROM articles")}
         for analysis in store.analyses():
-            writer.add_batch([analysis], {analysis.id: srcs.get(analysis.id)})
-            n += len(analysis.events)
+            counts = writer.add_batch([analysis], {analysis.id: srcs.get(analysis.id)})
+            n += counts["events"]
         for err in store.errors():
             writer.add_batch([ArticleAnalysis(id=err["article_id"], url=err["url"], text="",
                                               error=ArticleError(code=err["code"], message=err["message"]))])

@@ -20,7 +20,8 @@ from ..pipeline import ArticleInput
 __all__ = ["extract_rows", "input_row", "input_from_row", "INPUT_COLUMNS"]
 
 #: the columns of an ArticleInput as an Arrow row (text as str, or raw bytes when not decoded)
-INPUT_COLUMNS = ("id", "title", "url", "source", "published", "text", "raw", "problem_code", "problem_message")
+INPUT_COLUMNS = ("id", "title", "url", "source", "published", "text", "raw", "problem_code", "problem_message",
+                 "warnings")
 
 
 def input_row(art: ArticleInput) -> dict:
@@ -31,7 +32,8 @@ def input_row(art: ArticleInput) -> dict:
             "text": text if isinstance(text, str) else None,
             "raw": bytes(text) if isinstance(text, (bytes, bytearray)) else None,
             "problem_code": art.problem[0] if art.problem else None,
-            "problem_message": art.problem[1] if art.problem else None}
+            "problem_message": art.problem[1] if art.problem else None,
+            "warnings": "\n".join(art.warnings) or None}
 
 
 def input_from_row(row: dict) -> ArticleInput:
@@ -41,7 +43,8 @@ def input_from_row(row: dict) -> ArticleInput:
     text = row["text"] if row.get("text") is not None else (row.get("raw") or "")
     return ArticleInput(text=text, published=Date.fromisoformat(row["published"]) if row.get("published") else None,
                         id=row.get("id"), title=row.get("title"), url=row.get("url"), source=row.get("source"),
-                        problem=(row["problem_code"], row["problem_message"]) if row.get("problem_code") else None)
+                        problem=(row["problem_code"], row["problem_message"]) if row.get("problem_code") else None,
+                        warnings=tuple(row["warnings"].split("\n")) if row.get("warnings") else ())
 
 
 def extract_rows(pipeline, articles: Iterable[ArticleInput]) -> list[dict]:

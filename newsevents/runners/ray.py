@@ -92,7 +92,7 @@ def expand_inputs(paths, idents: Optional[dict] = None) -> list[str]:
     import glob
 
     from ..errors import InputError
-    from ..sources import _known_file, folder_id
+    from ..sources import _known_file, folder_ids
 
     files: list[str] = []
     for path in paths:
@@ -105,26 +105,32 @@ def expand_inputs(paths, idents: Optional[dict] = None) -> list[str]:
                          if f.is_file() and (_known_file(f.name) or f.name.lower().endswith(".parquet"))]
                 files.extend(str(f) for f in found)
                 if idents is not None:
-                    idents.update((os.path.abspath(f), folder_id(f, Path(m))) for f in found)
+                    idents.update((os.path.abspath(f), i) for f, i in folder_ids(found, Path(m)).items())
             else:
                 files.append(m)
     return files
 
 
-def _read_file(row: dict, reader: ReaderOptions, names: dict, known: frozenset) -> list:
+def _known(a: ArticleInput, known: dict) -> bool:
+    """The input is an article already in the lake (:func:`newsevents.dedup.known_copy`)."""
+    from ..dedup import known_copy, source_of
+
+    return bool(known) and known_copy(known, hash_of(a), a.id, source_of(a.url, a.source))
+
+
+def _read_file(row: dict, reader: ReaderOptions, names: dict, known: dict) -> list:
     """flat_map (a task): one file's bytes -> its ArticleInputs as rows (newsevents' readers)."""
     from ..sources import read_file_bytes
 
     name, ident = names.get(os.path.abspath(row["path"]), (row["path"], None))
-    return [input_row(a) for a in read_file_bytes(row["bytes"], name, reader, ident)
-            if not known or hash_of(a) not in known]
+    return [input_row(a) for a in read_file_bytes(row["bytes"], name, reader, ident) if not _known(a, known)]
 
 
 def _read_record(row: dict, reader: ReaderOptions) -> dict:
     """map (a task): one Parquet input row -> an ArticleInput row, validated as a JSONL line is."""
     from ..sources import record_input
 
-    return input_row(record_input(row, None, "parquet input", "?", reader))
+    return input_row(record_input(row, None, "parquet input", "a row", reader))
 
 
 class _Extract:
@@ -160,12 +166,13 @@ def ingest_ray(paths, out, reader: Optional[ReaderOptions] = None, options: Opti
         including the actors' model loading), files.
     RAISES NewsEventsError: E080 Ray is not installed; E081 the cluster can't be reached; E020.
     """
-    from ..export.lake import PARTITION, _dataset, lake_hashes
+    from ..export.lake import PARTITION, lake_articles
 
     reader = reader or ReaderOptions()
     options = options or Options()
     idents: dict = {}
     files = expand_inputs(paths, idents)
+    known = lake_articles(out)  # E082 when the folder holds Parquet files that are no lake, before Ray starts
     ray = _ray()
     started = start_ray(address, workers)
     _quiet()
@@ -174,7 +181,6 @@ def ingest_ray(paths, out, reader: Optional[ReaderOptions] = None, options: Opti
         from ray.data.datasource import FilenameProvider
 
         Path(out).mkdir(parents=True, exist_ok=True)
-        known = frozenset(lake_hashes(out))
         parquet = [f for f in files if f.lower().endswith(".parquet")]
         other = [f for f in files if not f.lower().endswith(".parquet")]
         parts = []
@@ -191,7 +197,7 @@ def ingest_ray(paths, out, reader: Optional[ReaderOptions] = None, options: Opti
             ds = ray.data.read_parquet([os.path.abspath(f) for f in parquet])
             ds = ds.map(_read_record, fn_kwargs={"reader": reader})
             if known:
-                ds = ds.filter(lambda r: hash_of(input_from_row(r)) not in known)
+                ds = ds.filter(lambda r: not _known(input_from_row(r), known))
             parts.append(ds)
         ds = parts[0] if len(parts) == 1 else parts[0].union(*parts[1:])
         # a file is one block: cut the stream into batch-sized blocks so that every actor gets work

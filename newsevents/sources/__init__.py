@@ -15,6 +15,7 @@ goes on and the failure is reported for that record.
 from __future__ import annotations
 
 import hashlib
+import logging
 import io
 import json
 import sys
@@ -26,6 +27,8 @@ from typing import Iterable, Iterator, Optional
 from ..errors import InputError
 from ..pipeline import ArticleInput
 from .records import JsonlRecord, _decode_bom, _read_json, _read_jsonl, parse_date, record_input  # noqa: F401
+
+logger = logging.getLogger("newsevents.sources")
 
 __all__ = ["ReaderOptions", "read_inputs", "read_file_bytes", "parse_date", "detect_format", "FORMATS", "JsonlRecord"]
 
@@ -163,10 +166,13 @@ def read_inputs(paths: Iterable[str], options: Optional[ReaderOptions] = None) -
             continue
         p = Path(path)
         if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and _known_file(f.name))
+            found = [f for f in p.rglob("*") if f.is_file()]
+            files = sorted(f for f in found if _known_file(f.name))
+            _log_skipped(p, [f for f in found if not _known_file(f.name)])
+            idents = folder_ids(files, p)
             for f in files:
                 try:
-                    yield from _guarded(_read_file(f, options, ident=folder_id(f, p)), str(f))
+                    yield from _guarded(_read_file(f, options, ident=idents[f]), str(f))
                 except (OSError, InputError) as err:  # one file of the folder can't be opened: its error row
                     if not isinstance(err, InputError):
                         err = InputError("E020", path=str(f), reason=err.strerror or err)
@@ -194,8 +200,43 @@ def folder_id(path: Path, root: Path) -> str:
     return (rel.parent / _stem(rel.name)).as_posix()
 
 
+def _log_skipped(root: Path, skipped: list) -> None:
+    """Say which files a folder walk leaves out: ``.json`` files (read only when named, as one
+    JSON array or object may be anything) as a warning, other endings with -v."""
+    if not skipped:
+        return
+    json_files = sorted(f for f in skipped if f.name.lower().endswith(".json"))
+    if json_files:
+        logger.warning("folder %s: %d .json file(s) not read (%s%s): a folder walk leaves .json out (it may "
+                       "be any JSON); pass such files by name", root, len(json_files),
+                       ", ".join(str(f.relative_to(root)) for f in json_files[:3]), ", ..." if len(json_files) > 3 else "")
+    others = [f for f in skipped if f not in json_files]
+    if others:
+        logger.info("folder %s: %d file(s) of other endings not read (%s)", root, len(others),
+                    ", ".join(sorted({f.suffix or f.name for f in others})[:10]))
+
+
+def folder_ids(files: Iterable[Path], root: Path) -> dict:
+    """The ids of the single-article files found by walking ``root``: :func:`folder_id`, except that
+    files of one subfolder whose ids would be the same (``page.txt`` and ``page.html``) keep
+    their ending (``page.txt``, ``page.html``), so that neither is refused as a different text
+    under a stored id (E041).
+
+    RETURNS (dict): file path (as given) -> id.
+    """
+    groups: dict = {}
+    for f in files:
+        groups.setdefault(folder_id(f, root), []).append(f)
+    out = {}
+    for ident, group in groups.items():
+        for f in group:
+            out[f] = ident if len(group) == 1 else Path(f).relative_to(root).as_posix()
+    return out
+
+
 def _read_file(p: Path, options: ReaderOptions, ident: Optional[str] = None) -> Iterator[ArticleInput]:
     fmt = options.fmt or detect_format(p.name, _head(p))
+    logger.debug("reading %s as %s%s", p, fmt, f" (id {ident})" if ident else "")
     if fmt == "jsonl":
         with open(p, "rb") as fh:
             yield from _read_jsonl(fh, str(p), options)

@@ -81,13 +81,29 @@ def read_feed(data: Union[bytes, str], name: str, published: Optional[Date] = No
         else:
             yield problem_input("E033", name, name=name)
         return
+    recovered = None
+    problem = None
     if feed.get("bozo"):
         logger.info("feed %s read with a problem: %s", name, feed.get("bozo_exception"))
+        problem = str(feed.get("bozo_exception") or "malformed XML")[:200]
     language = (feed.get("feed", {}).get("language") or "").split("-")[0].lower() or None
     for n, entry in enumerate(entries, start=1):
         ident = entry.get("id") or entry.get("link") or f"{name}:{n}"
         try:
-            yield _item(entry, ident, published, language)
+            item = _item(entry, ident, published, language)
+            if problem and not _has_body(entry):
+                # feedparser dropped what an unclosed element held: read it with a recovering parser
+                if recovered is None:
+                    recovered = recovered_bodies(data)
+                body = recovered[n - 1] if len(recovered) == len(entries) else ""
+                if body:
+                    item.text = body
+                    item.warnings = (f"Feed {name} is malformed ({problem}); the text of item {n} was recovered "
+                                     "from its unclosed element and may be incomplete",)
+                else:
+                    item.warnings = (f"Feed {name} is malformed ({problem}); item {n} has no description "
+                                     "or content left: its title is its text",)
+            yield item
         except Exception as err:  # one odd item must not stop the feed
             logger.debug("feed %s item %d failed", name, n, exc_info=True)
             yield problem_input("E037", ident, entry.get("link"), name=name, n=n,
@@ -106,6 +122,49 @@ def _item(entry, ident: str, published: Optional[Date], language: Optional[str])
         text = title or ""
     day = item_day(entry, language) or published
     return ArticleInput(text=text, published=day, id=ident, title=title, url=link)
+
+
+def _has_body(entry) -> bool:
+    return any((c.get("value") or "").strip() for c in entry.get("content") or []) or \
+        bool((entry.get("summary") or "").strip())
+
+
+#: element names (any namespace) that hold an item's text
+_BODY_TAGS = ("encoded", "content", "description", "summary")
+
+
+def recovered_bodies(data: bytes) -> list:
+    """The text of each item of a malformed feed, read with libxml2's recovering parser.
+
+    feedparser gives up at an element left open (an unclosed ``<description>`` swallows what
+    follows it) and the item keeps only its title; libxml2 in recover mode keeps the text
+    read so far. Of each item's first body element (content:encoded, content, description,
+    summary), the element's own text and the text after its child elements are kept (a
+    ``<pubDate>`` swallowed by the open element is not text of the article).
+    RETURNS (list[str]): one text per ``item``/``entry`` in document order ("" where none).
+    """
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(data, etree.XMLParser(recover=True, resolve_entities=False, no_network=True,
+                                                      huge_tree=False))
+    except (etree.XMLSyntaxError, ValueError):
+        return []
+    if root is None:
+        return []
+    out = []
+    for item in root.iter():
+        if not isinstance(item.tag, str) or etree.QName(item).localname not in ("item", "entry"):
+            continue
+        text = ""
+        for child in item:
+            if isinstance(child.tag, str) and etree.QName(child).localname in _BODY_TAGS:
+                raw = (child.text or "") + "".join(c.tail or "" for c in child)
+                text = html_to_text(raw)
+                if text:
+                    break
+        out.append(text)
+    return out
 
 
 def item_day(entry, language: Optional[str] = None) -> Optional[Date]:

@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from datetime import date as Date
 from typing import Iterator, Optional, Union
 
 from ..pipeline import ArticleInput
 from .base import day_as_written, looks_binary, problem_input
 
-__all__ = ["read_html", "page_published", "to_paragraphs", "HTML_FAVOR"]
+__all__ = ["read_html", "page_published", "to_paragraphs", "decode_page", "HTML_FAVOR"]
 
 logger = logging.getLogger("newsevents.sources")
 
@@ -55,8 +56,9 @@ def read_html(data: Union[bytes, str], ident: Optional[str] = None, url: Optiona
               favor: str = HTML_FAVOR) -> ArticleInput:
     """Read one saved web page.
 
-    data (bytes | str): the page. Bytes are decoded with ``encoding`` when given (e.g. the
-        HTTP charset), else by trafilatura (BOM, ``<meta charset>``, then detection).
+    data (bytes | str): the page. Bytes are decoded as browsers do (:func:`decode_page`: BOM,
+        ``encoding`` (the HTTP charset), ``<meta charset>``, UTF-8, else Windows-1252 with a
+        warning on the article).
     ident (str | None): id of the record (file stem, WARC record id).
     url (str | None): the page's address; None takes the page's canonical URL if it has one.
     published (date | None): fallback publication day when the page carries none.
@@ -77,6 +79,7 @@ def read_html(data: Union[bytes, str], ident: Optional[str] = None, url: Optiona
 
 
 def _read_html(data, ident, url, published, encoding, favor, name) -> ArticleInput:
+    guessed = None
     import trafilatura
     from trafilatura.settings import set_date_params
     from trafilatura.utils import load_html
@@ -86,11 +89,7 @@ def _read_html(data, ident, url, published, encoding, favor, name) -> ArticleInp
             return problem_input("E030", ident, url, name=name, reason="the file is empty")
         if looks_binary(data):
             return problem_input("E030", ident, url, name=name, reason="the content is binary, not HTML")
-        if encoding:
-            try:
-                data = data.decode(encoding)
-            except (LookupError, UnicodeDecodeError):
-                pass  # wrong or unknown charset label: let trafilatura detect it
+        data, guessed = decode_page(data, encoding)
     elif not data.strip():
         return problem_input("E030", ident, url, name=name, reason="the file is empty")
     try:
@@ -113,7 +112,71 @@ def _read_html(data, ident, url, published, encoding, favor, name) -> ArticleInp
         return problem_input("E031", ident, url, name=name)
     day = meta_day or day_as_written(getattr(doc, "date", None)) or published
     title = (getattr(doc, "title", None) or "").strip() or None
-    return ArticleInput(text=text, published=day, id=ident, title=title, url=url or getattr(doc, "url", None))
+    return ArticleInput(text=text, published=day, id=ident, title=title, url=url or getattr(doc, "url", None),
+                        warnings=(guessed,) if guessed else ())
+
+
+#: charset labels that browsers read as windows-1252 (WHATWG Encoding Standard, "windows-1252" labels)
+_AS_CP1252 = {"iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii",
+              "iso-ir-100", "cp819", "ibm819", "csisolatin1", "x-cp1252", "windows-1252", "cp1252"}
+#: ``<meta charset=...>`` or ``<meta http-equiv="Content-Type" content="...; charset=...">``
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.+-]+)""", re.I)
+#: the bytes a page's <meta> charset is looked for in (HTML5 prescans 1,024; pages put scripts first)
+_PRESCAN = 4096
+#: the warning of a page read with the fallback charset
+CHARSET_GUESSED = ("HTML page: no charset declared (no byte-order mark, HTTP charset or <meta charset>) "
+                   "and the bytes are not UTF-8: read as Windows-1252, the HTML5 default for English pages")
+
+
+def decode_page(data: bytes, encoding: Optional[str] = None) -> tuple:
+    """Decode a saved web page as a browser does (WHATWG HTML "determining the character encoding").
+
+    In order: a byte-order mark; ``encoding`` (the HTTP charset); UTF-8 when the bytes are
+    valid UTF-8 (before the page's own label, as trafilatura did: a page labelled Latin-1 but
+    saved as UTF-8 is common, valid UTF-8 by chance in another charset is not); a
+    ``<meta charset>`` in the first 4,096 bytes; else Windows-1252, the HTML5 default for
+    English (and what browsers take ISO-8859-1 and ASCII labels to mean). A label
+    that is unknown or does not fit the bytes is passed over. Statistical detection
+    (charset_normalizer, what trafilatura falls back to) read a short Latin-1 page as cp1250
+    and cp850 ("cafķ", "naďve", trial 6): the HTML5 default is right for English pages.
+
+    data (bytes). encoding (str | None): the charset the transport declared.
+    RETURNS (tuple[str, str | None]): the text, and a warning when the charset was not declared
+        and the bytes are not UTF-8 (the fallback was used), else None.
+    """
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(bom):
+            return data[len(bom):].decode(codec, errors="replace"), None
+    text = _decode_as(data, encoding)
+    if text is not None:
+        return text, None
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    match = _META_CHARSET.search(data[:_PRESCAN])
+    text = _decode_as(data, match.group(1).decode("ascii") if match else None)
+    if text is not None:
+        return text, None
+    return _decode_as(data, "windows-1252"), CHARSET_GUESSED
+
+
+def _decode_as(data: bytes, label: Optional[str]) -> Optional[str]:
+    """``data`` decoded with the charset ``label`` (Latin-1 and ASCII labels as windows-1252), or None."""
+    if not label:
+        return None
+    label = label.strip().lower()
+    if label.startswith("utf-16"):  # a page that says utf-16 in ASCII bytes is not UTF-16 (WHATWG)
+        label = "utf-8"
+    if label in _AS_CP1252:
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined map to C1 controls, as in browsers
+            return data.decode("latin-1")
+    try:
+        return data.decode(label)
+    except (LookupError, UnicodeDecodeError):
+        return None
 
 
 def to_paragraphs(text: str) -> str:

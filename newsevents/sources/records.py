@@ -91,24 +91,29 @@ def _jsonl_lines(stream):
     return stream, False
 
 
+def _place(n) -> str:
+    """Where a record is, for messages: a number is a line ("line 3"); text is kept ("item 3", "row 3")."""
+    return f"line {n}" if isinstance(n, int) else str(n)
+
+
 def _read_json(data: bytes, name: str, options: ReaderOptions, ident: str) -> Iterator[ArticleInput]:
     """The articles of a JSON file: an array of article objects (each validated as a JSONL line
-    is; "line" in messages is the item's number, from 1) or one article object (id ``ident``
+    is; messages name it "item N", from 1) or one article object (id ``ident``
     unless it names one). A file that is no JSON is one E021 row."""
     try:
         value = json.loads(_decode_bom(data))
     except (ValueError, UnicodeDecodeError) as err:
         yield ArticleInput(text="", id=ident, problem=("E021", "[E021] " + Errors.E021.format(
-            path=name, line=1, reason=f"{err}; JSONL has one object a line: --input-format jsonl")))
+            path=name, line="line 1", reason=f"{err}; JSONL has one object a line: --input-format jsonl")))
         return
     items = value if isinstance(value, list) else [value]
     for n, obj in enumerate(items, start=1):
         item_id = f"{name}:{n}" if isinstance(value, list) else ident
         if not isinstance(obj, dict):
             yield ArticleInput(text="", id=item_id, problem=(
-                "E025", "[E025] " + Errors.E025.format(path=name, line=n, kind=_json_kind(obj))))
+                "E025", "[E025] " + Errors.E025.format(path=name, line=f"item {n}", kind=_json_kind(obj))))
             continue
-        yield record_input(obj, item_id, name, n, options)
+        yield record_input(obj, item_id, name, f"item {n}" if isinstance(value, list) else "line 1", options)
 
 
 #: a file whose first this many non-empty lines are all no JSON is no JSONL: one error, not one per line
@@ -135,7 +140,7 @@ def _read_jsonl(stream, name: str, options: ReaderOptions) -> Iterator[ArticleIn
         held.append(item)
         if len(held) >= _NOT_JSONL_LINES:
             yield ArticleInput(text="", id=f"{name}:1", problem=("E021", "[E021] " + Errors.E021.format(
-                path=name, line=1, reason=f"none of the first {_NOT_JSONL_LINES} lines is JSON; is this a JSONL "
+                path=name, line="line 1", reason=f"none of the first {_NOT_JSONL_LINES} lines is JSON; is this a JSONL "
                                           f"file? (--input-format)")))
             return
     yield from held
@@ -166,15 +171,15 @@ def _jsonl_items(stream, name: str, options: ReaderOptions) -> Iterator[ArticleI
             obj = json.loads(raw)
         except RecursionError:
             yield ArticleInput(text="", id=ident, problem=(
-                "E021", "[E021] " + Errors.E021.format(path=name, line=n, reason="nested too deeply")))
+                "E021", "[E021] " + Errors.E021.format(path=name, line=f"line {n}", reason="nested too deeply")))
             continue
         except ValueError as err:
             yield ArticleInput(text="", id=ident, problem=(
-                "E021", "[E021] " + Errors.E021.format(path=name, line=n, reason=err)))
+                "E021", "[E021] " + Errors.E021.format(path=name, line=f"line {n}", reason=err)))
             continue
         if not isinstance(obj, dict):  # valid JSON, but not an article: say what it is
             yield ArticleInput(text="", id=ident, problem=(
-                "E025", "[E025] " + Errors.E025.format(path=name, line=n, kind=_json_kind(obj))))
+                "E025", "[E025] " + Errors.E025.format(path=name, line=f"line {n}", kind=_json_kind(obj))))
             continue
         yield record_input(obj, ident, name, n, options)
 
@@ -204,11 +209,11 @@ def record_input(obj: dict, ident: Optional[str], name: str, n, options: ReaderO
         ident = str(raw_id)
     if options.text_key not in obj:
         return ArticleInput(text="", id=ident, problem=(
-            "E022", "[E022] " + Errors.E022.format(path=name, line=n, key=options.text_key)))
+            "E022", "[E022] " + Errors.E022.format(path=name, line=_place(n), key=options.text_key)))
     if obj.get(options.text_key) is None:  # "text": null says where, like any other wrong type
         return ArticleInput(text="", id=ident, problem=(
             "E024", "[E024] " + Errors.E024.format(
-                path=name, line=n, reason=f"field '{options.text_key}' holds null, not a string")))
+                path=name, line=_place(n), reason=f"field '{options.text_key}' holds null, not a string")))
     try:
         record = JsonlRecord.model_validate({
             field: obj.get(key) for field, key in (
@@ -216,12 +221,12 @@ def record_input(obj: dict, ident: Optional[str], name: str, n, options: ReaderO
                 ("text", options.text_key), ("url", options.url_key), ("source", options.source_key))})
     except ValidationError as err:
         return ArticleInput(text="", id=ident, problem=(
-            "E024", "[E024] " + Errors.E024.format(path=name, line=n, reason=_validation_reason(err, options))))
+            "E024", "[E024] " + Errors.E024.format(path=name, line=_place(n), reason=_validation_reason(err, options))))
     try:
         published = parse_date(record.published) or options.published
     except ValueError:
         return ArticleInput(text="", id=ident, problem=(
-            "E023", f"[E023] Input {name}, line {n}: " + Errors.E023.format(value=record.published)))
+            "E023", f"[E023] Input {name}, {_place(n)}: " + Errors.E023.format(value=record.published)))
     return ArticleInput(text=record.text or "", published=published, id=ident, title=record.title,
                         url=record.url, source=record.source)
 

@@ -169,10 +169,12 @@ class Store(Writing, Clustering, Queries, Analyses, Browse, FeedState):
         return int(self._meta("dedup_window"))
 
     # -- SQL dialect helpers (overridden by PostgreSQL) ---------------------------------
-    def _names(self, role: str) -> str:
-        """A subquery: the canonical names of event ``e``'s actors (or recipients) in order, ';'-joined."""
-        return ("(SELECT group_concat(x, ';') FROM (SELECT p.canonical AS x FROM event_actors p "
-                "WHERE p.article_id = e.article_id AND p.event_id = e.id "
+    def _names(self, role: str, column: str = "canonical") -> str:
+        """A subquery: the canonical names (or ``column``: ``code``) of event ``e``'s actors (or
+        recipients) in their order, ';'-joined, one entry per actor ('' for a missing value), so
+        that ``actor_codes`` and ``actor_names`` line up entry by entry as in ``extract --format csv``."""
+        return (f"(SELECT COALESCE(group_concat(x, ';'), '') FROM (SELECT COALESCE(p.{column}, '') AS x "
+                "FROM event_actors p WHERE p.article_id = e.article_id AND p.event_id = e.id "
                 f"AND p.role = '{role}' ORDER BY p.position))")
 
     def _natural(self, col: str) -> str:

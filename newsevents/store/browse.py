@@ -202,8 +202,9 @@ class Browse:
         expr, order = _sort(sort, EVENT_SORTS, "date")
         where, params = self._where(q)
         sql = (
-            "SELECT e.date, e.event_type, e.mode, e.actor_codes, "
-            f"{self._names('actor')} AS actor_names, e.recipient_codes, {self._names('recipient')} AS recipient_names, "
+            f"SELECT e.date, e.event_type, e.mode, {self._names('actor', 'code')} AS actor_codes, "
+            f"{self._names('actor')} AS actor_names, {self._names('recipient', 'code')} AS recipient_codes, "
+            f"{self._names('recipient')} AS recipient_names, "
             "e.cameo, e.goldstein, e.quad_class, e.negated, e.future, e.hypothetical, e.reported, "
             "COALESCE(pl.name, pl.text) AS place, pl.country AS place_country, pl.lat, pl.lon, "
             "pl.id AS place_id, pl.geonameid, e.trigger_text AS trigger, e.sentence, "

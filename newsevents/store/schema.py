@@ -111,7 +111,10 @@ TABLES: dict[str, tuple[list[tuple[str, str]], tuple[str, ...]]] = {
 
 #: (index name, table, columns)
 INDEXES = [
-    ("articles_hash", "articles", ("content_hash",), True),
+    # not unique: a syndicated copy (the same text under another id from another source) is an
+    # article of its own (newsevents.dedup.same_article); databases written before keep a unique
+    # index "articles_hash", dropped when opened for writing (create_statements)
+    ("articles_content_hash", "articles", ("content_hash",), False),
     ("articles_published", "articles", ("published",), False),
     ("events_dedup", "events", ("dedup_key", "date"), False),
     ("events_cluster", "events", ("cluster_id",), False),
@@ -155,6 +158,7 @@ def create_statements(dialect: str) -> list[str]:
     for table, (cols, pk) in TABLES.items():
         body = ", ".join(f"{name} {types[kind]}" for name, kind in cols)
         out.append(f"CREATE TABLE IF NOT EXISTS {table} ({body}, PRIMARY KEY ({', '.join(pk)}))")
+    out.append("DROP INDEX IF EXISTS articles_hash")  # the unique index of content hashes, before copies were kept
     for name, table, cols, unique in INDEXES:
         out.append(f"CREATE {'UNIQUE ' if unique else ''}INDEX IF NOT EXISTS {name} ON {table} ({', '.join(cols)})")
     return out

@@ -20,6 +20,25 @@ from .schema import create_statements
 __all__ = ["SQLiteStore", "fts5_query", "sqlite_path"]
 
 
+def _write_protected(path: str) -> bool:
+    """RETURNS (bool): the database file can't be opened for writing (nothing is written: the
+    file is opened and closed). As root, permission bits don't protect a file; ``chattr +i``
+    and read-only mounts do, and this sees them too."""
+    try:
+        with open(path, "r+b"):
+            return False
+    except OSError:
+        return True
+
+
+def _has_wal(path: str) -> bool:
+    """RETURNS (bool): a non-empty ``-wal`` file holds changes a reader must see."""
+    try:
+        return Path(path + "-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
 def sqlite_path(url: str) -> str:
     """The file path of an SQLite URL: ``sqlite:///abs.db`` -> ``/abs.db``, ``sqlite:rel.db`` -> ``rel.db``,
     a plain path unchanged."""
@@ -76,7 +95,11 @@ class SQLiteStore(Store):
             raise StoreError("E045", url=self.url)
         uri = "file:" + quote(str(Path(path).resolve())) + "?mode=ro"
         last = None
-        for suffix in ("", "&immutable=1"):
+        # a file nobody can write (read-only, chattr +i) with no WAL to read: immutable from the
+        # start, so that no -wal/-shm files are left beside it (a mode=ro reader of a WAL database
+        # creates them and, unable to checkpoint, leaves them)
+        frozen = _write_protected(path) and not _has_wal(path)
+        for suffix in (("&immutable=1",) if frozen else ("", "&immutable=1")):
             try:
                 conn = sqlite3.connect(uri + suffix, uri=True, isolation_level=None, timeout=60,
                                        check_same_thread=False)

@@ -53,10 +53,33 @@ class Writing:
             raise self._write_error(err) from None
         return found
 
+    def stored_copies(self, items: Iterable[tuple]) -> set:
+        """Which inputs are already stored as the same article (:func:`newsevents.dedup.same_article`:
+        the same text under the same id or from the same source).
+
+        items (iterable of (content hash, article id | None, source | None)).
+        RETURNS (set[tuple]): those of ``items`` already stored (one query per 500 hashes).
+        """
+        items = list(items)
+        hashes = list(dict.fromkeys(h for h, _, _ in items if h))
+        known: dict = {}
+        try:
+            for i in range(0, len(hashes), 500):
+                chunk = hashes[i:i + 500]
+                marks = ", ".join("?" for _ in chunk)
+                for r in self._rows(f"SELECT content_hash, id, source FROM articles WHERE content_hash IN ({marks})",
+                                    tuple(chunk)):
+                    known.setdefault(r["content_hash"], []).append((r["id"], r["source"]))
+        except self._db_errors as err:
+            raise self._write_error(err) from None
+        return {item for item in items if dedup.known_copy(known, *item)}
+
     def add_batch(self, analyses: Iterable[ArticleAnalysis], sources: Optional[dict] = None) -> dict:
         """Store a batch of analyses in one transaction (all or nothing).
 
-        An analysis whose text is already stored (same content hash) adds nothing. One with
+        An analysis whose text is already stored under its id or from its source adds nothing
+        (:func:`newsevents.dedup.same_article`); the same text under another id from another
+        source (a syndicated copy) is stored as an article of its own. One with
         an ``error`` goes to the ``errors`` table (replacing an older error of that id); a
         stored article is never replaced. Deduplicated events are recomputed for the keys
         the batch touched, in the same transaction.
@@ -105,8 +128,10 @@ class Writing:
                     self._add_error(analysis, counts)
                     continue
                 h = content_hash(analysis.text)
-                art_id = analysis.id or f"sha256-{h[:16]}"
-                if self._rows("SELECT 1 AS x FROM articles WHERE content_hash = ?", (h,)):
+                art_id = dedup.article_key(analysis.id, h)
+                source = dedup.source_of(analysis.url, sources.get(analysis.id))
+                copies = self._rows("SELECT id, source FROM articles WHERE content_hash = ?", (h,))
+                if any(dedup.same_article(r["id"], r["source"], art_id, source) for r in copies):
                     counts["skipped"] += 1
                     continue
                 old = self._rows("SELECT content_hash FROM articles WHERE id = ?", (art_id,))
@@ -114,7 +139,6 @@ class Writing:
                     err = StoreError("E041", id=art_id, old=old[0]["content_hash"][:12], new=h[:12])
                     self._record_error(art_id, h, analysis.url, err.code, err.message, counts)
                     continue
-                source = dedup.source_of(analysis.url, sources.get(analysis.id))
                 self._insert_article(art_id, h, source, analysis, touched)
                 counts["stored"] += 1
                 counts["events"] += len(analysis.events)

@@ -113,6 +113,7 @@ class _Host:
         self.robots = None  # protego.Protego, or "all"/"none"
         self.robots_lock = asyncio.Lock()  # one robots.txt request per host, however many pages wait
         self.robots_at = 0.0
+        self.robots_problem: Optional[str] = None  # why robots.txt could not be read (disallow all)
 
 
 class Fetcher:
@@ -189,19 +190,29 @@ class Fetcher:
             return False
         return host.robots.can_fetch(url, ROBOTS_AGENT)
 
+    def robots_problem(self, url: str) -> Optional[str]:
+        """RETURNS (str | None): why the robots.txt of ``url``'s host could not be read, when
+        that is why :meth:`allowed` refuses every page of the host (RFC 9309: an unreachable
+        robots.txt or a server error means complete disallow); None when the rules were read."""
+        return self._host(url).robots_problem
+
     async def _read_robots(self, url: str, host: _Host) -> None:
         now = time.monotonic()
         if host.robots is None or now - host.robots_at > self.options.robots_ttl:
             parts = urlsplit(url)
             robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
+            host.robots_problem = None
             try:
                 response = await self._polite(robots_url, {})
             except PrivateAddressError:
                 raise
-            except FetchError:
+            except FetchError as err:
                 host.robots = "none"  # unreachable: assume complete disallow (RFC 9309 2.3.1.4)
+                host.robots_problem = f"{robots_url} could not be fetched ({err.reason})"
             else:
                 host.robots = _parse_robots(response)
+                if host.robots == "none":
+                    host.robots_problem = f"{robots_url} answered HTTP {response.status}"
                 if not isinstance(host.robots, str):
                     delay = host.robots.crawl_delay(ROBOTS_AGENT)
                     host.delay = float(delay) if delay else None

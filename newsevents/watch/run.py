@@ -300,7 +300,10 @@ class _Pass:
             if not link:
                 reason = "the item has no link"
             elif not await self.fetcher.allowed(link):
-                reason, code = "robots.txt disallows the page", "robots"
+                problem = self.fetcher.robots_problem(link)
+                reason = (f"robots.txt disallows the page" if not problem else
+                          f"robots.txt could not be read: {problem}; RFC 9309 then disallows every page of the host")
+                code = "robots"
             else:
                 response = await self.fetcher.get(link)
                 self.stats["pages"] += 1

@@ -151,6 +151,47 @@ def paging(limit: int = Q(100, ge=1, le=LIMITS["page_size"], description="Page s
     return limit, offset
 
 
+#: names users try first (the command line's option names) -> the API's parameter
+PARAMETER_HINTS = {"type": "event_type", "speaker": "actor", "speaker_code": "actor", "speaker-code": "actor",
+                   "quad-class": "quad_class", "event-type": "event_type", "q": "text", "query": "text",
+                   "contains": "text", "dedup": "format=geojson or gexf", "from": "since", "to": "until"}
+
+
+def _refuse_unknown_parameters(app: FastAPI) -> None:
+    """Answer a request to an API operation with a query parameter it does not take with a 422
+    naming the parameter (a typo such as ``?type=CONSULT`` for ``event_type`` would otherwise be
+    ignored and return every row), with the parameter meant when it is a command-line name."""
+    from fastapi.routing import APIRoute
+    from starlette.routing import Match
+
+    known: list = []
+
+    def operations() -> list:
+        """(route, its query parameter names), from the OpenAPI schema (built once, on first use)."""
+        if not known:
+            paths = app.openapi().get("paths", {})
+            for route in app.routes:
+                if isinstance(route, APIRoute) and route.path.startswith("/api"):
+                    spec = paths.get(route.path_format, {}).get("get", {})
+                    known.append((route, {p["name"] for p in spec.get("parameters", []) if p.get("in") == "query"}))
+        return known
+
+    @app.middleware("http")
+    async def _unknown(request: Request, call_next):
+        if request.url.path.startswith("/api") and request.query_params:
+            for route, names in operations():
+                if route.matches(request.scope)[0] == Match.FULL:
+                    unknown = [k for k in dict.fromkeys(request.query_params.keys()) if k not in names]
+                    if unknown:
+                        k = unknown[0]
+                        hint = f" (did you mean {PARAMETER_HINTS[k]}?)" if k in PARAMETER_HINTS else ""
+                        msg = (f"unknown parameter '{k}'{hint}. This operation takes: "
+                               f"{', '.join(sorted(names)) or 'no query parameters'}")
+                        return JSONResponse({"detail": _detail(k, msg)}, status_code=422)
+                    break
+        return await call_next(request)
+
+
 # -- the app ----------------------------------------------------------------------------------
 
 def create_app(db_url: str) -> FastAPI:
@@ -163,7 +204,7 @@ def create_app(db_url: str) -> FastAPI:
     from ..store import open_readonly
 
     open_readonly(db_url).close()
-    app = FastAPI(title="newsevents", version=__version__,
+    app = FastAPI(title="newsevents", version=__version__, docs_url=None, redoc_url=None,
                   description="Read-only HTTP API over a newsevents event database: events, quotes, actors, "
                               "places, articles with their evidence, time series and the actor network.")
     app.state.db_url = db_url
@@ -354,6 +395,17 @@ def create_app(db_url: str) -> FastAPI:
         if analysis is None:
             return JSONResponse({"detail": f"no article '{article_id}' in the database"}, status_code=404)
         return analysis.model_dump(mode="json")
+
+    _refuse_unknown_parameters(app)
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def docs_page():
+        """The API's reference, drawn on the server from /openapi.json: no script, nothing from a
+        CDN (FastAPI's Swagger UI page loads its assets from cdn.jsdelivr.net; no installed
+        package provides them here)."""
+        from .apidocs import render_openapi
+
+        return HTMLResponse(render_openapi(app.openapi()))
 
     # -- the pages --------------------------------------------------------------------------
     def page(name: str, request: Request, **context):

@@ -175,3 +175,16 @@ def test_actor_codes_match_in_any_case(client):
     upper = client.get("/api/dyads", params={"actor": "USA", "by": "year"}).json()["items"]
     lower = client.get("/api/dyads", params={"actor": "usa", "by": "year"}).json()["items"]
     assert upper and lower == upper
+
+
+def test_an_unknown_query_parameter_is_a_422_naming_it(client):
+    """A new-user trial: ?speaker= and ?type= (the CLI's names) were ignored and returned every row."""
+    for path, param, meant in (("/api/quotes", "speaker", "actor"), ("/api/events", "type", "event_type"),
+                               ("/api/events", "evnt_type", None), ("/api/articles/sample-singapore-summit", "x", None)):
+        r = client.get(path, params={param: "CONSULT"})
+        assert r.status_code == 422, (path, param)
+        [detail] = r.json()["detail"]
+        assert detail["loc"] == ["query", param] and f"unknown parameter '{param}'" in detail["msg"]
+        if meant:
+            assert f"did you mean {meant}?" in detail["msg"]
+    assert client.get("/api/events", params={"event_type": "CONSULT", "limit": 5}).status_code == 200

@@ -10,3 +10,15 @@ def test_pages_are_served_with_assets_from_packages(client):
     assert client.get("/static/markercluster/leaflet.markercluster.js").status_code == 200
     assert client.get("/openapi.json").json()["paths"]["/api/events"]
     assert client.get("/docs").status_code == 200
+
+
+def test_docs_page_is_drawn_offline_from_the_schema(client):
+    """/docs used Swagger UI from cdn.jsdelivr.net: a blank page offline. Now no outside address."""
+    import re
+
+    r = client.get("/docs")
+    assert r.status_code == 200 and "text/html" in r.headers["content-type"]
+    assert re.findall(r"(?:src|href)=\"(https?:)?//", r.text) == [] and "<script" not in r.text
+    for path in client.get("/openapi.json").json()["paths"]:
+        assert f"GET {path}</h2>" in r.text
+    assert "<code>event_type</code>" in r.text and 'href="/openapi.json"' in r.text

@@ -1,0 +1,86 @@
+"""Reading as a user's files come: HTML with no declared charset, same-named files of one folder."""
+from __future__ import annotations
+
+PAGE = ("<html><head><title>Caf\u00e9 talks</title></head><body><article><p>The French president Emmanuel "
+        "Macron met German Chancellor Angela Merkel at a caf\u00e9 in Berlin on Tuesday to discuss the "
+        "na\u00efve plan. \u00abWe agree,\u00bb Macron said. \u201cIt is d\u00e9j\u00e0 vu.\u201d</p></article></body></html>")
+
+
+def test_undeclared_non_utf8_page_is_read_as_windows_1252_with_a_warning():
+    from newsevents.sources.html import CHARSET_GUESSED, read_html
+
+    art = read_html(PAGE.encode("cp1252"), "p")
+    assert art.problem is None
+    assert art.title == "Caf\u00e9 talks"
+    assert "caf\u00e9 in Berlin" in art.text and "na\u00efve plan" in art.text
+    assert "\u00abWe agree,\u00bb" in art.text and "\u201cIt is d\u00e9j\u00e0 vu.\u201d" in art.text
+    assert art.warnings == (CHARSET_GUESSED,)
+
+
+def test_declared_and_utf8_pages_are_read_without_a_warning():
+    from newsevents.sources.html import decode_page
+
+    assert decode_page(PAGE.encode("utf-8")) == (PAGE, None)
+    assert decode_page(b"\xef\xbb\xbf" + PAGE.encode("utf-8")) == (PAGE, None)
+    polish = '<html><head><meta charset="iso-8859-2"></head><p>\u0141\u00f3d\u017a and Gda\u0144sk</p></html>'
+    assert decode_page(polish.encode("iso-8859-2")) == (polish, None)
+    cyr = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"></head>\u041c\u0438\u0440'
+    assert decode_page(cyr.encode("cp1251")) == (cyr, None)
+    # the HTTP charset comes first; a Latin-1 label is read as windows-1252, as browsers do
+    assert decode_page("\u201cQuote\u201d".encode("cp1252"), "ISO-8859-1") == ("\u201cQuote\u201d", None)
+
+
+def test_the_guessed_charset_reaches_the_article_warnings(pipeline, tmp_path):
+    from newsevents.sources import read_inputs
+    from newsevents.sources.html import CHARSET_GUESSED
+
+    (tmp_path / "latin1.html").write_bytes(PAGE.encode("cp1252"))
+    analysis = next(pipeline.pipe(read_inputs([str(tmp_path / "latin1.html")])))
+    assert analysis.error is None and CHARSET_GUESSED in analysis.warnings
+    assert analysis.title == "Caf\u00e9 talks"
+
+
+def test_files_of_one_folder_with_one_stem_keep_their_endings(tmp_path):
+    from newsevents.sources import read_inputs
+
+    (tmp_path / "coll" / "sub").mkdir(parents=True)
+    (tmp_path / "coll" / "page.txt").write_text("Germany and France signed a trade agreement.", encoding="utf8")
+    (tmp_path / "coll" / "page.html").write_text(
+        "<html><body><article><p>Russia expelled two Polish diplomats on Friday in Moscow.</p></article></body></html>",
+        encoding="utf8")
+    (tmp_path / "coll" / "other.txt").write_text("Kenya and Ethiopia agreed to reopen their border.", encoding="utf8")
+    (tmp_path / "coll" / "sub" / "page.txt").write_text("Japan will send aid to the Philippines.", encoding="utf8")
+    ids = sorted(a.id for a in read_inputs([str(tmp_path / "coll")]))
+    assert ids == ["other", "page.html", "page.txt", "sub/page"]
+
+
+def test_colliding_files_are_both_stored(pipeline, tmp_path):
+    from click.testing import CliRunner
+
+    from newsevents.cli import main
+
+    (tmp_path / "coll").mkdir()
+    (tmp_path / "coll" / "page.txt").write_text("Germany and France signed a trade agreement on Tuesday.",
+                                                encoding="utf8")
+    (tmp_path / "coll" / "page.html").write_text(
+        "<html><body><article><p>Russia expelled two Polish diplomats on Friday in Moscow.</p></article></body></html>",
+        encoding="utf8")
+    r = CliRunner().invoke(main, ["ingest", str(tmp_path / "coll"), "--db", str(tmp_path / "c.db"),
+                                  "--published", "2021-03-05"])
+    assert r.exit_code == 0, r.output
+    assert "2 stored" in r.output
+
+
+def test_a_folder_walk_says_which_json_files_it_left_out(tmp_path, caplog):
+    import logging
+
+    from newsevents.sources import read_inputs
+
+    (tmp_path / "a.txt").write_text("Germany and France signed a trade agreement.", encoding="utf8")
+    (tmp_path / "export.json").write_text("[]", encoding="utf8")
+    (tmp_path / "notes.md").write_text("notes", encoding="utf8")
+    with caplog.at_level(logging.INFO, logger="newsevents"):
+        assert [a.id for a in read_inputs([str(tmp_path)])] == ["a"]
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1 and "1 .json file(s) not read (export.json)" in warnings[0]
+    assert any("1 file(s) of other endings not read (.md)" in r.getMessage() for r in caplog.records)
