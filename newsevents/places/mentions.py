@@ -7,10 +7,14 @@ Two rules run after :class:`~.recognise.Recogniser` has taken the NER and gazett
   article, its other capitalised mentions are too, where the parse left them out: at the start of a
   sentence or headline ("Gainesville residents march ... in Gainesville"), or inside an organisation's
   name ("the Embassy of the Republic of Armenia"; the role rules then make those associative, so a
-  default run does not list them). Left alone: mentions inside a PERSON, EVENT or number entity
-  ("George Washington", "the Olympic Games"), a name that opens an organisation's name ("Buffalo
+  default run does not list them), or a mention the model tags PERSON on its own ("travelling to
+  [Cirencester]", "[Samos]'s economy": the model takes an unfamiliar town for a surname) where it tags
+  the name otherwise elsewhere and the mention is no bare subject ("Jackson was charged"). Left alone:
+  mentions inside a longer PERSON entity ("George Washington"), inside an EVENT or number entity ("the
+  Olympic Games"), a name that opens an organisation's name ("Buffalo
   Public Schools": LGL annotates those, GeoVirus does not), a one-word name that is also a word of a
-  PERSON entity or the bare subject of a verb ("Bell ran"), and a mention right after another
+  PERSON entity of two words or more ("Nelson" with "Nelson Mandela" named) or the bare subject of a
+  verb ("Bell ran"), and a mention right after another
   capitalised word ("New Gainesville" is not "Gainesville" unless "New" opens the sentence).
 * :func:`street_names`: a street, road or square is a run of capitalised words (or an ordinal:
   "Third", "5th") before one of ``street_types`` of ``data/places/cues.yaml`` ("Royal Street",
@@ -56,7 +60,7 @@ def repeat_mentions(doc, found: list, taken: bytearray, stop: set, known, min_ch
         knows it and it is no nationality word" ("Canadian" is also a town in Texas).
     min_chars (int): shorter names are not repeated ("US" is left to the other rules).
     """
-    person_words = {w.text for ent in doc.ents if ent.label_ == "PERSON" for w in ent}
+    person_words = {w.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for w in ent}
     names = {}
     for t in found:
         if t.how == "demonym" or len(t.text) < min_chars or t.text.lower() in stop or t.text.isupper():
@@ -71,6 +75,9 @@ def repeat_mentions(doc, found: list, taken: bytearray, stop: set, known, min_ch
         for k in range(ent.start, ent.end):
             ent_of[k] = ent
     n = len(doc)
+    # names the model tags something other than PERSON somewhere: only those are repeated into a PERSON
+    # entity ("Levi" the dog, "Zara" the shop, PERSON at every mention, stay out)
+    not_person = {doc[i].text for i in range(n) if doc[i].text in names and doc[i].ent_type_ != "PERSON"}
     for i in range(n):
         tok = doc[i]
         if taken[i] or tok.text not in names:
@@ -80,7 +87,10 @@ def repeat_mentions(doc, found: list, taken: bytearray, stop: set, known, min_ch
             if j > n or tuple(t.text for t in doc[i:j]) != words or any(taken[i:j]):
                 continue
             ent = ent_of.get(i)
-            if ent is not None and (ent.label_ in _NO_REPEAT_LABELS or any(ent_of.get(k) is not ent for k in range(i, j))):
+            if ent is not None and ent.label_ == "PERSON" and (ent.start, ent.end) == (i, j) \
+                    and not _subject(doc[i]) and tok.text in not_person:
+                pass  # "to Cirencester", "Samos's economy": the model's PERSON is the article's place
+            elif ent is not None and (ent.label_ in _NO_REPEAT_LABELS or any(ent_of.get(k) is not ent for k in range(i, j))):
                 break
             if ent is not None and ent.label_ == "ORG" and j < ent.end and (ent.start == i or (
                     ent.start == i - 1 and doc[i - 1].lower_ == "the")):
@@ -90,12 +100,17 @@ def repeat_mentions(doc, found: list, taken: bytearray, stop: set, known, min_ch
                 break  # "New Gainesville", "Lake Dublin": part of another name
             if j < n and doc[j].text in ("-", "–") and j + 1 < n and _cap(doc[j + 1]) and ent is None:
                 break  # "Watertown-Mayer": a hyphenated name
-            if j == i + 1 and ent is None and doc[i].dep_ == "nsubj" and doc[i].head.pos_ in ("VERB", "AUX"):
+            if j == i + 1 and ent is None and _subject(doc[i]):
                 break  # "Noma said": a one-word subject outside any entity reads as a person
             for k in range(i, j):
                 taken[k] = 1
             found.append(Toponym(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), doc[i:j].text, "repeat"))
             break
+
+
+def _subject(tok) -> bool:
+    """A bare subject of a verb ("Noma said", "Bell ran", "Jackson was charged"): a one-word name there reads as a person."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")
 
 
 def street_names(doc, found: list, taken: bytearray, street_types: set, abbreviations: set,
@@ -136,32 +151,59 @@ def street_names(doc, found: list, taken: bytearray, street_types: set, abbrevia
         found.append(Toponym(start, end, doc[a:k + 1].text, STREET))
 
 
-def facility_mentions(doc, toponyms: list, prepositions, labels) -> list:
-    """Facilities used as locations ("at Anfield", "at the National Concert Hall"): an entity with one of
-    ``labels`` (FAC, ORG) right after one of ``prepositions`` ("at"; an article between), overlapping no
-    toponym. GeoWebNews annotates these (Coercion, Gritta et al. 2019); :func:`place_streets` places
-    them at the nearest city of the article.
+def facility_mentions(doc, toponyms: list, prepositions, labels, heads=(), head_prepositions=(),
+                      max_words: int = 5) -> list:
+    """Facilities used as locations, which GeoWebNews annotates (Coercion, Gritta et al. 2019);
+    :func:`place_streets` places them at the nearest city of the article. Two kinds, overlapping no toponym:
 
-    toponyms (list[Toponym]): the article's toponyms. RETURNS (list[Toponym]): them and the
-    facilities (``how = "facility"``), in text order.
+    * an entity with one of ``labels`` (FAC, ORG) right after one of ``prepositions`` ("at"; an article
+      between): "at Anfield", "at the National Concert Hall";
+    * a run of capitalised words (possessives between: "Belfast Magistrate's Court") ending in one of
+      ``heads``, the words that end a building's or venue's name ("Hospital", "Stadium", "Centre"),
+      right after one of ``head_prepositions`` (an article between), whatever the model tagged it:
+      "taken to Colchester Hospital", "in St George's Chapel", "from the South Kilburn Estate".
+
+    toponyms (list[Toponym]): the article's toponyms. heads (set[str]): compared case-sensitively.
+    max_words (int): the most words of a name before its head.
+    RETURNS (list[Toponym]): them and the facilities (``how = "facility"``), in text order.
     """
     out = list(toponyms)
+    spans = []
     for ent in doc.ents:
         if ent.label_ not in labels:
             continue
         span = ent[1:] if ent[0].lower_ == "the" else ent  # "the National Concert Hall": the name
-        if not len(span):
+        if len(span) and _after(doc, ent.start, prepositions):
+            spans.append(span)
+    n = len(doc)
+    for k in range(1, n):
+        if doc[k].text not in heads or (k + 1 < n and _cap(doc[k + 1]) and "\n" not in doc[k].text_with_ws):
+            continue  # "Hospital Road", "Centre Court" go on
+        a = k
+        while a > 0 and k - a < max_words and "\n" not in doc[a - 1].text_with_ws and (
+                (_cap(doc[a - 1]) and doc[a - 1].text not in heads) or doc[a - 1].text in ("'s", "\u2019s")):
+            a -= 1
+        while a < k and not _cap(doc[a]):
+            a += 1
+        if a < k and doc[a].lower_ != "the" and _after(doc, a, head_prepositions):
+            spans.append(doc[a:k + 1])
+    seen = set()
+    for span in spans:
+        if (span.start_char, span.end_char) in seen or any(
+                t.start < span.end_char and span.start_char < t.end for t in out):
             continue
-        k = ent.start - 1
-        if k >= 0 and doc[k].lower_ == "the":
-            k -= 1
-        if k < 0 or doc[k].lower_ not in prepositions:
-            continue
-        if any(t.start < span.end_char and span.start_char < t.end for t in toponyms):
-            continue
+        seen.add((span.start_char, span.end_char))
         out.append(Toponym(span.start_char, span.end_char, span.text, FACILITY))
     out.sort(key=lambda t: t.start)
     return out
+
+
+def _after(doc, start: int, prepositions) -> bool:
+    """Whether one of ``prepositions`` stands right before token ``start`` (or before "the" there)."""
+    k = start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in prepositions
 
 
 def place_streets(gaz, toponyms: list, facility_chars: int = 200) -> list:
