@@ -45,6 +45,7 @@ class RoleRules:
     relation_prepositions: frozenset = frozenset()
     agent_prepositions_anywhere: frozenset = frozenset()
     party_verbs: frozenset = frozenset()
+    agent_predicates: frozenset = frozenset()
     listed_by_default: frozenset = frozenset()
 
     @classmethod
@@ -103,6 +104,11 @@ def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optio
         return "possessor"  # "[China]'s commerce ministry", "[Dominica]'s request"
     if dep in rules.subject_deps and head.lemma_.lower() not in rules.copulas and head.pos_ in ("VERB", "AUX"):
         return "agent"
+    if dep in rules.subject_deps and head.lemma_.lower() in rules.copulas and any(
+            c.dep_ == "acomp" and _word_in(c, rules.agent_predicates) for c in head.children):
+        return "agent"  # "[Russia] is concerned", "[Iraq] is ready to help"; not "[Mokha] is less affected"
+    if dep == "dative" and head.pos_ == "VERB":
+        return "party"  # "giving [Russia] a chance": the one given to
     if dep == "pobj" and head.lower_ in rules.agent_prepositions and head.head.pos_ in ("VERB", "AUX"):
         return "agent"
     if dep == "pobj" and head.lower_ in rules.agent_prepositions_anywhere:
