@@ -79,3 +79,20 @@ def test_a_building_named_after_a_locative_preposition_is_a_facility_only_when_a
     assert "South Kilburn Estate" in got
     got = places(nlp, facilities, "The bus stopped on Hospital Road in Colchester.")
     assert not any(t.endswith("Hospital") for t in got)
+
+
+def test_a_facility_named_by_its_head_word_takes_the_place_of_an_associative_toponym_inside_it(nlp):
+    """"accepted to [Florida] Atlantic University": the place name inside the university's name is
+    associative; with facilities listed, the placed facility stands instead (GeoWebNews: Coercion)."""
+    from newsevents.places import PlaceStage
+
+    text = "He has been accepted to Florida Atlantic University in Boca Raton, the school said."
+    got = places(nlp, PlaceStage(Options(place_facilities=True, place_associative=True)), text)
+    assert "Florida Atlantic University" in got and "Florida" not in got
+    text = "The diplomats met at the British Embassy in Tokyo on Monday."
+    got = places(nlp, PlaceStage(Options(place_facilities=True, place_associative=True, place_demonyms=True)), text)
+    assert "British Embassy" in got and "British" not in got
+    # not placed (no town near it): the associative toponym stays
+    text = "He has been accepted to Florida Atlantic University, the school said."
+    got = places(nlp, PlaceStage(Options(place_facilities=True, place_associative=True)), text)
+    assert "Florida Atlantic University" not in got and "Florida" in got

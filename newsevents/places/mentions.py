@@ -161,7 +161,9 @@ def facility_mentions(doc, toponyms: list, prepositions, labels, heads=(), head_
     * a run of capitalised words (possessives between: "Belfast Magistrate's Court") ending in one of
       ``heads``, the words that end a building's or venue's name ("Hospital", "Stadium", "Centre"),
       right after one of ``head_prepositions`` (an article between), whatever the model tagged it:
-      "taken to Colchester Hospital", "in St George's Chapel", "from the South Kilburn Estate".
+      "taken to Colchester Hospital", "in St George's Chapel", "from the South Kilburn Estate"; an
+      associative toponym inside it ("accepted to [Florida] Atlantic University", "at the [British]
+      Embassy") does not stop it, and gives way to it once it is placed (:func:`place_streets`).
 
     toponyms (list[Toponym]): the article's toponyms. heads (set[str]): compared case-sensitively.
     max_words (int): the most words of a name before its head.
@@ -176,6 +178,7 @@ def facility_mentions(doc, toponyms: list, prepositions, labels, heads=(), head_
         if len(span) and _after(doc, ent.start, prepositions):
             spans.append(span)
     n = len(doc)
+    n_named_from = len(spans)  # the spans after this one are named by their head word
     for k in range(1, n):
         if doc[k].text not in heads or (k + 1 < n and _cap(doc[k + 1]) and "\n" not in doc[k].text_with_ws):
             continue  # "Hospital Road", "Centre Court" go on
@@ -188,9 +191,12 @@ def facility_mentions(doc, toponyms: list, prepositions, labels, heads=(), head_
         if a < k and doc[a].lower_ != "the" and _after(doc, a, head_prepositions):
             spans.append(doc[a:k + 1])
     seen = set()
-    for span in spans:
+    for x, span in enumerate(spans):
+        named = x >= n_named_from
         if (span.start_char, span.end_char) in seen or any(
-                t.start < span.end_char and span.start_char < t.end for t in out):
+                t.start < span.end_char and span.start_char < t.end
+                and not (named and t.role == "associative" and span.start_char <= t.start and t.end <= span.end_char)
+                for t in out):
             continue
         seen.add((span.start_char, span.end_char))
         out.append(Toponym(span.start_char, span.end_char, span.text, FACILITY))
@@ -216,7 +222,8 @@ def place_streets(gaz, toponyms: list, facility_chars: int = 200) -> list:
     A street has no gazetteer entry; ``Toponym.point`` and ``Toponym.near`` (the entry of the city it
     is placed at, which gives its country) are set when such a city is resolved.
     RETURNS (list[Toponym]): ``toponyms`` without the streets no city places (a street name alone
-    gives no point: "Royal Street" is in dozens of towns).
+    gives no point: "Royal Street" is in dozens of towns), and without the associative toponyms
+    inside a placed facility's name (:func:`facility_mentions`).
     """
     towns = [t for t in toponyms if t.entry is not None and t.how not in _PLACED
              and gaz.feature[t.entry] in (F_CITY, F_LANDMARK) and t.role != "associative"]
@@ -232,4 +239,7 @@ def place_streets(gaz, toponyms: list, facility_chars: int = 200) -> list:
         s.near = c.entry
         s.point = c.point if c.point is not None else (gaz.lat[c.entry], gaz.lon[c.entry])
         s.resolved_by = s.how
-    return [t for t in toponyms if t.how not in _PLACED or t.entry is not None or t.near is not None]
+    kept = [t for t in toponyms if t.how not in _PLACED or t.entry is not None or t.near is not None]
+    venues = [t for t in kept if t.how == FACILITY]
+    return [t for t in kept if not (t.role == "associative" and t.how != FACILITY and any(
+        v.start <= t.start and t.end <= v.end for v in venues))]
