@@ -143,3 +143,12 @@ def test_a_known_place_listed_with_a_toponym_is_a_place(nlp, stage_all):
     text = ("The supporters met in Washington and Obama thanked them, while Donald Trump and his aides said "
             "they were in Florida for the weekend.")
     assert "Obama" not in [p.text for p in places(nlp, stage_all, text)]
+
+
+def test_a_town_tagged_as_a_person_after_a_verb_of_going_is_a_place(nlp, stage_all):
+    """"driving to [Castlegar]" (``destinations`` in cues.yaml): the object of to/from/into after a verb
+    of going is where one goes; not after a verb whose object may be a person ("wrote to Smith")."""
+    text = "Instead of driving to Castlegar, people will be able to visit the new office and get support."
+    assert ("Castlegar", "CAN") in [(p.text, p.country) for p in places(nlp, stage_all, text)]
+    text = "He wrote to Smith about the permits, and a letter from Jackson arrived on Monday, the office said."
+    assert not [p.text for p in places(nlp, stage_all, text)]

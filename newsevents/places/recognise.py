@@ -145,6 +145,9 @@ class Recogniser:
         self.suffixes = set(cues.get("place_suffixes") or ())
         self.strong = set(cues.get("strong_prepositions") or ("in", "at", "near"))
         self.name_prepositions = set(cues.get("name_prepositions") or ("in", "near"))
+        motion = cues.get("destinations") or {}
+        self.motion_prepositions = {str(w).lower() for w in (motion.get("prepositions") or ())}
+        self.motion_verbs = {str(w).lower() for w in (motion.get("verbs") or ())}
         self.stop = {str(w).lower() for w in (cues.get("not_toponyms") or ())}
         self.directions = {str(w).lower() for w in (cues.get("direction_words") or ())}
         #: words that may follow a place's name inside a longer place name ("Idlib Province")
@@ -220,7 +223,7 @@ class Recogniser:
     def _verified(self, doc, span, label: str) -> bool:
         """Is a gazetteer-known span that NER labelled PERSON/ORG/NORP/... a toponym?"""
         if label == "PERSON":
-            if self._supported(doc, span.start, span.end, strong=True):
+            if self._supported(doc, span.start, span.end, strong=True) or self._destination(doc, span):
                 return True
             return any(self.gaz.curated[i] and self.gaz.feature[i] in (F_LANDMARK, F_REGION, F_WATER)
                        for i, _ in self.gaz.candidates(span.text))
@@ -236,6 +239,16 @@ class Recogniser:
             if primary and self.gaz.pop[c] >= self.big_city:
                 return True
         return False
+
+    def _destination(self, doc, span) -> bool:
+        """A one-word name right after "to"/"from"/"into" (``motion_prepositions``) that hangs from a verb
+        of going (``motion_verbs``): "driving to [Castlegar]", "moved to [Thornhill]", "a show comes to
+        [Clacton]"; not "wrote to Smith", "a letter from Jackson"."""
+        i = span.start - 1
+        if len(span) != 1 or i < 0 or doc[i].lower_ not in self.motion_prepositions or doc[i].head.i == i:
+            return False
+        head = doc[i].head
+        return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in self.motion_verbs
 
     def _curated_extension(self, span_doc, span):
         """The span with 1-3 following words when that is a curated name ("Amazon rainforest"), else None."""
