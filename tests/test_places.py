@@ -532,7 +532,7 @@ def test_dateline_inside_a_paragraph_or_before_a_colon_is_a_literal_place(pipeli
     # run of capitals (a headline)
     assert "US" not in [p.text for p in pipeline("US President Donald Trump" + tail).places]
     assert "ABS" not in [p.text for p in pipeline("The hearing ended. ABS-CBN CEO Carlo Katigbak spoke." + tail).places]
-    from newsevents.places.recognise import _dateline
+    from newsevents.places.datelines import is_dateline
 
     doc = pipeline.nlp("SURGE IN PARIS (FRANCE) RENTS." + tail)
-    assert not _dateline(doc, 2, 3)
+    assert not is_dateline(doc, 2, 3)

@@ -1,6 +1,7 @@
-"""More toponym mentions (step 1c of the places stage): a name's other mentions, and street names.
+"""More toponym mentions (step 1c of the places stage): a name's other mentions, list members, street
+names, and (with ``Options.place_facilities``) facilities.
 
-Two rules run after :class:`~.recognise.Recogniser` has taken the NER and gazetteer toponyms:
+These rules run after :class:`~.recognise.Recogniser` has taken the NER and gazetteer toponyms:
 
 * :func:`repeat_mentions`, one sense per discourse (Gale, Church and Yarowsky 1992, applied to
   toponyms as in Leidner's "Toponym Resolution in Text", 2007): once a name is a toponym of the
@@ -16,6 +17,8 @@ Two rules run after :class:`~.recognise.Recogniser` has taken the NER and gazett
   PERSON entity of two words or more ("Nelson" with "Nelson Mandela" named) or the bare subject of a
   verb ("Bell ran"), and a mention right after another
   capitalised word ("New Gainesville" is not "Gainesville" unless "New" opens the sentence).
+* :func:`list_members`: the known members of a list headed by a toponym ("stops in Hilversum and
+  [Almelo]"), which the model tags PERSON or nothing.
 * :func:`street_names`: a street, road or square is a run of capitalised words (or an ordinal:
   "Third", "5th") before one of ``street_types`` of ``data/places/cues.yaml`` ("Royal Street",
   "Wichita Drive", "Streatham High Road", "Trafalgar Square"). The gazetteer has no streets; the
@@ -29,10 +32,13 @@ import re
 from .gazetteer import F_CITY, F_LANDMARK
 from .toponym import Toponym
 
-__all__ = ["repeat_mentions", "street_names", "place_streets", "facility_mentions", "STREET", "FACILITY"]
+__all__ = ["repeat_mentions", "list_members", "street_names", "place_streets", "facility_mentions", "STREET",
+           "FACILITY", "CONJUNCT"]
 
 #: ``Toponym.how`` of a street name
 STREET = "street"
+#: ``Toponym.how`` of a member of a list headed by a toponym (:func:`list_members`)
+CONJUNCT = "conjunct"
 #: ``Toponym.how`` of a facility named after "at" (:func:`facility_mentions`)
 FACILITY = "facility"
 #: the kinds placed at the nearest city of the article
@@ -111,6 +117,48 @@ def repeat_mentions(doc, found: list, taken: bytearray, stop: set, known, min_ch
 def _subject(tok) -> bool:
     """A bare subject of a verb ("Noma said", "Bell ran", "Jackson was charged"): a one-word name there reads as a person."""
     return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")
+
+
+def list_members(doc, found: list, taken: bytearray, blocked: bytearray, stop: set, known) -> None:
+    """Add the gazetteer-known members of a list whose head member is a toponym ("stops in Hilversum
+    and [Almelo]", "from Gloucester and [Cheltenham]", "Tamil Nadu, Karnataka, Kerala and
+    [Puducherry]"), which the model tags PERSON or nothing (``how = "conjunct"``): a conjunct
+    (``conj``) of a toponym's word, its compounds before it ("Marks Tey"), no word of an organisation's
+    name, not followed by a verb (a subject the parse joined to the list: "met in Washington and Obama
+    thanked them"). The recogniser drops again a member that is a word of a person's full name in the
+    article.
+
+    found (list[Toponym]): the toponyms so far; new ones are appended. taken (bytearray): per token, 1
+    when an accepted toponym covers it; updated. blocked (bytearray): per token, 1 inside a non-place
+    entity. stop (set[str]): ``not_toponyms``, lower-cased. known (callable[Span] -> bool): whether the
+    span is a place's main name in the gazetteer.
+    """
+    place_tok: set = set()
+    for t in found:
+        if t.how != "demonym":
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None:
+                place_tok.update(range(span.start, span.end))
+    if not place_tok:
+        return
+    for tok in doc:
+        i = tok.i
+        if tok.dep_ != "conj" or tok.head.i not in place_tok or taken[i] or not _cap(tok) \
+                or tok.ent_type_ not in ("", "PERSON", "GPE", "LOC") \
+                or (i + 1 < len(doc) and doc[i + 1].pos_ in ("VERB", "AUX")):
+            continue  # "met in Washington and Obama thanked them": a misparsed subject
+        a = i
+        while a > 0 and doc[a - 1].dep_ == "compound" and doc[a - 1].head.i == i and _cap(doc[a - 1]) \
+                and not taken[a - 1]:
+            a -= 1
+        span = doc[a:i + 1]
+        if any(blocked[k] and doc[k].ent_type_ not in ("PERSON", "") for k in range(a, i + 1)) \
+                or span.text.lower() in stop or not known(span):
+            continue
+        for k in range(a, i + 1):
+            taken[k] = 1
+        place_tok.update(range(a, i + 1))
+        found.append(Toponym(span.start_char, span.end_char, span.text, CONJUNCT))
 
 
 def street_names(doc, found: list, taken: bytearray, street_types: set, abbreviations: set,

@@ -12,10 +12,14 @@ English model tags "Panmunjom" as PERSON and "DMZ" as ORG):
   an "X-based" suffix, a following ", <country/admin1>" qualifier, or the
   name is a curated one (country, admin1, region, sea, landmark of the
   supplement) and the entity label is not PERSON;
-* a dateline: an all-capitals name opening a paragraph and followed by "(",
-  a dash or ", <Region> (" ("BEIRUT (Reuters) -", "MEXICO CITY --",
-  "SAN ANTONIO, Texas (AP) --"), the convention of agency copy (AP Stylebook,
-  "datelines"), when the gazetteer knows the name.
+* a dateline (:mod:`.datelines`): an all-capitals name opening a paragraph or a sentence, followed
+  by "(" or a dash, perhaps after ", <Region>" ("BEIRUT (Reuters) -", "MEXICO CITY --",
+  "SAN ANTONIO, Texas (AP) --"), the convention of agency copy (AP Stylebook, "datelines"), when
+  the gazetteer knows the name;
+* a one-word name tagged PERSON after to/from/into hanging from a verb of going ("driving to
+  Castlegar", ``destinations`` in cues.yaml);
+* the known members of a list headed by a toponym, a name's other mentions and street names
+  (:mod:`.mentions`).
 
 Nationality adjectives and demonyms ("North Korean soil", "Georgians") are
 recognised as toponyms of their country (``how = "demonym"``), as the
@@ -28,10 +32,11 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .datelines import is_dateline
 from .demonyms import add_demonyms, demonym_table
 from .gazetteer import (F_ADMIN1, F_ADMIN2, F_CONTINENT, F_COUNTRY, F_LANDMARK, F_REGION, F_WATER, Gazetteer,
                         norm_cached)
-from .mentions import repeat_mentions, street_names
+from .mentions import list_members, repeat_mentions, street_names
 from .toponym import Toponym
 
 __all__ = ["Recogniser", "demonym_table"]
@@ -61,70 +66,6 @@ def _split_commas(span):
     if span.end > s:
         parts.append(span.doc[s:span.end])
     return parts
-
-
-#: what follows a dateline's place name (after an optional ", <Region>" and ", <Month> <day>")
-_DATELINE_NEXT = {"(", "-", "--", "\u2013", "\u2014"}
-_DASHES = {"-", "--", "\u2013", "\u2014"}
-#: what ends the sentence before a dateline inside a paragraph ("Photo by X. MANILA, Philippines -")
-_SENTENCE_END = {".", "!", "?", "\u201d", '"'}
-
-
-def _dateline(doc, start: int, end: int) -> bool:
-    """Whether tokens ``start:end`` are a dateline's place (the convention of agency copy, AP
-    Stylebook "datelines"): the name, perhaps followed by ", <Region>" and ", <Month> <day>", then
-    "(" (the agency) or a dash, where:
-
-    * the name opens a paragraph, in capitals ("BEIRUT (Reuters) -", "SAN ANTONIO, Texas (AP) --",
-      "SOUTH WAZIRISTAN, April 5 (APP):"), also followed by a colon ("NEW DELHI: The court") or, a
-      name of five letters or more, by a capitalised word ("OKLAHOMA CITY The Latest on");
-      in title case only before a colon or an agency in parentheses ("Muscat: The festival",
-      "Hanoi (VNA) -");
-    * the name, in capitals, opens a sentence inside a paragraph ("By Nate Raymond. BOSTON (Reuters)
-      -", "Photo by A. MANILA, Philippines -");
-    * the name, in capitals, is followed by an agency in parentheses and a dash, wherever it stands
-      ("Associated Press WASHINGTON (AP) -").
-
-    A name inside a longer run of capitals ("SURGE IN MURALS") is no dateline, nor one joined to a
-    dash ("ABS-CBN").
-    """
-    n = len(doc)
-    toks = doc[start:end]
-    if not any(t.is_alpha for t in toks):
-        return False
-    upper = all(t.is_upper or not t.is_alpha for t in toks)
-    if not upper and not all(t.is_title or not t.is_alpha for t in toks):
-        return False
-    if upper and ((start and doc[start - 1].is_upper and doc[start - 1].is_alpha and "\n" not in doc[start - 1].text_with_ws)
-                  or (end < n and doc[end].is_upper and doc[end].is_alpha and len(doc[end]) > 1)):
-        return False
-    para = not start or "\n" in doc[start - 1].text_with_ws
-    k = end
-    for _ in range(2):  # ", Texas", ", Calif.", ", April 5"
-        if k < n and doc[k].text == ",":
-            j = k + 1
-            while j < n and j < k + 5 and doc[j].text not in _DATELINE_NEXT and doc[j].text not in (",", ":") \
-                    and (doc[j].text[:1].isupper() or doc[j].like_num):
-                j += 1
-            if j == k + 1:
-                break
-            k = j
-    nxt = doc[k].text if k < n else ""
-    if nxt in _DASHES and not doc[k - 1].whitespace_:
-        return False  # "ABS-CBN": a hyphenated name, not a dateline's dash
-    agency = nxt == "(" and k + 1 < n and doc[k + 1].text[:1].isupper()
-    if para:
-        if upper and (nxt in _DATELINE_NEXT or nxt == ":"):
-            return True
-        if upper and k == end and doc[k - 1].idx + len(doc[k - 1]) - doc[start].idx >= 5 and k < n \
-                and doc[k].is_title and doc[k].is_alpha:
-            return True
-        return not upper and (nxt == ":" or agency)
-    if not upper:
-        return False
-    if doc[start - 1].text in _SENTENCE_END and doc[start - 1].whitespace_:
-        return nxt in _DASHES or agency
-    return agency and k + 3 < n and doc[k + 2].text == ")" and doc[k + 3].text in _DASHES
 
 
 def _capitalised(tok) -> bool:
@@ -358,7 +299,7 @@ class Recogniser:
                 j = i + 1  # "SAN ANTONIO Turner Sports/CBS analyst", "Associated Press WASHINGTON (AP)"
                 while j < len(toks) and j < i + 4 and toks[j].is_upper and toks[j].is_alpha:
                     j += 1
-                if _dateline(doc, i, j) and self._is_known(doc[i:j], primary=True, capitals=True):
+                if is_dateline(doc, i, j) and self._is_known(doc[i:j], primary=True, capitals=True):
                     add(doc[i:j], "dateline")
         for ent in doc.ents:
             label = ent.label_
@@ -393,7 +334,7 @@ class Recogniser:
                     add(span, "ner-check")
                 else:
                     self._block(blocked, ent)
-            elif label in self.verify and _dateline(doc, span.start, span.end) \
+            elif label in self.verify and is_dateline(doc, span.start, span.end) \
                     and self._is_known(span, primary=True, capitals=True):
                 add(span, "dateline")  # 'BEIRUT (Reuters) -': the model tags the dateline ORG
             elif label in self.verify:
@@ -430,7 +371,7 @@ class Recogniser:
                 if "\n" in stext or not stext or norm_cached(stext) not in index:
                     continue     # (not _is_known: checked first on the text, without a Span)
                 span = doc[i:j]
-                dateline = _dateline(doc, i, j)
+                dateline = is_dateline(doc, i, j)
                 if not self._is_known(span, primary=True, capitals=dateline):
                     continue
                 if self._supported(doc, i, j):
@@ -450,7 +391,7 @@ class Recogniser:
                 i = match.end
             else:
                 i += 1
-        self._conjuncts(doc, found, taken, blocked)
+        list_members(doc, found, taken, blocked, self.stop, lambda span: self._is_known(span, primary=True))
         if self.street_types:
             street_names(doc, found, taken, self.street_types, self.street_abbreviations)
         repeat_mentions(doc, found, taken, self.stop,
@@ -477,42 +418,6 @@ class Recogniser:
                         if q is not None:
                             t.qualifier = q[2]
         return self._drop_name_parts(doc, found)
-
-    def _conjuncts(self, doc, found: list, taken: bytearray, blocked: bytearray) -> None:
-        """Add the gazetteer-known members of a list whose head member is a toponym ("stops in Hilversum
-        and [Almelo]", "from Gloucester and [Cheltenham]", "Tamil Nadu, Karnataka, Kerala and
-        [Puducherry]"), which the model tags PERSON or nothing (``how = "conjunct"``): a conjunct
-        (``conj``) of a toponym's word, its compounds before it ("Marks Tey"), the place's main name,
-        no word of an organisation's name, not followed by a verb (a subject the parse joined to the list:
-        "met in Washington and Obama thanked them"). A member that is a word of a person's full name in the
-        article goes again (:meth:`_drop_name_parts`).
-        """
-        place_tok: set = set()
-        for t in found:
-            if t.how != "demonym":
-                span = doc.char_span(t.start, t.end, alignment_mode="expand")
-                if span is not None:
-                    place_tok.update(range(span.start, span.end))
-        if not place_tok:
-            return
-        for tok in doc:
-            i = tok.i
-            if tok.dep_ != "conj" or tok.head.i not in place_tok or taken[i] or not _capitalised(tok) \
-                    or tok.ent_type_ not in ("", "PERSON", "GPE", "LOC") \
-                    or (i + 1 < len(doc) and doc[i + 1].pos_ in ("VERB", "AUX")):
-                continue  # "met in Washington and Obama thanked them": a misparsed subject
-            a = i
-            while a > 0 and doc[a - 1].dep_ == "compound" and doc[a - 1].head.i == i and _capitalised(doc[a - 1]) \
-                    and not taken[a - 1]:
-                a -= 1
-            span = doc[a:i + 1]
-            if any(blocked[k] and doc[k].ent_type_ not in ("PERSON", "") for k in range(a, i + 1)) \
-                    or span.text.lower() in self.stop or not self._is_known(span, primary=True):
-                continue
-            for k in range(a, i + 1):
-                taken[k] = 1
-            place_tok.update(range(a, i + 1))
-            found.append(Toponym(span.start_char, span.end_char, span.text, "conjunct"))
 
     def _drop_name_parts(self, doc, found: list) -> list:
         """Drop toponyms that are a person's name in this article.

@@ -17,7 +17,7 @@ from typing import Optional
 
 from ..data import load_tsv, load_yaml
 from .gazetteer import FEATURES
-from .recognise import _dateline
+from .datelines import is_dateline
 from .toponym import Toponym
 
 __all__ = ["RoleRules", "load_role_rules", "assign_roles", "organisation_pattern", "LITERAL", "ASSOCIATIVE"]
@@ -203,7 +203,7 @@ def assign_roles(doc, toponyms: list, rules: RoleRules, gaz=None, organisations=
             t.role, t.role_why = ASSOCIATIVE, "organisation"
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is not None and len(span) and _dateline(doc, span.start, span.end):
+        if span is not None and len(span) and is_dateline(doc, span.start, span.end):
             t.role, t.role_why = LITERAL, ""  # "TORONTO —" tagged by the model: a dateline all the same
             continue
         feature = None
