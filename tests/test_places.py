@@ -507,3 +507,32 @@ def test_dateline_names_a_city(pipeline):
     assert got["WASHINGTON"] == ("USA", "city")
     got = {p.text: p.feature for p in pipeline("Victoria is a state of Australia, and Melbourne is its capital.").places}
     assert got["Victoria"] == "admin1"
+
+
+def test_dateline_inside_a_paragraph_or_before_a_colon_is_a_literal_place(pipeline):
+    """Datelines that do not open a paragraph with "(" or a dash: after a byline or a photo credit in
+    the same paragraph ("By Nate Raymond. BOSTON (Reuters) -"), after an agency's name ("Associated
+    Press WASHINGTON (AP) -"), before a colon ("NEW DELHI: ...", "Muscat: ...") or a capitalised word
+    ("OKLAHOMA CITY The Latest"), in title case before an agency ("Hanoi (VNA) -")."""
+    tail = " The owner of a restaurant in the city was charged on Friday with fraud, the prosecutors said."
+    cases = {
+        "By Nate Raymond. BOSTON (Reuters) -" + tail: ("BOSTON", "USA"),
+        "By JILL COLVIN, Associated Press WASHINGTON (AP) \u2014" + tail: ("WASHINGTON", "USA"),
+        "Photo by Angie de Silva. MANILA, Philippines \u2013" + tail: ("MANILA", "PHL"),
+        "NEW DELHI:" + tail: ("NEW DELHI", "IND"),
+        "Muscat:" + tail: ("Muscat", "OMN"),
+        "OKLAHOMA CITY" + tail: ("OKLAHOMA CITY", "USA"),
+        "Hanoi (VNA) \u2013" + tail: ("Hanoi", "VNM"),
+        "SOUTH WAZIRISTAN, April 5 (APP):" + tail: ("SOUTH WAZIRISTAN", "PAK"),
+    }
+    for text, (name, iso) in cases.items():
+        got = [(p.text, p.country) for p in pipeline(text).places]
+        assert (name, iso) in got, (text, got)
+    # short capitals before a capitalised word are no dateline ("US President"), nor capitals inside a
+    # run of capitals (a headline)
+    assert "US" not in [p.text for p in pipeline("US President Donald Trump" + tail).places]
+    assert "ABS" not in [p.text for p in pipeline("The hearing ended. ABS-CBN CEO Carlo Katigbak spoke." + tail).places]
+    from newsevents.places.datelines import is_dateline
+
+    doc = pipeline.nlp("SURGE IN PARIS (FRANCE) RENTS." + tail)
+    assert not is_dateline(doc, 2, 3)

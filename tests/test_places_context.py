@@ -60,3 +60,39 @@ def test_a_facility_after_at_is_placed_at_its_town_only_when_asked(nlp, stage):
     far = "The pianist won the final at the National Concert Hall. " + "He practised every day. " * 12 + \
           "He was born in Dublin."
     assert "National Concert Hall" not in places(nlp, PlaceStage(Options(place_facilities=True)), far)
+
+
+def test_a_building_named_after_a_locative_preposition_is_a_facility_only_when_asked(nlp, stage):
+    """A capitalised name ending in a building's head word (``facility_heads``: Hospital, Chapel,
+    Estate, ...) after a locative preposition is a facility, whatever the model tagged it, placed at
+    the town named near it; a capitalised word after the head continues another name."""
+    from newsevents.places import PlaceStage
+
+    facilities = PlaceStage(Options(place_facilities=True))
+    text = "The cyclist was taken to Colchester Hospital after the crash near Coggeshall, in Essex."
+    assert "Colchester Hospital" not in places(nlp, stage, text)
+    p = places(nlp, facilities, text)["Colchester Hospital"]
+    assert (p.feature, p.resolved_by, p.country) == ("landmark", "facility", "GBR")
+    got = places(nlp, facilities, "The tribute show is on April 7 at the Princes Theatre in Clacton.")
+    assert "Princes Theatre" in got
+    got = places(nlp, facilities, "The man was killed on the South Kilburn Estate, in London, police said.")
+    assert "South Kilburn Estate" in got
+    got = places(nlp, facilities, "The bus stopped on Hospital Road in Colchester.")
+    assert not any(t.endswith("Hospital") for t in got)
+
+
+def test_a_facility_named_by_its_head_word_takes_the_place_of_an_associative_toponym_inside_it(nlp):
+    """"accepted to [Florida] Atlantic University": the place name inside the university's name is
+    associative; with facilities listed, the placed facility stands instead (GeoWebNews: Coercion)."""
+    from newsevents.places import PlaceStage
+
+    text = "He has been accepted to Florida Atlantic University in Boca Raton, the school said."
+    got = places(nlp, PlaceStage(Options(place_facilities=True, place_associative=True)), text)
+    assert "Florida Atlantic University" in got and "Florida" not in got
+    text = "The diplomats met at the British Embassy in Tokyo on Monday."
+    got = places(nlp, PlaceStage(Options(place_facilities=True, place_associative=True, place_demonyms=True)), text)
+    assert "British Embassy" in got and "British" not in got
+    # not placed (no town near it): the associative toponym stays
+    text = "He has been accepted to Florida Atlantic University, the school said."
+    got = places(nlp, PlaceStage(Options(place_facilities=True, place_associative=True)), text)
+    assert "Florida Atlantic University" not in got and "Florida" in got

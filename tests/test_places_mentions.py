@@ -110,3 +110,45 @@ def test_geovirus_is_scored_without_nationality_words_as_its_gold_has_none():
     opts = dict(SETS["geovirus"].options)
     assert opts["place_demonyms"] is False and opts["place_associative"] is True
     assert dict(SETS["geowebnews"].options)["place_demonyms"] is True
+
+
+def test_a_place_the_model_tags_as_a_person_in_one_mention_is_a_place_there_too(nlp, stage_all):
+    """One sense per discourse also over the model's PERSON tag on a lone name ("to [Cirencester]",
+    "[Samos]'s economy"), where it tags the name otherwise elsewhere; not a bare subject ("Jackson
+    would be charged"), nor a name tagged PERSON at every mention ("Levi" the dog)."""
+    text = ("The diversion runs from the Air Balloon to Cirencester. The 11-mile road closure will affect people "
+            "travelling to Cirencester from Gloucester, and the council said the work was needed.")
+    assert [p.text for p in places(nlp, stage_all, text)].count("Cirencester") == 2
+    text = ("There were some 1,700 asylum seekers in Samos, the officials said. With Samos's economy in ruins "
+            "because of the crisis, the families have no choice but to wait.")
+    assert [p.text for p in places(nlp, stage_all, text)].count("Samos") == 2
+    text = ("Police in Jackson said the man was arrested. Officer Bell told reporters that Jackson would be "
+            "charged, and Bell said the case was closed.")
+    assert [p.text for p in places(nlp, stage_all, text)].count("Jackson") == 1
+    text = ("The family moved to Austin with their dog, Levi, last year. Friends helped Levi after the dog was "
+            "hurt, and Levi is now well.")
+    assert [p.text for p in places(nlp, stage_all, text)].count("Levi") <= 1
+
+
+def test_a_known_place_listed_with_a_toponym_is_a_place(nlp, stage_all):
+    """A gazetteer-known member of a list headed by a toponym is a place, though the model tags it PERSON
+    ("stops in Hilversum and Almelo", "from Gloucester and Cheltenham"); not a subject the parse joined
+    to the list ("met in Washington and Obama thanked them")."""
+    text = ("The trip from Amsterdam to Berlin includes stops in Hilversum and Almelo, the paper points out, "
+            "and the railway said it was on time.")
+    assert ("Almelo", "NLD") in [(p.text, p.country) for p in places(nlp, stage_all, text)]
+    text = ("The road closure will affect people travelling to Bristol from Gloucester and Cheltenham, "
+            "potentially doubling journey times for the drivers.")
+    assert ("Cheltenham", "GBR") in [(p.text, p.country) for p in places(nlp, stage_all, text)]
+    text = ("The supporters met in Washington and Obama thanked them, while Donald Trump and his aides said "
+            "they were in Florida for the weekend.")
+    assert "Obama" not in [p.text for p in places(nlp, stage_all, text)]
+
+
+def test_a_town_tagged_as_a_person_after_a_verb_of_going_is_a_place(nlp, stage_all):
+    """"driving to [Castlegar]" (``destinations`` in cues.yaml): the object of to/from/into after a verb
+    of going is where one goes; not after a verb whose object may be a person ("wrote to Smith")."""
+    text = "Instead of driving to Castlegar, people will be able to visit the new office and get support."
+    assert ("Castlegar", "CAN") in [(p.text, p.country) for p in places(nlp, stage_all, text)]
+    text = "He wrote to Smith about the permits, and a letter from Jackson arrived on Monday, the office said."
+    assert not [p.text for p in places(nlp, stage_all, text)]

@@ -85,3 +85,26 @@ def test_default_run_lists_the_place_a_body_belongs_to_untyped(nlp, stage_all):
     assert [(p.text, p.role) for p in _run(nlp, default, text).analysis.places] == [("Iran", None)]
     assert roles(nlp, stage_all, text) == [("Iran", "associative")]
     assert roles(nlp, default, "Iran launched missiles at bases in Iraq.") == [("Iraq", "literal")]
+
+
+def test_a_dateline_inside_a_paragraph_and_its_region_are_literal(nlp, stage_all):
+    got = dict(roles(nlp, stage_all, "Photo by Angie de Silva. MANILA, Philippines \u2013 Ahead of Easter Sunday, "
+                                     "the archbishop asked the faithful to pray."))
+    assert got["MANILA"] == "literal" and got["Philippines"] == "literal"
+    got = dict(roles(nlp, stage_all, "LONDON Pope Francis once again brought global attention to the case "
+                                     "of the boy on Wednesday."))
+    assert got["LONDON"] == "literal"
+
+
+def test_subject_of_an_agent_s_predicate_adjective_and_indirect_object_are_associative(nlp, stage_all):
+    """A copula's subject with a predicate adjective only people or a government can have
+    (``agent_predicates``) is the government ("Russia is concerned"); a place's state stays literal
+    ("Aden is less affected", "Gaza is quiet"). An indirect object is a party ("giving Russia a chance")."""
+    assert roles(nlp, stage_all, "She added that Russia is concerned over the new attempts.") == [
+        ("Russia", "associative")]
+    assert roles(nlp, stage_all, "The analysis shows that Russia is most likely responsible for the attack.") == [
+        ("Russia", "associative")]
+    assert roles(nlp, stage_all, "She said that Aden is less affected by the fighting.") == [("Aden", "literal")]
+    assert roles(nlp, stage_all, "Gaza is quiet tonight.") == [("Gaza", "literal")]
+    assert roles(nlp, stage_all, "They discussed giving Russia a chance to mine diamonds.") == [
+        ("Russia", "associative")]

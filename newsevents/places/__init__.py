@@ -14,7 +14,8 @@ coordinates, ISO 3166-1 alpha-3 country and feature kind (``country``,
   (only with ``Options.place_demonyms``; see below);
 * ``street``: a street, road or square (``feature = "street"``), which the gazetteer lacks, placed
   at the nearest (in the text) city the article names (:mod:`.mentions`);
-* ``facility``: a venue or building named after "at" ("at Anfield"; ``feature = "landmark"``), placed
+* ``facility``: a venue or building named after "at" ("at Anfield"), or a name ending in a building's
+  head word after a locative preposition ("taken to Colchester Hospital"; ``feature = "landmark"``), placed
   the same way; only with ``Options.place_facilities``;
 * ``unresolved``: a toponym the gazetteer does not know (no coordinates).
 
@@ -83,6 +84,9 @@ class PlaceStage:
         self.roles = load_role_rules(options.data_paths)
         self.facility_prepositions = frozenset(str(w).lower() for w in self.cues.get("facility_prepositions") or ())
         self.facility_labels = frozenset(str(w) for w in self.cues.get("facility_labels") or ())
+        self.facility_heads = frozenset(str(w) for w in self.cues.get("facility_heads") or ())
+        self.facility_head_prepositions = frozenset(str(w).lower() for w in
+                                                    self.cues.get("facility_head_prepositions") or ())
         self.organisations = organisation_pattern(load_tsv("actors/organisations.tsv", extra=options.data_paths))
         self._recogniser: Optional[Recogniser] = None
 
@@ -117,7 +121,8 @@ class PlaceStage:
         toponyms = recognise_and_resolve(rec, doc, self.weights, self.roles, self.organisations)
         if getattr(self.options, "place_facilities", False):
             toponyms = place_streets(gaz, facility_mentions(doc, toponyms, self.facility_prepositions,
-                                                            self.facility_labels),
+                                                            self.facility_labels, self.facility_heads,
+                                                            self.facility_head_prepositions),
                                      int(self.cues.get("facility_town_chars") or 200))
         for t in toponyms:
             if t.how == "demonym":

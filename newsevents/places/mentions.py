@@ -1,17 +1,24 @@
-"""More toponym mentions (step 1c of the places stage): a name's other mentions, and street names.
+"""More toponym mentions (step 1c of the places stage): a name's other mentions, list members, street
+names, and (with ``Options.place_facilities``) facilities.
 
-Two rules run after :class:`~.recognise.Recogniser` has taken the NER and gazetteer toponyms:
+These rules run after :class:`~.recognise.Recogniser` has taken the NER and gazetteer toponyms:
 
 * :func:`repeat_mentions`, one sense per discourse (Gale, Church and Yarowsky 1992, applied to
   toponyms as in Leidner's "Toponym Resolution in Text", 2007): once a name is a toponym of the
   article, its other capitalised mentions are too, where the parse left them out: at the start of a
   sentence or headline ("Gainesville residents march ... in Gainesville"), or inside an organisation's
   name ("the Embassy of the Republic of Armenia"; the role rules then make those associative, so a
-  default run does not list them). Left alone: mentions inside a PERSON, EVENT or number entity
-  ("George Washington", "the Olympic Games"), a name that opens an organisation's name ("Buffalo
+  default run does not list them), or a mention the model tags PERSON on its own ("travelling to
+  [Cirencester]", "[Samos]'s economy": the model takes an unfamiliar town for a surname) where it tags
+  the name otherwise elsewhere and the mention is no bare subject ("Jackson was charged"). Left alone:
+  mentions inside a longer PERSON entity ("George Washington"), inside an EVENT or number entity ("the
+  Olympic Games"), a name that opens an organisation's name ("Buffalo
   Public Schools": LGL annotates those, GeoVirus does not), a one-word name that is also a word of a
-  PERSON entity or the bare subject of a verb ("Bell ran"), and a mention right after another
+  PERSON entity of two words or more ("Nelson" with "Nelson Mandela" named) or the bare subject of a
+  verb ("Bell ran"), and a mention right after another
   capitalised word ("New Gainesville" is not "Gainesville" unless "New" opens the sentence).
+* :func:`list_members`: the known members of a list headed by a toponym ("stops in Hilversum and
+  [Almelo]"), which the model tags PERSON or nothing.
 * :func:`street_names`: a street, road or square is a run of capitalised words (or an ordinal:
   "Third", "5th") before one of ``street_types`` of ``data/places/cues.yaml`` ("Royal Street",
   "Wichita Drive", "Streatham High Road", "Trafalgar Square"). The gazetteer has no streets; the
@@ -25,10 +32,13 @@ import re
 from .gazetteer import F_CITY, F_LANDMARK
 from .toponym import Toponym
 
-__all__ = ["repeat_mentions", "street_names", "place_streets", "facility_mentions", "STREET", "FACILITY"]
+__all__ = ["repeat_mentions", "list_members", "street_names", "place_streets", "facility_mentions", "STREET",
+           "FACILITY", "CONJUNCT"]
 
 #: ``Toponym.how`` of a street name
 STREET = "street"
+#: ``Toponym.how`` of a member of a list headed by a toponym (:func:`list_members`)
+CONJUNCT = "conjunct"
 #: ``Toponym.how`` of a facility named after "at" (:func:`facility_mentions`)
 FACILITY = "facility"
 #: the kinds placed at the nearest city of the article
@@ -56,7 +66,7 @@ def repeat_mentions(doc, found: list, taken: bytearray, stop: set, known, min_ch
         knows it and it is no nationality word" ("Canadian" is also a town in Texas).
     min_chars (int): shorter names are not repeated ("US" is left to the other rules).
     """
-    person_words = {w.text for ent in doc.ents if ent.label_ == "PERSON" for w in ent}
+    person_words = {w.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for w in ent}
     names = {}
     for t in found:
         if t.how == "demonym" or len(t.text) < min_chars or t.text.lower() in stop or t.text.isupper():
@@ -71,6 +81,9 @@ def repeat_mentions(doc, found: list, taken: bytearray, stop: set, known, min_ch
         for k in range(ent.start, ent.end):
             ent_of[k] = ent
     n = len(doc)
+    # names the model tags something other than PERSON somewhere: only those are repeated into a PERSON
+    # entity ("Levi" the dog, "Zara" the shop, PERSON at every mention, stay out)
+    not_person = {doc[i].text for i in range(n) if doc[i].text in names and doc[i].ent_type_ != "PERSON"}
     for i in range(n):
         tok = doc[i]
         if taken[i] or tok.text not in names:
@@ -80,7 +93,10 @@ def repeat_mentions(doc, found: list, taken: bytearray, stop: set, known, min_ch
             if j > n or tuple(t.text for t in doc[i:j]) != words or any(taken[i:j]):
                 continue
             ent = ent_of.get(i)
-            if ent is not None and (ent.label_ in _NO_REPEAT_LABELS or any(ent_of.get(k) is not ent for k in range(i, j))):
+            if ent is not None and ent.label_ == "PERSON" and (ent.start, ent.end) == (i, j) \
+                    and not _subject(doc[i]) and tok.text in not_person:
+                pass  # "to Cirencester", "Samos's economy": the model's PERSON is the article's place
+            elif ent is not None and (ent.label_ in _NO_REPEAT_LABELS or any(ent_of.get(k) is not ent for k in range(i, j))):
                 break
             if ent is not None and ent.label_ == "ORG" and j < ent.end and (ent.start == i or (
                     ent.start == i - 1 and doc[i - 1].lower_ == "the")):
@@ -90,12 +106,59 @@ def repeat_mentions(doc, found: list, taken: bytearray, stop: set, known, min_ch
                 break  # "New Gainesville", "Lake Dublin": part of another name
             if j < n and doc[j].text in ("-", "–") and j + 1 < n and _cap(doc[j + 1]) and ent is None:
                 break  # "Watertown-Mayer": a hyphenated name
-            if j == i + 1 and ent is None and doc[i].dep_ == "nsubj" and doc[i].head.pos_ in ("VERB", "AUX"):
+            if j == i + 1 and ent is None and _subject(doc[i]):
                 break  # "Noma said": a one-word subject outside any entity reads as a person
             for k in range(i, j):
                 taken[k] = 1
             found.append(Toponym(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), doc[i:j].text, "repeat"))
             break
+
+
+def _subject(tok) -> bool:
+    """A bare subject of a verb ("Noma said", "Bell ran", "Jackson was charged"): a one-word name there reads as a person."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")
+
+
+def list_members(doc, found: list, taken: bytearray, blocked: bytearray, stop: set, known) -> None:
+    """Add the gazetteer-known members of a list whose head member is a toponym ("stops in Hilversum
+    and [Almelo]", "from Gloucester and [Cheltenham]", "Tamil Nadu, Karnataka, Kerala and
+    [Puducherry]"), which the model tags PERSON or nothing (``how = "conjunct"``): a conjunct
+    (``conj``) of a toponym's word, its compounds before it ("Marks Tey"), no word of an organisation's
+    name, not followed by a verb (a subject the parse joined to the list: "met in Washington and Obama
+    thanked them"). The recogniser drops again a member that is a word of a person's full name in the
+    article.
+
+    found (list[Toponym]): the toponyms so far; new ones are appended. taken (bytearray): per token, 1
+    when an accepted toponym covers it; updated. blocked (bytearray): per token, 1 inside a non-place
+    entity. stop (set[str]): ``not_toponyms``, lower-cased. known (callable[Span] -> bool): whether the
+    span is a place's main name in the gazetteer.
+    """
+    place_tok: set = set()
+    for t in found:
+        if t.how != "demonym":
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None:
+                place_tok.update(range(span.start, span.end))
+    if not place_tok:
+        return
+    for tok in doc:
+        i = tok.i
+        if tok.dep_ != "conj" or tok.head.i not in place_tok or taken[i] or not _cap(tok) \
+                or tok.ent_type_ not in ("", "PERSON", "GPE", "LOC") \
+                or (i + 1 < len(doc) and doc[i + 1].pos_ in ("VERB", "AUX")):
+            continue  # "met in Washington and Obama thanked them": a misparsed subject
+        a = i
+        while a > 0 and doc[a - 1].dep_ == "compound" and doc[a - 1].head.i == i and _cap(doc[a - 1]) \
+                and not taken[a - 1]:
+            a -= 1
+        span = doc[a:i + 1]
+        if any(blocked[k] and doc[k].ent_type_ not in ("PERSON", "") for k in range(a, i + 1)) \
+                or span.text.lower() in stop or not known(span):
+            continue
+        for k in range(a, i + 1):
+            taken[k] = 1
+        place_tok.update(range(a, i + 1))
+        found.append(Toponym(span.start_char, span.end_char, span.text, CONJUNCT))
 
 
 def street_names(doc, found: list, taken: bytearray, street_types: set, abbreviations: set,
@@ -136,32 +199,65 @@ def street_names(doc, found: list, taken: bytearray, street_types: set, abbrevia
         found.append(Toponym(start, end, doc[a:k + 1].text, STREET))
 
 
-def facility_mentions(doc, toponyms: list, prepositions, labels) -> list:
-    """Facilities used as locations ("at Anfield", "at the National Concert Hall"): an entity with one of
-    ``labels`` (FAC, ORG) right after one of ``prepositions`` ("at"; an article between), overlapping no
-    toponym. GeoWebNews annotates these (Coercion, Gritta et al. 2019); :func:`place_streets` places
-    them at the nearest city of the article.
+def facility_mentions(doc, toponyms: list, prepositions, labels, heads=(), head_prepositions=(),
+                      max_words: int = 5) -> list:
+    """Facilities used as locations, which GeoWebNews annotates (Coercion, Gritta et al. 2019);
+    :func:`place_streets` places them at the nearest city of the article. Two kinds, overlapping no toponym:
 
-    toponyms (list[Toponym]): the article's toponyms. RETURNS (list[Toponym]): them and the
-    facilities (``how = "facility"``), in text order.
+    * an entity with one of ``labels`` (FAC, ORG) right after one of ``prepositions`` ("at"; an article
+      between): "at Anfield", "at the National Concert Hall";
+    * a run of capitalised words (possessives between: "Belfast Magistrate's Court") ending in one of
+      ``heads``, the words that end a building's or venue's name ("Hospital", "Stadium", "Centre"),
+      right after one of ``head_prepositions`` (an article between), whatever the model tagged it:
+      "taken to Colchester Hospital", "in St George's Chapel", "from the South Kilburn Estate"; an
+      associative toponym inside it ("accepted to [Florida] Atlantic University", "at the [British]
+      Embassy") does not stop it, and gives way to it once it is placed (:func:`place_streets`).
+
+    toponyms (list[Toponym]): the article's toponyms. heads (set[str]): compared case-sensitively.
+    max_words (int): the most words of a name before its head.
+    RETURNS (list[Toponym]): them and the facilities (``how = "facility"``), in text order.
     """
     out = list(toponyms)
+    spans = []
     for ent in doc.ents:
         if ent.label_ not in labels:
             continue
         span = ent[1:] if ent[0].lower_ == "the" else ent  # "the National Concert Hall": the name
-        if not len(span):
+        if len(span) and _after(doc, ent.start, prepositions):
+            spans.append(span)
+    n = len(doc)
+    n_named_from = len(spans)  # the spans after this one are named by their head word
+    for k in range(1, n):
+        if doc[k].text not in heads or (k + 1 < n and _cap(doc[k + 1]) and "\n" not in doc[k].text_with_ws):
+            continue  # "Hospital Road", "Centre Court" go on
+        a = k
+        while a > 0 and k - a < max_words and "\n" not in doc[a - 1].text_with_ws and (
+                (_cap(doc[a - 1]) and doc[a - 1].text not in heads) or doc[a - 1].text in ("'s", "\u2019s")):
+            a -= 1
+        while a < k and not _cap(doc[a]):
+            a += 1
+        if a < k and doc[a].lower_ != "the" and _after(doc, a, head_prepositions):
+            spans.append(doc[a:k + 1])
+    seen = set()
+    for x, span in enumerate(spans):
+        named = x >= n_named_from
+        if (span.start_char, span.end_char) in seen or any(
+                t.start < span.end_char and span.start_char < t.end
+                and not (named and t.role == "associative" and span.start_char <= t.start and t.end <= span.end_char)
+                for t in out):
             continue
-        k = ent.start - 1
-        if k >= 0 and doc[k].lower_ == "the":
-            k -= 1
-        if k < 0 or doc[k].lower_ not in prepositions:
-            continue
-        if any(t.start < span.end_char and span.start_char < t.end for t in toponyms):
-            continue
+        seen.add((span.start_char, span.end_char))
         out.append(Toponym(span.start_char, span.end_char, span.text, FACILITY))
     out.sort(key=lambda t: t.start)
     return out
+
+
+def _after(doc, start: int, prepositions) -> bool:
+    """Whether one of ``prepositions`` stands right before token ``start`` (or before "the" there)."""
+    k = start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in prepositions
 
 
 def place_streets(gaz, toponyms: list, facility_chars: int = 200) -> list:
@@ -174,7 +270,8 @@ def place_streets(gaz, toponyms: list, facility_chars: int = 200) -> list:
     A street has no gazetteer entry; ``Toponym.point`` and ``Toponym.near`` (the entry of the city it
     is placed at, which gives its country) are set when such a city is resolved.
     RETURNS (list[Toponym]): ``toponyms`` without the streets no city places (a street name alone
-    gives no point: "Royal Street" is in dozens of towns).
+    gives no point: "Royal Street" is in dozens of towns), and without the associative toponyms
+    inside a placed facility's name (:func:`facility_mentions`).
     """
     towns = [t for t in toponyms if t.entry is not None and t.how not in _PLACED
              and gaz.feature[t.entry] in (F_CITY, F_LANDMARK) and t.role != "associative"]
@@ -190,4 +287,7 @@ def place_streets(gaz, toponyms: list, facility_chars: int = 200) -> list:
         s.near = c.entry
         s.point = c.point if c.point is not None else (gaz.lat[c.entry], gaz.lon[c.entry])
         s.resolved_by = s.how
-    return [t for t in toponyms if t.how not in _PLACED or t.entry is not None or t.near is not None]
+    kept = [t for t in toponyms if t.how not in _PLACED or t.entry is not None or t.near is not None]
+    venues = [t for t in kept if t.how == FACILITY]
+    return [t for t in kept if not (t.role == "associative" and t.how != FACILITY and any(
+        v.start <= t.start and t.end <= v.end for v in venues))]

@@ -12,10 +12,14 @@ English model tags "Panmunjom" as PERSON and "DMZ" as ORG):
   an "X-based" suffix, a following ", <country/admin1>" qualifier, or the
   name is a curated one (country, admin1, region, sea, landmark of the
   supplement) and the entity label is not PERSON;
-* a dateline: an all-capitals name opening a paragraph and followed by "(",
-  a dash or ", <Region> (" ("BEIRUT (Reuters) -", "MEXICO CITY --",
-  "SAN ANTONIO, Texas (AP) --"), the convention of agency copy (AP Stylebook,
-  "datelines"), when the gazetteer knows the name.
+* a dateline (:mod:`.datelines`): an all-capitals name opening a paragraph or a sentence, followed
+  by "(" or a dash, perhaps after ", <Region>" ("BEIRUT (Reuters) -", "MEXICO CITY --",
+  "SAN ANTONIO, Texas (AP) --"), the convention of agency copy (AP Stylebook, "datelines"), when
+  the gazetteer knows the name;
+* a one-word name tagged PERSON after to/from/into hanging from a verb of going ("driving to
+  Castlegar", ``destinations`` in cues.yaml);
+* the known members of a list headed by a toponym, a name's other mentions and street names
+  (:mod:`.mentions`).
 
 Nationality adjectives and demonyms ("North Korean soil", "Georgians") are
 recognised as toponyms of their country (``how = "demonym"``), as the
@@ -28,10 +32,11 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .datelines import is_dateline
 from .demonyms import add_demonyms, demonym_table
 from .gazetteer import (F_ADMIN1, F_ADMIN2, F_CONTINENT, F_COUNTRY, F_LANDMARK, F_REGION, F_WATER, Gazetteer,
                         norm_cached)
-from .mentions import repeat_mentions, street_names
+from .mentions import list_members, repeat_mentions, street_names
 from .toponym import Toponym
 
 __all__ = ["Recogniser", "demonym_table"]
@@ -63,25 +68,6 @@ def _split_commas(span):
     return parts
 
 
-#: what follows a dateline's place name (after an optional ", <Region>")
-_DATELINE_NEXT = {"(", "-", "--", "\u2013", "\u2014"}
-
-
-def _dateline(doc, start: int, end: int) -> bool:
-    """Whether tokens ``start:end`` are a dateline's place: all capitals, opening a paragraph,
-    then "(" or a dash, possibly after ", <Region>" (see the module docstring)."""
-    if start and "\n" not in doc[start - 1].text_with_ws:
-        return False
-    if not all(t.is_upper or not t.is_alpha for t in doc[start:end]) or not any(t.is_alpha for t in doc[start:end]):
-        return False
-    k = end
-    if k < len(doc) and doc[k].text == ",":  # ", Texas" / ", Calif."
-        k += 1
-        while k < len(doc) and k < end + 5 and doc[k].text not in _DATELINE_NEXT and doc[k].text[:1].isupper():
-            k += 1
-    return k < len(doc) and doc[k].text in _DATELINE_NEXT
-
-
 def _capitalised(tok) -> bool:
     t = tok.text
     return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
@@ -100,6 +86,9 @@ class Recogniser:
         self.suffixes = set(cues.get("place_suffixes") or ())
         self.strong = set(cues.get("strong_prepositions") or ("in", "at", "near"))
         self.name_prepositions = set(cues.get("name_prepositions") or ("in", "near"))
+        motion = cues.get("destinations") or {}
+        self.motion_prepositions = {str(w).lower() for w in (motion.get("prepositions") or ())}
+        self.motion_verbs = {str(w).lower() for w in (motion.get("verbs") or ())}
         self.stop = {str(w).lower() for w in (cues.get("not_toponyms") or ())}
         self.directions = {str(w).lower() for w in (cues.get("direction_words") or ())}
         #: words that may follow a place's name inside a longer place name ("Idlib Province")
@@ -175,7 +164,7 @@ class Recogniser:
     def _verified(self, doc, span, label: str) -> bool:
         """Is a gazetteer-known span that NER labelled PERSON/ORG/NORP/... a toponym?"""
         if label == "PERSON":
-            if self._supported(doc, span.start, span.end, strong=True):
+            if self._supported(doc, span.start, span.end, strong=True) or self._destination(doc, span):
                 return True
             return any(self.gaz.curated[i] and self.gaz.feature[i] in (F_LANDMARK, F_REGION, F_WATER)
                        for i, _ in self.gaz.candidates(span.text))
@@ -191,6 +180,16 @@ class Recogniser:
             if primary and self.gaz.pop[c] >= self.big_city:
                 return True
         return False
+
+    def _destination(self, doc, span) -> bool:
+        """A one-word name right after "to"/"from"/"into" (``motion_prepositions``) that hangs from a verb
+        of going (``motion_verbs``): "driving to [Castlegar]", "moved to [Thornhill]", "a show comes to
+        [Clacton]"; not "wrote to Smith", "a letter from Jackson"."""
+        i = span.start - 1
+        if len(span) != 1 or i < 0 or doc[i].lower_ not in self.motion_prepositions or doc[i].head.i == i:
+            return False
+        head = doc[i].head
+        return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in self.motion_verbs
 
     def _curated_extension(self, span_doc, span):
         """The span with 1-3 following words when that is a curated name ("Amazon rainforest"), else None."""
@@ -295,6 +294,13 @@ class Recogniser:
                 taken[k] = 1
             found.append(Toponym(span.start_char, span.end_char, span.text, how))
 
+        for i, tok in enumerate(toks):  # datelines in capitals, also those inside a longer entity
+            if tok.is_upper and tok.is_alpha and not (i and toks[i - 1].is_upper and toks[i - 1].is_alpha):
+                j = i + 1  # "SAN ANTONIO Turner Sports/CBS analyst", "Associated Press WASHINGTON (AP)"
+                while j < len(toks) and j < i + 4 and toks[j].is_upper and toks[j].is_alpha:
+                    j += 1
+                if is_dateline(doc, i, j) and self._is_known(doc[i:j], primary=True, capitals=True):
+                    add(doc[i:j], "dateline")
         for ent in doc.ents:
             label = ent.label_
             span = _strip(ent)
@@ -328,7 +334,7 @@ class Recogniser:
                     add(span, "ner-check")
                 else:
                     self._block(blocked, ent)
-            elif label in self.verify and _dateline(doc, span.start, span.end) \
+            elif label in self.verify and is_dateline(doc, span.start, span.end) \
                     and self._is_known(span, primary=True, capitals=True):
                 add(span, "dateline")  # 'BEIRUT (Reuters) -': the model tags the dateline ORG
             elif label in self.verify:
@@ -365,7 +371,7 @@ class Recogniser:
                 if "\n" in stext or not stext or norm_cached(stext) not in index:
                     continue     # (not _is_known: checked first on the text, without a Span)
                 span = doc[i:j]
-                dateline = _dateline(doc, i, j)
+                dateline = is_dateline(doc, i, j)
                 if not self._is_known(span, primary=True, capitals=dateline):
                     continue
                 if self._supported(doc, i, j):
@@ -385,6 +391,7 @@ class Recogniser:
                 i = match.end
             else:
                 i += 1
+        list_members(doc, found, taken, blocked, self.stop, lambda span: self._is_known(span, primary=True))
         if self.street_types:
             street_names(doc, found, taken, self.street_types, self.street_abbreviations)
         repeat_mentions(doc, found, taken, self.stop,

@@ -17,7 +17,7 @@ from typing import Optional
 
 from ..data import load_tsv, load_yaml
 from .gazetteer import FEATURES
-from .recognise import _dateline
+from .datelines import is_dateline
 from .toponym import Toponym
 
 __all__ = ["RoleRules", "load_role_rules", "assign_roles", "organisation_pattern", "LITERAL", "ASSOCIATIVE"]
@@ -45,6 +45,7 @@ class RoleRules:
     relation_prepositions: frozenset = frozenset()
     agent_prepositions_anywhere: frozenset = frozenset()
     party_verbs: frozenset = frozenset()
+    agent_predicates: frozenset = frozenset()
     listed_by_default: frozenset = frozenset()
 
     @classmethod
@@ -103,6 +104,11 @@ def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optio
         return "possessor"  # "[China]'s commerce ministry", "[Dominica]'s request"
     if dep in rules.subject_deps and head.lemma_.lower() not in rules.copulas and head.pos_ in ("VERB", "AUX"):
         return "agent"
+    if dep in rules.subject_deps and head.lemma_.lower() in rules.copulas and any(
+            c.dep_ == "acomp" and _word_in(c, rules.agent_predicates) for c in head.children):
+        return "agent"  # "[Russia] is concerned", "[Iraq] is ready to help"; not "[Mokha] is less affected"
+    if dep == "dative" and head.pos_ == "VERB":
+        return "party"  # "giving [Russia] a chance": the one given to
     if dep == "pobj" and head.lower_ in rules.agent_prepositions and head.head.pos_ in ("VERB", "AUX"):
         return "agent"
     if dep == "pobj" and head.lower_ in rules.agent_prepositions_anywhere:
@@ -197,7 +203,7 @@ def assign_roles(doc, toponyms: list, rules: RoleRules, gaz=None, organisations=
             t.role, t.role_why = ASSOCIATIVE, "organisation"
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is not None and len(span) and _dateline(doc, span.start, span.end):
+        if span is not None and len(span) and is_dateline(doc, span.start, span.end):
             t.role, t.role_why = LITERAL, ""  # "TORONTO —" tagged by the model: a dateline all the same
             continue
         feature = None
