@@ -60,3 +60,27 @@ def test_a_facility_after_at_is_placed_at_its_town_only_when_asked(nlp, stage):
     far = "The pianist won the final at the National Concert Hall. " + "He practised every day. " * 12 + \
           "He was born in Dublin."
     assert "National Concert Hall" not in places(nlp, PlaceStage(Options(place_facilities=True)), far)
+
+
+def test_namesakes_close_to_each_other_support_each_other(nlp, stage):
+    # w_close: Paris, Tennessee is the seat of Henry County, Tennessee (8 km apart); no other pair of
+    # their readings lies within close_km, and Henry County's readings tie, so the pair wins
+    got = places(nlp, stage_with_associative(), "A Paris man was arrested on Sunday. He is scheduled to appear on "
+                                       "Tuesday in Henry County General Sessions Court.")
+    assert (got["Paris"].country, got["Henry County"].country) == ("USA", "USA")
+    assert abs(got["Paris"].lat - 36.30) < 0.2 and abs(got["Henry County"].lat - 36.37) < 0.2
+
+
+def test_two_runners_up_close_together_do_not_outvote_the_big_cities(nlp, stage):
+    # Dublin and London both have Ohio readings 40 km apart, but neither is its name's best reading
+    got = places(nlp, stage, "The band played in London last week and will tour Dublin and Cork in Ireland "
+                             "next month.")
+    assert (got["London"].country, got["Dublin"].country) == ("GBR", "IRL")
+    got = places(nlp, stage, "The singer grew up in Paris and later moved to London.")
+    assert (got["Paris"].country, got["London"].country) == ("FRA", "GBR")
+
+
+def stage_with_associative():
+    from newsevents.places import PlaceStage
+
+    return PlaceStage(Options(place_associative=True))

