@@ -84,3 +84,15 @@ def stage_with_associative():
     from newsevents.places import PlaceStage
 
     return PlaceStage(Options(place_associative=True))
+
+
+def test_a_country_named_like_a_local_town_is_the_town_among_its_neighbours(nlp, stage):
+    # home_min: every other place is in Anderson County, Texas, and nothing else is Palestinian
+    got = places(nlp, stage, "Deputies from Anderson County arrested the man near Grapeland on Monday. He was "
+                             "taken to the jail in Palestine. Officers from Elkhart and Frankston helped.")
+    assert got["Palestine"].country == "USA" and abs(got["Palestine"].lat - 31.76) < 0.2  # Palestine, Texas
+    # American places but none near a Palestine: the country
+    got = places(nlp, stage, "Officials in Washington and New York discussed aid to Palestine on Monday.")
+    assert got["Palestine"].country == "PSE"
+    got = places(nlp, stage, "Protesters in Chicago and Dallas marched for Palestine and Gaza.")
+    assert got["Palestine"].country == "PSE"

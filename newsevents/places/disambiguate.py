@@ -23,7 +23,12 @@ landmark or placed county gains +w_close per other name (at most two, those coun
 not counting again for w_shared) with a plausible reading (pass-1 score within close_margin
 of its name's best) within close_km, where that reading or the candidate is its name's best
 (within close_tie): "Paris" and "Henry County" are Paris, Tennessee and its county, 8 km apart,
-while the Ohio readings of "Dublin" and "London", both runners-up, do not support each other. An admin1
+while the Ohio readings of "Dublin" and "London", both runners-up, do not support each other.
+A city named like a curated country or region loses shadow_penalty ("Atlantic" the ocean, not
+Atlantic, Iowa) unless it has local evidence (w_admin1, w_near, w_close, w_shared), lies in the
+article's home country (at least home_min of the other toponyms and nationality words, and at
+least half of them) and the article names nothing else in the curated place's country
+("Palestine" among Anderson County, Grapeland and Elkhart is Palestine, Texas). An admin1
 reading of an ambiguous name ("Georgia": the US state or the country) gains w_shared
 the same way when at least shared_admin1_min other names have a reading in it and no
 other reading of the name lies in it ("New York" the city is in the state).
@@ -68,6 +73,7 @@ class Weights:
     w_dateline_city: float
     anchor_margin: float
     shadow_penalty: float
+    home_min: float
 
     @classmethod
     def from_dict(cls, d: dict) -> "Weights":
@@ -94,11 +100,16 @@ def default_weights() -> Weights:
     return _DEFAULT[0]
 
 
+def _shadowed(gaz: Gazetteer, i: int, cands) -> bool:
+    """A city named like a curated country, region, sea or admin1 area ("Atlantic", Iowa)."""
+    return not gaz.curated[i] and any(p and gaz.curated[j] and gaz.feature[j] != F_CITY for j, p in cands)
+
+
 def _base(gaz: Gazetteer, i: int, primary: bool, cands, w: Weights) -> float:
     f = gaz.feature[i]
     if f == F_CITY:
         s = math.log10(max(gaz.pop[i], 1))
-        if not gaz.curated[i] and any(p and gaz.curated[j] and gaz.feature[j] != F_CITY for j, p in cands):
+        if _shadowed(gaz, i, cands):
             s -= w.shadow_penalty  # "Atlantic" the ocean, not Atlantic, Iowa
     else:
         s = w.feature_base.get(f, 6.0)
@@ -206,6 +217,19 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
 
     grid = _close_grid(gaz, plausible)
 
+    def _support(key: str, cc: str, mentions: int) -> float:
+        """Other toponyms and nationality words of the article in country cc (this name's own left out)."""
+        if not cc:
+            return 0.0
+        n = country_n.get(cc, 0) - (mentions ** 0.5 if own_country.get(key) == cc else 0.0)
+        return n + demonym_n.get(cc, 0) ** 0.5
+
+    def _home_country(key: str, cc: str, mentions: int) -> bool:
+        """Whether cc holds at least home_min of the article's other toponyms and most of them."""
+        n = _support(key, cc, mentions)
+        total = sum(country_n.values()) - (mentions ** 0.5 if key in own_country else 0.0)
+        return n >= w.home_min and n >= 0.5 * total
+
     for key, c in cands.items():
         ts = groups[key]
         if not c:
@@ -231,8 +255,10 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
             f = gaz.feature[i]
             if dateline and f == F_CITY:
                 s += w.w_dateline_city
+            local = False  # evidence from the article's other places near or around this reading
             if f in (F_CITY, F_ADMIN2) and (cc, gaz.admin1[i]) in admin1_named:
                 s += w.w_admin1
+                local = True
             if f in (F_ADMIN1, F_ADMIN2):
                 n = city_admin1_n.get((cc, gaz.admin1[i]), 0)
                 if n:
@@ -243,15 +269,18 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
                         if k2 != key and haversine_km(gaz.lat[i], gaz.lon[i], gaz.lat[e], gaz.lon[e]) < w.near_km}
                 if near:
                     s += w.w_near
+                    local = True
             close = set()  # other names with a plausible reading within close_km: counted once (w_close)
             if w.w_close and len(c) > 1 and primary and _pointed(gaz, i):
                 top = any(t for j, t in plausible.get(key, ()) if j == i)
                 close = _close_keys(gaz, grid, i, w.close_km, top) - {key} - near
                 s += w.w_close * min(len(close), 2)
+                local = local or bool(close)
             if f in (F_CITY, F_ADMIN2) and len(c) > 1 and primary:
                 n = len(area_keys.get((cc, gaz.admin1[i]), set()) - {key} - near - close)
                 if n > 0:
                     s += w.w_shared * min(n, 2 - min(len(close), 2))
+                    local = True
             elif f == F_ADMIN1 and len(c) > 1 and primary and not any(
                     gaz.country[j] == cc and gaz.admin1[j] == gaz.admin1[i] for j, _ in c if j != i):
                 # the state's own name ("Georgia": the state or the country), when no other reading of the
@@ -259,6 +288,10 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
                 n = len(area_keys.get((cc, gaz.admin1[i]), set()) - {key})
                 if n >= w.shared_admin1_min:
                     s += w.w_shared * min(n, 2)
+            if local and f == F_CITY and _shadowed(gaz, i, c) and _home_country(key, cc, len(ts)) \
+                    and not any(_support(key, gaz.country[j], len(ts)) > 0.01 for j, p in c if p and gaz.curated[j]
+                                and gaz.feature[j] != F_CITY):
+                s += w.shadow_penalty  # a local namesake of a country the article says nothing else about
             scored.append((s, i))
         scored.sort(reverse=True)
         best = scored[0][1]
