@@ -96,3 +96,13 @@ def test_a_country_named_like_a_local_town_is_the_town_among_its_neighbours(nlp,
     assert got["Palestine"].country == "PSE"
     got = places(nlp, stage, "Protesters in Chicago and Dallas marched for Palestine and Gaza.")
     assert got["Palestine"].country == "PSE"
+
+
+def test_a_second_round_takes_the_first_round_s_confident_picks_as_context(nlp, stage):
+    # round 1: "DeKalb County" is resolved to Georgia (its county seat Decatur and Avondale Estates lie
+    # in it), but "Decatur" still counts the Illinois reading of "DeKalb County"; round 2 (rounds: 2)
+    # takes DeKalb County, Georgia as an anchor and Decatur follows it
+    got = places(nlp, stage, "State legislators will eyeball an annexation plan for Decatur and Avondale Estates. "
+                             "It is unclear if the idea will win over DeKalb County lawmakers.")
+    assert abs(got["Decatur"].lat - 33.77) < 0.2 and abs(got["Decatur"].lon + 84.30) < 0.2  # Decatur, Georgia
+    assert abs(got["DeKalb County"].lat - 33.79) < 0.2

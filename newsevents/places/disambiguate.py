@@ -28,7 +28,11 @@ A city named like a curated country or region loses shadow_penalty ("Atlantic" t
 Atlantic, Iowa) unless it has local evidence (w_admin1, w_near, w_close, w_shared), lies in the
 article's home country (at least home_min of the other toponyms and nationality words, and at
 least half of them) and the article names nothing else in the curated place's country
-("Palestine" among Anderson County, Grapeland and Elkhart is Palestine, Texas). An admin1
+("Palestine" among Anderson County, Grapeland and Elkhart is Palestine, Texas).
+
+With ``rounds`` 2 the scoring runs again, the first round's picks that lead their runner-up by
+round_margin being the anchors ("DeKalb County", resolved to Georgia, no longer counts its Illinois
+reading for "Decatur"). An admin1
 reading of an ambiguous name ("Georgia": the US state or the country) gains w_shared
 the same way when at least shared_admin1_min other names have a reading in it and no
 other reading of the name lies in it ("New York" the city is in the state).
@@ -72,6 +76,8 @@ class Weights:
     shared_admin1_min: float
     w_dateline_city: float
     anchor_margin: float
+    rounds: float
+    round_margin: float
     shadow_penalty: float
     home_min: float
 
@@ -178,128 +184,23 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
         if len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= w.anchor_margin:
             anchors[key] = ranked[0][1]
 
-    # context from the anchors
-    country_n: dict[str, int] = {}
-    admin1_named: set = set()
-    city_admin1_n: dict[tuple, int] = {}
-    own_country: dict[str, str] = {}  # the country each name itself adds to country_n
-    for key, e in anchors.items():
-        cc = gaz.country[e]
-        if cc:
-            country_n[cc] = country_n.get(cc, 0) + len(groups[key]) ** 0.5
-            own_country[key] = cc
-        if gaz.feature[e] in (F_ADMIN1, F_ADMIN2):  # a county names its state too
-            admin1_named.add((cc, gaz.admin1[e]))
-        if gaz.feature[e] in (F_CITY, F_ADMIN2) and gaz.admin1[e]:
-            k2 = (cc, gaz.admin1[e])
-            city_admin1_n[k2] = city_admin1_n.get(k2, 0) + 1
-    # names whose every reading lies in one country ("Henry County": ten states, one country)
-    for key, c in cands.items():
-        if key in anchors or not c:
-            continue
-        ccs = {gaz.country[i] for i, _ in c}
-        if len(ccs) == 1 and "" not in ccs:
-            cc = ccs.pop()
-            country_n[cc] = country_n.get(cc, 0) + len(groups[key]) ** 0.5
-            own_country[key] = cc
-    cities = [(key, e) for key, e in anchors.items() if gaz.feature[e] in (F_CITY, F_LANDMARK)]
-    # shared admin1 areas of ambiguous names: "Paris" and "Henry County" both have a Tennessee reading
-    area_keys: dict[tuple, set] = {}
-    for key, c in cands.items():
-        if key in anchors:  # a confident reading counts for its own area only
-            e = anchors[key]
-            if gaz.feature[e] == F_CITY and gaz.admin1[e]:
-                area_keys.setdefault((gaz.country[e], gaz.admin1[e]), set()).add(key)
-            continue
-        for i, primary in c:  # a state's own name too: "Georgia" the state, "Hall County", "Gainesville"
-            if primary and gaz.admin1[i] and gaz.feature[i] in (F_CITY, F_ADMIN2, F_ADMIN1):
-                area_keys.setdefault((gaz.country[i], gaz.admin1[i]), set()).add(key)
-
-    grid = _close_grid(gaz, plausible)
-
-    def _support(key: str, cc: str, mentions: int) -> float:
-        """Other toponyms and nationality words of the article in country cc (this name's own left out)."""
-        if not cc:
-            return 0.0
-        n = country_n.get(cc, 0) - (mentions ** 0.5 if own_country.get(key) == cc else 0.0)
-        return n + demonym_n.get(cc, 0) ** 0.5
-
-    def _home_country(key: str, cc: str, mentions: int) -> bool:
-        """Whether cc holds at least home_min of the article's other toponyms and most of them."""
-        n = _support(key, cc, mentions)
-        total = sum(country_n.values()) - (mentions ** 0.5 if key in own_country else 0.0)
-        return n >= w.home_min and n >= 0.5 * total
-
-    for key, c in cands.items():
-        ts = groups[key]
-        if not c:
+    ctx = _Article(gaz, w, groups, cands, quals, demonym_n, qual_ok)
+    picks = ctx.score(anchors, plausible)
+    for _ in range(int(w.rounds) - 1):  # a round's confident picks are the anchors of the next
+        sure = {k: e for k, (e, margin) in picks.items() if margin >= w.round_margin}
+        picks = ctx.score(sure, {k: [(sure[k], True)] if k in sure else plausible[k] for k in plausible})
+    for key, ts in groups.items():
+        if key not in picks:
             for t in ts:
                 t.resolved_by = "unresolved"
             continue
-        q = quals[key]
-        own = first[key]
-        dateline = any(t.how == "dateline" for t in ts)
-        scored = []
-        for i, primary in c:
-            s = _base(gaz, i, primary, c, w)
-            if q and qual_ok(i, q):
-                s += w.w_qualifier
-            cc = gaz.country[i]
-            if cc:
-                n = country_n.get(cc, 0)
-                if own_country.get(key) == cc:
-                    n -= len(ts) ** 0.5
-                n += (w.w_demonym / w.w_country if w.w_country else 0.0) * demonym_n.get(cc, 0) ** 0.5
-                if n > 0.01:
-                    s += w.w_country * math.log2(1 + min(n, w.country_cap))
-            f = gaz.feature[i]
-            if dateline and f == F_CITY:
-                s += w.w_dateline_city
-            local = False  # evidence from the article's other places near or around this reading
-            if f in (F_CITY, F_ADMIN2) and (cc, gaz.admin1[i]) in admin1_named:
-                s += w.w_admin1
-                local = True
-            if f in (F_ADMIN1, F_ADMIN2):
-                n = city_admin1_n.get((cc, gaz.admin1[i]), 0)
-                if n:
-                    s += w.w_admin1 * min(n, 2)
-            near = set()  # anchor cities within near_km: one piece of evidence, counted once (w_near)
-            if f in (F_CITY, F_LANDMARK) and len(c) > 1:
-                near = {k2 for k2, e in cities
-                        if k2 != key and haversine_km(gaz.lat[i], gaz.lon[i], gaz.lat[e], gaz.lon[e]) < w.near_km}
-                if near:
-                    s += w.w_near
-                    local = True
-            close = set()  # other names with a plausible reading within close_km: counted once (w_close)
-            if w.w_close and len(c) > 1 and primary and _pointed(gaz, i):
-                top = any(t for j, t in plausible.get(key, ()) if j == i)
-                close = _close_keys(gaz, grid, i, w.close_km, top) - {key} - near
-                s += w.w_close * min(len(close), 2)
-                local = local or bool(close)
-            if f in (F_CITY, F_ADMIN2) and len(c) > 1 and primary:
-                n = len(area_keys.get((cc, gaz.admin1[i]), set()) - {key} - near - close)
-                if n > 0:
-                    s += w.w_shared * min(n, 2 - min(len(close), 2))
-                    local = True
-            elif f == F_ADMIN1 and len(c) > 1 and primary and not any(
-                    gaz.country[j] == cc and gaz.admin1[j] == gaz.admin1[i] for j, _ in c if j != i):
-                # the state's own name ("Georgia": the state or the country), when no other reading of the
-                # name lies in that state ("New York" the city is in New York the state: no evidence)
-                n = len(area_keys.get((cc, gaz.admin1[i]), set()) - {key})
-                if n >= w.shared_admin1_min:
-                    s += w.w_shared * min(n, 2)
-            if local and f == F_CITY and _shadowed(gaz, i, c) and _home_country(key, cc, len(ts)) \
-                    and not any(_support(key, gaz.country[j], len(ts)) > 0.01 for j, p in c if p and gaz.curated[j]
-                                and gaz.feature[j] != F_CITY):
-                s += w.shadow_penalty  # a local namesake of a country the article says nothing else about
-            scored.append((s, i))
-        scored.sort(reverse=True)
-        best = scored[0][1]
+        best = picks[key][0]
+        c, q = cands[key], quals[key]
         if len(c) == 1:
             how = "unambiguous"
         elif q and qual_ok(best, q):
             how = "qualifier"
-        elif best != own:
+        elif best != first[key]:
             how = "context"
         else:
             how = "ranking"
@@ -307,6 +208,136 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
             t.entry = best
             t.resolved_by = how
     _place_counties(gaz, toponyms)
+
+
+class _Article:
+    """One article's names, candidates and qualifiers, scored against a context (:meth:`score`)."""
+
+    def __init__(self, gaz, w, groups, cands, quals, demonym_n, qual_ok):
+        self.gaz, self.w, self.groups, self.cands, self.quals = gaz, w, groups, cands, quals
+        self.demonym_n, self.qual_ok = demonym_n, qual_ok
+
+    def score(self, anchors: dict, plausible: dict) -> dict:
+        """Score every candidate of every name given the context of ``anchors`` (name -> entry) and
+        ``plausible`` (name -> [(entry, is its best)]). RETURNS (dict): name -> (best entry, its lead over the runner-up)."""
+        gaz, w, groups, cands, quals = self.gaz, self.w, self.groups, self.cands, self.quals
+        demonym_n, qual_ok = self.demonym_n, self.qual_ok
+        # context from the anchors
+        country_n: dict[str, int] = {}
+        admin1_named: dict[tuple, set] = {}  # (country, admin1) -> the names that name the area or a county in it
+        city_admin1_n: dict[tuple, set] = {}  # (country, admin1) -> the names of cities and counties in it
+        own_country: dict[str, str] = {}  # the country each name itself adds to country_n
+        for key, e in anchors.items():
+            cc = gaz.country[e]
+            if cc:
+                country_n[cc] = country_n.get(cc, 0) + len(groups[key]) ** 0.5
+                own_country[key] = cc
+            if gaz.feature[e] in (F_ADMIN1, F_ADMIN2):  # a county names its state too
+                admin1_named.setdefault((cc, gaz.admin1[e]), set()).add(key)
+            if gaz.feature[e] in (F_CITY, F_ADMIN2) and gaz.admin1[e]:
+                city_admin1_n.setdefault((cc, gaz.admin1[e]), set()).add(key)
+        # names whose every reading lies in one country ("Henry County": ten states, one country)
+        for key, c in cands.items():
+            if key in anchors or not c:
+                continue
+            ccs = {gaz.country[i] for i, _ in c}
+            if len(ccs) == 1 and "" not in ccs:
+                cc = ccs.pop()
+                country_n[cc] = country_n.get(cc, 0) + len(groups[key]) ** 0.5
+                own_country[key] = cc
+        cities = [(key, e) for key, e in anchors.items() if gaz.feature[e] in (F_CITY, F_LANDMARK)]
+        # shared admin1 areas of ambiguous names: "Paris" and "Henry County" both have a Tennessee reading
+        area_keys: dict[tuple, set] = {}
+        for key, c in cands.items():
+            if key in anchors:  # a confident reading counts for its own area only
+                e = anchors[key]
+                if gaz.feature[e] == F_CITY and gaz.admin1[e]:
+                    area_keys.setdefault((gaz.country[e], gaz.admin1[e]), set()).add(key)
+                continue
+            for i, primary in c:  # a state's own name too: "Georgia" the state, "Hall County", "Gainesville"
+                if primary and gaz.admin1[i] and gaz.feature[i] in (F_CITY, F_ADMIN2, F_ADMIN1):
+                    area_keys.setdefault((gaz.country[i], gaz.admin1[i]), set()).add(key)
+
+        grid = _close_grid(gaz, plausible)
+
+        def _support(key: str, cc: str, mentions: int) -> float:
+            """Other toponyms and nationality words of the article in country cc (this name's own left out)."""
+            if not cc:
+                return 0.0
+            n = country_n.get(cc, 0) - (mentions ** 0.5 if own_country.get(key) == cc else 0.0)
+            return n + demonym_n.get(cc, 0) ** 0.5
+
+        def _home_country(key: str, cc: str, mentions: int) -> bool:
+            """Whether cc holds at least home_min of the article's other toponyms and most of them."""
+            n = _support(key, cc, mentions)
+            total = sum(country_n.values()) - (mentions ** 0.5 if key in own_country else 0.0)
+            return n >= w.home_min and n >= 0.5 * total
+
+        picks: dict = {}
+        for key, c in cands.items():
+            ts = groups[key]
+            if not c:
+                continue
+            q = quals[key]
+            dateline = any(t.how == "dateline" for t in ts)
+            scored = []
+            for i, primary in c:
+                s = _base(gaz, i, primary, c, w)
+                if q and qual_ok(i, q):
+                    s += w.w_qualifier
+                cc = gaz.country[i]
+                if cc:
+                    n = country_n.get(cc, 0)
+                    if own_country.get(key) == cc:
+                        n -= len(ts) ** 0.5
+                    n += (w.w_demonym / w.w_country if w.w_country else 0.0) * demonym_n.get(cc, 0) ** 0.5
+                    if n > 0.01:
+                        s += w.w_country * math.log2(1 + min(n, w.country_cap))
+                f = gaz.feature[i]
+                if dateline and f == F_CITY:
+                    s += w.w_dateline_city
+                local = False  # evidence from the article's other places near or around this reading
+                if f in (F_CITY, F_ADMIN2) and admin1_named.get((cc, gaz.admin1[i]), set()) - {key}:
+                    s += w.w_admin1
+                    local = True
+                if f in (F_ADMIN1, F_ADMIN2):
+                    n = len(city_admin1_n.get((cc, gaz.admin1[i]), set()) - {key})
+                    if n:
+                        s += w.w_admin1 * min(n, 2)
+                near = set()  # anchor cities within near_km: one piece of evidence, counted once (w_near)
+                if f in (F_CITY, F_LANDMARK) and len(c) > 1:
+                    near = {k2 for k2, e in cities
+                            if k2 != key and haversine_km(gaz.lat[i], gaz.lon[i], gaz.lat[e], gaz.lon[e]) < w.near_km}
+                    if near:
+                        s += w.w_near
+                        local = True
+                close = set()  # other names with a plausible reading within close_km: counted once (w_close)
+                if w.w_close and len(c) > 1 and primary and _pointed(gaz, i):
+                    top = any(t for j, t in plausible.get(key, ()) if j == i)
+                    close = _close_keys(gaz, grid, i, w.close_km, top) - {key} - near
+                    s += w.w_close * min(len(close), 2)
+                    local = local or bool(close)
+                if f in (F_CITY, F_ADMIN2) and len(c) > 1 and primary:
+                    n = len(area_keys.get((cc, gaz.admin1[i]), set()) - {key} - near - close)
+                    if n > 0:
+                        s += w.w_shared * min(n, 2 - min(len(close), 2))
+                        local = True
+                elif f == F_ADMIN1 and len(c) > 1 and primary and not any(
+                        gaz.country[j] == cc and gaz.admin1[j] == gaz.admin1[i] for j, _ in c if j != i):
+                    # the state's own name ("Georgia": the state or the country), when no other reading of the
+                    # name lies in that state ("New York" the city is in New York the state: no evidence)
+                    n = len(area_keys.get((cc, gaz.admin1[i]), set()) - {key})
+                    if n >= w.shared_admin1_min:
+                        s += w.w_shared * min(n, 2)
+                if local and f == F_CITY and _shadowed(gaz, i, c) and _home_country(key, cc, len(ts)) \
+                        and not any(_support(key, gaz.country[j], len(ts)) > 0.01 for j, p in c if p and gaz.curated[j]
+                                    and gaz.feature[j] != F_CITY):
+                    s += w.shadow_penalty  # a local namesake of a country the article says nothing else about
+                scored.append((s, i))
+            scored.sort(reverse=True)
+            picks[key] = (scored[0][1], scored[0][0] - (scored[1][0] if len(scored) > 1 else -math.inf))
+        return picks
+
 
 
 def _pointed(gaz: Gazetteer, i: int) -> bool:
