@@ -106,3 +106,26 @@ def test_a_second_round_takes_the_first_round_s_confident_picks_as_context(nlp, 
                              "It is unclear if the idea will win over DeKalb County lawmakers.")
     assert abs(got["Decatur"].lat - 33.77) < 0.2 and abs(got["Decatur"].lon + 84.30) < 0.2  # Decatur, Georgia
     assert abs(got["DeKalb County"].lat - 33.79) < 0.2
+
+
+def test_a_name_in_a_list_takes_the_feature_of_its_confident_items(nlp, stage):
+    # w_list: "Georgia" among US states is the state; among countries, the country
+    got = places(nlp, stage, "Flu cases rose in Ohio, Georgia and Texas.")
+    assert (got["Georgia"].country, got["Georgia"].feature) == ("USA", "admin1")
+    got = places(nlp, stage, "Cases were reported in Arizona, California, Colorado, Georgia, Illinois and Missouri.")
+    assert (got["Georgia"].country, got["Georgia"].feature) == ("USA", "admin1")
+    got = places(nlp, stage, "Cases were reported in Georgia, Armenia and Azerbaijan.")
+    assert got["Georgia"].country == "GEO"
+
+
+def test_list_siblings_are_runs_of_names_joined_by_commas_and_and():
+    from newsevents.places.disambiguate import _list_siblings
+    from newsevents.places.toponym import Toponym
+
+    text = "Flu cases rose in Ohio, Georgia and Texas, officials in Atlanta said."
+    tops = [Toponym(text.index(n), text.index(n) + len(n), n, "ner") for n in ("Ohio", "Georgia", "Texas", "Atlanta")]
+    sib = _list_siblings(tops, text)
+    assert sib["georgia"] == {"ohio", "texas"} and "atlanta" not in sib
+    assert _list_siblings(tops, None) == {}
+    # two names are a pair, not a list ("Paris and London")
+    assert _list_siblings(tops[:2], text) == {}

@@ -32,7 +32,11 @@ least half of them) and the article names nothing else in the curated place's co
 
 With ``rounds`` 2 the scoring runs again, the first round's picks that lead their runner-up by
 round_margin being the anchors ("DeKalb County", resolved to Georgia, no longer counts its Illinois
-reading for "Decatur"). An admin1
+reading for "Decatur"). A name in a list of three or more names ("Ohio, Georgia and Texas", given
+the article text) gains w_list for the candidate of the feature and country that most of the
+list's confident items share: "Georgia" among states is the state. An admin1 reading gains
+w_admin1 (per city named in it) only when no other reading of its name lies in it: Brooklyn and
+Manhattan are no evidence for New York the state over New York the city. An admin1
 reading of an ambiguous name ("Georgia": the US state or the country) gains w_shared
 the same way when at least shared_admin1_min other names have a reading in it and no
 other reading of the name lies in it ("New York" the city is in the state).
@@ -78,6 +82,7 @@ class Weights:
     anchor_margin: float
     rounds: float
     round_margin: float
+    w_list: float
     shadow_penalty: float
     home_min: float
 
@@ -125,7 +130,8 @@ def _base(gaz: Gazetteer, i: int, primary: bool, cands, w: Weights) -> float:
     return s
 
 
-def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] = None) -> None:
+def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] = None,
+            text: Optional[str] = None) -> None:
     """Pick a gazetteer entry for every toponym (sets ``entry`` and ``resolved_by``).
 
     One sense per discourse: all mentions of the same normalised name share the
@@ -134,6 +140,8 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
     Nationality words (``forced`` to their country) are resolved as such and count
     towards their country in the context (``w_demonym``).
     weights (Weights | None): default :func:`default_weights`.
+    text (str | None): the article text the toponyms' offsets point into; without it no list of
+        names is seen (w_list).
     """
     w = weights or default_weights()
     groups: dict[str, list[Toponym]] = {}
@@ -149,9 +157,9 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
     cands: dict[str, list] = {}
     quals: dict[str, set] = {}
     for key, ts in groups.items():
-        text = ts[0].text
-        c = gaz.candidates(text)
-        if key in gaz.abbrev and ("." in text or not c):  # "Ark.", "B.C." name their state/province
+        name = ts[0].text
+        c = gaz.candidates(name)
+        if key in gaz.abbrev and ("." in name or not c):  # "Ark.", "B.C." name their state/province
             c = [(i, True) for i in gaz.abbrev[key]]
         cands[key] = c
         q = set()
@@ -184,7 +192,7 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
         if len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= w.anchor_margin:
             anchors[key] = ranked[0][1]
 
-    ctx = _Article(gaz, w, groups, cands, quals, demonym_n, qual_ok)
+    ctx = _Article(gaz, w, groups, cands, quals, demonym_n, qual_ok, _list_siblings(toponyms, text))
     picks = ctx.score(anchors, plausible)
     for _ in range(int(w.rounds) - 1):  # a round's confident picks are the anchors of the next
         sure = {k: e for k, (e, margin) in picks.items() if margin >= w.round_margin}
@@ -213,9 +221,9 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
 class _Article:
     """One article's names, candidates and qualifiers, scored against a context (:meth:`score`)."""
 
-    def __init__(self, gaz, w, groups, cands, quals, demonym_n, qual_ok):
+    def __init__(self, gaz, w, groups, cands, quals, demonym_n, qual_ok, siblings):
         self.gaz, self.w, self.groups, self.cands, self.quals = gaz, w, groups, cands, quals
-        self.demonym_n, self.qual_ok = demonym_n, qual_ok
+        self.demonym_n, self.qual_ok, self.siblings = demonym_n, qual_ok, siblings
 
     def score(self, anchors: dict, plausible: dict) -> dict:
         """Score every candidate of every name given the context of ``anchors`` (name -> entry) and
@@ -300,7 +308,9 @@ class _Article:
                 if f in (F_CITY, F_ADMIN2) and admin1_named.get((cc, gaz.admin1[i]), set()) - {key}:
                     s += w.w_admin1
                     local = True
-                if f in (F_ADMIN1, F_ADMIN2):
+                inside = f == F_ADMIN1 and any(gaz.country[j] == cc and gaz.admin1[j] == gaz.admin1[i]
+                                               for j, _ in c if j != i)
+                if f in (F_ADMIN1, F_ADMIN2) and not inside:  # "New York": Brooklyn is no evidence for the state
                     n = len(city_admin1_n.get((cc, gaz.admin1[i]), set()) - {key})
                     if n:
                         s += w.w_admin1 * min(n, 2)
@@ -322,8 +332,7 @@ class _Article:
                     if n > 0:
                         s += w.w_shared * min(n, 2 - min(len(close), 2))
                         local = True
-                elif f == F_ADMIN1 and len(c) > 1 and primary and not any(
-                        gaz.country[j] == cc and gaz.admin1[j] == gaz.admin1[i] for j, _ in c if j != i):
+                elif f == F_ADMIN1 and len(c) > 1 and primary and not inside:
                     # the state's own name ("Georgia": the state or the country), when no other reading of the
                     # name lies in that state ("New York" the city is in New York the state: no evidence)
                     n = len(area_keys.get((cc, gaz.admin1[i]), set()) - {key})
@@ -333,11 +342,42 @@ class _Article:
                         and not any(_support(key, gaz.country[j], len(ts)) > 0.01 for j, p in c if p and gaz.curated[j]
                                     and gaz.feature[j] != F_CITY):
                     s += w.shadow_penalty  # a local namesake of a country the article says nothing else about
+                sib = [anchors[k] for k in self.siblings.get(key, ()) if k in anchors]
+                if sib and len(c) > 1 and 2 * sum(gaz.feature[e] == f and gaz.country[e] == cc for e in sib) > len(sib):
+                    s += w.w_list  # "Arizona, Colorado, Georgia and Illinois": a state among states
                 scored.append((s, i))
             scored.sort(reverse=True)
             picks[key] = (scored[0][1], scored[0][0] - (scored[1][0] if len(scored) > 1 else -math.inf))
         return picks
 
+
+
+#: what may stand between two names of one list ("Arizona, Colorado and Georgia")
+_LIST_GAPS = {",", "and", ", and", "or", ", or", "/", "&"}
+
+
+def _list_siblings(toponyms: list, text: Optional[str]) -> dict:
+    """RETURNS (dict): name key -> the keys of the other names in the same list (runs of toponyms
+    separated only by commas, "and", "or"); nationality words are not list items."""
+    if not text:
+        return {}
+    items = sorted((t for t in toponyms if t.forced is None), key=lambda t: t.start)
+    runs, cur = [], []
+    for t in items:
+        if cur and " ".join(text[cur[-1].end:t.start].split()) in _LIST_GAPS:
+            cur.append(t)
+        else:
+            if len(cur) > 2:
+                runs.append(cur)
+            cur = [t]
+    if len(cur) > 2:
+        runs.append(cur)
+    out: dict = {}
+    for run in runs:
+        keys = {norm(t.text) for t in run}
+        for k in keys:
+            out.setdefault(k, set()).update(keys - {k})
+    return out
 
 
 def _pointed(gaz: Gazetteer, i: int) -> bool:
