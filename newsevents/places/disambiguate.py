@@ -31,7 +31,8 @@ least half of them) and the article names nothing else in the curated place's co
 ("Palestine" among Anderson County, Grapeland and Elkhart is Palestine, Texas).
 
 With ``rounds`` 2 the scoring runs again, the first round's picks that lead their runner-up by
-round_margin being the anchors ("DeKalb County", resolved to Georgia, no longer counts its Illinois
+round_margin being the anchors (not one that overturned its name's pass-1 anchor: its evidence
+came from names that may change in the same round) ("DeKalb County", resolved to Georgia, no longer counts its Illinois
 reading for "Decatur"). A name in a list of three or more names ("Ohio, Georgia and Texas", given
 the article text) gains w_list for the candidate of the feature and country that most of the
 list's confident items share: "Georgia" among states is the state. An admin1 reading gains
@@ -194,8 +195,10 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
 
     ctx = _Article(gaz, w, groups, cands, quals, demonym_n, qual_ok, _list_siblings(toponyms, text))
     picks = ctx.score(anchors, plausible)
-    for _ in range(int(w.rounds) - 1):  # a round's confident picks are the anchors of the next
-        sure = {k: e for k, (e, margin) in picks.items() if margin >= w.round_margin}
+    for _ in range(int(w.rounds) - 1):  # a round's confident picks are the anchors of the next ...
+        # ... except one that overturned its name's pass-1 anchor ("Georgia" the state, from "Atlanta")
+        sure = {k: e for k, (e, margin) in picks.items()
+                if margin >= w.round_margin and (k not in anchors or e == anchors[k])}
         picks = ctx.score(sure, {k: [(sure[k], True)] if k in sure else plausible[k] for k in plausible})
     for key, ts in groups.items():
         if key not in picks:
