@@ -129,3 +129,10 @@ def test_list_siblings_are_runs_of_names_joined_by_commas_and_and():
     assert _list_siblings(tops, None) == {}
     # two names are a pair, not a list ("Paris and London")
     assert _list_siblings(tops[:2], text) == {}
+
+
+def test_a_name_listed_beside_another_name_of_the_same_place_is_another_place(nlp, stage):
+    # "New York City, ..., New York": the list names the city already, so "New York" is the state
+    got = places(nlp, stage, "As many as 66 people became ill in New York City, Long Island, New York, "
+                             "Pennsylvania and New Jersey.")
+    assert (got["New York"].feature, got["New York City"].feature) == ("admin1", "city")

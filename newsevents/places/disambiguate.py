@@ -28,7 +28,8 @@ A city named like a curated country or region loses shadow_penalty ("Atlantic" t
 Atlantic, Iowa) unless it has local evidence (w_admin1, w_near, w_close, w_shared), lies in the
 article's home country (at least home_min of the other toponyms and nationality words, and at
 least half of them) and the article names nothing else in the curated place's country
-("Palestine" among Anderson County, Grapeland and Elkhart is Palestine, Texas).
+("Palestine" among Anderson County, Grapeland and Elkhart is Palestine, Texas); a sea, region or
+continent of no country ("Atlantic") keeps its namesakes shadowed.
 
 With ``rounds`` 2 the scoring runs again, the first round's picks that lead their runner-up by
 round_margin being the anchors (not one that overturned its name's pass-1 anchor: its evidence
@@ -341,13 +342,15 @@ class _Article:
                     n = len(area_keys.get((cc, gaz.admin1[i]), set()) - {key})
                     if n >= w.shared_admin1_min:
                         s += w.w_shared * min(n, 2)
-                if local and f == F_CITY and _shadowed(gaz, i, c) and _home_country(key, cc, len(ts)) \
-                        and not any(_support(key, gaz.country[j], len(ts)) > 0.01 for j, p in c if p and gaz.curated[j]
-                                    and gaz.feature[j] != F_CITY):
+                shadows = [j for j, p in c if p and gaz.curated[j] and gaz.feature[j] != F_CITY]
+                if local and f == F_CITY and shadows and not gaz.curated[i] and _home_country(key, cc, len(ts)) \
+                        and all(gaz.country[j] and _support(key, gaz.country[j], len(ts)) < 0.01 for j in shadows):
                     s += w.shadow_penalty  # a local namesake of a country the article says nothing else about
                 sib = [anchors[k] for k in self.siblings.get(key, ()) if k in anchors]
-                if sib and len(c) > 1 and 2 * sum(gaz.feature[e] == f and gaz.country[e] == cc for e in sib) > len(sib):
+                if sib and len(c) > 1 and 2 * sum(gaz.feature[e] == f and gaz.country[e] == cc for e in sib) >= len(sib):
                     s += w.w_list  # "Arizona, Colorado, Georgia and Illinois": a state among states
+                if i in sib:  # "New York City, Long Island, New York and New Jersey": listed apart, not the same
+                    s -= w.w_list
                 scored.append((s, i))
             scored.sort(reverse=True)
             picks[key] = (scored[0][1], scored[0][0] - (scored[1][0] if len(scored) > 1 else -math.inf))
