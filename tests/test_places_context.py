@@ -96,3 +96,79 @@ def test_a_facility_named_by_its_head_word_takes_the_place_of_an_associative_top
     text = "He has been accepted to Florida Atlantic University, the school said."
     got = places(nlp, PlaceStage(Options(place_facilities=True, place_associative=True)), text)
     assert "Florida Atlantic University" not in got and "Florida" in got
+
+
+def test_namesakes_close_to_each_other_support_each_other(nlp, stage):
+    # w_close: Paris, Tennessee is the seat of Henry County, Tennessee (8 km apart); no other pair of
+    # their readings lies within close_km, and Henry County's readings tie, so the pair wins
+    got = places(nlp, stage_with_associative(), "A Paris man was arrested on Sunday. He is scheduled to appear on "
+                                       "Tuesday in Henry County General Sessions Court.")
+    assert (got["Paris"].country, got["Henry County"].country) == ("USA", "USA")
+    assert abs(got["Paris"].lat - 36.30) < 0.2 and abs(got["Henry County"].lat - 36.37) < 0.2
+
+
+def test_two_runners_up_close_together_do_not_outvote_the_big_cities(nlp, stage):
+    # Dublin and London both have Ohio readings 40 km apart, but neither is its name's best reading
+    got = places(nlp, stage, "The band played in London last week and will tour Dublin and Cork in Ireland "
+                             "next month.")
+    assert (got["London"].country, got["Dublin"].country) == ("GBR", "IRL")
+    got = places(nlp, stage, "The singer grew up in Paris and later moved to London.")
+    assert (got["Paris"].country, got["London"].country) == ("FRA", "GBR")
+
+
+def stage_with_associative():
+    from newsevents.places import PlaceStage
+
+    return PlaceStage(Options(place_associative=True))
+
+
+def test_a_country_named_like_a_local_town_is_the_town_among_its_neighbours(nlp, stage):
+    # home_min: every other place is in Anderson County, Texas, and nothing else is Palestinian
+    got = places(nlp, stage, "Deputies from Anderson County arrested the man near Grapeland on Monday. He was "
+                             "taken to the jail in Palestine. Officers from Elkhart and Frankston helped.")
+    assert got["Palestine"].country == "USA" and abs(got["Palestine"].lat - 31.76) < 0.2  # Palestine, Texas
+    # American places but none near a Palestine: the country
+    got = places(nlp, stage, "Officials in Washington and New York discussed aid to Palestine on Monday.")
+    assert got["Palestine"].country == "PSE"
+    got = places(nlp, stage, "Protesters in Chicago and Dallas marched for Palestine and Gaza.")
+    assert got["Palestine"].country == "PSE"
+
+
+def test_a_second_round_takes_the_first_round_s_confident_picks_as_context(nlp, stage):
+    # round 1: "DeKalb County" is resolved to Georgia (its county seat Decatur and Avondale Estates lie
+    # in it), but "Decatur" still counts the Illinois reading of "DeKalb County"; round 2 (rounds: 2)
+    # takes DeKalb County, Georgia as an anchor and Decatur follows it
+    got = places(nlp, stage, "State legislators will eyeball an annexation plan for Decatur and Avondale Estates. "
+                             "It is unclear if the idea will win over DeKalb County lawmakers.")
+    assert abs(got["Decatur"].lat - 33.77) < 0.2 and abs(got["Decatur"].lon + 84.30) < 0.2  # Decatur, Georgia
+    assert abs(got["DeKalb County"].lat - 33.79) < 0.2
+
+
+def test_a_name_in_a_list_takes_the_feature_of_its_confident_items(nlp, stage):
+    # w_list: "Georgia" among US states is the state; among countries, the country
+    got = places(nlp, stage, "Flu cases rose in Ohio, Georgia and Texas.")
+    assert (got["Georgia"].country, got["Georgia"].feature) == ("USA", "admin1")
+    got = places(nlp, stage, "Cases were reported in Arizona, California, Colorado, Georgia, Illinois and Missouri.")
+    assert (got["Georgia"].country, got["Georgia"].feature) == ("USA", "admin1")
+    got = places(nlp, stage, "Cases were reported in Georgia, Armenia and Azerbaijan.")
+    assert got["Georgia"].country == "GEO"
+
+
+def test_list_siblings_are_runs_of_names_joined_by_commas_and_and():
+    from newsevents.places.disambiguate import _list_siblings
+    from newsevents.places.toponym import Toponym
+
+    text = "Flu cases rose in Ohio, Georgia and Texas, officials in Atlanta said."
+    tops = [Toponym(text.index(n), text.index(n) + len(n), n, "ner") for n in ("Ohio", "Georgia", "Texas", "Atlanta")]
+    sib = _list_siblings(tops, text)
+    assert sib["georgia"] == {"ohio", "texas"} and "atlanta" not in sib
+    assert _list_siblings(tops, None) == {}
+    # two names are a pair, not a list ("Paris and London")
+    assert _list_siblings(tops[:2], text) == {}
+
+
+def test_a_name_listed_beside_another_name_of_the_same_place_is_another_place(nlp, stage):
+    # "New York City, ..., New York": the list names the city already, so "New York" is the state
+    got = places(nlp, stage, "As many as 66 people became ill in New York City, Long Island, New York, "
+                             "Pennsylvania and New Jersey.")
+    assert (got["New York"].feature, got["New York City"].feature) == ("admin1", "city")

