@@ -1001,3 +1001,23 @@ def test_an_event_dated_less_precisely_than_a_day_gets_no_publication_day(pipeli
     for etype, value in (("AGREE", "2020-02"), ("SANCTION", "2020-W01")):
         ev = by_trigger[etype]
         assert (ev.date, ev.date_source, values[ev.date_ref]) == (None, "text", value)
+
+
+@pytest.mark.parametrize("text,absent", [
+    # enacting a text is no support of an actor; its content is the event
+    ("Egypt signed a government decree banning anyone wearing a niqab from entering a public building.", "SUPPORT"),
+    ("The parliament of Egypt approved a budget on Friday.", "SUPPORT"),
+    # the marker of an infinitive is no "commit to"
+    ("A man from Egypt was convicted of conspiracy to commit the same, and of fraud.", "AGREE"),
+])
+def test_enactments_and_infinitive_markers_are_no_events(nlp, stage, text, absent):
+    assert absent not in [e.event_type for e in run(nlp, stage, text)]
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Egypt signed a deal with Iran.", "SUPPORT"),
+    ("Iran committed to reducing its enrichment.", "AGREE"),
+    ("Egypt signed a government decree banning the niqab.", "COERCE"),
+])
+def test_signed_deals_and_commitments_still_are(nlp, stage, text, etype):
+    one(run(nlp, stage, text), etype)

@@ -27,7 +27,8 @@ class Pattern:
         ``actor`` (needs a coded participant), ``verbonly`` (not as an adjective).
     obj_class (str | None): the ``obj=<class>`` / ``obj?=<class>`` flag: the object must belong to
         that class of ``rules.yaml`` ``object_classes``; obj_required: ``obj=`` (an object is needed).
-    block_class (str | None): the ``block=<class>`` flag: a dependent of that class cancels the match.
+    block_class (str | None): the ``block=<class>`` flag (``block=<a>+<b>``: any of several
+        classes): a dependent of that class cancels the match.
     """
 
     text: str
@@ -80,8 +81,9 @@ class PatternSet:
             for f in flags:
                 if f.startswith("block="):
                     block = f.split("=", 1)[1].strip()
-                    if valid_classes is not None and block not in valid_classes:
-                        raise ValueError(f"pattern '{text}': unknown object class '{block}'")
+                    for one in block.split("+"):
+                        if valid_classes is not None and one not in valid_classes:
+                            raise ValueError(f"pattern '{text}': unknown object class '{one}'")
                 if f.startswith("obj=") or f.startswith("obj?="):
                     obj_required = f.startswith("obj=")
                     obj_class = f.split("=", 1)[1].strip()

@@ -172,7 +172,8 @@ def match_token(rules: EventRules, state: ArticleState, tok) -> Optional[Match]:
         if "noacl" in pat.flags and (tok.dep_ == "acl" or (tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG"))):
             continue
         if pat.block_class is not None:
-            blockers = rules.object_classes.get(pat.block_class, frozenset())
+            blockers = frozenset().union(*(rules.object_classes.get(c, frozenset())
+                                           for c in pat.block_class.split("+")))
             # dependents and objects of its prepositions ("was met with applause")
             deps = list(tok.children) + [g for c in tok.children if c.dep_ == "prep" for g in c.children
                                          if g.dep_ == "pobj"]
@@ -226,6 +227,8 @@ def match_words(rules: EventRules, tok, pat: Pattern) -> Optional[list]:
             for child in kids:
                 if child.i in used or (child.dep_ not in _PATTERN_DEPS and child.i not in marks):
                     continue
+                if child.dep_ == "aux" and child.lower_ == "to" and child.i < anchor.i:
+                    continue  # "conspiracy to commit": the infinitive's marker is no "commit to"
                 if child.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME")
                                                 for g in child.children):
                     continue  # "called a ceasefire on Monday": a time, not "call on" someone
