@@ -1021,3 +1021,8 @@ def test_enactments_and_infinitive_markers_are_no_events(nlp, stage, text, absen
 ])
 def test_signed_deals_and_commitments_still_are(nlp, stage, text, etype):
     one(run(nlp, stage, text), etype)
+
+
+def test_a_month_name_is_no_march(nlp, stage):
+    assert "PROTEST" not in [e.event_type for e in run(nlp, stage, "The break of Egypt began on March 13.")]
+    one(run(nlp, stage, "Protesters in Egypt began a march on Monday."), "PROTEST")

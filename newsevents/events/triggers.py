@@ -187,9 +187,9 @@ def match_token(rules: EventRules, state: ArticleState, tok) -> Optional[Match]:
         if "agentive" in pat.flags and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) \
                 and not any(c.dep_ == "agent" for c in tok.children):
             continue  # "they were allowed to go home": nobody named concedes anything
-        if pat.pos == "N" and tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT") \
+        if pat.pos == "N" and tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "DATE") \
                 and tok.is_title:
-            continue  # "the Democratic Rally", "Operation Desert Storm": a name, not an event
+            continue  # "the Democratic Rally", "Operation Desert Storm", "on March 13": a name, not an event
         if pat.obj_class is not None and not object_ok(rules, state, tok, pat, m):
             if "orrecip" not in pat.flags:
                 continue
