@@ -1026,3 +1026,19 @@ def test_signed_deals_and_commitments_still_are(nlp, stage, text, etype):
 def test_a_month_name_is_no_march(nlp, stage):
     assert "PROTEST" not in [e.event_type for e in run(nlp, stage, "The break of Egypt began on March 13.")]
     one(run(nlp, stage, "Protesters in Egypt began a march on Monday."), "PROTEST")
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt accused Iran of attacking its ships.",
+    "Egypt charged Iran with attacking its ships.",
+    "Egypt accused Iran of violating the agreement.",
+])
+def test_an_alleged_act_is_the_allegations_content_not_an_event(nlp, stage, text):
+    events = run(nlp, stage, text)
+    assert [e.event_type for e in events] == ["ACCUSE"]
+    assert codes(events[0].actors) == ["EGY"] and codes(events[0].recipients) == ["IRN"]
+
+
+def test_an_attack_blamed_on_someone_is_still_reported(nlp, stage):
+    events = run(nlp, stage, "Egypt blamed Iran for the attack on its ships.")
+    assert sorted(e.event_type for e in events) == ["ACCUSE", "ASSAULT"]

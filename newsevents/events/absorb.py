@@ -1,6 +1,7 @@
 """Absorptions: which trigger matches are part of another match's event.
 
-A frame verb ("agreed to meet", "urged X to withdraw") takes the trigger of its complement; an
+A frame verb ("agreed to meet", "urged X to withdraw") takes the trigger of its complement, an
+allegation the act it alleges ("accused Iran of attacking its ships"); an
 order to one's own people ("ordered its troops to withdraw") and a decreed material act
 ("ordered the arrest of") are the ordered act itself; a casualty verb joins the violent event whose
 toll it tells ("killed in an air strike"); a light-verb trigger and its noun trigger become one
@@ -63,6 +64,18 @@ def absorb(rules: EventRules, matches: dict) -> None:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.i in matches and matches[pobj.i].light is None:
                         matches[pobj.i].absorbed_by = m
+    # "accused Iran of attacking its ships": the alleged act is the allegation's content, not an
+    # event the text reports (PLOVER codes the ACCUSE; CAMEO 112 "accuse" likewise)
+    for i, m in matches.items():
+        if m.pattern.event_type != "ACCUSE" or m.pattern.pos != "V":
+            continue
+        for prep in m.head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "with"):
+                continue
+            for g in prep.children:
+                cm = matches.get(g.i)
+                if g.dep_ == "pcomp" and g.tag_ == "VBG" and cm is not None and cm is not m and cm.absorbed_by is None:
+                    cm.absorbed_by = m
     # "were killed in an air strike", "shelled the town, killing eight": the toll of an event
     for i, m in matches.items():
         if m.absorbed_by is not None or m.pattern.event_type != "ASSAULT" \
