@@ -214,3 +214,19 @@ def test_a_generic_organisation_named_with_its_country_is_of_that_country(run, t
 def test_a_party_to_the_act_is_no_sentence_context(run, text, word, code):
     (a,) = [a for a in run(text).analysis.actors if a.text == word]
     assert a.code == code
+
+
+def test_a_pronoun_with_no_named_person_is_the_described_one(run):
+    text = ("On Sunday in London, a man wearing a fake suicide vest began to stab people. "
+            "Reportedly he injured a man and two women. The officers eventually shot him dead.")
+    ctx = run(text)
+    first = next(a for a in ctx.analysis.actors if a.text == "man")
+    for word in ("he", "him"):
+        (pron,) = [a for a in ctx.analysis.actors if a.text == word]
+        assert pron.entity == first.entity and pron.code == "GBR"
+
+
+def test_a_named_person_still_wins_over_a_description(run):
+    ctx = run("A man watched as Omar Haddad spoke. Later he left the hall.")
+    (pron,) = [a for a in ctx.analysis.actors if a.text == "he"]
+    assert pron.canonical == "Omar Haddad"

@@ -157,8 +157,43 @@ def _pronoun(st: ArticleState, tok, by_tok) -> Optional[Mention]:
             ant = (subj or known or cands)[0]
             break
     if ant is None:
+        ant = _described_person(st, tok, gender, sent)
+    if ant is None:
         return None
     return _link(st, ant, tok.i, tok.i + 1, tok.i, tok.i + 1, tok.text)
+
+
+def _described_person(st: ArticleState, tok, gender: Optional[str], sent: int) -> Optional[Mention]:
+    """With no named person before it, a pronoun's antecedent is a one-person description ('a man
+    wearing a fake suicide vest ... shot him dead'): an agent-noun mention of kind person,
+    singular, whose noun does not say another gender (rules.yaml ``person_noun_genders``), or a
+    pronoun already resolved to one; the nearest sentence first (the pronoun's own, before it,
+    then up to ``pronoun_lookback_sentences`` back), a subject before other mentions.
+    RETURNS (Mention | None)."""
+    rules = st.kb.rules
+    genders = rules.get("person_noun_genders", {}) or {}
+    back = int(rules.get("pronoun_lookback_sentences", 3))
+    doc = st.doc
+
+    def described(m) -> bool:
+        if m.person or m.agent is None or (st.kb.agents.get(m.agent) or {}).get("kind") != "person" \
+                or doc[m.end - 1].tag_ != "NN":
+            return False
+        said = genders.get(doc[m.end - 1].lower_)
+        return gender is None or said is None or said == gender
+
+    for s in range(sent, max(-1, sent - 1 - back), -1):
+        cands = []
+        for m in st.mentions:
+            if m.sent != s or m.end > tok.i:
+                continue
+            ant = m.antecedent if m.antecedent is not None else m
+            if described(ant):
+                cands.append((m, ant))
+        if cands:
+            subj = [a for m, a in cands if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
+            return subj[-1] if subj else cands[-1][1]
+    return None
 
 
 def _title(st: ArticleState, item: Item, mods) -> None:
