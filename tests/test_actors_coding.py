@@ -230,3 +230,11 @@ def test_a_named_person_still_wins_over_a_description(run):
     ctx = run("A man watched as Omar Haddad spoke. Later he left the hall.")
     (pron,) = [a for a in ctx.analysis.actors if a.text == "he"]
     assert pron.canonical == "Omar Haddad"
+
+
+def test_a_verb_is_no_agent_noun_and_a_named_party_leaves_people_uncoded(run):
+    ctx = run("Police in Indonesia suspect the attackers had been exposed to radicalism.")
+    assert [a.text for a in ctx.analysis.actors if a.text == "suspect"] == []
+    ctx = run("Egypt alleged that Iran had armed the rebels.")
+    (rebels,) = [a for a in ctx.analysis.actors if a.text == "rebels"]
+    assert rebels.code is None

@@ -1042,3 +1042,13 @@ def test_an_alleged_act_is_the_allegations_content_not_an_event(nlp, stage, text
 def test_an_attack_blamed_on_someone_is_still_reported(nlp, stage):
     events = run(nlp, stage, "Egypt blamed Iran for the attack on its ships.")
     assert sorted(e.event_type for e in events) == ["ACCUSE", "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt alleged that Iran had armed the rebels.",
+    "Egypt suspects that Iran armed the rebels.",
+])
+def test_an_allegation_is_about_its_clauses_subject_and_absorbs_its_act(nlp, stage, text):
+    events = run(nlp, stage, text)
+    assert [e.event_type for e in events] == ["ACCUSE"]
+    assert codes(events[0].actors) == ["EGY"] and codes(events[0].recipients) == ["IRN"]

@@ -69,6 +69,11 @@ def absorb(rules: EventRules, matches: dict) -> None:
     for i, m in matches.items():
         if m.pattern.event_type != "ACCUSE" or m.pattern.pos != "V":
             continue
+        if m.pattern.mode == "allege":  # "alleged that Iran had armed the rebels"
+            for c in m.head.children:
+                cm = matches.get(c.i)
+                if c.dep_ == "ccomp" and cm is not None and cm is not m and cm.absorbed_by is None:
+                    cm.absorbed_by = m
         for prep in m.head.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "with"):
                 continue

@@ -232,6 +232,11 @@ def objects(rules: EventRules, tok, pat: Optional[Pattern], m: Optional[Match], 
                 out.extend(g for g in c.children if g.dep_ == "pobj")
     if m is not None and m.recip_prep is not None and m.recip_prep.head.i != tok.i:
         out.extend(g for g in m.recip_prep.children if g.dep_ == "pobj")
+    if pat is not None and pat.event_type == "ACCUSE" and pat.mode == "allege" and pat.pos == "V":
+        # "alleged that Iran had armed the rebels", "suspect the attackers had been radicalised":
+        # whom the allegation is about is the reported clause's subject
+        out.extend(g for c in tok.children if c.dep_ == "ccomp"
+                   for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
     # "froze drills with South Korea", "exchange information with Egypt": preps of the object
     objs = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
     if m is not None:

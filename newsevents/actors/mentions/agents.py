@@ -24,6 +24,8 @@ def _agent_mentions(st: ArticleState, item: Item) -> None:
     if row is None:
         return
     head = _span_root(doc, item.start, item.end)
+    if head.pos_ in ("VERB", "AUX") and head.tag_ not in ("NN", "NNS"):
+        return  # 'police suspect the attackers': the verb, not the noun 'suspect'
     # 'Hezbollah fighters', 'Houthi rebels', 'Taliban militants': the organisation's own members,
     # coded as the organisation (its code and sector), never as the sentence's country
     for c in head.children:

@@ -52,8 +52,8 @@ def recognise(st: ArticleState, blocked: set) -> None:
 
 def _count_context(st: ArticleState, items: list) -> None:
     """Count the country expressions and placed toponyms of the article (``st.geo_article``),
-    of each sentence (``st.geo_sent``; ``st.dest_sent``: those that say where someone goes or
-    whom the act is aimed at, not who its people are) and the countries of the sentence's
+    of each sentence (``st.geo_sent``; ``st.dest_sent``: those that say where someone goes;
+    ``st.party_sent``: those that are the other side of the act) and the countries of the sentence's
     named office holders and organisations (``st.named_sent``)."""
     doc, kb = st.doc, st.kb
     venues = frozenset(kb.rules.get("venue_heads", ()))
@@ -66,9 +66,10 @@ def _count_context(st: ArticleState, items: list) -> None:
                 # a nationality adjective belongs to its own noun ('Russian President Putin'),
                 # so it does not make the whole sentence Russian
                 st.geo_sent[st.sent_of[it.start]][e.value] += 1
-                if _destination(doc, it.start, it.end, venues) or (
-                        it.kind == "country" and _counterpart(doc, it.start, it.end, kb.rules)):
+                if _destination(doc, it.start, it.end, venues):
                     st.dest_sent[st.sent_of[it.start]][e.value] += 1
+                elif it.kind == "country" and _counterpart(doc, it.start, it.end, kb.rules):
+                    st.party_sent[st.sent_of[it.start]][e.value] += 1
             counted_tokens.update(range(it.start, it.end))
         elif it.kind == "person":
             for c in (x for en in it.entries if en.kind == "person" for x in en.value):

@@ -83,6 +83,7 @@ class ArticleState:
     geo_sent: dict = field(default_factory=lambda: defaultdict(Counter))
     # of those, the countries of destinations ('travelled to Canada', 'fled into Turkey')
     dest_sent: dict = field(default_factory=lambda: defaultdict(Counter))
+    party_sent: dict = field(default_factory=lambda: defaultdict(Counter))  # countries on the other side
     named_sent: dict = field(default_factory=lambda: defaultdict(set))
     mentions: list = field(default_factory=list)
     pending: list = field(default_factory=list)  # (kind, token/item) for coref
@@ -113,6 +114,8 @@ class ArticleState:
 
     def sentence_country(self, sent: int) -> Optional[str]:
         """The sentence's only country (names, adjectives, capitals, places), if exactly one."""
+        if self.party_sent.get(sent):
+            return None  # 'Egypt alleged Iran armed the rebels': a party named, whose people are unclear
         c = self.geo_sent.get(sent)
         if c and self.dest_sent.get(sent):
             c = c - self.dest_sent[sent]  # a destination says where someone goes, not who they are

@@ -80,7 +80,11 @@ def _counterpart(doc, start: int, end: int, rules: dict) -> bool:
     if root.dep_ == "pobj":
         prep = root.head.lower_
         return prep != "from" and prep in rules.get("actor_preps", ()) and root.head.head.pos_ in ("VERB", "AUX")
-    return root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ccomp"
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ccomp":
+        # of a clause reported after its sayer ('protesters claimed Iran is ...'), not of one
+        # before it ('France is ready to send troops, the minister said': France acts)
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.i < root.i for c in root.head.head.children)
+    return False
 
 
 def _text(doc, a: int, b: int) -> str:
