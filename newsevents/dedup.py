@@ -9,9 +9,11 @@ The rule (deterministic: it depends only on the set of stored mentions, not on t
 or the batches they came in, so a crashed and resumed ingest gives the same clusters):
 
 1. Two mentions can be the same event when they have the same **dedup key**: the PLOVER
-   event type, the sorted set of actor codes and the sorted set of recipient codes
-   (:func:`dedup_key`). Mentions that are negated or hypothetical, that have no date, or
-   whose actors and recipients are all uncoded are never merged: each is an event of its own.
+   event type, the sorted set of actor codes and the sorted set of recipient codes, each code
+   with its PLOVER sector when it has one ("USA-GOV") (:func:`dedup_key`). Mentions that are
+   negated or hypothetical, that have no date, or that do not name both sides (a coded actor
+   and a coded recipient, or two coded actors of a reciprocal event) are never merged: each is
+   an event of its own. A one-sided key ("USA accuses") would join unrelated stories of a day.
 2. Within one key, mentions are sorted by (date, article id, event id). The first one
    anchors a cluster, which takes every following mention dated at most ``window`` days
    (default 1) after the anchor; the first mention beyond that anchors the next cluster
@@ -30,7 +32,7 @@ import hashlib
 from datetime import date as Date, timedelta
 from typing import Iterable, Optional
 
-__all__ = ["DEFAULT_WINDOW", "dedup_key", "cluster_id", "cluster_mentions", "shift_date", "source_of",
+__all__ = ["DEFAULT_WINDOW", "dedup_key", "side_code", "cluster_id", "cluster_mentions", "shift_date", "source_of",
            "article_key", "same_article", "known_copy"]
 
 #: days: mentions dated within this many days of a cluster's first mention join it
@@ -43,16 +45,25 @@ def dedup_key(event_type: str, actor_codes: Iterable[Optional[str]], recipient_c
 
     event_type (str): PLOVER event type, e.g. "CONSULT".
     actor_codes, recipient_codes (iterable of str | None): the codes (ISO alpha-3 or IGO
-        code) of the event's actors and recipients; None entries (uncoded) are dropped.
+        code, optionally with "-SECTOR": "USA-GOV") of the event's actors and recipients; None
+        entries (uncoded) are dropped.
     negated, hypothetical (bool): such mentions are not merged (return None).
     date (str | None): the mention's ISO date; undated mentions are not merged.
-    RETURNS (str | None): ``"TYPE|A1;A2|R1"`` with the codes sorted and unique.
+    RETURNS (str | None): ``"TYPE|A1;A2|R1"`` with the codes sorted and unique; None when the
+    mention names one side only (one actor code and no recipient code, or recipients only).
     """
     actors = join_codes(actor_codes)
     recipients = join_codes(recipient_codes)
-    if negated or hypothetical or not date or not (actors or recipients):
+    if negated or hypothetical or not date or not actors or not (recipients or ";" in actors):
         return None
     return f"{event_type}|{actors}|{recipients}"
+
+
+def side_code(ref) -> Optional[str]:
+    """The dedup code of an event participant (records.ActorRef): "USA-GOV", "USA", or None."""
+    if not ref.code:
+        return None
+    return f"{ref.code}-{ref.sector}" if ref.sector else ref.code
 
 
 def join_codes(codes: Iterable[Optional[str]]) -> str:

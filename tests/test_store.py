@@ -188,6 +188,13 @@ def test_dedup_key_sorts_codes_and_refuses_unmergeable():
     assert dedup_key("CONSULT", ["USA"], [], hypothetical=True, date="2019-06-30") is None
     assert dedup_key("CONSULT", [None], [None], date="2019-06-30") is None
     assert dedup_key("CONSULT", ["USA"], ["PRK"], date=None) is None
+    # one side only: "the US accused" on a day is many stories, never one event
+    assert dedup_key("ACCUSE", ["USA"], [], date="2019-06-30") is None
+    assert dedup_key("ACCUSE", [], ["USA"], date="2019-06-30") is None
+    # two actors of a reciprocal event name both sides; sectors keep bodies apart
+    assert dedup_key("CONSULT", ["USA-GOV", "PRK-GOV"], [], date="2019-06-30") == "CONSULT|PRK-GOV;USA-GOV|"
+    assert dedup_key("ACCUSE", ["USA-GOV"], ["USA-LEG"], date="2019-06-30") != \
+        dedup_key("ACCUSE", ["USA-LEG"], ["USA-GOV"], date="2019-06-30")
 
 
 def test_cluster_mentions_greedy_window():

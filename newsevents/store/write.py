@@ -182,7 +182,8 @@ class Writing:
         for e in a.events:
             actor_codes = dedup.join_codes(r.code for r in e.actors)
             recipient_codes = dedup.join_codes(r.code for r in e.recipients)
-            key = dedup.dedup_key(e.event_type, (r.code for r in e.actors), (r.code for r in e.recipients),
+            key = dedup.dedup_key(e.event_type, (dedup.side_code(r) for r in e.actors),
+                                  (dedup.side_code(r) for r in e.recipients),
                                   negated=e.negated, hypothetical=e.hypothetical, date=e.date)
             cid = None
             if key is None:
