@@ -1052,3 +1052,22 @@ def test_an_allegation_is_about_its_clauses_subject_and_absorbs_its_act(nlp, sta
     events = run(nlp, stage, text)
     assert [e.event_type for e in events] == ["ACCUSE"]
     assert codes(events[0].actors) == ["EGY"] and codes(events[0].recipients) == ["IRN"]
+
+
+@pytest.mark.parametrize("text,etype,mode", [
+    ("Egypt suspended talks with Iran.", "SANCTION", "withdraw"),
+    ("Egypt suspended Iran from the league.", "SANCTION", "withdraw"),
+    ("Egypt withheld aid to Iran.", "SANCTION", "discontinue"),
+    # tear gas is repression (CAMEO 175, under COERCE), not firearms
+    ("Police in Egypt fired tear gas at protesters.", "COERCE", "restrict"),
+])
+def test_suspensions_of_relations_and_tear_gas(nlp, stage, text, etype, mode):
+    assert one(run(nlp, stage, text), etype).mode == mode
+
+
+@pytest.mark.parametrize("text", [
+    "The embassy of Egypt had suspended operations.",
+    "Egypt withheld the names of the dead.",
+])
+def test_suspending_own_operations_or_withholding_names_is_no_sanction(nlp, stage, text):
+    assert "SANCTION" not in [e.event_type for e in run(nlp, stage, text)]

@@ -206,9 +206,12 @@ def match_words(rules: EventRules, tok, pat: Pattern) -> Optional[list]:
     """The tokens of the words of ``pat`` around its head ``tok``, in pattern order, or None."""
     found = [tok]
     used = {tok.i}
-    for k, alts in enumerate(pat.words):
-        if k == pat.head:
-            continue
+    order = [k for k in range(len(pat.words)) if k != pat.head]
+    retried = False
+    pos = 0
+    while pos < len(order):
+        k = order[pos]
+        alts = pat.words[k]
         hit = None
         for anchor in found:
             kids = list(anchor.children)
@@ -244,12 +247,17 @@ def match_words(rules: EventRules, tok, pat: Pattern) -> Optional[list]:
                     hit = child
                     break
         if hit is None:
-            return None
+            if retried or pos + 1 >= len(order):
+                return None
+            # a modifier written before its noun ("fire tear gas"): try it once after the rest
+            order.append(order.pop(pos))
+            retried = True
+            continue
         found.append(hit)
         used.add(hit.i)
+        pos += 1
     # keep the pattern order (head first for V, as written) for the final preposition
-    words_order = [pat.head] + [k for k in range(len(pat.words)) if k != pat.head]
-    by_word = dict(zip(words_order, found))
+    by_word = dict(zip([pat.head] + order, found))
     return [by_word[k] for k in range(len(pat.words))]
 
 
