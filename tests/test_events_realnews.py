@@ -1071,3 +1071,8 @@ def test_suspensions_of_relations_and_tear_gas(nlp, stage, text, etype, mode):
 ])
 def test_suspending_own_operations_or_withholding_names_is_no_sanction(nlp, stage, text):
     assert "SANCTION" not in [e.event_type for e in run(nlp, stage, text)]
+
+
+def test_a_wrong_that_is_undone_is_no_disapproval(nlp, stage):
+    assert "ACCUSE" not in [e.event_type for e in run(nlp, stage, "Israel said Egypt corrected an historic injustice.")]
+    one(run(nlp, stage, "Iran said the decision of Egypt was an historic injustice."), "ACCUSE")

@@ -48,10 +48,12 @@ class Evaluations:
 
     entries (dict[str, tuple[tuple[str, ...], ...]]): list name (``disapprove``/``approve``) ->
         entries as lower-case word tuples. verbs (frozenset[str]): evaluative verb lemmas.
+        remedy_verbs (frozenset[str]): verbs that undo a wrong named as their object.
     """
 
     entries: dict
     verbs: frozenset
+    remedy_verbs: frozenset = frozenset()
     by_first: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self):
@@ -69,7 +71,8 @@ class Evaluations:
         data = load_yaml("events/evaluations.yaml", extra=data_paths)
         entries = {name: tuple(tuple(str(w).lower().split()) for w in data.get(name) or [])
                    for name in _TYPES}
-        return cls(entries=entries, verbs=frozenset(str(w).lower() for w in data.get("evaluative_verbs") or []))
+        return cls(entries=entries, verbs=frozenset(str(w).lower() for w in data.get("evaluative_verbs") or []),
+                   remedy_verbs=frozenset(str(w).lower() for w in data.get("remedy_verbs") or []))
 
     def judge(self, tokens) -> Optional[tuple]:
         """The evaluation of a run of tokens.
@@ -88,6 +91,8 @@ class Evaluations:
             for i in range(len(words)):
                 if i and words[i - 1] in _NEGATIONS or i > 1 and words[i - 2] in _NEGATIONS and words[i - 1] in ("a", "an"):
                     continue
+                if name == "disapprove" and _remedied(tokens[i], self.remedy_verbs):
+                    continue  # "corrected an historic injustice": the wrong is undone, no disapproval
                 keys = (words[i],) if words[i] == lemmas[i] else (words[i], lemmas[i])
                 if any(entry == tuple(words[i:i + len(entry)]) or entry == tuple(lemmas[i:i + len(entry)])
                        for key in keys for entry in index.get(key, ())):
@@ -100,6 +105,13 @@ class Evaluations:
             return None
         name, toks = next(iter(found.items()))
         return name, toks[0]
+
+
+def _remedied(tok, remedy_verbs) -> bool:
+    """True when ``tok`` (or the noun it modifies) is the object of a verb that undoes it
+    ("corrected an historic injustice", "ended the injustice", "fixed the mistake")."""
+    t = tok.head if tok.dep_ in ("amod", "compound") else tok
+    return t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in remedy_verbs
 
 
 def _under_prep(tok, inside: set) -> bool:
