@@ -1073,6 +1073,8 @@ def test_suspending_own_operations_or_withholding_names_is_no_sanction(nlp, stag
     assert "SANCTION" not in [e.event_type for e in run(nlp, stage, text)]
 
 
-def test_a_wrong_that_is_undone_is_no_disapproval(nlp, stage):
-    assert "ACCUSE" not in [e.event_type for e in run(nlp, stage, "Israel said Egypt corrected an historic injustice.")]
-    one(run(nlp, stage, "Iran said the decision of Egypt was an historic injustice."), "ACCUSE")
+def test_a_wrong_that_is_undone_is_no_disapproval(pipeline):
+    # statements need the quotes stage: the whole pipeline
+    said = "Prime Minister Benjamin Netanyahu of Israel said Donald Trump {}."
+    assert "ACCUSE" not in [e.event_type for e in pipeline(said.format("corrected an historic injustice")).events]
+    assert "ACCUSE" in [e.event_type for e in pipeline(said.format("committed an historic injustice")).events]
