@@ -238,3 +238,24 @@ def test_a_verb_is_no_agent_noun_and_a_named_party_leaves_people_uncoded(run):
     ctx = run("Egypt alleged that Iran had armed the rebels.")
     (rebels,) = [a for a in ctx.analysis.actors if a.text == "rebels"]
     assert rebels.code is None
+
+
+@pytest.mark.parametrize("text,word,canonical,code", [
+    # a surname that is also a title is the name's
+    ("American professor Kevin King was released on Tuesday.", "Kevin King", "Kevin King", "USA"),
+    # an alias of a table person who never held office in the named country is somebody else
+    ("Jordanian King Abdullah met Netanyahu.", "King Abdullah", "King Abdullah", "JOR"),
+    ("King Abdullah of Jordan met Netanyahu.", "King Abdullah", "King Abdullah", "JOR"),
+])
+def test_names_that_look_like_titles_countries_or_table_aliases(run, text, word, canonical, code):
+    (a,) = [a for a in run(text).analysis.actors if a.text == word]
+    assert (a.canonical, a.code) == (canonical, code)
+
+
+def test_a_longer_place_name_around_a_countrys_is_that_place(run):
+    # the places stage found "New Jersey" (a US state); "Jersey" inside it is no Jersey
+    ctx = run("Then-New Jersey Governor Chris Christie criticised the plan.", places=[("New Jersey", "USA")])
+    (a,) = [a for a in ctx.analysis.actors if a.text == "Chris Christie"]
+    assert a.code == "USA"
+    ctx = run("New Jersey had the lowest rate.", places=[("New Jersey", "USA")])
+    assert [a.code for a in ctx.analysis.actors] == []

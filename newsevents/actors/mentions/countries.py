@@ -64,6 +64,8 @@ def recognise_country(st: ArticleState, it: Item) -> None:
         # not the capital; resolved to that person by coreference (short names)
         _add(st, _person_mention(st, Item(it.start, it.end, "ner_person"), None))
         return
+    if st.longer_place(it) is not None:
+        return  # 'New Jersey', 'New Mexico': a longer place name around the country's, elsewhere
     if kind == "country" and _instrument_mention(st, it, it.first("country"), "country-name"):
         return  # 'a United States airstrike', 'US missiles': the country's military
     if _is_noun_modifier(doc, it):

@@ -66,6 +66,18 @@ def left_modifiers(st: ArticleState, head_start: int, head_end: int) -> Mods:
                         role_start = it.start
             else:
                 e = it.first("adjective") or it.first("country") or it.first("capital") or it.first("demonym")
+                longer = st.longer_place(it)
+                if longer is not None and _leans_right(doc, it.start, it.end):
+                    # 'New Jersey Governor Chris Christie': the state's country, not Jersey's
+                    if longer.country and longer.country not in place_countries:
+                        place_countries.insert(0, longer.country)
+                    k = it.start
+                    while k - 1 >= sent_start and st.place_at.get(k - 1) is longer:
+                        k -= 1
+                    mods.start = k
+                    in_role = False
+                    j = k - 1
+                    continue
                 if e is None or not _leans_right(doc, it.start, it.end):
                     break  # 'arrested in Warsaw, John Smith said': not a modifier of the name
                 if e.value not in mods.countries:

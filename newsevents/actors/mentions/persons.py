@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .modifiers import left_modifiers
+from .modifiers import left_modifiers, right_countries
 from .state import ArticleState, Item, Mention, _add
 from .syntax import _span_root, _text
 
@@ -26,6 +26,14 @@ def _person_canonical(st: ArticleState, item: Item) -> Optional[str]:
     if seen:
         return seen[0]
     holders = st.kb.holders
+    named = left_modifiers(st, item.start, item.end).countries + right_countries(
+        st, st.doc[item.end - 1], preps=("of",))
+    if named:
+        # 'Jordanian King Abdullah', 'King Abdullah of Jordan': an alias of a table person who never
+        # held office in the named country is somebody else
+        cands = [c for c in cands if any(t.country in named for t in holders.terms.get(c, ()))]
+        if not cands:
+            return None
     active = [c for c in cands if holders.term_on(c, st.published) is not None]
     if item.end - item.start == 1:
         # A bare one-word alias that is not the person's surname ('Anwar' for Anwar Ibrahim: a

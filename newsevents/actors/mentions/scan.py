@@ -136,6 +136,11 @@ def _scan(st: ArticleState, blocked: set) -> list[Item]:
                         and (e - s) > (it.end - it.start):
                     items.remove(it)  # 'George Washington', 'Chad Smith'
                     overlapping.remove(it)
+            for it in list(overlapping):
+                if it.kind == "title" and it.end == e and it.start > s and doc[it.start - 1].pos_ == "PROPN" \
+                        and doc[it.start - 1].is_title and not any(o.start <= it.start - 1 < o.end for o in overlapping):
+                    items.remove(it)  # 'Kevin King', 'Tom Major': a surname that is also a title
+                    overlapping.remove(it)
             lead = [it for it in overlapping if it.kind in ("title", "adjective") and it.start <= s]
             while lead:
                 s = max(it.end for it in lead)  # 'President Joe Smith' -> 'Joe Smith'

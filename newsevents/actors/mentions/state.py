@@ -112,6 +112,15 @@ class ArticleState:
             return iso
         return None
 
+    def longer_place(self, item) -> Optional[object]:
+        """The Place whose name holds a country item and starts before it, of another country
+        ('New Jersey', 'New Mexico' around 'Jersey', 'Mexico'), or None."""
+        place = self.place_at.get(item.start)
+        entry = item.first("country") or item.first("capital") or item.first("adjective")
+        if place is None or place.evidence is None or place.evidence.start >= self.doc[item.start].idx:
+            return None
+        return place if entry is None or place.country != entry.value else None
+
     def sentence_country(self, sent: int) -> Optional[str]:
         """The sentence's only country (names, adjectives, capitals, places), if exactly one."""
         if self.party_sent.get(sent):
