@@ -1078,3 +1078,10 @@ def test_a_wrong_that_is_undone_is_no_disapproval(pipeline):
     said = "Prime Minister Benjamin Netanyahu of Israel said Donald Trump {}."
     assert "ACCUSE" not in [e.event_type for e in pipeline(said.format("corrected an historic injustice")).events]
     assert "ACCUSE" in [e.event_type for e in pipeline(said.format("committed an historic injustice")).events]
+
+
+def test_a_frames_infinitive_after_a_time_is_still_its_complement(nlp, stage):
+    # "on Saturday" between them makes the parser read "to meet" as an adverbial clause
+    events = run(nlp, stage, "Egypt had offered on Saturday to meet Iran at the border.")
+    assert [e.event_type for e in events] == ["AGREE"]
+    assert codes(events[0].actors) == ["EGY"] and codes(events[0].recipients) == ["IRN"]

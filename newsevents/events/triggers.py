@@ -419,7 +419,8 @@ def for_to_marks(tok) -> list:
 def complements(tok) -> list:
     """The clause complements of a frame verb: xcomp/ccomp (with conjuncts), a preposition's
     pcomp ("called for ending"), an adjective complement's xcomp ("ready to talk"), a for-to
-    clause ("called for Israel to withdraw")."""
+    clause ("called for Israel to withdraw"), and with none of those an infinitive the parser
+    made an adverbial clause ("offered on Saturday to meet")."""
     out = [m.head for m in for_to_marks(tok)]
     for child in tok.children:
         if child.dep_ in ("xcomp", "ccomp"):
@@ -431,4 +432,10 @@ def complements(tok) -> list:
                     out.append(g)
         elif child.dep_ == "acomp":
             out.extend(g for g in child.children if g.dep_ == "xcomp")
+    if not any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in tok.children):
+        # "had offered on Saturday to meet Kim": a time between them makes the parser read the
+        # frame's infinitive as an adverbial clause (with an object it is a purpose: "demanded
+        # a meeting to discuss")
+        out.extend(c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i
+                   and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
     return out
