@@ -170,3 +170,19 @@ def test_date_under_a_time_noun_takes_the_tense_of_the_verb(nlp, stage):
     is the past Oct. 23, not the nearer one ahead."""
     got = found(nlp, stage, "Slepian was shot to death on the night of Oct. 23 in his home.", date(1999, 5, 5))
     assert ("Oct. 23", "DATE", "1998-10-23") in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "the next year" counts from the narrated year; "next year" (no article) from publication
+    ("In 2016 he moved to Paris. The next year he returned.", [("2016", "DATE", "2016"),
+                                                              ("The next year", "DATE", "2017")]),
+    ("In May 2016 he moved to Paris. The next month he returned.", [("May 2016", "DATE", "2016-05"),
+                                                                    ("The next month", "DATE", "2016-06")]),
+    ("The election will be held next year.", [("next year", "DATE", "2020")]),
+    # a name: the year before it is a date, the "Six-Day" is no duration
+    ("Israel seized the territories in the 1967 Six-Day War.", [("1967", "DATE", "1967")]),
+    # a surname that is a unit word
+    ("Speaking to reporters, Weeks said the plan was sound.", []),
+])
+def test_years_after_a_narrated_year_names_and_surnames(nlp, stage, text, expected):
+    assert found(nlp, stage, text, published=date(2019, 11, 20)) == expected

@@ -204,6 +204,9 @@ def reanchor(found: list, published: Optional[Date], resolve, quoted_days: froze
             anchor = None
             if coarse is not None and words[-1] == "later" and words[-2] in _COARSE_UNITS[coarse[0]]:
                 anchor, coarse = coarse[1], None  # no chain: "a year later ... a year later" both count from it
+            elif coarse is not None and words[0] == "the" and len(words) == 3 and words[1] in _ORDER \
+                    and words[-1] in _COARSE_UNITS[coarse[0]]:
+                anchor = coarse[1]  # "in 2016 ... the next year": 2017, not the year after publication
             elif quoted_day or (narrated is not None and told != narrated and tense_of and tense_of(span) == "past"):
                 anchor = told if told != published or value is None else None
             elif narrated is not None and (narrated != published or value is None):

@@ -217,6 +217,9 @@ class Recogniser:
             if low in sets and len(span) == 1 and t.pos_ != "ADV" and t.dep_ != "advmod" and not (
                     low in self.set_adjectives and t.pos_ == "ADJ" and t.dep_ == "amod"):
                 return False     # "the Communist Party daily", "quarterly dividend"; but "his daily life"
+        if len(span) == 1 and span[0].lower_ in self.lex.get("units", {}) and span[0].is_title and (
+                span[0].ent_type_ in ("PERSON", "ORG") or span[0].dep_ in ("nsubj", "nsubjpass", "poss")):
+            return False     # "Weeks said", "Days's lawyer": a surname, not a vague amount of time
         if len(span) == 1 and re.match(r"^\d{4}$", span.text):
             t = span[0]
             prev = t.nbor(-1) if t.i > 0 else None
@@ -279,6 +282,11 @@ class Recogniser:
             start += 1       # "a 10-year", "the 1988", "the Aug. 7", "a third-quarter (loss)": article outside
         while end > start and (doc[end - 1].lower_ in _TRAILING_DROP or doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
+        for k in range(start + 1, end - 1):
+            if doc[k].text == "-" and doc[k - 1].is_title and doc[k + 1].is_title and end < len(doc) \
+                    and doc[end].is_title and doc[end].pos_ in ("PROPN", "NOUN"):
+                end = k - 1  # "the 1967 Six-Day War": a name; the year before it stays
+                break
         return doc[start:end] if end > start else None
 
     def candidates(self, doc) -> list:
