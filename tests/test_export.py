@@ -130,3 +130,17 @@ def test_table_separates_code_and_sector_and_joins_actors_with_semicolons():
     row = next(line for line in table if line.endswith(" talked"))
     assert " USA/GOV;PRK/GOV " in row and " ---/REB;HKG " in row
     assert not any("USAGOV" in line or "USA/GOV," in line for line in table)
+
+
+def test_network_nodes_are_labelled_by_their_codes_own_name():
+    from collections import Counter
+
+    from newsevents.export.network import node_label
+
+    # a country node is the country, not the most mentioned person of it
+    assert node_label("USA", Counter({"Donald Trump": 9})) == "United States"
+    # a code that stands for many bodies says so; an organisation code is its organisation
+    assert node_label("IGO", Counter({"Arab League": 2})) == "intergovernmental organisations"
+    assert node_label("UNO", Counter({"UN Security Council": 2})) == "United Nations"
+    # an uncoded actor keeps its name
+    assert node_label("name:AEW", Counter({"AEW": 1})) == "AEW"

@@ -5,7 +5,8 @@ that has a located place (the first mention's place that has coordinates), ``[lo
 in WGS84, and the event's fields as properties. Written as a stream.
 
 GEXF 1.3 (gexf.net): a directed graph; nodes are actors (their code, or their canonical
-name when uncoded), labelled with the most frequent canonical name; one edge per
+name when uncoded), labelled with the code's own name (country, organisation) or else the most
+frequent canonical name; one edge per
 (actor, recipient) pair of the first mention of each event, weighted by the number of
 events, with the Goldstein sum and the count per quad class as attributes. A reciprocal
 event without recipient (a meeting) links its actors pairwise, in sorted order.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import IO, Iterable
 from xml.sax.saxutils import quoteattr
 
@@ -44,6 +46,35 @@ def write_geojson(clusters: Iterable[dict], out: IO) -> int:
         n += 1
     out.write("]}\n")
     return n
+
+
+@lru_cache(maxsize=1)
+def _code_names() -> dict:
+    """Code -> name for node labels: countries.tsv names ("USA" -> "United States"), the first
+    organisation of organisations.tsv with its own code ("UNO" -> "United Nations"), and the
+    sector labels of the codes that stand for many bodies ("IGO" -> "intergovernmental
+    organisations", sectors.tsv)."""
+    from ..data import load_tsv
+
+    names = {}
+    for r in load_tsv("actors/sectors.tsv"):
+        if r["code"] in ("IGO", "NGO"):
+            names[r["code"]] = r["description"].split(" (")[0]
+    for r in load_tsv("actors/organisations.tsv"):
+        if r.get("code") and r["code"] not in names and len(r["code"]) == 3:
+            names.setdefault(r["code"], r["canonical"])
+    for r in load_tsv("actors/countries.tsv"):
+        names[r["iso3"]] = r["name"]
+    return names
+
+
+def node_label(node: str, counts: Counter) -> str:
+    """The label of a network node: a code's own name (a country, an organisation code, a
+    sector code for many bodies), else the most frequent canonical name of its actors.
+
+    node (str): an actor code, or ``name:<canonical>`` for an uncoded actor (GEXF) or the
+    canonical itself (API). counts (Counter): canonical name -> mentions. RETURNS (str)."""
+    return _code_names().get(node) or counts.most_common(1)[0][0]
 
 
 def _node(a: dict):
@@ -87,7 +118,7 @@ def write_gexf(clusters: Iterable[dict], out: IO) -> int:
         w(f'      <attribute id="{aid}" title="{aid}" type="{kind}"/>\n')
     w('    </attributes>\n    <nodes>\n')
     for node in sorted(labels):
-        label = labels[node].most_common(1)[0][0]
+        label = node_label(node, labels[node])
         code = "" if node.startswith("name:") else node
         w(f'      <node id={quoteattr(node)} label={quoteattr(label)}><attvalues>'
           f'<attvalue for="code" value={quoteattr(code)}/></attvalues></node>\n')

@@ -353,7 +353,9 @@ class Browse:
         each actor of an event to each of its recipients, or, for an event without recipient
         (a meeting), its actors pairwise in sorted order, as the GEXF export does.
         limit (int | None): keep the heaviest edges only (None: all).
-        RETURNS (dict): ``nodes`` (id, label: the most frequent canonical name, code, events),
+        RETURNS (dict): ``nodes`` (id, label: the code's own name, a country's or an
+            organisation's, else the most frequent canonical name; code: None for an uncoded
+            actor's node, events),
             ``edges`` (source, target, events, goldstein_sum, goldstein_mean, counts per quad
             class), ``total_edges`` (before the limit).
         """
@@ -365,10 +367,13 @@ class Browse:
             + " ORDER BY p.article_id, p.event_id, p.role, p.position", params)
         events: dict = {}
         labels: dict = defaultdict(Counter)
+        coded: set = set()
         for r in rows:
             node = r["code"] or r["canonical"]
             if not node:
                 continue
+            if r["code"]:
+                coded.add(node)
             labels[node][r["canonical"] or node] += 1
             ev = events.setdefault((r["article_id"], r["event_id"]),
                                    {"actor": [], "recipient": [], "g": r["goldstein"], "q": r["quad_class"]})
@@ -399,8 +404,10 @@ class Browse:
         for e in kept:
             weight[e["source"]] += e["events"]
             weight[e["target"]] += e["events"]
-        nodes = [{"id": n, "label": labels[n].most_common(1)[0][0], "code": n if n.isupper() and len(n) <= 6 else None,
-                  "events": weight[n]} for n in sorted(weight)]
+        from ..export.network import node_label
+
+        nodes = [{"id": n, "label": node_label(n, labels[n]) if n in coded else labels[n].most_common(1)[0][0],
+                  "code": n if n in coded else None, "events": weight[n]} for n in sorted(weight)]
         return {"nodes": nodes, "edges": kept, "total_edges": len(ranked)}
 
     def iter_clusters_matching(self, q: Query = Query(), factual: bool = True, chunk: int = 1000) -> Iterator[dict]:
