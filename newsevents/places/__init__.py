@@ -53,6 +53,7 @@ from ..data import load_tsv, load_yaml
 from ..pipeline import register_stage
 from ..records import Place
 from .gazetteer import FEATURES, Gazetteer, get_gazetteer
+from .demonyms import region_adjective_table
 from .mentions import FACILITY, facility_mentions, place_streets
 from .role import ASSOCIATIVE, load_role_rules, organisation_pattern
 from .toponyms import Recogniser, Toponym, demonym_table, load_weights, recognise_and_resolve
@@ -69,8 +70,8 @@ class PlaceStage:
     """Recognise toponyms and resolve them against the offline gazetteer.
 
     options (Options): ``options.data_paths`` may hold user ``places/supplement.tsv``,
-        ``places/countries.tsv``, ``places/cues.yaml``, ``places/disambiguation.yaml`` and
-        ``places/roles.yaml`` files extending the built-in ones.
+        ``places/countries.tsv``, ``places/cues.yaml``, ``places/disambiguation.yaml``,
+        ``places/region_adjectives.tsv`` and ``places/roles.yaml`` files extending the built-in ones.
     The gazetteer is loaded by :meth:`warm` (which the Pipeline calls once built), else on the
     first article (about 0.6 s from the on-disk cache, 15 s the very first time it is built),
     and shared by all pipelines of the process.
@@ -99,9 +100,12 @@ class PlaceStage:
         if self._recogniser is None:
             gaz = get_gazetteer(self.options.data_paths)
             rows = load_tsv("actors/countries.tsv", extra=self.options.data_paths)
-            self._recogniser = Recogniser(gaz, self.cues, demonym_table(gaz, rows))
+            region_rows = load_tsv("places/region_adjectives.tsv", extra=self.options.data_paths)
+            regions = region_adjective_table(gaz, region_rows)
+            self._recogniser = Recogniser(gaz, self.cues, {**demonym_table(gaz, rows), **regions})
+            self._recogniser.group_words = region_adjective_table(gaz, region_rows, alone=False)
             self._recogniser.nationality_forms = {f.strip() for r in rows for col in ("adjectives", "demonyms")
-                                                  for f in (r.get(col) or "").split("|") if f.strip()}
+                                                  for f in (r.get(col) or "").split("|") if f.strip()} | set(regions)
         return self._recogniser
 
     def __call__(self, ctx) -> None:

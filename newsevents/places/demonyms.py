@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from typing import Optional
 
+import logging
+
 from .gazetteer import F_CITY, Gazetteer
 from .toponym import Toponym
 
-__all__ = ["demonym_table", "add_demonyms"]
+__all__ = ["demonym_table", "region_adjective_table", "add_demonyms"]
+
+logger = logging.getLogger("newsevents")
 
 
 def add_demonyms(doc, found: list, taken: bytearray, demonyms: dict, longest: int, text: Optional[str] = None,
@@ -95,4 +99,35 @@ def demonym_table(gaz: Gazetteer, rows: list) -> dict:
                 out[form] = e
     for form in clash:
         del out[form]
+    return out
+
+
+def region_adjective_table(gaz: Gazetteer, rows: list, alone: bool = True) -> dict:
+    """Map the adjectives and group nouns of regions and continents to their gazetteer entry.
+
+    rows (list[dict]): rows of ``data/places/region_adjectives.tsv`` (columns ``form``, '|'-separated
+        surface forms, ``place``, the gazetteer name of a region, continent, sea or admin1 area, and
+        ``alone``, "yes" or "no"). alone (bool): the rows whose ``alone`` is "yes" (recognised wherever
+        they occur, as nationality words are; a missing value counts as "yes"), else those whose
+        ``alone`` is "no" (which name their place only where something else recognised them).
+    A form names the place, never a town of the same name ("Arab" is the Arab world, not Arab,
+    Alabama; "English" is England, not English, Indiana; "Central American" is Central America,
+    not the United States of its last word). A row whose place the gazetteer lacks as such is
+    skipped with a warning.
+    RETURNS (dict[str, int]): surface form (case-sensitive) -> entry.
+    """
+    out: dict = {}
+    for row in rows:
+        if ((row.get("alone") or "yes").strip().lower() != "no") != alone:
+            continue
+        name = (row.get("place") or "").strip()
+        entries = [i for i, p in gaz.candidates(name) if p and gaz.curated[i] and gaz.feature[i] != F_CITY]
+        if not entries:
+            logger.warning("places/region_adjectives.tsv: %r is no region, continent or admin1 area of the "
+                           "gazetteer; its forms are skipped", name)
+            continue
+        for form in (row.get("form") or "").split("|"):
+            form = form.strip()
+            if form:
+                out[form] = entries[0]
     return out

