@@ -19,6 +19,7 @@ from .coding import code_event, code_type
 from .flags import event_flags, source_refs
 from .implicit import announcing_actors, implicit_actor, implicit_protest_sides, implicit_target
 from .non_agent import non_agent_event
+from .owners import country_refs
 from .statements import statement_events
 from .state import ArticleState
 from .triggers import Match
@@ -89,6 +90,17 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
     if m.need_recipient and not any(r.code or r.sector for r in recipients if r.mention not in
                                     {a.mention for a in actors}):
         return None  # "delivered a speech" (no aid goods, no recipient)
+    # "rejected a U.S. request", "the Israeli strike": country words that are no actor mentions;
+    # they complete an event, never make one (after the checks above: "give the British public the
+    # final say" is still no event between actors)
+    # protesters named by their nationality are its people, as implicit protesters are ("Algerian
+    # landowners began a hunger strike": Algeria (protesters), CVL; rules.yaml implicit_protest)
+    actors += country_refs(rules, state, actors_t, actors,
+                           spec=rules.implicit_protest.get("actor") if pat.event_type == "PROTEST" else None)
+    # "Israel and Lebanon renewed negotiations on an Israeli troop pullback": a country word of a
+    # side that acts together with another is the topic, not a recipient
+    together = {r.code for r in actors if r.code} if len({r.code for r in actors if r.code}) >= 2 else set()
+    recipients += country_refs(rules, state, recips_t, recipients, skip=together)
     # the same entity is not both actor and recipient unless nothing else is coded
     a_keys = {r.mention for r in actors}
     recipients = [r for r in recipients if r.mention not in a_keys]
