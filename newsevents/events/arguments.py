@@ -71,10 +71,26 @@ def arguments(rules: EventRules, m: Match, matches: dict) -> tuple[list, list]:
                     recips += pobjs
                 elif lemma == "between":
                     actors += pobjs
+        if not actors and verb is None:
+            actors = doer(rules, tok)  # "the suspect in a shooting of protesters"
+        if not actors:
+            # "talks were held between Iran and Iraq", "clashes erupted between X and Y": the sides
+            # named on the light verb, or on the verb the noun is the subject of
+            gov = verb if verb is not None else (tok.head if tok.dep_ in SUBJ | PASS_SUBJ
+                                                 and tok.head.lemma_.lower() in rules.occurrence_verbs else None)
+            if gov is not None:
+                actors = between(gov)
+                recips = [r for r in recips if r.i not in {a.i for a in actors}]
         if "selfrecip" in pat.flags:
             recips = []
         return actors, dedupe(recips)
     actors, precips = subject(tok)
+    if not precips:  # "police used tear gas to disperse protesters": the police disperse them
+        actors = instrument_user(rules, tok) or actors
+    if not actors and tok.dep_ not in ("acl", "relcl"):
+        # "a memorandum was signed between Cyprus, Greece and Israel" (not "the agreement signed
+        # between Turkey and Libya": a thing named by an act told elsewhere)
+        actors = between(tok)
     recips = list(precips)
     if not recips and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in NOUN_POS:
         recips.append(tok.head)  # "ten soldiers killed in an ambush", "prisoners freed on Monday"
@@ -97,6 +113,55 @@ def arguments(rules: EventRules, m: Match, matches: dict) -> tuple[list, list]:
                 recips += [c for c in comp.children if c.dep_ in SUBJ]
     # "X and Y met", "met with both Kim and Trump": conj handled in refs
     return actors, dedupe(recips)
+
+
+def doer(rules: EventRules, tok) -> list:
+    """The doer of an event noun named by the noun it hangs on: "the suspect in a shooting", "the
+    perpetrators of the attack" (rules.yaml ``doer_nouns``, ``doer_preps``); a doer noun in
+    apposition to a name gives the name ("Kyle Rittenhouse, the suspect in a shooting").
+    RETURNS (list[Token]): [] or one head."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in rules.doer_preps or prep.head.i == prep.i:
+        return []
+    noun = prep.head
+    if noun.lemma_.lower() not in rules.doer_nouns and noun.lower_ not in rules.doer_nouns:
+        return []
+    return [noun.head] if noun.dep_ == "appos" else [noun]
+
+
+def instrument_user(rules: EventRules, verb) -> list:
+    """The subject of a verb of using (rules.yaml ``instrument_verbs``) whose means carries
+    ``verb`` as a purpose clause: in "police used simple tools such as chainsaws to rescue people"
+    the parser hangs "to rescue" on "chainsaws"; in "police used tear gas to disperse protesters"
+    it makes "to disperse" a complement of "used", which reads as object control (the gas would
+    disperse them); the police disperse them. RETURNS (list[Token]): [] when ``verb`` is no such
+    purpose clause."""
+    if verb.dep_ not in ("acl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    if verb.dep_ == "xcomp":
+        gov = verb.head
+        ok = gov.pos_ == "VERB" and gov.lemma_.lower() in rules.instrument_verbs and any(
+            c.dep_ == "dobj" for c in gov.children)
+        return subject(gov)[0] if ok else []
+    t = verb.head
+    for _ in range(4):  # chainsaws <- as <- tools <- used
+        if t.dep_ in ("dobj", "pobj", "prep", "conj", "appos") and t.head.i != t.i:
+            t = t.head
+            if t.pos_ == "VERB":
+                break
+        else:
+            return []
+    if t.pos_ != "VERB" or t.lemma_.lower() not in rules.instrument_verbs:
+        return []
+    return subject(t)[0]
+
+
+def between(verb) -> list:
+    """The objects of a "between" on ``verb``: the sides of an act done together ("an accord was
+    signed between Cyprus, Greece and Israel", "clashes erupted between X and Y"), as actors (their
+    conjuncts come with :func:`refs`; two or more make the event reciprocal). RETURNS (list[Token])."""
+    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "between"
+            for g in c.children if g.dep_ == "pobj"]
 
 
 #: conjunctions the parser takes for prepositions when their clause's subject is a long name
@@ -345,14 +410,16 @@ def _affiliation_spans(rules: EventRules, tok) -> list:
 
 def np_span(tok) -> tuple[int, int]:
     """Characters of the noun phrase headed by ``tok`` without clauses and conjuncts (of the head;
-    a list inside a kept preposition stays: "the delegations of Cyprus, Greece and Israel")."""
+    a list inside a kept preposition or an apposition stays: "the delegations of Cyprus, Greece and
+    Israel", "the group, the Islamic State of Iraq and the Levant")."""
     toks = [tok]
     stack = [tok]
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ in ("conj", "cc", "punct") and t.i != tok.i and t.dep_ in ("pobj", "conj"):
-                pass  # a list inside "of ..." belongs to the phrase
+            if c.dep_ in ("conj", "cc", "punct") and t.i != tok.i and t.dep_ in ("pobj", "conj", "appos"):
+                pass  # a list inside "of ..." or an apposition belongs to the phrase ("The militant
+                # group, the Islamic State of Iraq and the Levant, claimed ...")
             elif c.dep_ in _NP_CUT and not (c.dep_ == "prep" and c.lemma_.lower() in _NP_KEEP_PREPS):
                 continue
             toks.append(c)

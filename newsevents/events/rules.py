@@ -130,6 +130,9 @@ class EventRules:
     suspect_of_types: frozenset
     suspect_types: frozenset
     suspect_links: frozenset
+    doer_nouns: frozenset  # "the suspect in a shooting": the suspect does the event noun
+    doer_preps: frozenset
+    instrument_verbs: frozenset  # "used chainsaws to rescue people": the user rescues
     country_names: Mapping  # ISO3 -> name (actors/countries.tsv), for implicit actors' names
 
     @classmethod
@@ -213,6 +216,9 @@ class EventRules:
             suspect_of_types=_types(rules, "suspect_of_types"),
             suspect_types=_types(rules, "suspect_types"),
             suspect_links=frozenset(str(w).lower() for w in rules.get("suspect_links") or ()),
+            doer_nouns=_words(rules, "doer_nouns"),
+            doer_preps=_words(rules, "doer_preps"),
+            instrument_verbs=_words(rules, "instrument_verbs"),
             country_names=MappingProxyType({r["iso3"]: r["name"] for r in load_tsv("actors/countries.tsv",
                                                                                      extra=data_paths)}),
         )
