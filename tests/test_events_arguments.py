@@ -137,3 +137,28 @@ def test_an_impeachment_is_by_a_legislature(pipeline):
     ev, _ = _event(pipeline, "The president of Brazil was impeached in 2016.", "ACCUSE")
     assert [(r.code, r.sector) for r in ev.actors] == [("BRA", "LEG")]
     assert "BRA" in codes(ev.recipients)
+
+
+@pytest.mark.parametrize("text,etype,actors,recipients", [
+    # a country word at the start of a chain of noun modifiers
+    ("Recent US drone attacks have killed eight militants in Yemen.", "ASSAULT", ["USA"], []),
+    ("The radical Palestinian Islamic Jihad movement rejected an invitation to the talks.", "REJECT",
+     ["PSE"], []),
+    # a pronoun that stands for the speaker named by nationality
+    ("Radical French farmers said on Friday they would blockade Paris.", "THREATEN", ["FRA"], []),
+])
+def test_country_words_further_from_the_head(pipeline, text, etype, actors, recipients):
+    ev, _ = _event(pipeline, text, etype)
+    assert sorted(c for c in codes(ev.actors) if c) == sorted(actors)
+    for code in recipients:
+        assert code in codes(ev.recipients)
+
+
+# ----------------------------------------------------------------- states of one's own mind
+@pytest.mark.parametrize("text,actors,recipients", [
+    ("Iran is opposed to the plan of Israel.", ["IRN"], ["ISR"]),
+    ("Iraq was opposed by Iran.", ["IRN"], ["IRQ"]),
+])
+def test_being_opposed_is_opposing(nlp, stage, text, actors, recipients):
+    ev = one(run(nlp, stage, text), "REJECT")
+    assert codes(ev.actors) == actors and codes(ev.recipients) == recipients

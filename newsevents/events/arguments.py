@@ -85,6 +85,9 @@ def arguments(rules: EventRules, m: Match, matches: dict) -> tuple[list, list]:
             recips = []
         return actors, dedupe(recips)
     actors, precips = subject(tok)
+    if precips and not actors and tok.lemma_.lower() in rules.stative_participles and tok.tag_ == "VBN" \
+            and not any(c.dep_ == "agent" for c in tok.children):
+        actors, precips = precips, []  # "Israel is opposed to French mediation": Israel opposes it
     if not precips:  # "police used tear gas to disperse protesters": the police disperse them
         actors = instrument_user(rules, tok) or actors
     if not actors and tok.dep_ not in ("acl", "relcl"):

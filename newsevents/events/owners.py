@@ -68,8 +68,10 @@ def _linked(rules: "EventRules", head, mod) -> bool:
     return False
 
 
-def _owner_words(rules: "EventRules", state: "ArticleState", head) -> list:
-    """The country-word tokens standing for ``head``'s participant: itself, else its modifiers."""
+def _owner_words(rules: "EventRules", state: "ArticleState", head, depth: int = 2) -> list:
+    """The country-word tokens standing for ``head``'s participant: itself, else its modifiers
+    (through a chain of noun modifiers: "US Predator attacks", "the Palestinian Islamic Jihad
+    movement")."""
     if country_word(state, head) is not None:
         return [head]
     out = []
@@ -78,6 +80,8 @@ def _owner_words(rules: "EventRules", state: "ArticleState", head) -> list:
             for t in [c] + [g for g in c.conjuncts if g.i > c.i]:
                 if country_word(state, t) is not None:
                     out.append(t)
+                elif depth > 1 and t.dep_ in ("compound", "nmod"):
+                    out += _owner_words(rules, state, t, depth - 1)
     return out
 
 
@@ -93,12 +97,17 @@ def country_refs(rules: "EventRules", state: "ArticleState", toks: Iterable, hav
         rules.yaml ``implicit_protest``), else the country itself with no sector.
     RETURNS (list[ActorRef]): new refs, one per country, in text order; adds their Actor records.
     """
-    from .arguments import np_span
+    from .arguments import np_span, speaker_antecedent
 
     ctx = state.ctx
     known = {r.code for r in have if r.code} | set(skip)
     out = []
+    heads = []
     for tok in toks:
+        # "French farmers said they would blockade Paris": the speaker a pronoun stands for
+        pron = tok.pos_ == "PRON" and tok.i not in state.actor_tok
+        heads += speaker_antecedent(rules, tok) if pron else [tok]
+    for tok in heads:
         for t in [tok] + [c for c in tok.conjuncts if c.i > tok.i]:
             if t.pos_ not in ("NOUN", "PROPN", "ADJ") or t.i in state.actor_tok:
                 continue

@@ -133,6 +133,7 @@ class EventRules:
     doer_nouns: frozenset  # "the suspect in a shooting": the suspect does the event noun
     doer_preps: frozenset
     instrument_verbs: frozenset  # "used chainsaws to rescue people": the user rescues
+    stative_participles: frozenset  # "Israel is opposed to": Israel opposes
     country_names: Mapping  # ISO3 -> name (actors/countries.tsv), for implicit actors' names
 
     @classmethod
@@ -219,6 +220,7 @@ class EventRules:
             doer_nouns=_words(rules, "doer_nouns"),
             doer_preps=_words(rules, "doer_preps"),
             instrument_verbs=_words(rules, "instrument_verbs"),
+            stative_participles=_words(rules, "stative_participles"),
             country_names=MappingProxyType({r["iso3"]: r["name"] for r in load_tsv("actors/countries.tsv",
                                                                                      extra=data_paths)}),
         )
