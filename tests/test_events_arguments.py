@@ -117,6 +117,10 @@ def test_the_victim_in_an_act_is_not_its_actor(pipeline):
     ("Turkey and Greece used simple tools such as chainsaws to rescue people.", "AID", ["TUR", "GRC"], []),
     ("Israel used drones to attack Iran.", "ASSAULT", ["ISR"], ["IRN"]),
     ("Egypt used tear gas to disperse protesters from Sudan.", "COERCE", ["EGY"], []),
+    # a purpose clause hung on a noun of acting, and the means ("by") of such a clause
+    ("Iran took steps to attack Israel.", "ASSAULT", ["IRN"], ["ISR"]),
+    ("Iran has taken decisive action to protect its staff by killing a commander from Iraq.", "ASSAULT",
+     ["IRN"], ["IRQ"]),
 ])
 def test_the_user_of_a_means_does_its_purpose(nlp, stage, text, etype, actors, recipients):
     ev = next(e for e in run(nlp, stage, text) if e.event_type == etype and e.trigger.text.split()[-1] in text
@@ -130,6 +134,11 @@ def test_an_object_that_is_no_means_still_does_its_complement(nlp, stage):
     # object control is kept for verbs that are not of using: "urged Iraq to withdraw"
     ev = one(run(nlp, stage, "Iran urged Iraq to withdraw its troops."), "REQUEST")
     assert codes(ev.actors) == ["IRN"]
+
+
+def test_a_call_by_another_to_act_is_not_the_rejecters_act(nlp, stage):
+    events = run(nlp, stage, "Egypt rejected a call by Iran to attack Israel.")
+    assert not [e for e in events if e.event_type == "ASSAULT" and "EGY" in codes(e.actors)]
 
 
 # ------------------------------------------------------------------------ implicit agents

@@ -90,6 +90,9 @@ def arguments(rules: EventRules, m: Match, matches: dict) -> tuple[list, list]:
         actors, precips = precips, []  # "Israel is opposed to French mediation": Israel opposes it
     if not precips:  # "police used tear gas to disperse protesters": the police disperse them
         actors = instrument_user(rules, tok) or actors
+    if not actors and not precips and tok.dep_ == "pcomp" and tok.head.lower_ == "by":
+        # "took action to protect its staff by killing X": the means of such a purpose clause
+        actors = instrument_user(rules, tok.head.head)
     if not actors and tok.dep_ not in ("acl", "relcl"):
         # "a memorandum was signed between Cyprus, Greece and Israel" (not "the agreement signed
         # between Turkey and Libya": a thing named by an act told elsewhere)
@@ -137,16 +140,20 @@ def instrument_user(rules: EventRules, verb) -> list:
     ``verb`` as a purpose clause: in "police used simple tools such as chainsaws to rescue people"
     the parser hangs "to rescue" on "chainsaws"; in "police used tear gas to disperse protesters"
     it makes "to disperse" a complement of "used", which reads as object control (the gas would
-    disperse them); the police disperse them. RETURNS (list[Token]): [] when ``verb`` is no such
-    purpose clause."""
-    if verb.dep_ not in ("acl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    disperse them); the police disperse them. So too a purpose clause hung on a noun of acting
+    (rules.yaml ``action_nouns``: "the military has taken action to protect its personnel").
+    RETURNS (list[Token]): [] when ``verb`` is no such purpose clause."""
+    if verb.dep_ not in ("acl", "relcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return []
     if verb.dep_ == "xcomp":
         gov = verb.head
-        ok = gov.pos_ == "VERB" and gov.lemma_.lower() in rules.instrument_verbs and any(
-            c.dep_ == "dobj" for c in gov.children)
+        objs = [c for c in gov.children if c.dep_ == "dobj"]
+        ok = gov.pos_ == "VERB" and objs and (gov.lemma_.lower() in rules.instrument_verbs
+                                              or objs[0].lemma_.lower() in rules.action_nouns)
         return subject(gov)[0] if ok else []
     t = verb.head
+    if t.dep_ == "dobj" and t.lemma_.lower() in rules.action_nouns and t.head.pos_ in ("VERB", "AUX"):
+        return subject(t.head)[0]  # "the military took action to protect its personnel"
     for _ in range(4):  # chainsaws <- as <- tools <- used
         if t.dep_ in ("dobj", "pobj", "prep", "conj", "appos") and t.head.i != t.i:
             t = t.head

@@ -134,6 +134,7 @@ class EventRules:
     doer_preps: frozenset
     instrument_verbs: frozenset  # "used chainsaws to rescue people": the user rescues
     stative_participles: frozenset  # "Israel is opposed to": Israel opposes
+    action_nouns: frozenset  # "took action to protect": the taker protects
     country_names: Mapping  # ISO3 -> name (actors/countries.tsv), for implicit actors' names
 
     @classmethod
@@ -221,6 +222,7 @@ class EventRules:
             doer_preps=_words(rules, "doer_preps"),
             instrument_verbs=_words(rules, "instrument_verbs"),
             stative_participles=_words(rules, "stative_participles"),
+            action_nouns=_words(rules, "action_nouns"),
             country_names=MappingProxyType({r["iso3"]: r["name"] for r in load_tsv("actors/countries.tsv",
                                                                                      extra=data_paths)}),
         )
