@@ -171,3 +171,18 @@ def test_country_words_further_from_the_head(pipeline, text, etype, actors, reci
 def test_being_opposed_is_opposing(nlp, stage, text, actors, recipients):
     ev = one(run(nlp, stage, text), "REJECT")
     assert codes(ev.actors) == actors and codes(ev.recipients) == recipients
+
+
+# ------------------------------------------------------------------- an event told again
+def test_a_definite_event_noun_in_an_agentless_passive_is_the_event_told_before(nlp, stage):
+    events = run(nlp, stage, "On Monday, Iran filed a lawsuit against Israel. "
+                             "The lawsuit was filed in the International Court of Justice.")
+    again = next(e for e in events if e.trigger.text == "lawsuit was filed")
+    assert codes(again.actors) == ["IRN"] and codes(again.recipients) == ["ISR"]
+
+
+def test_an_indefinite_event_noun_is_a_new_event(nlp, stage):
+    events = run(nlp, stage, "On Monday, Iran filed a lawsuit against Israel. "
+                             "A lawsuit was filed in the International Court of Justice.")
+    again = next(e for e in events if e.trigger.text == "lawsuit was filed")
+    assert not again.actors

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING, Optional
 
 from ..records import Event
-from .anaphora import antecedent_actors, clause_authors, quoted_speakers
+from .anaphora import antecedent_actors, clause_authors, quoted_speakers, retold_event
 from .suspects import suspect_actors
 from .arguments import arguments, casualty_victims, refs, subject
 from .coding import code_event, code_type
@@ -143,6 +143,10 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
     if not actors and earlier:  # "a man was arrested after a woman was stabbed": the suspect
         actors = [r for r in suspect_actors(rules, state, m.head, etype, earlier) if r.mention not in
                   {x.mention for x in recipients}]
+    retold = retold_event(rules, m, etype, ctx.sentence_index(m.head.idx), earlier) if not actors else None
+    if retold is not None:  # "The lawsuit was filed in court": the event told before, by its actors
+        actors = [r for r in retold.actors if r.code]
+        recipients = recipients or [r for r in retold.recipients if r.code]
     if not actors:  # "police said two men were arrested": the announcing authorities
         actors = announcing_actors(rules, state, m, flags)
     if not actors:  # "two suspects were arrested": the police, of the place or the article
