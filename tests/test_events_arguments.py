@@ -186,3 +186,10 @@ def test_an_indefinite_event_noun_is_a_new_event(nlp, stage):
                              "A lawsuit was filed in the International Court of Justice.")
     again = next(e for e in events if e.trigger.text == "lawsuit was filed")
     assert not again.actors
+
+
+def test_calling_it_names_the_thing_the_governing_verb_is_about(pipeline):
+    an = pipeline('The prime minister of Greece commented on the Turkish-Libyan maritime border agreement, '
+                  'calling it "null and void".')
+    ev = next(e for e in an.events if e.event_type == "ACCUSE")
+    assert sorted(codes(ev.recipients)) == ["LBY", "TUR"]

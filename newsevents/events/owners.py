@@ -71,7 +71,7 @@ def _linked(rules: "EventRules", head, mod) -> bool:
 def _owner_words(rules: "EventRules", state: "ArticleState", head, depth: int = 2) -> list:
     """The country-word tokens standing for ``head``'s participant: itself, else its modifiers
     (through a chain of noun modifiers: "US Predator attacks", "the Palestinian Islamic Jihad
-    movement")."""
+    movement"; a hyphenated pair: "the Turkish-Libyan agreement")."""
     if country_word(state, head) is not None:
         return [head]
     out = []
@@ -80,6 +80,9 @@ def _owner_words(rules: "EventRules", state: "ArticleState", head, depth: int = 
             for t in [c] + [g for g in c.conjuncts if g.i > c.i]:
                 if country_word(state, t) is not None:
                     out.append(t)
+                    # "the Turkish-Libyan agreement": a country word joined to it by a hyphen
+                    out += [g for g in t.children if g.i == t.i - 2 and t.doc[t.i - 1].text == "-"
+                            and country_word(state, g) is not None]
                 elif depth > 1 and t.dep_ in ("compound", "nmod"):
                     out += _owner_words(rules, state, t, depth - 1)
     return out
