@@ -57,6 +57,8 @@ def test_protesters_named_by_nationality_are_its_people(pipeline):
     ("The Kenosha shooting left two people dead.", "ASSAULT", "actors", "USA"),
     # the backer of a militia takes no part in its attack
     ("Iran-backed militias attacked a convoy on Monday.", "ASSAULT", "recipients", "IRN"),
+    # a likeness is no side
+    ("Egypt threatened to start a Bosnia-style war.", "THREATEN", "recipients", "BIH"),
     # the topic of talks held by two sides is no third side
     ("Israel and Lebanon renewed negotiations on an Israeli troop pullback.", "CONSULT", "recipients", "ISR"),
 ])

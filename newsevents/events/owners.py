@@ -60,11 +60,17 @@ def country_word(state: "ArticleState", tok) -> Optional[tuple]:
 
 
 def _linked(rules: "EventRules", head, mod) -> bool:
-    """True when ``mod`` sits under a link participle of ``head`` ("Iran-backed militias")."""
+    """True when ``mod`` sits under a link participle of ``head`` ("Iran-backed militias") or is
+    joined by a hyphen to a word of likeness or origin ("a Bosnia-style war", "a UK-based group")."""
+    others = rules.affiliation_modifiers | rules.likeness_modifiers
     for c in head.children:
-        if c.dep_ in ("amod", "compound", "npadvmod") and c.lemma_.lower() in rules.affiliation_modifiers:
+        if c.dep_ in ("amod", "compound", "npadvmod", "nmod") and (c.lemma_.lower() in others or c.lower_ in others):
             if c.left_edge.i <= mod.i <= c.right_edge.i:
                 return True
+    doc = mod.doc
+    if mod.i + 2 < len(doc) and doc[mod.i + 1].text == "-" and (
+            doc[mod.i + 2].lemma_.lower() in others or doc[mod.i + 2].lower_ in others):
+        return True
     return False
 
 
@@ -78,6 +84,8 @@ def _owner_words(rules: "EventRules", state: "ArticleState", head, depth: int = 
     for c in head.children:
         if c.dep_ in _OWNER_DEPS and c.i < head.i and not _linked(rules, head, c):
             for t in [c] + [g for g in c.conjuncts if g.i > c.i]:
+                if _linked(rules, head, t):
+                    continue
                 if country_word(state, t) is not None:
                     out.append(t)
                     # "the Turkish-Libyan agreement": a country word joined to it by a hyphen

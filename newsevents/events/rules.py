@@ -82,6 +82,7 @@ class EventRules:
     neg_promotion: Mapping
     refusal_when_negated: frozenset  # lemmas whose negation, in any tense, is a refusal
     affiliation_modifiers: frozenset  # "Al Qaeda-linked group": the linked one is no participant
+    likeness_modifiers: frozenset  # "a Bosnia-style war": the country word names no side
     decree_verbs: frozenset  # decreed_acts: "ordered asset freezes" is the freezes, by the orderer
     decreed_types: frozenset
     receiving_verbs: frozenset  # light verbs whose subject undergoes the noun's event ("received warnings")
@@ -173,6 +174,7 @@ class EventRules:
             neg_promotion=MappingProxyType(promotions(rules.get("negation_promotion"))),
             unattributed_types=_types(rules, "unattributed_types"),
             affiliation_modifiers=_words(rules, "affiliation_modifiers"),
+            likeness_modifiers=_words(rules, "likeness_modifiers"),
             own_subordinates=_words(rules, "own_subordinates"),
             receiving_verbs=_words(rules, "receiving_verbs"),
             decree_verbs=frozenset(str(w).lower() for w in (rules.get("decreed_acts") or {}).get("verbs") or ()),
