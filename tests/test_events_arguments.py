@@ -195,3 +195,9 @@ def test_calling_it_names_the_thing_the_governing_verb_is_about(pipeline):
                   'calling it "null and void".')
     ev = next(e for e in an.events if e.event_type == "ACCUSE")
     assert sorted(codes(ev.recipients)) == ["LBY", "TUR"]
+
+
+def test_i_in_a_direct_quotation_is_its_speaker_when_only_a_sector_is_known(pipeline):
+    an = pipeline('"I condemn the attack on the embassy," the spokeswoman of the police said.')
+    ev = next(e for e in an.events if e.event_type == "ACCUSE")
+    assert [r.canonical for r in ev.actors] == ["the spokeswoman of the police"]

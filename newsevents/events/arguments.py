@@ -294,13 +294,14 @@ _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 def quoting_speaker(state: ArticleState, pron) -> list:
     """The speaker of the direct quotation that holds a first-person pronoun ("I really urge
     [Lam] to step down," Chan said), as the quotes stage resolved it. RETURNS
-    (list[ActorRef]): the coded speaker, or [] (not in a direct quotation, no coded speaker)."""
+    (list[ActorRef]): the speaker when coded or of a known sector ("the head of the police's
+    investigators": COP), or [] (not in a direct quotation, no such speaker)."""
     if pron.lower_ not in _FIRST_PERSON:
         return []
     for start, end, q in state.quote_spans:
         if start <= pron.idx < end and q.kind == "direct":
             sp = q.speaker
-            if sp is not None and sp.code and sp.mention:
+            if sp is not None and sp.mention and (sp.code or sp.sector):
                 return [ActorRef(mention=sp.mention, canonical=sp.canonical, code=sp.code, sector=sp.sector)]
             return []
     return []
