@@ -15,6 +15,10 @@ the first such event of the story (its lead).
 CAMEO codes "Iraq condemned the attack" against the attacker the same way (codebook 1.1b3,
 112 "accuse", example "... condemned the attack by Israeli forces").
 
+An event noun told again in an agentless passive ("The lawsuit was filed in the District Court",
+after "sixteen states filed a lawsuit against ...") is the earlier event told again: its actors
+and recipients are those of the nearest earlier event of its type and noun (:func:`retold_event`).
+
 A noun of something said (``speech_nouns``: "rejected this argument", "dismissed the claims")
 is aimed at whoever said it: the resolved speaker of the nearest quotation before it, within
 the same number of sentences (:func:`quoted_speakers`).
@@ -26,7 +30,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .rules import EventRules
 
-__all__ = ["antecedent_actors", "clause_authors", "quoted_speakers"]
+__all__ = ["antecedent_actors", "clause_authors", "quoted_speakers", "retold_event"]
 
 _PRONOUNS = frozenset({"it", "this", "that"})
 
@@ -129,3 +133,28 @@ def quoted_speakers(rules: "EventRules", obj_tokens: list, sent_index: int, acto
             break
         return [ActorRef(mention=sp.mention, canonical=sp.canonical, code=sp.code, sector=sp.sector)]
     return []
+
+
+def retold_event(rules: "EventRules", m, etype: str, sent_index: int, earlier: list):
+    """The earlier event that a definite event noun in an agentless passive tells again ("The
+    lawsuit was filed in court" after "X filed a lawsuit"; module docstring).
+
+    m (Match): a noun trigger with a light verb. etype (str): its event type.
+    sent_index (int): its sentence. earlier (list[Event]): the events before it, in text order.
+    RETURNS (Event | None): the nearest earlier event (within ``anaphora_sentences``) of type
+    ``etype`` whose pattern holds the same noun and that has a coded actor.
+    """
+    noun, verb = m.head, m.light
+    if verb is None or m.pattern.pos != "N" or noun.dep_ not in ("nsubjpass", "nsubj"):
+        return None
+    if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return None
+    lemma = noun.lemma_.lower()
+    for ev in reversed(earlier or []):
+        if sent_index - ev.evidence.sentence > rules.anaphora_sentences:
+            break
+        if ev.event_type == etype and lemma in (ev.pattern or "").split() and any(a.code for a in ev.actors):
+            return ev
+    return None

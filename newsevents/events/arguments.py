@@ -2,8 +2,9 @@
 references.
 
 :func:`arguments` reads the subject (with passive agent, conjunction, control, relative clauses
-and participles: :func:`subject`), the objects and recipient prepositions (:func:`objects`), a
-noun trigger's possessor, modifiers and ``by``/``between`` phrases, a frame verb's complement.
+and participles, and the constructions with no subject of their own: :mod:`.subjects`), the
+objects and recipient prepositions (:func:`objects`), a noun trigger's possessor, modifiers and
+``by``/``between`` phrases, a frame verb's complement.
 :func:`refs` turns argument head tokens into :class:`~newsevents.records.ActorRef`s through the
 actor mentions inside each head's noun phrase (conjuncts included, duplicates dropped).
 """
@@ -12,15 +13,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from ..records import ActorRef
-from ..syntax import coordinated_speech_head
 from .patterns import Pattern
 from .state import ArticleState
-from .triggers import NOUN_POS, PASS_SUBJ, REL_PRONOUNS, SUBJ, Match, complements
+from .subjects import between, doer, instrument_user, lost_clause_subject, subject
+from .triggers import NOUN_POS, PASS_SUBJ, SUBJ, Match, complements
 
 if TYPE_CHECKING:
     from .rules import EventRules
 
-__all__ = ["arguments", "refs", "casualty_victims", "lost_clause_subject"]
+__all__ = ["arguments", "refs", "casualty_victims", "lost_clause_subject", "subject"]
 
 # dependents that end an argument's noun phrase
 _NP_CUT = {"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "cc", "conj", "preconj", "prep"}
@@ -71,10 +72,32 @@ def arguments(rules: EventRules, m: Match, matches: dict) -> tuple[list, list]:
                     recips += pobjs
                 elif lemma == "between":
                     actors += pobjs
+        if not actors and verb is None:
+            actors = doer(rules, tok)  # "the suspect in a shooting of protesters"
+        if not actors:
+            # "talks were held between Iran and Iraq", "clashes erupted between X and Y": the sides
+            # named on the light verb, or on the verb the noun is the subject of
+            gov = verb if verb is not None else (tok.head if tok.dep_ in SUBJ | PASS_SUBJ
+                                                 and tok.head.lemma_.lower() in rules.occurrence_verbs else None)
+            if gov is not None:
+                actors = between(gov)
+                recips = [r for r in recips if r.i not in {a.i for a in actors}]
         if "selfrecip" in pat.flags:
             recips = []
         return actors, dedupe(recips)
     actors, precips = subject(tok)
+    if precips and not actors and tok.lemma_.lower() in rules.stative_participles and tok.tag_ == "VBN" \
+            and not any(c.dep_ == "agent" for c in tok.children):
+        actors, precips = precips, []  # "Israel is opposed to French mediation": Israel opposes it
+    if not precips:  # "police used tear gas to disperse protesters": the police disperse them
+        actors = instrument_user(rules, tok) or actors
+    if not actors and not precips and tok.dep_ == "pcomp" and tok.head.lower_ == "by":
+        # "took action to protect its staff by killing X": the means of such a purpose clause
+        actors = instrument_user(rules, tok.head.head)
+    if not actors and tok.dep_ not in ("acl", "relcl"):
+        # "a memorandum was signed between Cyprus, Greece and Israel" (not "the agreement signed
+        # between Turkey and Libya": a thing named by an act told elsewhere)
+        actors = between(tok)
     recips = list(precips)
     if not recips and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in NOUN_POS:
         recips.append(tok.head)  # "ten soldiers killed in an ambush", "prisoners freed on Monday"
@@ -97,106 +120,6 @@ def arguments(rules: EventRules, m: Match, matches: dict) -> tuple[list, list]:
                 recips += [c for c in comp.children if c.dep_ in SUBJ]
     # "X and Y met", "met with both Kim and Trump": conj handled in refs
     return actors, dedupe(recips)
-
-
-#: conjunctions the parser takes for prepositions when their clause's subject is a long name
-_CLAUSE_PREPS = frozenset({"after", "before", "since", "until", "while"})
-
-
-def lost_clause_subject(verb):
-    """The subject of a conjunct clause the parser split off its conjunction: in "arrested after
-    Paweł Adamowicz, mayor of Gdańsk, was stabbed" it makes "after Adamowicz" a prepositional
-    phrase and "was stabbed" a conjunct of "arrested"; a conjunct with its own tensed auxiliary
-    and no subject, after such a preposition of its head, has that preposition's object as
-    subject. RETURNS (Token | None)."""
-    if not any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP") for c in verb.children):
-        return None
-    if any(c.dep_ == "cc" for c in verb.children) or any(
-            c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children):
-        return None  # "was arrested and was charged": a true conjunct
-    for c in verb.head.children:
-        if c.dep_ == "prep" and c.lower_ in _CLAUSE_PREPS and verb.head.i < c.i < verb.i:
-            objs = [g for g in c.children if g.dep_ == "pobj"]
-            if objs:
-                return objs[0]
-    return None
-
-
-def subject(verb) -> tuple[list, list]:
-    """(actor heads, recipient heads from a passive subject) of a verb, following
-    conjunction, control (xcomp), relative clauses and participles."""
-    actors, recips = [], []
-    for c in verb.children:
-        if c.dep_ in SUBJ:
-            if c.lower_ in REL_PRONOUNS and verb.dep_ == "relcl":
-                actors.append(verb.head)
-            else:
-                actors.append(c)
-        elif c.dep_ in PASS_SUBJ:
-            if c.lower_ in REL_PRONOUNS and verb.dep_ == "relcl":
-                recips.append(verb.head)
-            else:
-                recips.append(c)
-        elif c.dep_ == "agent" and (verb.tag_ == "VBN" or any(x.dep_ == "auxpass" for x in verb.children)):
-            # (the parser also calls "by" of an active verb an agent: "spoke by telephone")
-            actors.extend(g for g in c.children if g.dep_ == "pobj")
-    if not actors and not recips:
-        # "he can and may declare": the parser hangs the subject on the first of two auxiliaries
-        for aux in verb.children:
-            if aux.dep_ in ("aux", "auxpass") and aux.i < verb.i:
-                actors += [c for c in aux.children if c.dep_ in SUBJ]
-                recips += [c for c in aux.children if c.dep_ in PASS_SUBJ]
-    dep = verb.dep_
-    if actors and not recips and dep in ("xcomp", "advcl", "pcomp") \
-            and any(c.dep_ == "auxpass" for c in verb.children):
-        # "died after being shot by rebels": the controller is the one shot
-        gov = verb.head if dep != "pcomp" else verb.head.head
-        if gov.pos_ in ("VERB", "AUX", "ADJ"):
-            recips = subject(gov)[0]
-    if actors and not recips and dep == "conj" and verb.head.pos_ in ("VERB", "AUX") \
-            and any(c.dep_ == "agent" for c in verb.children) and lost_clause_subject(verb) is None:
-        # "was arrested and was beaten by guards": the passive subject of the first conjunct
-        recips = subject(verb.head)[1]
-    if actors or recips:
-        return actors, recips
-    matrix = coordinated_speech_head(verb)
-    if matrix is not None:  # 'X said A and warned B', parsed with 'warned' inside A: X warned
-        return subject(matrix)
-    if dep == "relcl":
-        return [verb.head], []
-    if dep == "acl" and verb.tag_ == "VBG":
-        return [verb.head], []
-    if dep == "conj" and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
-        lost = lost_clause_subject(verb)
-        if lost is not None:
-            return ([], [lost]) if any(c.dep_ == "auxpass" for c in verb.children) else ([lost], [])
-        return subject(verb.head)
-    if dep in ("xcomp", "advcl") or (dep == "pcomp"):
-        gov = verb.head if dep != "pcomp" else verb.head.head
-        if gov.pos_ not in ("VERB", "AUX", "ADJ"):
-            return [], []
-        # object control: "urged Iraq to withdraw", "asked X to ..."
-        objs = [c for c in gov.children if c.dep_ in ("dobj",)]
-        if dep == "xcomp" and objs and gov.lemma_.lower() not in ("promise",):
-            return objs[:1], []
-        a, passive = subject(gov)
-        if any(c.dep_ == "auxpass" for c in verb.children):
-            return [], a  # "died after being shot": the controller is the one shot
-        if not a and passive and not (dep == "advcl" and verb.tag_ == "VBN"):
-            # "Rittenhouse is accused of shooting two people", "he was arrested for attacking a
-            # guard", "the US had been allied with Kurdish groups in fighting ISIS": the passive
-            # subject of the governor does the act of its complement
-            return passive, []
-        if dep == "advcl" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-            # "if convicted, he could face", "arrested in May, he was released": a bare
-            # participle's controller (the governor's surface subject) undergoes it
-            return [], passive or a
-        return a, []
-    if dep == "ccomp" and verb.head.pos_ == "ADJ":
-        return subject(verb.head)
-    if dep == "acomp" and verb.head.pos_ in ("VERB", "AUX"):
-        return subject(verb.head)  # "it is prepared to impose": the subject of "is"
-    return [], []
 
 
 def objects(rules: EventRules, tok, pat: Optional[Pattern], m: Optional[Match], with_dobj=True) -> list:
@@ -350,14 +273,16 @@ def _affiliation_spans(rules: EventRules, tok) -> list:
 
 def np_span(tok) -> tuple[int, int]:
     """Characters of the noun phrase headed by ``tok`` without clauses and conjuncts (of the head;
-    a list inside a kept preposition stays: "the delegations of Cyprus, Greece and Israel")."""
+    a list inside a kept preposition or an apposition stays: "the delegations of Cyprus, Greece and
+    Israel", "the group, the Islamic State of Iraq and the Levant")."""
     toks = [tok]
     stack = [tok]
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ in ("conj", "cc", "punct") and t.i != tok.i and t.dep_ in ("pobj", "conj"):
-                pass  # a list inside "of ..." belongs to the phrase
+            if c.dep_ in ("conj", "cc", "punct") and t.i != tok.i and t.dep_ in ("pobj", "conj", "appos"):
+                pass  # a list inside "of ..." or an apposition belongs to the phrase ("The militant
+                # group, the Islamic State of Iraq and the Levant, claimed ...")
             elif c.dep_ in _NP_CUT and not (c.dep_ == "prep" and c.lemma_.lower() in _NP_KEEP_PREPS):
                 continue
             toks.append(c)
@@ -374,13 +299,14 @@ _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 def quoting_speaker(state: ArticleState, pron) -> list:
     """The speaker of the direct quotation that holds a first-person pronoun ("I really urge
     [Lam] to step down," Chan said), as the quotes stage resolved it. RETURNS
-    (list[ActorRef]): the coded speaker, or [] (not in a direct quotation, no coded speaker)."""
+    (list[ActorRef]): the speaker when coded or of a known sector ("the head of the police's
+    investigators": COP), or [] (not in a direct quotation, no such speaker)."""
     if pron.lower_ not in _FIRST_PERSON:
         return []
     for start, end, q in state.quote_spans:
         if start <= pron.idx < end and q.kind == "direct":
             sp = q.speaker
-            if sp is not None and sp.code and sp.mention:
+            if sp is not None and sp.mention and (sp.code or sp.sector):
                 return [ActorRef(mention=sp.mention, canonical=sp.canonical, code=sp.code, sector=sp.sector)]
             return []
     return []

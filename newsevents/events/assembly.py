@@ -12,13 +12,14 @@ import re
 from typing import TYPE_CHECKING, Optional
 
 from ..records import Event
-from .anaphora import antecedent_actors, clause_authors, quoted_speakers
+from .anaphora import antecedent_actors, clause_authors, quoted_speakers, retold_event
 from .suspects import suspect_actors
 from .arguments import arguments, casualty_victims, refs, subject
 from .coding import code_event, code_type
 from .flags import event_flags, source_refs
 from .implicit import announcing_actors, implicit_actor, implicit_protest_sides, implicit_target
 from .non_agent import non_agent_event
+from .owners import country_refs
 from .statements import statement_events
 from .state import ArticleState
 from .triggers import Match
@@ -89,6 +90,17 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
     if m.need_recipient and not any(r.code or r.sector for r in recipients if r.mention not in
                                     {a.mention for a in actors}):
         return None  # "delivered a speech" (no aid goods, no recipient)
+    # "rejected a U.S. request", "the Israeli strike": country words that are no actor mentions;
+    # they complete an event, never make one (after the checks above: "give the British public the
+    # final say" is still no event between actors)
+    # protesters named by their nationality are its people, as implicit protesters are ("Algerian
+    # landowners began a hunger strike": Algeria (protesters), CVL; rules.yaml implicit_protest)
+    actors += country_refs(rules, state, actors_t, actors,
+                           spec=rules.implicit_protest.get("actor") if pat.event_type == "PROTEST" else None)
+    # "Israel and Lebanon renewed negotiations on an Israeli troop pullback": a country word of a
+    # side that acts together with another is the topic, not a recipient
+    together = {r.code for r in actors if r.code} if len({r.code for r in actors if r.code}) >= 2 else set()
+    recipients += country_refs(rules, state, recips_t, recipients, skip=together)
     # the same entity is not both actor and recipient unless nothing else is coded
     a_keys = {r.mention for r in actors}
     recipients = [r for r in recipients if r.mention not in a_keys]
@@ -131,6 +143,10 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
     if not actors and earlier:  # "a man was arrested after a woman was stabbed": the suspect
         actors = [r for r in suspect_actors(rules, state, m.head, etype, earlier) if r.mention not in
                   {x.mention for x in recipients}]
+    retold = retold_event(rules, m, etype, ctx.sentence_index(m.head.idx), earlier) if not actors else None
+    if retold is not None:  # "The lawsuit was filed in court": the event told before, by its actors
+        actors = [r for r in retold.actors if r.code]
+        recipients = recipients or [r for r in retold.recipients if r.code]
     if not actors:  # "police said two men were arrested": the announcing authorities
         actors = announcing_actors(rules, state, m, flags)
     if not actors:  # "two suspects were arrested": the police, of the place or the article

@@ -82,6 +82,7 @@ class EventRules:
     neg_promotion: Mapping
     refusal_when_negated: frozenset  # lemmas whose negation, in any tense, is a refusal
     affiliation_modifiers: frozenset  # "Al Qaeda-linked group": the linked one is no participant
+    likeness_modifiers: frozenset  # "a Bosnia-style war": the country word names no side
     decree_verbs: frozenset  # decreed_acts: "ordered asset freezes" is the freezes, by the orderer
     decreed_types: frozenset
     receiving_verbs: frozenset  # light verbs whose subject undergoes the noun's event ("received warnings")
@@ -130,6 +131,11 @@ class EventRules:
     suspect_of_types: frozenset
     suspect_types: frozenset
     suspect_links: frozenset
+    doer_nouns: frozenset  # "the suspect in a shooting": the suspect does the event noun
+    doer_preps: frozenset
+    instrument_verbs: frozenset  # "used chainsaws to rescue people": the user rescues
+    stative_participles: frozenset  # "Israel is opposed to": Israel opposes
+    action_nouns: frozenset  # "took action to protect": the taker protects
     country_names: Mapping  # ISO3 -> name (actors/countries.tsv), for implicit actors' names
 
     @classmethod
@@ -168,6 +174,7 @@ class EventRules:
             neg_promotion=MappingProxyType(promotions(rules.get("negation_promotion"))),
             unattributed_types=_types(rules, "unattributed_types"),
             affiliation_modifiers=_words(rules, "affiliation_modifiers"),
+            likeness_modifiers=_words(rules, "likeness_modifiers"),
             own_subordinates=_words(rules, "own_subordinates"),
             receiving_verbs=_words(rules, "receiving_verbs"),
             decree_verbs=frozenset(str(w).lower() for w in (rules.get("decreed_acts") or {}).get("verbs") or ()),
@@ -213,6 +220,11 @@ class EventRules:
             suspect_of_types=_types(rules, "suspect_of_types"),
             suspect_types=_types(rules, "suspect_types"),
             suspect_links=frozenset(str(w).lower() for w in rules.get("suspect_links") or ()),
+            doer_nouns=_words(rules, "doer_nouns"),
+            doer_preps=_words(rules, "doer_preps"),
+            instrument_verbs=_words(rules, "instrument_verbs"),
+            stative_participles=_words(rules, "stative_participles"),
+            action_nouns=_words(rules, "action_nouns"),
             country_names=MappingProxyType({r["iso3"]: r["name"] for r in load_tsv("actors/countries.tsv",
                                                                                      extra=data_paths)}),
         )

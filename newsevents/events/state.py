@@ -6,7 +6,7 @@ stage and its :class:`~.rules.EventRules` keep nothing about an article.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Optional
 
 __all__ = ["ArticleState"]
 
@@ -20,6 +20,8 @@ class ArticleState:
     quote_spans (list[tuple[int, int, Quote]]): (start, end, quote) of each quote's content.
     actor_tok, place_tok (set[int]): token indices covered by actor / place evidence.
     sent_lemmas (dict[int, frozenset[str]]): cache of ``lemmas_of``, by sentence start token.
+    country_words (list | None): cache of :func:`~.owners.country_word` (the places stage's
+        nationality words and associative toponyms with their countries).
     """
 
     ctx: object
@@ -28,6 +30,7 @@ class ArticleState:
     actor_tok: set
     place_tok: set
     sent_lemmas: dict = field(default_factory=dict)
+    country_words: Optional[list] = None
 
     @classmethod
     def for_article(cls, ctx) -> "ArticleState":

@@ -188,6 +188,7 @@ def _verb_statements(rules: "EventRules", state: "ArticleState", earlier: list) 
     (for "calling it ...", :mod:`.anaphora`)."""
     from .anaphora import antecedent_actors
     from .arguments import np_span, refs, subject
+    from .owners import country_refs
 
     ctx = state.ctx
     out = []
@@ -214,10 +215,19 @@ def _verb_statements(rules: "EventRules", state: "ArticleState", earlier: list) 
         objs = [c for c in tok.children if c.dep_ == "dobj"]
         # "finds the decision of X justified" parsed as a clause: its subject is the object
         objs += [g for p in preds if p.dep_ == "ccomp" for g in p.children if g.dep_ in ("nsubj", "nsubjpass")]
+        if objs and all(o.lower_ == "it" for o in objs) and tok.dep_ == "advcl":
+            # "commented on the Turkish-Libyan agreement, calling it null": "it" is the thing the
+            # governing verb is about
+            gov = tok.head
+            objs = [c for c in gov.children if c.dep_ == "dobj"] + [
+                g for c in gov.children if c.dep_ == "prep" and c.lower_ in ("on", "about")
+                for g in c.children if g.dep_ == "pobj"] or objs
         recipients = []
         for o in objs:
             start, end = np_span(o)
             recipients += [_ref(a) for a in state.actor_index(start, end) if a.code]
+        if not recipients:  # "the Turkish-Libyan agreement": the countries whose it is
+            recipients = country_refs(rules, state, [o for o in objs if o.pos_ != "PRON"], actors)
         if not recipients:  # "calling it an aggression": whoever did the event it refers to
             recipients = antecedent_actors(rules, objs, state.ctx.sentence_index(tok.idx), actors, earlier)
         out.append((_make(rules, state, name, word, actors, recipients, tok.sent.start_char,

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from .arguments import lost_clause_subject
+from .subjects import lost_clause_subject
 
 if TYPE_CHECKING:
     from .rules import EventRules
