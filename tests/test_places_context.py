@@ -172,3 +172,12 @@ def test_a_name_listed_beside_another_name_of_the_same_place_is_another_place(nl
     got = places(nlp, stage, "As many as 66 people became ill in New York City, Long Island, New York, "
                              "Pennsylvania and New Jersey.")
     assert (got["New York"].feature, got["New York City"].feature) == ("admin1", "city")
+
+
+def test_an_exonym_in_the_articles_country_beats_a_primary_name_abroad(nlp, stage):
+    # GeoNames calls the Syrian town Tadmur ("Palmyra" is its English alternate name)
+    text = ("Residents of the Rukban camp in Syria are refusing to leave. Russia says the camp near the "
+            "Jordanian border should close. Many residents fear returning to regime areas rather than "
+            "returning to say, Palmyra, where their homes were.")
+    assert places(nlp, stage, text)["Palmyra"].country == "SYR"
+    assert places(nlp, stage, "The parade went through Palmyra, Pennsylvania.")["Palmyra"].country == "USA"

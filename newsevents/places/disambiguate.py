@@ -67,6 +67,7 @@ class Weights:
 
     feature_base: dict
     alt_name_penalty: float
+    alt_name_relief: float
     w_qualifier: float
     w_country: float
     w_demonym: float
@@ -305,6 +306,10 @@ class _Article:
                     n += (w.w_demonym / w.w_country if w.w_country else 0.0) * demonym_n.get(cc, 0) ** 0.5
                     if n > 0.01:
                         s += w.w_country * math.log2(1 + min(n, w.country_cap))
+                        if not primary:
+                            # "Palmyra" (Tadmur) in an article about Syria: an English exonym of a
+                            # place in the article's country is no weaker than a primary name abroad
+                            s += w.alt_name_relief
                 f = gaz.feature[i]
                 if dateline and f == F_CITY:
                     s += w.w_dateline_city
