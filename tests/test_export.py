@@ -144,3 +144,21 @@ def test_network_nodes_are_labelled_by_their_codes_own_name():
     assert node_label("UNO", Counter({"UN Security Council": 2})) == "United Nations"
     # an uncoded actor keeps its name
     assert node_label("name:AEW", Counter({"AEW": 1})) == "AEW"
+
+
+def test_gdelt_leaves_out_events_with_no_day_or_no_side():
+    import io
+
+    from newsevents.export.gdelt import write_gdelt
+
+    side = {"code": "USA", "sector": "GOV", "canonical": "United States"}
+    base = {"id": 1, "cameo": "04", "quad_class": 1, "goldstein": 1.0, "num_mentions": 1, "num_sources": 1,
+            "num_articles": 1}
+    clusters = [
+        dict(base, id=1, date="2019-06-30", mentions=[{"actors": [side], "recipients": [], "article_id": "a"}]),
+        dict(base, id=2, date=None, mentions=[{"actors": [side], "recipients": [], "article_id": "a"}]),
+        dict(base, id=3, date="2019-06-30", mentions=[{"actors": [], "recipients": [], "article_id": "a"}]),
+    ]
+    out = io.StringIO()
+    assert write_gdelt(clusters, out) == 1
+    assert out.getvalue().split("\t")[:2] == ["1", "20190630"]

@@ -6,7 +6,8 @@ What newsevents fills, and how:
 
 - GLOBALEVENTID: the deduplicated event's id (:func:`newsevents.dedup.cluster_id`).
 - SQLDATE / MonthYear / Year / FractionDate: from the event date; FractionDate is
-  ``year + day_of_year / 365`` with 4 decimals, as the codebook defines it.
+  ``year + day_of_year / 365`` with 4 decimals, as the codebook defines it. Events dated to no
+  day, and events with no actor on either side, are left out (GDELT has no such rows).
 - Actor1*: the first actor of the first mention; Actor2*: its first recipient, or for a
   reciprocal event without recipient (a meeting) the second actor. ActorCode is the
   country/IGO code followed by the PLOVER sector (``USAGOV``), CountryCode the ISO
@@ -27,11 +28,14 @@ DATEADDED (the database keeps no ingest timestamps so that re-runs are identical
 """
 from __future__ import annotations
 
+import logging
 from datetime import date as Date
 from functools import lru_cache
 from typing import IO, Iterable, Optional
 
 __all__ = ["GDELT_COLUMNS", "gdelt_row", "write_gdelt"]
+
+log = logging.getLogger("newsevents")
 
 GDELT_COLUMNS = [
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
@@ -122,10 +126,23 @@ def gdelt_row(cluster: dict) -> list[str]:
 def write_gdelt(clusters: Iterable[dict], out: IO) -> int:
     """Write deduplicated events as GDELT 2.0 event lines (tab-separated, no header).
 
+    An event the text dates to no day (SQLDATE is a required integer in GDELT's tables) or
+    with no actor on either side (no Actor1 or Actor2) is left out, as GDELT has no such rows;
+    how many is logged on stderr.
     RETURNS (int): lines written.
     """
-    n = 0
+    n = undated = sideless = 0
     for cluster in clusters:
+        first = cluster["mentions"][0] if cluster["mentions"] else {}
+        if len(cluster.get("date") or "") < 10:
+            undated += 1
+            continue
+        if not (first.get("actors") or first.get("recipients")):
+            sideless += 1
+            continue
         out.write("\t".join(gdelt_row(cluster)) + "\n")
         n += 1
+    if undated or sideless:
+        log.info("gdelt: left out %d events dated to no day and %d with no actor on either side",
+                 undated, sideless)
     return n
