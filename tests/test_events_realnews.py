@@ -1085,3 +1085,9 @@ def test_a_frames_infinitive_after_a_time_is_still_its_complement(nlp, stage):
     events = run(nlp, stage, "Egypt had offered on Saturday to meet Iran at the border.")
     assert [e.event_type for e in events] == ["AGREE"]
     assert codes(events[0].actors) == ["EGY"] and codes(events[0].recipients) == ["IRN"]
+
+
+def test_flying_something_somewhere_is_no_visit(nlp, stage):
+    assert "CONSULT" not in [e.event_type for e in run(nlp, stage, "Iran flies fighters and cargo to Syria.")]
+    ev = one(run(nlp, stage, "The foreign minister of Egypt flew to Syria on Monday."), "CONSULT")
+    assert codes(ev.recipients) == ["SYR"]
