@@ -1091,3 +1091,8 @@ def test_flying_something_somewhere_is_no_visit(nlp, stage):
     assert "CONSULT" not in [e.event_type for e in run(nlp, stage, "Iran flies fighters and cargo to Syria.")]
     ev = one(run(nlp, stage, "The foreign minister of Egypt flew to Syria on Monday."), "CONSULT")
     assert codes(ev.recipients) == ["SYR"]
+
+
+def test_a_release_from_prison_is_by_the_authorities(nlp, stage):
+    ev = one(run(nlp, stage, "Two men from Egypt were released from prison on Monday."), "RETREAT")
+    assert ev.mode == "release" and codes(ev.actors) == ["EGY"] and ev.actors[0].sector == "GOV"
