@@ -34,6 +34,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Optional
 
 from ..records import Actor, ActorRef
+from .triggers import quantity_head
 
 if TYPE_CHECKING:
     from .rules import EventRules
@@ -126,16 +127,20 @@ def announcing_actors(rules: "EventRules", state: "ArticleState", m: "Match", fl
     return [r for r in out if r.code and (r.sector or "") in _AUTHORITY_SECTORS]
 
 
-def _place_code(ctx, place_id: Optional[str]) -> Optional[str]:
+def _place(ctx, place_id: Optional[str]):
+    """The Place record with id ``place_id``, or None."""
     if place_id is None:
         return None
-    place = next((p for p in ctx.analysis.places if p.id == place_id), None)
+    return next((p for p in ctx.analysis.places if p.id == place_id), None)
+
+
+def _place_code(ctx, place_id: Optional[str]) -> Optional[str]:
+    place = _place(ctx, place_id)
     return place.country if place is not None else None
 
 
-def _in_own_phrase(ctx, place_id: Optional[str], head) -> bool:
-    """True when the place is named inside the phrase of ``head`` ("bombings in Tunis")."""
-    place = next((p for p in ctx.analysis.places if p.id == place_id), None)
+def _in_own_phrase(place, head) -> bool:
+    """True when ``place`` (a Place) is named inside the phrase of ``head`` ("bombings in Tunis")."""
     if place is None or place.evidence is None:
         return False
     lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
@@ -181,17 +186,16 @@ def implicit_target(rules: "EventRules", state: "ArticleState", m: "Match", reci
     recipients_t (list[Token]): the event's recipient heads. RETURNS (list[ActorRef]): [] or one.
     """
     spec = rules.implicit_targets.get(m.pattern.event_type)
-    code = _place_code(state.ctx, place_id)
+    place = _place(state.ctx, place_id)
+    code = place.country if place is not None else None
     if spec is None or code is None:
         return []
     nouns = rules.object_classes.get("places", frozenset()) | rules.object_classes.get("civilian_targets", frozenset())
     objs = [t for t in recipients_t if t.lemma_.lower() in nouns or t.lower_ in nouns]
-    anchor = m.head
-    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lemma_.lower() in rules.quantity_nouns:
-        anchor = anchor.head.head  # "a couple of suicide bombings"
+    anchor = quantity_head(rules, m.head)  # "a couple of suicide bombings"
     if anchor.dep_ in ("nsubj", "nsubjpass") and anchor.head.lemma_.lower() in rules.occurrence_verbs:
         anchor = anchor.head  # "suicide bombings took place in the capital, Tunis"
-    if not objs and not recipients_t and _in_own_phrase(state.ctx, place_id, anchor):
+    if not objs and not recipients_t and _in_own_phrase(place, anchor):
         objs = [m.head]  # "after two suicide bombings in Tunis": no target named, the place's people
     if not objs:
         return []

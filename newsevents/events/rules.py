@@ -187,7 +187,8 @@ class EventRules:
             recipient_preps=_words(rules, "recipient_preps"),
             reciprocal_modes={str(k).upper(): frozenset(str(m) for m in v or ())
                               for k, v in (rules.get("reciprocal_modes") or {}).items()},
-            destination_participles=_words(rules, "destination_participles"),
+            # the actors stage's list: what makes the object of "for" a participant at all
+            destination_participles=_words(load_yaml("actors/rules.yaml", extra=data_paths), "for_heads"),
             carrier_nouns=_words(rules, "carrier_nouns"),
             quantity_nouns=_words(rules, "quantity_nouns"),
             intention_nouns=_words(rules, "intention_nouns"),

@@ -263,6 +263,14 @@ def match_words(rules: EventRules, tok, pat: Pattern) -> Optional[list]:
     return [by_word[k] for k in range(len(pat.words))]
 
 
+def quantity_head(rules: EventRules, tok):
+    """The quantity noun a noun is counted by ("a series of pardons", "a couple of bombings":
+    rules.yaml ``quantity_nouns``), which stands for it in the clause, else ``tok`` itself."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in rules.quantity_nouns:
+        return tok.head.head
+    return tok
+
+
 def noun_licensed(rules: EventRules, tok, pat: Pattern, m: Match) -> bool:
     """A noun trigger counts when governed by a light verb, subject of an occurrence verb,
     the sentence root (headline), or anywhere for ``any`` patterns; not as the object of
@@ -274,8 +282,7 @@ def noun_licensed(rules: EventRules, tok, pat: Pattern, m: Match) -> bool:
         head = head.head
     while head.dep_ == "conj" and head.head.pos_ in NOUN_POS:
         head = head.head
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in rules.quantity_nouns:
-        head = head.head.head  # "issued a series of seven pardons": the quantity noun stands for it
+    head = quantity_head(rules, head)  # "issued a series of seven pardons": the quantity noun stands for it
     up = head
     while up.dep_ == "appos" and up.i > up.head.i:
         up = up.head

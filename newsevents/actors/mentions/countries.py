@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..tables import Entry
-from .persons import _person_mention
+from .persons import _person_mention, surname_of_person_before
 from .state import ArticleState, Item, Mention, _add
 from .syntax import _is_noun_modifier, _span_root, _text, actor_position
 
@@ -57,9 +57,7 @@ def recognise_country(st: ArticleState, it: Item) -> None:
     it fills an actor slot; the surname of a person named before ('Sudesh Amman ... Amman')
     is that person."""
     doc, rules, kind = st.doc, st.kb.rules, it.kind
-    text = _text(doc, it.start, it.end)
-    if any(m.person and m.start < it.start and m.end - m.start > 1 and doc[m.end - 1].text == text
-           for m in st.mentions):
+    if surname_of_person_before(st, it):
         # 'Sudesh Amman ... Amman had scrawled': the surname of a person named before,
         # not the capital; resolved to that person by coreference (short names)
         _add(st, _person_mention(st, Item(it.start, it.end, "ner_person"), None))

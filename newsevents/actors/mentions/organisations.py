@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .modifiers import left_modifiers
-from .persons import _person_mention
+from .persons import _person_mention, surname_of_person_before
 from .state import ArticleState, Item, Mention, _add
 from .syntax import _span_root, _text, actor_position
 
@@ -66,26 +66,11 @@ def recognise_org(st: ArticleState, it: Item) -> None:
                          resolved_by="organisation", org_type=row.get("type")))
 
 
-def _surname_of_person_before(st: ArticleState, it: Item) -> bool:
-    """True when the entity is a capitalised surname (one word, or two joined by a hyphen) that
-    ends the longer name of a person mentioned before it ('Adamowicz' after 'Paweł Adamowicz',
-    'al-Muhandis' after 'Abu Mahdi al-Muhandis') and no table knows it."""
-    doc = st.doc
-    n = it.end - it.start
-    if it.value or not doc[it.start].text[:1].isalpha():
-        return False
-    words = [t.text for t in doc[it.start:it.end]]
-    if not any(w[:1].isupper() for w in words) or len([w for w in words if w.isalpha()]) > 2:
-        return False  # a surname is one word, or two joined by a hyphen ('al-Muhandis')
-    return any(m.person and m.kind == "person" and m.start < it.start and m.end - m.start > n
-               and [t.text for t in doc[m.end - n:m.end]] == words for m in st.mentions)
-
-
 def recognise_ner_org(st: ArticleState, it: Item) -> None:
     """A spaCy ORG entity the tables do not know, in an actor slot (or holding an agent noun):
     code from the country words inside it, else before it; sector from its agent noun or title."""
     doc, kb, rules = st.doc, st.kb, st.kb.rules
-    if _surname_of_person_before(st, it):
+    if surname_of_person_before(st, it):
         # 'Paweł Adamowicz ... Adamowicz subsequently died' with the surname tagged ORG: the person,
         # resolved to the full name by coreference (short names), as for a surname that is a capital
         _add(st, _person_mention(st, Item(it.start, it.end, "ner_person"), None))

@@ -26,8 +26,8 @@ def _person_canonical(st: ArticleState, item: Item) -> Optional[str]:
     if seen:
         return seen[0]
     holders = st.kb.holders
-    named = left_modifiers(st, item.start, item.end).countries + right_countries(
-        st, st.doc[item.end - 1], preps=("of",))
+    mods = left_modifiers(st, item.start, item.end)
+    named = mods.countries + right_countries(st, st.doc[item.end - 1], preps=("of",))
     if named:
         # 'Jordanian King Abdullah', 'King Abdullah of Jordan': an alias of a table person who never
         # held office in the named country is somebody else
@@ -44,7 +44,6 @@ def _person_canonical(st: ArticleState, item: Item) -> Optional[str]:
         # only where they are unambiguous in news, so they keep resolving out of office.
         word = st.doc[item.start].text
         if not active:
-            mods = left_modifiers(st, item.start, item.end)
             wanted = (mods.title.get("role") or mods.title["title"]).lower() if mods.title is not None else None
             titled = [c for c in cands if wanted and any((t.role or "").lower() == wanted
                                                          for t in holders.terms.get(c, ()))]
@@ -122,3 +121,20 @@ def recognise_ner_person(st: ArticleState, it: Item) -> None:
     if not any(t.is_alpha and t.text[:1].isupper() for t in doc[it.start:it.end]):
         return
     _add(st, _person_mention(st, it, None))
+
+
+def surname_of_person_before(st: ArticleState, it: Item) -> bool:
+    """True when the entity is a capitalised surname (one word, or two joined by a hyphen) that
+    ends the longer name of a person mentioned before it ('Adamowicz' after 'Paweł Adamowicz',
+    'al-Muhandis' after 'Abu Mahdi al-Muhandis', 'Amman' after 'Sudesh Amman') and no table knows
+    it as an organisation. Used for ORG entities and for country or capital names.
+    RETURNS (bool)."""
+    doc = st.doc
+    n = it.end - it.start
+    if it.value or not doc[it.start].text[:1].isalpha():
+        return False
+    words = [t.text for t in doc[it.start:it.end]]
+    if not any(w[:1].isupper() for w in words) or len([w for w in words if w.isalpha()]) > 2:
+        return False  # a surname is one word, or two joined by a hyphen ('al-Muhandis')
+    return any(m.person and m.kind == "person" and m.start < it.start and m.end - m.start > n
+               and [t.text for t in doc[m.end - n:m.end]] == words for m in st.mentions)
