@@ -201,3 +201,33 @@ def test_i_in_a_direct_quotation_is_its_speaker_when_only_a_sector_is_known(pipe
     an = pipeline('"I condemn the attack on the embassy," the spokeswoman of the police said.')
     ev = next(e for e in an.events if e.event_type == "ACCUSE")
     assert [r.canonical for r in ev.actors] == ["the spokeswoman of the police"]
+
+
+# ------------------------------------------- owners of the pattern's own object (arguments.py)
+@pytest.mark.parametrize("text,etype,actors,recipients", [
+    # the possessor of a noun that is part of the pattern ("question authority", "come to defense")
+    ("The Greek foreign minister questioned Erdogan's authority.", "ACCUSE", ["GRC"], ["TUR"]),
+    ("Moscow came to Bashar al-Assad's defense on Monday.", "SUPPORT", ["RUS"], ["SYR"]),
+    # whom the thing in the pattern's slot is owed to ("reneged on his commitment to X")
+    ("President Levy Mwanawasa has reneged on his commitment to the Zambian people.", "REJECT",
+     ["ZMB"], ["ZMB"]),
+])
+def test_owner_of_the_patterns_object_is_the_recipient(pipeline, text, etype, actors, recipients):
+    ev, _ = _event(pipeline, text, etype)
+    assert sorted(c for c in codes(ev.actors) if c) == sorted(actors)
+    assert sorted(c for c in codes(ev.recipients) if c) == sorted(recipients)
+
+
+def test_an_actor_is_never_its_own_recipient_through_a_pronoun(pipeline):
+    # "his" is Trump: defending his own decision is aimed at nobody else
+    ev, _ = _event(pipeline, "Donald Trump defended his decision on Monday.", "SUPPORT")
+    assert codes(ev.actors) == ["USA"]
+    assert codes(ev.recipients) == []
+
+
+def test_a_possessor_of_the_acting_group_is_not_that_person_acting(pipeline):
+    # "his associates" act; Navalny, named after them, stays the one the allegation is about
+    an = pipeline("Russian opposition leader Alexei Navalny fell ill. "
+                  "His associates have alleged Navalny was poisoned.")
+    ev = [e for e in an.events if e.event_type == "ACCUSE"][0]
+    assert [r.canonical for r in ev.recipients] == ["Alexei Navalny"]

@@ -164,10 +164,19 @@ def objects(rules: EventRules, tok, pat: Optional[Pattern], m: Optional[Match], 
     objs = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
     if m is not None:
         objs += [w for w in m.tokens if w.i != tok.i and w.dep_ in ("dobj", "attr", "pobj")]
+        if m.recip_prep is not None:
+            # "reneged on his commitment to the Zambian people": the slot's object is a thing,
+            # whom it is owed to is named on it
+            objs += [g for g in m.recip_prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
     if objs:
         for w in dedupe(objs):
             for c in w.children:
-                if c.dep_ == "prep" and c.lemma_.lower() in rules.recipient_preps:
+                if c.dep_ == "poss" and m is not None and w.i in skip:
+                    # "questioned Erdogan's authority", "came to Rittenhouse's defense": the owner
+                    # of the pattern's own object noun is whom the act is aimed at (the subject's
+                    # own "his post" is dropped later, an actor is never its own recipient)
+                    out.append(c)
+                elif c.dep_ == "prep" and c.lemma_.lower() in rules.recipient_preps:
                     out.extend(g for g in c.children if g.dep_ == "pobj")
                 elif c.dep_ in ("acl", "relcl") and (c.lemma_.lower() in rules.destination_participles
                                                      or c.lower_ in rules.destination_participles):

@@ -103,7 +103,7 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
     recipients += country_refs(rules, state, recips_t, recipients, skip=together)
     # the same entity is not both actor and recipient unless nothing else is coded
     a_keys = {r.mention for r in actors}
-    recipients = [r for r in recipients if r.mention not in a_keys]
+    recipients = state.others(recipients, actors)
     if is_reference(m, actors + recipients, earlier):
         return None  # "the attack", "the rally" again: the event told before, not a new one
     flags = event_flags(rules, state, m)

@@ -86,6 +86,8 @@ def _owner_words(rules: "EventRules", state: "ArticleState", head, depth: int = 
             for t in [c] + [g for g in c.conjuncts if g.i > c.i]:
                 if _linked(rules, head, t):
                     continue
+                if t.i in state.actor_tok:
+                    continue  # a name the actors stage read as someone ("Rittenhouse's defense")
                 if country_word(state, t) is not None:
                     out.append(t)
                     # "the Turkish-Libyan agreement": a country word joined to it by a hyphen

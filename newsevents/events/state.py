@@ -10,6 +10,8 @@ from typing import Callable, Optional
 
 __all__ = ["ArticleState"]
 
+_POSSESSIVES = frozenset({"his", "her", "its", "their"})
+
 
 @dataclass
 class ArticleState:
@@ -31,6 +33,7 @@ class ArticleState:
     place_tok: set
     sent_lemmas: dict = field(default_factory=dict)
     country_words: Optional[list] = None
+    entities: Optional[dict] = None
 
     @classmethod
     def for_article(cls, ctx) -> "ArticleState":
@@ -45,6 +48,23 @@ class ArticleState:
             place_tok=_token_set(doc, list(ctx.analysis.places)
                                  + list((ctx.shared.get("places") or {}).get("associative") or ())),
         )
+
+    def others(self, recipients: list, actors: list) -> list:
+        """``recipients`` without the actors' own mentions or people: an actor is never its own
+        recipient, whatever mention names him ("Trump defended his decision" with "his" read as
+        Trump). A possessor standing for its group ("his associates alleged Navalny was
+        poisoned") is not that person acting, so it removes nobody. RETURNS (list[ActorRef]).
+        """
+        if self.entities is None:
+            # named people only: group nouns of one label share an entity ("residents", "men":
+            # Mexico (civilians)) and are different people
+            self.entities = {a.id: (a.entity or a.id, a.text.lower() in _POSSESSIVES)
+                             for a in self.ctx.analysis.actors if a.kind == "person"}
+        ent = self.entities
+        mine = {r.mention for r in actors} | {ent[r.mention][0] for r in actors
+                                              if r.mention in ent and not ent[r.mention][1]}
+        return [r for r in recipients if r.mention not in mine
+                and (r.mention not in ent or ent[r.mention][0] not in mine)]
 
     def lemmas_of(self, sent) -> frozenset:
         """Lemmas and lower-case forms of the words of ``sent`` outside names (cached)."""
