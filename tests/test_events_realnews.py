@@ -96,6 +96,17 @@ def test_a_quote_that_praises_is_a_support_event(nlp, stage):
 
 
 @pytest.mark.parametrize("text,content", [
+    ("Egypt claimed Israel is unduly influencing the talks.", "Israel is unduly influencing the talks"),
+    ("Egypt said Israel may have misused the aid.", "Israel may have misused the aid"),
+    ("Egypt said Israel was guilty of meddling in the vote.", "Israel was guilty of meddling in the vote"),
+])
+def test_a_claim_of_wrongdoing_is_an_accusation(nlp, stage, text, content):
+    # CAMEO 112 "accuse of crime, corruption": the wrongdoing said of another is the accusation
+    ev = one(_with_quote(nlp, stage, text, "Egypt", content, cue=text.split()[1]), "ACCUSE")
+    assert codes(ev.actors) == ["EGY"] and codes(ev.recipients) == ["ISR"]
+
+
+@pytest.mark.parametrize("text,content", [
     ('Egypt said the move of Israel was not a mistake.', "the move of Israel was not a mistake"),
     ('Egypt said the plan of Israel was a mistake but also courageous.', "the plan of Israel was a mistake but also courageous"),
     ('Egypt said the talks with Israel would resume on Monday.', "the talks with Israel would resume on Monday"),
