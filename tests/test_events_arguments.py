@@ -231,3 +231,28 @@ def test_a_possessor_of_the_acting_group_is_not_that_person_acting(pipeline):
                   "His associates have alleged Navalny was poisoned.")
     ev = [e for e in an.events if e.event_type == "ACCUSE"][0]
     assert [r.canonical for r in ev.recipients] == ["Alexei Navalny"]
+
+
+# ------------------------------------------- countries the act goes to or leaves (owners.py)
+@pytest.mark.parametrize("text,etype,actors,recipients", [
+    ("Saudi Arabia suspended flights to Qatar.", "SANCTION", ["SAU"], ["QAT"]),
+    ("US troops withdrew from Syria.", "RETREAT", ["USA"], ["SYR"]),
+    ("Ukraine demanded compensation from Iran.", "REQUEST", ["UKR"], ["IRN"]),
+    ("Germany recalled its ambassador from Turkey.", "SANCTION", ["DEU"], ["TUR"]),
+    ('Ukraine said, "We expect from Iran a full and open investigation."', "REQUEST", ["UKR"], ["IRN"]),
+])
+def test_a_country_the_act_goes_to_or_leaves_is_the_recipient(pipeline, text, etype, actors, recipients):
+    ev, _ = _event(pipeline, text, etype)
+    assert sorted(c for c in codes(ev.actors) if c) == actors
+    assert sorted(c for c in codes(ev.recipients) if c) == recipients
+
+
+@pytest.mark.parametrize("text,etype,absent", [
+    # a post, not a recipient
+    ("Athens expelled the Libyan ambassador to Greece.", "SANCTION", "GRC"),
+    # where, not whom: "over" is no direction
+    ("Russian forces shot down the airliner over Ukraine.", "ASSAULT", "UKR"),
+])
+def test_a_country_that_names_a_post_or_a_place_is_no_recipient(pipeline, text, etype, absent):
+    ev, _ = _event(pipeline, text, etype)
+    assert absent not in codes(ev.recipients)

@@ -100,7 +100,12 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
     # "Israel and Lebanon renewed negotiations on an Israeli troop pullback": a country word of a
     # side that acts together with another is the topic, not a recipient
     together = {r.code for r in actors if r.code} if len({r.code for r in actors if r.code}) >= 2 else set()
-    recipients += country_refs(rules, state, recips_t, recipients, skip=together)
+    # "suspended flights to Qatar", "withdrew from Syria": a country the act goes to or away from
+    # ("ambassador to Greece" names a post, "shot down over Ukraine" a place)
+    literal = [t for t in recips_t if t.dep_ == "dobj" or (
+        t.dep_ == "pobj" and t.head.lower_ in rules.target_preps and t.head.head.i not in state.actor_tok)]
+    recipients += country_refs(rules, state, recips_t, recipients, skip=together, literal=literal,
+                               own={r.code for r in actors if r.code})
     # the same entity is not both actor and recipient unless nothing else is coded
     a_keys = {r.mention for r in actors}
     recipients = state.others(recipients, actors)

@@ -51,11 +51,22 @@ def _country_places(state: "ArticleState") -> list:
     return got
 
 
-def country_word(state: "ArticleState", tok) -> Optional[tuple]:
-    """The country word covering ``tok``: ``(Place, resolved_by)`` or None (see the module docstring)."""
+def country_word(state: "ArticleState", tok, literal: bool = False) -> Optional[tuple]:
+    """The country word covering ``tok``: ``(Place, resolved_by)`` or None (see the module docstring).
+
+    literal (bool): also a literal toponym that is a whole country, for a recipient slot's own
+        object ("suspended flights to Qatar", "withdrew from Syria", "demanded compensation
+        from Iran"): the country the act goes to or away from, as CAMEO and the PLOVER GSR code
+        the target, although the places stage reads it as where.
+    """
     for start, end, place, how in _country_places(state):
         if start <= tok.idx < end:
             return place, how
+    if literal:
+        for p in state.ctx.analysis.places:
+            if p.feature == "country" and p.country and p.evidence is not None \
+                    and p.evidence.start <= tok.idx < p.evidence.end:
+                return p, "country-name"
     return None
 
 
@@ -74,11 +85,12 @@ def _linked(rules: "EventRules", head, mod) -> bool:
     return False
 
 
-def _owner_words(rules: "EventRules", state: "ArticleState", head, depth: int = 2) -> list:
-    """The country-word tokens standing for ``head``'s participant: itself, else its modifiers
-    (through a chain of noun modifiers: "US Predator attacks", "the Palestinian Islamic Jihad
-    movement"; a hyphenated pair: "the Turkish-Libyan agreement")."""
-    if country_word(state, head) is not None:
+def _owner_words(rules: "EventRules", state: "ArticleState", head, depth: int = 2, literal: bool = False) -> list:
+    """The country-word tokens standing for ``head``'s participant: itself (a literal country too
+    with ``literal``), else its modifiers (through a chain of noun modifiers: "US Predator
+    attacks", "the Palestinian Islamic Jihad movement"; a hyphenated pair: "the Turkish-Libyan
+    agreement")."""
+    if country_word(state, head, literal) is not None:
         return [head]
     out = []
     for c in head.children:
@@ -99,7 +111,8 @@ def _owner_words(rules: "EventRules", state: "ArticleState", head, depth: int = 
 
 
 def country_refs(rules: "EventRules", state: "ArticleState", toks: Iterable, have: Iterable,
-                 skip: Iterable = (), spec: Optional[tuple] = None) -> list:
+                 skip: Iterable = (), spec: Optional[tuple] = None, literal: Iterable = (),
+                 own: Iterable = ()) -> list:
     """ActorRefs of the country words standing for argument heads that hold no actor mention.
 
     toks (Iterable[Token]): argument heads (their conjuncts are added).
@@ -108,12 +121,15 @@ def country_refs(rules: "EventRules", state: "ArticleState", toks: Iterable, hav
     skip (Iterable[str]): codes not to give.
     spec (tuple | None): ``(sector, label)`` of the people the country word stands for (protesters:
         rules.yaml ``implicit_protest``), else the country itself with no sector.
+    literal (Iterable[Token]): heads that may be a literal country (see :func:`country_word`).
+    own (Iterable[str]): the actors' codes, never given from a literal country.
     RETURNS (list[ActorRef]): new refs, one per country, in text order; adds their Actor records.
     """
     from .arguments import np_span, speaker_antecedent
 
     ctx = state.ctx
     known = {r.code for r in have if r.code} | set(skip)
+    lit_i = {x.i for t in literal for x in [t, *t.conjuncts]}
     out = []
     heads = []
     for tok in toks:
@@ -127,10 +143,13 @@ def country_refs(rules: "EventRules", state: "ArticleState", toks: Iterable, hav
             start, end = np_span(t)
             if any(a.code for a in state.actor_index(start, end)):
                 continue  # the phrase names a coded actor: refs() has it
-            for w in _owner_words(rules, state, t):
-                place, how = country_word(state, w)
+            lit = t.i in lit_i
+            for w in _owner_words(rules, state, t, literal=lit):
+                place, how = country_word(state, w, lit)
                 if place.country in known:
                     continue
+                if lit and place.country in own and country_word(state, w) is None:
+                    continue  # "would deny entry to the United States": the actor's own country
                 known.add(place.country)
                 name = rules.country_names.get(place.country, place.country)
                 sector, kind = (spec[0], "group") if spec else (None, "country")

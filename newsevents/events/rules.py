@@ -94,6 +94,7 @@ class EventRules:
     light_verbs: frozenset
     occurrence_verbs: frozenset
     recipient_preps: frozenset
+    target_preps: frozenset
     reciprocal_modes: dict  # event type -> modes whose two sides are both actors ("a phone call with X")
     destination_participles: frozenset  # "aid slated for Ukraine": the object's destination
     carrier_nouns: frozenset
@@ -185,6 +186,7 @@ class EventRules:
             light_verbs=_words(rules, "light_verbs"),
             occurrence_verbs=_words(rules, "occurrence_verbs"),
             recipient_preps=_words(rules, "recipient_preps"),
+            target_preps=_words(rules, "target_preps"),
             reciprocal_modes={str(k).upper(): frozenset(str(m) for m in v or ())
                               for k, v in (rules.get("reciprocal_modes") or {}).items()},
             # the actors stage's list: what makes the object of "for" a participant at all
