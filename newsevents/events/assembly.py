@@ -102,8 +102,13 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
     together = {r.code for r in actors if r.code} if len({r.code for r in actors if r.code}) >= 2 else set()
     # "suspended flights to Qatar", "withdrew from Syria": a country the act goes to or away from
     # ("ambassador to Greece" names a post, "shot down over Ukraine" a place)
-    literal = [t for t in recips_t if t.dep_ == "dobj" or (
-        t.dep_ == "pobj" and t.head.lower_ in rules.target_preps and t.head.head.i not in state.actor_tok)]
+    # (a frame with an object of its own is aimed at that object: "ordered Iraq to withdraw from
+    # Syria" is a request to Iraq; "promised to continue aid to Mozambique" is aimed at Mozambique)
+    dobjs = {c.i for c in m.head.children if c.dep_ == "dobj"}
+    own_words = ({t.i for t in m.tokens} | dobjs) if dobjs else None
+    literal = [t for t in recips_t if (t.dep_ == "dobj" and (own_words is None or t.head.i in own_words)) or (
+        t.dep_ == "pobj" and t.head.lower_ in rules.target_preps and t.head.head.i not in state.actor_tok
+        and (own_words is None or t.head.head.i in own_words))]
     recipients += country_refs(rules, state, recips_t, recipients, skip=together, literal=literal,
                                own={r.code for r in actors if r.code})
     # the same entity is not both actor and recipient unless nothing else is coded
