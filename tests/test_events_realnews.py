@@ -1107,3 +1107,15 @@ def test_flying_something_somewhere_is_no_visit(nlp, stage):
 def test_a_release_from_prison_is_by_the_authorities(nlp, stage):
     ev = one(run(nlp, stage, "Two men from Egypt were released from prison on Monday."), "RETREAT")
     assert ev.mode == "release" and codes(ev.actors) == ["EGY"] and ev.actors[0].sector == "GOV"
+
+
+@pytest.mark.parametrize("text,etype", [
+    # a duty ("must", "should") is hypothetical but no threat
+    ("Two-thirds of the senators must vote to convict him.", "SANCTION"),
+    ("Israel should attack Iran, the senator said.", "ASSAULT"),
+    # a possibility of conflict is a threat (PLOVER THREATEN, CAMEO 13)
+    ("Israel could attack Iran.", "THREATEN"),
+])
+def test_a_duty_is_no_threat(pipeline, text, etype):
+    ev = one(_events(pipeline, text), etype)
+    assert ev.hypothetical

@@ -33,7 +33,7 @@ def event_flags(rules: EventRules, state: ArticleState, m: Match) -> dict:
     verb = m.light if m.light is not None and "obligation" not in m.pattern.flags else tok
     if m.pattern.pos == "N" and m.light is None and tok.dep_ in ("nsubj", "nsubjpass"):
         verb = tok.head  # "the meeting would have happened": the clause's verb carries the flags
-    flags = {"negated": False, "future": False, "hypothetical": False, "reported": False,
+    flags = {"negated": False, "future": False, "hypothetical": False, "reported": False, "obliged": False,
              "refused": False}
     own = [tok, verb]
 
@@ -72,6 +72,8 @@ def event_flags(rules: EventRules, state: ArticleState, m: Match) -> dict:
                 flags["future"] = True
         if any(a in rules.hyp_aux for a in lemmas):
             flags["hypothetical"] = True
+            if any(a in rules.duty_aux for a in lemmas):
+                flags["obliged"] = True  # "senators must vote to convict": a duty, no threat
         if flags["negated"] and any(a in ("can", "could", "ca") for a in lemmas):
             # "could not agree", "cannot accept": unable, as "failed to" (PLOVER REJECT)
             flags["hypothetical"] = False

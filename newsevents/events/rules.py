@@ -103,6 +103,7 @@ class EventRules:
     proposal_nouns: frozenset
     adoption_verbs: frozenset
     obligation_aux: frozenset
+    duty_aux: frozenset  # hypothetical but never promoted ("must vote to convict")
     # flags
     future_aux: frozenset
     future_governors: frozenset
@@ -197,6 +198,7 @@ class EventRules:
             proposal_nouns=_words(rules, "proposal_nouns"),
             adoption_verbs=_words(rules, "adoption_verbs"),
             obligation_aux=_words(rules, "obligation_aux"),
+            duty_aux=_words(rules, "duty_aux"),
             future_aux=_words(rules, "future_aux"),
             future_governors=_words(rules, "future_governors"),
             hyp_aux=_words(rules, "hypothetical_aux"),
