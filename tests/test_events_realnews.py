@@ -1119,3 +1119,26 @@ def test_a_release_from_prison_is_by_the_authorities(nlp, stage):
 def test_a_duty_is_no_threat(pipeline, text, etype):
     ev = one(_events(pipeline, text), etype)
     assert ev.hypothetical
+
+
+# ------------------------------------------------------------------ admissions (admissions.py)
+@pytest.mark.parametrize("text,actors,recipients", [
+    ("Iran admitted that it had shot down the Ukrainian jet.", ["IRN"], ["UKR"]),
+    # an admitter the actors stage cannot code owns up to its own side's act
+    ("Representatives from Iran acknowledged their government had shot down a Ukrainian jet.",
+     ["IRN"], ["UKR"]),
+])
+def test_owning_up_to_an_attack_is_a_concession(pipeline, text, actors, recipients):
+    evs = _events(pipeline, text)
+    one(evs, "ASSAULT")  # the act itself stays an event
+    ev = one(evs, "CONCEDE")
+    assert codes(ev.actors) == actors and codes(ev.recipients) == recipients
+    assert ev.pattern.startswith("admission:")
+
+
+@pytest.mark.parametrize("text", [
+    "Saudi Arabia did not admit that its agents had attacked the consulate.",   # negated
+    "France acknowledged that talks with Germany took place on Monday.",        # no wrong owned up to
+])
+def test_no_concession_without_an_admitted_wrong(pipeline, text):
+    assert not [e for e in _events(pipeline, text) if e.event_type == "CONCEDE"]

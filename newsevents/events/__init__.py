@@ -22,9 +22,9 @@ One module per step, each a set of plain functions over the immutable
 * ``absorb.py``: frame/casualty/light-verb absorption, orders to one's own people and decreed acts;
 * ``non_agent.py``: no human agent, no event ("a fire killed five");
 * ``arguments.py``: actor and recipient heads, their actor references;
-* ``anaphora.py``, ``suspects.py``, ``implicit.py``, ``statements.py``: judgements aimed at an
+* ``anaphora.py``, ``suspects.py``, ``implicit.py``, ``statements.py``, ``admissions.py``: judgements aimed at an
   earlier event's actors, the suspects of an agentless attack, implicit agents, statements that
-  are events;
+  are events, admissions of one's own attack (CONCEDE);
 * ``flags.py``: negated, future, hypothetical, reported; attribution sources;
 * ``coding.py``: :class:`PloverTables`, type and mode choice, promotions,
   CAMEO root, Goldstein score, quad class;

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING, Optional
 
 from ..records import Event
+from .admissions import admission_events
 from .anaphora import antecedent_actors, clause_authors, quoted_speakers, retold_event
 from .suspects import suspect_actors
 from .arguments import arguments, casualty_victims, refs, subject
@@ -52,6 +53,7 @@ def assemble(rules: "EventRules", state: ArticleState, matches: dict) -> list:
         if ev is not None:
             events.append(ev)
     events += statement_events(rules, state, events)
+    events += admission_events(rules, state, events)
     events.sort(key=lambda e: salience_key(e, heads.get(e.id)))
     # ids follow the output order (V1 is the first, most salient event), so that a store
     # reading events back by id gives the same list

@@ -104,6 +104,8 @@ class EventRules:
     adoption_verbs: frozenset
     obligation_aux: frozenset
     duty_aux: frozenset  # hypothetical but never promoted ("must vote to convict")
+    admission_verbs: frozenset  # "acknowledged it had shot down the jet" (admissions.py)
+    admitted_types: frozenset
     # flags
     future_aux: frozenset
     future_governors: frozenset
@@ -199,6 +201,8 @@ class EventRules:
             adoption_verbs=_words(rules, "adoption_verbs"),
             obligation_aux=_words(rules, "obligation_aux"),
             duty_aux=_words(rules, "duty_aux"),
+            admission_verbs=_words(rules, "admission_verbs"),
+            admitted_types=frozenset(str(t).upper() for t in rules.get("admitted_types") or ()),
             future_aux=_words(rules, "future_aux"),
             future_governors=_words(rules, "future_governors"),
             hyp_aux=_words(rules, "hypothetical_aux"),
