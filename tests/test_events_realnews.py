@@ -1142,3 +1142,10 @@ def test_owning_up_to_an_attack_is_a_concession(pipeline, text, actors, recipien
 ])
 def test_no_concession_without_an_admitted_wrong(pipeline, text):
     assert not [e for e in _events(pipeline, text) if e.event_type == "CONCEDE"]
+
+
+def test_a_statement_word_with_a_country_word_is_aimed_at_that_country(pipeline):
+    # "Turkish interference": the wrong is Turkey's, not that of the countries named beside it
+    ev = one(_events(pipeline, "Egypt said Greece and Cyprus had to counter Turkish interference with the project."),
+             "ACCUSE")
+    assert codes(ev.actors) == ["EGY"] and codes(ev.recipients) == ["TUR"]

@@ -157,6 +157,8 @@ def _make(rules: "EventRules", state: "ArticleState", name: str, word, actors: l
 
 
 def _quote_statements(rules: "EventRules", state: "ArticleState") -> list:
+    from .owners import country_refs
+
     ctx = state.ctx
     doc = ctx.doc
     by_id = {a.id: a for a in ctx.analysis.actors}
@@ -177,7 +179,9 @@ def _quote_statements(rules: "EventRules", state: "ArticleState") -> list:
         sent = anchor[0].sent
         start = min(sent.start_char, word.sent.start_char)
         end = max(sent.end_char, word.sent.end_char)
-        recips = _recipients(state, q.content.start, q.content.end, speaker.entity)
+        # "possible Turkish interference", "Israel's aggression": whose wrong the word names
+        recips = country_refs(rules, state, [word], [_ref(speaker)]) if word.pos_ == "NOUN" else []
+        recips = recips or _recipients(state, q.content.start, q.content.end, speaker.entity)
         out.append(_make(rules, state, name, word, [_ref(speaker)], recips, start, end, anchor[0]))
     return out
 
