@@ -1149,3 +1149,16 @@ def test_a_statement_word_with_a_country_word_is_aimed_at_that_country(pipeline)
     ev = one(_events(pipeline, "Egypt said Greece and Cyprus had to counter Turkish interference with the project."),
              "ACCUSE")
     assert codes(ev.actors) == ["EGY"] and codes(ev.recipients) == ["TUR"]
+
+
+@pytest.mark.parametrize("text", [
+    "The fight over the memo's fate took an extraordinary twist.",       # a political contest
+    "The legal battle over the nomination continued on Monday.",
+    "The death tolls were provided anonymously by Afghan officials to journalists.",  # an audience
+])
+def test_figurative_fights_and_information_for_the_press_are_no_events(pipeline, text):
+    assert not [e for e in _events(pipeline, text) if e.event_type in ("ASSAULT", "AID")]
+
+
+def test_a_real_battle_stays_an_assault(pipeline):
+    one(_events(pipeline, "Rebels fought government troops for control of the city."), "ASSAULT")

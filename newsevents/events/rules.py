@@ -105,6 +105,7 @@ class EventRules:
     obligation_aux: frozenset
     duty_aux: frozenset  # hypothetical but never promoted ("must vote to convict")
     admission_verbs: frozenset  # "acknowledged it had shot down the jet" (admissions.py)
+    audience_sectors: frozenset  # sectors that are an audience, never the recipient of goods
     admitted_types: frozenset
     # flags
     future_aux: frozenset
@@ -202,6 +203,7 @@ class EventRules:
             obligation_aux=_words(rules, "obligation_aux"),
             duty_aux=_words(rules, "duty_aux"),
             admission_verbs=_words(rules, "admission_verbs"),
+            audience_sectors=frozenset(str(x).upper() for x in rules.get("audience_sectors") or ()),
             admitted_types=frozenset(str(t).upper() for t in rules.get("admitted_types") or ()),
             future_aux=_words(rules, "future_aux"),
             future_governors=_words(rules, "future_governors"),
