@@ -1162,3 +1162,12 @@ def test_figurative_fights_and_information_for_the_press_are_no_events(pipeline,
 
 def test_a_real_battle_stays_an_assault(pipeline):
     one(_events(pipeline, "Rebels fought government troops for control of the city."), "ASSAULT")
+
+
+@pytest.mark.parametrize("text,is_event", [
+    ("Rebels have taken over four localities in the territory.", True),
+    ("The Taliban took over the city of Kunduz.", True),
+    ("After the director left, it was Morrison who took over.", False),   # succession, no seizure
+])
+def test_taking_over_is_seizing_a_place(pipeline, text, is_event):
+    assert bool([e for e in _events(pipeline, text) if e.event_type == "ASSAULT"]) == is_event
