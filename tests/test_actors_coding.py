@@ -259,3 +259,27 @@ def test_a_longer_place_name_around_a_countrys_is_that_place(run):
     assert a.code == "USA"
     ctx = run("New Jersey had the lowest rate.", places=[("New Jersey", "USA")])
     assert [a.code for a in ctx.analysis.actors] == []
+
+
+# -- a given name is no surname --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,name,code", [
+    # 'Omar' is the given name of Jordan's prime minister in 2019 (Omar Razzaz), not his surname
+    ("Omar asks the court to apply a sentencing enhancement.", "Omar", None),
+    # family name first (rules.yaml family_name_first): 'Kim', 'Xi' are surnames
+    ("Kim met the envoy on Monday.", "Kim", "PRK"),
+    ("Xi met the envoy on Monday.", "Xi", "CHN"),
+])
+def test_only_a_family_name_finds_an_office_holder(run, text, name, code):
+    """An office holder is found by his family name only: the last word of his name, or the first
+    where names put the family name first ('Kim Jong Un')."""
+    ctx = run(text, published=date(2019, 11, 18))
+    assert [a.code for a in actors(ctx, name)] == [code]
+
+
+def test_an_of_phrase_country_overrules_an_office_holder_of_another_country(run):
+    """'King Hassan of Morocco' is no holder of the surname Hassan elsewhere (Tanzania's president
+    Samia Suluhu Hassan in 2023)."""
+    ctx = run("King Hassan of Morocco said he would host a meeting.", published=date(2023, 1, 1),
+              places=[("Morocco", "MAR")])
+    assert "TZA" not in [a.code for a in actors(ctx, "Hassan")]

@@ -75,6 +75,11 @@ def _surname(st: ArticleState, m: Mention) -> None:
     code, sector, role = holders.role_on(canonical, st.published)
     if m.code is not None and code != m.code:
         return  # 'South Korean Kim' is not the North Korean leader
+    from .mentions.modifiers import right_countries
+
+    own = right_countries(st, st.doc[m.end - 1], ("of",))
+    if own and code not in own:
+        return  # 'King Hassan of Morocco' is not Tanzania's President Samia Suluhu Hassan
     m.canonical, m.code, m.sector, m.role = canonical, code, sector, role
     m.roles = tuple(t.role.lower() for t in holders.terms_on(canonical, st.published) if t.role)
     m.gender = st.kb.gender_of(canonical) or m.gender

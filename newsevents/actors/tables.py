@@ -154,8 +154,10 @@ class OfficeHolders:
         ``start <= day < end``: on the day a successor is sworn in, the office is theirs.
     """
 
-    def __init__(self, rows: Iterable[dict], role_rank: Iterable[str] = ()):
+    def __init__(self, rows: Iterable[dict], role_rank: Iterable[str] = (),
+                 family_name_first: Iterable[str] = ()):
         self.role_rank = {r.lower(): i for i, r in enumerate(role_rank)}
+        family_first = set(family_name_first)
         self.terms: dict[str, list[Term]] = defaultdict(list)
         self.aliases: dict[str, list[str]] = defaultdict(list)  # surface -> canonicals
         self.lower_aliases: dict[str, list[str]] = defaultdict(list)
@@ -169,7 +171,10 @@ class OfficeHolders:
             self.terms[name].append(term)
             words = name.split()
             if len(words) > 1:
-                for w in {words[0], words[-1]}:
+                # the family name: the last word, and the first where names put it first ('Kim
+                # Jong Un', 'Xi Jinping'); never a given name ('Omar' is not Omar Razzaz)
+                first = term.country in family_first or not family_first
+                for w in ({words[0], words[-1]} if first else {words[-1]}):
                     if len(w) > 1 and name not in self.surnames[w]:
                         self.surnames[w].append(name)
             for alias in [name] + _split(row.get("aliases")):
@@ -353,7 +358,7 @@ class Knowledge:
             kb.shorthands.append(row)
             kb.cased.add(row["phrase"], Entry("shorthand", len(kb.shorthands) - 1))
         kb.holders = OfficeHolders(_load_tsv_optional("actors/office_holders.tsv", extra),
-                                   kb.rules.get("role_rank", ()))
+                                   kb.rules.get("role_rank", ()), kb.rules.get("family_name_first", ()))
         for alias, canonicals in kb.holders.aliases.items():
             kb.cased.add(alias, Entry("person", tuple(canonicals)))
         for row in load_tsv("actors/titles.tsv", extra=extra):
