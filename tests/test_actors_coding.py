@@ -283,3 +283,15 @@ def test_an_of_phrase_country_overrules_an_office_holder_of_another_country(run)
     ctx = run("King Hassan of Morocco said he would host a meeting.", published=date(2023, 1, 1),
               places=[("Morocco", "MAR")])
     assert "TZA" not in [a.code for a in actors(ctx, "Hassan")]
+
+
+def test_a_bare_surname_is_no_office_holder_of_a_country_the_story_never_names(run):
+    """'Morrison' in a story that names Ukraine and the United States (an NSC official) is not
+    Australia's prime minister Scott Morrison, the only holder of that surname in 2019."""
+    text = "Ukraine was the subject of the hearing in the United States. Morrison said he had no concerns."
+    ctx = run(text, published=date(2019, 11, 20), places=[("Ukraine", "UKR"), ("United States", "USA")])
+    assert "AUS" not in [a.code for a in actors(ctx, "Morrison")]
+    # with Australia named, the surname is its prime minister
+    ctx = run("Australia pledged aid. Morrison said the aid would arrive soon.", published=date(2019, 11, 20),
+              places=[("Australia", "AUS")])
+    assert [a.code for a in actors(ctx, "Morrison")] == ["AUS"]

@@ -73,6 +73,10 @@ def _surname(st: ArticleState, m: Mention) -> None:
     if canonical is None:
         return
     code, sector, role = holders.role_on(canonical, st.published)
+    if context and not context.get(code):
+        # a bare surname in a story that names countries, none of them the holder's: 'Morrison'
+        # in a Washington story on Ukraine is not Australia's prime minister
+        return
     if m.code is not None and code != m.code:
         return  # 'South Korean Kim' is not the North Korean leader
     from .mentions.modifiers import right_countries
