@@ -101,6 +101,7 @@ def _batches(articles: Iterable[ArticleInput], store: Store, size: int, stats: d
     batch: list = []
     for art in articles:
         stats["articles"] += 1
+        stats["undated"] += art.published is None and not art.problem
         pending.append(art)
         if len(pending) >= size:
             batch.extend(flush(pending))
@@ -132,12 +133,13 @@ def ingest(articles: Iterable[ArticleInput], store: Store, *, pipeline: Optional
     progress (bool): show a progress bar on stderr (articles/s, ETA when ``total`` is known).
     total (int | None): number of input records, for the ETA.
     on_error (callable | None): called as ``on_error(article_id, code, message)`` per failure.
-    RETURNS (dict): articles (input records seen), stored, skipped (already stored),
-        errors, events, quotes (of the stored articles), seconds (after the model(s) loaded).
+    RETURNS (dict): articles (input records seen), undated (of them, read without a publication
+        date: their relative dates stay unresolved), stored, skipped (already stored), errors,
+        events, quotes (of the stored articles), seconds (after the model(s) loaded).
     """
     options = options or (pipeline.options if pipeline is not None else Options())
     size = batch_size or options.batch_size
-    stats = {"articles": 0, "stored": 0, "skipped": 0, "errors": 0, "events": 0, "quotes": 0}
+    stats = {"articles": 0, "undated": 0, "stored": 0, "skipped": 0, "errors": 0, "events": 0, "quotes": 0}
     bar = None
     if progress:
         from tqdm import tqdm

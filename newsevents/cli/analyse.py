@@ -9,8 +9,8 @@ import click
 from .. import cli as _hooks  # make_pipeline, run_extract: looked up at run time, tests replace them
 from ..errors import Errors, NewsEventsError
 from .app import _check_output, _fail, _open_out, counted, main, note_failure
-from .options import (LIMIT, _build_options, _check_inputs, _reader, _warn_no_articles, _warn_undated, common_options,
-                      model_options, private_hosts_option, reader_options)
+from .options import (LIMIT, _build_options, _check_inputs, _expand_globs, _reader, _warn_no_articles, _warn_undated,
+                      common_options, model_options, private_hosts_option, reader_options)
 
 
 @main.command()
@@ -30,6 +30,7 @@ def extract(inputs, published, input_format, text_key, id_key, published_key, ma
     from ..sources import read_inputs
 
     reader = _reader(published, input_format, text_key, id_key, published_key, max_record_mb)
+    inputs = _expand_globs(inputs)
     _check_inputs(inputs)
     _warn_undated(inputs, published, input_format, quiet)
     try:
@@ -39,7 +40,8 @@ def extract(inputs, published, input_format, text_key, id_key, published_key, ma
         _fail(err.message, 2 if err.code in ("E020", "E003") else err.exit_code)
     _warn_no_articles(stats["articles"], inputs, quiet)
     if not quiet:
-        click.echo(f"newsevents: {counted(stats['articles'], 'article')}, {counted(stats['events'], 'event')}, "
+        undated = f" ({stats['undated']} without a publication date)" if stats.get("undated") else ""
+        click.echo(f"newsevents: {counted(stats['articles'], 'article')}{undated}, {counted(stats['events'], 'event')}, "
                    f"{counted(stats['quotes'], 'quote')}, {stats['errors']} failed, {stats['seconds']:.1f} s", err=True)
     sys.exit(1 if stats["errors"] else 0)
 
@@ -47,13 +49,14 @@ def extract(inputs, published, input_format, text_key, id_key, published_key, ma
 def run_extract(pipeline, articles, fmt: str, output: str = "-", quiet: bool = True) -> dict:
     """Run ``pipeline`` over ``articles`` and write them in ``fmt`` to ``output``.
 
-    RETURNS (dict): counts: articles, events, quotes, errors, seconds.
+    RETURNS (dict): counts: articles, undated (articles without a publication date), events, quotes,
+        errors, seconds.
     """
     import time
 
     from ..export import Writer
 
-    stats = {"articles": 0, "events": 0, "quotes": 0, "errors": 0}
+    stats = {"articles": 0, "undated": 0, "events": 0, "quotes": 0, "errors": 0}
     start = time.perf_counter()
     out = _open_out(output, binary=(fmt == "parquet"))
     bar = None
@@ -70,6 +73,7 @@ def run_extract(pipeline, articles, fmt: str, output: str = "-", quiet: bool = T
                     click.echo(f"newsevents: {analysis.id or 'article'}: {analysis.error.message}", err=True)
                 writer.write(analysis)
                 stats["articles"] += 1
+                stats["undated"] += not analysis.published and not analysis.error
                 stats["events"] += len(analysis.events)
                 stats["quotes"] += len(analysis.quotes)
                 if bar is not None:
