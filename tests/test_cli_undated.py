@@ -210,3 +210,13 @@ def test_node_helpers():
     assert node_label("USA", Counter({"Donald Trump": 5})) == "United States"
     assert node_label("XYZ", Counter({"Someone": 2})) == "XYZ"
     assert node_label("name:Julian Assange", Counter({"Julian Assange": 1})) == "Julian Assange"
+
+
+def test_gdelt_export_says_what_it_left_out(tmp_path):
+    db = _undated_db(tmp_path / "u.db")
+    res = run(["export", "--db", db, "--format", "gdelt"])
+    assert res.exit_code == 0 and len(res.stdout.splitlines()) == 2
+    assert res.stderr == ("newsevents: 2 records written (gdelt); 2 events left out, as GDELT has no such rows: "
+                          "2 dated to no day\n")
+    res = run(["export", "--db", db, "--format", "plover"])
+    assert res.exit_code == 0 and res.stderr == "newsevents: 4 records written (plover)\n"

@@ -176,14 +176,19 @@ def export(db_url, fmt, output, out_lake, quiet):
     _check_binary_output(fmt, output)
     store = _open_db(db_url)
     out = _open_out(output, binary=(fmt == "parquet"))
+    left: dict = {}
     try:
         with store:
-            n = export_store(store, fmt, out)
+            n = export_store(store, fmt, out, left_out=left)
     finally:
         if out is not sys.stdout:
             out.close()
     if not quiet:
-        click.echo(f"newsevents: {counted(n, 'record')} written ({fmt})", err=True)
+        parts = [f"{left['undated']} dated to no day" if left.get("undated") else "",
+                 f"{left['sideless']} with no actor on either side" if left.get("sideless") else ""]
+        note = f"; {counted(sum(left.values()), 'event')} left out, as GDELT has no such rows: " \
+               + ", ".join(p for p in parts if p) if any(parts) else ""
+        click.echo(f"newsevents: {counted(n, 'record')} written ({fmt}){note}", err=True)
 
 
 @main.command()
