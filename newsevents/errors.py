@@ -60,6 +60,9 @@ class Errors:
     E049 = "Writing to the database {url} failed ({reason}); the batch was rolled back, the batches before are stored."
     E045 = ("No database at {url}: create one with `newsevents ingest FILES --db {url}`, or pass the right "
             "--db (or set $NEWSEVENTS_DB).")
+    E051 = ("Reading the database {url} failed ({reason}); output written before may be incomplete. A damaged "
+            "SQLite file ('database disk image is malformed'): check it with `sqlite3 FILE 'PRAGMA "
+            "integrity_check'`, restore a copy, or ingest the inputs again into a new database.")
     # per-article problems (ArticleError.code)
     E101 = "The article is empty or holds only whitespace."
     E102 = "The article looks binary ({share:.0%} control characters), not text."

@@ -101,7 +101,7 @@ def test_a_folder_walk_warns_about_undated_text_files_and_page_copies(tmp_path, 
     assert lines[1].startswith("newsevents: warning: 1 of these text files are named after an HTML page beside them "
                                "(hk.expected.txt beside hk.html): ")
     assert f"'{folder / '*.html'}'" in lines[1]
-    assert lines[-1].startswith("newsevents: 4 articles read (3 without a publication date), 4 stored, ")
+    assert lines[-1].startswith("newsevents: 4 articles read, 4 stored (3 without a publication date), 0 already ")
     # the suggested command reads the pages alone (a quoted pattern is expanded, by extract too)
     res = run(["extract", str(folder / "*.html"), "--format", "ndjson"])
     assert res.exit_code == 0 and "warning" not in res.stderr, res.stderr
@@ -220,3 +220,36 @@ def test_gdelt_export_says_what_it_left_out(tmp_path):
                           "2 dated to no day\n")
     res = run(["export", "--db", db, "--format", "plover"])
     assert res.exit_code == 0 and res.stderr == "newsevents: 4 records written (plover)\n"
+
+
+# -- a damaged database --------------------------------------------------------------------------
+
+def test_a_damaged_database_is_one_coded_line_not_a_traceback(tmp_path):
+    """A database whose pages past the schema are damaged opened fine and failed in the middle of
+    the query with an sqlite3.DatabaseError traceback: now E051, exit 1."""
+    import sqlite3
+
+    db = tmp_path / "d.db"
+    with open_store(str(db)) as store:
+        store.add_batch([make_analysis(f"a{i}", [{"type": "CONSULT", "actors": ["USA"], "recipients": ["PRK"],
+                                                  "date": f"2019-06-{i % 28 + 1:02d}"}], extra_text="x " * 3000 + str(i))
+                         for i in range(40)])
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.execute("PRAGMA journal_mode=DELETE")
+    size = con.execute("PRAGMA page_size").fetchone()[0]
+    roots = [r for (r,) in con.execute("SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name IN "
+                                       "('events', 'event_clusters', 'quotes', 'articles', 'event_actors')")]
+    con.close()
+    data = bytearray(db.read_bytes())
+    for n in roots:  # the root pages of the tables read: the schema and the meta table stay intact
+        start = (n - 1) * size
+        data[start:start + 64] = b"\xff" * 64
+    db.write_bytes(bytes(data))
+    for args in (["events"], ["events", "--dedup"], ["dyads"], ["export", "--format", "gdelt"],
+                 ["export", "--format", "ndjson"]):
+        res = run([*args, "--db", str(db)])
+        assert "Traceback" not in res.output and res.exit_code == 1, (args, res.output)
+        [line] = res.stderr.splitlines()
+        assert line.startswith(f"newsevents: [E051] Reading the database {db} failed (database disk image is "
+                               "malformed)"), (args, line)

@@ -11,7 +11,7 @@ from typing import Optional
 import click
 
 from .. import __version__
-from ..errors import Errors
+from ..errors import Errors, NewsEventsError
 
 logger = logging.getLogger("newsevents")
 
@@ -66,6 +66,9 @@ class NewsEventsGroup(click.Group):
             return super().invoke(ctx)
         except BrokenPipeError:
             _quiet_broken_pipe()
+        except NewsEventsError as err:  # a coded error no command caught (a database read failing: E051)
+            _flush_stdout()
+            _fail(err.message, err.exit_code)
 
 
 def _flush_stdout():

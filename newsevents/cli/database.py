@@ -90,7 +90,7 @@ def ingest(inputs, db_url, workers, dedup_window, out_lake, engine, ray_address,
     if not quiet:
         rate = stats["stored"] / stats["seconds"] if stats["seconds"] else 0.0
         undated = f" ({stats['undated']} without a publication date)" if stats.get("undated") else ""
-        click.echo(f"newsevents: {counted(stats['articles'], 'article')} read{undated}, {stats['stored']} stored, "
+        click.echo(f"newsevents: {counted(stats['articles'], 'article')} read, {stats['stored']} stored{undated}, "
                    f"{stats['skipped']} already stored, {stats['errors']} failed; {counted(stats['events'], 'event')}, "
                    f"{counted(stats['quotes'], 'quote')}; {stats['seconds']:.1f} s ({rate:.1f} articles/s) -> {db_url}",
                    err=True)

@@ -157,9 +157,13 @@ def _warn_no_articles(n: int, inputs, quiet: bool) -> None:
         return
     from ..sources import FORMATS
 
-    suffixes = ", ".join(sorted({s for group in FORMATS.values() for s in group}))
+    if not any(Path(p).is_dir() for p in inputs if p != "-" and "://" not in p):
+        click.echo(f"newsevents: warning: no article was read from {' '.join(inputs)}: no record in it (empty, "
+                   "blank lines only, or a feed or archive without items)", err=True)
+        return
+    suffixes = ", ".join(sorted({s for fmt, group in FORMATS.items() if fmt != "json" for s in group}))
     click.echo(f"newsevents: warning: no article was read from {' '.join(inputs)} (a folder is searched for "
-               f"files ending {suffixes})", err=True)
+               f"files ending {suffixes}; .json files only when named)", err=True)
 
 
 def _build_options(model, data_paths, max_chars, batch_size, article_seconds=None):

@@ -227,7 +227,7 @@ class LakeWriter:
         """Buffer the lake rows of a batch (written every ``rows_per_file`` rows and on close).
         RETURNS (dict): counts as :meth:`newsevents.store.Store.add_batch` gives them."""
         sources = sources or {}
-        counts = {"stored": 0, "skipped": 0, "errors": 0, "events": 0, "quotes": 0, "failed": []}
+        counts = {"stored": 0, "undated": 0, "skipped": 0, "errors": 0, "events": 0, "quotes": 0, "failed": []}
         from ..store import content_hash
 
         for a in analyses:
@@ -247,6 +247,7 @@ class LakeWriter:
             self._known.setdefault(h, []).append((article_key(a.id, h), host))
             self._rows.extend(lake_rows(a, source))
             counts["stored"] += 1
+            counts["undated"] += not a.published
             counts["events"] += len(a.events)
             counts["quotes"] += len(a.quotes)
         if len(self._rows) >= self.rows_per_file:

@@ -107,8 +107,13 @@ class Store(Writing, Clustering, Queries, Analyses, Browse, FeedState):
     def __enter__(self):
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, exc_type, exc, tb):
+        """Close; a driver error met while reading inside the ``with`` block (a damaged file, a lost
+        server) becomes StoreError E051, one line for the commands, not a traceback."""
         self.close()
+        if exc is not None and self._db_errors and isinstance(exc, self._db_errors):
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise StoreError("E051", url=self._shown_url(), reason=reason) from None
 
     # -- settings -------------------------------------------------------------
     def _meta(self, key: str) -> Optional[str]:
