@@ -41,6 +41,8 @@ class Errors:
     # output files (-o, --errors)
     E050 = ("Can't write {path}: {reason}. Output folders are not created: create the folder first "
             "(mkdir -p) or pass another path.")
+    E052 = ("Writing {path} failed: {reason}. What was written before is incomplete: free space on its disk (or "
+            "pass another -o) and run the command again.")
     # the event database (newsevents.store)
     E040 = "Can't open the database {url}: {reason}."
     E041 = ("Article id '{id}' is already stored with different content (content hash {old} vs {new}); "
@@ -109,6 +111,9 @@ class Errors:
     E083 = ("--engine ray writes a Parquet lake, not a database: pass --out FOLDER (then `newsevents load FOLDER "
             "--db URL`).")
     E084 = "Pass either --db or --out, not both: --out writes a Parquet lake, --db a database."
+    E085 = ("Writing the lake {path} failed: {reason}. The file being written was removed and the files before "
+            "are whole: free space on its disk and run the same command again (it skips the articles already "
+            "in the lake).")
 
 
 class NewsEventsError(Exception):

@@ -130,6 +130,8 @@ def evaluate(names, limit, sample_seed, errors_path, write_baseline, model, data
         out.write("\n")
     else:
         out.write(ev.format_table(results) + "\n")
+    if out is not sys.stdout:
+        out.close()  # here, so that a write failing at the end (a full disk) is E052, not lost at exit
     if write_baseline:
         ev.write_baseline(results)
         click.echo(f"newsevents: baseline written to {ev.BASELINE_PATH}", err=True)
@@ -146,6 +148,8 @@ def schema(output):
     out = _open_out(output)
     json.dump(json_schema(), out, indent=2, ensure_ascii=False)
     out.write("\n")
+    if out is not sys.stdout:
+        out.close()
 
 
 @main.command()
@@ -156,6 +160,8 @@ def stages(model, data_paths, max_chars, batch_size, article_seconds):
         pipeline = _hooks.make_pipeline(_build_options(model, data_paths, max_chars, batch_size, article_seconds))
     except NewsEventsError as err:
         _fail(err.message, err.exit_code)
-    click.echo(f"spaCy {pipeline.model_name}: {', '.join(pipeline.nlp.pipe_names)}")
+    out = _open_out("-")
+    click.echo(f"spaCy {pipeline.model_name}: {', '.join(pipeline.nlp.pipe_names)}", file=out)
     for stage in pipeline.stages:
-        click.echo(f"{stage.name:<8} requires: {', '.join(stage.requires) or '-':<36} assigns: {', '.join(stage.assigns)}")
+        click.echo(f"{stage.name:<8} requires: {', '.join(stage.requires) or '-':<36} assigns: {', '.join(stage.assigns)}",
+                   file=out)

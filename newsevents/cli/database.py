@@ -59,7 +59,6 @@ def ingest(inputs, db_url, workers, dedup_window, out_lake, engine, ray_address,
         return _ingest_ray(inputs, out_lake, reader, _build_options(model, data_paths, max_chars, batch_size, article_seconds),
                            ray_address, workers, quiet)
     _check_inputs(inputs)
-    _warn_undated(inputs, published, input_format, quiet)
     if out_lake:
         from ..export.lake import LakeWriter
 
@@ -70,6 +69,7 @@ def ingest(inputs, db_url, workers, dedup_window, out_lake, engine, ray_address,
         db_url = out_lake
     else:
         store = _open_db(db_url, readonly=False, dedup_window=dedup_window)
+    _warn_undated(inputs, published, input_format, quiet)  # once the inputs and the store are known good
     options = _build_options(model, data_paths, max_chars, batch_size, article_seconds)
     show = not quiet and sys.stderr.isatty()
 
