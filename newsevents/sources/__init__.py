@@ -18,6 +18,7 @@ import hashlib
 import logging
 import io
 import json
+import re
 import sys
 from dataclasses import dataclass, replace
 from datetime import date as Date
@@ -339,7 +340,7 @@ def _guarded(records: Iterator[ArticleInput], name: str) -> Iterator[ArticleInpu
     try:
         for record in records:
             n += 1
-            yield record
+            yield _without_surrogates(record)
     except (OSError, InputError):
         raise
     except Exception as err:
@@ -350,6 +351,25 @@ def _guarded(records: Iterator[ArticleInput], name: str) -> Iterator[ArticleInpu
         from .base import problem_input
 
         yield problem_input("E038", f"{name}#{n + 1}", name=name, n=n, reason=reason[:300])
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(art: ArticleInput) -> ArticleInput:
+    """``art`` with lone UTF-16 surrogates in its text, title, url, source or id replaced by U+FFFD,
+    and a warning saying so. JSON allows escapes such as ``"\\ud83d"`` (half an emoji, cut by a
+    crawler) and feeds such character references; such a string can't be encoded as UTF-8, so
+    the article failed (E199) or, in a title, stopped the whole ingest with a traceback. One
+    character for one: evidence offsets are unchanged."""
+    found = [f for f in ("text", "title", "url", "source", "id")
+             if isinstance(getattr(art, f), str) and _SURROGATE.search(getattr(art, f))]
+    if not found:
+        return art
+    fixed = {f: _SURROGATE.sub("\ufffd", getattr(art, f)) for f in found}
+    note = (f"lone UTF-16 surrogates (broken escapes such as \\ud83d) in {', '.join(found)} were replaced by "
+            "U+FFFD")
+    return replace(art, **fixed, warnings=tuple(art.warnings) + (note,))
 
 
 def _read_document(data: bytes, fmt: str, ident: str, url: Optional[str], encoding: Optional[str],
