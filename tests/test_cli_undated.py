@@ -224,9 +224,9 @@ def test_gdelt_export_says_what_it_left_out(tmp_path):
 
 # -- a damaged database --------------------------------------------------------------------------
 
-def test_a_damaged_database_is_one_coded_line_not_a_traceback(tmp_path):
-    """A database whose pages past the schema are damaged opened fine and failed in the middle of
-    the query with an sqlite3.DatabaseError traceback: now E051, exit 1."""
+def _damaged_db(tmp_path: Path) -> Path:
+    """A database whose tables' root pages are damaged: it opens (schema and meta intact), and
+    fails in the middle of a query."""
     import sqlite3
 
     db = tmp_path / "d.db"
@@ -246,6 +246,13 @@ def test_a_damaged_database_is_one_coded_line_not_a_traceback(tmp_path):
         start = (n - 1) * size
         data[start:start + 64] = b"\xff" * 64
     db.write_bytes(bytes(data))
+    return db
+
+
+def test_a_damaged_database_is_one_coded_line_not_a_traceback(tmp_path):
+    """A database whose pages past the schema are damaged opened fine and failed in the middle of
+    the query with an sqlite3.DatabaseError traceback: now E051, exit 1."""
+    db = _damaged_db(tmp_path)
     for args in (["events"], ["events", "--dedup"], ["dyads"], ["export", "--format", "gdelt"],
                  ["export", "--format", "ndjson"]):
         res = run([*args, "--db", str(db)])
@@ -328,3 +335,17 @@ def test_a_lake_write_failing_removes_its_file_and_is_E085(tmp_path, monkeypatch
                                                          "date": "2019-07-01"}], extra_text="Another text.")])
     assert counts["stored"] == 1
     assert sorted(i for ids in lake.lake_articles(path).values() for i, _ in ids) == ["a1", "a2"]
+
+
+def test_the_api_on_a_damaged_database_answers_503_with_the_line(tmp_path):
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from newsevents.web import create_app
+
+    db = _damaged_db(tmp_path)
+    with TestClient(create_app(str(db)), raise_server_exceptions=False) as client:
+        for url in ("/api/events", "/api/dyads", "/api/network", "/api/events?format=csv"):
+            r = client.get(url)
+            assert r.status_code == 503 and r.json()["detail"].startswith(
+                f"[E051] Reading the database {db} failed (database disk image is malformed)"), (url, r.text)

@@ -230,6 +230,11 @@ def create_app(db_url: str) -> FastAPI:
         s = open_readonly(app.state.db_url)
         try:
             yield s
+        except Exception as err:  # a damaged database: E051, a 503 with its line, not a 500 and a trace
+            error = s.read_error(err)
+            if error is None:
+                raise
+            raise error from None
         finally:
             s.close()
 
