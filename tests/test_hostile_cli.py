@@ -104,6 +104,9 @@ def test_hostile_inputs(tmp_path, command, name, args, stdin, code, stored):
     (["search", "100%_ OR \"unbalanced"], 0),
     (["export"], 2),  # --format missing: click lists the choices on several lines; we print one
     (["dyads", "--by", "week"], 2),
+    (["search", ""], 2),  # was "(no rows)", exit 0, where an empty --actor is a usage error
+    (["search", "   "], 2),
+    (["events", "--since", ""], 2),
 ])
 def test_hostile_query_arguments(db, tmp_path, args, code):
     args = [a.format(tmp=tmp_path) for a in args]

@@ -376,5 +376,7 @@ def _not_empty(ctx, param, value):
     """A filter option given an empty or blank value ("--actor ''") is a usage error: it would
     otherwise be dropped and every row returned."""
     if value is not None and not value.strip():
+        if getattr(param, "param_type_name", "") == "argument":  # search QUERY: nothing to search for
+            raise click.BadParameter("is empty: give words to search for, e.g. newsevents search \"sanctions relief\"")
         raise click.BadParameter("is empty: give a value, or leave the option out to match every row")
     return value

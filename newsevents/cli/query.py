@@ -122,7 +122,7 @@ def dyads(db_url, actor, recipient, by, event_type, since, until, fmt, output, q
 
 
 @main.command()
-@click.argument("query")
+@click.argument("query", callback=_not_empty)
 @db_option
 @click.option("--limit", type=LIMIT, default=20, show_default=True, help="At most N articles.")
 @common_options(ROW_FORMATS, "table")
