@@ -22,7 +22,7 @@ from .options import (LIMIT, _build_options, _check_inputs, _expand_globs, _read
 def extract(inputs, published, input_format, text_key, id_key, published_key, max_record_mb, model, data_paths,
             max_chars, batch_size, article_seconds, fmt, output, quiet):
     """Extract event data from articles: text, JSONL, HTML pages, RSS/Atom feeds, WARC files, folders,
-    http(s) URLs, or - for stdin.
+    http(s) URLs, or - for stdin. A quoted pattern ('pages/*.html') names its matching files.
 
     JSON gives an array of whole records (one per article, an array for one article too), NDJSON one
     record a line; CSV/TSV/Parquet one row per event; table a summary to read.
