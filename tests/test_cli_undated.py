@@ -209,6 +209,9 @@ def test_node_helpers():
     assert uncoded_name(" name:AEW ") == "AEW" and uncoded_name("AEW") is None
     assert node_label("USA", Counter({"Donald Trump": 5})) == "United States"
     assert node_label("XYZ", Counter({"Someone": 2})) == "XYZ"
+    # IMG is every transnational militant group: al-Qaeda's edges are not the Islamic State's
+    assert node_label("IMG", Counter({"al-Qaeda": 3, "Islamic State": 1})) == "transnational militant groups"
+    assert node_label("NGO", Counter({"Amnesty International": 2})) == "non-governmental organisations"
     assert node_label("name:Julian Assange", Counter({"Julian Assange": 1})) == "Julian Assange"
 
 

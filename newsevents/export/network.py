@@ -54,30 +54,23 @@ def write_geojson(clusters: Iterable[dict], out: IO) -> int:
 
 @lru_cache(maxsize=1)
 def _code_names() -> dict:
-    """Code -> name for node labels: countries.tsv names ("USA" -> "United States"), the first
-    organisation of organisations.tsv with its own code ("UNO" -> "United Nations"), and the
-    sector labels of the codes that stand for many bodies ("IGO" -> "intergovernmental
-    organisations", sectors.tsv)."""
+    """Code -> name for node labels: the codes that stand for many bodies (UNO, EUR, IGO, IMG,
+    NGO, MNC: data/export/node_labels.tsv, from PLOVER 2.0), then countries.tsv names ("USA" ->
+    "United States"), then territories of the places' country table ("JEY" -> "Jersey")."""
     from ..data import load_tsv
 
-    names = {}
-    for r in load_tsv("actors/sectors.tsv"):
-        if r["code"] in ("IGO", "NGO"):
-            names[r["code"]] = r["description"].split(" (")[0]
-    for r in load_tsv("actors/organisations.tsv"):
-        if r.get("code") and r["code"] not in names and len(r["code"]) == 3:
-            names.setdefault(r["code"], r["canonical"])
+    names = {r["code"]: r["label"] for r in load_tsv("export/node_labels.tsv")}
     for r in load_tsv("actors/countries.tsv"):
-        names[r["iso3"]] = r["name"]
-    for r in load_tsv("places/countries.tsv"):  # territories the actor table leaves out ("JEY" -> "Jersey")
+        names.setdefault(r["iso3"], r["name"])
+    for r in load_tsv("places/countries.tsv"):  # territories the actor table leaves out
         if r.get("iso3") and r.get("name"):
             names.setdefault(r["iso3"], r["name"])
     return names
 
 
 def node_label(node: str, counts: Counter) -> str:
-    """The label of a network node: a code's own name (a country or territory, an organisation
-    code, a sector code for many bodies), else the code itself, never one of its actors' names
+    """The label of a network node: a code's own name (a country or territory, a code for many
+    bodies: "IGO" -> "intergovernmental organisations"), else the code itself, never one of its actors' names
     (a country's edges are not one person's); an uncoded actor's node, its canonical name.
 
     node (str): an actor code, or ``name:<canonical>`` for an uncoded actor (:func:`actor_node`).
