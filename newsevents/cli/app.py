@@ -135,6 +135,16 @@ class _LibraryFilter(logging.Filter):
         return record.name == "newsevents" or record.name.startswith("newsevents.")
 
 
+class _LineFormatter(logging.Formatter):
+    """Warnings and errors logged read as the commands' own lines ("newsevents: warning: ..."); debug
+    and info lines (-v) keep their level name ("newsevents: DEBUG reading ...")."""
+
+    def format(self, record):
+        if record.levelno >= logging.WARNING:
+            return f"newsevents: {record.levelname.lower()}: {record.getMessage()}"
+        return super().format(record)
+
+
 _HANDLER: Optional[logging.Handler] = None
 
 
@@ -144,7 +154,7 @@ def _setup_logging(verbose: bool) -> None:
     if _HANDLER is not None:
         root.removeHandler(_HANDLER)
     _HANDLER = logging.StreamHandler(sys.stderr)
-    _HANDLER.setFormatter(logging.Formatter("newsevents: %(levelname)s %(message)s"))
+    _HANDLER.setFormatter(_LineFormatter("newsevents: %(levelname)s %(message)s"))
     if not verbose:
         _HANDLER.addFilter(_LibraryFilter())
     root.addHandler(_HANDLER)
