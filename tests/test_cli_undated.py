@@ -223,3 +223,14 @@ def test_gdelt_export_says_what_it_left_out(tmp_path):
                           "2 dated to no day\n")
     res = run(["export", "--db", db, "--format", "plover"])
     assert res.exit_code == 0 and res.stderr == "newsevents: 4 records written (plover)\n"
+
+
+def test_undated_events_are_listed_last(tmp_path):
+    """SQLite sorts NULL first: `events --limit 10` gave undated events before any dated one (PostgreSQL
+    sorts them last); both backends now list them last."""
+    db = _undated_db(tmp_path / "u.db")
+    with open_store(db, readonly=True) as store:
+        assert [r["article_id"] for r in store.events()] == ["day", "other", "undated", "week"]
+        assert [r["first_article"] for r in store.clusters()] == ["day", "other", "undated", "week"]
+    res = run(["events", "--db", db, "--limit", "1", "--format", "json"])
+    assert [r["article_id"] for r in json.loads(res.stdout)] == ["day"]

@@ -60,7 +60,8 @@ class Queries:
     def events(self, actor: Optional[str] = None, recipient: Optional[str] = None, event_type: Optional[str] = None,
                since: Optional[str] = None, until: Optional[str] = None, article: Optional[str] = None,
                quad_class: Optional[int] = None, limit: Optional[int] = None) -> list[dict]:
-        """Event mentions, one dict per mention, ordered by date, article and event id.
+        """Event mentions, one dict per mention, ordered by date (undated last, on both backends),
+        article and event id.
 
         actor / recipient (str | None): an actor code (``USA``) or canonical name (``Donald Trump``,
             case-insensitive) among the event's actors / recipients.
@@ -94,7 +95,7 @@ class Queries:
             "LEFT JOIN places pl ON pl.article_id = e.article_id AND pl.id = e.place "
             "LEFT JOIN event_clusters c ON c.id = e.cluster_id"
             + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY e.date, e.article_id, " + self._natural("e.id")
+            + " ORDER BY (e.date IS NULL), e.date, e.article_id, " + self._natural("e.id")
             + (" LIMIT ?" if limit else ""))
         if limit:
             params.append(int(limit))
@@ -148,7 +149,7 @@ class Queries:
                "c.first_article, c.first_event, a.url FROM event_clusters c "
                "JOIN articles a ON a.id = c.first_article"
                + (" WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY c.date, c.first_article, " + self._natural("c.first_event")
+               + " ORDER BY (c.date IS NULL), c.date, c.first_article, " + self._natural("c.first_event")
                + (" LIMIT ?" if limit else ""))
         if limit:
             params.append(int(limit))
@@ -255,7 +256,7 @@ class Queries:
                "q.end_char AS content_end, q.article_id, q.id AS quote_id, a.url "
                "FROM quotes q JOIN articles a ON a.id = q.article_id"
                + (" WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY a.published, q.article_id, " + self._natural("q.id") + (" LIMIT ?" if limit else ""))
+               + " ORDER BY (a.published IS NULL), a.published, q.article_id, " + self._natural("q.id") + (" LIMIT ?" if limit else ""))
         if limit:
             params.append(int(limit))
         return self._rows(sql, tuple(params))
