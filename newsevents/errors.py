@@ -41,6 +41,8 @@ class Errors:
     # output files (-o, --errors)
     E050 = ("Can't write {path}: {reason}. Output folders are not created: create the folder first "
             "(mkdir -p) or pass another path.")
+    E052 = ("Writing {path} failed: {reason}. What was written before is incomplete: free space on its disk (or "
+            "pass another -o) and run the command again.")
     # the event database (newsevents.store)
     E040 = "Can't open the database {url}: {reason}."
     E041 = ("Article id '{id}' is already stored with different content (content hash {old} vs {new}); "
@@ -60,6 +62,9 @@ class Errors:
     E049 = "Writing to the database {url} failed ({reason}); the batch was rolled back, the batches before are stored."
     E045 = ("No database at {url}: create one with `newsevents ingest FILES --db {url}`, or pass the right "
             "--db (or set $NEWSEVENTS_DB).")
+    E051 = ("Reading the database {url} failed ({reason}); output written before may be incomplete. A damaged "
+            "SQLite file ('database disk image is malformed'): check it with `sqlite3 FILE 'PRAGMA "
+            "integrity_check'`, restore a copy, or ingest the inputs again into a new database.")
     # per-article problems (ArticleError.code)
     E101 = "The article is empty or holds only whitespace."
     E102 = "The article looks binary ({share:.0%} control characters), not text."
@@ -106,6 +111,9 @@ class Errors:
     E083 = ("--engine ray writes a Parquet lake, not a database: pass --out FOLDER (then `newsevents load FOLDER "
             "--db URL`).")
     E084 = "Pass either --db or --out, not both: --out writes a Parquet lake, --db a database."
+    E085 = ("Writing the lake {path} failed: {reason}. The file being written was removed and the files before "
+            "are whole: free space on its disk and run the same command again (it skips the articles already "
+            "in the lake).")
 
 
 class NewsEventsError(Exception):

@@ -132,12 +132,13 @@ def ingest(articles: Iterable[ArticleInput], store: Store, *, pipeline: Optional
     progress (bool): show a progress bar on stderr (articles/s, ETA when ``total`` is known).
     total (int | None): number of input records, for the ETA.
     on_error (callable | None): called as ``on_error(article_id, code, message)`` per failure.
-    RETURNS (dict): articles (input records seen), stored, skipped (already stored),
+    RETURNS (dict): articles (input records seen), stored, undated (of the stored, those without
+        a publication date: their relative dates stay unresolved), skipped (already stored),
         errors, events, quotes (of the stored articles), seconds (after the model(s) loaded).
     """
     options = options or (pipeline.options if pipeline is not None else Options())
     size = batch_size or options.batch_size
-    stats = {"articles": 0, "stored": 0, "skipped": 0, "errors": 0, "events": 0, "quotes": 0}
+    stats = {"articles": 0, "undated": 0, "stored": 0, "skipped": 0, "errors": 0, "events": 0, "quotes": 0}
     bar = None
     if progress:
         from tqdm import tqdm
@@ -147,8 +148,8 @@ def ingest(articles: Iterable[ArticleInput], store: Store, *, pipeline: Optional
     def write(batch: list, analyses: list) -> None:
         sources = {a.id: a.source for a in batch if getattr(a, "source", None)}
         counts = _retrying(store, store.add_batch, analyses, sources)
-        for key in ("stored", "skipped", "errors", "events", "quotes"):
-            stats[key] += counts[key]
+        for key in ("stored", "undated", "skipped", "errors", "events", "quotes"):
+            stats[key] += counts.get(key, 0)
         if on_error:
             for failure in counts["failed"]:
                 on_error(*failure)

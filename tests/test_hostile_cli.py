@@ -104,6 +104,9 @@ def test_hostile_inputs(tmp_path, command, name, args, stdin, code, stored):
     (["search", "100%_ OR \"unbalanced"], 0),
     (["export"], 2),  # --format missing: click lists the choices on several lines; we print one
     (["dyads", "--by", "week"], 2),
+    (["search", ""], 2),  # was "(no rows)", exit 0, where an empty --actor is a usage error
+    (["search", "   "], 2),
+    (["events", "--since", ""], 2),
 ])
 def test_hostile_query_arguments(db, tmp_path, args, code):
     args = [a.format(tmp=tmp_path) for a in args]
@@ -430,3 +433,25 @@ def test_ctrl_c_is_one_coded_line(monkeypatch):
     res = run(["extract", "-"], input="Police arrested a man.")
     assert res.exit_code == 1 and "Traceback" not in res.output
     assert "[E007] Interrupted." in res.stderr
+
+
+def test_lone_surrogate_escapes_in_jsonl_are_replaced_not_fatal(tmp_path):
+    """A JSONL title holding "\\ud83d" (half an emoji, as crawlers cut them) stopped the whole ingest
+    with a UnicodeEncodeError traceback, the batch lost; in the text it was E199. Now each lone
+    surrogate is U+FFFD (one character for one: offsets hold) and the article says so in a warning."""
+    src = tmp_path / "s.jsonl"
+    src.write_text('{"id": "t1", "title": "Iran \\ud83d", "text": "Iran accused Israel on Monday.", '
+                   '"published": "2019-07-01"}\n'
+                   '{"id": "s1", "text": "Police arrested a man \\ud800 in Paris on Monday.", "published": "2019-07-01"}\n'
+                   + json.dumps(GOOD) + "\n", encoding="utf8")
+    db = tmp_path / "s.db"
+    res = run(["ingest", str(src), "--db", str(db)])
+    assert res.exit_code == 0 and "Traceback" not in res.output, res.output
+    assert "3 stored" in res.stderr
+    with open_store(str(db), readonly=True) as store:
+        t1, s1 = store.article_record("t1"), store.article_record("s1")
+    assert t1.title == "Iran \ufffd" and "title were replaced by U+FFFD" in t1.warnings[0]
+    assert s1.text == "Police arrested a man \ufffd in Paris on Monday." and "in text were" in s1.warnings[0]
+    assert [e.event_type for e in s1.events] == ["COERCE"]
+    ev = s1.events[0]
+    assert s1.text[ev.trigger.start:ev.trigger.end] == "arrested"

@@ -9,8 +9,8 @@ import click
 from .. import cli as _hooks  # make_pipeline, run_extract: looked up at run time, tests replace them
 from ..errors import Errors, NewsEventsError
 from .app import _check_output, _fail, _open_out, counted, main, note_failure
-from .options import (LIMIT, _build_options, _check_inputs, _reader, _warn_no_articles, _warn_undated, common_options,
-                      model_options, private_hosts_option, reader_options)
+from .options import (LIMIT, _build_options, _check_inputs, _expand_globs, _reader, _warn_no_articles, _warn_undated,
+                      common_options, model_options, private_hosts_option, reader_options)
 
 
 @main.command()
@@ -22,7 +22,7 @@ from .options import (LIMIT, _build_options, _check_inputs, _reader, _warn_no_ar
 def extract(inputs, published, input_format, text_key, id_key, published_key, max_record_mb, model, data_paths,
             max_chars, batch_size, article_seconds, fmt, output, quiet):
     """Extract event data from articles: text, JSONL, HTML pages, RSS/Atom feeds, WARC files, folders,
-    http(s) URLs, or - for stdin.
+    http(s) URLs, or - for stdin. A quoted pattern ('pages/*.html') names its matching files.
 
     JSON gives an array of whole records (one per article, an array for one article too), NDJSON one
     record a line; CSV/TSV/Parquet one row per event; table a summary to read.
@@ -30,6 +30,7 @@ def extract(inputs, published, input_format, text_key, id_key, published_key, ma
     from ..sources import read_inputs
 
     reader = _reader(published, input_format, text_key, id_key, published_key, max_record_mb)
+    inputs = _expand_globs(inputs)
     _check_inputs(inputs)
     _warn_undated(inputs, published, input_format, quiet)
     try:
@@ -39,7 +40,8 @@ def extract(inputs, published, input_format, text_key, id_key, published_key, ma
         _fail(err.message, 2 if err.code in ("E020", "E003") else err.exit_code)
     _warn_no_articles(stats["articles"], inputs, quiet)
     if not quiet:
-        click.echo(f"newsevents: {counted(stats['articles'], 'article')}, {counted(stats['events'], 'event')}, "
+        undated = f" ({stats['undated']} without a publication date)" if stats.get("undated") else ""
+        click.echo(f"newsevents: {counted(stats['articles'], 'article')}{undated}, {counted(stats['events'], 'event')}, "
                    f"{counted(stats['quotes'], 'quote')}, {stats['errors']} failed, {stats['seconds']:.1f} s", err=True)
     sys.exit(1 if stats["errors"] else 0)
 
@@ -47,13 +49,14 @@ def extract(inputs, published, input_format, text_key, id_key, published_key, ma
 def run_extract(pipeline, articles, fmt: str, output: str = "-", quiet: bool = True) -> dict:
     """Run ``pipeline`` over ``articles`` and write them in ``fmt`` to ``output``.
 
-    RETURNS (dict): counts: articles, events, quotes, errors, seconds.
+    RETURNS (dict): counts: articles, undated (articles without a publication date), events, quotes,
+        errors, seconds.
     """
     import time
 
     from ..export import Writer
 
-    stats = {"articles": 0, "events": 0, "quotes": 0, "errors": 0}
+    stats = {"articles": 0, "undated": 0, "events": 0, "quotes": 0, "errors": 0}
     start = time.perf_counter()
     out = _open_out(output, binary=(fmt == "parquet"))
     bar = None
@@ -70,6 +73,7 @@ def run_extract(pipeline, articles, fmt: str, output: str = "-", quiet: bool = T
                     click.echo(f"newsevents: {analysis.id or 'article'}: {analysis.error.message}", err=True)
                 writer.write(analysis)
                 stats["articles"] += 1
+                stats["undated"] += not analysis.published and not analysis.error
                 stats["events"] += len(analysis.events)
                 stats["quotes"] += len(analysis.quotes)
                 if bar is not None:
@@ -126,6 +130,8 @@ def evaluate(names, limit, sample_seed, errors_path, write_baseline, model, data
         out.write("\n")
     else:
         out.write(ev.format_table(results) + "\n")
+    if out is not sys.stdout:
+        out.close()  # here, so that a write failing at the end (a full disk) is E052, not lost at exit
     if write_baseline:
         ev.write_baseline(results)
         click.echo(f"newsevents: baseline written to {ev.BASELINE_PATH}", err=True)
@@ -142,6 +148,8 @@ def schema(output):
     out = _open_out(output)
     json.dump(json_schema(), out, indent=2, ensure_ascii=False)
     out.write("\n")
+    if out is not sys.stdout:
+        out.close()
 
 
 @main.command()
@@ -152,6 +160,8 @@ def stages(model, data_paths, max_chars, batch_size, article_seconds):
         pipeline = _hooks.make_pipeline(_build_options(model, data_paths, max_chars, batch_size, article_seconds))
     except NewsEventsError as err:
         _fail(err.message, err.exit_code)
-    click.echo(f"spaCy {pipeline.model_name}: {', '.join(pipeline.nlp.pipe_names)}")
+    out = _open_out("-")
+    click.echo(f"spaCy {pipeline.model_name}: {', '.join(pipeline.nlp.pipe_names)}", file=out)
     for stage in pipeline.stages:
-        click.echo(f"{stage.name:<8} requires: {', '.join(stage.requires) or '-':<36} assigns: {', '.join(stage.assigns)}")
+        click.echo(f"{stage.name:<8} requires: {', '.join(stage.requires) or '-':<36} assigns: {', '.join(stage.assigns)}",
+                   file=out)

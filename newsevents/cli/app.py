@@ -2,6 +2,7 @@
 end on a closed pipe, logging to stderr, and the checks of an output path (E050)."""
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import sys
@@ -11,7 +12,7 @@ from typing import Optional
 import click
 
 from .. import __version__
-from ..errors import Errors
+from ..errors import Errors, NewsEventsError
 
 logger = logging.getLogger("newsevents")
 
@@ -62,10 +63,37 @@ class NewsEventsGroup(click.Group):
     def invoke(self, ctx):
         args = getattr(ctx, "_protected_args", None) or getattr(ctx, "protected_args", None) or ctx.args
         self._running = args[0] if args else None  # the command, for the message of an interrupt (E007)
+        _OUTPUT["path"] = None
         try:  # here, not in main(): click's main turns EPIPE into exit 1 before we could see it
             return super().invoke(ctx)
         except BrokenPipeError:
             _quiet_broken_pipe()
+        except NewsEventsError as err:  # a coded error no command caught (a database read failing: E051)
+            _flush_stdout()
+            _fail(err.message, err.exit_code)
+        except OSError as err:
+            if err.errno not in _WRITE_ERRNOS or _OUTPUT["path"] is None:
+                raise
+            _output_failed(err)
+
+
+#: errors of writing an output (disk or quota full, file too large, I/O error): E052, not a traceback
+_WRITE_ERRNOS = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO)
+#: the output of the running command: its -o path, "stdout", or None before one is opened (_open_out)
+_OUTPUT: dict = {"path": None}
+
+
+def _output_failed(err: OSError):
+    """Writing the output failed (a full disk): one line (E052), exit 1. When it was stdout, stdout
+    goes to /dev/null first, so that the interpreter's final flush does not fail a second time."""
+    path = _OUTPUT["path"]
+    if path == "stdout":
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
+    _fail("[E052] " + Errors.E052.format(path=path, reason=err.strerror or err))
 
 
 def _flush_stdout():
@@ -107,6 +135,16 @@ class _LibraryFilter(logging.Filter):
         return record.name == "newsevents" or record.name.startswith("newsevents.")
 
 
+class _LineFormatter(logging.Formatter):
+    """Warnings and errors logged read as the commands' own lines ("newsevents: warning: ..."); debug
+    and info lines (-v) keep their level name ("newsevents: DEBUG reading ...")."""
+
+    def format(self, record):
+        if record.levelno >= logging.WARNING:
+            return f"newsevents: {record.levelname.lower()}: {record.getMessage()}"
+        return super().format(record)
+
+
 _HANDLER: Optional[logging.Handler] = None
 
 
@@ -116,7 +154,7 @@ def _setup_logging(verbose: bool) -> None:
     if _HANDLER is not None:
         root.removeHandler(_HANDLER)
     _HANDLER = logging.StreamHandler(sys.stderr)
-    _HANDLER.setFormatter(logging.Formatter("newsevents: %(levelname)s %(message)s"))
+    _HANDLER.setFormatter(_LineFormatter("newsevents: %(levelname)s %(message)s"))
     if not verbose:
         _HANDLER.addFilter(_LibraryFilter())
     root.addHandler(_HANDLER)
@@ -147,6 +185,7 @@ def _check_output(output: Optional[str]) -> None:
 
 
 def _open_out(output: str, binary: bool = False):
+    _OUTPUT["path"] = "stdout" if output == "-" else output
     if output == "-":
         return sys.stdout
     _check_output(output)

@@ -9,8 +9,8 @@ import click
 from .. import cli as _hooks  # make_pipeline, run_extract: looked up at run time, tests replace them
 from ..errors import Errors, NewsEventsError
 from .app import _fail, counted, main
-from .options import (DEDUP_WINDOW, _build_options, _check_inputs, _db_folder_problem, _open_db, _reader,
-                      _warn_no_articles, _warn_undated, db_option, model_options, private_hosts_option, reader_options)
+from .options import (DEDUP_WINDOW, _build_options, _check_inputs, _db_folder_problem, _expand_globs, _open_db,
+                      _reader, _warn_no_articles, _warn_undated, db_option, model_options, private_hosts_option, reader_options)
 
 
 @main.command()
@@ -54,8 +54,8 @@ def ingest(inputs, db_url, workers, dedup_window, out_lake, engine, ray_address,
     if engine == "ray" and not out_lake:
         _fail("[E083] " + Errors.E083, 2)
     inputs = _expand_globs(inputs)
-    _warn_undated(inputs, published, input_format, quiet)
     if engine == "ray":
+        _warn_undated(inputs, published, input_format, quiet)
         return _ingest_ray(inputs, out_lake, reader, _build_options(model, data_paths, max_chars, batch_size, article_seconds),
                            ray_address, workers, quiet)
     _check_inputs(inputs)
@@ -69,6 +69,7 @@ def ingest(inputs, db_url, workers, dedup_window, out_lake, engine, ray_address,
         db_url = out_lake
     else:
         store = _open_db(db_url, readonly=False, dedup_window=dedup_window)
+    _warn_undated(inputs, published, input_format, quiet)  # once the inputs and the store are known good
     options = _build_options(model, data_paths, max_chars, batch_size, article_seconds)
     show = not quiet and sys.stderr.isatty()
 
@@ -88,24 +89,12 @@ def ingest(inputs, db_url, workers, dedup_window, out_lake, engine, ray_address,
     _warn_no_articles(stats["articles"], inputs, quiet)
     if not quiet:
         rate = stats["stored"] / stats["seconds"] if stats["seconds"] else 0.0
-        click.echo(f"newsevents: {counted(stats['articles'], 'article')} read, {stats['stored']} stored, "
+        undated = f" ({stats['undated']} without a publication date)" if stats.get("undated") else ""
+        click.echo(f"newsevents: {counted(stats['articles'], 'article')} read, {stats['stored']} stored{undated}, "
                    f"{stats['skipped']} already stored, {stats['errors']} failed; {counted(stats['events'], 'event')}, "
                    f"{counted(stats['quotes'], 'quote')}; {stats['seconds']:.1f} s ({rate:.1f} articles/s) -> {db_url}",
                    err=True)
     sys.exit(1 if stats["errors"] else 0)
-
-
-def _expand_globs(inputs) -> list:
-    """A quoted pattern ('data/*.jsonl') names its matching files (sorted); other inputs stay as given."""
-    import glob
-
-    out = []
-    for path in inputs:
-        if any(c in path for c in "*?[") and "://" not in path and not Path(path).exists():
-            out.extend(sorted(glob.glob(path)) or [path])
-        else:
-            out.append(path)
-    return out
 
 
 def _ingest_ray(inputs, out_lake, reader, options, ray_address, workers, quiet):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from .app import _check_output, _fail, _open_out
+from .app import _check_output, _fail, _open_out, counted
 
 
 class FiniteFloat(click.FloatRange):
@@ -84,6 +84,20 @@ def model_options(fn):
     return wrapper
 
 
+def _expand_globs(inputs) -> list:
+    """A quoted pattern ('data/*.jsonl') names its matching files (sorted); other inputs stay as given
+    (extract, ingest)."""
+    import glob
+
+    out = []
+    for path in inputs:
+        if any(c in path for c in "*?[") and "://" not in path and not Path(path).exists():
+            out.extend(sorted(glob.glob(path)) or [path])
+        else:
+            out.append(path)
+    return out
+
+
 def _check_inputs(inputs) -> None:
     """Exit 2 (E020) on a missing or unreadable input before anything is written: no "[]" on stdout, no
     empty database, no article of the inputs before it processed and then the run stopped."""
@@ -102,14 +116,38 @@ def _check_inputs(inputs) -> None:
 
 
 def _warn_undated(inputs, published, input_format, quiet: bool) -> None:
-    """A warning on stderr (not with -q) when stdin is read as text without --published: a text carries
+    """Warnings on stderr (not with -q) for inputs read as text without --published: a text carries
     no date, so relative dates ("yesterday", "on Sunday") can't be resolved and stay without a value,
-    and events dated by them or by the publication date get none."""
-    if quiet or published or "-" not in inputs or input_format not in (None, "text"):
+    and events dated by them or by the publication date get none. Said for stdin, and with a count
+    for text files, named or found in a folder; a folder's text files named after an HTML page
+    beside them (``page.expected.txt`` beside ``page.html``, a saved copy of its text) are counted
+    apart: each such story would be stored twice, once undated."""
+    if quiet or published or input_format not in (None, "text"):
         return
-    click.echo("newsevents: warning: stdin has no publication date: relative dates (\"yesterday\", \"on Sunday\") "
-               "are left unresolved and events get no date unless the text names one; pass --published "
-               "DATE (e.g. --published 2019-07-01)", err=True)
+    if "-" in inputs:
+        click.echo("newsevents: warning: stdin has no publication date: relative dates (\"yesterday\", \"on Sunday\") "
+                   "are left unresolved and events get no date unless the text names one; pass --published "
+                   "DATE (e.g. --published 2019-07-01)", err=True)
+    from ..sources import ReaderOptions, undated_text_files
+
+    texts, beside = undated_text_files(inputs, ReaderOptions(fmt=input_format))
+    if not texts:
+        return
+    click.echo(f"newsevents: warning: {counted(len(texts), 'text file')} without a publication date "
+               f"({_some(texts)}): relative dates (\"yesterday\", \"on Sunday\") are left unresolved and events "
+               "get no date unless the text names one; pass --published DATE (e.g. --published 2019-07-01)",
+               err=True)
+    if beside:
+        f, page = beside[0]
+        click.echo(f"newsevents: warning: {len(beside)} of these text files are named after an HTML page beside "
+                   f"them ({f.name} beside {page.name}): a saved copy of a page's text is an article of its own "
+                   "to newsevents, so each story is read twice, once undated; pass the pages alone (e.g. "
+                   f"'{Path(f.parent, '*.html')}') or move the text files out", err=True)
+
+
+def _some(paths, n: int = 3) -> str:
+    """The names of the first ``n`` paths, then ", ..." when there are more."""
+    return ", ".join(Path(p).name for p in paths[:n]) + (", ..." if len(paths) > n else "")
 
 
 def _warn_no_articles(n: int, inputs, quiet: bool) -> None:
@@ -119,9 +157,13 @@ def _warn_no_articles(n: int, inputs, quiet: bool) -> None:
         return
     from ..sources import FORMATS
 
-    suffixes = ", ".join(sorted({s for group in FORMATS.values() for s in group}))
+    if not any(Path(p).is_dir() for p in inputs if p != "-" and "://" not in p):
+        click.echo(f"newsevents: warning: no article was read from {' '.join(inputs)}: no record in it (empty, "
+                   "blank lines only, or a feed or archive without items)", err=True)
+        return
+    suffixes = ", ".join(sorted({s for fmt, group in FORMATS.items() if fmt != "json" for s in group}))
     click.echo(f"newsevents: warning: no article was read from {' '.join(inputs)} (a folder is searched for "
-               f"files ending {suffixes})", err=True)
+               f"files ending {suffixes}; .json files only when named)", err=True)
 
 
 def _build_options(model, data_paths, max_chars, batch_size, article_seconds=None):
@@ -159,8 +201,9 @@ def make_pipeline(options):
 def reader_options(fn):
     """Options that say how to read inputs: --published, --input-format and the JSONL keys."""
 
-    @click.option("--published", default=None, help="Publication date (ISO, e.g. 2019-07-01) for inputs without one; without it, relative dates "
-                       "('yesterday') stay unresolved.")
+    @click.option("--published", default=None, help="Publication date for inputs without one: ISO (2019-07-01), RFC 2822 (Mon, 01 Jul 2019 "
+                       "10:00:00 GMT) or written with day, month and year (1 July 2019); without it, relative "
+                       "dates ('yesterday') stay unresolved.")
     @click.option("--input-format", type=click.Choice(["text", "jsonl", "json", "html", "feed", "warc"]), default=None,
                   help="How to read inputs (default: by file name, else by content: JSONL, a JSON array, "
                        "HTML, a feed or WARC; anything else, stdin too, is text).")
@@ -204,16 +247,23 @@ def _allow_private_hosts() -> bool:
     return bool(ctx and ctx.meta.get(_PRIVATE_HOSTS))
 
 
+#: what --published accepts (sources.records.parse_date), said in its usage errors
+PUBLISHED_FORMS = ("give an ISO date (2019-07-01), an RFC 2822 date (Mon, 01 Jul 2019 10:00:00 GMT) or a written "
+                   "date with day, month and year (1 July 2019, July 1, 2019); relative words ('yesterday') and "
+                   "partial dates ('July 2019') are not read")
+
+
 def _reader(published, input_format, text_key, id_key, published_key, max_record_mb=20.0):
     from ..sources import ReaderOptions, parse_date
 
     if published is not None and not published.strip():
-        raise click.BadParameter("'' is not an ISO date such as 2019-07-01 (leave the option out for none)",
+        raise click.BadParameter(f"'' is not a date (leave the option out for none): {PUBLISHED_FORMS}",
                                  param_hint="--published")
     try:
         pub = parse_date(published) if published else None
     except ValueError:
-        raise click.BadParameter(f"'{published}' is not an ISO date such as 2019-07-01", param_hint="--published")
+        raise click.BadParameter(f"'{published}' is not a date newsevents reads: {PUBLISHED_FORMS}",
+                                 param_hint="--published") from None
     return ReaderOptions(published=pub, fmt=input_format, text_key=text_key, id_key=id_key,
                          published_key=published_key, max_record_bytes=int(max_record_mb * 1_000_000),
                          allow_private_hosts=_allow_private_hosts())
@@ -309,19 +359,24 @@ def _check_dates(since=None, until=None):
     mistake, not an empty answer). RAISES click.BadParameter (E005, exit 2)."""
     from datetime import date as Date
 
-    for v in (since, until):
-        if v:
+    for name, v in (("--since", since), ("--until", until)):
+        if v is not None:
             try:
                 Date.fromisoformat(v)
             except ValueError:
-                raise click.BadParameter(f"'{v}' is not an ISO date such as 2019-07-01") from None
+                raise click.BadParameter(f"'{v}' is not an ISO date: {name} takes a day written YYYY-MM-DD, "
+                                         "such as 2019-07-01 (not a month, a relative or a written date)",
+                                         param_hint=name) from None
     if since and until and Date.fromisoformat(since) > Date.fromisoformat(until):
-        raise click.BadParameter(f"--since {since} is after --until {until}: no date is in that range")
+        raise click.BadParameter(f"{since} is after --until {until}: no date is in that range",
+                                 param_hint="--since")
 
 
 def _not_empty(ctx, param, value):
     """A filter option given an empty or blank value ("--actor ''") is a usage error: it would
     otherwise be dropped and every row returned."""
     if value is not None and not value.strip():
+        if getattr(param, "param_type_name", "") == "argument":  # search QUERY: nothing to search for
+            raise click.BadParameter("is empty: give words to search for, e.g. newsevents search \"sanctions relief\"")
         raise click.BadParameter("is empty: give a value, or leave the option out to match every row")
     return value

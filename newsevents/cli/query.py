@@ -100,18 +100,29 @@ def quotes(db_url, speaker, speaker_code, kind, contains, article, since, until,
 def dyads(db_url, actor, recipient, by, event_type, since, until, fmt, output, quiet):
     """Count deduplicated events per period and dyad: events, mentions, Goldstein sum and mean,
     and counts per quad class. With --actor and --recipient, reciprocal events between the two
-    (a meeting, both as actors) count too. Negated and hypothetical events are left out."""
+    (a meeting, both as actors) count too. Negated and hypothetical events are left out.
+
+    As in GDELT and ICEWS, every counted event has a day. Events the text dates only to a week,
+    month or year ("last week") and events of articles without a publication date have none:
+    they are not counted, in any period, and a line on stderr says how many (not with -q).
+    `events` lists them with an empty date."""
     _check_dates(since, until)
     store = _open_db(db_url)
     with store:
         rows = store.dyads(actor=actor, recipient=recipient, by=by, event_type=event_type, since=since, until=until)
+        left = store.dyads_left_out(actor=actor, recipient=recipient, event_type=event_type)
+    if not quiet and (left["coarse"] or left["undated"]):
+        parts = [f"{left['coarse']} dated only to a week, month or year (\"last week\")" if left["coarse"] else "",
+                 f"{left['undated']} of articles without a publication date" if left["undated"] else ""]
+        click.echo(f"newsevents: {counted(left['coarse'] + left['undated'], 'event')} without a day date not counted"
+                   f": {'; '.join(p for p in parts if p)} (see `newsevents dyads --help`)", err=True)
     _write_query(rows, fmt, output, ["period", "actor", "recipient", "events", "mentions", "goldstein_sum",
                                      "goldstein_mean", "verbal_coop", "material_coop", "verbal_conflict",
                                      "material_conflict"], None, {"actor": 20, "recipient": 20})
 
 
 @main.command()
-@click.argument("query")
+@click.argument("query", callback=_not_empty)
 @db_option
 @click.option("--limit", type=LIMIT, default=20, show_default=True, help="At most N articles.")
 @common_options(ROW_FORMATS, "table")
@@ -165,14 +176,19 @@ def export(db_url, fmt, output, out_lake, quiet):
     _check_binary_output(fmt, output)
     store = _open_db(db_url)
     out = _open_out(output, binary=(fmt == "parquet"))
+    left: dict = {}
     try:
         with store:
-            n = export_store(store, fmt, out)
+            n = export_store(store, fmt, out, left_out=left)
     finally:
         if out is not sys.stdout:
             out.close()
     if not quiet:
-        click.echo(f"newsevents: {counted(n, 'record')} written ({fmt})", err=True)
+        parts = [f"{left['undated']} dated to no day" if left.get("undated") else "",
+                 f"{left['sideless']} with no actor on either side" if left.get("sideless") else ""]
+        note = f"; {counted(sum(left.values()), 'event')} left out, as GDELT has no such rows: " \
+               + ", ".join(p for p in parts if p) if any(parts) else ""
+        click.echo(f"newsevents: {counted(n, 'record')} written ({fmt}){note}", err=True)
 
 
 @main.command()

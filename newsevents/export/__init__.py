@@ -19,7 +19,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from typing import IO, Iterable, Iterator
+from typing import IO, Iterable, Iterator, Optional
 
 from ..records import ArticleAnalysis
 
@@ -198,10 +198,12 @@ def format_table(analysis: ArticleAnalysis) -> str:
     return "\n".join(lines) + "\n\n"
 
 
-def export_store(store, fmt: str, out) -> int:
+def export_store(store, fmt: str, out, left_out: Optional[dict] = None) -> int:
     """Write a store's data in ``fmt`` (one of STORE_FORMATS) to ``out``.
 
     store (newsevents.store.Store). out: a text stream (a binary stream or path for parquet).
+    left_out (dict | None): gdelt: filled with the events left out (``undated``, ``sideless``,
+        :func:`.gdelt.write_gdelt`).
     gdelt / plover / geojson / gexf: one record per deduplicated factual event (negated and
     hypothetical events left out); csv / tsv / parquet: one row per event mention
     (EVENT_COLUMNS); ndjson / json: one ArticleAnalysis per stored article.
@@ -211,7 +213,7 @@ def export_store(store, fmt: str, out) -> int:
     if fmt == "gdelt":
         from .gdelt import write_gdelt
 
-        return write_gdelt(store.iter_clusters(), out)
+        return write_gdelt(store.iter_clusters(), out, left_out)
     if fmt == "plover":
         from .plover import write_plover
 

@@ -123,12 +123,13 @@ def gdelt_row(cluster: dict) -> list[str]:
     return [str(v).replace("\t", " ").replace("\n", " ").replace("\r", " ") for v in row]
 
 
-def write_gdelt(clusters: Iterable[dict], out: IO) -> int:
+def write_gdelt(clusters: Iterable[dict], out: IO, left_out: Optional[dict] = None) -> int:
     """Write deduplicated events as GDELT 2.0 event lines (tab-separated, no header).
 
     An event the text dates to no day (SQLDATE is a required integer in GDELT's tables) or
     with no actor on either side (no Actor1 or Actor2) is left out, as GDELT has no such rows;
-    how many is logged on stderr.
+    how many is logged (info) and, when ``left_out`` is a dict, put in it: ``undated``,
+    ``sideless`` (``newsevents export`` says them on stderr).
     RETURNS (int): lines written.
     """
     n = undated = sideless = 0
@@ -142,6 +143,8 @@ def write_gdelt(clusters: Iterable[dict], out: IO) -> int:
             continue
         out.write("\t".join(gdelt_row(cluster)) + "\n")
         n += 1
+    if left_out is not None:
+        left_out.update(undated=undated, sideless=sideless)
     if undated or sideless:
         log.info("gdelt: left out %d events dated to no day and %d with no actor on either side",
                  undated, sideless)

@@ -227,7 +227,7 @@ class LakeWriter:
         """Buffer the lake rows of a batch (written every ``rows_per_file`` rows and on close).
         RETURNS (dict): counts as :meth:`newsevents.store.Store.add_batch` gives them."""
         sources = sources or {}
-        counts = {"stored": 0, "skipped": 0, "errors": 0, "events": 0, "quotes": 0, "failed": []}
+        counts = {"stored": 0, "undated": 0, "skipped": 0, "errors": 0, "events": 0, "quotes": 0, "failed": []}
         from ..store import content_hash
 
         for a in analyses:
@@ -247,6 +247,7 @@ class LakeWriter:
             self._known.setdefault(h, []).append((article_key(a.id, h), host))
             self._rows.extend(lake_rows(a, source))
             counts["stored"] += 1
+            counts["undated"] += not a.published
             counts["events"] += len(a.events)
             counts["quotes"] += len(a.quotes)
         if len(self._rows) >= self.rows_per_file:
@@ -254,13 +255,22 @@ class LakeWriter:
         return counts
 
     def flush(self) -> None:
+        """Write the buffered rows as the next file(s) of this run.
+        RAISES NewsEventsError (E085): the write failed (a full disk); the file(s) begun were removed
+            and the buffer dropped (a re-run redoes those articles), the lake stays readable."""
         import pyarrow as pa
 
         if self._rows:
-            write_table(pa.Table.from_pylist(self._rows, schema=lake_schema()), self.path,
-                        f"{self._run}-{self._files:06d}")
+            basename = f"{self._run}-{self._files:06d}"
+            rows, self._rows = self._rows, []
+            try:
+                write_table(pa.Table.from_pylist(rows, schema=lake_schema()), self.path, basename)
+            except OSError as err:  # pyarrow's errors of the file system are OSError
+                for f in self.path.glob(f"*/{basename}-*.parquet"):
+                    f.unlink(missing_ok=True)
+                reason = " ".join(str(err).split()) or type(err).__name__
+                raise NewsEventsError("E085", path=str(self.path), reason=reason[:300]) from None
             self._files += 1
-            self._rows = []
 
     def close(self) -> None:
         self.flush()

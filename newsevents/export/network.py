@@ -4,9 +4,9 @@ GeoJSON (RFC 7946): a FeatureCollection with one Point feature per deduplicated 
 that has a located place (the first mention's place that has coordinates), ``[lon, lat]``
 in WGS84, and the event's fields as properties. Written as a stream.
 
-GEXF 1.3 (gexf.net): a directed graph; nodes are actors (their code, or their canonical
-name when uncoded), labelled with the code's own name (country, organisation) or else the most
-frequent canonical name; one edge per
+GEXF 1.3 (gexf.net): a directed graph; nodes are actors (their code, or ``name:`` and their
+canonical name when uncoded, with an empty ``code`` attribute), labelled with the code's own name
+(country, organisation) or else the canonical name; one edge per
 (actor, recipient) pair of the first mention of each event, weighted by the number of
 events, with the Goldstein sum and the count per quad class as attributes. A reciprocal
 event without recipient (a meeting) links its actors pairwise, in sorted order.
@@ -19,7 +19,11 @@ from functools import lru_cache
 from typing import IO, Iterable
 from xml.sax.saxutils import quoteattr
 
-__all__ = ["write_geojson", "write_gexf"]
+__all__ = ["write_geojson", "write_gexf", "actor_node", "uncoded_name", "NAME_PREFIX"]
+
+#: the id prefix of an uncoded actor's node: "name:AEW" can't be taken for a code ("AEW")
+NAME_PREFIX = "name:"
+
 
 _PROPS = ("id", "date", "event_type", "mode", "actor_codes", "recipient_codes", "cameo", "goldstein", "quad_class",
           "num_mentions", "num_sources", "num_articles")
@@ -50,35 +54,48 @@ def write_geojson(clusters: Iterable[dict], out: IO) -> int:
 
 @lru_cache(maxsize=1)
 def _code_names() -> dict:
-    """Code -> name for node labels: countries.tsv names ("USA" -> "United States"), the first
-    organisation of organisations.tsv with its own code ("UNO" -> "United Nations"), and the
-    sector labels of the codes that stand for many bodies ("IGO" -> "intergovernmental
-    organisations", sectors.tsv)."""
+    """Code -> name for node labels: the codes that stand for many bodies (UNO, EUR, IGO, IMG,
+    NGO, MNC: data/export/node_labels.tsv, from PLOVER 2.0), then countries.tsv names ("USA" ->
+    "United States"), then territories of the places' country table ("JEY" -> "Jersey")."""
     from ..data import load_tsv
 
-    names = {}
-    for r in load_tsv("actors/sectors.tsv"):
-        if r["code"] in ("IGO", "NGO"):
-            names[r["code"]] = r["description"].split(" (")[0]
-    for r in load_tsv("actors/organisations.tsv"):
-        if r.get("code") and r["code"] not in names and len(r["code"]) == 3:
-            names.setdefault(r["code"], r["canonical"])
+    names = {r["code"]: r["label"] for r in load_tsv("export/node_labels.tsv")}
     for r in load_tsv("actors/countries.tsv"):
-        names[r["iso3"]] = r["name"]
+        names.setdefault(r["iso3"], r["name"])
+    for r in load_tsv("places/countries.tsv"):  # territories the actor table leaves out
+        if r.get("iso3") and r.get("name"):
+            names.setdefault(r["iso3"], r["name"])
     return names
 
 
 def node_label(node: str, counts: Counter) -> str:
-    """The label of a network node: a code's own name (a country, an organisation code, a
-    sector code for many bodies), else the most frequent canonical name of its actors.
+    """The label of a network node: a code's own name (a country or territory, a code for many
+    bodies: "IGO" -> "intergovernmental organisations"), else the code itself, never one of its actors' names
+    (a country's edges are not one person's); an uncoded actor's node, its canonical name.
 
-    node (str): an actor code, or ``name:<canonical>`` for an uncoded actor (GEXF) or the
-    canonical itself (API). counts (Counter): canonical name -> mentions. RETURNS (str)."""
-    return _code_names().get(node) or counts.most_common(1)[0][0]
+    node (str): an actor code, or ``name:<canonical>`` for an uncoded actor (:func:`actor_node`).
+    counts (Counter): canonical name -> mentions (the uncoded node's label). RETURNS (str)."""
+    if node.startswith(NAME_PREFIX):
+        return counts.most_common(1)[0][0] if counts else node[len(NAME_PREFIX):]
+    return _code_names().get(node) or node
+
+
+def actor_node(code, canonical):
+    """The network node of an actor: its code, else ``name:`` and its canonical name (an uncoded
+    actor: a wrestling promotion "AEW" is ``name:AEW``, never a code), else None.
+    RETURNS (str | None)."""
+    return code or (NAME_PREFIX + canonical if canonical else None)
+
+
+def uncoded_name(value: str):
+    """The canonical name in an uncoded actor's node id (``name:AEW`` -> ``AEW``), else None.
+    RETURNS (str | None)."""
+    value = value.strip()
+    return value[len(NAME_PREFIX):].strip() if value.startswith(NAME_PREFIX) else None
 
 
 def _node(a: dict):
-    return a.get("code") or (f"name:{a['canonical']}" if a.get("canonical") else None)
+    return actor_node(a.get("code"), a.get("canonical"))
 
 
 def write_gexf(clusters: Iterable[dict], out: IO) -> int:

@@ -18,6 +18,7 @@ import hashlib
 import logging
 import io
 import json
+import re
 import sys
 from dataclasses import dataclass, replace
 from datetime import date as Date
@@ -30,7 +31,7 @@ from .records import JsonlRecord, _decode_bom, _read_json, _read_jsonl, parse_da
 
 logger = logging.getLogger("newsevents.sources")
 
-__all__ = ["ReaderOptions", "read_inputs", "read_file_bytes", "parse_date", "detect_format", "FORMATS", "JsonlRecord"]
+__all__ = ["ReaderOptions", "read_inputs", "undated_text_files", "read_file_bytes", "parse_date", "detect_format", "FORMATS", "JsonlRecord"]
 
 
 @dataclass
@@ -166,9 +167,8 @@ def read_inputs(paths: Iterable[str], options: Optional[ReaderOptions] = None) -
             continue
         p = Path(path)
         if p.is_dir():
-            found = [f for f in p.rglob("*") if f.is_file()]
-            files = sorted(f for f in found if _known_file(f.name))
-            _log_skipped(p, [f for f in found if not _known_file(f.name)])
+            files, skipped = _folder_files(p)
+            _log_skipped(p, skipped)
             idents = folder_ids(files, p)
             for f in files:
                 try:
@@ -184,6 +184,51 @@ def read_inputs(paths: Iterable[str], options: Optional[ReaderOptions] = None) -
             yield from _guarded(_read_file(p, options), str(p))
         except OSError as err:
             raise InputError("E020", path=path, reason=err.strerror or err) from err
+
+
+def _folder_files(root: Path) -> tuple[list, list]:
+    """The files a folder walk reads (known endings but ``.json``, sorted) and those it leaves out."""
+    found = [f for f in root.rglob("*") if f.is_file()]
+    return sorted(f for f in found if _known_file(f.name)), [f for f in found if not _known_file(f.name)]
+
+
+def undated_text_files(paths: Iterable[str], options: Optional[ReaderOptions] = None) -> tuple[list, list]:
+    """The files of ``paths`` that :func:`read_inputs` reads as text while no publication date is
+    given (``options.published`` None): their relative dates ("yesterday") stay unresolved and
+    events dated by them get none, so the commands warn. Also those of them found in a folder
+    that are named after an HTML page beside them (``page.txt`` or ``page.expected.txt`` beside
+    ``page.html``): a saved copy of the page's text, which would store the story twice. Files that
+    can't be read are left to the reader's own error; stdin and URLs are not looked at.
+
+    paths (iterable of str): as given to :func:`read_inputs`. options (ReaderOptions | None).
+    RETURNS (tuple[list[Path], list[tuple[Path, Path]]]): (text files, (text file, page) for those of
+        them beside a page of their name).
+    """
+    options = options or ReaderOptions()
+    if options.published is not None or options.fmt not in (None, "text"):
+        return [], []
+    texts, beside = [], []
+    for path in paths:
+        if path == "-" or "://" in path:
+            continue
+        p = Path(path)
+        try:
+            if p.is_dir():
+                files, _ = _folder_files(p)
+                pages = {(f.parent, _stem(f.name)): f for f in files if detect_format(f.name) == "html"}
+                for f in files:
+                    if options.fmt == "text" or detect_format(f.name) == "text":
+                        texts.append(f)
+                        name = _stem(f.name)  # "page.expected": "page.expected" or "page" may be the page's
+                        names = [name] + [name[:i] for i in range(len(name) - 1, 0, -1) if name[i] == "."]
+                        page = next((pages[f.parent, n] for n in names if (f.parent, n) in pages), None)
+                        if page is not None:
+                            beside.append((f, page))
+            elif p.is_file() and (options.fmt == "text" or detect_format(p.name, _head(p)) == "text"):
+                texts.append(p)
+        except OSError:
+            continue
+    return texts, beside
 
 
 def stdin_id(data: bytes) -> str:
@@ -295,7 +340,7 @@ def _guarded(records: Iterator[ArticleInput], name: str) -> Iterator[ArticleInpu
     try:
         for record in records:
             n += 1
-            yield record
+            yield _without_surrogates(record)
     except (OSError, InputError):
         raise
     except Exception as err:
@@ -306,6 +351,25 @@ def _guarded(records: Iterator[ArticleInput], name: str) -> Iterator[ArticleInpu
         from .base import problem_input
 
         yield problem_input("E038", f"{name}#{n + 1}", name=name, n=n, reason=reason[:300])
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(art: ArticleInput) -> ArticleInput:
+    """``art`` with lone UTF-16 surrogates in its text, title, url, source or id replaced by U+FFFD,
+    and a warning saying so. JSON allows escapes such as ``"\\ud83d"`` (half an emoji, cut by a
+    crawler) and feeds such character references; such a string can't be encoded as UTF-8, so
+    the article failed (E199) or, in a title, stopped the whole ingest with a traceback. One
+    character for one: evidence offsets are unchanged."""
+    found = [f for f in ("text", "title", "url", "source", "id")
+             if isinstance(getattr(art, f), str) and _SURROGATE.search(getattr(art, f))]
+    if not found:
+        return art
+    fixed = {f: _SURROGATE.sub("\ufffd", getattr(art, f)) for f in found}
+    note = (f"lone UTF-16 surrogates (broken escapes such as \\ud83d) in {', '.join(found)} were replaced by "
+            "U+FFFD")
+    return replace(art, **fixed, warnings=tuple(art.warnings) + (note,))
 
 
 def _read_document(data: bytes, fmt: str, ident: str, url: Optional[str], encoding: Optional[str],

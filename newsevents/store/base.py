@@ -107,8 +107,21 @@ class Store(Writing, Clustering, Queries, Analyses, Browse, FeedState):
     def __enter__(self):
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, exc_type, exc, tb):
+        """Close; a driver error met while reading inside the ``with`` block (a damaged file, a lost
+        server) becomes StoreError E051, one line for the commands, not a traceback."""
         self.close()
+        error = self.read_error(exc)
+        if error is not None:
+            raise error from None
+
+    def read_error(self, exc: Optional[BaseException]) -> Optional[StoreError]:
+        """RETURNS (StoreError | None): E051 for a driver error met while reading (a damaged file,
+        a lost server), else None."""
+        if exc is None or not self._db_errors or not isinstance(exc, self._db_errors):
+            return None
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return StoreError("E051", url=self._shown_url(), reason=reason)
 
     # -- settings -------------------------------------------------------------
     def _meta(self, key: str) -> Optional[str]:

@@ -21,6 +21,7 @@ from datetime import date as Date, timedelta
 from typing import Iterator, Optional
 
 from ..errors import NewsEventsError
+from ..export.network import actor_node, node_label, uncoded_name
 
 __all__ = ["Query", "QueryError", "Browse", "PERIODS", "EVENT_SORTS", "QUOTE_SORTS", "period_bounds"]
 
@@ -135,13 +136,20 @@ class Browse:
 
     @staticmethod
     def _who(alias: str, role: Optional[str], value: str) -> tuple[str, tuple]:
-        """An EXISTS clause: event ``alias`` has a participant (of ``role``) matching ``value``."""
-        code = value.strip().upper()
+        """An EXISTS clause: event ``alias`` has a participant (of ``role``) matching ``value``: its
+        code, sector, code + sector or canonical name; ``name:<canonical>`` (an uncoded actor's
+        node of :meth:`network` and the GEXF export) its canonical name only."""
         role_sql = "AND p.role = ? " if role else ""
-        sql = (f"EXISTS (SELECT 1 FROM event_actors p WHERE p.article_id = {alias}.article_id "
-               f"AND p.event_id = {alias}.id {role_sql}AND (p.code = ? OR p.sector = ? "
-               "OR (COALESCE(p.code, '') || COALESCE(p.sector, '')) = ? OR lower(p.canonical) = lower(?)))")
-        return sql, ((role,) if role else ()) + (code, code, code, value.strip())
+        head = (f"EXISTS (SELECT 1 FROM event_actors p WHERE p.article_id = {alias}.article_id "
+                f"AND p.event_id = {alias}.id {role_sql}AND ")
+        roles = (role,) if role else ()
+        name = uncoded_name(value)
+        if name is not None:
+            return head + "COALESCE(p.code, '') = '' AND lower(p.canonical) = lower(?))", roles + (name,)
+        code = value.strip().upper()
+        sql = head + ("(p.code = ? OR p.sector = ? OR (COALESCE(p.code, '') || COALESCE(p.sector, '')) = ? "
+                      "OR lower(p.canonical) = lower(?)))")
+        return sql, roles + (code, code, code, value.strip())
 
     def _where(self, q: Query) -> tuple[str, tuple]:
         """RETURNS (str, tuple): `` WHERE ...`` (or "") over ``_FROM`` and its parameters."""
@@ -346,10 +354,20 @@ class Browse:
                 r[k] = int(r[k] or 0)
         return rows
 
+    def series_left_out(self, q: Query = Query()) -> int:
+        """RETURNS (int): the event mentions matching ``q`` that :meth:`series` leaves out for want of
+        a day date (dated only to a week, month or year, or of an article without a publication
+        date); none when ``q`` has a period (since/until), which such a mention can't be placed in."""
+        where, params = self._where(q)
+        where = (where + " AND " if where else " WHERE ") + "(e.date IS NULL OR length(e.date) <> 10)"
+        return self._count(self._FROM + where, params)
+
     def network(self, q: Query = Query(), limit: Optional[int] = 200) -> dict:
         """The actor network of the event mentions matching ``q``.
 
-        A node is an actor code (or the canonical name of an uncoded actor); an edge joins
+        A node is an actor code, or ``name:`` and the canonical name of an uncoded actor
+        (:func:`newsevents.export.network.actor_node`, as in the GEXF export, so that an
+        uncoded "AEW" is never taken for a code; both work as ``actor``/``recipient`` filters); an edge joins
         each actor of an event to each of its recipients, or, for an event without recipient
         (a meeting), its actors pairwise in sorted order, as the GEXF export does.
         limit (int | None): keep the heaviest edges only (None: all).
@@ -369,7 +387,7 @@ class Browse:
         labels: dict = defaultdict(Counter)
         coded: set = set()
         for r in rows:
-            node = r["code"] or r["canonical"]
+            node = actor_node(r["code"], r["canonical"])
             if not node:
                 continue
             if r["code"]:
@@ -404,9 +422,7 @@ class Browse:
         for e in kept:
             weight[e["source"]] += e["events"]
             weight[e["target"]] += e["events"]
-        from ..export.network import node_label
-
-        nodes = [{"id": n, "label": node_label(n, labels[n]) if n in coded else labels[n].most_common(1)[0][0],
+        nodes = [{"id": n, "label": node_label(n, labels[n]),
                   "code": n if n in coded else None, "events": weight[n]} for n in sorted(weight)]
         return {"nodes": nodes, "edges": kept, "total_edges": len(ranked)}
 

@@ -46,15 +46,22 @@ class Queries:
     @staticmethod
     def _party_filter(alias: str, role: str, value: str) -> tuple[str, tuple]:
         """An EXISTS clause: the event has an actor/recipient whose code (any case) or canonical name
-        (any case) is ``value``."""
-        sql = (f"EXISTS (SELECT 1 FROM event_actors p WHERE p.article_id = {alias}.article_id "
-               f"AND p.event_id = {alias}.id AND p.role = ? AND (p.code = upper(?) OR lower(p.canonical) = lower(?)))")
-        return sql, (role, value, value)
+        (any case) is ``value``; ``name:<canonical>`` (an uncoded actor's node in the GEXF export)
+        matches an uncoded actor of that canonical name only."""
+        from ..export.network import uncoded_name
+
+        head = (f"EXISTS (SELECT 1 FROM event_actors p WHERE p.article_id = {alias}.article_id "
+                f"AND p.event_id = {alias}.id AND p.role = ? AND ")
+        name = uncoded_name(value)
+        if name is not None:
+            return head + "COALESCE(p.code, '') = '' AND lower(p.canonical) = lower(?))", (role, name)
+        return head + "(p.code = upper(?) OR lower(p.canonical) = lower(?)))", (role, value, value)
 
     def events(self, actor: Optional[str] = None, recipient: Optional[str] = None, event_type: Optional[str] = None,
                since: Optional[str] = None, until: Optional[str] = None, article: Optional[str] = None,
                quad_class: Optional[int] = None, limit: Optional[int] = None) -> list[dict]:
-        """Event mentions, one dict per mention, ordered by date, article and event id.
+        """Event mentions, one dict per mention, ordered by date (undated last, on both backends),
+        article and event id.
 
         actor / recipient (str | None): an actor code (``USA``) or canonical name (``Donald Trump``,
             case-insensitive) among the event's actors / recipients.
@@ -88,7 +95,7 @@ class Queries:
             "LEFT JOIN places pl ON pl.article_id = e.article_id AND pl.id = e.place "
             "LEFT JOIN event_clusters c ON c.id = e.cluster_id"
             + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY e.date, e.article_id, " + self._natural("e.id")
+            + " ORDER BY (e.date IS NULL), e.date, e.article_id, " + self._natural("e.id")
             + (" LIMIT ?" if limit else ""))
         if limit:
             params.append(int(limit))
@@ -142,7 +149,7 @@ class Queries:
                "c.first_article, c.first_event, a.url FROM event_clusters c "
                "JOIN articles a ON a.id = c.first_article"
                + (" WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY c.date, c.first_article, " + self._natural("c.first_event")
+               + " ORDER BY (c.date IS NULL), c.date, c.first_article, " + self._natural("c.first_event")
                + (" LIMIT ?" if limit else ""))
         if limit:
             params.append(int(limit))
@@ -249,7 +256,7 @@ class Queries:
                "q.end_char AS content_end, q.article_id, q.id AS quote_id, a.url "
                "FROM quotes q JOIN articles a ON a.id = q.article_id"
                + (" WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY a.published, q.article_id, " + self._natural("q.id") + (" LIMIT ?" if limit else ""))
+               + " ORDER BY (a.published IS NULL), a.published, q.article_id, " + self._natural("q.id") + (" LIMIT ?" if limit else ""))
         if limit:
             params.append(int(limit))
         return self._rows(sql, tuple(params))
@@ -265,6 +272,7 @@ class Queries:
         RETURNS (list[dict]): period, actor, recipient, events (deduplicated events), mentions
             (their NumMentions summed), goldstein_sum, goldstein_mean, and verbal_coop,
             material_coop, verbal_conflict, material_conflict (counts per quad class 1-4).
+            Events without a day date are not counted (:meth:`dyads_left_out` counts them).
         RAISES StoreError (E043): unknown ``by``.
         """
         width = {"day": 10, "month": 7, "year": 4}.get(by)
@@ -297,6 +305,24 @@ class Queries:
             for k in ("events", "mentions", "verbal_coop", "material_coop", "verbal_conflict", "material_conflict"):
                 r[k] = int(r[k] or 0)
         return rows
+
+    def dyads_left_out(self, actor: Optional[str] = None, recipient: Optional[str] = None,
+                       event_type: Optional[str] = None) -> dict:
+        """The deduplicated (factual) events :meth:`dyads` leaves out for want of a day date, with
+        the same actor, recipient and type filters (a period filter can't place them).
+
+        RETURNS (dict): ``coarse``: of dated articles, so dated by the text only to a week,
+            month or year ("last week": ``date`` null, ``date_ref`` set); ``undated``: of
+            articles without a publication date (relative dates unresolved).
+        """
+        where, params = self._cluster_where(actor, recipient, event_type, None, None)
+        where.append("c.date IS NULL AND (c.actor_codes <> '' OR c.recipient_codes <> '')")
+        # an undated event is never merged (newsevents.dedup): its first article is its only one
+        sql = ("SELECT SUM(CASE WHEN a.published IS NOT NULL THEN 1 ELSE 0 END) AS coarse, "
+               "SUM(CASE WHEN a.published IS NULL THEN 1 ELSE 0 END) AS undated FROM event_clusters c "
+               "JOIN articles a ON a.id = c.first_article WHERE " + " AND ".join(where))
+        row = self._rows(sql, tuple(params))[0]
+        return {k: int(row[k] or 0) for k in ("coarse", "undated")}
 
     def search(self, query: str, limit: int = 20) -> list[dict]:  # pragma: no cover - abstract
         """Full-text search over article titles and texts (backend-specific)."""

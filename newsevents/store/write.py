@@ -87,8 +87,9 @@ class Writing:
         analyses (iterable of ArticleAnalysis).
         sources (dict | None): article id -> publisher name, for inputs that name their
             source; otherwise the url host is used (:func:`newsevents.dedup.source_of`).
-        RETURNS (dict): counts ``stored``, ``skipped`` (already stored), ``errors``,
-            ``events``, ``quotes`` of this batch, and ``failed``: list of (article id, code, message).
+        RETURNS (dict): counts ``stored``, ``undated`` (of them, without a publication date),
+            ``skipped`` (already stored), ``errors``, ``events``, ``quotes`` of this batch, and
+            ``failed``: list of (article id, code, message).
         """
         try:
             return self._add_batch(analyses, sources or {})
@@ -120,7 +121,7 @@ class Writing:
         self._connect()
 
     def _add_batch(self, analyses: Iterable[ArticleAnalysis], sources: dict) -> dict:
-        counts = {"stored": 0, "skipped": 0, "errors": 0, "events": 0, "quotes": 0, "failed": []}
+        counts = {"stored": 0, "undated": 0, "skipped": 0, "errors": 0, "events": 0, "quotes": 0, "failed": []}
         touched: dict[str, str] = {}  # dedup key -> earliest new date
         with self.transaction():
             for analysis in analyses:
@@ -141,6 +142,7 @@ class Writing:
                     continue
                 self._insert_article(art_id, h, source, analysis, touched)
                 counts["stored"] += 1
+                counts["undated"] += not analysis.published
                 counts["events"] += len(analysis.events)
                 counts["quotes"] += len(analysis.quotes)
             for key, since in sorted(touched.items()):

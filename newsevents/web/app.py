@@ -83,6 +83,7 @@ class Page(BaseModel):
 class SeriesAnswer(BaseModel):
     by: str
     items: list[dict]
+    left_out: int = 0
 
 
 class NetworkAnswer(BaseModel):
@@ -229,6 +230,11 @@ def create_app(db_url: str) -> FastAPI:
         s = open_readonly(app.state.db_url)
         try:
             yield s
+        except Exception as err:  # a damaged database: E051, a 503 with its line, not a 500 and a trace
+            error = s.read_error(err)
+            if error is None:
+                raise
+            raise error from None
         finally:
             s.close()
 
@@ -356,7 +362,9 @@ def create_app(db_url: str) -> FastAPI:
               split: bool = Q(False, description="One row per period and dyad (actor codes, recipient codes)."),
               format: Literal["json", "csv"] = "json", s=Depends(store)):
         """Time series of the matching event mentions: per period, counts per quad class, Goldstein sum and mean
-        (with actor and recipient: that dyad, meetings between the two included)."""
+        (with actor and recipient: that dyad, meetings between the two included). Mentions without a day date
+        (dated only to a week, month or year, or of an article without a publication date) are in no period:
+        `left_out` counts them."""
         if by == "day" and q.since and q.until and \
                 (Date.fromisoformat(q.until) - Date.fromisoformat(q.since)).days > LIMITS["day_periods"]:
             raise Unprocessable("by", f"more than {LIMITS['day_periods']} days between since and until: "
@@ -367,7 +375,7 @@ def create_app(db_url: str) -> FastAPI:
                 "events", "goldstein_sum", "goldstein_mean", "verbal_coop", "material_coop", "verbal_conflict",
                 "material_conflict"]
             return _rows_out(rows, format, cols, "dyads")
-        return {"by": by, "items": rows}
+        return {"by": by, "items": rows, "left_out": s.series_left_out(q)}
 
     @app.get("/api/network", response_model=NetworkAnswer, responses=_media("gexf"), tags=["api"])
     def network(q: Query = Depends(filters),

@@ -229,7 +229,11 @@ const NE = (() => {
     const rows = data.items;
     const box = document.getElementById("chart");
     const side = document.getElementById("side");
-    if (!rows.length) { status("no dated events for this filter"); document.body.dataset.ready = "1"; return; }
+    if (!rows.length) {
+      status("no events with a day date for this filter" + (data.left_out ? ` (${data.left_out} without one)` : ""));
+      document.body.dataset.ready = "1";
+      return;
+    }
     const W = Math.max(box.clientWidth || 1000, 600), H = 360, M = {l: 48, r: 56, t: 14, b: 64};
     const iw = W - M.l - M.r, ih = H - M.t - M.b;
     const maxN = Math.max(...rows.map(r => r.events));
@@ -297,7 +301,9 @@ const NE = (() => {
     for (const [px, py] of points) chart.append(svg("circle", {cx: px, cy: py, r: 2.5, class: "gold-dot"}));
     box.replaceChildren(chart);
     const n = rows.reduce((a, r) => a + r.events, 0);
-    status(`${n} events in ${rows.length} ${by}s; black line: Goldstein sum (right axis)`);
+    const left = data.left_out ? `; ${data.left_out} events without a day date (dated only to a week, month or ` +
+                                 "year, or undated) not shown" : "";
+    status(`${n} events in ${rows.length} ${by}s; black line: Goldstein sum (right axis)${left}`);
     document.body.dataset.ready = "1";
   }
 
