@@ -8,18 +8,20 @@ leave both out of the event check ("Modes, dates and places are reported separat
 module reports them:
 
 event place (share)
-    Over the emitted events that match an expected event giving a place (same sentence and a type
-    in ``types``: the event-precision rule of :mod:`.realnews`), the share whose ``place`` meets
+    Over the emitted events that meet an expected event giving a place (the strict event rule of
+    :mod:`.realnews`: its sentence, a type in ``types``, its actors and recipients; so that the
+    other events of the sentence, "the airstrike" of "Iran launched missiles in response to the
+    airstrike", are not held to its place), the share whose ``place`` meets
     that place entry: its country in ``country`` and, where ``lat``/``lon`` are given, within
     ``tolerance_km`` (:func:`~.common.place_failures`, the rule of a place mention). An event with
     no place misses. ``events_place_country`` asks the country only.
 event date (share)
-    Over the emitted events that match an expected event giving a date, the share whose date
+    Over the emitted events that meet an expected event giving a date, the share whose date
     (:func:`event_date_value`) falls within it (:func:`date_within`): the same day, or a day of the
     expected month, year or ISO week, or the same coarse value ("2018-08" for "in August 2018").
     An event dated from the publication date counts with that date.
 
-An emitted event matching several expected entries of its sentence that give a place (a date) is
+An emitted event meeting several expected entries of its sentence that give a place (a date) is
 right when it meets any of them, and counts once.
 """
 from __future__ import annotations
@@ -35,6 +37,12 @@ __all__ = ["event_date_value", "date_within", "check_event_settings"]
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})")
+
+
+def _meets(e: Event, exp: dict) -> bool:
+    from .realnews import event_meets  # realnews imports this module
+
+    return not event_meets(e, exp)
 
 
 def event_date_value(e: Event, an: ArticleAnalysis) -> Optional[str]:
@@ -84,7 +92,7 @@ def check_event_settings(an: ArticleAnalysis, expected: dict, positions: list) -
 
     an (ArticleAnalysis): the pipeline's output. expected (dict): the article's expectations.
     positions (list[int]): per expected event, the offset of its ``sentence_starts`` (-1: not found).
-    RETURNS (list[dict]): one ``{kind, event, item, met, why}`` per emitted event matching an
+    RETURNS (list[dict]): one ``{kind, event, item, met, why}`` per emitted event meeting an
         expected event that gives a place (kind ``event_place``, with ``country_met``) or a date
         (kind ``event_date``); ``item`` is the first such entry and ``why`` says what was emitted.
     """
@@ -92,7 +100,7 @@ def check_event_settings(an: ArticleAnalysis, expected: dict, positions: list) -
     out = []
     for e in an.events:
         entries = [exp for exp, pos in zip(expected.get("events") or [], positions)
-                   if pos >= 0 and e.evidence.start <= pos < e.evidence.end and e.event_type in exp.get("types", [])]
+                   if pos >= 0 and e.evidence.start <= pos < e.evidence.end and _meets(e, exp)]
         brief = _brief(e, an)
         with_place = [exp for exp in entries if exp.get("place") in places]
         if with_place:
