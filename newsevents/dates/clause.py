@@ -8,6 +8,7 @@ import re
 from typing import Optional
 
 from ..records import TimeExpr
+from ..setting import in_relative_clause, inside, same_time, scope, setting_rules
 
 __all__ = ["date_for_clause"]
 
@@ -28,11 +29,38 @@ def _clause_head(tok):
     return t
 
 
+def _setting_penalty(doc, span: tuple, token, home, foreign, rules) -> Optional[int]:
+    """0 for a date that may date the trigger's event, 1 for one that may only as a last resort (of
+    an event close in time: "died on Tuesday after being shot"), None for another event's date
+    (see :mod:`newsevents.setting`)."""
+    s, e = span
+    if not (0 <= s < e <= len(doc)):
+        return 0
+    if s <= token.head.i < e or s <= token.i < e:
+        return 0  # the trigger is part of the date's phrase ("the September 11, 2001 attacks", misparsed)
+    root = doc[s:e].root
+    if home is not None and not inside(root, home):
+        return 1 if same_time(home, rules) else None
+    for p in foreign:
+        if inside(root, p):
+            return 1 if same_time(p, rules) else None
+    if in_relative_clause(root, token) is not None:
+        return None
+    return 0
+
+
 def date_for_clause(ctx, token) -> Optional[TimeExpr]:
     """The temporal expression that dates the clause of a trigger word.
 
     Looks only at DATE/TIME expressions of the trigger's sentence whose value
-    is a calendar value (starts with a digit; not PRESENT_REF or durations).
+    is a calendar value (starts with a digit; not PRESENT_REF or durations),
+    and of those only the ones that may date the trigger's event
+    (:mod:`newsevents.setting`, ``data/events/setting.yaml``): not one inside a phrase
+    that tells another event ("since an assault in Ghazni in August 2018", "in response to
+    the airstrike on Friday"; but "a few hours before the jet crashed on Wednesday" as a last
+    resort, :func:`~newsevents.setting.same_time`), not one inside a relative or participle clause of a noun that does not hold the
+    trigger ("elections which were held on June 21"); for a trigger inside such a phrase, only
+    the phrase's own (or, close in time, the others as a last resort).
     Preference: the expression's word modifies the trigger itself; then it
     sits in the trigger's clause; then in a clause that governs the
     trigger's; then anywhere in the sentence. Ties go to day precision
@@ -49,6 +77,15 @@ def date_for_clause(ctx, token) -> Optional[TimeExpr]:
         return None
     heads = shared.get("heads", {})
     doc = token.doc
+    rules = setting_rules(getattr(getattr(ctx, "options", None), "data_paths", None))
+    home, foreign = scope(token, rules)
+    penalty = {}
+    for tx in cands:
+        _, s, e = heads.get(tx.id, (None, 0, 0))
+        penalty[tx.id] = _setting_penalty(doc, (s, e), token, home, foreign, rules) if tx.id in heads else 0
+    cands = [tx for tx in cands if penalty[tx.id] is not None]
+    if not cands:
+        return None
     trig_clause = _clause_head(token)
     trig_chain = set()
     t = trig_clause
@@ -72,6 +109,6 @@ def date_for_clause(ctx, token) -> Optional[TimeExpr]:
                     score = 2
         day = 0 if _DAY_VALUE.match(tx.value) else 1
         dist = min(abs(token.i - s), abs(token.i - (e - 1)))
-        return score, day, dist
+        return penalty[tx.id], score, day, dist
 
     return min(cands, key=rank)

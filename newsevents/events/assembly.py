@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING, Optional
 
 from ..records import Event
+from ..setting import same_time, scope, setting_rules
 from .anaphora import antecedent_actors, clause_authors, quoted_speakers, retold_event
 from .suspects import suspect_actors
 from .arguments import arguments, casualty_victims, refs, subject
@@ -299,18 +300,24 @@ _COARSE_DATE = re.compile(r"^\d{4}(-(\d{2}|W\d{2}|SP|SU|FA|WI|Q\d))?$")
 
 def date_of(ctx, tok) -> tuple:
     """RETURNS (tuple): ``(ISO day | None, date_source, TimeExpr id | None)`` of the clause of
-    ``tok``: ``newsevents.dates.date_for_clause``, else the nearest date of the clause or
-    sentence ("text"), else the publication date ("publication"), else ``(None, "unknown", None)``.
-    A date of the clause coarser than a day ("next month") gives ``(None, "text", its id)``."""
+    ``tok``: ``newsevents.dates.date_for_clause`` ("text"; when the dates module or stage is absent,
+    the nearest date of the clause or sentence), else the publication date ("publication"), else
+    ``(None, "unknown", None)``. A date of the clause coarser than a day ("next month") gives
+    ``(None, "text", its id)``. An event told in a phrase that relates it to another event ("in
+    response to the US airstrike", "since an assault in Ghazni", "18 years after Washington invaded
+    the country"; :func:`told_apart`) happened at another time than the article's news: without
+    a date of its own it is ``(None, "unknown", None)``, not the publication day."""
     te, own = None, False
+    fn = None
     try:
         from .. import dates as _dates
         fn = getattr(_dates, "date_for_clause", None)
-        if fn is not None:
-            te = fn(ctx, tok)
     except Exception:  # the dates module is optional here
-        te = None
-    if te is None:
+        fn = None
+    if fn is not None and ctx.shared.get("dates") is not None:
+        te = fn(ctx, tok)
+        own = te is not None
+    else:
         sent_i = ctx.sentence_index(tok.idx)
         lo, hi = clause_chars(tok)
         same = [d for d in ctx.analysis.dates if d.evidence.sentence == sent_i and d.type in ("DATE", "TIME")]
@@ -319,29 +326,39 @@ def date_of(ctx, tok) -> tuple:
         if pool:
             te = min(pool, key=lambda d: abs(d.evidence.start - tok.idx))
             own = bool(inside)
-    else:
-        own = True
     if te is not None and te.value and _ISO_DAY.match(te.value[:10]) and (len(te.value) == 10 or te.value[10] == "T"):
         return te.value[:10], "text", te.id
     if te is not None and own and te.type == "DATE" and te.value and _COARSE_DATE.match(te.value):
         return None, "text", te.id  # "next month", "last week", "in 2018": no day, and not the publication's
+    if told_apart(ctx, tok):
+        return None, "unknown", None
     if ctx.published is not None:
         return ctx.published.isoformat(), "publication", None
     return None, "unknown", None
 
 
+def told_apart(ctx, tok) -> bool:
+    """True when ``tok`` is told in a phrase relating it to an event of another time (``scope`` and
+    ``same_time`` of :mod:`newsevents.setting`): "the US airstrike" of "in response to the US
+    airstrike", "an attack" of "approximately one week after an attack"."""
+    rules = setting_rules(getattr(getattr(ctx, "options", None), "data_paths", None))
+    home, _ = scope(tok, rules)
+    return home is not None and not same_time(home, rules)
+
+
 def place_of(ctx, tok) -> Optional[str]:
-    """The id of the Place of the clause of ``tok``: ``newsevents.places.place_for_clause``, else
-    the first place inside the clause, else None."""
+    """The id of the Place of the clause of ``tok``: ``newsevents.places.place_for_clause`` (None when
+    it finds none: a toponym it passes over is a party or another event's place, not this one's);
+    when the places module or stage is absent, the first place inside the clause, else None."""
+    fn = None
     try:
         from .. import places as _places
         fn = getattr(_places, "place_for_clause", None)
-        if fn is not None:
-            p = fn(ctx, tok)
-            if p is not None:
-                return p.id
-    except Exception:
-        pass
+    except Exception:  # the places module is optional here
+        fn = None
+    if fn is not None and ctx.shared.get("places") is not None:
+        p = fn(ctx, tok)
+        return p.id if p is not None else None
     sent_i = ctx.sentence_index(tok.idx)
     lo, hi = clause_chars(tok)
     for p in ctx.analysis.places:
