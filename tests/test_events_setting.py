@@ -166,3 +166,16 @@ def test_relation_phrases_and_their_time(nlp, text, words, same):
     found = relation_phrases(sent, rules)
     assert [p.text for p in found] == words
     assert [same_time(p, rules) for p in found] == same
+
+
+@pytest.mark.parametrize("text,trigger,value", [
+    # a date that is part of another noun comes after the dates of the trigger's own clause...
+    ("Thousands rallied in Paris on Saturday to protest the results of the 2019 election.", "protest", "2020-01-04"),
+    # ...and still dates it when the sentence has no other
+    ("Gunmen killed five civilians in last night's attack on the village.", "killed", "2020-01-09"),
+    ("In last week's ruling, a judge sentenced Manafort to prison.", "sentenced", "2020-W01"),
+])
+def test_a_date_that_is_part_of_another_noun_dates_the_event_only_as_a_fallback(pipeline, text, trigger, value):
+    an, _, values = _analyse(pipeline, text)
+    ev = _event(an, trigger)
+    assert (ev.date or values.get(ev.date_ref)) == value

@@ -15,6 +15,9 @@ __all__ = ["date_for_clause"]
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "parataxis", "csubj", "acl", "pcomp"}
 _VERBAL = {"VERB", "AUX"}
+#: dependencies of a date that modifies a noun ("the 2020 election", "last night's attack")
+_NOUN_MODIFIER_DEPS = ("compound", "nmod", "poss", "amod", "nummod")
+_NOUNS = ("NOUN", "PROPN")
 
 
 def _clause_head(tok):
@@ -27,6 +30,22 @@ def _clause_head(tok):
             return t
         t = t.head
     return t
+
+
+def of_another_noun(doc, span: tuple, token) -> bool:
+    """True when the date is part of a noun other than the trigger: its modifier or possessor ("to
+    protest the results of the 2020 election", "died in last night's attack") or the object of its
+    "of" ("the elections of June 21"). Such a date dates that noun first; it dates the trigger's
+    event only after the dates of the trigger's own clause (one step later in the preference of
+    :func:`date_for_clause`): "rallied on Saturday to protest the results of the 2020 election"."""
+    s, e = span
+    if not (0 <= s < e <= len(doc)) or s <= token.i < e:
+        return False
+    root = doc[s:e].root
+    if root.dep_ in _NOUN_MODIFIER_DEPS and root.head.pos_ in _NOUNS and root.head.i != token.i:
+        return True
+    h = root.head
+    return root.dep_ == "pobj" and h.lower_ == "of" and h.head.pos_ in _NOUNS and h.head.i != token.i
 
 
 def _setting_penalty(doc, span: tuple, token, home, foreign, rules) -> Optional[int]:
@@ -58,12 +77,13 @@ def date_for_clause(ctx, token) -> Optional[TimeExpr]:
     (:mod:`newsevents.setting`, ``data/events/setting.yaml``): not one inside a phrase
     that tells another event ("since an assault in Ghazni in August 2018", "in response to
     the airstrike on Friday"; but "a few hours before the jet crashed on Wednesday" as a last
-    resort, :func:`~newsevents.setting.same_time`), not one inside a relative or participle clause of a noun that does not hold the
-    trigger ("elections which were held on June 21"); for a trigger inside such a phrase, only
+    resort, :func:`~newsevents.setting.same_time`), not one inside a relative or participle
+    clause of a noun that does not hold the trigger ("elections which were held on June 21"); for a trigger inside such a phrase, only
     the phrase's own (or, close in time, the others as a last resort).
     Preference: the expression's word modifies the trigger itself; then it
     sits in the trigger's clause; then in a clause that governs the
-    trigger's; then anywhere in the sentence. Ties go to day precision
+    trigger's; then anywhere in the sentence; a date that is part of another noun
+    (:func:`of_another_noun`) one step later. Ties go to day precision
     (``YYYY-MM-DD``), then to the nearest expression.
 
     ctx (Context): after the dates stage has run. token (Token): the trigger.
@@ -107,6 +127,8 @@ def date_for_clause(ctx, token) -> Optional[TimeExpr]:
                     score = 1
                 elif clause.i in trig_chain:
                     score = 2
+        if of_another_noun(doc, (s, e), token):
+            score = min(score + 1, 3)
         day = 0 if _DAY_VALUE.match(tx.value) else 1
         dist = min(abs(token.i - s), abs(token.i - (e - 1)))
         return penalty[tx.id], score, day, dist
