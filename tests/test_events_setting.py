@@ -179,3 +179,24 @@ def test_a_date_that_is_part_of_another_noun_dates_the_event_only_as_a_fallback(
     an, _, values = _analyse(pipeline, text)
     ev = _event(an, trigger)
     assert (ev.date or values.get(ev.date_ref)) == value
+
+
+# ------------------------------------------------------------------- the narrated day
+@pytest.mark.parametrize("text,trigger,nth,day,source", [
+    # an undated past event continues the day the text narrates, past background years
+    ("On Tuesday, police in Iran arrested two journalists. A court had convicted one of them in 2008. "
+     "Police also arrested a student.", "arrested", 1, "2020-01-07", "text"),
+    # a quoted accusation is made when it is said: the day the sentence before narrates
+    ('Yesterday, President Rouhani addressed parliament in Tehran. "The Americans are lying," he said.',
+     "lying", 0, "2020-01-09", "text"),
+    # a present-tense clause is not narrated in the past
+    ("On Tuesday, police in Iran arrested two journalists. Iran releases prisoners every year.",
+     "releases", 0, "2020-01-10", "publication"),
+    # a date of another event's phrase is not the narrated day
+    ("The bombing was the deadliest since an assault in Ghazni on 5 August 2018. Police arrested two men.",
+     "arrested", 0, "2020-01-10", "publication"),
+])
+def test_an_undated_event_takes_the_day_the_text_narrates(pipeline, text, trigger, nth, day, source):
+    an, _, _ = _analyse(pipeline, text)
+    ev = [e for e in an.events if trigger in e.trigger.text][nth]
+    assert (ev.date, ev.date_source) == (day, source)

@@ -163,6 +163,8 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
         # nobody undergoes it, off the main clause (rules.yaml unattributed_types)
         return None
     date, date_source, date_ref = date_of(ctx, m.head)
+    if date_source == "publication" and not flags["future"] and not flags["hypothetical"]:
+        date, date_source, date_ref = narrative_date(state, m.head, flags["reported"]) or (date, date_source, date_ref)
     reciprocal = not recipients and len({(r.canonical) for r in actors}) >= 2
     if actors and recipients and mode in rules.reciprocal_modes.get(etype, ()):
         # "had a phone conversation with Erdoğan": a call is both sides' (rules.yaml reciprocal_modes)
@@ -335,6 +337,45 @@ def date_of(ctx, tok) -> tuple:
     if ctx.published is not None:
         return ctx.published.isoformat(), "publication", None
     return None, "unknown", None
+
+
+def narrative_date(state: ArticleState, tok, reported: bool = False) -> Optional[tuple]:
+    """The date the text is narrating, for an event its own sentence does not date: the date of
+    the main clause of the last earlier sentence whose main clause has a day
+    (``newsevents.dates.date_for_clause`` of the sentence root; "On Tuesday, Trump issued seven
+    pardons. ... Trump granted Milken a full pardon": Tuesday; 'Yesterday, Rouhani addressed
+    parliament. "The Americans are lying," he said.': yesterday), when it is a day no later than the
+    publication, in a clause that is not future, and the event's own clause is in the past tense
+    (or tells none: a noun), or is reported speech (``reported``: the time of a quoted "are lying"
+    is the saying's); not for a present or future clause ("Trump asks Zelensky to ...").
+    A month or year there ("She was convicted in 2008") dates background, not the narrated day,
+    and is passed over. A news story tells its events in the time its lead sets; the publication day
+    is the day it was told, often days later.
+    RETURNS (tuple | None): ``(ISO day, "text", TimeExpr id)`` or None."""
+    ctx = state.ctx
+    try:
+        from ..dates import clause_tense, date_for_clause
+    except Exception:  # the dates module is optional here
+        return None
+    tense = clause_tense(tok)
+    if ctx.shared.get("dates") is None or tense == "future" or (tense == "present" and not reported):
+        return None
+    published = ctx.published.isoformat() if ctx.published is not None else None
+    for i in range(ctx.sentence_index(tok.idx) - 1, -1, -1):
+        if i not in state.sent_dates:
+            root = ctx.sentences[i].root
+            te = date_for_clause(ctx, root)
+            state.sent_dates[i] = te if te is None or clause_tense(root) != "future" else None
+        te = state.sent_dates[i]
+        if te is None:
+            continue
+        day = te.value[:10] if te.value else ""
+        if not _ISO_DAY.match(day):
+            continue  # "in 2008": background, not the narrated day
+        if published is not None and day > published:
+            return None
+        return day, "text", te.id
+    return None
 
 
 def told_apart(ctx, tok) -> bool:

@@ -20,6 +20,8 @@ class ArticleState:
     quote_spans (list[tuple[int, int, Quote]]): (start, end, quote) of each quote's content.
     actor_tok, place_tok (set[int]): token indices covered by actor / place evidence.
     sent_lemmas (dict[int, frozenset[str]]): cache of ``lemmas_of``, by sentence start token.
+    sent_dates (dict[int, TimeExpr | None]): cache of the date of each sentence's main clause, by
+        sentence index (:func:`~.assembly.narrative_date`).
     country_words (list | None): cache of :func:`~.owners.country_word` (the places stage's
         nationality words and associative toponyms with their countries).
     """
@@ -31,6 +33,7 @@ class ArticleState:
     place_tok: set
     sent_lemmas: dict = field(default_factory=dict)
     country_words: Optional[list] = None
+    sent_dates: dict = field(default_factory=dict)
 
     @classmethod
     def for_article(cls, ctx) -> "ArticleState":
