@@ -200,3 +200,15 @@ def test_an_undated_event_takes_the_day_the_text_narrates(pipeline, text, trigge
     an, _, _ = _analyse(pipeline, text)
     ev = [e for e in an.events if trigger in e.trigger.text][nth]
     assert (ev.date, ev.date_source) == (day, source)
+
+
+# ------------------------------------------------------------------- the narrated place
+def test_an_unplaced_event_takes_the_place_the_text_narrates(pipeline):
+    an, places, _ = _analyse(pipeline, "Police chased the gunman in Lyon on Sunday. Officers eventually shot him dead.")
+    assert _place(places, _event(an, "shot")) == "Lyon"
+
+
+def test_the_narrated_place_is_not_given_to_an_event_of_another_time(pipeline):
+    an, places, _ = _analyse(pipeline, "Police chased the gunman in Lyon on Sunday. The chase came two years after "
+                                       "gunmen attacked a school.")
+    assert _event(an, "attacked").place is None

@@ -165,6 +165,8 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
     date, date_source, date_ref = date_of(ctx, m.head)
     if date_source == "publication" and not flags["future"] and not flags["hypothetical"]:
         date, date_source, date_ref = narrative_date(state, m.head, flags["reported"]) or (date, date_source, date_ref)
+    if place is None and not told_apart(ctx, m.head):
+        place = narrative_place(state, m.head)  # after the actors: "police of the place" reads its own sentence
     reciprocal = not recipients and len({(r.canonical) for r in actors}) >= 2
     if actors and recipients and mode in rules.reciprocal_modes.get(etype, ()):
         # "had a phone conversation with Erdoğan": a call is both sides' (rules.yaml reciprocal_modes)
@@ -375,6 +377,33 @@ def narrative_date(state: ArticleState, tok, reported: bool = False) -> Optional
         if published is not None and day > published:
             return None
         return day, "text", te.id
+    return None
+
+
+def narrative_place(state: ArticleState, tok) -> Optional[str]:
+    """The place the text is narrating, for an event its own sentence does not place: the place of
+    the main clause of the nearest earlier sentence that has one (``newsevents.places.
+    place_for_clause`` of the sentence root; "Police chased the gunman in Lyon. Officers eventually
+    shot him dead."; "Wiranto was visiting the town of Pandeglang. ... The local police chief was
+    also injured."). A story names the new place when it moves: on the Wikinews development set,
+    limiting the search to the paragraph found 2 of the 5 places it finds, with no wrong one either
+    way.
+    RETURNS (str | None): the Place id."""
+    ctx = state.ctx
+    if ctx.shared.get("places") is None:
+        return None
+    try:
+        from ..places import place_for_clause
+    except Exception:  # the places module is optional here
+        return None
+    i = ctx.sentence_index(tok.idx)
+    while i > 0:
+        i -= 1
+        if i not in state.sent_places:
+            p = place_for_clause(ctx, ctx.sentences[i].root)
+            state.sent_places[i] = p.id if p is not None else None
+        if state.sent_places[i] is not None:
+            return state.sent_places[i]
     return None
 
 
