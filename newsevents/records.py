@@ -105,8 +105,11 @@ class Event(_Record):
         used by GDELT; quad_class: 1 verbal cooperation, 2 material
         cooperation, 3 verbal conflict, 4 material conflict.
     date: ISO date (UTC day) of the event; date_source says whether it came
-        from a temporal expression in the text ("text") or defaulted to the
-        publication date ("publication"). When the text dates the event less
+        from a temporal expression in the text ("text": of its sentence, or the
+        day an earlier sentence narrates) or defaulted to the publication date
+        ("publication"); "unknown" when neither applies (no publication date, or
+        an event told apart at another time: "in response to the airstrike",
+        "one week after an attack"). When the text dates the event less
         precisely than a day ("next month", "last week", "in 2018"), ``date`` is
         None, ``date_source`` is "text" and ``date_ref`` names the TimeExpr whose
         TIMEX3 value ("2020-02", "2020-W01", "2018") is the event's date.

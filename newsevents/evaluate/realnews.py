@@ -53,6 +53,10 @@ date precision
     TIMEX3 and are outside the expectations' scope (their README: a date's value is
     a day, ``YYYY-MM``, ``YYYY`` or a week). ``dates_precision_all`` keeps every
     temporal expression in the denominator.
+event place, event date
+    ``events_place`` (``events_place_country``) and ``events_date``: the share of emitted events
+    matching an expected event that gives a place (a date) whose place (date) meets it
+    (:mod:`.event_setting`).
 
 Source of the rules: ``shared/gold/wikinews_events_dev/README.md`` and the issue
 that asked for this scorer ("Events right on real news").
@@ -66,6 +70,7 @@ from typing import Optional
 
 from ..records import ArticleAnalysis, Event
 from .common import place_failures, safe_div
+from .event_setting import check_event_settings
 from .events import Scored
 
 __all__ = ["load_wikinews_dev", "score_realnews", "check_article", "event_meets"]
@@ -280,7 +285,9 @@ def check_article(analysis: ArticleAnalysis, expected: dict) -> tuple[list, dict
         precision (for ``dates`` only the calendar dates, :func:`is_calendar_date`;
         ``dates_all`` every temporal expression; for ``quotes`` the speech quotes, not
         kind ``stance``; ``quotes_all`` every quote), plus ``no_actor_code``: per emitted
-        event, True when none of its actors has a code.
+        event, True when none of its actors has a code; ``event_place``,
+        ``event_place_country``, ``event_date``: per emitted event scored for its place (date),
+        whether it meets it; ``settings``: those checks (:func:`.event_setting.check_event_settings`).
     """
     checks, matched = [], {}
     for kind, fn in (("events", _check_events), ("quotes", _check_quotes),
@@ -293,6 +300,12 @@ def check_article(analysis: ArticleAnalysis, expected: dict) -> tuple[list, dict
     matched["quotes"] = [m for m, q in zip(matched["quotes_all"], analysis.quotes) if q.kind != "stance"]
     matched["dates_all"] = matched["dates"]
     matched["dates"] = [m for m, d in zip(matched["dates_all"], analysis.dates) if is_calendar_date(d)]
+    positions = [analysis.text.find(e["sentence_starts"]) for e in expected.get("events") or []]
+    settings = check_event_settings(analysis, expected, positions)
+    matched["event_place"] = [c["met"] for c in settings if c["kind"] == "event_place"]
+    matched["event_place_country"] = [c["country_met"] for c in settings if c["kind"] == "event_place"]
+    matched["event_date"] = [c["met"] for c in settings if c["kind"] == "event_date"]
+    matched["settings"] = settings
     return checks, matched
 
 
@@ -308,14 +321,16 @@ def score_realnews(pairs: list, hide_items: bool = False) -> Scored:
         ``events_no_actor_code`` (lower is better), ``quotes_recall``,
         ``quotes_precision`` (speech quotes), ``quotes_precision_all`` (every quote), ``places_recall``, ``places_precision``,
         ``dates_recall``, ``dates_precision`` (calendar dates), ``dates_precision_all``
-        (every temporal expression), ``optional_met`` (share of the
+        (every temporal expression), ``events_place``, ``events_place_country``, ``events_date``
+        (emitted events with the expected place, its country, the expected date), ``optional_met`` (share of the
         optional entries met); ``n`` is the number
         of must entries. Items: one per expected entry, with the article id, the
         entry, ``predicted`` (why it is or is not met, and for events what was
-        emitted in its sentence) and ``ok``.
+        emitted in its sentence) and ``ok``; then one item (``must`` None) per event place or date
+        scored, id ``<article>:event_place:<sentence_starts>:<event id>`` (``event_date``).
     """
     matched = {"events": [], "quotes": [], "quotes_all": [], "places": [], "dates": [], "dates_all": [],
-               "no_actor_code": []}
+               "no_actor_code": [], "event_place": [], "event_place_country": [], "event_date": [], "settings": []}
     checks = []
     unmatched: list = []
     for expected, an in pairs:
@@ -323,6 +338,8 @@ def score_realnews(pairs: list, hide_items: bool = False) -> Scored:
         for chk in c:
             chk["article"] = str(expected.get("id"))
         checks.extend(c)
+        for c in m["settings"]:
+            c["article"] = str(expected.get("id"))
         for k, v in m.items():
             matched[k].extend(v)
         unmatched.extend(_unmatched(an, m, str(expected.get("id")), hide_items))
@@ -335,6 +352,8 @@ def score_realnews(pairs: list, hide_items: bool = False) -> Scored:
         metrics[f"{kind}_precision"] = safe_div(sum(matched[kind]), len(matched[kind]))
         if kind == "events":
             metrics["events_no_actor_code"] = safe_div(sum(matched["no_actor_code"]), len(matched["no_actor_code"]))
+            for k in ("event_place", "event_place_country", "event_date"):
+                metrics[k.replace("event_", "events_")] = safe_div(sum(matched[k]), len(matched[k]))
         if kind == "quotes":
             metrics["quotes_precision_all"] = safe_div(sum(matched["quotes_all"]), len(matched["quotes_all"]))
         if kind == "dates":
@@ -347,6 +366,12 @@ def score_realnews(pairs: list, hide_items: bool = False) -> Scored:
                "ok": c["met"]}
         if not hide_items:
             rec.update(gold=c["item"], predicted=predicted)
+        items.append(rec)
+    for c in matched["settings"]:
+        rec = {"id": f"{c['article']}:{c['kind']}:{_label(c)}:{c['event']['event']}", "excerpt": _label(c),
+               "must": None, "ok": c["met"]}
+        if not hide_items:
+            rec.update(gold=c["item"], predicted={"why": c["why"], **c["event"]})
         items.append(rec)
     items.extend(unmatched)
     return Scored(metrics, [], items, len(must))

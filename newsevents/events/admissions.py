@@ -51,7 +51,7 @@ def admission_events(rules: "EventRules", state: "ArticleState", events: list) -
     RETURNS (list[Event]): new events, one per admitting verb.
     """
     from .arguments import refs, subject
-    from .assembly import date_of, place_of  # assembly imports this module
+    from .assembly import date_of, narrative_date, place_of  # assembly imports this module
 
     ctx = state.ctx
     doc = ctx.doc
@@ -80,6 +80,8 @@ def admission_events(rules: "EventRules", state: "ArticleState", events: list) -
         recipients = [r for r in ev.recipients if r.mention not in a_keys]
         mode, root, goldstein, quad = code_type(rules.tables, "CONCEDE", None, None)
         date, date_source, date_ref = date_of(ctx, verb)
+        if date_source == "publication":  # owned up to in the narrated time, as a statement
+            date, date_source, date_ref = narrative_date(state, verb, True) or (date, date_source, date_ref)
         sent = verb.sent
         out.append(Event(
             id=ctx.new_id("V"), event_type="CONCEDE", mode=mode, actors=actors, recipients=recipients,

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING, Optional
 
 from ..records import Event
+from ..setting import same_time, scope, setting_rules
 from .admissions import admission_events
 from .anaphora import antecedent_actors, clause_authors, quoted_speakers, retold_event
 from .suspects import suspect_actors
@@ -176,6 +177,10 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
         # nobody undergoes it, off the main clause (rules.yaml unattributed_types)
         return None
     date, date_source, date_ref = date_of(ctx, m.head)
+    if date_source == "publication" and not flags["future"] and not flags["hypothetical"]:
+        date, date_source, date_ref = narrative_date(state, m.head, flags["reported"]) or (date, date_source, date_ref)
+    if place is None and not told_apart(ctx, m.head):
+        place = narrative_place(state, m.head)  # after the actors: "police of the place" reads its own sentence
     reciprocal = not recipients and len({(r.canonical) for r in actors}) >= 2
     if actors and recipients and mode in rules.reciprocal_modes.get(etype, ()):
         # "had a phone conversation with Erdoğan": a call is both sides' (rules.yaml reciprocal_modes)
@@ -313,18 +318,24 @@ _COARSE_DATE = re.compile(r"^\d{4}(-(\d{2}|W\d{2}|SP|SU|FA|WI|Q\d))?$")
 
 def date_of(ctx, tok) -> tuple:
     """RETURNS (tuple): ``(ISO day | None, date_source, TimeExpr id | None)`` of the clause of
-    ``tok``: ``newsevents.dates.date_for_clause``, else the nearest date of the clause or
-    sentence ("text"), else the publication date ("publication"), else ``(None, "unknown", None)``.
-    A date of the clause coarser than a day ("next month") gives ``(None, "text", its id)``."""
+    ``tok``: ``newsevents.dates.date_for_clause`` ("text"; when the dates module or stage is absent,
+    the nearest date of the clause or sentence), else the publication date ("publication"), else
+    ``(None, "unknown", None)``. A date of the clause coarser than a day ("next month") gives
+    ``(None, "text", its id)``. An event told in a phrase that relates it to another event ("in
+    response to the US airstrike", "since an assault in Ghazni", "18 years after Washington invaded
+    the country"; :func:`told_apart`) happened at another time than the article's news: without
+    a date of its own it is ``(None, "unknown", None)``, not the publication day."""
     te, own = None, False
+    fn = None
     try:
         from .. import dates as _dates
         fn = getattr(_dates, "date_for_clause", None)
-        if fn is not None:
-            te = fn(ctx, tok)
     except Exception:  # the dates module is optional here
-        te = None
-    if te is None:
+        fn = None
+    if fn is not None and ctx.shared.get("dates") is not None:
+        te = fn(ctx, tok)
+        own = te is not None
+    else:
         sent_i = ctx.sentence_index(tok.idx)
         lo, hi = clause_chars(tok)
         same = [d for d in ctx.analysis.dates if d.evidence.sentence == sent_i and d.type in ("DATE", "TIME")]
@@ -333,29 +344,105 @@ def date_of(ctx, tok) -> tuple:
         if pool:
             te = min(pool, key=lambda d: abs(d.evidence.start - tok.idx))
             own = bool(inside)
-    else:
-        own = True
     if te is not None and te.value and _ISO_DAY.match(te.value[:10]) and (len(te.value) == 10 or te.value[10] == "T"):
         return te.value[:10], "text", te.id
     if te is not None and own and te.type == "DATE" and te.value and _COARSE_DATE.match(te.value):
         return None, "text", te.id  # "next month", "last week", "in 2018": no day, and not the publication's
+    if told_apart(ctx, tok):
+        return None, "unknown", None
     if ctx.published is not None:
         return ctx.published.isoformat(), "publication", None
     return None, "unknown", None
 
 
+def narrative_date(state: ArticleState, tok, reported: bool = False) -> Optional[tuple]:
+    """The date the text is narrating, for an event its own sentence does not date: the date of
+    the main clause of the last earlier sentence whose main clause has a day
+    (``newsevents.dates.date_for_clause`` of the sentence root; "On Tuesday, Trump issued seven
+    pardons. ... Trump granted Milken a full pardon": Tuesday; 'Yesterday, Rouhani addressed
+    parliament. "The Americans are lying," he said.': yesterday), when it is a day no later than the
+    publication, in a clause that is not future, and the event's own clause is in the past tense
+    (or tells none: a noun), or is reported speech (``reported``: the time of a quoted "are lying"
+    is the saying's); not for a present or future clause ("Trump asks Zelensky to ...").
+    A month or year there ("She was convicted in 2008") dates background, not the narrated day,
+    and is passed over. A news story tells its events in the time its lead sets; the publication day
+    is the day it was told, often days later.
+    RETURNS (tuple | None): ``(ISO day, "text", TimeExpr id)`` or None."""
+    ctx = state.ctx
+    try:
+        from ..dates import clause_tense, date_for_clause
+    except Exception:  # the dates module is optional here
+        return None
+    tense = clause_tense(tok)
+    if ctx.shared.get("dates") is None or tense == "future" or (tense == "present" and not reported):
+        return None
+    published = ctx.published.isoformat() if ctx.published is not None else None
+    for i in range(ctx.sentence_index(tok.idx) - 1, -1, -1):
+        if i not in state.sent_dates:
+            root = ctx.sentences[i].root
+            te = date_for_clause(ctx, root)
+            state.sent_dates[i] = te if te is None or clause_tense(root) != "future" else None
+        te = state.sent_dates[i]
+        if te is None:
+            continue
+        day = te.value[:10] if te.value else ""
+        if not _ISO_DAY.match(day):
+            continue  # "in 2008": background, not the narrated day
+        if published is not None and day > published:
+            return None
+        return day, "text", te.id
+    return None
+
+
+def narrative_place(state: ArticleState, tok) -> Optional[str]:
+    """The place the text is narrating, for an event its own sentence does not place: the place of
+    the main clause of the nearest earlier sentence that has one (``newsevents.places.
+    place_for_clause`` of the sentence root; "Police chased the gunman in Lyon. Officers eventually
+    shot him dead."; "Wiranto was visiting the town of Pandeglang. ... The local police chief was
+    also injured."). A story names the new place when it moves: on the Wikinews development set,
+    limiting the search to the paragraph found 2 of the 5 places it finds, with no wrong one either
+    way.
+    RETURNS (str | None): the Place id."""
+    ctx = state.ctx
+    if ctx.shared.get("places") is None:
+        return None
+    try:
+        from ..places import place_for_clause
+    except Exception:  # the places module is optional here
+        return None
+    i = ctx.sentence_index(tok.idx)
+    while i > 0:
+        i -= 1
+        if i not in state.sent_places:
+            p = place_for_clause(ctx, ctx.sentences[i].root)
+            state.sent_places[i] = p.id if p is not None else None
+        if state.sent_places[i] is not None:
+            return state.sent_places[i]
+    return None
+
+
+def told_apart(ctx, tok) -> bool:
+    """True when ``tok`` is told in a phrase relating it to an event of another time (``scope`` and
+    ``same_time`` of :mod:`newsevents.setting`): "the US airstrike" of "in response to the US
+    airstrike", "an attack" of "approximately one week after an attack"."""
+    rules = setting_rules(getattr(getattr(ctx, "options", None), "data_paths", None))
+    home, _ = scope(tok, rules)
+    return home is not None and not same_time(home, rules)
+
+
 def place_of(ctx, tok) -> Optional[str]:
-    """The id of the Place of the clause of ``tok``: ``newsevents.places.place_for_clause``, else
-    the first place inside the clause, else None."""
+    """The id of the Place of the clause of ``tok``: ``newsevents.places.place_for_clause`` (None when
+    it finds none: a toponym it passes over is a party or another event's place, not this one's);
+    when the places module or stage is absent, the first place inside the clause, else None."""
+    fn = None
     try:
         from .. import places as _places
         fn = getattr(_places, "place_for_clause", None)
-        if fn is not None:
-            p = fn(ctx, tok)
-            if p is not None:
-                return p.id
-    except Exception:
-        pass
+    except Exception:  # the places module is optional here
+        fn = None
+    if fn is not None and ctx.shared.get("places") is not None:
+        p = fn(ctx, tok)
+        return p.id if p is not None else None
     sent_i = ctx.sentence_index(tok.idx)
     lo, hi = clause_chars(tok)
     for p in ctx.analysis.places:

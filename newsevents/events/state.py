@@ -22,6 +22,10 @@ class ArticleState:
     quote_spans (list[tuple[int, int, Quote]]): (start, end, quote) of each quote's content.
     actor_tok, place_tok (set[int]): token indices covered by actor / place evidence.
     sent_lemmas (dict[int, frozenset[str]]): cache of ``lemmas_of``, by sentence start token.
+    sent_dates (dict[int, TimeExpr | None]): cache of the date of each sentence's main clause, by
+        sentence index (:func:`~.assembly.narrative_date`).
+    sent_places (dict[int, str | None]): cache of the Place id of each sentence's main clause, by
+        sentence index (:func:`~.assembly.narrative_place`).
     country_words (list | None): cache of :func:`~.owners.country_word` (the places stage's
         nationality words and associative toponyms with their countries).
     """
@@ -34,6 +38,8 @@ class ArticleState:
     sent_lemmas: dict = field(default_factory=dict)
     country_words: Optional[list] = None
     entities: Optional[dict] = None
+    sent_dates: dict = field(default_factory=dict)
+    sent_places: dict = field(default_factory=dict)
 
     @classmethod
     def for_article(cls, ctx) -> "ArticleState":

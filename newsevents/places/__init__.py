@@ -43,7 +43,7 @@ Later stages read ``ctx.shared["places"]``:
   (``resolved_by="demonym"``, ids ``D1``, ``D2``, ...), in text order;
 * ``associative`` (list[Place]): the other associative toponyms (ids ``A1``, ...), in text order;
 
-and call :func:`place_for_clause` to get the place an event's trigger clause names.
+and call :func:`place_for_clause` (:mod:`.clause`) to get the place an event's trigger clause names.
 """
 from __future__ import annotations
 
@@ -52,6 +52,7 @@ from typing import Optional
 from ..data import load_tsv, load_yaml
 from ..pipeline import register_stage
 from ..records import Place
+from .clause import FEATURE_ORDER, place_for_clause
 from .gazetteer import FEATURES, Gazetteer, get_gazetteer
 from .demonyms import region_adjective_table
 from .mentions import FACILITY, facility_mentions, place_streets
@@ -60,9 +61,6 @@ from .toponyms import Recogniser, Toponym, demonym_table, load_weights, recognis
 
 __all__ = ["PlaceStage", "place_for_clause", "Gazetteer", "get_gazetteer", "FEATURE_ORDER"]
 
-#: "smallest feature first" order used by place_for_clause
-FEATURE_ORDER = {"street": 0, "landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "water": 5, "country": 6,
-                 "continent": 7, None: 8}
 
 
 @register_stage("places", requires=("dates",), assigns=("places",))
@@ -171,99 +169,3 @@ def to_place(ctx, gaz: Gazetteer, t: Toponym, prefix: str = "P") -> Place:
 def _role(t: Toponym) -> Optional[str]:
     """``Place.role``: "associative", or None for a literal place (see :class:`~newsevents.records.Place`)."""
     return ASSOCIATIVE if t.role == ASSOCIATIVE else None
-
-
-def place_for_clause(ctx, token) -> Optional[Place]:
-    """The place an event trigger's clause names, or None.
-
-    token (spacy.tokens.Token): the event trigger.
-    Preference, after the places stage has run on ``ctx``:
-      0. a toponym under a prepositional phrase (in/at/near/... X, see
-         ``clause_prepositions`` in data/places/cues.yaml) whose preposition
-         hangs from the trigger or from a word of the trigger's clause;
-      1. any other toponym inside the trigger's clause (its dependency subtree,
-         without embedded clauses);
-      2. any toponym in the trigger's sentence.
-    Ties go to the smallest feature (landmark < city < admin2 < admin1 < region <
-    water < country < continent), then to the nearest one to the trigger.
-    RETURNS (Place | None).
-    """
-    shared = ctx.shared.get("places")
-    if not shared:
-        return None
-    sent = ctx.sentence_index(token.idx)
-    places = shared["by_sentence"].get(sent) or []
-    if not places:
-        return None
-    spans = shared["spans"]
-    doc = token.doc
-    preps, place_nouns = _clause_preps(ctx)
-    clause = _clause_tokens(token)
-    best, best_key = None, None
-    for p in places:
-        if p.resolved_by == "demonym":
-            continue  # "Syrian forces": a nationality, not the event's location
-        se = spans.get(p.id)
-        if se is None:
-            rank = 2
-            dist = abs(p.evidence.start - token.idx)
-        else:
-            span = doc[se[0]:se[1]]
-            root = span.root
-            dist = min(abs(root.i - token.i), abs(se[0] - token.i))
-            rank = 2
-            if root.i in clause:
-                rank = 1
-                head = root.head
-                # climb compound/appos chains ("the town of X": X -> of -> town -> at)
-                hops = 0
-                cur = root
-                while hops < 4 and cur.head is not cur:
-                    h = cur.head
-                    if h.dep_ == "prep" or h.pos_ == "ADP":
-                        if h.lower_ in preps and (h.head.i in clause or h.head == token):
-                            rank = 0
-                            break
-                        if h.lower_ == "of" and h.head.lemma_.lower() in place_nouns:
-                            cur = h.head  # "the border town of X": X stands for the town
-                            hops += 1
-                            continue
-                        break
-                    if cur.dep_ not in ("pobj", "compound", "appos", "conj", "nmod", "npadvmod", "amod"):
-                        break
-                    cur = h
-                    hops += 1
-                del head
-        key = (rank, FEATURE_ORDER.get(p.feature, 8), dist)
-        if best_key is None or key < best_key:
-            best, best_key = p, key
-    return best
-
-
-_PREPS_CACHE: dict = {}
-
-
-def _clause_preps(ctx) -> tuple:
-    """RETURNS (tuple[set, set]): clause prepositions and place nouns from data/places/cues.yaml."""
-    key = tuple(str(p) for p in (ctx.options.data_paths or ()))
-    if key not in _PREPS_CACHE:
-        cues = load_yaml("places/cues.yaml", extra=ctx.options.data_paths)
-        _PREPS_CACHE[key] = (set(cues.get("clause_prepositions") or ()), set(cues.get("place_nouns") or ()))
-    return _PREPS_CACHE[key]
-
-
-_CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "parataxis"}
-
-
-def _clause_tokens(token) -> set:
-    """Token indices of the trigger's clause: its subtree minus embedded clauses."""
-    out = set()
-    stack = [token]
-    while stack:
-        t = stack.pop()
-        out.add(t.i)
-        for c in t.children:
-            if c.dep_ in _CLAUSE_DEPS and c is not token:
-                continue
-            stack.append(c)
-    return out
