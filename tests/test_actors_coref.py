@@ -68,3 +68,9 @@ def test_a_pronoun_inside_a_quotation_is_not_its_speaker(run):
 def test_a_bracketed_pronoun_in_a_quotation_is_the_writer_s(run):
     ctx = run("Trump met Kim on Sunday. Trump said he was \"very happy with [his] team.\"")
     assert named(ctx, "his") == ["Donald Trump"]
+
+
+def test_a_subject_holding_the_group_does_not_exclude_its_referents(run):
+    ctx = run("Turkey and Greece had earlier had poor relations, but the leaders of the two countries spoke by "
+              "telephone on Friday night.")
+    assert named(ctx, "the two countries") == ["Greece", "Turkey"] or named(ctx, "countries") == ["Greece", "Turkey"]

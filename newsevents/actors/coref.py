@@ -356,16 +356,18 @@ def _clause_subjects(doc, head, start: int, end: int) -> set:
     """Token indices of the subjects of every clause above token ``head``, outside tokens [start, end).
 
     'Moon praised both leaders': {Moon}; '"We pray for ... both men," said Grisham': {Grisham}
-    (the cue verb governs the quotation). A subject's appositions count ('the spokesman, X, said').
+    (the cue verb governs the quotation). A subject's appositions count ('the spokesman, X, said');
+    a subject holding the group does not ('the leaders of the two countries spoke').
     RETURNS (set[int]).
     """
     out, t = set(), head
     for _ in range(40):
-        if t.head.i == t.i:
-            break
+        if t.head.i == t.i or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
+            break  # not into a coordinated clause ('Turkey and Greece had ..., but the leaders of the two
+            # countries spoke')
         t = t.head
         for c in t.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and not start <= c.i < end:
+            if c.dep_ in ("nsubj", "nsubjpass") and not c.left_edge.i <= start < c.right_edge.i + 1:
                 out.add(c.i)
                 out.update(g.i for g in c.children if g.dep_ == "appos")
     return out

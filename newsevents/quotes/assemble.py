@@ -23,7 +23,7 @@ def records(ctx, attrs: list[Attr], qspans, carriers=frozenset(), group_nouns=fr
         for rng in [a.content] + a.parts:
             pieces.append((rng, a))
     ante = Antecedents(ctx, finder.all(), is_named, skip=list(qspans) + [p[0] for p in pieces],
-                       org_nouns=ORG_NOUNS)
+                       org_nouns=ORG_NOUNS, carriers=carriers)
     mem = Memory(carriers=carriers, ante=ante, documents=Documents(ctx.doc, carriers), group_nouns=group_nouns)
     pieces.sort(key=lambda p: p[0][0])
     out: list[Quote] = []
