@@ -109,3 +109,30 @@ def test_asking_not_to_be_identified_is_no_quote(quotes):
                  "An official who asked not to be named said the talks failed.")
     assert [(c, content) for _, c, content, _ in got] == [("said", "that the claim is false"),
                                                           ("said", "the talks failed")]
+
+
+# -- 7. deeds returned as quotes ------------------------------------------------------------------------
+def test_a_person_showing_a_thing_is_no_evidence(quotes):
+    # evidence verbs take an object from polls, studies, videos; a person showing one does something
+    assert quotes("Donald Trump met the press. Trump has shown little hesitation to doctor reports in the past.") == []
+    assert [(s, c) for s, c, _, _ in quotes("Polls show a close race in Ohio.")] == [("Polls", "show")]
+    assert [(s, c) for s, c, _, _ in quotes("Donald Trump met the press. Trump has shown that he can win.")] \
+        == [("Trump", "has shown")]
+
+
+def test_writing_a_document_is_a_deed(quotes):
+    assert [c for _, c, _, _ in quotes("Bornstein later said Trump had written the letter himself.")] == ["said"]
+    assert [(c, content) for _, c, content, _ in quotes("Trump wrote a letter saying the deal was dead.")] \
+        == [("saying", "the deal was dead")]
+
+
+def test_praise_of_a_target_for_a_reason_is_a_stance(pipeline):
+    def kinds(text):
+        return [(q.kind, q.content.text) for q in pipeline(text, published="2019-07-01").quotes]
+
+    assert kinds("South Korean President Moon Jae-in praised both leaders for their courage.") \
+        == [("stance", "both leaders for their courage")]
+    # a gerund reason says what the target did; blame claims who did it
+    assert kinds("The senator praised him for refusing to testify.") == [("indirect", "him for refusing to testify")]
+    assert kinds("Ahmed al-Assadi blamed both Israel and the United States for the attack.") \
+        == [("indirect", "both Israel and the United States for the attack")]

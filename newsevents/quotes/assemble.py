@@ -13,7 +13,8 @@ from .speakers import ORG_NOUNS, ActorFinder, Memory, is_named, speaker
 from .spans import Attr, Range, doc_text
 
 
-def records(ctx, attrs: list[Attr], qspans, carriers=frozenset(), group_nouns=frozenset()) -> list[Quote]:
+def records(ctx, attrs: list[Attr], qspans, carriers=frozenset(), group_nouns=frozenset(),
+            reason_verbs=frozenset()) -> list[Quote]:
     text = doc_text(ctx.doc)
     finder = ActorFinder(ctx)
     named_ids = {m.id for m in finder.all() if is_named(m)}
@@ -28,6 +29,7 @@ def records(ctx, attrs: list[Attr], qspans, carriers=frozenset(), group_nouns=fr
     pieces.sort(key=lambda p: p[0][0])
     out: list[Quote] = []
     speakers: dict[int, Optional[Speaker]] = {}
+    kinds = {m.id: m.kind for m in finder.all()}
     for rng, a in pieces:
         if id(a) not in speakers:
             sa = replace(a, source=a.named) if a.named else a  # 'X, who said': X names the speaker
@@ -37,7 +39,10 @@ def records(ctx, attrs: list[Attr], qspans, carriers=frozenset(), group_nouns=fr
                 mem.history.append((sa.source[0], sp))
             ante.add(sa.source, sa.src_head, sp)
             mem.documents.note_speech(a.cue_tok, sp)
-        kind = "direct" if a.verbatim else quote_kind(ctx.doc, text, rng, qspans, a.mixed and rng == a.content)
+        if a.evidence_object and speakers[id(a)] is not None and kinds.get(speakers[id(a)].mention) == "person":
+            continue  # 'Trump has shown little hesitation': a person showing or finding a thing does, not says
+        kind = "direct" if a.verbatim else quote_kind(ctx.doc, text, rng, qspans, a.mixed and rng == a.content,
+                                                              reason_verbs)
         out.append(Quote(id=ctx.new_id("Q"), kind=kind,
                          cue=evidence(ctx, text, a.cue) if a.cue else None,
                          source=evidence(ctx, text, a.source) if a.source else None,
