@@ -136,3 +136,20 @@ def test_praise_of_a_target_for_a_reason_is_a_stance(pipeline):
     assert kinds("The senator praised him for refusing to testify.") == [("indirect", "him for refusing to testify")]
     assert kinds("Ahmed al-Assadi blamed both Israel and the United States for the attack.") \
         == [("indirect", "both Israel and the United States for the attack")]
+
+
+# -- 6. a claim with no one named is no quote: kind "unsourced" (quotes/assemble.py) ---------------------
+@pytest.mark.parametrize("text,cue", [
+    ("Some 200 U.S. military personnel are believed to remain at the base.", "are believed"),
+    ("Russia and the Syrian government have been accused of creating a humanitarian crisis.", "have been accused"),
+    ("The court is expected to take key decisions on two cases in the coming weeks.", "is expected"),
+])
+def test_a_passive_claim_without_a_source_is_unsourced(pipeline, text, cue):
+    got = [(q.kind, q.cue.text, q.source, q.speaker) for q in pipeline(text, published="2019-11-20").quotes]
+    assert got == [("unsourced", cue, None, None)]
+
+
+def test_a_sourced_claim_keeps_its_kind(pipeline):
+    got = [(q.kind, q.source.text) for q in pipeline("Officials said 200 troops would remain at the base.",
+                                                      published="2019-11-20").quotes]
+    assert got == [("indirect", "Officials")]

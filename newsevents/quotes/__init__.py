@@ -5,7 +5,10 @@ An attribution links a **source** (the span naming who said or thinks it), a
 to") and a **content** (what is said), as in PARC 3.0 (Pareti 2016) and
 PolNeAR (Newell, Margolin & Ruths, LREC 2018). The quote's **kind** is
 ``direct`` when the content is a quotation in quote marks, ``mixed`` when an
-indirect content holds a quoted fragment, ``indirect`` otherwise.
+indirect content holds a quoted fragment, ``indirect`` otherwise; ``stance``
+for a noun-phrase content (:mod:`.kinds`) and ``unsourced`` for an indirect or
+stance content that no source holds ('X is believed to remain', 'X has been
+accused of Y': PolNeAR's attributions without a source; no one is quoted).
 
 How it works (all offsets are characters into ``_text(doc)``):
 

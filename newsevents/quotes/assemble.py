@@ -29,7 +29,7 @@ def records(ctx, attrs: list[Attr], qspans, carriers=frozenset(), group_nouns=fr
     pieces.sort(key=lambda p: p[0][0])
     out: list[Quote] = []
     speakers: dict[int, Optional[Speaker]] = {}
-    kinds = {m.id: m.kind for m in finder.all()}
+    by_id = {m.id: m for m in finder.all()}
     for rng, a in pieces:
         if id(a) not in speakers:
             sa = replace(a, source=a.named) if a.named else a  # 'X, who said': X names the speaker
@@ -39,15 +39,27 @@ def records(ctx, attrs: list[Attr], qspans, carriers=frozenset(), group_nouns=fr
                 mem.history.append((sa.source[0], sp))
             ante.add(sa.source, sa.src_head, sp)
             mem.documents.note_speech(a.cue_tok, sp)
-        if a.evidence_object and speakers[id(a)] is not None and kinds.get(speakers[id(a)].mention) == "person":
-            continue  # 'Trump has shown little hesitation': a person showing or finding a thing does, not says
+        if a.evidence_object and _person_at_head(a, speakers[id(a)], by_id):
+            continue  # 'Trump has shown little hesitation': a person showing a thing does it
         kind = "direct" if a.verbatim else quote_kind(ctx.doc, text, rng, qspans, a.mixed and rng == a.content,
                                                               reason_verbs)
+        if a.source is None and kind in ("indirect", "stance"):
+            kind = "unsourced"  # 'X is believed to remain', 'X faced criticism for Y': no one is quoted
         out.append(Quote(id=ctx.new_id("Q"), kind=kind,
                          cue=evidence(ctx, text, a.cue) if a.cue else None,
                          source=evidence(ctx, text, a.source) if a.source else None,
                          content=evidence(ctx, text, rng), speaker=speakers[id(a)]))
     return out
+
+
+def _person_at_head(a: Attr, sp: Optional[Speaker], by_id: dict) -> bool:
+    """True when the source's own head is a person: a personal pronoun resolved to one, or the person's name
+    ('Trump has shown', 'He showed'), not a document by a person ('a study by Justin Levitt shows')."""
+    m = by_id.get(sp.mention) if sp is not None and sp.mention else None
+    head = a.src_head
+    if m is None or m.kind != "person" or head is None:
+        return False
+    return head.lower_ in ("he", "she", "i", "we", "you") or m.evidence.start <= head.idx < m.evidence.end
 
 
 def evidence(ctx, text: str, rng: Range) -> Evidence:

@@ -238,7 +238,7 @@ def verb_attr(lex, doc, v, in_quote=None) -> Optional[Attr]:
             obj = next((c for c in children if c.dep_ == "dobj" and c.i < xc.i), None)
             lo = (obj.left_edge.i if obj is not None else xc.left_edge.i)
             content = trim(doc, lo, xc.right_edge.i + 1)
-    evidence_object = False  # content is the object of an evidence verb ('polls show a close race')
+    evidence_object = False  # content is the object of a verb of showing ('polls show a close race')
     if content is None and "object" in frames:
         preps = lex.preps.get(lemma, frozenset())
         obj = next((c for c in children if c.dep_ == "dobj"), None)
@@ -255,7 +255,7 @@ def verb_attr(lex, doc, v, in_quote=None) -> Optional[Attr]:
             content = trim(doc, obj.left_edge.i, hi)
             if "clause" in frames:
                 content = verb_hung_after_object(doc, v, obj) or content
-            evidence_object = lex.kinds.get(lemma) == "evidence"
+            evidence_object = lemma in lex.person_deeds
     if content is None and lex.preps.get(lemma):
         content = prep_content(doc, v, children, lex.preps[lemma], extra_cue)
     if content is None and "parenthetical" in frames:
