@@ -99,9 +99,16 @@ def test_a_relative_pronoun_of_a_continued_relative_clause_is_its_antecedent(quo
     "Which is not to say that whatever happened on Saturday was minor.",
     "Both men were freed, but it's impossible to know whether they were forced to speak.",
     "(Trump, it's also worth noting, repeatedly sought to make Hillary Clinton's health an issue in 2016.)",
+    "Both men asked for help — but it’s impossible to know whether they were forced to speak.",
 ])
 def test_a_relative_without_antecedent_or_an_expletive_it_is_no_source(quotes, text):
     assert quotes(text) == []
+
+
+def test_it_with_an_agent_adjective_is_someone(quotes):
+    got = quotes("Russia's foreign ministry said the plan was illegal. It was quick to deny the report.")
+    assert [(s, c, sp) for s, c, _, sp in got] == [("Russia's foreign ministry", "said", "Russia's foreign ministry"),
+                                                  ("It", "to deny", "Russia's foreign ministry")]
 
 
 def test_asking_not_to_be_identified_is_no_quote(quotes):

@@ -105,6 +105,7 @@ class CueLexicon:
         self.quote_without_object = frozenset(str(w).lower() for w in raw.get("quote_without_object") or ())
         self.object_sources = frozenset(str(w).lower() for w in raw.get("object_sources") or ())
         self.object_needs_as = frozenset(str(w).lower() for w in raw.get("object_needs_as") or ())
+        self.expletive_adjectives = frozenset(str(w).lower() for w in raw.get("expletive_adjectives") or ())
         self.person_deeds = frozenset(str(w).lower() for w in raw.get("person_deeds") or ())
         self.reason_stances = frozenset(str(w).lower() for w in raw.get("reason_stances") or ())
         self.anonymity_verbs = frozenset(str(w).lower() for w in raw.get("anonymity_verbs") or ())

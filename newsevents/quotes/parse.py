@@ -98,8 +98,8 @@ def source_of(lex, doc, v):
             return r, subj
     if subj is None:
         return _after_date(lex, doc, v)
-    if owner is not v and subj.lower_ == "it" and owner.lemma_ == "be" \
-            and any(c.dep_ in ("acomp", "attr") for c in owner.children):
+    if owner is not v and subj.lower_ == "it" \
+            and any(c.dep_ == "acomp" and c.lower_ in lex.expletive_adjectives for c in owner.children):
         return None, None  # 'it's impossible to know whether ...', 'X, it's worth noting, sought': no one
     if subj.lower_ in REL_PRONOUNS and subj.tag_ in ("WDT", "WP"):
         rel = relative_clause(owner)  # 'the Authority - which considers X and has rejected Y'
