@@ -148,13 +148,16 @@ class Speaker(_Record):
 
 
 class Quote(_Record):
-    """A direct, indirect or mixed quotation, or a stance (attribution).
+    """A direct, indirect or mixed quotation, a stance or an unsourced claim (attribution).
 
     kind: ``direct`` (the content is in quotation marks), ``mixed`` (a reported
         statement holding quoted words), ``indirect`` (a reported statement, thought
         or intention: a clause or a verb phrase), ``stance`` (a position taken on a
         thing named by a noun phrase: "criticized the move", "called for G7 action";
-        no statement; see :mod:`newsevents.quotes.kinds`).
+        no statement; see :mod:`newsevents.quotes.kinds`), ``unsourced`` (a claim,
+        belief or expectation reported with no one named as holding it, mostly in
+        the passive: "200 troops are believed to remain", "X has been accused of
+        Y", "the court is expected to rule"; nobody is quoted, and no source).
     source: the span naming the speaker in the text (may be a pronoun or a
         description); speaker: who that is, resolved.
     cue: the attribution verb or phrase ("said", "according to").
@@ -162,7 +165,7 @@ class Quote(_Record):
     """
 
     id: str
-    kind: Literal["direct", "indirect", "mixed", "stance"]
+    kind: Literal["direct", "indirect", "mixed", "stance", "unsourced"]
     cue: Optional[Evidence] = None
     source: Optional[Evidence] = None
     content: Evidence

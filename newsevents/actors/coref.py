@@ -13,11 +13,15 @@ rules, applied in text order after the named mentions are resolved:
 * pronouns he/him/his/she/her: the subject of the governing clause if it is
   a compatible person (relative 'who' -> the person just before it), else the
   first compatible person earlier in the sentence, else the subject person of
-  the previous sentences (else one whose name gives the pronoun's gender); an intensifying
+  the previous sentences (inside a quotation never its speaker: '"He was a stellar
+  example," Khamenei said of Soleimani') (else one whose name gives the pronoun's gender); an intensifying
   'himself' after a name ('Trump himself') is that person; 'it' and 'they' are not resolved;
 * groups: 'the two leaders' / 'both leaders' -> the last two persons named in
   this and the previous two sentences, else the first two named in this and
-  the next two sentences (one Actor per referent, same evidence).
+  the next two sentences (one Actor per referent, same evidence); never the
+  subject of a clause the group stands in ('Moon praised both leaders' is not
+  Moon, '"... both men," said Grisham' not Grisham), and for 'both sides' never
+  a country named as a place ('sent them to Qatar').
 """
 from __future__ import annotations
 
@@ -104,7 +108,47 @@ def _compatible(m: Mention, gender: Optional[str]) -> bool:
     return m.person and (gender is None or m.gender is None or m.gender == gender)
 
 
-def _subject_person(st: ArticleState, pron, gender, by_tok) -> Optional[Mention]:
+def _quotation_of(st: ArticleState, tok) -> Optional[tuple]:
+    """The character range of the quotation holding token ``tok``, or None."""
+    if st.quote_spans is None:
+        from ..quotes.marks import find_quote_spans, join_paragraph_quotes  # pure text, no stage state
+
+        text = st.doc.text
+        st.quote_spans = join_paragraph_quotes(text, find_quote_spans(text))
+    return next(((s, e) for s, e in st.quote_spans if s <= tok.idx < e), None)
+
+
+def _quotation_speakers(st: ArticleState, tok) -> set:
+    """Canonical names of the likely speakers of the quotation holding ``tok`` (empty outside one).
+
+    A third-person pronoun inside a direct quotation does not refer to the one quoted ('In his
+    message, he praised Soleimani: "He was a stellar example ..."': "He" is not the speaker). The
+    speakers are the persons that are subjects outside the quotation in its sentences: the sentence
+    where it opens and where it closes ('"...," Trump said'), and the sentence before when the
+    quotation opens its own sentence ('Khamenei said: / "He was ..."'). RETURNS (set[str]).
+    """
+    q = _quotation_of(st, tok)
+    if q is None:
+        return set()
+    doc = st.doc
+    first = doc.char_span(q[0], q[0] + 1, alignment_mode="expand")
+    last = doc.char_span(q[1] - 1, q[1], alignment_mode="expand")
+    if first is None or last is None:
+        return set()
+    sents = {st.sent_of[first.start], st.sent_of[last.start]}
+    opening = st.sents[st.sent_of[first.start]]
+    if not any(not (t.is_punct or t.is_space) for t in doc[opening.start:first.start]) and st.sent_of[first.start] > 0:
+        sents.add(st.sent_of[first.start] - 1)
+    out = set()
+    for m in st.mentions:
+        if not m.person or m.sent not in sents or q[0] <= doc[m.start].idx < q[1]:
+            continue
+        if any(doc[k].dep_ in ("nsubj", "nsubjpass") for k in range(m.start, m.end)):
+            out.add(m.canonical)
+    return out
+
+
+def _subject_person(st: ArticleState, pron, gender, by_tok, skip=frozenset()) -> Optional[Mention]:
     doc = st.doc
     rel = set(st.kb.rules.get("relative_pronouns", ()))
     t = pron
@@ -129,7 +173,8 @@ def _subject_person(st: ArticleState, pron, gender, by_tok) -> Optional[Mention]
                     for cc in c.children:
                         if cc.dep_ == "poss" and cc.i in by_tok:
                             cand = by_tok[cc.i]
-            if cand is not None and _compatible(cand, gender) and not (cand.start <= pron.i < cand.end):
+            if cand is not None and _compatible(cand, gender) and not (cand.start <= pron.i < cand.end) \
+                    and cand.canonical not in skip:
                 return cand
     return None
 
@@ -142,9 +187,11 @@ def _pronoun(st: ArticleState, tok, by_tok) -> Optional[Mention]:
         cand = by_tok.get(tok.i - 1)
         if cand is not None and _compatible(cand, gender):
             ant = cand
-    ant = ant or _subject_person(st, tok, gender, by_tok)
+    # inside a quotation (not a bracketed insertion, '[his]'), never the one quoted
+    skip = _quotation_speakers(st, tok) if not (tok.i > 0 and tok.nbor(-1).text == "[") else set()
+    ant = ant or _subject_person(st, tok, gender, by_tok, skip)
     sent = st.sent_of[tok.i]
-    persons = sorted((m for m in st.mentions if m.person), key=lambda m: m.start)
+    persons = sorted((m for m in st.mentions if m.person and m.canonical not in skip), key=lambda m: m.start)
     if ant is None:
         for m in persons:
             if m.sent == sent and m.end <= tok.i and _compatible(m, gender):
@@ -287,7 +334,14 @@ def _group(st: ArticleState, item: Item) -> None:
                 out.append(m)
         return out
 
-    named = sorted((m for m in st.mentions if ok(m) and m.resolved_by != "coreference"), key=lambda m: m.start)
+    # the subject of a clause the group stands in is none of its referents ('Moon praised both leaders':
+    # not Moon; '"... both men," said Grisham': not Grisham), nor is a country named as a place in a
+    # sentence for a group of parties ('freed prisoners and sent them to Qatar. Both sides said ...')
+    own = _clause_subjects(doc, head, item.start, item.end)
+    banned = {m.canonical for m in st.mentions if any(k in own for k in range(m.start, m.end))}
+    places = set(rules.get("group_place_preps", ())) if want == "any" else set()
+    named = sorted((m for m in st.mentions if ok(m) and m.resolved_by != "coreference" and m.canonical not in banned
+                    and not (m.kind == "country" and _placed(doc, m, places))), key=lambda m: m.start)
     back = [m for m in named if sent - int(rules.get("group_lookback_sentences", 2)) <= m.sent <= sent
             and m.end <= item.start]
     refs = distinct(reversed(back))[:n]
@@ -305,6 +359,36 @@ def _group(st: ArticleState, item: Item) -> None:
         return
     for ref in sorted(refs, key=lambda m: m.start):
         _link(st, ref, item.start, item.end, ev_start, item.end, text)
+
+
+def _clause_subjects(doc, head, start: int, end: int) -> set:
+    """Token indices of the subjects of every clause above token ``head``, outside tokens [start, end).
+
+    'Moon praised both leaders': {Moon}; '"We pray for ... both men," said Grisham': {Grisham}
+    (the cue verb governs the quotation). A subject's appositions count ('the spokesman, X, said');
+    a subject holding the group does not ('the leaders of the two countries spoke').
+    RETURNS (set[int]).
+    """
+    out, t = set(), head
+    for _ in range(40):
+        if t.head.i == t.i or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
+            break  # not into a coordinated clause ('Turkey and Greece had ..., but the leaders of the two
+            # countries spoke')
+        t = t.head
+        for c in t.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and not c.left_edge.i <= start < c.right_edge.i + 1:
+                out.add(c.i)
+                out.update(g.i for g in c.children if g.dep_ == "appos")
+    return out
+
+
+def _placed(doc, m: Mention, preps: set) -> bool:
+    """True when mention ``m`` is the object of a preposition of place or direction in ``preps``
+    ('sent them to Qatar', 'released in Doha, Qatar'), following appositions and conjuncts up."""
+    t = doc[m.start:m.end].root
+    while t.dep_ in ("appos", "conj") and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ in preps
 
 
 def resolve_coreference(st: ArticleState) -> None:

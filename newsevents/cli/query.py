@@ -67,9 +67,10 @@ def events(db_url, actor, recipient, event_type, since, until, article, quad_cla
 @db_option
 @click.option("--speaker", default=None, callback=_not_empty, help="Speaker's canonical name or its last words, e.g. \"Donald Trump\" or \"Trump\" (any case).")
 @click.option("--speaker-code", default=None, callback=_not_empty, help="Speaker's actor code, e.g. USA.")
-@click.option("--kind", type=click.Choice(["direct", "indirect", "mixed", "stance"]), default=None,
+@click.option("--kind", type=click.Choice(["direct", "indirect", "mixed", "stance", "unsourced"]), default=None,
               help="Direct (in quotation marks), indirect (reported speech) or mixed quotes only; stance: "
-                   "a position on a thing named by a noun phrase (\"criticized the move\"), not a statement.")
+                   "a position on a thing named by a noun phrase (\"criticized the move\"), not a statement; "
+                   "unsourced: a claim or belief with no one named (\"X is believed to remain\").")
 @click.option("--contains", default=None, callback=_not_empty, help="Only quotes whose content holds this text (any case).")
 @click.option("--article", default=None, callback=_not_empty, help="Quotes of this article id only.")
 @click.option("--since", default=None, help="Articles published from this ISO date.")

@@ -24,9 +24,10 @@ quote (recall, must entries)
 quote precision
     The share of emitted speech quotes (kinds direct, indirect, mixed) whose content
     span overlaps the span of some expected quote's ``content_contains`` (must or
-    optional). The expectations list quotations and reported statements, not stances
-    toward a thing named by a noun phrase ("criticized the move": kind ``stance``,
-    :mod:`newsevents.quotes.kinds`), so those are outside its scope;
+    optional). The expectations list quotations and reported statements by someone, not
+    stances toward a thing named by a noun phrase ("criticized the move": kind ``stance``,
+    :mod:`newsevents.quotes.kinds`) nor claims reported with no one named ("X is believed
+    to remain": kind ``unsourced``), so those are outside its scope;
     ``quotes_precision_all`` keeps every emitted quote in the denominator. Recall
     counts quotes of every kind.
 place (recall, must entries)
@@ -76,6 +77,8 @@ from .events import Scored
 __all__ = ["load_wikinews_dev", "score_realnews", "check_article", "event_meets"]
 
 DEV_DIR = "gold/wikinews_events_dev"
+#: quote kinds outside the scope of quote precision: no statement, or no one who states it
+NOT_SPEECH = ("stance", "unsourced")
 CORPUS = "corpus/wikinews/wikinews.jsonl"
 
 
@@ -284,8 +287,8 @@ def check_article(analysis: ArticleAnalysis, expected: dict) -> tuple[list, dict
         the list of booleans "this emitted record matches an expected one" used for
         precision (for ``dates`` only the calendar dates, :func:`is_calendar_date`;
         ``dates_all`` every temporal expression; for ``quotes`` the speech quotes, not
-        kind ``stance``; ``quotes_all`` every quote), plus ``no_actor_code``: per emitted
-        event, True when none of its actors has a code; ``event_place``,
+        kinds ``stance`` and ``unsourced``; ``quotes_all`` every quote), plus ``no_actor_code``: per
+        emitted event, True when none of its actors has a code; ``event_place``,
         ``event_place_country``, ``event_date``: per emitted event scored for its place (date),
         whether it meets it; ``settings``: those checks (:func:`.event_setting.check_event_settings`).
     """
@@ -297,7 +300,7 @@ def check_article(analysis: ArticleAnalysis, expected: dict) -> tuple[list, dict
         matched[kind] = m
     matched["no_actor_code"] = [not _codes(e.actors) for e in analysis.events]
     matched["quotes_all"] = matched["quotes"]
-    matched["quotes"] = [m for m, q in zip(matched["quotes_all"], analysis.quotes) if q.kind != "stance"]
+    matched["quotes"] = [m for m, q in zip(matched["quotes_all"], analysis.quotes) if q.kind not in NOT_SPEECH]
     matched["dates_all"] = matched["dates"]
     matched["dates"] = [m for m, d in zip(matched["dates_all"], analysis.dates) if is_calendar_date(d)]
     positions = [analysis.text.find(e["sentence_starts"]) for e in expected.get("events") or []]

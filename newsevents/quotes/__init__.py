@@ -5,7 +5,10 @@ An attribution links a **source** (the span naming who said or thinks it), a
 to") and a **content** (what is said), as in PARC 3.0 (Pareti 2016) and
 PolNeAR (Newell, Margolin & Ruths, LREC 2018). The quote's **kind** is
 ``direct`` when the content is a quotation in quote marks, ``mixed`` when an
-indirect content holds a quoted fragment, ``indirect`` otherwise.
+indirect content holds a quoted fragment, ``indirect`` otherwise; ``stance``
+for a noun-phrase content (:mod:`.kinds`) and ``unsourced`` for an indirect or
+stance content that no source holds ('X is believed to remain', 'X has been
+accused of Y': PolNeAR's attributions without a source; no one is quoted).
 
 How it works (all offsets are characters into ``_text(doc)``):
 
@@ -24,7 +27,8 @@ How it works (all offsets are characters into ``_text(doc)``):
    nominal cue after a target verb ('faced criticism for ...') give
    attributions without a source; nominal cues ('Smith's claim that ...',
    'raised questions about ...') take their source from the possessor or
-   the light verb's subject.
+   the light verb's subject. "According to X, Y said Z" is Y's statement, X its
+   channel (:mod:`.channels`).
 3. Each quotation is linked to a cue next to it ('"...," Trump said.',
    'He said: "..."', '"..." ― Jane Doe'); a quotation that stands alone as a
    sentence or paragraph continues the attribution just before it ("floating"
@@ -40,7 +44,7 @@ How it works (all offsets are characters into ``_text(doc)``):
    labels ('Wikinews:', 'Q:', 'A:', names) and the pronouns "you", "I", "we"
    resolve to the interviewer and interviewee.
 
-The steps, one module each: ``marks`` (1), ``cues`` (the lexicon), ``parse`` and ``nominal`` (2),
+The steps, one module each: ``marks`` (1), ``cues`` (the lexicon), ``parse``, ``nominal`` and ``channels`` (2),
 ``direct`` (3 and 4), ``speakers``, ``coref``, ``documents`` and ``interview`` (5),
 ``assemble`` (records), ``stage`` (the
 registered stage running them); ``spans`` holds the attribution record and range

@@ -13,7 +13,8 @@ from .speakers import ORG_NOUNS, ActorFinder, Memory, is_named, speaker
 from .spans import Attr, Range, doc_text
 
 
-def records(ctx, attrs: list[Attr], qspans, carriers=frozenset(), group_nouns=frozenset()) -> list[Quote]:
+def records(ctx, attrs: list[Attr], qspans, carriers=frozenset(), group_nouns=frozenset(),
+            reason_verbs=frozenset()) -> list[Quote]:
     text = doc_text(ctx.doc)
     finder = ActorFinder(ctx)
     named_ids = {m.id for m in finder.all() if is_named(m)}
@@ -23,11 +24,12 @@ def records(ctx, attrs: list[Attr], qspans, carriers=frozenset(), group_nouns=fr
         for rng in [a.content] + a.parts:
             pieces.append((rng, a))
     ante = Antecedents(ctx, finder.all(), is_named, skip=list(qspans) + [p[0] for p in pieces],
-                       org_nouns=ORG_NOUNS)
+                       org_nouns=ORG_NOUNS, carriers=carriers)
     mem = Memory(carriers=carriers, ante=ante, documents=Documents(ctx.doc, carriers), group_nouns=group_nouns)
     pieces.sort(key=lambda p: p[0][0])
     out: list[Quote] = []
     speakers: dict[int, Optional[Speaker]] = {}
+    by_id = {m.id: m for m in finder.all()}
     for rng, a in pieces:
         if id(a) not in speakers:
             sa = replace(a, source=a.named) if a.named else a  # 'X, who said': X names the speaker
@@ -37,12 +39,27 @@ def records(ctx, attrs: list[Attr], qspans, carriers=frozenset(), group_nouns=fr
                 mem.history.append((sa.source[0], sp))
             ante.add(sa.source, sa.src_head, sp)
             mem.documents.note_speech(a.cue_tok, sp)
-        kind = "direct" if a.verbatim else quote_kind(ctx.doc, text, rng, qspans, a.mixed and rng == a.content)
+        if a.evidence_object and _person_at_head(a, speakers[id(a)], by_id):
+            continue  # 'Trump has shown little hesitation': a person showing a thing does it
+        kind = "direct" if a.verbatim else quote_kind(ctx.doc, text, rng, qspans, a.mixed and rng == a.content,
+                                                              reason_verbs)
+        if a.source is None and kind in ("indirect", "stance"):
+            kind = "unsourced"  # 'X is believed to remain', 'X faced criticism for Y': no one is quoted
         out.append(Quote(id=ctx.new_id("Q"), kind=kind,
                          cue=evidence(ctx, text, a.cue) if a.cue else None,
                          source=evidence(ctx, text, a.source) if a.source else None,
                          content=evidence(ctx, text, rng), speaker=speakers[id(a)]))
     return out
+
+
+def _person_at_head(a: Attr, sp: Optional[Speaker], by_id: dict) -> bool:
+    """True when the source's own head is a person: a personal pronoun resolved to one, or the person's name
+    ('Trump has shown', 'He showed'), not a document by a person ('a study by Justin Levitt shows')."""
+    m = by_id.get(sp.mention) if sp is not None and sp.mention else None
+    head = a.src_head
+    if m is None or m.kind != "person" or head is None:
+        return False
+    return head.lower_ in ("he", "she", "i", "we", "you") or m.evidence.start <= head.idx < m.evidence.end
 
 
 def evidence(ctx, text: str, rng: Range) -> Evidence:

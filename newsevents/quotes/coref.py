@@ -1,4 +1,4 @@
-"""Pronoun sources: 'he said', 'she also said', 'they stated' resolved to the speaker they stand for.
+"""Pronoun sources: 'he said', 'she also said', 'they stated', 'it said' resolved to the speaker they stand for.
 
 Part of step 5 of the quotes stage (see :mod:`newsevents.quotes`). A pronoun that
 is the source of an attribution refers, in news prose, to the most salient actor
@@ -6,7 +6,8 @@ of the text just before it: the speaker of the attribution before it or the
 grammatical subject of a clause before it, not the nearest name (a possessor,
 an object, a name inside a quotation). The sentences are walked back from the
 pronoun; in each, the last subject or source before the pronoun that agrees with
-it (a person for "he"/"she", a group, organisation or plural for "they") wins.
+it (a person for "he"/"she", a group, organisation or plural for "they", an organisation, news
+medium or country named in the singular for "it") wins.
 """
 from __future__ import annotations
 
@@ -14,9 +15,10 @@ from typing import Optional
 
 from ..records import Speaker
 
-#: pronoun sources of a single person / of a group
+#: pronoun sources of a single person / of a group / of an organisation or country ('It said', new-user trial 7)
 SINGULAR = {"he", "she"}
 PLURAL = {"they"}
+NEUTER = {"it"}
 #: words that are pronouns, never an antecedent
 PRONOUN_WORDS = {"he", "she", "they", "him", "her", "them", "his", "hers", "their", "theirs", "it", "its",
                  "i", "we", "you", "me", "us", "who", "which", "that"}
@@ -44,9 +46,15 @@ def _is_subject(tok) -> bool:
     return tok.dep_ == "appos" and tok.head.dep_ in _SUBJ
 
 
+#: actor kinds that "it" stands for
+_IT_KINDS = ("organisation", "media", "country")
+
+
 def _agrees(pron: str, kind: Optional[str], plural: bool) -> bool:
     if pron in SINGULAR:
         return kind == "person" or (kind is None and not plural)
+    if pron in NEUTER:
+        return not plural and (kind is None or kind in _IT_KINDS)
     return plural or kind != "person"  # 'they' for an organisation named in the singular
 
 
@@ -58,11 +66,14 @@ class Antecedents:
     skip (iterable[tuple[int, int]]): character ranges whose mentions are not antecedents:
         quotations and the contents of attributions (what is said is not who speaks).
     org_nouns (frozenset[str]): nouns of organisations ('ministry'): a source so headed is no "he".
+    carriers (frozenset[str]): nouns of documents ('the statement'): a source so headed is what its
+        issuer is (the US military's statement, then "It said": the military).
     """
 
-    def __init__(self, ctx, actors, named, skip=(), org_nouns=frozenset()):
+    def __init__(self, ctx, actors, named, skip=(), org_nouns=frozenset(), carriers=frozenset()):
         self.ctx = ctx
         self.org_nouns = org_nouns
+        self.carriers = carriers
         self.skip = sorted(skip)  # ranges whose mentions are no antecedent (quotations, contents)
         self.doc = ctx.doc
         self.actors = actors
@@ -84,7 +95,9 @@ class Antecedents:
             return
         m = next((a for a in self.actors if a.id == sp.mention), None) if sp.mention else None
         kind = m.kind if m is not None and sp.canonical == m.canonical else None
-        if head.pos_ == "NOUN":  # the source's own noun says what it is: 'a spokesperson, Morgan Ortagus'
+        if head.pos_ == "NOUN" and head.lemma_.lower() in self.carriers:
+            kind = m.kind if m is not None else None
+        elif head.pos_ == "NOUN":  # the source's own noun says what it is: 'a spokesperson, Morgan Ortagus'
             kind = "organisation" if head.lemma_.lower() in self.org_nouns else (
                 "group" if head.tag_ == "NNS" else "person")
         self.spoken.append((source[0], sp, kind, head.tag_ in ("NNS", "NNPS") or _coordinated(head)))
@@ -95,7 +108,7 @@ class Antecedents:
         RETURNS (Speaker | None): the speaker of the nearest agreeing subject or source
         in the sentence of the pronoun (before it) or the :data:`LOOKBACK` sentences before.
         """
-        if pron not in SINGULAR | PLURAL:
+        if pron not in SINGULAR | PLURAL | NEUTER:
             return None
         sent = self.ctx.sentence_index(pos)
         best = None  # (position, Speaker)

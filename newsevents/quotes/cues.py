@@ -105,6 +105,10 @@ class CueLexicon:
         self.quote_without_object = frozenset(str(w).lower() for w in raw.get("quote_without_object") or ())
         self.object_sources = frozenset(str(w).lower() for w in raw.get("object_sources") or ())
         self.object_needs_as = frozenset(str(w).lower() for w in raw.get("object_needs_as") or ())
+        self.expletive_adjectives = frozenset(str(w).lower() for w in raw.get("expletive_adjectives") or ())
+        self.person_deeds = frozenset(str(w).lower() for w in raw.get("person_deeds") or ())
+        self.reason_stances = frozenset(str(w).lower() for w in raw.get("reason_stances") or ())
+        self.anonymity_verbs = frozenset(str(w).lower() for w in raw.get("anonymity_verbs") or ())
         self.date_words = frozenset(str(w).lower() for w in raw.get("date_words") or ())
         self.appended_participles = frozenset(str(w).lower() for w in raw.get("appended_participles") or ())
         #: verbs of saying for :func:`~newsevents.syntax.coordinated_speech_head`: the shared

@@ -19,7 +19,10 @@ nor a verb right after a proper noun read as its modifier (the small model reads
 'said Adamowicz required resuscitation' as a noun phrase, "required" an adjective),
 an adjective after its noun ('called its actions defensive', 'finds aspects of the
 doctrine repugnant': small clauses) or an infinitive with its own subject ('called
-for the zone for refugees to be set up'). Quoted words make a content direct or mixed
+for the zone for refugees to be set up'). A target with the reason for praise
+('praised both leaders for their courage', new-user trial 7; verbs ``reason_stances`` of
+cues.yaml) is a noun phrase too, unless the reason is a gerund ('praised him for refusing
+to testify'); blame is not praise: 'blamed Israel for the attack' claims who did it. Quoted words make a content direct or mixed
 whatever its form ('accused the network of "swindling"').
 """
 from __future__ import annotations
@@ -31,6 +34,9 @@ __all__ = ["quote_kind", "is_noun_phrase"]
 #: dependents of a noun head that make its phrase a proposition
 CLAUSAL = ("ccomp", "oprd", "xcomp", "acomp", "csubj")
 NOMINAL_HEADS = ("NOUN", "PROPN", "PRON", "NUM")
+#: the preposition of the reason for a stance after its target: 'praised X for their courage' (not a gerund:
+#: 'praised X for refusing to testify' says X refused); the verbs are ``reason_stances`` of cues.yaml
+REASON_PREPS = ("for",)
 #: tags of finite verbs: a noun phrase holds one only inside a relative clause
 FINITE = ("VBD", "VBZ", "VBP", "MD")
 
@@ -51,10 +57,11 @@ def _in_relative(tok, head) -> bool:
     return False
 
 
-def is_noun_phrase(doc, rng: Range) -> bool:
+def is_noun_phrase(doc, rng: Range, reason_verbs=frozenset()) -> bool:
     """True when the content at character range ``rng`` of ``doc`` is one noun phrase.
 
     doc (Doc): the parsed article. rng (tuple[int, int]): content characters.
+    reason_verbs (frozenset[str]): cue lemmas whose target with a reason ('praised X for Y') is a noun phrase.
     RETURNS (bool): False for a clause, a gerund or infinitive phrase, a small clause
         ('Soleimani as a terrorist', 'her party fascist') or a range the parse cannot map.
     """
@@ -65,6 +72,9 @@ def is_noun_phrase(doc, rng: Range) -> bool:
              and (t.head.i == t.i or not span.start <= t.head.i < span.end)]
     if len(heads) > 1 and all(_joined(doc, a, b) for a, b in zip(heads, heads[1:])):
         heads = heads[-1:]  # one hyphenated word the parser split ('anti-semitism')
+    if len(heads) == 2 and heads[1].dep_ == "prep" and heads[1].lower_ in REASON_PREPS and heads[0].i < heads[1].i \
+            and heads[1].head.lemma_.lower() in reason_verbs and any(g.dep_ == "pobj" and g.pos_ in NOMINAL_HEADS and g.tag_ != "VBG" for g in heads[1].children):
+        heads = heads[:1]  # 'praised both leaders for their courage': a target and a thing, no proposition
     if len(heads) != 1:
         return False
     head = heads[0]
@@ -93,11 +103,12 @@ def is_noun_phrase(doc, rng: Range) -> bool:
     return True
 
 
-def quote_kind(doc, text: str, rng: Range, qspans, mixed: bool) -> str:
+def quote_kind(doc, text: str, rng: Range, qspans, mixed: bool, reason_verbs=frozenset()) -> str:
     """The kind of the quote whose content is ``rng``.
 
     text (str): the document text; qspans (list[tuple[int, int]]): quotation spans;
     mixed (bool): the attribution holds a quotation elsewhere in its content.
+    reason_verbs (frozenset[str]): see :func:`is_noun_phrase`.
     RETURNS (str): ``direct`` (90% of its word characters inside quotation marks),
         ``mixed`` (some), ``stance`` (none, and a noun phrase: :func:`is_noun_phrase`),
         else ``indirect``.
@@ -108,6 +119,6 @@ def quote_kind(doc, text: str, rng: Range, qspans, mixed: bool) -> str:
         return "direct"
     if quoted or mixed:
         return "mixed"
-    if is_noun_phrase(doc, rng):
+    if is_noun_phrase(doc, rng, reason_verbs):
         return "stance"
     return "indirect"

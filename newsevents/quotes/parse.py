@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..syntax import coordinated_speech_head
+from .channels import channel_subject
 from .misparse import appended_statement, caption_or_title, cited_object, extracted_subject, inverted_parenthetical, no_speaker, \
     noun_read_cue, reduced_relative_cue, relative_content, stranded_subject, subject_taken_for_object, \
     that_clause_on_a_noun, verb_hung_after_object
@@ -53,6 +54,7 @@ def source_of(lex, doc, v):
         if matrix is not None:
             # 'X said A and warned B': the parser put 'warned' inside A; X speaks
             subj = next((c for c in matrix.children if c.dep_ in ("nsubj", "csubj")), None)
+    owner = v  # the verb whose subject the source is
     if subj is None:
         h = v
         for _ in range(4):  # inherit from a governing verb: 'X implored her, arguing that ...'
@@ -81,6 +83,7 @@ def source_of(lex, doc, v):
             subj = next((c for c in h.children if c.dep_ in ("nsubj", "csubj") or (
                 c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN", "PRON"))), None)
             if subj is not None:
+                owner = h
                 break
         if subj is None and v.dep_ == "acl" and v.head.lemma_.lower() in lex.carriers:
             # 'his letter saying ...' with no issuer: the letter's owner
@@ -95,14 +98,23 @@ def source_of(lex, doc, v):
             return r, subj
     if subj is None:
         return _after_date(lex, doc, v)
-    if subj.lower_ in REL_PRONOUNS and v.dep_ == "relcl":
-        head = v.head
-        lo, hi = subtree_range(head, exclude=[v])
+    if owner is not v and subj.lower_ == "it" \
+            and any(c.dep_ == "acomp" and c.lower_ in lex.expletive_adjectives for c in owner.children):
+        return None, None  # 'it's impossible to know whether ...', 'X, it's worth noting, sought': no one
+    if subj.lower_ in REL_PRONOUNS and subj.tag_ in ("WDT", "WP"):
+        rel = relative_clause(owner)  # 'the Authority - which considers X and has rejected Y'
+        if rel is None:
+            return None, None  # 'Which is not to say that ...': no antecedent, no one named
+        head = rel.head
+        lo, hi = subtree_range(head, exclude=[rel])
         return trim(doc, lo, hi), head
     if subj.pos_ == "PRON" and subj.lower_ in ("it", "this", "that") and subj.dep_ != "pobj":
         # 'it' as expletive subject of reporting verbs is not a source
         if any(c.dep_ == "ccomp" for c in v.children) and v.lemma_ in ("seem", "appear"):
             return None, None
+    chan = channel_subject(doc, subj, lex.phrases)
+    if chan is not None:  # 'According to ISNA, the prosecutor general, X, said': ISNA is the channel
+        return chan
     lo, hi = subtree_range(subj, exclude=[v])
     rng = cut_paragraphs(doc, trim(doc, lo, hi), v)
     if rng is not None and not rng[0] <= subj.idx < rng[1]:
@@ -220,10 +232,13 @@ def verb_attr(lex, doc, v, in_quote=None) -> Optional[Attr]:
             content = that_clause_on_a_noun(doc, v, children)
     if content is None and "xcomp" in frames:
         xc = next((c for c in children if c.dep_ == "xcomp"), None)
+        if xc is not None and lex.lemma(xc) in lex.anonymity_verbs and any(c.dep_ == "auxpass" for c in xc.children):
+            return None  # 'who asked not to be identified': a condition of the interview, nothing said
         if xc is not None:
             obj = next((c for c in children if c.dep_ == "dobj" and c.i < xc.i), None)
             lo = (obj.left_edge.i if obj is not None else xc.left_edge.i)
             content = trim(doc, lo, xc.right_edge.i + 1)
+    evidence_object = False  # content is the object of a verb of showing ('polls show a close race')
     if content is None and "object" in frames:
         preps = lex.preps.get(lemma, frozenset())
         obj = next((c for c in children if c.dep_ == "dobj"), None)
@@ -240,6 +255,7 @@ def verb_attr(lex, doc, v, in_quote=None) -> Optional[Attr]:
             content = trim(doc, obj.left_edge.i, hi)
             if "clause" in frames:
                 content = verb_hung_after_object(doc, v, obj) or content
+            evidence_object = lemma in lex.person_deeds
     if content is None and lex.preps.get(lemma):
         content = prep_content(doc, v, children, lex.preps[lemma], extra_cue)
     if content is None and "parenthetical" in frames:
@@ -304,7 +320,30 @@ def verb_attr(lex, doc, v, in_quote=None) -> Optional[Attr]:
     if content is None and "quote" not in frames:
         return None
     return Attr(cue=cue_range(doc, v, extra_cue), source=source, content=content,
-                origin=origin, src_head=head, cue_tok=v)
+                origin=origin, src_head=head, cue_tok=v, evidence_object=evidence_object)
+
+
+def _relative_subject(v):
+    """The relative pronoun that is the subject of cue ``v`` or of the relative clause it continues
+    ('who feared X and asked Y', 'Clinton, who spent the day lambasting X'), or None."""
+    t = v
+    for _ in range(5):
+        rel = next((c for c in t.children if c.dep_ in SUBJ and c.lower_ in REL_PRONOUNS), None)
+        if rel is not None:
+            return rel if relative_clause(t) is not None else None
+        if any(c.dep_ in SUBJ for c in t.children) or t.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "prep") \
+                or t.head is t:
+            return None
+        t = t.head
+    return None
+
+
+def relative_clause(verb):
+    """The relative clause verb ``verb`` is, or is a conjunct of ('who feared X and asked Y'), or None."""
+    t = verb
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    return t if t.dep_ == "relcl" else None
 
 
 def relative_source(doc, a: Attr) -> Attr:
@@ -317,9 +356,11 @@ def relative_source(doc, a: Attr) -> Attr:
     RETURNS (Attr): ``a``, changed in place when it applies.
     """
     v = a.cue_tok
-    if v is None or a.source is None or a.named is not None or getattr(v, "dep_", None) != "relcl":
+    if v is None or a.source is None or a.named is not None or not hasattr(v, "dep_"):
         return a
-    rel = next((c for c in v.children if c.dep_ in SUBJ and c.lower_ in REL_PRONOUNS), None)
+    rel = _relative_subject(v)
+    if rel is None:
+        return a
     if rel is None or a.source[0] <= rel.idx < a.source[1]:
         return a
     a.named, a.source = a.source, (rel.idx, rel.idx + len(rel.text))

@@ -24,6 +24,9 @@ class Attr:
     mixed: bool = False
     verbatim: bool = False  # a transcript turn ('((Zara Kay))  ...'): the speaker's own words, no marks
     named: Optional[Range] = None  # the antecedent naming the speaker when the source is a relative pronoun
+    # the object of a verb of showing ('polls show a close race'): no attribution when the source is a person
+    # ('Trump has shown little hesitation': a deed), which the speaker step tells (cues.yaml person_deeds)
+    evidence_object: bool = False
 
     def extent_end(self) -> int:
         if self.content is None and self.cue_tok is not None:

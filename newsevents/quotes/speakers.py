@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..records import Speaker
-from .coref import PLURAL, PRONOUN_WORDS, SINGULAR
+from .coref import NEUTER, PLURAL, PRONOUN_WORDS, SINGULAR
 from .documents import authored
 from .groups import group_speaker
 from .spans import Attr, doc_text, subtree_range, trim
@@ -159,7 +159,7 @@ def speaker(ctx, a: Attr, finder, mem: Memory) -> Optional[Speaker]:
     earlier attributions left. RETURNS (Speaker | None).
     """
     head = a.src_head
-    if mem.ante is not None and a.source is not None and head is not None and head.lower_ in SINGULAR | PLURAL:
+    if mem.ante is not None and a.source is not None and head is not None and head.lower_ in SINGULAR | PLURAL | NEUTER:
         sp = mem.ante.resolve(a.source[0], head.lower_)
         if sp is not None:
             return _full_name(sp, finder.all()) if sp.mention else sp
@@ -170,9 +170,21 @@ def speaker(ctx, a: Attr, finder, mem: Memory) -> Optional[Speaker]:
         if sp is not None:
             return sp
     sp = _speaker(ctx, a, finder, mem)
+    if sp is not None and sp.mention is None and head is not None and head.pos_ == "NOUN" \
+            and head.lemma_.lower() in _PROXY_HEADS \
+            and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+        # "Nisan Ahmado's source inside the camp said ...", 'a source told AFP': "the source" later is
+        # that one, not the reporter whose name stands beside the word
+        mem.by_head.setdefault(head.lemma_.lower(), sp)
     if sp is not None and sp.mention is not None:
         return _of_tail(ctx, a, _full_name(sp, finder.all()), finder.all())
+    if sp is not None and sp.canonical.lower() in _THIRD_PERSON:
+        return None  # 'it said', '..., which said' with no antecedent found: the pronoun names no one
     return sp
+
+
+#: pronouns that name no speaker by themselves (first and second person go to the interview step)
+_THIRD_PERSON = {"he", "she", "it", "they", "which", "who", "whom", "that", "this"}
 
 
 def _of_tail(ctx, a: Attr, sp: Speaker, actors) -> Speaker:
@@ -269,10 +281,13 @@ def _speaker(ctx, a: Attr, finder, mem: Memory, depth: int = 0) -> Optional[Spea
     head_key = lemma if head.pos_ == "NOUN" else None
     definite = any(c.lower_ in ("the", "this", "that", "its", "their") for c in head.children)
     carrier = head_key is not None and lemma in carriers
-    if head_key in _PROXY_HEADS and named and named[0].kind == "person" and _possessor(text, named[0]):
-        # 'his lawyers have claimed': the person's lawyers speak, not the person
-        return Speaker(canonical=f"{named[0].canonical}'s {head.text}", mention=None,
-                       code=named[0].code, sector=None)
+    poss = next((c for c in head.children if c.dep_ == "poss"), None)
+    owner = next((m for m in named if m.kind == "person" and _possessor(text, m) and (
+        m is named[0] or poss is not None and m.evidence.start <= poss.idx < m.evidence.end)), None)
+    if head_key in _PROXY_HEADS and owner is not None:
+        # 'his lawyers have claimed': the person's lawyers speak, not the person ("A VOA reporter Nisan
+        # Ahmado's source": the possessor, whatever is named before it)
+        return Speaker(canonical=f"{owner.canonical}'s {head.text}", mention=None, code=owner.code, sector=None)
     if head_key in _PROXY_HEADS or carrier:
         # 'a spokesman for Facebook', 'a statement from the ministry' ("the newspaper's editorial");
         # not the possessor of a person: "his lawyers have claimed" are the speakers, as "Navalny's
@@ -284,6 +299,10 @@ def _speaker(ctx, a: Attr, finder, mem: Memory, depth: int = 0) -> Optional[Spea
         sp = _document_speaker(ctx, a, head, definite, finder, mem)
         if sp is not None:
             return sp
+    if carrier and head.tag_ == "NNS" and not named and not any(c.dep_ in ("det", "poss") for c in head.children):
+        # a bare plural ('According to reports, ...', 'media reports said'): nobody in particular,
+        # not whoever spoke last
+        return _described(ctx, a)
     if carrier and (definite or not mentions or any(c.lower_ in ("a", "an") for c in head.children)):
         # 'the statement read', 'a statement said': whoever issued it, named just before
         for pos, sp in reversed(history):
@@ -303,9 +322,11 @@ def _speaker(ctx, a: Attr, finder, mem: Memory, depth: int = 0) -> Optional[Spea
                 return False  # 'the Trump administration': a modifier of the noun, another actor
             span = ctx.doc.char_span(m.evidence.start, m.evidence.end, alignment_mode="expand")
             lo, hi = (span.sent.start_char, span.sent.end_char) if span is not None else (0, len(text))
-            # the word beside the name in its own sentence ('the Archbishop of Gdańsk, Sławoj Głódź')
-            window = text[max(lo, m.evidence.start - 60):min(hi, m.evidence.end + 60)].lower()
-            return word in window
+            # the word beside the name in its own sentence ('the Archbishop of Gdańsk, Sławoj Głódź'),
+            # not the source's own word ('According to Reuters, the minister said': not Reuters)
+            w0 = max(lo, m.evidence.start - 60)
+            window = text[w0:min(hi, m.evidence.end + 60)].lower()
+            return any(w0 + k.start() != h0 for k in re.finditer(re.escape(word), window))
         m = _before(ctx, actors, a.source[0], fits)
         if m is None and lemma in ORG_NOUNS:
             m = _before(ctx, actors, a.source[0], lambda m: m.kind in ("organisation", "media"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..pipeline import register_stage
 from .assemble import records
 from .cues import CueLexicon
+from .channels import drop_channels
 from .direct import colon_paragraphs, drop_nested, link_quotes
 from .marks import find_quote_spans, join_paragraph_quotes, markup_tags
 from .nominal import colon_attrs, noun_attr, phrase_attr
@@ -36,7 +37,7 @@ class QuoteStage:
         tags = RangeIndex(markup_tags(doc_text(doc)))
         qspans = [q for q in qspans if tags.find(q[0]) is None]
         attrs = self.attributions(doc, qspans)
-        quotes = records(ctx, attrs, qspans, self.lex.carriers, self.lex.group_nouns)
+        quotes = records(ctx, attrs, qspans, self.lex.carriers, self.lex.group_nouns, self.lex.reason_stances)
         ctx.analysis.quotes.extend(quotes)
         ctx.shared["quotes"] = {"by_content": {(q.content.start, q.content.end): q for q in quotes}}
 
@@ -74,6 +75,6 @@ class QuoteStage:
         # inside a quoted transcript ('"WALLACE: ...') are the exception
         attrs = [a for a in attrs if a.origin == "colon" or a.source is None or in_quote.find(a.source[0]) is None
                  or in_quote.find(a.source[0]) != in_quote.find(a.source[1] - 1)]
-        attrs = [relative_source(doc, a) for a in drop_nested(attrs)]
+        attrs = [relative_source(doc, a) for a in drop_nested(drop_channels(lex, attrs))]
         attrs.sort(key=lambda a: a.content[0])
         return attrs

@@ -312,7 +312,7 @@ def create_app(db_url: str) -> FastAPI:
 
     @app.get("/api/quotes", response_model=Page, responses=_media("csv"), tags=["api"])
     def quotes(q: Query = Depends(filters), page=Depends(paging),
-               kind: Optional[Literal["direct", "indirect", "mixed", "stance"]] = None,
+               kind: Optional[Literal["direct", "indirect", "mixed", "stance", "unsourced"]] = None,
                sort: str = Q("published", pattern=_sorts(QUOTE_SORTS), description="published, speaker, article or "
                              "kind; -key for descending."),
                format: Literal["json", "csv"] = "json", s=Depends(store)):

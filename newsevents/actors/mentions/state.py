@@ -90,6 +90,7 @@ class ArticleState:
     person_canon_seen: dict = field(default_factory=dict)  # canonical -> first Mention
     lower_keys: list = field(default_factory=list)  # lower-cased lexicon key of every token
     cased_keys: list = field(default_factory=list)  # cased lexicon key of every token
+    quote_spans: Optional[list] = None  # character ranges of quotations, found on first use (coref)
 
     # -- context -------------------------------------------------------------
     def dominant_country(self) -> Optional[str]:
