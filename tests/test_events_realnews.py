@@ -1171,3 +1171,20 @@ def test_a_real_battle_stays_an_assault(pipeline):
 ])
 def test_taking_over_is_seizing_a_place(pipeline, text, is_event):
     assert bool([e for e in _events(pipeline, text) if e.event_type == "ASSAULT"]) == is_event
+
+
+@pytest.mark.parametrize("text,absent,present", [
+    # what an agreement provides for is agreed, not done
+    ("The US and the Taliban reached an agreement to withdraw US troops from Afghanistan.", "RETREAT", "AGREE"),
+    ("Washington and the Taliban held talks on an agreement for US troops to begin leaving Afghanistan.",
+     "RETREAT", "CONSULT"),
+])
+def test_what_an_agreement_provides_for_is_not_done(pipeline, text, absent, present):
+    types = [e.event_type for e in _events(pipeline, text)]
+    assert absent not in types and present in types
+
+
+def test_an_agreement_told_in_a_relative_clause_is_an_event(pipeline):
+    # "a deal which it agreed with Iran": the relative clause tells the agreeing
+    types = [e.event_type for e in _events(pipeline, "Turkey set up a post as part of a deal which it agreed with Iran.")]
+    assert "AGREE" in types

@@ -100,6 +100,7 @@ class EventRules:
     carrier_nouns: frozenset
     quantity_nouns: frozenset
     intention_nouns: frozenset
+    agreement_nouns: frozenset  # their infinitive is agreed, not done (triggers.intended)
     proposal_nouns: frozenset
     adoption_verbs: frozenset
     obligation_aux: frozenset
@@ -198,6 +199,7 @@ class EventRules:
             carrier_nouns=_words(rules, "carrier_nouns"),
             quantity_nouns=_words(rules, "quantity_nouns"),
             intention_nouns=_words(rules, "intention_nouns"),
+            agreement_nouns=_words(rules, "agreement_nouns"),
             proposal_nouns=_words(rules, "proposal_nouns"),
             adoption_verbs=_words(rules, "adoption_verbs"),
             obligation_aux=_words(rules, "obligation_aux"),

@@ -146,7 +146,7 @@ def match_token(rules: EventRules, state: ArticleState, tok) -> Optional[Match]:
         if tok.tag_ in ("VBN", "VBG") and any(c.dep_ == "det" for c in tok.children) \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
             return None  # "unlike the accused", "the wounded": a participle used as a noun
-        if tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in rules.intention_nouns:
+        if intended(rules, tok):
             return None  # "a plot to kill the ambassador": intended, not done
         if tok.dep_ == "acl" and tok.lemma_.lower() in ("target", "aim") and tok.head.dep_ == "dobj" \
                 and tok.head.lemma_.lower() in rules.weapon_words:
@@ -384,6 +384,21 @@ def object_heads(tok, m: Match) -> list:
         out.append(o)
         out.extend(o.conjuncts)
     return out
+
+
+def intended(rules: EventRules, tok) -> bool:
+    """True when ``tok`` is the verb of what an intention or agreement noun (rules.yaml
+    ``intention_nouns``, ``agreement_nouns``) is about: its relative or participle clause ("a plot to kill the
+    ambassador"), or its infinitive reached through control verbs ("an agreement for US troops to
+    begin leaving", "a deal to release prisoners"): intended or agreed, not done."""
+    t, n = tok, 0
+    while t.dep_ == "xcomp" and t.head.i != t.i and n < 4:
+        t, n = t.head, n + 1
+    noun = t.head.lemma_.lower()
+    if noun in rules.intention_nouns and t.dep_ in ("acl", "relcl") and t is tok:
+        return True
+    return (noun in rules.intention_nouns or noun in rules.agreement_nouns) \
+        and t.dep_ in ("acl", "relcl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
 
 
 def object_ok(rules: EventRules, state: ArticleState, tok, pat: Pattern, m: Match) -> bool:
