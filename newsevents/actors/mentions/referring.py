@@ -15,8 +15,9 @@ from .syntax import _group_number, _has_det, _span_root, actor_position
 
 
 def recognise_title(st: ArticleState, it: Item) -> None:
-    """A title of ``titles.tsv`` (type title) that heads its own phrase and has a determiner or
-    a country before it: ``("title", item, Mods)`` in ``st.pending``."""
+    """A title of ``titles.tsv`` (type title) that heads its own phrase and has a determiner, a
+    country or an owner before it ('an Interpol spokesperson', see :mod:`.affiliation`):
+    ``("title", item, Mods)`` in ``st.pending``."""
     doc, kb, rules = st.doc, st.kb, st.kb.rules
     row = kb.titles.get(it.first("title").value)
     if row is None or row.get("type") != "title":
@@ -30,7 +31,7 @@ def recognise_title(st: ArticleState, it: Item) -> None:
     if head.dep_ in ("compound",) and head.head.i > head.i:
         return
     mods = left_modifiers(st, it.start, it.end)
-    if not (_has_det(doc, head) or mods.countries):
+    if not (_has_det(doc, head) or mods.countries or mods.owner is not None):
         if it.first("agent") is not None and actor_position(head, rules):
             _agent_mentions(st, it)  # 'a federal judge sentenced': a new person of that sector
         return
