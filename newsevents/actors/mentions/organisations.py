@@ -78,6 +78,8 @@ def recognise_ner_org(st: ArticleState, it: Item) -> None:
     root = _span_root(doc, it.start, it.end)
     if not actor_position(root, rules) and not any(i.kind == "agent" for i in it.value or ()):
         return  # 'at the DMZ': an unknown name in a place slot
+    if st.is_place_name(it):
+        return  # 'struck the plant at Abqaiq', 'to leave al-Tanf': a place (ArticleState.is_place_name)
     inner = it.value or []
     code = None
     sector = None

@@ -88,6 +88,8 @@ class ArticleState:
     mentions: list = field(default_factory=list)
     pending: list = field(default_factory=list)  # (kind, token/item) for coref
     person_canon_seen: dict = field(default_factory=dict)  # canonical -> first Mention
+    # the words of unknown names the article uses as a location ('in al-Tanf'): places, never actors
+    place_names: set = field(default_factory=set)
     lower_keys: list = field(default_factory=list)  # lower-cased lexicon key of every token
     cased_keys: list = field(default_factory=list)  # cased lexicon key of every token
 
@@ -120,6 +122,14 @@ class ArticleState:
         if place is None or place.evidence is None or place.evidence.start >= self.doc[item.start].idx:
             return None
         return place if entry is None or place.country != entry.value else None
+
+    def is_place_name(self, item) -> bool:
+        """True when an unknown name is a place, not an actor: the article uses the same name, or a
+        longer one ending in it, as a location here or elsewhere (a literal toponym the places stage
+        placed: 'at Abqaiq'; 'the base in al-Tanf ... pressuring the U.S. to leave al-Tanf';
+        :func:`.recognise.locative_names`)."""
+        words = tuple(t.text for t in self.doc[item.start:item.end])
+        return words in self.place_names
 
     def sentence_country(self, sent: int) -> Optional[str]:
         """The sentence's only country (names, adjectives, capitals, places), if exactly one."""

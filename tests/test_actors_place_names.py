@@ -1,0 +1,50 @@
+"""Names that are places, not actors, and copular clauses that do not say who a name is.
+
+Hand-built sentences; the stage runs on its own, as in test_actors (whose fixtures these tests
+reuse), with a places record injected where the places stage would give one.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from test_actors import actors, one, run, stage  # noqa: F401  (fixtures)
+
+PUB = date(2019, 11, 18)
+
+
+def test_a_name_the_places_stage_placed_is_no_organisation(run):
+    """'struck the largest processing plant at Abqaiq': a Saudi town the places stage placed (a
+    literal toponym over the whole name) is not an actor, whatever the NER label."""
+    text = ("Drones struck the largest processing plant at Abqaiq and the Khurais oil field on Saturday. "
+            "In 2006, Abqaiq was the target of an Al-Qaeda suicide attack.")
+    ctx = run(text, PUB, places=[("Abqaiq", "SAU")])
+    assert not [a for a in actors(ctx) if "Abqaiq" in a.text]
+
+
+def test_a_name_used_as_a_location_is_a_place_in_every_mention(run):
+    """'The U.S. will keep its military base in al-Tanf ... pressuring the U.S. to leave al-Tanf':
+    an unknown name after 'in' is where something is; its other mentions are no actors either
+    (here coded USA by the article's country before)."""
+    text = ("The U.S. will keep its military base in al-Tanf after American troops leave. Iran, Russia and "
+            "Syria have been pressuring the U.S. to leave al-Tanf. The United States said the United States "
+            "would stay.")
+    ctx = run(text, PUB)
+    assert not [a for a in actors(ctx) if "Tanf" in a.text]
+
+
+def test_a_person_in_whom_one_has_confidence_stays_a_person(run):
+    """'confidence in Jan Kowalski': 'in' after a word of trust places nobody (actor rules
+    ``non_locative_heads``)."""
+    text = ("Voters have lost confidence in Jan Kowalski, the mayor. Jan Kowalski said on Monday "
+            "that he would not resign.")
+    ctx = run(text, PUB)
+    assert [a.text for a in actors(ctx) if a.text == "Jan Kowalski"] == ["Jan Kowalski", "Jan Kowalski"]
+
+
+def test_a_copula_whose_noun_says_nothing_of_the_person_gives_no_country(run):
+    """'X was the target of an Al-Qaeda attack' does not make X a member of al-Qaeda; 'X was a
+    member of Hezbollah' does make X Lebanese (rules.yaml ``describing_nouns``)."""
+    ctx = run("Jan Kowalski was the target of an Al-Qaeda attack on Monday.", PUB)
+    assert one(ctx, "Jan Kowalski").code is None
+    ctx = run("Ali Hassan was a member of Hezbollah until he was killed on Monday.", PUB)
+    assert one(ctx, "Ali Hassan").code == "LBN"
