@@ -1,0 +1,56 @@
+"""Actors whose country is in their own phrase: plural bodies, a title placed by its 'in' phrase,
+a country word before an organisation's alias, media and platforms of the tables.
+
+Hand-built sentences; the stage runs on its own, as in test_actors (whose fixtures these reuse).
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from test_actors import actors, coded, one, run, stage  # noqa: F401  (fixtures)
+
+PUB = date(2020, 2, 21)
+
+
+def test_plural_ministries_take_each_countrys_code(run):
+    """'the Russian and Syrian defense ministries': one military mention per country."""
+    ctx = run("The Russian and Syrian defense ministries said that the convoy was attacked.", PUB)
+    assert [(a.code, a.sector) for a in actors(ctx, "defense ministries")] == [("RUS", "MIL"), ("SYR", "MIL")]
+
+
+def test_representatives_from_a_country_are_its_government(run):
+    ctx = run("Representatives from Iran met the delegation on Monday in the capital.", PUB)
+    assert coded(one(ctx, "Representatives")) == ("Iran (government)", "IRN", "GOV")
+
+
+@pytest.mark.parametrize("text,mention,expected", [
+    ("A senior opposition leader in Kenya was arrested by the police on Friday.",
+     "A senior opposition leader", ("Kenya (opposition leader)", "KEN", "OPP")),
+    # an ambassador serves in the country after 'in', but belongs to another
+    ("An ambassador in Kenya was arrested by the police on Friday.", "An ambassador", None),
+])
+def test_an_indefinite_title_takes_the_country_of_its_phrase(run, text, mention, expected):
+    """'A senior opposition leader in Kenya': a new person of that country and the title's sector;
+    not for titles a country posts abroad (rules.yaml ``posted_titles``)."""
+    found = actors(run(text, PUB), mention)
+    assert (coded(found[0]) if found else None) == expected
+
+
+def test_a_country_word_before_an_organisations_alias_is_that_organisation(run):
+    """'the Iranian Revolutionary Guard Corps' is the IRGC (IRN, MIL), as 'IRGC' is."""
+    ctx = run("Fars reported that the Iranian Revolutionary Guard Corps fired missiles at the base.", PUB)
+    assert coded(one(ctx, "Iranian Revolutionary Guard Corps")) == ("Islamic Revolutionary Guard Corps", "IRN", "MIL")
+
+
+@pytest.mark.parametrize("text,mention,expected", [
+    ("Iran's Fars news agency said that the strike killed two of the guards.", "Fars news agency",
+     ("Fars News Agency", "IRN", "JRN")),
+    ("Kurdish news network Rudaw said that the base was hit by the missiles.", "Rudaw", ("Rudaw", "IRQ", "JRN")),
+    # a platform is its company, not a person of the article's country
+    ("Yemen's rebels said Yemen would fight on. Twitter said that it would review the account of the rebels.",
+     "Twitter", ("Twitter", "USA", "BUS")),
+])
+def test_media_and_platforms_of_the_table(run, text, mention, expected):
+    assert coded(one(run(text, PUB), mention)) == expected
