@@ -80,3 +80,24 @@ def test_a_titled_short_name_takes_the_full_names_code_and_gives_its_sector(run)
             "At the airport in Baghdad, General Soleimani was met by militia leaders.")
     ctx = run(text, PUB, places=[("Baghdad", "IRQ")])
     assert {(a.code, a.sector) for a in actors(ctx) if "Soleimani" in a.text} == {("IRN", "MIL")}
+
+
+# -- a name with no clue in a sentence of several countries (actors/context.py) -------------------
+
+def test_a_name_in_a_sentence_of_two_countries_takes_no_article_country(run):
+    """'Three teenage Israeli fans of the popstar Lorde have filed a lawsuit against two
+    New-Zealand-based activists ... a performance in Tel Aviv': the story is Israeli, but its
+    sentence names two countries, so nothing says Lorde is Israeli; uncoded rather than wrong."""
+    text = ("Israeli fans sue activists over a tour cancellation in Israel. Three teenage Israeli fans of "
+            "the popstar Lorde have filed a lawsuit against two New Zealand activists over a cancelled "
+            "performance in Tel Aviv. The case was filed by an Israeli legal rights group under a law of Israel.")
+    ctx = run(text, date(2018, 1, 31), places=[("Israel", "ISR"), ("New Zealand", "NZL"), ("Tel Aviv", "ISR")])
+    assert one(ctx, "Lorde").code is None
+
+
+def test_a_name_in_a_sentence_of_one_country_takes_the_article_country(run):
+    """The convention for domestic news stays: 'Jan Kowalski said' in a story about Poland is POL."""
+    text = ("Poland's president met Poland's prime minister in Warsaw. The mayor of Gdansk was stabbed "
+            "in Poland. Jan Kowalski said on Monday that the attack was barbaric.")
+    ctx = run(text, PUB, places=[("Warsaw", "POL"), ("Gdansk", "POL")])
+    assert one(ctx, "Jan Kowalski").code == "POL"

@@ -48,3 +48,12 @@ def test_a_copula_whose_noun_says_nothing_of_the_person_gives_no_country(run):
     assert one(ctx, "Jan Kowalski").code is None
     ctx = run("Ali Hassan was a member of Hezbollah until he was killed on Monday.", PUB)
     assert one(ctx, "Ali Hassan").code == "LBN"
+
+
+def test_a_body_filed_in_is_still_a_body(run):
+    """'filed a motion in Federal District Court ... Federal District Court ruled': a name holding an
+    organisation word or agent noun is a body wherever it sits (actor rules ``organisation_words``)."""
+    text = ("The group filed a motion in Federal District Court on Friday. Federal District Court "
+            "ruled against the United States government on Monday.")
+    ctx = run(text, PUB)
+    assert [a.sector for a in actors(ctx, "Federal District Court")] == ["JUD", "JUD"]

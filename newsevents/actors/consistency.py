@@ -12,7 +12,8 @@ words (a title, nationality, owner or describing phrase: ``title``, ``demonym``,
 ``own-words``); its sentence's country; the article's country. The sector, where that mention has
 none, comes from the strongest mention that has one, else from any ('General Soleimani': MIL; the sector of a
 title is the mention's own words, whichever gave its country). Mentions coded by coreference
-follow their antecedent and are not evidence of the code themselves.
+follow their antecedent and are not evidence of the code themselves; a mention re-coded here
+becomes a coreference mention of the strongest one.
 """
 from __future__ import annotations
 
@@ -46,5 +47,7 @@ def one_code_per_person(st: ArticleState) -> None:
             if m.code != best.code and (weaker or not m.code):
                 m.code = best.code
                 m.sector = best.sector or sector
+                if m.antecedent is None:
+                    m.antecedent, m.resolved_by = best, "coreference"
             elif m.code == best.code and not m.sector:
                 m.sector = sector

@@ -22,7 +22,9 @@ this order:
    follow for domestic news (a person named in a story about Poland, with no other country
    given, is coded POL; shared/gold/wikinews_events_dev README). The people count first
    because a story about Washington's dealings with Ukraine names Ukraine more often than
-   the United States, while its people are American.
+   the United States, while its people are American. Not for a name whose sentence names two
+   countries or more: there the story is not one country's, and nothing says which the name is
+   ("Israeli fans of the popstar Lorde ... against New Zealand activists": uncoded, not ISR).
 
 An agent noun of article context ("the administration") that neither its sentence nor the
 article's country mentions code takes the country of the article's people the same way.
@@ -193,7 +195,9 @@ def code_from_context(st: ArticleState) -> None:
             m.code, m.resolved_by = c, "own-words"
         elif len(named) == 1:
             m.code, m.resolved_by = next(iter(named)), "own-words"
-        elif dominant:
+        elif dominant and len(st.geo_sent.get(m.sent) or ()) < 2:
+            # a sentence naming two countries or more says the story is not one country's here
+            # ('Israeli fans of the popstar Lorde ... against New-Zealand-based activists')
             m.code, m.resolved_by = dominant, "article-context"
     people = _people_country(st)
     if people:

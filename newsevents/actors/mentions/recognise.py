@@ -102,15 +102,19 @@ def locative_names(st: ArticleState, items: list) -> set:
     al-Tanf', 'residents stay in Rukban'), unless the preposition follows a word after which 'in'
     does not place ('confidence in', 'invest in'; ``non_locative_heads``). A person or a body is
     not where things are, so every mention of such a name is a place ('pressuring the U.S. to leave
-    al-Tanf'). RETURNS (set[tuple[str, ...]]): the names' words, and the last word of each longer
-    one ('Tanf' for 'al-Tanf')."""
+    al-Tanf'). A name with an organisation word or agent noun in it is a body wherever it sits ('in
+    U.S. District Court'; actor rules ``organisation_words``). RETURNS (set[tuple[str, ...]]): the
+    names' words, and the last word of each longer one ('Tanf' for 'al-Tanf')."""
     doc, rules = st.doc, st.kb.rules
     preps = set(rules.get("locative_preps", ()))
     not_here = set(rules.get("non_locative_heads", ()))
+    body_words = set(rules.get("organisation_words", ()))
     out = set()
     for it in items:
-        if it.kind not in ("ner_person", "ner_org"):
-            continue
+        if it.kind not in ("ner_person", "ner_org") or any(
+                doc[k].lower_ in body_words or (st.item_at.get(k) is not None and st.item_at[k].kind == "agent")
+                for k in range(it.start, it.end)):
+            continue  # 'filed in U.S. District Court': a body's name, wherever it sits
         root = _span_root(doc, it.start, it.end)
         prep = root.head
         placed = all(p is not None and p.country and p.role != "associative"
