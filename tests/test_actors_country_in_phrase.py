@@ -54,3 +54,25 @@ def test_a_country_word_before_an_organisations_alias_is_that_organisation(run):
 ])
 def test_media_and_platforms_of_the_table(run, text, mention, expected):
     assert coded(one(run(text, PUB), mention)) == expected
+
+
+# -- civilians are of where the story happens (rules.yaml located_sectors) ------------------------
+
+def test_civilians_take_the_country_of_the_articles_places_not_of_its_actors(run):
+    """A story about a camp in Syria where the United States is named most: 'Many people are afraid
+    to return' are not American; with Syria the place named most they are Syrian."""
+    text = ("The United States said the United States would keep the base. The United States rejected the "
+            "claims of Russia. Refugees in Syria gathered at the camp near Palmyra, Syria. "
+            "Many people are afraid to return.")
+    ctx = run(text, PUB, places=[("Syria", "SYR"), ("Palmyra", "SYR")])
+    assert coded(one(ctx, "people")) == ("Syria (civilians)", "SYR", "CVL")
+
+
+def test_civilians_stay_uncoded_where_no_place_dominates(run):
+    """Places in Syria and Jordan named alike, the United States acting: nobody says whose the
+    people are (not the United States, the article's most named country)."""
+    text = ("The United States said the United States would keep the base. The United States rejected the "
+            "claims. The camp lies in Syria near Jordan. Many people are afraid to return.")
+    ctx = run(text, PUB, places=[("Syria", "SYR"), ("Jordan", "JOR")])
+    assert one(ctx, "people").code is None
+

@@ -73,10 +73,16 @@ def _agent_mentions(st: ArticleState, item: Item) -> None:
             ante = _same_noun_before(st, key, item.start)
             if ante is not None:
                 c, how = ante.code, "coreference"
+        located = row.get("sector") in st.kb.rules.get("located_sectors", ())
         if c is None and scope == "article":
-            c, how = st.context_country(st.sent_of[item.start], scope)
+            if located:
+                # 'Many people are afraid to return': civilians are of where the story happens
+                c = st.place_country()
+                how = "article-context" if c else None
+            else:
+                c, how = st.context_country(st.sent_of[item.start], scope)
         codes, how = [c], how or "agent-noun"
-        people_context = c is None and scope == "article"
+        people_context = c is None and scope == "article" and not located
     codes = codes or [None]
     text = _text(doc, item.start, item.end)
     label = row.get("label") or row["noun"]

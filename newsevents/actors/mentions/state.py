@@ -145,6 +145,30 @@ class ArticleState:
     def default_country(self, sent: int) -> Optional[str]:
         return self.sentence_country(sent) or self.dominant_country()
 
+    def place_country(self) -> Optional[str]:
+        """The country where the article happens: the dominant country (:meth:`dominant`) of its
+        literal toponyms that the places stage placed ('the Rukban camp', 'Syria', 'Palmyra'), not of
+        the countries that act in it ('the U.S. said'); where no place dominates, the article's
+        dominant country (:meth:`dominant_country`) if it is also the place named most, or if the
+        article places nothing.
+        RETURNS (str | None): ISO alpha-3."""
+        counts: Counter = Counter()
+        seen = set()
+        for place in self.place_at.values():
+            if id(place) not in seen and place.country and place.role != "associative":
+                seen.add(id(place))
+                counts[place.country] += 1
+        if not counts:
+            return self.dominant_country()  # no place named: the story's country is the article's
+        found = self.dominant(counts)
+        if found is None:
+            # no place dominates: the article's dominant country, if no other place is named more
+            top = counts.most_common(2)
+            article = self.dominant_country()
+            if article == top[0][0] and (len(top) == 1 or top[1][1] < top[0][1]):
+                found = article
+        return found
+
     def context_country(self, sent: int, scope: str = "article") -> tuple:
         """The country a mention without country words of its own takes from its context.
 
