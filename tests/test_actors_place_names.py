@@ -57,3 +57,12 @@ def test_a_body_filed_in_is_still_a_body(run):
             "ruled against the United States government on Monday.")
     ctx = run(text, PUB)
     assert [a.sector for a in actors(ctx, "Federal District Court")] == ["JUD", "JUD"]
+
+
+def test_a_possessive_before_a_name_is_not_part_of_it(run):
+    """"the Taliban’s deputy leader, Sirajuddin Haqqani, who heads the group’s Haqqani network": the
+    model tags '’s Haqqani' as a name; the name is 'Haqqani' (the short name of the leader)."""
+    text = ("The released insurgents included Anas Haqqani, the younger brother of the Taliban’s deputy "
+            "leader, Sirajuddin Haqqani, who heads the group’s Haqqani network.")
+    ctx = run(text, PUB)
+    assert not [a for a in actors(ctx) if a.text.startswith(("’s", "'s"))]

@@ -10,8 +10,9 @@ from .state import ArticleState, Item
 
 
 def _strip_ent(doc, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading 'the' and trailing possessive / punctuation from an entity span."""
-    while start < end and doc[start].lower_ in ("the", "a", "an"):
+    """Drop a leading 'the' (or a possessive ending the word before: "the group’s Haqqani network"
+    tagged '’s Haqqani') and trailing possessive / punctuation from an entity span."""
+    while start < end and doc[start].lower_ in ("the", "a", "an", "'s", "’s"):
         start += 1
     while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
