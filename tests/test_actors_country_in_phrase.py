@@ -76,3 +76,13 @@ def test_civilians_stay_uncoded_where_no_place_dominates(run):
     ctx = run(text, PUB, places=[("Syria", "SYR"), ("Jordan", "JOR")])
     assert one(ctx, "people").code is None
 
+
+
+def test_a_name_the_model_cuts_short_keeps_its_subject_slot(run):
+    """'the House Oversight and Reform Committee authorized subpoenas', tagged 'Reform Committee':
+    the name's first word is a conjunct of a modifier, its last the subject; it is an actor, and
+    the article's country (a story about the United States Congress) codes it."""
+    text = ("The United States House voted on Tuesday in Washington. In April, the House Oversight and Reform "
+            "Committee authorized subpoenas for documents. The United States Congress met in the United States.")
+    ctx = run(text, date(2019, 7, 20), places=[("Washington", "USA")])
+    assert [a.code for a in actors(ctx) if a.text.endswith("Reform Committee")] == ["USA"]

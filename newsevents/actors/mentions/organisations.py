@@ -15,7 +15,7 @@ from typing import Optional
 from .modifiers import left_modifiers
 from .persons import _person_mention, surname_of_person_before
 from .state import ArticleState, Item, Mention, _add
-from .syntax import _span_root, _text, actor_position
+from .syntax import _text, actor_position
 
 
 def _org_row(st: ArticleState, item: Item) -> Optional[dict]:
@@ -76,8 +76,10 @@ def recognise_ner_org(st: ArticleState, it: Item) -> None:
         # resolved to the full name by coreference (short names), as for a surname that is a capital
         _add(st, _person_mention(st, Item(it.start, it.end, "ner_person"), None))
         return
-    root = _span_root(doc, it.start, it.end)
-    if not actor_position(root, rules) and not any(i.kind == "agent" for i in it.value or ()):
+    # every word whose head is outside the name: 'the House Oversight and Reform Committee
+    # authorized' tagged 'Reform Committee' has 'Reform' (a conjunct) and 'Committee' (the subject)
+    heads = [t for t in doc[it.start:it.end] if not (it.start <= t.head.i < it.end) or t.head.i == t.i]
+    if not any(actor_position(t, rules) for t in heads) and not any(i.kind == "agent" for i in it.value or ()):
         return  # 'at the DMZ': an unknown name in a place slot
     if st.is_place_name(it):
         return  # 'struck the plant at Abqaiq', 'to leave al-Tanf': a place (ArticleState.is_place_name)
