@@ -101,3 +101,33 @@ def test_a_name_in_a_sentence_of_one_country_takes_the_article_country(run):
             "in Poland. Jan Kowalski said on Monday that the attack was barbaric.")
     ctx = run(text, PUB, places=[("Warsaw", "POL"), ("Gdansk", "POL")])
     assert one(ctx, "Jan Kowalski").code == "POL"
+
+
+# -- who a group noun refers to (actors/coref.py) -------------------------------------------------
+
+def test_a_group_noun_never_includes_the_subject_of_its_clause(run):
+    """'South Korean President Moon Jae-in praised both leaders': Trump and Kim, not Moon."""
+    text = ("The two leaders met on Sunday at Panmunjom. United States President Donald Trump had offered to "
+            "meet North Korean leader Kim Jong Un at the border. South Korean President Moon Jae-in praised "
+            "both leaders for their courage.")
+    ctx = run(text, date(2019, 7, 1))
+    assert sorted(a.canonical for a in actors(ctx, "both leaders")) == ["Donald Trump", "Kim Jong Un"]
+
+
+def test_a_country_someone_is_sent_to_is_no_side(run):
+    """'the Afghan government freed three Taliban prisoners and sent them to Qatar. Both sides said':
+    the government and the Taliban; Qatar is where the prisoners went."""
+    text = ("Their release came hours after the Afghan government freed three Taliban prisoners and sent them "
+            "to Qatar. Both sides said they were hopeful.")
+    ctx = run(text, date(2019, 11, 19))
+    assert sorted(a.code for a in actors(ctx, "Both sides")) == ["AFG", "AFG"]
+    assert "Qatar" not in {a.canonical for a in actors(ctx, "Both sides")}
+
+
+def test_the_subject_of_another_clause_may_be_the_group(run):
+    """'Turkey and Greece had poor relations, but the leaders of the two countries spoke': the two
+    countries are Turkey and Greece, the subjects of the clause before."""
+    text = ("Turkey and Greece had earlier had poor relations over disputed resources, but the leaders of "
+            "the two countries spoke by telephone on Friday night.")
+    ctx = run(text, date(2020, 11, 7))
+    assert sorted(a.code for a in actors(ctx, "the two countries")) == ["GRC", "TUR"]

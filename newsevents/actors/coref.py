@@ -17,13 +17,15 @@ rules, applied in text order after the named mentions are resolved:
   'himself' after a name ('Trump himself') is that person; 'it' and 'they' are not resolved;
 * groups: 'the two leaders' / 'both leaders' -> the last two persons named in
   this and the previous two sentences, else the first two named in this and
-  the next two sentences (one Actor per referent, same evidence).
+  the next two sentences (one Actor per referent, same evidence); never the subject of
+  the group's own clause ('Moon praised both leaders' is not Moon), nor a country someone
+  is sent to.
 """
 from __future__ import annotations
 
 from typing import Optional
 
-from .mentions import ArticleState, Item, Mention, _add, _agent_mentions, affiliate, owner_of
+from .mentions import ArticleState, Item, Mention, _add, _agent_mentions, _destination, affiliate, owner_of
 
 __all__ = ["resolve_coreference"]
 
@@ -304,7 +306,13 @@ def _group(st: ArticleState, item: Item) -> None:
                 out.append(m)
         return out
 
-    named = sorted((m for m in st.mentions if ok(m) and m.resolved_by != "coreference"), key=lambda m: m.start)
+    # the subject of the group's own clause is not one of the group: 'Moon praised both leaders',
+    # '"We pray for both men," Grisham said'
+    own = _clause_subjects(doc, head)
+    # ... nor a country someone goes or is sent to ('sent them to Qatar. Both sides said')
+    named = sorted((m for m in st.mentions if ok(m) and m.resolved_by != "coreference"
+                    and not any(m.start <= k < m.end for k in own)
+                    and not (m.kind == "country" and _destination(doc, m.start, m.end))), key=lambda m: m.start)
     back = [m for m in named if sent - int(rules.get("group_lookback_sentences", 2)) <= m.sent <= sent
             and m.end <= item.start]
     refs = distinct(reversed(back))[:n]
@@ -322,6 +330,24 @@ def _group(st: ArticleState, item: Item) -> None:
         return
     for ref in sorted(refs, key=lambda m: m.start):
         _link(st, ref, item.start, item.end, ev_start, item.end, text)
+
+
+def _clause_subjects(doc, tok) -> set:
+    """Token indices of the subjects of the verbs above ``tok`` up to its clause's root (the one who
+    praises 'both leaders', the sayer of a quote about 'both men'), not past a coordinated clause
+    and not a subject holding ``tok``. RETURNS (set[int])."""
+    out = set()
+    t = tok
+    for _ in range(40):
+        for c in t.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i:
+                sub = {x.i for x in c.subtree}
+                if tok.i not in sub:  # 'the leaders of the two countries spoke': the group's own phrase
+                    out |= sub
+        if t.head.i == t.i or t.dep_ == "conj":
+            break  # a coordinated clause has its own subject ('Turkey and Greece had ..., but ... spoke')
+        t = t.head
+    return out
 
 
 def resolve_coreference(st: ArticleState) -> None:
