@@ -86,3 +86,12 @@ def test_a_name_the_model_cuts_short_keeps_its_subject_slot(run):
             "Committee authorized subpoenas for documents. The United States Congress met in the United States.")
     ctx = run(text, date(2019, 7, 20), places=[("Washington", "USA")])
     assert [a.code for a in actors(ctx) if a.text.endswith("Reform Committee")] == ["USA"]
+
+
+def test_a_civilian_vehicle_stands_for_the_countrys_civilians(run):
+    """'shot down a Ukrainian passenger jet': Ukraine's civilians, not its military as 'Israeli
+    tanks' are Israel's (rules.yaml ``civilian_instrument_words``)."""
+    ctx = run("Iran acknowledged that it had shot down a Ukrainian passenger jet near Tehran. "
+              "Israeli tanks shelled the town.", date(2020, 1, 13))
+    assert coded(one(ctx, "Ukrainian")) == ("Ukraine (civilians)", "UKR", "CVL")
+    assert coded(one(ctx, "Israeli")) == ("Israel (military)", "ISR", "MIL")
