@@ -95,3 +95,14 @@ def test_a_civilian_vehicle_stands_for_the_countrys_civilians(run):
               "Israeli tanks shelled the town.", date(2020, 1, 13))
     assert coded(one(ctx, "Ukrainian")) == ("Ukraine (civilians)", "UKR", "CVL")
     assert coded(one(ctx, "Israeli")) == ("Israel (military)", "ISR", "MIL")
+
+
+def test_a_country_name_before_a_title_is_the_persons_not_the_sentences(run):
+    """'"The airline transports weapons and fighters," according to a tweet by US Secretary of
+    State Mike Pompeo': the fighters are not American; 'US' belongs to Pompeo's title, as
+    'Russian' belongs to 'Russian President Putin'."""
+    text = ('"The airline transports weapons and fighters across the region," according to a tweet on '
+            'Monday by US Secretary of State Mike Pompeo.')
+    ctx = run(text, date(2019, 1, 23))
+    assert one(ctx, "fighters").code is None
+    assert one(ctx, "Mike Pompeo").code == "USA"

@@ -63,9 +63,10 @@ def _count_context(st: ArticleState, items: list) -> None:
         e = it.first("country") or it.first("adjective") or it.first("demonym") or it.first("capital")
         if e is not None and it.kind in ("country", "adjective", "demonym", "capital"):
             st.geo_article[e.value] += 1
-            if it.kind in ("country", "capital") or not _is_noun_modifier(doc, it):
-                # a nationality adjective belongs to its own noun ('Russian President Putin'),
-                # so it does not make the whole sentence Russian
+            if (it.kind in ("country", "capital") and not _modifies_title(st, it)) or not _is_noun_modifier(doc, it):
+                # a nationality adjective belongs to its own noun ('Russian President Putin'), as
+                # does a country name before a title ('US Secretary of State Mike Pompeo'), so it
+                # does not make the whole sentence Russian or American
                 st.geo_sent[st.sent_of[it.start]][e.value] += 1
                 if _destination(doc, it.start, it.end, venues):
                     st.dest_sent[st.sent_of[it.start]][e.value] += 1
@@ -127,3 +128,12 @@ def locative_names(st: ArticleState, items: list) -> set:
         if len(words) > 1 and doc[it.end - 1].is_alpha:
             out.add(words[-1:])
     return out
+
+
+def _modifies_title(st: ArticleState, it) -> bool:
+    """True when the country item modifies a title ('US Secretary of State Mike Pompeo', 'the US
+    ambassador'): the country is that person's, not the sentence's. RETURNS (bool)."""
+    if not _is_noun_modifier(st.doc, it):
+        return False
+    head = st.item_at.get(st.doc[it.end - 1].head.i)
+    return head is not None and head.kind == "title"
