@@ -106,3 +106,12 @@ def test_a_country_name_before_a_title_is_the_persons_not_the_sentences(run):
     ctx = run(text, date(2019, 1, 23))
     assert one(ctx, "fighters").code is None
     assert one(ctx, "Mike Pompeo").code == "USA"
+
+
+def test_foreign_forces_are_not_of_the_storys_country(run):
+    """'The Taliban wants foreign forces to leave Afghanistan': uncoded, not Afghan (rules.yaml
+    ``foreign_words``); 'Afghan forces' keep their own country."""
+    text = ("The Taliban attacked a base in Afghanistan. The Taliban wants foreign forces to leave "
+            "Afghanistan. Afghan forces fought back.")
+    ctx = run(text, date(2019, 1, 24), places=[("Afghanistan", "AFG")])
+    assert [a.code for a in actors(ctx, "forces")] == [None, "AFG"]

@@ -63,7 +63,10 @@ def _agent_mentions(st: ArticleState, item: Item) -> None:
         if ante is not None:
             codes, how = [ante.code], "coreference"
     people_context = False
-    if not codes and not mods.unplaced:
+    # 'the Taliban wants foreign forces to leave': not of the story's country, whatever the context
+    foreign = any(c.dep_ in ("amod", "compound") and c.lower_ in st.kb.rules.get("foreign_words", ())
+                  for c in head.children)
+    if not codes and not mods.unplaced and not foreign:
         # the context only for a noun the text does not place ('Northamptonshire police' with
         # a county of unknown country stays uncoded rather than take the article's country)
         c, how = st.context_country(st.sent_of[item.start], "sentence" if scope == "article" else scope)
