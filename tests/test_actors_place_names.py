@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from test_actors import actors, one, run, stage  # noqa: F401  (fixtures)
+from test_actors import actors, coded, one, run, stage  # noqa: F401  (fixtures)
 
 PUB = date(2019, 11, 18)
 
@@ -66,3 +66,12 @@ def test_a_possessive_before_a_name_is_not_part_of_it(run):
             "leader, Sirajuddin Haqqani, who heads the group’s Haqqani network.")
     ctx = run(text, PUB)
     assert not [a for a in actors(ctx) if a.text.startswith(("’s", "'s"))]
+
+
+def test_an_honorific_before_a_table_name_keeps_the_table_person(run):
+    """'Sayyid Ali Hosseini Khamenei, the Supreme Leader of Iran': the office holder (IRN, GOV),
+    and the apposition the same person, not a new uncoded name and a second Khamenei."""
+    text = ("Sayyid Ali Hosseini Khamenei, the Supreme Leader of Iran, ordered three days of public "
+            "mourning after the strike. In his message, he praised the general.")
+    ctx = run(text, date(2020, 1, 5))
+    assert {coded(a) for a in actors(ctx) if a.kind == "person"} == {("Ali Khamenei", "IRN", "GOV")}

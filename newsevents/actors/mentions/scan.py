@@ -114,6 +114,7 @@ def _scan(st: ArticleState, blocked: set) -> list[Item]:
         for k in range(it.start, it.end):
             covered[k] = it
     extra = []
+    honorifics = {w.lower() for w in kb.rules.get("name_honorifics", ())}
     for ent_start, ent_end, label in _name_entities(doc, kb.rules):
         s, e = _strip_ent(doc, ent_start, ent_end)
         if s >= e:
@@ -124,9 +125,12 @@ def _scan(st: ArticleState, blocked: set) -> list[Item]:
             continue  # the table knows it (fixes 'Trump' tagged ORG)
         if any(it.kind == "person" for it in overlapping):
             # a longer PERSON entity around an alias ('Kim Yo Jong' around 'Kim') wins only
-            # when its extra tokens are unknown proper nouns
+            # when its extra tokens are unknown proper nouns, not honorifics (actor rules
+            # ``name_honorifics``)
             alias = next(it for it in overlapping if it.kind == "person")
             extra_toks = [doc[k] for k in range(s, e) if not (alias.start <= k < alias.end)]
+            if extra_toks and all(t.lower_ in honorifics for t in extra_toks):
+                continue  # 'Sayyid Ali Hosseini Khamenei': an honorific before the table's name
             if label == "PERSON" and extra_toks and all(t.pos_ == "PROPN" and t.i not in covered for t in extra_toks):
                 items.remove(alias)
                 extra.append(Item(s, e, "ner_person"))
