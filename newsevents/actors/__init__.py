@@ -23,7 +23,9 @@ What it recognises (the knowledge is in ``newsevents/data/actors/``):
 * agent nouns ('police', 'American and North Korean negotiators') with the
   country of their modifiers, else of the sentence or article;
 * referring expressions (pronouns, 'the president', 'the newspaper', 'the two
-  leaders'), resolved by :mod:`.coref`.
+  leaders'), resolved by :mod:`.coref`;
+* one code per named person, from the mention of the strongest evidence
+  (:mod:`.consistency`).
 
 Later stages find the actors through ``ctx.shared["actors"]``, an
 :class:`ActorIndex`.
@@ -37,6 +39,7 @@ from typing import Optional
 
 from ..pipeline import register_stage
 from ..records import Actor
+from .consistency import one_code_per_person
 from .context import code_from_context
 from .coref import resolve_coreference
 from .mentions import ArticleState, recognise
@@ -147,6 +150,7 @@ class ActorStage:
         recognise(st, blocked)
         resolve_coreference(st)
         code_from_context(st)
+        one_code_per_person(st)
         self._emit(ctx, st)
 
     def _emit(self, ctx, st: ArticleState) -> None:

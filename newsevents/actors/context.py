@@ -22,7 +22,9 @@ this order:
    follow for domestic news (a person named in a story about Poland, with no other country
    given, is coded POL; shared/gold/wikinews_events_dev README). The people count first
    because a story about Washington's dealings with Ukraine names Ukraine more often than
-   the United States, while its people are American.
+   the United States, while its people are American. Not for a name whose sentence names two
+   countries or more: there the story is not one country's, and nothing says which the name is
+   ("Israeli fans of the popstar Lorde ... against New Zealand activists": uncoded, not ISR).
 
 An agent noun of article context ("the administration") that neither its sentence nor the
 article's country mentions code takes the country of the article's people the same way.
@@ -49,13 +51,39 @@ _BELONGING_PREPS = {"of", "from", "for", "at", "in", "as"}
 _DESCRIBING_VERBS = {"be", "serve", "work", "become", "head", "lead", "chair", "represent"}
 
 
+#: verbs whose noun must say who the subject is (:func:`_says_who`)
+_COPULAS = {"be", "become"}
+#: lexicon items that say who a person or body is ('commander', 'police', 'Iranian')
+_WHO_KINDS = ("title", "agent", "demonym", "adjective", "org")
+
+
+def _says_who(st: ArticleState, t) -> bool:
+    """Whether the noun ``t`` that a copula predicates of a name says who the name is: a title,
+    agent noun, nationality word or organisation, or one of the actor rules'
+    ``describing_nouns`` ('a member of Hezbollah', 'a citizen of Iran'); not 'the target of',
+    'the victim of'. RETURNS (bool)."""
+    it = st.item_at.get(t.i)
+    if it is not None and it.kind in _WHO_KINDS:
+        return True
+    return t.lemma_.lower() in st.kb.rules.get("describing_nouns", ())
+
+
 #: lexicon items whose country a describing phrase gives, in the order they are asked
 _COUNTRY_KINDS = ("country", "adjective", "demonym", "capital")
 
 
-def _phrase_tokens(tok, skip: set) -> list:
-    """Token indices of the describing phrases around ``tok`` (see the module docstring)."""
+def _phrase_tokens(tok, skip: set, says_who=lambda t: True) -> list:
+    """Token indices of the describing phrases around ``tok`` (see the module docstring).
+    says_who (callable): token -> whether the noun a copula predicates of the name says who the
+    person is (:func:`_says_who`)."""
     out = []
+
+    def predicated(clause) -> bool:
+        # 'X was the deputy commander of the PMF' describes X; 'X was the target of an al-Qaeda
+        # attack' does not: a copula's noun must say who the name is
+        if clause.lemma_.lower() not in _COPULAS:
+            return True
+        return all(says_who(c) for c in clause.children if c.dep_ in ("attr", "oprd"))
 
     def subtree(t):
         # a phrase under another preposition says where the person goes or what they oppose,
@@ -74,9 +102,10 @@ def _phrase_tokens(tok, skip: set) -> list:
             subtree(c)
         elif dep == "prep" and c.lemma_.lower() in _BELONGING_PREPS:
             subtree(c)
-        elif dep == "relcl" and c.lemma_.lower() in _DESCRIBING_VERBS:
+        elif dep == "relcl" and c.lemma_.lower() in _DESCRIBING_VERBS and predicated(c):
             subtree(c)
-    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in _DESCRIBING_VERBS:
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in _DESCRIBING_VERBS \
+            and predicated(tok.head):
         # a copular main clause: "al-Muhandis was the deputy commander of the PMF"
         for c in tok.head.children:
             if c.i not in skip and (c.dep_ in ("attr", "dobj", "oprd")
@@ -103,7 +132,7 @@ def _own_country(st: ArticleState, m: Mention, coded: dict) -> Optional[str]:
     predicate = {c.i for c in head.head.children if c.dep_ in ("attr", "oprd")} \
         if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in _DESCRIBING_VERBS else set()
     found = set()
-    for k in _phrase_tokens(head, skip):
+    for k in _phrase_tokens(head, skip, lambda t: _says_who(st, t)):
         if st.sent_of[k] != st.sent_of[head.i]:
             continue
         c = token_country(st, k, _COUNTRY_KINDS, None if k in predicate else coded)
@@ -166,7 +195,9 @@ def code_from_context(st: ArticleState) -> None:
             m.code, m.resolved_by = c, "own-words"
         elif len(named) == 1:
             m.code, m.resolved_by = next(iter(named)), "own-words"
-        elif dominant:
+        elif dominant and len(st.geo_sent.get(m.sent) or ()) < 2:
+            # a sentence naming two countries or more says the story is not one country's here
+            # ('Israeli fans of the popstar Lorde ... against New-Zealand-based activists')
             m.code, m.resolved_by = dominant, "article-context"
     people = _people_country(st)
     if people:

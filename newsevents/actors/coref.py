@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .mentions import ArticleState, Item, Mention, _add, _agent_mentions
+from .mentions import ArticleState, Item, Mention, _add, _agent_mentions, affiliate, owner_of
 
 __all__ = ["resolve_coreference"]
 
@@ -41,7 +41,9 @@ def _link(st: ArticleState, ant: Mention, start: int, end: int, ev_start: int, e
 
 def _short_names(st: ArticleState) -> None:
     """A one- or two-word person mention resolves to an earlier, longer name containing it."""
-    persons = sorted((m for m in st.mentions if m.person and m.resolved_by in ("ner", "office-holder", "title", "demonym")),
+    # a name coded by its title and the sentence's country ('General Soleimani') is a short name too
+    named = ("ner", "office-holder", "title", "demonym", "affiliation", "sentence-context", "article-context")
+    persons = sorted((m for m in st.mentions if m.person and m.resolved_by in named),
                      key=lambda m: m.start)
     for idx, m in enumerate(persons):
         words = m.text.split()
@@ -55,7 +57,8 @@ def _short_names(st: ArticleState) -> None:
                 if m.resolved_by == "office-holder" and prev.canonical != m.canonical and prev.resolved_by == "office-holder":
                     continue  # both in the table and different people: trust the table
                 m.antecedent = prev
-                m.canonical, m.code, m.sector, m.kind = prev.canonical, prev.code, prev.sector, prev.kind
+                # the full name's code; a sector its own title says where the full name says none
+                m.canonical, m.code, m.sector, m.kind = prev.canonical, prev.code, prev.sector or m.sector, prev.kind
                 m.role = prev.role or m.role
                 m.roles = prev.roles or m.roles
                 m.gender = prev.gender or m.gender
@@ -77,7 +80,7 @@ def _surname(st: ArticleState, m: Mention) -> None:
     if canonical is None:
         return
     code, sector, role = holders.role_on(canonical, st.published)
-    if context and not context.get(code):
+    if st.geo_article and not st.geo_article.get(code):
         # a bare surname in a story that names countries, none of them the holder's: 'Morrison'
         # in a Washington story on Ukraine is not Australia's prime minister
         return
@@ -266,6 +269,8 @@ def _title(st: ArticleState, item: Item, mods) -> None:
         # 'al-Muhandis was the deputy commander of the PMF': the title is said of its subject
         _link(st, subject, item.start, item.end, ev_start, item.end, text)
         return
+    if country is None and _owned_title(st, item, mods, row, ev_start, text):
+        return
     for m in sorted((m for m in st.mentions if m.person and m.end <= item.start), key=lambda m: -m.start):
         roles = [r for r in (m.role.lower() if m.role else None,) + tuple(m.roles) if r]
         if any(role in r and not r.startswith("former") for r in roles) \
@@ -284,6 +289,27 @@ def _title(st: ArticleState, item: Item, mods) -> None:
         _add(st, Mention(item.start, item.end, ev_start, item.end, text, f"{name} ({role})", code=country,
                          sector=row.get("sector") or None, kind="person", role=row.get("role"), resolved_by="title",
                          person=True, gender=row.get("gender") or None))
+
+
+def _owned_title(st: ArticleState, item: Item, mods, row: dict, ev_start: int, text: str) -> bool:
+    """'an Interpol spokesperson', "Merkel's spokesperson": a person of the owner's code (and sector
+    where it applies; :func:`.mentions.affiliate`), whom 'the spokesperson' later refers back to. A
+    title in the phrase of a name after it ("Merkel's spokesperson, Steffen Seibert") is that
+    named person's already. RETURNS (bool): True when the title was handled."""
+    if mods.owner is None:
+        return False
+    if any(m.person and m.ev_start <= item.start and m.end > item.end for m in st.mentions):
+        return True
+    owner = owner_of(st, mods)
+    if owner is None:
+        return False
+    role = row.get("role") or row["title"].title()
+    m = Mention(item.start, item.end, ev_start, item.end, text, f"{owner.canonical} ({role.lower()})",
+                sector=row.get("sector") or None, kind="person", role=role, person=True,
+                gender=row.get("gender") or None, roles=(role.lower(),))
+    affiliate(st, m, mods, row)
+    _add(st, m)
+    return True
 
 
 def _copula_subject(st: ArticleState, head) -> Optional[Mention]:

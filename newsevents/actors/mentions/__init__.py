@@ -23,13 +23,15 @@ The steps, one module each:
   - referring expressions, :mod:`.referring` (bare titles, descriptions, pronouns,
     group nouns), queued for coreference;
 * the modifiers of a head, :mod:`.modifiers` (titles, nationalities and toponyms
-  before it, countries in its 'of' / 'in' phrase);
+  before it, countries in its 'of' / 'in' phrase), and the name that owns it,
+  :mod:`.affiliation` ("BBC's Jonathan Marcus", 'an Interpol spokesperson');
 * parse helpers, :mod:`.syntax` (span roots, actor slots, number words).
 
 Every name is importable from here, as from the single module this package was.
 """
 from __future__ import annotations
 
+from .affiliation import affiliate, owner_of
 from .agents import _agent_mentions, recognise_agent
 from .countries import (_country_mentions, _instrument_mention, _modifies_instrument, recognise_country,
                         recognise_nationality, recognise_shorthand)

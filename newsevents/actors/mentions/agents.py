@@ -63,7 +63,10 @@ def _agent_mentions(st: ArticleState, item: Item) -> None:
         if ante is not None:
             codes, how = [ante.code], "coreference"
     people_context = False
-    if not codes and not mods.unplaced:
+    # 'the Taliban wants foreign forces to leave': not of the story's country, whatever the context
+    foreign = any(c.dep_ in ("amod", "compound") and c.lower_ in st.kb.rules.get("foreign_words", ())
+                  for c in head.children)
+    if not codes and not mods.unplaced and not foreign:
         # the context only for a noun the text does not place ('Northamptonshire police' with
         # a county of unknown country stays uncoded rather than take the article's country)
         c, how = st.context_country(st.sent_of[item.start], "sentence" if scope == "article" else scope)
@@ -73,10 +76,16 @@ def _agent_mentions(st: ArticleState, item: Item) -> None:
             ante = _same_noun_before(st, key, item.start)
             if ante is not None:
                 c, how = ante.code, "coreference"
+        located = row.get("sector") in st.kb.rules.get("located_sectors", ())
         if c is None and scope == "article":
-            c, how = st.context_country(st.sent_of[item.start], scope)
+            if located:
+                # 'Many people are afraid to return': civilians are of where the story happens
+                c = st.place_country()
+                how = "article-context" if c else None
+            else:
+                c, how = st.context_country(st.sent_of[item.start], scope)
         codes, how = [c], how or "agent-noun"
-        people_context = c is None and scope == "article"
+        people_context = c is None and scope == "article" and not located
     codes = codes or [None]
     text = _text(doc, item.start, item.end)
     label = row.get("label") or row["noun"]

@@ -28,7 +28,9 @@ def _modifies_instrument(doc, item: Item, rules: dict) -> bool:
 def _instrument_mention(st: "ArticleState", it: Item, entry: Optional[Entry], how: str) -> bool:
     """'Israeli tanks shelled ...', 'a United States airstrike': a country word modifying a weapon,
     vehicle or attack noun (rules.yaml ``instrument_nouns``) stands for the country's military,
-    unless an agent noun comes between ('Israeli army tanks': the army is the actor).
+    unless an agent noun comes between ('Israeli army tanks': the army is the actor); with a
+    civilian word before the noun ('a Ukrainian passenger jet', rules.yaml
+    ``civilian_instrument_words``) it stands for the country's civilians instead.
     RETURNS (bool): True when the mention was added."""
     doc, rules = st.doc, st.kb.rules
     if entry is None or not _modifies_instrument(doc, it, rules) or any(
@@ -37,9 +39,14 @@ def _instrument_mention(st: "ArticleState", it: Item, entry: Optional[Entry], ho
         return False
     name = st.kb.country_name(entry.value) or entry.value
     label = rules.get("instrument_label", "military")
+    sector, kind = rules.get("instrument_sector") or None, "organisation"
+    noun = doc[it.end - 1].head
+    if any(c.lower_ in rules.get("civilian_instrument_words", ()) for c in noun.children if c.i < noun.i):
+        # 'a Ukrainian passenger jet', 'an Iranian cargo ship': the country's civilians, not its military
+        label, sector = rules.get("civilian_instrument_label", "civilians"), rules.get("civilian_instrument_sector") or None
+        kind = "group"
     _add(st, Mention(it.start, it.end, it.start, it.end, _text(doc, it.start, it.end),
-                     f"{name} ({label})", code=entry.value, sector=rules.get("instrument_sector") or None,
-                     kind="organisation", resolved_by=how))
+                     f"{name} ({label})", code=entry.value, sector=sector, kind=kind, resolved_by=how))
     return True
 
 

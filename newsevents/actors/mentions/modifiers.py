@@ -24,6 +24,9 @@ class Mods:
     place_only: bool = False  # the country came only from a toponym
     agent_sector: Optional[str] = None  # sector of an agent noun before the title ('Police spokesman')
     unplaced: bool = False  # a toponym of unknown country modifies the head ('Northamptonshire police')
+    # the name before the phrase that it belongs to: "BBC's Jonathan Marcus", 'Taliban deputy leader
+    # Sirajuddin Haqqani', "Angela Merkel's spokesperson" -> the owner's first token (see affiliation.py)
+    owner: Optional[int] = None
 
 
 def left_modifiers(st: ArticleState, head_start: int, head_end: int) -> Mods:
@@ -119,6 +122,8 @@ def left_modifiers(st: ArticleState, head_start: int, head_end: int) -> Mods:
             j = it.start - 1
             continue
         if it is not None:
+            if it.kind in _OWNER_KINDS and _owns(doc, it, head_end):
+                mods.owner = it.start  # "BBC's Jonathan Marcus", 'Hamas spokesman Fawzi Barhoum'
             break  # another name, organisation or agent noun: the phrase ends
         low = tok.lower_
         if low in glue or tok.text in glue:
@@ -146,6 +151,17 @@ def left_modifiers(st: ArticleState, head_start: int, head_end: int) -> Mods:
         mods.countries = place_countries
         mods.place_only = True
     return mods
+
+
+#: items that may own the person after them (an organisation, a person: "BBC's", "Merkel's")
+_OWNER_KINDS = ("org", "ner_org", "person", "ner_person")
+
+
+def _owns(doc, it, head_end: int) -> bool:
+    """True when the item's last word is the possessor or compound of a word of the phrase up to
+    the head ("BBC's Jonathan Marcus", 'Taliban deputy leader Sirajuddin Haqqani')."""
+    t = doc[it.end - 1]
+    return t.dep_ in ("poss", "compound", "nmod") and it.end <= t.head.i < head_end
 
 
 def _leans_right(doc, start: int, end: int) -> bool:

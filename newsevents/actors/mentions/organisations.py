@@ -3,8 +3,9 @@
 A table alias takes its row's canonical name, code and sector; a row with context codes
 (a generic 'Communist Party') only where its country is in the sentence or the article, or
 in the alias itself ('the US Congress').
-An unknown ORG entity in an actor slot takes the country and sector of the words inside
-it or before it; one that is the surname of a person named before in full ('Paweł Adamowicz
+An ORG entity that is country words and an alias of that country's organisation ('Iranian
+Revolutionary Guard Corps') is that organisation. An unknown ORG entity in an actor slot takes
+the country and sector of the words inside it or before it; one that is the surname of a person named before in full ('Paweł Adamowicz
 ... Adamowicz died', the small model tagging the surname ORG) is that person.
 """
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Optional
 from .modifiers import left_modifiers
 from .persons import _person_mention, surname_of_person_before
 from .state import ArticleState, Item, Mention, _add
-from .syntax import _span_root, _text, actor_position
+from .syntax import _text, actor_position
 
 
 def _org_row(st: ArticleState, item: Item) -> Optional[dict]:
@@ -75,10 +76,16 @@ def recognise_ner_org(st: ArticleState, it: Item) -> None:
         # resolved to the full name by coreference (short names), as for a surname that is a capital
         _add(st, _person_mention(st, Item(it.start, it.end, "ner_person"), None))
         return
-    root = _span_root(doc, it.start, it.end)
-    if not actor_position(root, rules) and not any(i.kind == "agent" for i in it.value or ()):
+    # every word whose head is outside the name: 'the House Oversight and Reform Committee
+    # authorized' tagged 'Reform Committee' has 'Reform' (a conjunct) and 'Committee' (the subject)
+    heads = [t for t in doc[it.start:it.end] if not (it.start <= t.head.i < it.end) or t.head.i == t.i]
+    if not any(actor_position(t, rules) for t in heads) and not any(i.kind == "agent" for i in it.value or ()):
         return  # 'at the DMZ': an unknown name in a place slot
+    if st.is_place_name(it):
+        return  # 'struck the plant at Abqaiq', 'to leave al-Tanf': a place (ArticleState.is_place_name)
     inner = it.value or []
+    if _country_and_alias(st, it, inner):
+        return
     code = None
     sector = None
     for sub in inner:
@@ -95,3 +102,28 @@ def recognise_ner_org(st: ArticleState, it: Item) -> None:
     text = _text(doc, it.start, it.end)
     _add(st, Mention(it.start, it.end, mods.start, it.end, text, text, code=code, sector=sector,
                      kind="organisation", resolved_by="ner"))
+
+
+def _country_and_alias(st: ArticleState, it: Item, inner: list) -> bool:
+    """'Iranian Revolutionary Guard Corps', 'the Russian Gazprom': an ORG entity that is country
+    words followed by an alias of ``organisations.tsv`` of that country is that organisation (its
+    canonical name, code and sector). RETURNS (bool): True when the mention was added."""
+    if not inner or inner[-1].kind != "org" or inner[-1].end != it.end:
+        return False
+    row = _org_row(st, inner[-1])
+    lead = inner[:-1]
+    if row is None or not lead or lead[0].start != it.start or any(
+            a.end != b.start for a, b in zip(lead, lead[1:] + [inner[-1]])):
+        return False  # other words between: 'Iranian Students News Agency' is not ISNA's country only
+    codes = set()
+    for sub in lead:
+        e = sub.first("adjective") or sub.first("country") or sub.first("demonym")
+        if e is None:
+            return False
+        codes.add(e.value)
+    if codes != {row.get("code")}:
+        return False
+    _add(st, Mention(it.start, it.end, it.start, it.end, _text(st.doc, it.start, it.end), row["canonical"],
+                     code=row.get("code"), sector=row.get("sector"), kind=row.get("kind") or "organisation",
+                     resolved_by="organisation", org_type=row.get("type")))
+    return True

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from .affiliation import affiliate
 from .modifiers import left_modifiers, right_countries
 from .state import ArticleState, Item, Mention, _add
 from .syntax import _span_root, _text
@@ -85,12 +86,14 @@ def _person_mention(st: ArticleState, item: Item, canonical: Optional[str]) -> O
             m.sector = None if mods.former else (mods.title.get("sector") or mods.agent_sector or None)
             m.role = ("former " if mods.former else "") + (mods.role or mods.title.get("role") or mods.title["title"].title())
             m.resolved_by = "title"
-            if m.code is None and m.sector and not mods.unplaced:
-                # 'Police spokesman Mariusz Ciarka' in a story about Poland: the sentence's
-                # country, else the article's; resolved_by says which
-                code, how = st.context_country(st.sent_of[item.start])
-                if code:
-                    m.code, m.resolved_by = code, how
+        # "BBC's Jonathan Marcus", 'Hamas spokesman Fawzi Barhoum': the owner's code (affiliation.py)
+        owned = m.code is None and not mods.former and affiliate(st, m, mods, mods.title)
+        if not owned and mods.title is not None and m.code is None and m.sector and not mods.unplaced:
+            # 'Police spokesman Mariusz Ciarka' in a story about Poland: the sentence's
+            # country, else the article's; resolved_by says which
+            code, how = st.context_country(st.sent_of[item.start])
+            if code:
+                m.code, m.resolved_by = code, how
     m.gender = kb.gender_of(m.canonical, mods.words)
     return m
 
@@ -113,7 +116,7 @@ def recognise_ner_person(st: ArticleState, it: Item) -> None:
     are a place) or has no capital."""
     doc, rules = st.doc, st.kb.rules
     place_nouns = set(rules.get("place_head_nouns", ()))
-    if all(k in st.place_at for k in range(it.start, it.end)):
+    if all(k in st.place_at for k in range(it.start, it.end)) or st.is_place_name(it):
         return  # the whole name is a place; a place word inside a name ('Regina Ip', 'Paris Hilton') is not
     root = _span_root(doc, it.start, it.end)
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in place_nouns:
@@ -126,15 +129,20 @@ def recognise_ner_person(st: ArticleState, it: Item) -> None:
 def surname_of_person_before(st: ArticleState, it: Item) -> bool:
     """True when the entity is a capitalised surname (one word, or two joined by a hyphen) that
     ends the longer name of a person mentioned before it ('Adamowicz' after 'Paweł Adamowicz',
-    'al-Muhandis' after 'Abu Mahdi al-Muhandis', 'Amman' after 'Sudesh Amman') and no table knows
-    it as an organisation. Used for ORG entities and for country or capital names.
-    RETURNS (bool)."""
+    'al-Muhandis' after 'Abu Mahdi al-Muhandis', 'Amman' after 'Sudesh Amman'), or that whole
+    name again ('Alexei Navalny' named a second time, tagged ORG), and no table knows it as an
+    organisation. Used for ORG entities and for country or capital names. RETURNS (bool)."""
     doc = st.doc
     n = it.end - it.start
     if it.value or not doc[it.start].text[:1].isalpha():
         return False
     words = [t.text for t in doc[it.start:it.end]]
-    if not any(w[:1].isupper() for w in words) or len([w for w in words if w.isalpha()]) > 2:
+    if not any(w[:1].isupper() for w in words):
+        return False
+    if any(m.person and m.kind == "person" and m.start < it.start and m.end - m.start == n > 1
+           and [t.text for t in doc[m.start:m.end]] == words for m in st.mentions):
+        return True  # the full name again
+    if len([w for w in words if w.isalpha()]) > 2:
         return False  # a surname is one word, or two joined by a hyphen ('al-Muhandis')
     return any(m.person and m.kind == "person" and m.start < it.start and m.end - m.start > n
                and [t.text for t in doc[m.end - n:m.end]] == words for m in st.mentions)

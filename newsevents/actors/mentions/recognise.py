@@ -13,7 +13,7 @@ from .persons import recognise_ner_person, recognise_person
 from .referring import queue_pronouns_and_groups, recognise_description, recognise_title
 from .scan import _scan
 from .state import ArticleState
-from .syntax import _counterpart, _destination, _is_noun_modifier
+from .syntax import _counterpart, _destination, _is_noun_modifier, _span_root
 
 #: item kind -> the function that makes its mentions (kinds not listed make none)
 _RECOGNISERS = {
@@ -40,6 +40,7 @@ def recognise(st: ArticleState, blocked: set) -> None:
             if k not in st.item_at or it.kind in ("ner_person", "ner_org"):
                 st.item_at.setdefault(k, it)
     _count_context(st, items)
+    st.place_names = locative_names(st, items)
     for it in items:
         if it.inner:
             continue
@@ -62,9 +63,10 @@ def _count_context(st: ArticleState, items: list) -> None:
         e = it.first("country") or it.first("adjective") or it.first("demonym") or it.first("capital")
         if e is not None and it.kind in ("country", "adjective", "demonym", "capital"):
             st.geo_article[e.value] += 1
-            if it.kind in ("country", "capital") or not _is_noun_modifier(doc, it):
-                # a nationality adjective belongs to its own noun ('Russian President Putin'),
-                # so it does not make the whole sentence Russian
+            if (it.kind in ("country", "capital") and not _modifies_title(st, it)) or not _is_noun_modifier(doc, it):
+                # a nationality adjective belongs to its own noun ('Russian President Putin'), as
+                # does a country name before a title ('US Secretary of State Mike Pompeo'), so it
+                # does not make the whole sentence Russian or American
                 st.geo_sent[st.sent_of[it.start]][e.value] += 1
                 if _destination(doc, it.start, it.end, venues):
                     st.dest_sent[st.sent_of[it.start]][e.value] += 1
@@ -92,3 +94,46 @@ def _count_context(st: ArticleState, items: list) -> None:
         st.geo_sent[st.sent_of[k]][place.country] += 1
         if _destination(doc, k, k + 1, venues):
             st.dest_sent[st.sent_of[k]][place.country] += 1
+
+
+def locative_names(st: ArticleState, items: list) -> set:
+    """The unknown names (spaCy PERSON and ORG entities no table knows) that the article uses as a
+    location: a literal toponym that the places stage placed in a country, or the object of a
+    locative preposition (actor rules ``locative_preps``: 'the base in
+    al-Tanf', 'residents stay in Rukban'), unless the preposition follows a word after which 'in'
+    does not place ('confidence in', 'invest in'; ``non_locative_heads``). A person or a body is
+    not where things are, so every mention of such a name is a place ('pressuring the U.S. to leave
+    al-Tanf'). A name with an organisation word or agent noun in it is a body wherever it sits ('in
+    U.S. District Court'; actor rules ``organisation_words``). RETURNS (set[tuple[str, ...]]): the
+    names' words, and the last word of each longer one ('Tanf' for 'al-Tanf')."""
+    doc, rules = st.doc, st.kb.rules
+    preps = set(rules.get("locative_preps", ()))
+    not_here = set(rules.get("non_locative_heads", ()))
+    body_words = set(rules.get("organisation_words", ()))
+    out = set()
+    for it in items:
+        if it.kind not in ("ner_person", "ner_org") or any(
+                doc[k].lower_ in body_words or (st.item_at.get(k) is not None and st.item_at[k].kind == "agent")
+                for k in range(it.start, it.end)):
+            continue  # 'filed in U.S. District Court': a body's name, wherever it sits
+        root = _span_root(doc, it.start, it.end)
+        prep = root.head
+        placed = all(p is not None and p.country and p.role != "associative"
+                     for p in (st.place_at.get(k) for k in range(it.start, it.end)))
+        if not placed and (root.dep_ != "pobj" or prep.lower_ not in preps or prep.head.lemma_.lower() in not_here
+                           or (it.start > 0 and doc[it.start - 1].lower_ == "the")):
+            continue  # 'in the Senate', 'members in the Labour Party': a body's name takes 'the'
+        words = tuple(t.text for t in doc[it.start:it.end])
+        out.add(words)
+        if len(words) > 1 and doc[it.end - 1].is_alpha:
+            out.add(words[-1:])
+    return out
+
+
+def _modifies_title(st: ArticleState, it) -> bool:
+    """True when the country item modifies a title ('US Secretary of State Mike Pompeo', 'the US
+    ambassador'): the country is that person's, not the sentence's. RETURNS (bool)."""
+    if not _is_noun_modifier(st.doc, it):
+        return False
+    head = st.item_at.get(st.doc[it.end - 1].head.i)
+    return head is not None and head.kind == "title"

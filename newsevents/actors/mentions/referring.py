@@ -4,19 +4,21 @@ A title without a name after it ('the president', 'the South Korean president'),
 definite description ('the newspaper'), a pronoun (rules.yaml ``pronouns``) and a group
 noun outside the lexicon with a number word ('both leaders', rules.yaml ``group_nouns``).
 A bare title with an agent reading in an actor slot ('a federal judge sentenced') is a new
-person of that sector instead.
+person of that sector instead, and one with its country after it ('a senior opposition leader in
+Kenya') a new person of that country.
 """
 from __future__ import annotations
 
 from .agents import _agent_mentions
-from .modifiers import left_modifiers
-from .state import ArticleState, Item
+from .modifiers import left_modifiers, right_countries
+from .state import ArticleState, Item, Mention, _add
 from .syntax import _group_number, _has_det, _span_root, actor_position
 
 
 def recognise_title(st: ArticleState, it: Item) -> None:
-    """A title of ``titles.tsv`` (type title) that heads its own phrase and has a determiner or
-    a country before it: ``("title", item, Mods)`` in ``st.pending``."""
+    """A title of ``titles.tsv`` (type title) that heads its own phrase and has a determiner, a
+    country or an owner before it ('an Interpol spokesperson', see :mod:`.affiliation`):
+    ``("title", item, Mods)`` in ``st.pending``."""
     doc, kb, rules = st.doc, st.kb, st.kb.rules
     row = kb.titles.get(it.first("title").value)
     if row is None or row.get("type") != "title":
@@ -30,11 +32,33 @@ def recognise_title(st: ArticleState, it: Item) -> None:
     if head.dep_ in ("compound",) and head.head.i > head.i:
         return
     mods = left_modifiers(st, it.start, it.end)
-    if not (_has_det(doc, head) or mods.countries):
+    if not (_has_det(doc, head) or mods.countries or mods.owner is not None):
         if it.first("agent") is not None and actor_position(head, rules):
             _agent_mentions(st, it)  # 'a federal judge sentenced': a new person of that sector
+        elif actor_position(head, rules):
+            _placed_title(st, it, head, row, mods)
         return
     st.pending.append(("title", it, mods))
+
+
+def _placed_title(st: ArticleState, it: Item, head, row: dict, mods) -> None:
+    """'A senior opposition leader in Kenya was arrested': a title with an indefinite article (or
+    none) and one country in its 'of' / 'from' / 'in' phrase is a new person of that country and
+    the title's sector (no office holder: 'a' names someone not yet named). 'in' does not place
+    the titles a country posts abroad (actor rules ``posted_titles``: 'an ambassador in Kenya')."""
+    posted = (row.get("role") or row["title"]).lower() in set(st.kb.rules.get("posted_titles", ()))
+    countries = right_countries(st, head, ("of", "from") if posted else ("of", "from", "in"))
+    if len(countries) != 1:
+        return
+    doc = st.doc
+    ev_start = mods.start
+    if ev_start > 0 and doc[ev_start - 1].lower_ in ("a", "an"):
+        ev_start -= 1
+    role = row.get("role") or row["title"].title()
+    name = st.kb.country_name(countries[0]) or countries[0]
+    _add(st, Mention(it.start, it.end, ev_start, it.end, doc[ev_start:it.end].text, f"{name} ({role.lower()})",
+                     code=countries[0], sector=None if mods.former else (row.get("sector") or None),
+                     kind="person", role=role, resolved_by="title", person=True, gender=row.get("gender") or None))
 
 
 def recognise_description(st: ArticleState, it: Item) -> None:

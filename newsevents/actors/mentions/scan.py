@@ -10,8 +10,9 @@ from .state import ArticleState, Item
 
 
 def _strip_ent(doc, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading 'the' and trailing possessive / punctuation from an entity span."""
-    while start < end and doc[start].lower_ in ("the", "a", "an"):
+    """Drop a leading 'the' (or a possessive ending the word before: "the group’s Haqqani network"
+    tagged '’s Haqqani') and trailing possessive / punctuation from an entity span."""
+    while start < end and doc[start].lower_ in ("the", "a", "an", "'s", "’s"):
         start += 1
     while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
@@ -113,6 +114,7 @@ def _scan(st: ArticleState, blocked: set) -> list[Item]:
         for k in range(it.start, it.end):
             covered[k] = it
     extra = []
+    honorifics = {w.lower() for w in kb.rules.get("name_honorifics", ())}
     for ent_start, ent_end, label in _name_entities(doc, kb.rules):
         s, e = _strip_ent(doc, ent_start, ent_end)
         if s >= e:
@@ -123,9 +125,12 @@ def _scan(st: ArticleState, blocked: set) -> list[Item]:
             continue  # the table knows it (fixes 'Trump' tagged ORG)
         if any(it.kind == "person" for it in overlapping):
             # a longer PERSON entity around an alias ('Kim Yo Jong' around 'Kim') wins only
-            # when its extra tokens are unknown proper nouns
+            # when its extra tokens are unknown proper nouns, not honorifics (actor rules
+            # ``name_honorifics``)
             alias = next(it for it in overlapping if it.kind == "person")
             extra_toks = [doc[k] for k in range(s, e) if not (alias.start <= k < alias.end)]
+            if extra_toks and all(t.lower_ in honorifics for t in extra_toks):
+                continue  # 'Sayyid Ali Hosseini Khamenei': an honorific before the table's name
             if label == "PERSON" and extra_toks and all(t.pos_ == "PROPN" and t.i not in covered for t in extra_toks):
                 items.remove(alias)
                 extra.append(Item(s, e, "ner_person"))

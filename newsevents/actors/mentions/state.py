@@ -88,6 +88,8 @@ class ArticleState:
     mentions: list = field(default_factory=list)
     pending: list = field(default_factory=list)  # (kind, token/item) for coref
     person_canon_seen: dict = field(default_factory=dict)  # canonical -> first Mention
+    # the words of unknown names the article uses as a location ('in al-Tanf'): places, never actors
+    place_names: set = field(default_factory=set)
     lower_keys: list = field(default_factory=list)  # lower-cased lexicon key of every token
     cased_keys: list = field(default_factory=list)  # cased lexicon key of every token
     quote_spans: Optional[list] = None  # character ranges of quotations, found on first use (coref)
@@ -122,6 +124,14 @@ class ArticleState:
             return None
         return place if entry is None or place.country != entry.value else None
 
+    def is_place_name(self, item) -> bool:
+        """True when an unknown name is a place, not an actor: the article uses the same name, or a
+        longer one ending in it, as a location here or elsewhere (a literal toponym the places stage
+        placed: 'at Abqaiq'; 'the base in al-Tanf ... pressuring the U.S. to leave al-Tanf';
+        :func:`.recognise.locative_names`)."""
+        words = tuple(t.text for t in self.doc[item.start:item.end])
+        return words in self.place_names
+
     def sentence_country(self, sent: int) -> Optional[str]:
         """The sentence's only country (names, adjectives, capitals, places), if exactly one."""
         if self.party_sent.get(sent):
@@ -135,6 +145,30 @@ class ArticleState:
 
     def default_country(self, sent: int) -> Optional[str]:
         return self.sentence_country(sent) or self.dominant_country()
+
+    def place_country(self) -> Optional[str]:
+        """The country where the article happens: the dominant country (:meth:`dominant`) of its
+        literal toponyms that the places stage placed ('the Rukban camp', 'Syria', 'Palmyra'), not of
+        the countries that act in it ('the U.S. said'); where no place dominates, the article's
+        dominant country (:meth:`dominant_country`) if it is also the place named most, or if the
+        article places nothing.
+        RETURNS (str | None): ISO alpha-3."""
+        counts: Counter = Counter()
+        seen = set()
+        for place in self.place_at.values():
+            if id(place) not in seen and place.country and place.role != "associative":
+                seen.add(id(place))
+                counts[place.country] += 1
+        if not counts:
+            return self.dominant_country()  # no place named: the story's country is the article's
+        found = self.dominant(counts)
+        if found is None:
+            # no place dominates: the article's dominant country, if no other place is named more
+            top = counts.most_common(2)
+            article = self.dominant_country()
+            if article == top[0][0] and (len(top) == 1 or top[1][1] < top[0][1]):
+                found = article
+        return found
 
     def context_country(self, sent: int, scope: str = "article") -> tuple:
         """The country a mention without country words of its own takes from its context.
