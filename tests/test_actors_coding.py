@@ -295,3 +295,12 @@ def test_a_bare_surname_is_no_office_holder_of_a_country_the_story_never_names(r
     ctx = run("Australia pledged aid. Morrison said the aid would arrive soon.", published=date(2019, 11, 20),
               places=[("Australia", "AUS")])
     assert [a.code for a in actors(ctx, "Morrison")] == ["AUS"]
+
+
+def test_a_country_studied_is_no_nationality(run):
+    """'a China scholar' studies China; 'a Chinese scholar' is Chinese (rules.yaml topic_nouns)."""
+    ctx = run("Derek Scissors, a China scholar at a think tank, said the deal was small.",
+              places=[("China", "CHN")])
+    assert "CHN" not in [a.code for a in actors(ctx, "Derek Scissors")]
+    ctx = run("Li Wei, a Chinese scholar, said the talks failed.")
+    assert [a.code for a in actors(ctx, "Li Wei")] == ["CHN"]

@@ -132,9 +132,13 @@ def _own_country(st: ArticleState, m: Mention, coded: dict) -> Optional[str]:
     predicate = {c.i for c in head.head.children if c.dep_ in ("attr", "oprd")} \
         if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in _DESCRIBING_VERBS else set()
     found = set()
+    topics = st.kb.rules.get("topic_nouns", ())
     for k in _phrase_tokens(head, skip, lambda t: _says_who(st, t)):
         if st.sent_of[k] != st.sent_of[head.i]:
             continue
+        t = doc[k]
+        if t.dep_ == "compound" and t.pos_ == "PROPN" and t.head.lemma_.lower() in topics:
+            continue  # 'a China scholar', 'a Russia analyst': the subject studied, not the nationality
         c = token_country(st, k, _COUNTRY_KINDS, None if k in predicate else coded)
         if c:
             found.add(c)
