@@ -74,3 +74,12 @@ def test_a_subject_holding_the_group_does_not_exclude_its_referents(run):
     ctx = run("Turkey and Greece had earlier had poor relations, but the leaders of the two countries spoke by "
               "telephone on Friday night.")
     assert named(ctx, "the two countries") == ["Greece", "Turkey"] or named(ctx, "countries") == ["Greece", "Turkey"]
+
+
+def test_both_standing_alone_is_the_pair_just_named(run):
+    # two people named, then "Both" as a subject: those two
+    ctx = run("Antoine Quirin and Nicolas Redouane were found guilty. Both on Thursday received prison terms.")
+    assert named(ctx, "Both") == ["Antoine Quirin", "Nicolas Redouane"]
+    # a group of two named as a group: that group
+    ctx = run("Two French police officers were found guilty on Thursday. Both on Thursday received prison terms.")
+    assert [a.code for a in ctx.analysis.actors if a.text == "Both"] == ["FRA"]

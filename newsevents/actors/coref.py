@@ -370,6 +370,14 @@ def _group(st: ArticleState, item: Item) -> None:
                     and not (m.kind == "country" and _placed(doc, m, places))), key=lambda m: m.start)
     back = [m for m in named if sent - int(rules.get("group_lookback_sentences", 2)) <= m.sent <= sent
             and m.end <= item.start]
+    if item.end - item.start == 1 and head.dep_ in ("nsubj", "nsubjpass"):
+        # 'Both' standing alone after 'two French police officers were found guilty': that group
+        # of as many, when it is nearer than the people named
+        groups = [m for m in st.mentions if m.kind == "group" and m.code and m.end <= item.start
+                  and sent - 1 <= m.sent <= sent and _group_number(doc, doc[m.end - 1], rules) == n]
+        if groups and (not back or groups[-1].start > back[-1].start):
+            _link(st, groups[-1], item.start, item.end, ev_start, item.end, text)
+            return
     refs = distinct(reversed(back))[:n]
     if head.lower_ in ("leaders", "presidents"):
         gov = [m for m in distinct(reversed(back)) if m.sector == "GOV"]

@@ -96,8 +96,12 @@ def _has_det(doc, tok, dets=("the", "this", "that")) -> bool:
 
 
 def _group_number(doc, head, rules) -> int:
-    """'the two leaders' / 'both leaders' -> 2; 0 when the noun has no number word."""
+    """'the two leaders' / 'both leaders' -> 2; 'Both' standing alone as a subject -> 2; 0 when the
+    noun has no number word."""
     numbers = rules.get("numbers", {})
+    if head.dep_ in ("nsubj", "nsubjpass") and head.lower_ in numbers and not any(
+            c.dep_ in ("prep", "compound", "amod") for c in head.children):
+        return int(numbers[head.lower_])  # 'Both on Thursday received prison terms' ('both of them' is no group)
     for c in head.lefts:
         n = numbers.get(c.lower_)
         if n is None:
