@@ -181,3 +181,46 @@ def test_an_exonym_in_the_articles_country_beats_a_primary_name_abroad(nlp, stag
             "returning to say, Palmyra, where their homes were.")
     assert places(nlp, stage, text)["Palmyra"].country == "SYR"
     assert places(nlp, stage, "The parade went through Palmyra, Pennsylvania.")["Palmyra"].country == "USA"
+
+
+def test_a_state_office_or_border_after_a_name_makes_it_the_state(nlp):
+    stage = stage_with_associative()  # "New York Gov. X": an associative use, listed only when asked
+    # admin1_cues (data/places/disambiguation.yaml): "New York Gov.", "the New York border", "the state of X"
+    for text in ("New York Gov. Andrew Cuomo signed the bill on Monday.",
+                 "The governor declared an emergency throughout New York state on Friday.",
+                 "The tolls end at Exit 1 near the New York border, officials said."):
+        p = places(nlp, stage, text)["New York"]
+        assert (p.feature, p.country) == ("admin1", "USA"), text
+    p = places(nlp, stage, "Seven people fell ill in the state of Washington last week.")["Washington"]
+    assert (p.feature, p.country) == ("admin1", "USA")
+    # no cue: the city, as before
+    assert places(nlp, stage, "The airline will fly between New York and Moscow.")["New York"].feature == "city"
+
+
+def test_admin1_cues_need_whole_words_and_an_admin1_reading():
+    from newsevents.places.disambiguate import admin1_cued, default_weights
+    from newsevents.places.gazetteer import get_gazetteer
+    from newsevents.places.toponym import Toponym
+
+    gaz, w = get_gazetteer(), default_weights()
+    text = "New York Governor Hochul met Paris State officials and New York Statesmen in the state of Ohio."
+    starts = [0, text.index("Paris"), text.index("New York", 10), text.index("Ohio")]
+    ts = [Toponym(a, a + len(n), n, "ner") for a, n in zip(starts, ["New York", "Paris", "New York", "Ohio"])]
+    got = admin1_cued(gaz, ts, text, w)
+    # "Governor" is a cue; Paris has no admin1 reading; "Statesmen" is not the word "State"; "state of" before
+    assert [id(t) in got for t in ts] == [True, False, False, True]
+
+
+def test_the_name_that_qualifies_a_city_is_the_state_that_holds_it(nlp, stage):
+    # "Buffalo, New York": the state (AP "City, State"); other mentions keep their own reading
+    got = places(nlp, stage, "A girl from Buffalo, New York, died of the flu, health officials said.")
+    assert (got["New York"].feature, got["Buffalo"].country) == ("admin1", "USA")
+    # a borough of the city of that name: the city
+    got = places(nlp, stage, "Eight students from a school in Queens, New York, caught the flu.")
+    assert got["New York"].feature == "city"
+
+
+def test_regions_sit_at_their_geonames_reference_point(nlp, stage):
+    # the geoparsing gold sets resolve to GeoNames features; a region's point is GeoNames' (supplement.tsv)
+    p = places(nlp, stage, "Oil prices rose on fears of war in the Middle East.")["Middle East"]
+    assert (p.geonameid, round(p.lat, 2), round(p.lon, 2)) == (6269133, 33.14, 35.86)

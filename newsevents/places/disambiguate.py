@@ -43,13 +43,20 @@ reading of an ambiguous name ("Georgia": the US state or the country) gains w_sh
 the same way when at least shared_admin1_min other names have a reading in it and no
 other reading of the name lies in it ("New York" the city is in the state).
 
+A mention that a cue word makes a state ("New York Gov. Andrew Cuomo", "throughout New York state", "the
+state of Washington"; ``admin1_cues``) is resolved apart from the name's other mentions, among its admin1
+readings only (:func:`admin1_cued`). The name that qualifies a place ("Buffalo, New York") is then given
+the reading that holds the place, its state or country, unless the place is a borough of a city of that
+name within ``qualifier_city_km`` ("Queens, New York"; :func:`_qualifier_mentions`).
+
 The rule's weights are data: ``data/places/disambiguation.yaml`` (a user file of
 the same name overrides them key by key), read into :class:`Weights`.
 """
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from typing import Optional
 
 from ..data import load_yaml
@@ -88,16 +95,22 @@ class Weights:
     w_list: float
     shadow_penalty: float
     home_min: float
+    qualifier_city_km: float
+    #: words after ("after") or before ("before") a name that make it its admin1 area (see admin1_cued)
+    admin1_cues: dict = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, d: dict) -> "Weights":
         """RAISES DataError (E011): a weight is missing or a feature name unknown."""
+        lists = ("feature_base", "admin1_cues")
         try:
             base = {FEATURES.index(k): float(v) for k, v in (d.get("feature_base") or {}).items()}
-            kw = {f: float(d[f]) for f in cls.__dataclass_fields__ if f != "feature_base"}
-        except (KeyError, ValueError, TypeError) as err:
+            kw = {f: float(d[f]) for f in cls.__dataclass_fields__ if f not in lists}
+            cues = {side: tuple(str(c) for c in (d.get("admin1_cues") or {}).get(side) or ())
+                    for side in ("after", "before")}
+        except (KeyError, ValueError, TypeError, AttributeError) as err:
             raise DataError("E011", path="places/disambiguation.yaml", row="-", reason=f"bad or missing weight: {err}")
-        return cls(feature_base=base, **kw)
+        return cls(feature_base=base, admin1_cues=cues, **kw)
 
 
 def load_weights(data_paths=None) -> Weights:
@@ -149,6 +162,7 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
     w = weights or default_weights()
     groups: dict[str, list[Toponym]] = {}
     demonym_n: dict[str, int] = {}
+    cued = admin1_cued(gaz, toponyms, text, w)
     for t in toponyms:
         if t.forced is not None:
             t.entry, t.resolved_by = t.forced, "demonym"
@@ -156,14 +170,17 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
             if cc:
                 demonym_n[cc] = demonym_n.get(cc, 0) + 1
             continue
-        groups.setdefault(norm(t.text), []).append(t)
+        groups.setdefault(norm(t.text) + (_ADMIN1_KEY if id(t) in cued else ""), []).append(t)
     cands: dict[str, list] = {}
     quals: dict[str, set] = {}
     for key, ts in groups.items():
         name = ts[0].text
         c = gaz.candidates(name)
-        if key in gaz.abbrev and ("." in name or not c):  # "Ark.", "B.C." name their state/province
-            c = [(i, True) for i in gaz.abbrev[key]]
+        nk = key[:-len(_ADMIN1_KEY)] if key.endswith(_ADMIN1_KEY) else key
+        if nk != key:  # "New York Gov. Andrew Cuomo": the state, whatever the city's size
+            c = [(i, p) for i, p in c if p and gaz.feature[i] == F_ADMIN1]
+        if nk in gaz.abbrev and ("." in name or not c):  # "Ark.", "B.C." name their state/province
+            c = [(i, True) for i in gaz.abbrev[nk]]
         cands[key] = c
         q = set()
         if not any(p and gaz.feature[i] == F_COUNTRY for i, p in c):  # "China, Japan and Korea" is a list
@@ -220,6 +237,7 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
         for t in ts:
             t.entry = best
             t.resolved_by = how
+    _qualifier_mentions(gaz, toponyms, text, w)
     _place_counties(gaz, toponyms)
 
 
@@ -361,6 +379,75 @@ class _Article:
             picks[key] = (scored[0][1], scored[0][0] - (scored[1][0] if len(scored) > 1 else -math.inf))
         return picks
 
+
+
+#: the key suffix of a name's mentions that a cue makes its admin1 area (:func:`admin1_cued`)
+_ADMIN1_KEY = "\x00admin1"
+_POSSESSIVE = re.compile(r"(?:'s|\u2019s)?\s+")
+
+
+def admin1_cued(gaz: Gazetteer, toponyms: list, text: Optional[str], w: Weights) -> set:
+    """RETURNS (set[int]): the ``id()`` of the toponyms a cue word makes their admin1 area.
+
+    A state's offices, laws and borders are named after it: "New York Gov. Andrew Cuomo", "New York's
+    attorney general", "throughout New York state", "near the New York border", "the state of
+    Washington". Such a mention is the name's admin1 reading (a US state, a province), not the city of
+    the same name, whatever the city's size. The cue words are ``admin1_cues`` of
+    ``data/places/disambiguation.yaml``: ``after`` the name (a possessive "'s" may come between),
+    ``before`` it (compared case-sensitively, whole words). Only names with an admin1 reading count.
+    """
+    after, before = w.admin1_cues.get("after") or (), w.admin1_cues.get("before") or ()
+    if not text or not (after or before):
+        return set()
+    out = set()
+    for t in toponyms:
+        if t.forced is not None:
+            continue
+        hit = False
+        m = _POSSESSIVE.match(text, t.end)
+        if m:
+            rest = text[m.end():m.end() + 40]
+            hit = any(rest.startswith(c) and (len(rest) == len(c) or not rest[len(c)].isalnum()) for c in after)
+        if not hit:
+            head = " ".join(text[max(0, t.start - 40):t.start].split())
+            hit = any(head.endswith(c) and (len(head) == len(c) or not head[-len(c) - 1].isalnum()) for c in before)
+        if hit and any(p and gaz.feature[i] == F_ADMIN1 for i, p in gaz.candidates(t.text)):
+            out.add(id(t))
+    return out
+
+
+def _qualifier_mentions(gaz: Gazetteer, toponyms: list, text: Optional[str], w: Weights) -> None:
+    """Give the name that qualifies a place ("Buffalo, New York"; "Paris, Texas") the reading that holds
+    the place: its admin1 area, else its country (AP Stylebook datelines and "City, State" usage), unless
+    the place lies within ``qualifier_city_km`` of a city reading of the name: "Brooklyn, New York" and
+    "Queens, New York" name boroughs of New York City.
+
+    The qualifier's other mentions keep their own resolution: "Buffalo, New York" and "flights to New
+    York" are the state and the city.
+    """
+    if not text:
+        return
+    by_start = {t.start: t for t in toponyms if t.forced is None}
+    for t in toponyms:
+        if not t.qualifier or t.entry is None:
+            continue
+        k = t.end
+        while k < len(text) and text[k] in " ,":
+            k += 1
+        u = by_start.get(k)
+        if u is None or u is t or norm(u.text) != norm(t.qualifier) or "," not in text[t.end:k]:
+            continue
+        cc, a1 = gaz.country[t.entry], gaz.admin1[t.entry]
+        if any(p and gaz.feature[i] == F_CITY and haversine_km(gaz.lat[i], gaz.lon[i], gaz.lat[t.entry],
+                                                               gaz.lon[t.entry]) < w.qualifier_city_km
+               for i, p in gaz.candidates(u.text)):
+            continue  # a borough of the city named after it
+        held = [e for e in gaz.qualifier(u.text) if cc and gaz.country[e] == cc
+                and (gaz.feature[e] == F_COUNTRY or (gaz.feature[e] == F_ADMIN1 and gaz.admin1[e] == a1))]
+        if held:
+            best = min(held, key=lambda e: gaz.feature[e] != F_ADMIN1)  # the state before the country
+            if best != u.entry:
+                u.entry, u.resolved_by, u.point = best, "qualifier", None
 
 
 #: what may stand between two names of one list ("Arizona, Colorado and Georgia")
