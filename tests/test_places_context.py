@@ -224,3 +224,23 @@ def test_regions_sit_at_their_geonames_reference_point(nlp, stage):
     # the geoparsing gold sets resolve to GeoNames features; a region's point is GeoNames' (supplement.tsv)
     p = places(nlp, stage, "Oil prices rose on fears of war in the Middle East.")["Middle East"]
     assert (p.geonameid, round(p.lat, 2), round(p.lon, 2)) == (6269133, 33.14, 35.86)
+
+
+def test_a_name_paired_with_a_state_is_the_state_and_with_a_city_no_evidence(nlp):
+    stage = stage_with_associative()  # "Oregon and Washington laws", "Washington and Cairo should": associative
+    # "Oregon and Washington laws": two states (w_list, pairs of admin1 areas or countries)
+    got = places(nlp, stage, "He supported Oregon and Washington laws that allow doctors to help patients.")
+    assert (got["Washington"].feature, got["Oregon"].feature) == ("admin1", "admin1")
+    # two cities joined by "and" are often two countries' capitals: no pull towards the same country
+    got = places(nlp, stage, "The envoy said Washington and Cairo should mend their ties.")
+    assert (got["Washington"].country, got["Cairo"].country) == ("USA", "EGY")
+
+
+def test_list_pairs_are_two_names_joined_by_and_or_not_by_a_comma():
+    from newsevents.places.disambiguate import _list_siblings
+    from newsevents.places.toponym import Toponym
+
+    text = "Oregon and Washington met Paris, Texas officials."
+    ts = [Toponym(text.index(n), text.index(n) + len(n), n, "ner") for n in ("Oregon", "Washington", "Paris", "Texas")]
+    assert _list_siblings(ts, text, pairs=True) == {"oregon": {"washington"}, "washington": {"oregon"}}
+    assert _list_siblings(ts, text) == {}

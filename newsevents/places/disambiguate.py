@@ -212,7 +212,8 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
         if len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= w.anchor_margin:
             anchors[key] = ranked[0][1]
 
-    ctx = _Article(gaz, w, groups, cands, quals, demonym_n, qual_ok, _list_siblings(toponyms, text))
+    ctx = _Article(gaz, w, groups, cands, quals, demonym_n, qual_ok, _list_siblings(toponyms, text),
+                   _list_siblings(toponyms, text, pairs=True))
     picks = ctx.score(anchors, plausible)
     for _ in range(int(w.rounds) - 1):  # a round's confident picks are the anchors of the next ...
         # ... except one that overturned its name's pass-1 anchor ("Georgia" the state, from "Atlanta")
@@ -244,9 +245,9 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
 class _Article:
     """One article's names, candidates and qualifiers, scored against a context (:meth:`score`)."""
 
-    def __init__(self, gaz, w, groups, cands, quals, demonym_n, qual_ok, siblings):
+    def __init__(self, gaz, w, groups, cands, quals, demonym_n, qual_ok, siblings, pairs=None):
         self.gaz, self.w, self.groups, self.cands, self.quals = gaz, w, groups, cands, quals
-        self.demonym_n, self.qual_ok, self.siblings = demonym_n, qual_ok, siblings
+        self.demonym_n, self.qual_ok, self.siblings, self.pairs = demonym_n, qual_ok, siblings, pairs or {}
 
     def score(self, anchors: dict, plausible: dict) -> dict:
         """Score every candidate of every name given the context of ``anchors`` (name -> entry) and
@@ -370,6 +371,10 @@ class _Article:
                         and all(gaz.country[j] and _support(key, gaz.country[j], len(ts)) < 0.01 for j in shadows):
                     s += w.shadow_penalty  # a local namesake of a country the article says nothing else about
                 sib = [anchors[k] for k in self.siblings.get(key, ()) if k in anchors]
+                # a pair of states or countries ("Oregon and Washington"); a pair of cities often joins two
+                # countries' capitals ("between Washington and Cairo"): no evidence
+                sib += [anchors[k] for k in self.pairs.get(key, ()) if k in anchors
+                        and gaz.feature[anchors[k]] in (F_ADMIN1, F_COUNTRY)]
                 if sib and len(c) > 1 and 2 * sum(gaz.feature[e] == f and gaz.country[e] == cc for e in sib) >= len(sib):
                     s += w.w_list  # "Arizona, Colorado, Georgia and Illinois": a state among states
                 if i in sib:  # "New York City, Long Island, New York and New Jersey": listed apart, not the same
@@ -452,11 +457,14 @@ def _qualifier_mentions(gaz: Gazetteer, toponyms: list, text: Optional[str], w: 
 
 #: what may stand between two names of one list ("Arizona, Colorado and Georgia")
 _LIST_GAPS = {",", "and", ", and", "or", ", or", "/", "&"}
+#: what may join the two names of a list of two ("Oregon and Washington")
+_PAIR_GAPS = {"and", "or", "&"}
 
 
-def _list_siblings(toponyms: list, text: Optional[str]) -> dict:
-    """RETURNS (dict): name key -> the keys of the other names in the same list (runs of toponyms
-    separated only by commas, "and", "or"); nationality words are not list items."""
+def _list_siblings(toponyms: list, text: Optional[str], pairs: bool = False) -> dict:
+    """RETURNS (dict): name key -> the keys of the other names in the same list (runs of three
+    toponyms or more separated only by commas, "and", "or"; with ``pairs``, the other name of a run
+    of two joined by "and"/"or" instead); nationality words are not list items."""
     if not text:
         return {}
     items = sorted((t for t in toponyms if t.forced is None), key=lambda t: t.start)
@@ -465,10 +473,10 @@ def _list_siblings(toponyms: list, text: Optional[str]) -> dict:
         if cur and " ".join(text[cur[-1].end:t.start].split()) in _LIST_GAPS:
             cur.append(t)
         else:
-            if len(cur) > 2:
+            if _is_list(cur, text, pairs):
                 runs.append(cur)
             cur = [t]
-    if len(cur) > 2:
+    if _is_list(cur, text, pairs):
         runs.append(cur)
     out: dict = {}
     for run in runs:
@@ -476,6 +484,14 @@ def _list_siblings(toponyms: list, text: Optional[str]) -> dict:
         for k in keys:
             out.setdefault(k, set()).update(keys - {k})
     return out
+
+
+def _is_list(run: list, text: str, pairs: bool) -> bool:
+    """Three names or more ("Ohio, Georgia and Texas"); with ``pairs`` two joined by "and"/"or" ("Oregon
+    and Washington") instead; two joined by a comma are a place and its qualifier ("Paris, Texas")."""
+    if not pairs:
+        return len(run) > 2
+    return len(run) == 2 and " ".join(text[run[0].end:run[1].start].split()) in _PAIR_GAPS
 
 
 def _pointed(gaz: Gazetteer, i: int) -> bool:
