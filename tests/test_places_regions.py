@@ -74,3 +74,14 @@ def test_a_qualified_group_word_stays_the_town(nlp):
 
 def test_group_words_alone_are_not_recognised(nlp):
     assert "European" not in _run(nlp, "European leaders met on Tuesday.")
+
+
+def test_regions_islands_and_a_former_state_that_news_names_are_in_the_gazetteer(nlp):
+    # supplement.tsv rows (and an alias of Iran in countries.tsv): each was unresolved before
+    got = _run(nlp, "Government forces shelled Eastern Ghouta again, while officials in the Islamic Republic "
+                    "recalled the Soviet Union.")
+    assert (got["Eastern Ghouta"].country, got["Eastern Ghouta"].feature) == ("SYR", "region")
+    assert got["Islamic Republic"].country == "IRN"
+    assert got["Soviet Union"].country == "RUS"
+    got = _run(nlp, "She worked in a hospital on the North Island of New Zealand before flying to Tortola.")
+    assert got["North Island"].country == "NZL" and got["Tortola"].country == "VGB"
