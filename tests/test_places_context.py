@@ -244,3 +244,16 @@ def test_list_pairs_are_two_names_joined_by_and_or_not_by_a_comma():
     ts = [Toponym(text.index(n), text.index(n) + len(n), n, "ner") for n in ("Oregon", "Washington", "Paris", "Texas")]
     assert _list_siblings(ts, text, pairs=True) == {"oregon": {"washington"}, "washington": {"oregon"}}
     assert _list_siblings(ts, text) == {}
+
+
+def test_la_with_dots_is_los_angeles_and_la_dot_is_louisiana(nlp, stage):
+    # supplement.tsv: 'L.A.' names Los Angeles; only the abbreviations as written ("La.") name a state
+    got = places(nlp, stage, "The band played two nights in L.A. last week.")
+    assert (got["L.A."].name, got["L.A."].country) == ("Los Angeles", "USA")
+    from newsevents.places.gazetteer import get_gazetteer, haversine_km
+
+    p = places(nlp, stage, "A storm hit Lafayette, La., on Monday.")["Lafayette"]
+    assert haversine_km(p.lat, p.lon, 30.22, -92.02) < 30  # Lafayette, Louisiana
+
+    gaz = get_gazetteer()
+    assert {"la.", "ark.", "fla."} <= gaz.abbrev_forms and "l.a." not in gaz.abbrev_forms

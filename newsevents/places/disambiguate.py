@@ -179,7 +179,7 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
         nk = key[:-len(_ADMIN1_KEY)] if key.endswith(_ADMIN1_KEY) else key
         if nk != key:  # "New York Gov. Andrew Cuomo": the state, whatever the city's size
             c = [(i, p) for i, p in c if p and gaz.feature[i] == F_ADMIN1]
-        if nk in gaz.abbrev and ("." in name or not c):  # "Ark.", "B.C." name their state/province
+        if nk in gaz.abbrev and (name.lower() in gaz.abbrev_forms or not c):  # "Ark.", "B.C.": their state/province
             c = [(i, True) for i in gaz.abbrev[nk]]
         cands[key] = c
         q = set()
