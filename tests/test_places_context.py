@@ -257,3 +257,23 @@ def test_la_with_dots_is_los_angeles_and_la_dot_is_louisiana(nlp, stage):
 
     gaz = get_gazetteer()
     assert {"la.", "ark.", "fla."} <= gaz.abbrev_forms and "l.a." not in gaz.abbrev_forms
+
+
+def test_a_person_noun_or_an_address_makes_a_country_name_a_town(nlp, stage):
+    # town_cues: a country's people are named by its demonym, so "a Palestine man" lives in a town
+    got = places(nlp, stage, "A Palestine man was injured on U.S. 287 near Elkhart, Texas, on Monday.")
+    assert (got["Palestine"].feature, got["Palestine"].country) == ("city", "USA")
+    got = places(nlp, stage, "Services will be held at the funeral home, 508 Cumberland St., Lebanon, Pennsylvania.")
+    assert (got["Lebanon"].feature, got["Lebanon"].country) == ("city", "USA")
+    # no cue: the country
+    assert places(nlp, stage, "Israeli jets struck targets in Lebanon on Monday.")["Lebanon"].feature == "country"
+
+
+def test_town_cues_spare_a_country_s_abbreviation():
+    from newsevents.places.disambiguate import _abbreviation, _cued, default_weights
+    from newsevents.places.toponym import Toponym
+
+    text = "More than 2 million U.S. residents and a Jordan woman were counted."
+    ts = [Toponym(text.index(n), text.index(n) + len(n), n, "ner") for n in ("U.S.", "Jordan")]
+    assert len(_cued(ts, text, default_weights().town_cues)) == 2
+    assert [_abbreviation(t.text) for t in ts] == [True, False]

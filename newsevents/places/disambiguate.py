@@ -49,6 +49,10 @@ readings only (:func:`admin1_cued`). The name that qualifies a place ("Buffalo, 
 the reading that holds the place, its state or country, unless the place is a borough of a city of that
 name within ``qualifier_city_km`` ("Queens, New York"; :func:`_qualifier_mentions`).
 
+A name that a town cue follows or precedes ("a Lebanon woman", "508 Cumberland St., Lebanon"; ``town_cues``)
+or that is a dateline loses its country readings when it has others: a country's people are named by its
+demonym, an address ends in its town and AP datelines are cities.
+
 The rule's weights are data: ``data/places/disambiguation.yaml`` (a user file of
 the same name overrides them key by key), read into :class:`Weights`.
 """
@@ -98,19 +102,21 @@ class Weights:
     qualifier_city_km: float
     #: words after ("after") or before ("before") a name that make it its admin1 area (see admin1_cued)
     admin1_cues: dict = field(default_factory=dict)
+    #: words after or before a name that make it a town, not a country (see town_cued)
+    town_cues: dict = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, d: dict) -> "Weights":
         """RAISES DataError (E011): a weight is missing or a feature name unknown."""
-        lists = ("feature_base", "admin1_cues")
+        lists = ("feature_base", "admin1_cues", "town_cues")
         try:
             base = {FEATURES.index(k): float(v) for k, v in (d.get("feature_base") or {}).items()}
             kw = {f: float(d[f]) for f in cls.__dataclass_fields__ if f not in lists}
-            cues = {side: tuple(str(c) for c in (d.get("admin1_cues") or {}).get(side) or ())
-                    for side in ("after", "before")}
+            cues = {name: {side: tuple(str(c) for c in (d.get(name) or {}).get(side) or ()) for side in ("after", "before")}
+                    for name in lists[1:]}
         except (KeyError, ValueError, TypeError, AttributeError) as err:
             raise DataError("E011", path="places/disambiguation.yaml", row="-", reason=f"bad or missing weight: {err}")
-        return cls(feature_base=base, admin1_cues=cues, **kw)
+        return cls(feature_base=base, **cues, **kw)
 
 
 def load_weights(data_paths=None) -> Weights:
@@ -163,6 +169,8 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
     groups: dict[str, list[Toponym]] = {}
     demonym_n: dict[str, int] = {}
     cued = admin1_cued(gaz, toponyms, text, w)
+    towns = {norm(t.text) for t in toponyms if (id(t) in _cued(toponyms, text, w.town_cues) or t.how == "dateline")
+             and not _abbreviation(t.text)}  # "U.S. residents": a country's abbreviation is its adjective too
     for t in toponyms:
         if t.forced is not None:
             t.entry, t.resolved_by = t.forced, "demonym"
@@ -179,6 +187,10 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
         nk = key[:-len(_ADMIN1_KEY)] if key.endswith(_ADMIN1_KEY) else key
         if nk != key:  # "New York Gov. Andrew Cuomo": the state, whatever the city's size
             c = [(i, p) for i, p in c if p and gaz.feature[i] == F_ADMIN1]
+        if nk in towns and any(gaz.feature[i] != F_COUNTRY for i, _ in c):
+            # "a Lebanon woman", "508 Cumberland St., Lebanon", a dateline: a town (a country's people are
+            # named by its demonym, an address ends in a town, AP datelines are cities)
+            c = [(i, p) for i, p in c if gaz.feature[i] != F_COUNTRY]
         if nk in gaz.abbrev and (name.lower() in gaz.abbrev_forms or not c):  # "Ark.", "B.C.": their state/province
             c = [(i, True) for i in gaz.abbrev[nk]]
         cands[key] = c
@@ -401,7 +413,20 @@ def admin1_cued(gaz: Gazetteer, toponyms: list, text: Optional[str], w: Weights)
     ``data/places/disambiguation.yaml``: ``after`` the name (a possessive "'s" may come between),
     ``before`` it (compared case-sensitively, whole words). Only names with an admin1 reading count.
     """
-    after, before = w.admin1_cues.get("after") or (), w.admin1_cues.get("before") or ()
+    hit = _cued(toponyms, text, w.admin1_cues)
+    return {id(t) for t in toponyms
+            if id(t) in hit and any(p and gaz.feature[i] == F_ADMIN1 for i, p in gaz.candidates(t.text))}
+
+
+def _abbreviation(name: str) -> bool:
+    """"U.S.", "UK", "EU": dotted or at most three capital letters."""
+    return "." in name or (name.isupper() and len(name) <= 3)
+
+
+def _cued(toponyms: list, text: Optional[str], cues: dict) -> set:
+    """RETURNS (set[int]): the ``id()`` of the toponyms (not nationality words) that one of ``cues["after"]``
+    follows (a possessive "'s" may come between) or one of ``cues["before"]`` precedes, as whole words."""
+    after, before = cues.get("after") or (), cues.get("before") or ()
     if not text or not (after or before):
         return set()
     out = set()
@@ -416,7 +441,7 @@ def admin1_cued(gaz: Gazetteer, toponyms: list, text: Optional[str], w: Weights)
         if not hit:
             head = " ".join(text[max(0, t.start - 40):t.start].split())
             hit = any(head.endswith(c) and (len(head) == len(c) or not head[-len(c) - 1].isalnum()) for c in before)
-        if hit and any(p and gaz.feature[i] == F_ADMIN1 for i, p in gaz.candidates(t.text)):
+        if hit:
             out.add(id(t))
     return out
 
