@@ -86,3 +86,8 @@ def test_regions_islands_and_a_former_state_that_news_names_are_in_the_gazetteer
     assert (su.country, su.feature, su.lat, su.lon) == (None, "region", 60.0, 100.0)
     got = _run(nlp, "She worked in a hospital on the North Island of New Zealand before flying to Tortola.")
     assert got["North Island"].country == "NZL" and got["Tortola"].country == "VGB"
+
+
+def test_heathrow_is_london_s_airport_not_the_florida_town(nlp):
+    p = _run(nlp, "Flights out of Heathrow were cancelled because of fog.")["Heathrow"]
+    assert (p.country, p.feature) == ("GBR", "landmark")
