@@ -277,3 +277,16 @@ def test_town_cues_spare_a_country_s_abbreviation():
     ts = [Toponym(text.index(n), text.index(n) + len(n), n, "ner") for n in ("U.S.", "Jordan")]
     assert len(_cued(ts, text, default_weights().town_cues)) == 2
     assert [_abbreviation(t.text) for t in ts] == [True, False]
+
+
+def test_only_a_plausible_reading_of_another_name_shares_its_state():
+    # w_shared: Madrid, Iowa (a village, far below Madrid, Spain) no longer makes Boone the Iowa town
+    from newsevents.places.disambiguate import resolve
+    from newsevents.places.gazetteer import get_gazetteer
+    from newsevents.places.toponym import Toponym
+
+    gaz = get_gazetteer()
+    text = "Trade officials from Madrid visited Boone on Monday."
+    ts = [Toponym(text.index(n), text.index(n) + len(n), n, "ner") for n in ("Madrid", "Boone")]
+    resolve(gaz, ts, None, text)
+    assert [(gaz.country[t.entry], gaz.admin1[t.entry]) for t in ts] == [("ESP", "29"), ("USA", "NC")]

@@ -17,7 +17,9 @@ says "French" is Paris, France), +w_admin1 when the candidate lies in an admin1
 area the article names (or, for an admin1 area, per named city inside it),
 +w_near when it lies within near_km of another resolved city, and +w_shared per
 other ambiguous name of the article (at most two) that has a reading in the same
-admin1 area (a city or US county: "Paris" and "Henry County" share Tennessee); a
+admin1 area (a city or US county: "Paris" and "Henry County" share Tennessee), among its plausible
+readings (pass-1 score within close_margin of its best: Madrid, Iowa, a village, is no evidence for
+Boone, Iowa when Madrid is Spain's capital); a
 confident city already counted by w_near does not count again for w_shared. A city,
 landmark or placed county gains +w_close per other name (at most two, those counted here
 not counting again for w_shared) with a plausible reading (pass-1 score within close_margin
@@ -298,8 +300,9 @@ class _Article:
                 if gaz.feature[e] == F_CITY and gaz.admin1[e]:
                     area_keys.setdefault((gaz.country[e], gaz.admin1[e]), set()).add(key)
                 continue
+            ok = {j for j, _ in plausible.get(key, ())}  # its plausible readings only, as for w_close
             for i, primary in c:  # a state's own name too: "Georgia" the state, "Hall County", "Gainesville"
-                if primary and gaz.admin1[i] and gaz.feature[i] in (F_CITY, F_ADMIN2, F_ADMIN1):
+                if primary and i in ok and gaz.admin1[i] and gaz.feature[i] in (F_CITY, F_ADMIN2, F_ADMIN1):
                     area_keys.setdefault((gaz.country[i], gaz.admin1[i]), set()).add(key)
 
         grid = _close_grid(gaz, plausible)
