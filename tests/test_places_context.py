@@ -290,3 +290,24 @@ def test_only_a_plausible_reading_of_another_name_shares_its_state():
     ts = [Toponym(text.index(n), text.index(n) + len(n), n, "ner") for n in ("Madrid", "Boone")]
     resolve(gaz, ts, None, text)
     assert [(gaz.country[t.entry], gaz.admin1[t.entry]) for t in ts] == [("ESP", "29"), ("USA", "NC")]
+
+
+def test_names_listed_before_counties_are_those_counties():
+    # county_listed: "Eastland and Callahan counties", not the towns; "Indiana counties" is no list
+    from newsevents.places.disambiguate import county_listed, resolve
+    from newsevents.places.gazetteer import get_gazetteer
+    from newsevents.places.toponym import Toponym
+
+    gaz = get_gazetteer()
+    text = ("Fires burned in Eastland and Callahan counties, Texas. Volunteers came from Camden, Charlton "
+            "and Glynn counties. It ranks in the middle of Indiana counties.")
+    names = [("Eastland", 0), ("Callahan", 0), ("Texas", 0), ("Camden", 0), ("Charlton", 0), ("Glynn", 0),
+             ("Indiana", 0)]
+    ts = [Toponym(text.index(n), text.index(n) + len(n), n, "ner") for n, _ in names]
+    got = county_listed(gaz, ts, text)
+    assert [got.get(id(t)) for t in ts] == [" County"] * 2 + [None] + [" County"] * 3 + [None]
+    resolve(gaz, ts, None, text)
+    callahan, camden = ts[1], ts[3]
+    assert (gaz.names[callahan.entry], gaz.admin1[callahan.entry]) == ("Callahan County", "TX")
+    assert gaz.names[camden.entry] == "Camden County" and ts[6].entry is not None
+    assert gaz.names[ts[6].entry] == "Indiana"  # the state

@@ -51,6 +51,9 @@ readings only (:func:`admin1_cued`). The name that qualifies a place ("Buffalo, 
 the reading that holds the place, its state or country, unless the place is a borough of a city of that
 name within ``qualifier_city_km`` ("Queens, New York"; :func:`_qualifier_mentions`).
 
+A name in a list closed by "counties" or "parishes" ("Eastland and Callahan counties") is resolved among
+the readings of "<name> County" (:func:`county_listed`).
+
 A name that a town cue follows or precedes ("a Lebanon woman", "508 Cumberland St., Lebanon"; ``town_cues``)
 or that is a dateline loses its country readings when it has others: a country's people are named by its
 demonym, an address ends in its town and AP datelines are cities.
@@ -171,6 +174,7 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
     groups: dict[str, list[Toponym]] = {}
     demonym_n: dict[str, int] = {}
     cued = admin1_cued(gaz, toponyms, text, w)
+    counties = county_listed(gaz, toponyms, text)
     towns = {norm(t.text) for t in toponyms if (id(t) in _cued(toponyms, text, w.town_cues) or t.how == "dateline")
              and not _abbreviation(t.text)}  # "U.S. residents": a country's abbreviation is its adjective too
     for t in toponyms:
@@ -180,7 +184,8 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
             if cc:
                 demonym_n[cc] = demonym_n.get(cc, 0) + 1
             continue
-        groups.setdefault(norm(t.text) + (_ADMIN1_KEY if id(t) in cued else ""), []).append(t)
+        suffix = _ADMIN1_KEY if id(t) in cued else (_COUNTY_KEY + counties[id(t)] if id(t) in counties else "")
+        groups.setdefault(norm(t.text) + suffix, []).append(t)
     cands: dict[str, list] = {}
     quals: dict[str, set] = {}
     for key, ts in groups.items():
@@ -189,6 +194,9 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
         nk = key[:-len(_ADMIN1_KEY)] if key.endswith(_ADMIN1_KEY) else key
         if nk != key:  # "New York Gov. Andrew Cuomo": the state, whatever the city's size
             c = [(i, p) for i, p in c if p and gaz.feature[i] == F_ADMIN1]
+        elif _COUNTY_KEY in key:  # "Camden and Charlton counties": Camden County
+            nk, suffix = key.split(_COUNTY_KEY)
+            c = [(i, p) for i, p in gaz.candidates(name + suffix) if gaz.feature[i] == F_ADMIN2]
         if nk in towns and any(gaz.feature[i] != F_COUNTRY for i, _ in c):
             # "a Lebanon woman", "508 Cumberland St., Lebanon", a dateline: a town (a country's people are
             # named by its demonym, an address ends in a town, AP datelines are cities)
@@ -446,6 +454,40 @@ def _cued(toponyms: list, text: Optional[str], cues: dict) -> set:
             hit = any(head.endswith(c) and (len(head) == len(c) or not head[-len(c) - 1].isalnum()) for c in before)
         if hit:
             out.add(id(t))
+    return out
+
+
+#: the key suffix of a name listed before "counties" (:func:`county_listed`), then the suffix of its entries
+_COUNTY_KEY = "\x00county"
+#: a list of capitalised names closed by "counties" / "parishes" ("Eastland and Callahan counties"): what may
+#: follow a listed name up to that word
+_COUNTY_LIST_REST = re.compile(r"(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})*"
+                               r"\s+(counties|Counties|parishes|Parishes)\b")
+_COUNTY_WORD = {"counties": " County", "parishes": " Parish"}
+#: the last name of such a list: a capitalised name and "and" / "or" / a comma right before it
+_LIST_BEFORE = re.compile(r"[A-Z][\w.'-]*(?:,\s*(?:and|or)?|\s+(?:and|or|&))\s+$")
+
+
+def county_listed(gaz: Gazetteer, toponyms: list, text: Optional[str]) -> dict:
+    """RETURNS (dict): ``id()`` of each toponym named in a list closed by "counties" or "parishes" -> the
+    suffix of the entries it names (" County", " Parish"), where the gazetteer knows "<name> County".
+
+    US news lists counties by their bare names: "fires in Eastland and Callahan counties", "Butler, Clark,
+    Hamilton, Madison, Montgomery, Preble or Warren counties". Each such name is its county, not the town
+    or state of the same name.
+    """
+    if not text:
+        return {}
+    out = {}
+    for t in toponyms:
+        if t.forced is not None or not t.text[:1].isupper():
+            continue
+        m = _COUNTY_LIST_REST.match(text, t.end)
+        # a list of two names or more: "Indiana counties" are the counties of Indiana
+        if m and (m.group(0).split()[0] != m.group(1) or _LIST_BEFORE.search(text, max(0, t.start - 80), t.start)):
+            suffix = _COUNTY_WORD[m.group(1).lower()]
+            if any(gaz.feature[i] == F_ADMIN2 for i, _ in gaz.candidates(t.text + suffix)):
+                out[id(t)] = suffix
     return out
 
 
