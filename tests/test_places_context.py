@@ -155,7 +155,7 @@ def test_a_name_in_a_list_takes_the_feature_of_its_confident_items(nlp, stage):
 
 
 def test_list_siblings_are_runs_of_names_joined_by_commas_and_and():
-    from newsevents.places.disambiguate import _list_siblings
+    from newsevents.places.mention_cues import list_siblings as _list_siblings
     from newsevents.places.toponym import Toponym
 
     text = "Flu cases rose in Ohio, Georgia and Texas, officials in Atlanta said."
@@ -198,7 +198,8 @@ def test_a_state_office_or_border_after_a_name_makes_it_the_state(nlp):
 
 
 def test_admin1_cues_need_whole_words_and_an_admin1_reading():
-    from newsevents.places.disambiguate import admin1_cued, default_weights
+    from newsevents.places.disambiguate import default_weights
+    from newsevents.places.mention_cues import admin1_cued
     from newsevents.places.gazetteer import get_gazetteer
     from newsevents.places.toponym import Toponym
 
@@ -237,7 +238,7 @@ def test_a_name_paired_with_a_state_is_the_state_and_with_a_city_no_evidence(nlp
 
 
 def test_list_pairs_are_two_names_joined_by_and_or_not_by_a_comma():
-    from newsevents.places.disambiguate import _list_siblings
+    from newsevents.places.mention_cues import list_siblings as _list_siblings
     from newsevents.places.toponym import Toponym
 
     text = "Oregon and Washington met Paris, Texas officials."
@@ -270,7 +271,8 @@ def test_a_person_noun_or_an_address_makes_a_country_name_a_town(nlp, stage):
 
 
 def test_town_cues_spare_a_country_s_abbreviation():
-    from newsevents.places.disambiguate import _abbreviation, _cued, default_weights
+    from newsevents.places.disambiguate import default_weights
+    from newsevents.places.mention_cues import _abbreviation, _cued
     from newsevents.places.toponym import Toponym
 
     text = "More than 2 million U.S. residents and a Jordan woman were counted."
@@ -294,7 +296,8 @@ def test_only_a_plausible_reading_of_another_name_shares_its_state():
 
 def test_names_listed_before_counties_are_those_counties():
     # county_listed: "Eastland and Callahan counties", not the towns; "Indiana counties" is no list
-    from newsevents.places.disambiguate import county_listed, resolve
+    from newsevents.places.disambiguate import resolve
+    from newsevents.places.mention_cues import county_listed
     from newsevents.places.gazetteer import get_gazetteer
     from newsevents.places.toponym import Toponym
 
