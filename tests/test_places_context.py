@@ -193,6 +193,8 @@ def test_a_state_office_or_border_after_a_name_makes_it_the_state(nlp):
         assert (p.feature, p.country) == ("admin1", "USA"), text
     p = places(nlp, stage, "Seven people fell ill in the state of Washington last week.")["Washington"]
     assert (p.feature, p.country) == ("admin1", "USA")
+    p = places(nlp, stage, "The team joined the Georgia National Guard for the exercise.")["Georgia"]
+    assert (p.feature, p.country) == ("admin1", "USA")  # not the country
     # no cue: the city, as before
     assert places(nlp, stage, "The airline will fly between New York and Moscow.")["New York"].feature == "city"
 
