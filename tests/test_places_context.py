@@ -155,7 +155,7 @@ def test_a_name_in_a_list_takes_the_feature_of_its_confident_items(nlp, stage):
 
 
 def test_list_siblings_are_runs_of_names_joined_by_commas_and_and():
-    from newsevents.places.disambiguate import _list_siblings
+    from newsevents.places.mention_cues import list_siblings as _list_siblings
     from newsevents.places.toponym import Toponym
 
     text = "Flu cases rose in Ohio, Georgia and Texas, officials in Atlanta said."
@@ -181,3 +181,138 @@ def test_an_exonym_in_the_articles_country_beats_a_primary_name_abroad(nlp, stag
             "returning to say, Palmyra, where their homes were.")
     assert places(nlp, stage, text)["Palmyra"].country == "SYR"
     assert places(nlp, stage, "The parade went through Palmyra, Pennsylvania.")["Palmyra"].country == "USA"
+
+
+def test_a_state_office_or_border_after_a_name_makes_it_the_state(nlp):
+    stage = stage_with_associative()  # "New York Gov. X": an associative use, listed only when asked
+    # admin1_cues (data/places/disambiguation.yaml): "New York Gov.", "the New York border", "the state of X"
+    for text in ("New York Gov. Andrew Cuomo signed the bill on Monday.",
+                 "The governor declared an emergency throughout New York state on Friday.",
+                 "The tolls end at Exit 1 near the New York border, officials said."):
+        p = places(nlp, stage, text)["New York"]
+        assert (p.feature, p.country) == ("admin1", "USA"), text
+    p = places(nlp, stage, "Seven people fell ill in the state of Washington last week.")["Washington"]
+    assert (p.feature, p.country) == ("admin1", "USA")
+    p = places(nlp, stage, "The team joined the Georgia National Guard for the exercise.")["Georgia"]
+    assert (p.feature, p.country) == ("admin1", "USA")  # not the country
+    # no cue: the city, as before
+    assert places(nlp, stage, "The airline will fly between New York and Moscow.")["New York"].feature == "city"
+
+
+def test_admin1_cues_need_whole_words_and_an_admin1_reading():
+    from newsevents.places.disambiguate import default_weights
+    from newsevents.places.mention_cues import admin1_cued
+    from newsevents.places.gazetteer import get_gazetteer
+    from newsevents.places.toponym import Toponym
+
+    gaz, w = get_gazetteer(), default_weights()
+    text = "New York Governor Hochul met Paris State officials and New York Statesmen in the state of Ohio."
+    starts = [0, text.index("Paris"), text.index("New York", 10), text.index("Ohio")]
+    ts = [Toponym(a, a + len(n), n, "ner") for a, n in zip(starts, ["New York", "Paris", "New York", "Ohio"])]
+    got = admin1_cued(gaz, ts, text, w)
+    # "Governor" is a cue; Paris has no admin1 reading; "Statesmen" is not the word "State"; "state of" before
+    assert [id(t) in got for t in ts] == [True, False, False, True]
+
+
+def test_the_name_that_qualifies_a_city_is_the_state_that_holds_it(nlp, stage):
+    # "Buffalo, New York": the state (AP "City, State"); other mentions keep their own reading
+    got = places(nlp, stage, "A girl from Buffalo, New York, died of the flu, health officials said.")
+    assert (got["New York"].feature, got["Buffalo"].country) == ("admin1", "USA")
+    # a borough of the city of that name: the city
+    got = places(nlp, stage, "Eight students from a school in Queens, New York, caught the flu.")
+    assert got["New York"].feature == "city"
+
+
+def test_regions_sit_at_their_geonames_reference_point(nlp, stage):
+    # the geoparsing gold sets resolve to GeoNames features; a region's point is GeoNames' (supplement.tsv)
+    p = places(nlp, stage, "Oil prices rose on fears of war in the Middle East.")["Middle East"]
+    assert (p.geonameid, round(p.lat, 2), round(p.lon, 2)) == (6269133, 33.14, 35.86)
+
+
+def test_a_name_paired_with_a_state_is_the_state_and_with_a_city_no_evidence(nlp):
+    stage = stage_with_associative()  # "Oregon and Washington laws", "Washington and Cairo should": associative
+    # "Oregon and Washington laws": two states (w_list, pairs of admin1 areas or countries)
+    got = places(nlp, stage, "He supported Oregon and Washington laws that allow doctors to help patients.")
+    assert (got["Washington"].feature, got["Oregon"].feature) == ("admin1", "admin1")
+    # two cities joined by "and" are often two countries' capitals: no pull towards the same country
+    got = places(nlp, stage, "The envoy said Washington and Cairo should mend their ties.")
+    assert (got["Washington"].country, got["Cairo"].country) == ("USA", "EGY")
+
+
+def test_list_pairs_are_two_names_joined_by_and_or_not_by_a_comma():
+    from newsevents.places.mention_cues import list_siblings as _list_siblings
+    from newsevents.places.toponym import Toponym
+
+    text = "Oregon and Washington met Paris, Texas officials."
+    ts = [Toponym(text.index(n), text.index(n) + len(n), n, "ner") for n in ("Oregon", "Washington", "Paris", "Texas")]
+    assert _list_siblings(ts, text, pairs=True) == {"oregon": {"washington"}, "washington": {"oregon"}}
+    assert _list_siblings(ts, text) == {}
+
+
+def test_la_with_dots_is_los_angeles_and_la_dot_is_louisiana(nlp, stage):
+    # supplement.tsv: 'L.A.' names Los Angeles; only the abbreviations as written ("La.") name a state
+    got = places(nlp, stage, "The band played two nights in L.A. last week.")
+    assert (got["L.A."].name, got["L.A."].country) == ("Los Angeles", "USA")
+    from newsevents.places.gazetteer import get_gazetteer, haversine_km
+
+    p = places(nlp, stage, "A storm hit Lafayette, La., on Monday.")["Lafayette"]
+    assert haversine_km(p.lat, p.lon, 30.22, -92.02) < 30  # Lafayette, Louisiana
+
+    gaz = get_gazetteer()
+    assert {"la.", "ark.", "fla."} <= gaz.abbrev_forms and "l.a." not in gaz.abbrev_forms
+
+
+def test_a_person_noun_or_an_address_makes_a_country_name_a_town(nlp, stage):
+    # town_cues: a country's people are named by its demonym, so "a Palestine man" lives in a town
+    got = places(nlp, stage, "A Palestine man was injured on U.S. 287 near Elkhart, Texas, on Monday.")
+    assert (got["Palestine"].feature, got["Palestine"].country) == ("city", "USA")
+    got = places(nlp, stage, "Services will be held at the funeral home, 508 Cumberland St., Lebanon, Pennsylvania.")
+    assert (got["Lebanon"].feature, got["Lebanon"].country) == ("city", "USA")
+    # no cue: the country
+    assert places(nlp, stage, "Israeli jets struck targets in Lebanon on Monday.")["Lebanon"].feature == "country"
+
+
+def test_town_cues_spare_a_country_s_abbreviation():
+    from newsevents.places.disambiguate import default_weights
+    from newsevents.places.mention_cues import _abbreviation, _cued
+    from newsevents.places.toponym import Toponym
+
+    text = "More than 2 million U.S. residents and a Jordan woman were counted."
+    ts = [Toponym(text.index(n), text.index(n) + len(n), n, "ner") for n in ("U.S.", "Jordan")]
+    assert len(_cued(ts, text, default_weights().town_cues)) == 2
+    assert [_abbreviation(t.text) for t in ts] == [True, False]
+
+
+def test_only_a_plausible_reading_of_another_name_shares_its_state():
+    # w_shared: Madrid, Iowa (a village, far below Madrid, Spain) no longer makes Boone the Iowa town
+    from newsevents.places.disambiguate import resolve
+    from newsevents.places.gazetteer import get_gazetteer
+    from newsevents.places.toponym import Toponym
+
+    gaz = get_gazetteer()
+    text = "Trade officials from Madrid visited Boone on Monday."
+    ts = [Toponym(text.index(n), text.index(n) + len(n), n, "ner") for n in ("Madrid", "Boone")]
+    resolve(gaz, ts, None, text)
+    assert [(gaz.country[t.entry], gaz.admin1[t.entry]) for t in ts] == [("ESP", "29"), ("USA", "NC")]
+
+
+def test_names_listed_before_counties_are_those_counties():
+    # county_listed: "Eastland and Callahan counties", not the towns; "Indiana counties" is no list
+    from newsevents.places.disambiguate import resolve
+    from newsevents.places.mention_cues import county_listed
+    from newsevents.places.gazetteer import get_gazetteer
+    from newsevents.places.toponym import Toponym
+
+    gaz = get_gazetteer()
+    text = ("Fires burned in Eastland and Callahan counties, Texas. Volunteers came from Camden, Charlton "
+            "and Glynn counties. It ranks in the middle of Indiana counties.")
+    names = [("Eastland", 0), ("Callahan", 0), ("Texas", 0), ("Camden", 0), ("Charlton", 0), ("Glynn", 0),
+             ("Indiana", 0)]
+    ts = [Toponym(text.index(n), text.index(n) + len(n), n, "ner") for n, _ in names]
+    got = county_listed(gaz, ts, text)
+    assert [got.get(id(t)) for t in ts] == [" County"] * 2 + [None] + [" County"] * 3 + [None]
+    resolve(gaz, ts, None, text)
+    callahan, camden = ts[1], ts[3]
+    assert (gaz.names[callahan.entry], gaz.admin1[callahan.entry]) == ("Callahan County", "TX")
+    assert gaz.names[camden.entry] == "Camden County" and ts[6].entry is not None
+    assert gaz.names[ts[6].entry] == "Indiana"  # the state

@@ -74,3 +74,20 @@ def test_a_qualified_group_word_stays_the_town(nlp):
 
 def test_group_words_alone_are_not_recognised(nlp):
     assert "European" not in _run(nlp, "European leaders met on Tuesday.")
+
+
+def test_regions_islands_and_a_former_state_that_news_names_are_in_the_gazetteer(nlp):
+    # supplement.tsv rows (and an alias of Iran in countries.tsv): each was unresolved before
+    got = _run(nlp, "Government forces shelled Eastern Ghouta again, while officials in the Islamic Republic "
+                    "recalled the Soviet Union.")
+    assert (got["Eastern Ghouta"].country, got["Eastern Ghouta"].feature) == ("SYR", "region")
+    assert got["Islamic Republic"].country == "IRN"
+    su = got["Soviet Union"]  # a former state: no present country, placed at Russia's point
+    assert (su.country, su.feature, su.lat, su.lon) == (None, "region", 60.0, 100.0)
+    got = _run(nlp, "She worked in a hospital on the North Island of New Zealand before flying to Tortola.")
+    assert got["North Island"].country == "NZL" and got["Tortola"].country == "VGB"
+
+
+def test_heathrow_is_london_s_airport_not_the_florida_town(nlp):
+    p = _run(nlp, "Flights out of Heathrow were cancelled because of fog.")["Heathrow"]
+    assert (p.country, p.feature) == ("GBR", "landmark")

@@ -17,7 +17,9 @@ says "French" is Paris, France), +w_admin1 when the candidate lies in an admin1
 area the article names (or, for an admin1 area, per named city inside it),
 +w_near when it lies within near_km of another resolved city, and +w_shared per
 other ambiguous name of the article (at most two) that has a reading in the same
-admin1 area (a city or US county: "Paris" and "Henry County" share Tennessee); a
+admin1 area (a city or US county: "Paris" and "Henry County" share Tennessee), among its plausible
+readings (pass-1 score within close_margin of its best: Madrid, Iowa, a village, is no evidence for
+Boone, Iowa when Madrid is Spain's capital); a
 confident city already counted by w_near does not count again for w_shared. A city,
 landmark or placed county gains +w_close per other name (at most two, those counted here
 not counting again for w_shared) with a plausible reading (pass-1 score within close_margin
@@ -43,18 +45,33 @@ reading of an ambiguous name ("Georgia": the US state or the country) gains w_sh
 the same way when at least shared_admin1_min other names have a reading in it and no
 other reading of the name lies in it ("New York" the city is in the state).
 
+A mention that a cue word makes a state ("New York Gov. Andrew Cuomo", "throughout New York state", "the
+state of Washington"; ``admin1_cues``) is resolved apart from the name's other mentions, among its admin1
+readings only (:func:`.mention_cues.admin1_cued`). The name that qualifies a place ("Buffalo, New York") is then given
+the reading that holds the place, its state or country, unless the place is a borough of a city of that
+name within ``qualifier_city_km`` ("Queens, New York"; :func:`_qualifier_mentions`).
+
+A name in a list closed by "counties" or "parishes" ("Eastland and Callahan counties") is resolved among
+the readings of "<name> County" (:func:`.mention_cues.county_listed`).
+
+A name that a town cue follows or precedes ("a Lebanon woman", "508 Cumberland St., Lebanon"; ``town_cues``)
+or that is a dateline loses its country readings when it has others: a country's people are named by its
+demonym, an address ends in its town and AP datelines are cities.
+
 The rule's weights are data: ``data/places/disambiguation.yaml`` (a user file of
 the same name overrides them key by key), read into :class:`Weights`.
 """
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional
 
 from ..data import load_yaml
 from ..errors import DataError
 from .gazetteer import F_ADMIN1, F_ADMIN2, F_CITY, F_COUNTRY, F_LANDMARK, FEATURES, Gazetteer, haversine_km, norm
+from .mention_cues import (ADMIN1_KEY, COUNTY_KEY, admin1_cued, county_listed, list_siblings, qualifier_mentions,
+                           town_cued)
 from .toponym import Toponym
 
 __all__ = ["resolve", "Weights", "load_weights", "default_weights"]
@@ -88,16 +105,24 @@ class Weights:
     w_list: float
     shadow_penalty: float
     home_min: float
+    qualifier_city_km: float
+    #: words after ("after") or before ("before") a name that make it its admin1 area (see admin1_cued)
+    admin1_cues: dict = field(default_factory=dict)
+    #: words after or before a name that make it a town, not a country (see town_cued)
+    town_cues: dict = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, d: dict) -> "Weights":
         """RAISES DataError (E011): a weight is missing or a feature name unknown."""
+        lists = ("feature_base", "admin1_cues", "town_cues")
         try:
             base = {FEATURES.index(k): float(v) for k, v in (d.get("feature_base") or {}).items()}
-            kw = {f: float(d[f]) for f in cls.__dataclass_fields__ if f != "feature_base"}
-        except (KeyError, ValueError, TypeError) as err:
+            kw = {f: float(d[f]) for f in cls.__dataclass_fields__ if f not in lists}
+            cues = {name: {side: tuple(str(c) for c in (d.get(name) or {}).get(side) or ()) for side in ("after", "before")}
+                    for name in lists[1:]}
+        except (KeyError, ValueError, TypeError, AttributeError) as err:
             raise DataError("E011", path="places/disambiguation.yaml", row="-", reason=f"bad or missing weight: {err}")
-        return cls(feature_base=base, **kw)
+        return cls(feature_base=base, **cues, **kw)
 
 
 def load_weights(data_paths=None) -> Weights:
@@ -149,6 +174,9 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
     w = weights or default_weights()
     groups: dict[str, list[Toponym]] = {}
     demonym_n: dict[str, int] = {}
+    cued = admin1_cued(gaz, toponyms, text, w)
+    counties = county_listed(gaz, toponyms, text)
+    towns = town_cued(toponyms, text, w)
     for t in toponyms:
         if t.forced is not None:
             t.entry, t.resolved_by = t.forced, "demonym"
@@ -156,14 +184,25 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
             if cc:
                 demonym_n[cc] = demonym_n.get(cc, 0) + 1
             continue
-        groups.setdefault(norm(t.text), []).append(t)
+        suffix = ADMIN1_KEY if id(t) in cued else (COUNTY_KEY + counties[id(t)] if id(t) in counties else "")
+        groups.setdefault(norm(t.text) + suffix, []).append(t)
     cands: dict[str, list] = {}
     quals: dict[str, set] = {}
     for key, ts in groups.items():
         name = ts[0].text
         c = gaz.candidates(name)
-        if key in gaz.abbrev and ("." in name or not c):  # "Ark.", "B.C." name their state/province
-            c = [(i, True) for i in gaz.abbrev[key]]
+        nk = key[:-len(ADMIN1_KEY)] if key.endswith(ADMIN1_KEY) else key
+        if nk != key:  # "New York Gov. Andrew Cuomo": the state, whatever the city's size
+            c = [(i, p) for i, p in c if p and gaz.feature[i] == F_ADMIN1]
+        elif COUNTY_KEY in key:  # "Camden and Charlton counties": Camden County
+            nk, suffix = key.split(COUNTY_KEY)
+            c = [(i, p) for i, p in gaz.candidates(name + suffix) if gaz.feature[i] == F_ADMIN2]
+        if nk in towns and any(gaz.feature[i] != F_COUNTRY for i, _ in c):
+            # "a Lebanon woman", "508 Cumberland St., Lebanon", a dateline: a town (a country's people are
+            # named by its demonym, an address ends in a town, AP datelines are cities)
+            c = [(i, p) for i, p in c if gaz.feature[i] != F_COUNTRY]
+        if nk in gaz.abbrev and (name.lower() in gaz.abbrev_forms or not c):  # "Ark.", "B.C.": their state/province
+            c = [(i, True) for i in gaz.abbrev[nk]]
         cands[key] = c
         q = set()
         if not any(p and gaz.feature[i] == F_COUNTRY for i, p in c):  # "China, Japan and Korea" is a list
@@ -195,7 +234,8 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
         if len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= w.anchor_margin:
             anchors[key] = ranked[0][1]
 
-    ctx = _Article(gaz, w, groups, cands, quals, demonym_n, qual_ok, _list_siblings(toponyms, text))
+    ctx = _Article(gaz, w, groups, cands, quals, demonym_n, qual_ok, list_siblings(toponyms, text),
+                   list_siblings(toponyms, text, pairs=True))
     picks = ctx.score(anchors, plausible)
     for _ in range(int(w.rounds) - 1):  # a round's confident picks are the anchors of the next ...
         # ... except one that overturned its name's pass-1 anchor ("Georgia" the state, from "Atlanta")
@@ -220,15 +260,16 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
         for t in ts:
             t.entry = best
             t.resolved_by = how
+    qualifier_mentions(gaz, toponyms, text, w)
     _place_counties(gaz, toponyms)
 
 
 class _Article:
     """One article's names, candidates and qualifiers, scored against a context (:meth:`score`)."""
 
-    def __init__(self, gaz, w, groups, cands, quals, demonym_n, qual_ok, siblings):
+    def __init__(self, gaz, w, groups, cands, quals, demonym_n, qual_ok, siblings, pairs=None):
         self.gaz, self.w, self.groups, self.cands, self.quals = gaz, w, groups, cands, quals
-        self.demonym_n, self.qual_ok, self.siblings = demonym_n, qual_ok, siblings
+        self.demonym_n, self.qual_ok, self.siblings, self.pairs = demonym_n, qual_ok, siblings, pairs or {}
 
     def score(self, anchors: dict, plausible: dict) -> dict:
         """Score every candidate of every name given the context of ``anchors`` (name -> entry) and
@@ -267,8 +308,9 @@ class _Article:
                 if gaz.feature[e] == F_CITY and gaz.admin1[e]:
                     area_keys.setdefault((gaz.country[e], gaz.admin1[e]), set()).add(key)
                 continue
+            ok = {j for j, _ in plausible.get(key, ())}  # its plausible readings only, as for w_close
             for i, primary in c:  # a state's own name too: "Georgia" the state, "Hall County", "Gainesville"
-                if primary and gaz.admin1[i] and gaz.feature[i] in (F_CITY, F_ADMIN2, F_ADMIN1):
+                if primary and i in ok and gaz.admin1[i] and gaz.feature[i] in (F_CITY, F_ADMIN2, F_ADMIN1):
                     area_keys.setdefault((gaz.country[i], gaz.admin1[i]), set()).add(key)
 
         grid = _close_grid(gaz, plausible)
@@ -352,6 +394,10 @@ class _Article:
                         and all(gaz.country[j] and _support(key, gaz.country[j], len(ts)) < 0.01 for j in shadows):
                     s += w.shadow_penalty  # a local namesake of a country the article says nothing else about
                 sib = [anchors[k] for k in self.siblings.get(key, ()) if k in anchors]
+                # a pair of states or countries ("Oregon and Washington"); a pair of cities often joins two
+                # countries' capitals ("between Washington and Cairo"): no evidence
+                sib += [anchors[k] for k in self.pairs.get(key, ()) if k in anchors
+                        and gaz.feature[anchors[k]] in (F_ADMIN1, F_COUNTRY)]
                 if sib and len(c) > 1 and 2 * sum(gaz.feature[e] == f and gaz.country[e] == cc for e in sib) >= len(sib):
                     s += w.w_list  # "Arizona, Colorado, Georgia and Illinois": a state among states
                 if i in sib:  # "New York City, Long Island, New York and New Jersey": listed apart, not the same
@@ -361,34 +407,6 @@ class _Article:
             picks[key] = (scored[0][1], scored[0][0] - (scored[1][0] if len(scored) > 1 else -math.inf))
         return picks
 
-
-
-#: what may stand between two names of one list ("Arizona, Colorado and Georgia")
-_LIST_GAPS = {",", "and", ", and", "or", ", or", "/", "&"}
-
-
-def _list_siblings(toponyms: list, text: Optional[str]) -> dict:
-    """RETURNS (dict): name key -> the keys of the other names in the same list (runs of toponyms
-    separated only by commas, "and", "or"); nationality words are not list items."""
-    if not text:
-        return {}
-    items = sorted((t for t in toponyms if t.forced is None), key=lambda t: t.start)
-    runs, cur = [], []
-    for t in items:
-        if cur and " ".join(text[cur[-1].end:t.start].split()) in _LIST_GAPS:
-            cur.append(t)
-        else:
-            if len(cur) > 2:
-                runs.append(cur)
-            cur = [t]
-    if len(cur) > 2:
-        runs.append(cur)
-    out: dict = {}
-    for run in runs:
-        keys = {norm(t.text) for t in run}
-        for k in keys:
-            out.setdefault(k, set()).update(keys - {k})
-    return out
 
 
 def _pointed(gaz: Gazetteer, i: int) -> bool:

