@@ -107,6 +107,20 @@ def test_a_claim_of_wrongdoing_is_an_accusation(nlp, stage, text, content):
 
 
 @pytest.mark.parametrize("text,content", [
+    ("Egypt said it is time for Israel to withdraw from the border.", "it is time for Israel to withdraw from the border"),
+    ('Egypt said, "It\'s high time Israel lifted the blockade."', "It's high time Israel lifted the blockade."),
+])
+def test_a_demand_without_a_verb_of_asking_is_a_request(nlp, stage, text, content):
+    ev = one(_with_quote(nlp, stage, text, "Egypt", content), "REQUEST")
+    assert codes(ev.actors) == ["EGY"] and codes(ev.recipients) == ["ISR"]
+    assert ev.trigger.text in ("time", "high")
+
+
+def test_time_taken_is_no_demand(pipeline):
+    assert not [e for e in _events(pipeline, "It took time to recover, the minister said.") if e.event_type == "REQUEST"]
+
+
+@pytest.mark.parametrize("text,content", [
     ('Egypt said the move of Israel was not a mistake.', "the move of Israel was not a mistake"),
     ('Egypt said the plan of Israel was a mistake but also courageous.', "the plan of Israel was a mistake but also courageous"),
     ('Egypt said the talks with Israel would resume on Monday.', "the talks with Israel would resume on Monday"),

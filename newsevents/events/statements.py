@@ -1,7 +1,8 @@
 """Statements that are events: disapproval (ACCUSE) and praise (SUPPORT) said in words.
 
 PLOVER 2.0 codes what a statement does (a third list, ``threaten``, holds threats said in words:
-"will seek revenge" is THREATEN, CAMEO 13). A speaker who calls another's act "a big mistake",
+"will seek revenge" is THREATEN, CAMEO 13; a fourth, ``demand``, demands said without a verb of
+asking: "it's time to give the public the final say" is REQUEST, CAMEO 10). A speaker who calls another's act "a big mistake",
 "a stab in the back" or "an insult" disapproves of it (ACCUSE, mode ``disapprove``; CAMEO 111
 "criticize or denounce"); one who calls a decision "justified" or a person "a model of
 honesty" praises (SUPPORT; CAMEO 051 "praise or endorse"). No verb pattern sees these: the
@@ -38,7 +39,8 @@ __all__ = ["Evaluations", "statement_events"]
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "nothing", "hardly"})
 _FIRST_PERSON = frozenset({"i", "me", "we", "us", "our", "my", "you", "your"})
 #: PLOVER type and mode of each list of evaluations.yaml
-_TYPES = {"disapprove": ("ACCUSE", "disapprove"), "approve": ("SUPPORT", None), "threaten": ("THREATEN", None)}
+_TYPES = {"disapprove": ("ACCUSE", "disapprove"), "approve": ("SUPPORT", None), "threaten": ("THREATEN", None),
+          "demand": ("REQUEST", None)}
 _STATEMENT_TYPES = frozenset(t for t, _ in _TYPES.values())
 
 
@@ -143,6 +145,8 @@ def _make(rules: "EventRules", state: "ArticleState", name: str, word, actors: l
     from .assembly import date_of, narrative_date, place_of  # assembly imports this module
 
     ctx = state.ctx
+    if word.pos_ == "AUX" and word.i + 1 < len(word.doc):
+        word = word.doc[word.i + 1]  # "it's time to": the trigger is "time", not "'s"
     etype, mode = _TYPES[name]
     mode, root, goldstein, quad = code_type(rules.tables, etype, mode, None)
     date, date_source, date_ref = date_of(ctx, anchor)
