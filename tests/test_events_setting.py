@@ -77,6 +77,16 @@ def test_a_reference_point_yields_to_the_place_it_locates(pipeline, text, trigge
     assert _place(places, _event(an, trigger)) == place
 
 
+@pytest.mark.parametrize("text,trigger,place", [
+    # where a transfer ends, when it names where it starts too
+    ("The opposition leader was airlifted from Omsk to Berlin on Saturday.", "airlifted", "Berlin"),
+    ("US troops withdrew from Kabul on Monday.", "withdrew", "Kabul"),  # the only place named
+])
+def test_a_transfer_takes_place_where_it_ends(pipeline, text, trigger, place):
+    an, places, _ = _analyse(pipeline, text)
+    assert _place(places, _event(an, trigger)) == place
+
+
 # ------------------------------------------------------------------- another event told in a phrase
 def test_a_place_in_an_in_response_to_phrase_is_the_other_events(pipeline):
     an, places, _ = _analyse(pipeline, "Iran launched missiles at US troops in Iraqi military bases in response to "

@@ -114,7 +114,10 @@ def place_for_clause(ctx, token) -> Optional[Place]:
         if rank is None:
             continue
         dist = min(abs(root.i - token.i), abs(se[0] - token.i))
-        key = (rank, reference_point(top, rules.reference_directions), FEATURE_ORDER.get(p.feature, 8), dist)
+        # "airlifted from Omsk to Berlin": where it ends, not where it starts, when both are named
+        prep = _locative_prep(root, preps, place_nouns)
+        origin = prep is not None and prep.lower_ == "from"
+        key = (rank, origin, reference_point(top, rules.reference_directions), FEATURE_ORDER.get(p.feature, 8), dist)
         if best_key is None or key < best_key:
             best, best_key = p, key
     return best
