@@ -222,3 +222,24 @@ def test_the_narrated_place_is_not_given_to_an_event_of_another_time(pipeline):
     an, places, _ = _analyse(pipeline, "Police chased the gunman in Lyon on Sunday. The chase came two years after "
                                        "gunmen attacked a school.")
     assert _event(an, "attacked").place is None
+
+
+# ------------------------------------------------------------------- the narrated day (trial 8)
+def test_a_date_of_another_noun_is_no_narrated_day(pipeline):
+    # "the December 31 attack" dates the attack, not the story's next sentences
+    an, _, _ = _analyse(pipeline, "The United States called its actions defensive, pointing to the December 31 "
+                                  "attack on its embassy. The United States carried out the airstrike at the airport.")
+    assert _event(an, "carried out").date != "2019-12-31"
+
+
+def test_a_clause_set_against_another_time_takes_no_narrated_day(pipeline):
+    an, _, _ = _analyse(pipeline, "The Iraqi parliament voted on Sunday to expel US troops. The coalition came to "
+                                  "Iraq to fight ISIS after the group took over a third of the country.")
+    assert _event(an, "took over").date != "2020-01-05"
+
+
+def test_the_day_of_a_reported_clause_is_narrated(pipeline):
+    # "Estimates indicate ... marched in London on Saturday": the march's day carries on
+    an, _, _ = _analyse(pipeline, "Estimates indicate a million people marched in London on Saturday. "
+                                  "Protesters carrying flags marched to Parliament Square.")
+    assert [e.date for e in an.events if e.trigger.text == "marched"][-1] == "2020-01-04"

@@ -365,8 +365,9 @@ def narrative_date(state: ArticleState, tok, reported: bool = False) -> Optional
     (or tells none: a noun), or is reported speech (``reported``: the time of a quoted "are lying"
     is the saying's); not for a present or future clause ("Trump asks Zelensky to ...").
     A month or year there ("She was convicted in 2008") dates background, not the narrated day,
-    and is passed over. A news story tells its events in the time its lead sets; the publication day
-    is the day it was told, often days later.
+    and is passed over; so is a date that is no adverbial of that sentence's main verb ("pointing
+    to the December 31 attack"), and a clause set against another time ("after the group took over ...") takes none. A news story tells its
+    events in the time its lead sets; the publication day is the day it was told, often days later.
     RETURNS (tuple | None): ``(ISO day, "text", TimeExpr id)`` or None."""
     ctx = state.ctx
     try:
@@ -376,12 +377,16 @@ def narrative_date(state: ArticleState, tok, reported: bool = False) -> Optional
     tense = clause_tense(tok)
     if ctx.shared.get("dates") is None or tense == "future" or (tense == "present" and not reported):
         return None
+    if _set_apart(tok):
+        return None  # "after the group took over a third of the country": told against another time
     published = ctx.published.isoformat() if ctx.published is not None else None
-    for i in range(ctx.sentence_index(tok.idx) - 1, -1, -1):
+    here = ctx.sentence_index(tok.idx)
+    for i in range(here - 1, -1, -1):
         if i not in state.sent_dates:
             root = ctx.sentences[i].root
             te = date_for_clause(ctx, root)
-            state.sent_dates[i] = te if te is None or clause_tense(root) != "future" else None
+            ok = te is not None and clause_tense(root) != "future" and _dates_root(ctx, te, root)
+            state.sent_dates[i] = te if ok else None
         te = state.sent_dates[i]
         if te is None:
             continue
@@ -392,6 +397,37 @@ def narrative_date(state: ArticleState, tok, reported: bool = False) -> Optional
             return None
         return day, "text", te.id
     return None
+
+
+def _dates_root(ctx, te, root) -> bool:
+    """True when the date ``te`` is an adverbial of the sentence's main verb ("On Tuesday, Trump
+    issued ..."), or of the clause it reports ("Estimates indicate a million people marched on
+    Saturday"), not a word of another noun or clause ("pointing to the December 31 attack",
+    "Born on June 23, 1941, he met ...")."""
+    span = ctx.doc.char_span(te.evidence.start, te.evidence.end, alignment_mode="expand")
+    if span is None:
+        return False
+    t, n = span.root, 0
+    while t.i != root.i and t.head.i != t.i and n < 8 and (
+            t.dep_ in ("pobj", "prep", "npadvmod", "nummod", "appos", "conj", "advmod", "tmod", "ccomp")
+            # "After a hearing was held on February 24, the Senate found ...": the time it sets
+            or (t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "when", "as")
+                                          for c in t.children))):
+        t, n = t.head, n + 1
+    return t.i == root.i
+
+
+def _set_apart(tok) -> bool:
+    """True when ``tok``'s clause is set against another time by its subordinator ("after the
+    group took over", "before it was banned", "since ...", "until ...")."""
+    t, n = tok, 0
+    while t.head.i != t.i and n < 8:
+        if any(c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until", "once") for c in t.children):
+            return True
+        if t.dep_ in ("ROOT", "ccomp", "parataxis"):
+            return False
+        t, n = t.head, n + 1
+    return False
 
 
 def narrative_place(state: ArticleState, tok) -> Optional[str]:
