@@ -97,11 +97,15 @@ class Recogniser:
         self.place_words = self.place_nouns | self.directions | {
             str(w).lower() for w in (cues.get("generic_division_words") or ())} | {
             str(w).lower() for w in ((cues.get("street_types") or {}).get("words") or ())}
+        self.landform_nouns = {str(w).lower() for w in (cues.get("water_and_landform_nouns") or ())}
         self.big_city = int(cues.get("big_city_population") or 100000)
         court = cues.get("court_districts") or {}
         self.court_directions = {str(w).lower() for w in (court.get("directions") or ())}
         self.court_nouns = {str(w).lower() for w in (court.get("nouns") or ())}
         self.org_names = {str(w).lower() for w in (cues.get("organisation_names") or ())}
+        self.short_form_labels = set(cues.get("short_form_labels") or ("ORG", "FAC"))
+        #: the head words of buildings and venues (``facility_heads``): "Maywood Hospital" is no organisation
+        self.building_words = {str(w) for w in (cues.get("facility_heads") or ())}
         #: every nationality form of data/actors/countries.tsv, also those a town shares ("Canadian")
         self.nationality_forms: set = set()
         #: group words that name a region only where recognised otherwise ("Arab": the Arab world, not
@@ -244,10 +248,12 @@ class Recogniser:
         "State of Illinois' Web" -> Illinois, "Huntsville City" -> Huntsville,
         "West Virginia Democratic Party" -> West Virginia. A part must end in a
         proper noun, must not start with a direction word (``direction_words`` in
-        cues.yaml) and must be a place's main name.
+        cues.yaml) and must be a place's main name. A "<water or landform noun> of <Name>" span
+        ("Gulf of Oman", ``water_and_landform_nouns``) has no such part: it names a place of its own,
+        not Oman.
         """
         n = len(span)
-        if n < 2 or n > 8:
+        if n < 2 or n > 8 or (n >= 3 and span[0].lower_ in self.landform_nouns and span[1].lower_ == "of"):
             return None
         for size in range(n - 1, 0, -1):
             for a in range(0, n - size + 1):
@@ -433,7 +439,45 @@ class Recogniser:
             e = self.group_words.get(t.text)
             if e is not None and t.forced is None and not t.qualifier:
                 t.how, t.forced = "demonym", e
-        return self._drop_name_parts(doc, found)
+        return self._drop_organisation_short_forms(doc, self._drop_name_parts(doc, found))
+
+    def _drop_organisation_short_forms(self, doc, found: list) -> list:
+        """Drop toponyms that are the short form of an organisation named earlier in the article.
+
+        "Iranian airline Mahan Air ... Mahan has been the subject of sanctions ... Mahan's permit":
+        once an organisation (an entity of ``short_form_labels`` in cues.yaml: ORG, FAC) has been
+        named in full, its leading word(s) alone name it again, not a town the gazetteer has of that
+        name (Māhān, Iran). A toponym is dropped when its text opens such an entity that starts before
+        it and whose other words are capitalised and none a place or building word ("Maywood
+        Hospital", "Glenrock State Conservation Area" leave "Maywood", "Glenrock" alone). It stays
+        with a qualifier, after one of ``name_prepositions`` ("in Mahan"), or when it names a
+        country, a curated place (region, sea, landmark, admin1) or a big city ("Texas Instruments
+        ... Texas", "Chicago Tribune ... Chicago").
+        """
+        firsts: dict = {}  # leading words -> start char of the first organisation they open
+        for ent in doc.ents:
+            if ent.label_ not in self.short_form_labels:
+                continue
+            words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+            for k in range(1, len(words)):
+                rest = words[k:]
+                if all(_capitalised(t) and t.is_alpha and t.lower_ not in self.place_words
+                       and t.text not in self.building_words for t in rest):
+                    name = " ".join(t.text for t in words[:k])
+                    firsts[name] = min(firsts.get(name, ent.start_char), ent.start_char)
+        if not firsts:
+            return found
+        out = []
+        for t in found:
+            first = firsts.get(t.text)
+            if first is not None and first < t.start and t.how != "demonym" and not t.qualifier:
+                span = doc.char_span(t.start, t.end, alignment_mode="expand")
+                if span is not None and not self._after_strong_preposition(doc, span.start) \
+                        and not self._curated(t.text) and not self._big_city(t.text) \
+                        and not any(p and self.gaz.feature[c] == F_COUNTRY for c, p in self.gaz.candidates(t.text)):
+                    continue
+            out.append(t)
+        return out
 
     def _drop_name_parts(self, doc, found: list) -> list:
         """Drop toponyms that are a person's name in this article.

@@ -1,0 +1,49 @@
+"""Tests of toponym recognition classes (places/recognise.py, data/places/cues.yaml): names of seas of the
+form "Gulf of X", the short forms of organisations named earlier, the time of day, plural country names."""
+from __future__ import annotations
+
+from test_places import run, stage_all  # noqa: F401  (stage_all is a fixture)
+
+
+def places(nlp, stage, text):
+    return [(p.text, p.name, p.feature) for p in run(nlp, stage, text).analysis.places]
+
+
+def test_a_gulf_of_a_country_is_one_water_body_not_the_country(nlp, stage_all):
+    got = places(nlp, stage_all, "He announced a security initiative for the Persian Gulf, the Gulf of Oman and "
+                                 "the Strait of Hormuz on Sunday.")
+    assert ("Gulf of Oman", "Gulf of Oman", "water") in got
+    assert not any(t in ("Gulf", "Oman") for t, _, _ in got)
+
+
+def test_a_bay_of_a_town_the_gazetteer_lacks_is_kept_whole(nlp, stage_all):
+    got = places(nlp, stage_all, "The cruise ship anchored in the Bay of Kotor on Friday.")
+    assert [t for t, _, _ in got] == ["Bay of Kotor"]
+
+
+def test_the_short_form_of_an_airline_named_earlier_is_no_town(nlp, stage_all):
+    text = ("Germany on Monday banned Iranian airline Mahan Air from flying in the European nation.\n\n"
+            "Mahan has been the subject of United States sanctions since 2011. Officials revoked Mahan's permit.")
+    later = [p.text for p in run(nlp, stage_all, text).analysis.places if p.evidence.start > text.index("\n")]
+    assert "Mahan" not in later  # "Mahan" inside "Mahan Air" stays, as part of the name (associative)
+
+
+def test_the_short_form_stays_a_place_after_in(nlp, stage_all):
+    text = "Iranian airline Mahan Air grew fast. Its founders were born in Mahan, near Kerman."
+    assert any(t == "Mahan" for t, _, _ in places(nlp, stage_all, text))
+
+
+def test_a_big_city_opening_an_organisation_s_name_stays_a_place(nlp, stage_all):
+    text = "The Chicago Tribune reported the storm. Chicago had its coldest night in ten years."
+    assert any(t == "Chicago" and f == "city" for t, _, f in places(nlp, stage_all, text))
+
+
+def test_the_time_of_day_and_time_zones_are_no_places(nlp, stage_all):
+    text = ("The attacks occurred at 4:00 A.M. local time (0100 UTC) and struck the plant at Abqaiq. "
+            "A second wave came at 1400 GMT.")
+    assert [t for t, _, _ in places(nlp, stage_all, text)] == ["Abqaiq"]
+
+
+def test_the_two_koreas_are_the_korean_peninsula(nlp, stage_all):
+    got = places(nlp, stage_all, "Leaders of the two Koreas met in Panmunjom on Friday.")
+    assert ("Koreas", "Korean Peninsula", "region") in got
