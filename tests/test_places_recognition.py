@@ -47,3 +47,36 @@ def test_the_time_of_day_and_time_zones_are_no_places(nlp, stage_all):
 def test_the_two_koreas_are_the_korean_peninsula(nlp, stage_all):
     got = places(nlp, stage_all, "Leaders of the two Koreas met in Panmunjom on Friday.")
     assert ("Koreas", "Korean Peninsula", "region") in got
+
+
+def test_a_numbered_road_is_a_street_placed_at_the_nearest_city(nlp, stage_all):
+    ps = run(nlp, stage_all, "A cyclist was hurt in a crash on the A120 near Colchester. A diversion runs via "
+                             "the A436, A40 and A429.").analysis.places
+    got = {p.text: p for p in ps}
+    assert {"A120", "A436", "A40", "A429"} <= set(got)
+    assert (got["A120"].feature, got["A120"].country) == ("street", "GBR")
+    assert (got["A120"].lat, got["A120"].lon) == (got["Colchester"].lat, got["Colchester"].lon)
+
+
+def test_an_aircraft_or_rifle_number_is_no_road(nlp, stage_all):
+    text = "Emirates flew the A380 from Dubai to London. A soldier carried an M16 in Kabul."
+    assert not any(p.text in ("A380", "M16") for p in run(nlp, stage_all, text).analysis.places)
+
+
+def test_the_names_of_storms_are_no_towns(nlp, stage_all):
+    text = ("Three major hurricanes struck US soil: Harvey, Irma and Maria. Hurricane Florence followed a year later. "
+            "Florence made landfall near Wilmington.")
+    got = [t for t, _, _ in places(nlp, stage_all, text)]
+    assert not {"Harvey", "Irma", "Maria", "Florence"} & set(got)
+    assert "Wilmington" in got
+
+
+def test_a_storm_s_name_stays_a_place_after_in(nlp, stage_all):
+    text = "Hurricane Florence flooded the Carolinas. Tourists in Florence, Italy, watched the news."
+    assert any(t == "Florence" and n == "Florence" for t, n, _ in places(nlp, stage_all, text))
+
+
+def test_a_county_named_in_its_sheriff_s_office_is_still_the_county(nlp, stage_all):
+    text = ("The Madison County Sheriff said two men were arrested. Madison County deputies found the car "
+            "near a school.")
+    assert any(t == "Madison County" for t, _, _ in places(nlp, stage_all, text)[1:])

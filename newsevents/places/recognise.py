@@ -38,7 +38,7 @@ from .datelines import is_dateline
 from .demonyms import add_demonyms, demonym_table
 from .gazetteer import (F_ADMIN1, F_ADMIN2, F_CONTINENT, F_COUNTRY, F_LANDMARK, F_REGION, F_WATER, Gazetteer,
                         norm_cached)
-from .mentions import list_members, repeat_mentions, street_names
+from .mentions import list_members, repeat_mentions, road_numbers, street_names
 from .toponym import Toponym
 
 __all__ = ["Recogniser", "demonym_table"]
@@ -104,6 +104,9 @@ class Recogniser:
         self.court_nouns = {str(w).lower() for w in (court.get("nouns") or ())}
         self.org_names = {str(w).lower() for w in (cues.get("organisation_names") or ())}
         self.short_form_labels = set(cues.get("short_form_labels") or ("ORG", "FAC"))
+        self.short_form_heads = {str(w) for w in (cues.get("short_form_heads") or ())}
+        self.storm_words = {str(w) for w in (cues.get("storm_words") or ())}
+        self.storms_plural = {str(w).lower() for w in (cues.get("storms_plural") or ())}
         #: the head words of buildings and venues (``facility_heads``): "Maywood Hospital" is no organisation
         self.building_words = {str(w) for w in (cues.get("facility_heads") or ())}
         #: every nationality form of data/actors/countries.tsv, also those a town shares ("Canadian")
@@ -114,6 +117,10 @@ class Recogniser:
         streets = cues.get("street_types") or {}
         self.street_types = set(streets.get("words") or ())
         self.street_abbreviations = set(streets.get("abbreviations") or ())
+        roads = cues.get("road_numbers") or {}
+        self.road_pattern = re.compile(roads["pattern"]) if roads.get("pattern") else None
+        self.road_prepositions = {str(w).lower() for w in (roads.get("prepositions") or ())}
+        self.road_after = {str(w).lower() for w in (roads.get("after") or ())}
         labels = cues.get("ner_labels") or {}
         self.accept = set(labels.get("accept") or ("GPE", "LOC"))
         self.check = set(labels.get("check") or ("FAC",))
@@ -340,7 +347,7 @@ class Recogniser:
                         found.append(Toponym(p.start_char, p.end_char, p.text, "demonym", forced=e))
                         continue
                     if not self._is_known(p):
-                        if self._given_and_family_name(p):
+                        if self._given_and_family_name(p) or _code(p):
                             continue
                         sub = self._known_part(p)
                         if sub is not None:
@@ -412,6 +419,8 @@ class Recogniser:
         list_members(doc, found, taken, blocked, self.stop, lambda span: self._is_known(span, primary=True))
         if self.street_types:
             street_names(doc, found, taken, self.street_types, self.street_abbreviations)
+        if self.road_pattern is not None:
+            road_numbers(doc, found, taken, self.road_pattern, self.road_prepositions, self.road_after)
         repeat_mentions(doc, found, taken, self.stop,
                         lambda name: norm_cached(name) in index and name not in self.nationality_forms)
         found.sort(key=lambda t: t.start)
@@ -441,39 +450,73 @@ class Recogniser:
                 t.how, t.forced = "demonym", e
         return self._drop_organisation_short_forms(doc, self._drop_name_parts(doc, found))
 
+    def _storm_names(self, doc) -> set:
+        """The names of storms in ``doc``: the capitalised word after one of ``storm_words`` ("Hurricane
+        [Florence]", "Tropical Storm [Imelda]") and the capitalised members of a list right after one of
+        ``storms_plural``, or after a colon in its sentence ("hurricanes struck: [Harvey], [Irma] and [Maria]",
+        "typhoons [Jebi] and [Mangkhut]")."""
+        names: set = set()
+        toks = list(doc)
+        n = len(toks)
+        for k, tok in enumerate(toks):
+            two = k + 1 < n and f"{tok.text} {toks[k + 1].text}" in self.storm_words
+            if (tok.text in self.storm_words or two) and k + 1 + two < n:
+                nxt = toks[k + 1 + two]
+                if _capitalised(nxt) and nxt.is_alpha:
+                    names.add(nxt.text)
+            elif tok.lower_ in self.storms_plural:
+                q = k + 1
+                colon = next((c for c in range(k + 1, tok.sent.end) if toks[c].text == ":"), None)
+                if colon is not None:
+                    q = colon + 1  # "three hurricanes struck US soil: Harvey, Irma and Maria"
+                while q < n and _capitalised(toks[q]) and toks[q].is_alpha:
+                    names.add(toks[q].text)
+                    q += 1
+                    if q < n and toks[q].text in (",", "and") and q + 1 < n:
+                        q += 1 + (toks[q].text == "," and toks[q + 1].lower_ == "and")
+                    else:
+                        break
+        return names
+
     def _drop_organisation_short_forms(self, doc, found: list) -> list:
         """Drop toponyms that are the short form of an organisation named earlier in the article.
 
         "Iranian airline Mahan Air ... Mahan has been the subject of sanctions ... Mahan's permit":
-        once an organisation (an entity of ``short_form_labels`` in cues.yaml: ORG, FAC) has been
-        named in full, its leading word(s) alone name it again, not a town the gazetteer has of that
+        once a company (an entity of ``short_form_labels`` in cues.yaml, ORG or FAC, whose last word is
+        one of ``short_form_heads``: "Air", "Airlines", "Group", "Bank") has been named in full, its
+        leading word(s) alone name it again, not a town the gazetteer has of that
         name (Māhān, Iran). A toponym is dropped when its text opens such an entity that starts before
         it and whose other words are capitalised and none a place or building word ("Maywood
         Hospital", "Glenrock State Conservation Area" leave "Maywood", "Glenrock" alone). It stays
         with a qualifier, after one of ``name_prepositions`` ("in Mahan"), or when it names a
         country, a curated place (region, sea, landmark, admin1) or a big city ("Texas Instruments
-        ... Texas", "Chicago Tribune ... Chicago").
+        ... Texas", "Chicago Tribune ... Chicago"). A storm's name (:meth:`_storm_names`) is dropped the
+        same way, in every mention ("three hurricanes: Harvey, Irma and Maria").
         """
         firsts: dict = {}  # leading words -> start char of the first organisation they open
         for ent in doc.ents:
             if ent.label_ not in self.short_form_labels:
                 continue
             words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+            if not words or words[-1].text not in self.short_form_heads:
+                continue
             for k in range(1, len(words)):
                 rest = words[k:]
                 if all(_capitalised(t) and t.is_alpha and t.lower_ not in self.place_words
                        and t.text not in self.building_words for t in rest):
                     name = " ".join(t.text for t in words[:k])
                     firsts[name] = min(firsts.get(name, ent.start_char), ent.start_char)
-        if not firsts:
+        storms = self._storm_names(doc)
+        if not firsts and not storms:
             return found
         out = []
         for t in found:
-            first = firsts.get(t.text)
+            storm = t.text in storms
+            first = -1 if storm else firsts.get(t.text)
             if first is not None and first < t.start and t.how != "demonym" and not t.qualifier:
                 span = doc.char_span(t.start, t.end, alignment_mode="expand")
                 if span is not None and not self._after_strong_preposition(doc, span.start) \
-                        and not self._curated(t.text) and not self._big_city(t.text) \
+                        and not self._curated(t.text) and (storm or not self._big_city(t.text)) \
                         and not any(p and self.gaz.feature[c] == F_COUNTRY for c, p in self.gaz.candidates(t.text)):
                     continue
             out.append(t)
@@ -532,6 +575,13 @@ class Recogniser:
     def _block(blocked, ent) -> None:
         for k in range(ent.start, ent.end):
             blocked[k] = 1
+
+
+def _code(span) -> bool:
+    """One token of letters and digits ("M16", "GT3", "A380"): a model, product or bill number the model tags
+    GPE, when the gazetteer does not know it (a numbered road is found by its cues, :func:`.mentions.road_numbers`)."""
+    t = span.text
+    return len(span) == 1 and any(c.isdigit() for c in t) and any(c.isalpha() for c in t)
 
 
 _LIST_GOES_ON = re.compile(r"\s+(?:and|or|&)\s+[A-Z]")
