@@ -108,3 +108,19 @@ def test_subject_of_an_agent_s_predicate_adjective_and_indirect_object_are_assoc
     assert roles(nlp, stage_all, "Gaza is quiet tonight.") == [("Gaza", "literal")]
     assert roles(nlp, stage_all, "They discussed giving Russia a chance to mine diamonds.") == [
         ("Russia", "associative")]
+
+
+def test_the_object_that_is_to_act_is_a_party(nlp, stage_all):
+    assert roles(nlp, stage_all, "A cow tested positive in 2015, prompting Japan to consider importing beef.") \
+        == [("Japan", "associative")]
+    assert ("Britain", "associative") in roles(nlp, stage_all, "Moscow ordered Britain to reduce its staff.")
+    # no infinitive after the object: the place where one goes or what one leaves
+    assert roles(nlp, stage_all, "Troops left Iraq to return home.") == [("Iraq", "literal")]
+
+
+def test_the_side_a_contest_was_lost_to_is_a_party(nlp, stage_all):
+    assert ("San Antonio", "associative") in roles(
+        nlp, stage_all, "Houston got its second straight victory since a loss to San Antonio.")
+    assert ("Boston", "associative") in roles(nlp, stage_all, "Fans celebrated the 3-1 win over Boston on Sunday.")
+    # a way to a place is no contest
+    assert roles(nlp, stage_all, "The road to Damascus was closed.") == [("Damascus", "literal")]

@@ -44,6 +44,8 @@ class RoleRules:
     relation_heads: frozenset = frozenset()
     relation_prepositions: frozenset = frozenset()
     agent_prepositions_anywhere: frozenset = frozenset()
+    contest_heads: frozenset = frozenset()
+    contest_prepositions: frozenset = frozenset()
     party_verbs: frozenset = frozenset()
     agent_predicates: frozenset = frozenset()
     listed_by_default: frozenset = frozenset()
@@ -117,6 +119,8 @@ def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optio
         return "possessor"  # "the government of [Ukraine]", "the people of [Mexico]"
     if dep == "pobj" and head.lower_ in rules.relation_prepositions and _word_in(head.head, rules.relation_heads):
         return "party"  # "relations between Mexico and [the United States]", "an agreement with [Japan]"
+    if dep == "pobj" and head.lower_ in rules.contest_prepositions and _word_in(head.head, rules.contest_heads):
+        return "party"  # "a loss to [San Antonio]", "a win over [Boston]": a team
     if dep in ("dobj", "dative") and head.pos_ == "VERB" and head.lemma_.lower() in rules.party_verbs:
         return "party"  # "Britain accused [Russia]", "urges [Ukraine] to abolish"
     return ""
