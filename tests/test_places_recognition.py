@@ -80,3 +80,9 @@ def test_a_county_named_in_its_commission_s_name_is_still_the_county(nlp, stage_
     text = "The Madison County Commission met on Monday. Madison County got a foot of snow."
     later = [p.text for p in run(nlp, stage_all, text).analysis.places if p.evidence.start > text.index("Monday")]
     assert later == ["Madison County"]
+
+
+def test_the_eastern_mediterranean_is_one_sea_region(nlp, stage_all):
+    got = places(nlp, stage_all, "Greece and Cyprus signed a pipeline deal for gas fields in the Eastern Mediterranean.")
+    assert ("Eastern Mediterranean", "Eastern Mediterranean", "water") in got
+    assert not any(t == "Mediterranean" for t, _, _ in got)
