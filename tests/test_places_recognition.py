@@ -86,3 +86,10 @@ def test_the_eastern_mediterranean_is_one_sea_region(nlp, stage_all):
     got = places(nlp, stage_all, "Greece and Cyprus signed a pipeline deal for gas fields in the Eastern Mediterranean.")
     assert ("Eastern Mediterranean", "Eastern Mediterranean", "water") in got
     assert not any(t == "Mediterranean" for t, _, _ in got)
+
+
+def test_an_unknown_short_abbreviation_or_a_name_s_title_is_no_place(nlp, stage_all):
+    text = ("The Bulldogs then outlasted Louisville in OT to reach the final. The Commissioner for Health, Dr, "
+            "Cecilia Ojabo, spoke in Makurdi.")
+    got = [t for t, _, _ in places(nlp, stage_all, text)]
+    assert "OT" not in got and "Dr" not in got and "Makurdi" in got

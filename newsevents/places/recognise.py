@@ -347,7 +347,7 @@ class Recogniser:
                         found.append(Toponym(p.start_char, p.end_char, p.text, "demonym", forced=e))
                         continue
                     if not self._is_known(p):
-                        if self._given_and_family_name(p) or _code(p):
+                        if self._given_and_family_name(p) or _code(p) or _abbreviation(p):
                             continue
                         sub = self._known_part(p)
                         if sub is not None:
@@ -582,6 +582,13 @@ def _code(span) -> bool:
     GPE, when the gazetteer does not know it (a numbered road is found by its cues, :func:`.mentions.road_numbers`)."""
     t = span.text
     return len(span) == 1 and any(c.isdigit() for c in t) and any(c.isalpha() for c in t)
+
+
+def _abbreviation(span) -> bool:
+    """One all-capitals token of at most four letters ("AI", "OT", "DBS", "HB") the gazetteer does not know: an
+    abbreviation the model tags GPE; the known ones ("UK", "NYC", "DC") and datelines are taken before."""
+    t = span.text.replace(".", "")
+    return len(span) == 1 and t.isalpha() and t.isupper() and len(t) <= 4
 
 
 _LIST_GOES_ON = re.compile(r"\s+(?:and|or|&)\s+[A-Z]")
