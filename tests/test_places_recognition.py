@@ -93,3 +93,8 @@ def test_an_unknown_short_abbreviation_or_a_name_s_title_is_no_place(nlp, stage_
             "Cecilia Ojabo, spoke in Makurdi.")
     got = [t for t, _, _ in places(nlp, stage_all, text)]
     assert "OT" not in got and "Dr" not in got and "Makurdi" in got
+
+
+def test_a_state_s_abbreviation_stays_a_place(nlp, stage_all):
+    got = [t for t, _, _ in places(nlp, stage_all, "He moved from Seattle, WA to Washington, D.C. in May.")]
+    assert "WA" in got and "D.C." in got

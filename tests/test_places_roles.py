@@ -124,3 +124,15 @@ def test_the_side_a_contest_was_lost_to_is_a_party(nlp, stage_all):
     assert ("Boston", "associative") in roles(nlp, stage_all, "Fans celebrated the 3-1 win over Boston on Sunday.")
     # a way to a place is no contest
     assert roles(nlp, stage_all, "The road to Damascus was closed.") == [("Damascus", "literal")]
+
+
+def test_a_qualifier_takes_the_role_of_the_place_it_qualifies(nlp, stage_all):
+    assert roles(nlp, stage_all, "MANILA, Philippines – Ahead of Easter Sunday, the archbishop spoke.")[:2] \
+        == [("MANILA", "literal"), ("Philippines", "literal")]
+    assert ("Washington", "literal") in roles(
+        nlp, stage_all, "Mary Ann Quitugua from a cake studio in Tacoma, Washington shares tips for cookies.")
+
+
+def test_the_possessor_of_an_embassy_or_of_residents_is_associative(nlp, stage_all):
+    assert roles(nlp, stage_all, "Russia's embassy in London issued a warning.")[0] == ("Russia", "associative")
+    assert roles(nlp, stage_all, "The residents of Gaza had no power.") == [("Gaza", "literal")]

@@ -347,7 +347,8 @@ class Recogniser:
                         found.append(Toponym(p.start_char, p.end_char, p.text, "demonym", forced=e))
                         continue
                     if not self._is_known(p):
-                        if self._given_and_family_name(p) or _code(p) or _abbreviation(p):
+                        if self._given_and_family_name(p) or _code(p) or (
+                                _abbreviation(p) and not self.gaz.qualifier(p.text)):
                             continue
                         sub = self._known_part(p)
                         if sub is not None:
@@ -585,9 +586,10 @@ def _code(span) -> bool:
 
 
 def _abbreviation(span) -> bool:
-    """One all-capitals token of at most four letters ("AI", "OT", "DBS", "HB") the gazetteer does not know: an
-    abbreviation the model tags GPE; the known ones ("UK", "NYC", "DC") and datelines are taken before."""
-    t = span.text.replace(".", "")
+    """One all-capitals token of at most four letters, without periods ("AI", "OT", "DBS", "HB"), that the
+    gazetteer does not know: an abbreviation the model tags GPE. The known ones ("UK", "NYC") and datelines
+    are taken before; the caller keeps a state's abbreviation ("WA") and a dotted one ("D.C.", "L.A.")."""
+    t = span.text
     return len(span) == 1 and t.isalpha() and t.isupper() and len(t) <= 4
 
 

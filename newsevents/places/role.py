@@ -102,8 +102,8 @@ def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optio
             return "modifier"
         if any(_word_in(doc[k], rules.agency_heads) for k in range(span.end, head.i + 1)):
             return "body"  # "[Chicago] police", "former [Atlanta] Mayor Kasim Reed", "a [Brooklyn] man"
-    if dep == "poss" and _word_in(head, rules.agency_heads):
-        return "possessor"  # "[China]'s commerce ministry", "[Dominica]'s request"
+    if dep == "poss" and (_word_in(head, rules.agency_heads) or _word_in(head, rules.located_heads)):
+        return "possessor"  # "[China]'s commerce ministry", "[Dominica]'s request", "[Russia]'s embassy"
     if dep in rules.subject_deps and head.lemma_.lower() not in rules.copulas and head.pos_ in ("VERB", "AUX"):
         return "agent"
     if dep in rules.subject_deps and head.lemma_.lower() in rules.copulas and any(
@@ -217,3 +217,20 @@ def assign_roles(doc, toponyms: list, rules: RoleRules, gaz=None, organisations=
             feature = FEATURES[gaz.feature[t.entry]]
         why = _why_associative(span, rules, ents_by_token, feature) if span is not None and len(span) else ""
         t.role, t.role_why = (ASSOCIATIVE, why) if why else (LITERAL, "")
+    _qualifiers_follow(doc.text, toponyms)
+
+
+def _qualifiers_follow(text: str, toponyms: list) -> None:
+    """Give the qualifier of a toponym ("MANILA, [Philippines] -", "Tacoma, [Washington] shares tips",
+    "a Pittsburgh, [Pennsylvania]-based company") the role of the toponym it qualifies: the two name one
+    place, and the parse of the qualifier alone (the subject of "shares", a modifier) says nothing of it."""
+    by_start = {t.start: t for t in toponyms}
+    for t in toponyms:
+        if not t.qualifier or t.how == "demonym":
+            continue
+        k = t.end
+        while k < len(text) and text[k] in " ,":
+            k += 1
+        q = by_start.get(k)
+        if q is not None and q.text == t.qualifier and q.how != "demonym" and "," in text[t.end:k]:
+            q.role, q.role_why = t.role, t.role_why
