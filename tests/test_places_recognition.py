@@ -98,3 +98,8 @@ def test_an_unknown_short_abbreviation_or_a_name_s_title_is_no_place(nlp, stage_
 def test_a_state_s_abbreviation_stays_a_place(nlp, stage_all):
     got = [t for t, _, _ in places(nlp, stage_all, "He moved from Seattle, WA to Washington, D.C. in May.")]
     assert "WA" in got and "D.C." in got
+
+
+def test_an_unknown_name_tagged_an_organisation_elsewhere_is_no_place(nlp, stage_all):
+    text = "The United Way of Central Iowa raised money. United Way volunteers helped."
+    assert [t for t, _, _ in places(nlp, stage_all, text)] == ["Iowa"]
