@@ -103,3 +103,8 @@ def test_a_state_s_abbreviation_stays_a_place(nlp, stage_all):
 def test_an_unknown_name_tagged_an_organisation_elsewhere_is_no_place(nlp, stage_all):
     text = "The United Way of Central Iowa raised money. United Way volunteers helped."
     assert [t for t, _, _ in places(nlp, stage_all, text)] == ["Iowa"]
+
+
+def test_a_sentence_opening_adverb_before_a_state_is_no_town(nlp, stage_all):
+    text = "Employers raised pay. Still, Hawaii's experience serves as a caution."
+    assert [t for t, _, _ in places(nlp, stage_all, text)] == ["Hawaii"]

@@ -98,6 +98,7 @@ class Recogniser(NameFilters):
             str(w).lower() for w in ((cues.get("street_types") or {}).get("words") or ())}
         self.landform_nouns = {str(w).lower() for w in (cues.get("water_and_landform_nouns") or ())}
         self.big_city = int(cues.get("big_city_population") or 100000)
+        self.function_pos = set(cues.get("function_pos") or ())
         court = cues.get("court_districts") or {}
         self.court_directions = {str(w).lower() for w in (court.get("directions") or ())}
         self.court_nouns = {str(w).lower() for w in (court.get("nouns") or ())}
@@ -400,6 +401,8 @@ class Recogniser(NameFilters):
                 dateline = is_dateline(doc, i, j)
                 if not self._is_known(span, primary=True, capitals=dateline):
                     continue
+                if m == 1 and tok.pos_ in self.function_pos:
+                    continue  # "Still, Hawaii's experience ...": an adverb, not Still, Hawaii
                 if self._supported(doc, i, j):
                     match = span
                 elif not tok.is_sent_start and tok.pos_ == "PROPN" and self._big_city(span.text):
