@@ -108,3 +108,10 @@ def test_an_unknown_name_tagged_an_organisation_elsewhere_is_no_place(nlp, stage
 def test_a_sentence_opening_adverb_before_a_state_is_no_town(nlp, stage_all):
     text = "Employers raised pay. Still, Hawaii's experience serves as a caution."
     assert [t for t, _, _ in places(nlp, stage_all, text)] == ["Hawaii"]
+
+
+def test_a_name_after_a_kinship_noun_is_the_person(nlp, stage_all):
+    text = ("He is survived by his brother Alex and girlfriend Olivia. He also has a 3-year-old son, Sebastian. "
+            "They poisoned Sergei Skripal and his daughter Yulia in Salisbury.")
+    got = [t for t, _, _ in places(nlp, stage_all, text)]
+    assert got == ["Salisbury"]

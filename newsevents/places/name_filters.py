@@ -4,11 +4,12 @@
 * a person's name of the article ("Kyle Rittenhouse ... Rittenhouse's release");
 * the short form of a company named earlier ("Mahan Air ... Mahan has been the subject of sanctions");
 * a name the model tags an organisation, person or work elsewhere ("The United Way" ... "United Way volunteers");
-* a storm's name ("Hurricane Florence ... Florence made landfall").
+* a storm's name ("Hurricane Florence ... Florence made landfall");
+* a name in apposition to a kinship noun or a pet ("his daughter Yulia", "his son, Sebastian").
 
 :class:`NameFilters` is a mixin of :class:`~.recognise.Recogniser`: it reads the recogniser's gazetteer
 and cue sets (``short_form_labels``, ``short_form_heads``, ``unknown_named_labels``, ``storm_words``,
-``storms_plural``, ``name_prepositions`` of ``data/places/cues.yaml``) and its lookups (``_is_known``,
+``storms_plural``, ``person_nouns``, ``name_prepositions`` of ``data/places/cues.yaml``) and its lookups (``_is_known``,
 ``_curated``, ``_big_city``).
 """
 from __future__ import annotations
@@ -58,6 +59,20 @@ class NameFilters:
                         break
         return names
 
+    def _named_after_person_noun(self, doc, t) -> bool:
+        """A one-word name right after one of ``person_nouns`` (a comma between allowed) names that person
+        or pet: "his daughter [Yulia]", "girlfriend [Olivia]", "a 3-year-old son, [Sebastian]"."""
+        if t.how in ("demonym", "dateline") or t.qualifier or " " in t.text or self._curated(t.text):
+            return False
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or len(span) != 1:
+            return False
+        k = span.start - 1
+        if k >= 0 and doc[k].text == ",":
+            k -= 1
+        return k >= 0 and doc[k].lower_ in self.person_nouns and (k + 1 == span.start or span.end == len(doc)
+                                                                  or doc[span.end].is_punct)
+
     def _drop_organisation_short_forms(self, doc, found: list) -> list:
         """Drop toponyms that are the short form of an organisation named earlier in the article.
 
@@ -101,6 +116,8 @@ class NameFilters:
                 span = doc.char_span(t.start, t.end, alignment_mode="expand")
                 if span is not None and not self._after_strong_preposition(doc, span.start):
                     continue  # "The United Way" (GPE) ... "United Way volunteers" (ORG)
+            if self._named_after_person_noun(doc, t):
+                continue
             storm = t.text in storms
             first = -1 if storm else firsts.get(t.text)
             if first is not None and first < t.start and t.how != "demonym" and not t.qualifier:

@@ -106,6 +106,7 @@ class Recogniser(NameFilters):
         self.short_form_labels = set(cues.get("short_form_labels") or ("ORG", "FAC"))
         self.short_form_heads = {str(w) for w in (cues.get("short_form_heads") or ())}
         self.unknown_named_labels = set(cues.get("unknown_named_labels") or ())
+        self.person_nouns = {str(w).lower() for w in (cues.get("person_nouns") or ())}
         self.storm_words = {str(w) for w in (cues.get("storm_words") or ())}
         self.storms_plural = {str(w).lower() for w in (cues.get("storms_plural") or ())}
         #: the head words of buildings and venues (``facility_heads``): "Maywood Hospital" is no organisation
@@ -143,8 +144,8 @@ class Recogniser(NameFilters):
                 return True
             if w == "of" and i >= 1 and doc[i - 1].lower_ in self.place_nouns:
                 return True
-            if w == "," and i >= 1 and self._is_known(doc[i - 1:i]):
-                return True  # "Pandi, Bulacan"
+            if w == "," and i >= 1 and _capitalised(doc[i - 1]) and self._is_known(doc[i - 1:i]):
+                return True  # "Pandi, Bulacan"; not "his son, Sebastian" (Son, a town)
             if w == "," and i >= 2 and doc[i - 1].ent_type_ in self.accept and doc[i - 1].ent_iob_ == "I":
                 j = i - 1  # "Dodge City, Great Bend": a longer GPE/LOC entity the gazetteer knows
                 while j > 0 and doc[j].ent_iob_ == "I":
