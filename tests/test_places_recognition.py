@@ -115,3 +115,8 @@ def test_a_name_after_a_kinship_noun_is_the_person(nlp, stage_all):
             "They poisoned Sergei Skripal and his daughter Yulia in Salisbury.")
     got = [t for t, _, _ in places(nlp, stage_all, text)]
     assert got == ["Salisbury"]
+
+
+def test_el_nino_is_a_weather_pattern_not_a_town(nlp, stage_all):
+    text = "What about El Niño? El Niño and La Niña are common meteorological events in the Pacific Ocean."
+    assert [t for t, _, _ in places(nlp, stage_all, text)] == ["Pacific Ocean"]
