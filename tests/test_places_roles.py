@@ -136,3 +136,10 @@ def test_a_qualifier_takes_the_role_of_the_place_it_qualifies(nlp, stage_all):
 def test_the_possessor_of_an_embassy_or_of_residents_is_associative(nlp, stage_all):
     assert roles(nlp, stage_all, "Russia's embassy in London issued a warning.")[0] == ("Russia", "associative")
     assert roles(nlp, stage_all, "The residents of Gaza had no power.") == [("Gaza", "literal")]
+
+
+def test_the_passive_subject_of_a_party_verb_is_a_party(nlp, stage_all):
+    assert roles(nlp, stage_all, "In this hysteria Moscow is accused of every sin.") == [("Moscow", "associative")]
+    assert roles(nlp, stage_all, "In essence, Europe was forced to support the line.") == [("Europe", "associative")]
+    # a place things are done to stays literal
+    assert roles(nlp, stage_all, "Mosul was bombed on Monday.") == [("Mosul", "literal")]

@@ -121,8 +121,8 @@ def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optio
         return "party"  # "relations between Mexico and [the United States]", "an agreement with [Japan]"
     if dep == "pobj" and head.lower_ in rules.contest_prepositions and _word_in(head.head, rules.contest_heads):
         return "party"  # "a loss to [San Antonio]", "a win over [Boston]": a team
-    if dep in ("dobj", "dative") and head.pos_ == "VERB" and head.lemma_.lower() in rules.party_verbs:
-        return "party"  # "Britain accused [Russia]", "urges [Ukraine] to abolish"
+    if dep in ("dobj", "dative", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in rules.party_verbs:
+        return "party"  # "Britain accused [Russia]", "urges [Ukraine] to abolish", "[Moscow] is accused"
     return ""
 
 
