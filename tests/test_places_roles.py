@@ -143,3 +143,10 @@ def test_the_passive_subject_of_a_party_verb_is_a_party(nlp, stage_all):
     assert roles(nlp, stage_all, "In essence, Europe was forced to support the line.") == [("Europe", "associative")]
     # a place things are done to stays literal
     assert roles(nlp, stage_all, "Mosul was bombed on Monday.") == [("Mosul", "literal")]
+
+
+def test_the_subject_of_a_holding_verb_is_literal(nlp, stage_all):
+    assert roles(nlp, stage_all, "Like the rest of the country, Hawaii has an aging population.") \
+        == [("Hawaii", "literal")]
+    assert roles(nlp, stage_all, "Asia continued to account for most of the increase.") == [("Asia", "literal")]
+    assert roles(nlp, stage_all, "Iran has accused the United States of lying.")[0] == ("Iran", "associative")

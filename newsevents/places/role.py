@@ -45,6 +45,7 @@ class RoleRules:
     relation_prepositions: frozenset = frozenset()
     agent_prepositions_anywhere: frozenset = frozenset()
     contest_heads: frozenset = frozenset()
+    holding_verbs: frozenset = frozenset()
     contest_prepositions: frozenset = frozenset()
     party_verbs: frozenset = frozenset()
     agent_predicates: frozenset = frozenset()
@@ -104,7 +105,8 @@ def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optio
             return "body"  # "[Chicago] police", "former [Atlanta] Mayor Kasim Reed", "a [Brooklyn] man"
     if dep == "poss" and (_word_in(head, rules.agency_heads) or _word_in(head, rules.located_heads)):
         return "possessor"  # "[China]'s commerce ministry", "[Dominica]'s request", "[Russia]'s embassy"
-    if dep in rules.subject_deps and head.lemma_.lower() not in rules.copulas and head.pos_ in ("VERB", "AUX"):
+    if dep in rules.subject_deps and head.lemma_.lower() not in rules.copulas and head.pos_ in ("VERB", "AUX") \
+            and not _holds(head, rules):
         return "agent"
     if dep in rules.subject_deps and head.lemma_.lower() in rules.copulas and any(
             c.dep_ == "acomp" and _word_in(c, rules.agent_predicates) for c in head.children):
@@ -124,6 +126,15 @@ def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optio
     if dep in ("dobj", "dative", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in rules.party_verbs:
         return "party"  # "Britain accused [Russia]", "urges [Ukraine] to abolish", "[Moscow] is accused"
     return ""
+
+
+def _holds(verb, rules: RoleRules) -> bool:
+    """Whether ``verb`` (or the verb it carries on: "continued to [account] for") is one of ``holding_verbs``,
+    whose subject is where something is or happens ("[Hawaii] has an aging population", "[Asia] accounted for
+    64 percent of the new capacity"), not one who acts."""
+    if verb.lemma_.lower() in rules.holding_verbs:
+        return True
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in rules.holding_verbs for c in verb.children)
 
 
 def _word_in(tok, words: frozenset) -> bool:
