@@ -150,3 +150,6 @@ def test_the_subject_of_a_holding_verb_is_literal(nlp, stage_all):
         == [("Hawaii", "literal")]
     assert roles(nlp, stage_all, "Asia continued to account for most of the increase.") == [("Asia", "literal")]
     assert roles(nlp, stage_all, "Iran has accused the United States of lying.")[0] == ("Iran", "associative")
+    # "had" standing for a verb left out: no holding
+    assert roles(nlp, stage_all, "The United States had not, as of yesterday, replied to the letter.")[0] \
+        == ("United States", "associative")

@@ -132,9 +132,14 @@ def _holds(verb, rules: RoleRules) -> bool:
     """Whether ``verb`` (or the verb it carries on: "continued to [account] for") is one of ``holding_verbs``,
     whose subject is where something is or happens ("[Hawaii] has an aging population", "[Asia] accounted for
     64 percent of the new capacity"), not one who acts."""
-    if verb.lemma_.lower() in rules.holding_verbs:
-        return True
-    return any(c.dep_ == "xcomp" and c.lemma_.lower() in rules.holding_verbs for c in verb.children)
+    verbs = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
+    return any(v.lemma_.lower() in rules.holding_verbs and _held(v) for v in verbs)
+
+
+def _held(verb) -> bool:
+    """Whether a holding verb has what is held: an object, or "for" ("accounted for 64 percent"); not "The
+    United States had not, as of yesterday, [responded]" (an auxiliary left alone)."""
+    return any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children)
 
 
 def _word_in(tok, words: frozenset) -> bool:
