@@ -108,3 +108,48 @@ def test_subject_of_an_agent_s_predicate_adjective_and_indirect_object_are_assoc
     assert roles(nlp, stage_all, "Gaza is quiet tonight.") == [("Gaza", "literal")]
     assert roles(nlp, stage_all, "They discussed giving Russia a chance to mine diamonds.") == [
         ("Russia", "associative")]
+
+
+def test_the_object_that_is_to_act_is_a_party(nlp, stage_all):
+    assert roles(nlp, stage_all, "A cow tested positive in 2015, prompting Japan to consider importing beef.") \
+        == [("Japan", "associative")]
+    assert ("Britain", "associative") in roles(nlp, stage_all, "Moscow ordered Britain to reduce its staff.")
+    # no infinitive after the object: the place where one goes or what one leaves
+    assert roles(nlp, stage_all, "Troops left Iraq to return home.") == [("Iraq", "literal")]
+
+
+def test_the_side_a_contest_was_lost_to_is_a_party(nlp, stage_all):
+    assert ("San Antonio", "associative") in roles(
+        nlp, stage_all, "Houston got its second straight victory since a loss to San Antonio.")
+    assert ("Boston", "associative") in roles(nlp, stage_all, "Fans celebrated the 3-1 win over Boston on Sunday.")
+    # a way to a place is no contest
+    assert roles(nlp, stage_all, "The road to Damascus was closed.") == [("Damascus", "literal")]
+
+
+def test_a_qualifier_takes_the_role_of_the_place_it_qualifies(nlp, stage_all):
+    assert roles(nlp, stage_all, "MANILA, Philippines – Ahead of Easter Sunday, the archbishop spoke.")[:2] \
+        == [("MANILA", "literal"), ("Philippines", "literal")]
+    assert ("Washington", "literal") in roles(
+        nlp, stage_all, "Mary Ann Quitugua from a cake studio in Tacoma, Washington shares tips for cookies.")
+
+
+def test_the_possessor_of_an_embassy_or_of_residents_is_associative(nlp, stage_all):
+    assert roles(nlp, stage_all, "Russia's embassy in London issued a warning.")[0] == ("Russia", "associative")
+    assert roles(nlp, stage_all, "The residents of Gaza had no power.") == [("Gaza", "literal")]
+
+
+def test_the_passive_subject_of_a_party_verb_is_a_party(nlp, stage_all):
+    assert roles(nlp, stage_all, "In this hysteria Moscow is accused of every sin.") == [("Moscow", "associative")]
+    assert roles(nlp, stage_all, "In essence, Europe was forced to support the line.") == [("Europe", "associative")]
+    # a place things are done to stays literal
+    assert roles(nlp, stage_all, "Mosul was bombed on Monday.") == [("Mosul", "literal")]
+
+
+def test_the_subject_of_a_holding_verb_is_literal(nlp, stage_all):
+    assert roles(nlp, stage_all, "Like the rest of the country, Hawaii has an aging population.") \
+        == [("Hawaii", "literal")]
+    assert roles(nlp, stage_all, "Asia continued to account for most of the increase.") == [("Asia", "literal")]
+    assert roles(nlp, stage_all, "Iran has accused the United States of lying.")[0] == ("Iran", "associative")
+    # "had" standing for a verb left out: no holding
+    assert roles(nlp, stage_all, "The United States had not, as of yesterday, replied to the letter.")[0] \
+        == ("United States", "associative")

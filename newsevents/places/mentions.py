@@ -19,6 +19,8 @@ These rules run after :class:`~.recognise.Recogniser` has taken the NER and gaze
   capitalised word ("New Gainesville" is not "Gainesville" unless "New" opens the sentence).
 * :func:`list_members`: the known members of a list headed by a toponym ("stops in Hilversum and
   [Almelo]"), which the model tags PERSON or nothing.
+* :func:`road_numbers`: a numbered road ("on the A120", "the M25 southbound"; ``road_numbers`` of
+  ``data/places/cues.yaml``), a street as well.
 * :func:`street_names`: a street, road or square is a run of capitalised words (or an ordinal:
   "Third", "5th") before one of ``street_types`` of ``data/places/cues.yaml`` ("Royal Street",
   "Wichita Drive", "Streatham High Road", "Trafalgar Square"). The gazetteer has no streets; the
@@ -32,7 +34,7 @@ import re
 from .gazetteer import F_CITY, F_LANDMARK
 from .toponym import Toponym
 
-__all__ = ["repeat_mentions", "list_members", "street_names", "place_streets", "facility_mentions", "STREET",
+__all__ = ["repeat_mentions", "list_members", "street_names", "road_numbers", "place_streets", "facility_mentions", "STREET",
            "FACILITY", "CONJUNCT"]
 
 #: ``Toponym.how`` of a street name
@@ -197,6 +199,30 @@ def street_names(doc, found: list, taken: bytearray, street_types: set, abbrevia
         for q in range(a, k + 1):
             taken[q] = 1
         found.append(Toponym(start, end, doc[a:k + 1].text, STREET))
+
+
+def road_numbers(doc, found: list, taken: bytearray, pattern, prepositions, after) -> None:
+    """Add numbered roads ("on the A120", "the M25 southbound", "via the A436, A40 and A429") to ``found``
+    as streets (``how = "street"``), which :func:`place_streets` places at the nearest city.
+
+    pattern (re.Pattern): a road number token; prepositions, after (set[str]): the cues of
+    ``road_numbers`` in data/places/cues.yaml (see there), compared lower-cased.
+    """
+    n = len(doc)
+    last_end = -1  # token index past the last road taken: later members of its list are roads too
+    for k in range(n):
+        tok = doc[k]
+        if taken[k] or not pattern.match(tok.text):
+            continue
+        the = k > 0 and doc[k - 1].lower_ == "the"
+        cued = (the and k > 1 and doc[k - 2].lower_ in prepositions) or (
+            (the or (k > 0 and doc[k - 1].lower_ in prepositions)) and k + 1 < n and doc[k + 1].lower_ in after)
+        listed = last_end >= 0 and all(doc[q].text in (",", "and", "or") for q in range(last_end, k)) and k > last_end
+        if not (cued or listed):
+            continue
+        taken[k] = 1
+        found.append(Toponym(tok.idx, tok.idx + len(tok.text), tok.text, STREET))
+        last_end = k + 1
 
 
 def facility_mentions(doc, toponyms: list, prepositions, labels, heads=(), head_prepositions=(),

@@ -18,8 +18,11 @@ English model tags "Panmunjom" as PERSON and "DMZ" as ORG):
   the gazetteer knows the name;
 * a one-word name tagged PERSON after to/from/into hanging from a verb of going ("driving to
   Castlegar", ``destinations`` in cues.yaml);
-* the known members of a list headed by a toponym, a name's other mentions and street names
-  (:mod:`.mentions`).
+* the known members of a list headed by a toponym, a name's other mentions, street names and numbered
+  roads (:mod:`.mentions`);
+* not a toponym: a name that names something else in the article, a person, a company, a storm
+  (:mod:`.name_filters`), a letter-digit code ("M16") or a short unknown abbreviation ("AI") the model
+  tags GPE, a "Gulf of X" cut to X (``water_and_landform_nouns``).
 
 Nationality adjectives and demonyms ("North Korean soil", "Georgians") are
 recognised as toponyms of their country (``how = "demonym"``), as the
@@ -38,7 +41,8 @@ from .datelines import is_dateline
 from .demonyms import add_demonyms, demonym_table
 from .gazetteer import (F_ADMIN1, F_ADMIN2, F_CONTINENT, F_COUNTRY, F_LANDMARK, F_REGION, F_WATER, Gazetteer,
                         norm_cached)
-from .mentions import list_members, repeat_mentions, street_names
+from .name_filters import NameFilters, capitalised as _capitalised
+from .mentions import list_members, repeat_mentions, road_numbers, street_names
 from .toponym import Toponym
 
 __all__ = ["Recogniser", "demonym_table"]
@@ -70,12 +74,7 @@ def _split_commas(span):
     return parts
 
 
-def _capitalised(tok) -> bool:
-    t = tok.text
-    return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
-
-
-class Recogniser:
+class Recogniser(NameFilters):
     """Finds toponym spans in a Doc using NER + the gazetteer (see module docstring)."""
 
     def __init__(self, gaz: Gazetteer, cues: dict, demonyms: Optional[dict] = None):
@@ -97,11 +96,21 @@ class Recogniser:
         self.place_words = self.place_nouns | self.directions | {
             str(w).lower() for w in (cues.get("generic_division_words") or ())} | {
             str(w).lower() for w in ((cues.get("street_types") or {}).get("words") or ())}
+        self.landform_nouns = {str(w).lower() for w in (cues.get("water_and_landform_nouns") or ())}
         self.big_city = int(cues.get("big_city_population") or 100000)
+        self.function_pos = set(cues.get("function_pos") or ())
         court = cues.get("court_districts") or {}
         self.court_directions = {str(w).lower() for w in (court.get("directions") or ())}
         self.court_nouns = {str(w).lower() for w in (court.get("nouns") or ())}
         self.org_names = {str(w).lower() for w in (cues.get("organisation_names") or ())}
+        self.short_form_labels = set(cues.get("short_form_labels") or ("ORG", "FAC"))
+        self.short_form_heads = {str(w) for w in (cues.get("short_form_heads") or ())}
+        self.unknown_named_labels = set(cues.get("unknown_named_labels") or ())
+        self.person_nouns = {str(w).lower() for w in (cues.get("person_nouns") or ())}
+        self.storm_words = {str(w) for w in (cues.get("storm_words") or ())}
+        self.storms_plural = {str(w).lower() for w in (cues.get("storms_plural") or ())}
+        #: the head words of buildings and venues (``facility_heads``): "Maywood Hospital" is no organisation
+        self.building_words = {str(w) for w in (cues.get("facility_heads") or ())}
         #: every nationality form of data/actors/countries.tsv, also those a town shares ("Canadian")
         self.nationality_forms: set = set()
         #: group words that name a region only where recognised otherwise ("Arab": the Arab world, not
@@ -110,6 +119,10 @@ class Recogniser:
         streets = cues.get("street_types") or {}
         self.street_types = set(streets.get("words") or ())
         self.street_abbreviations = set(streets.get("abbreviations") or ())
+        roads = cues.get("road_numbers") or {}
+        self.road_pattern = re.compile(roads["pattern"]) if roads.get("pattern") else None
+        self.road_prepositions = {str(w).lower() for w in (roads.get("prepositions") or ())}
+        self.road_after = {str(w).lower() for w in (roads.get("after") or ())}
         labels = cues.get("ner_labels") or {}
         self.accept = set(labels.get("accept") or ("GPE", "LOC"))
         self.check = set(labels.get("check") or ("FAC",))
@@ -244,10 +257,12 @@ class Recogniser:
         "State of Illinois' Web" -> Illinois, "Huntsville City" -> Huntsville,
         "West Virginia Democratic Party" -> West Virginia. A part must end in a
         proper noun, must not start with a direction word (``direction_words`` in
-        cues.yaml) and must be a place's main name.
+        cues.yaml) and must be a place's main name. A "<water or landform noun> of <Name>" span
+        ("Gulf of Oman", ``water_and_landform_nouns``) has no such part: it names a place of its own,
+        not Oman.
         """
         n = len(span)
-        if n < 2 or n > 8:
+        if n < 2 or n > 8 or (n >= 3 and span[0].lower_ in self.landform_nouns and span[1].lower_ == "of"):
             return None
         for size in range(n - 1, 0, -1):
             for a in range(0, n - size + 1):
@@ -334,7 +349,8 @@ class Recogniser:
                         found.append(Toponym(p.start_char, p.end_char, p.text, "demonym", forced=e))
                         continue
                     if not self._is_known(p):
-                        if self._given_and_family_name(p):
+                        if self._given_and_family_name(p) or _code(p) or (
+                                _abbreviation(p) and not self.gaz.qualifier(p.text)):
                             continue
                         sub = self._known_part(p)
                         if sub is not None:
@@ -386,6 +402,8 @@ class Recogniser:
                 dateline = is_dateline(doc, i, j)
                 if not self._is_known(span, primary=True, capitals=dateline):
                     continue
+                if m == 1 and tok.pos_ in self.function_pos:
+                    continue  # "Still, Hawaii's experience ...": an adverb, not Still, Hawaii
                 if self._supported(doc, i, j):
                     match = span
                 elif not tok.is_sent_start and tok.pos_ == "PROPN" and self._big_city(span.text):
@@ -406,6 +424,8 @@ class Recogniser:
         list_members(doc, found, taken, blocked, self.stop, lambda span: self._is_known(span, primary=True))
         if self.street_types:
             street_names(doc, found, taken, self.street_types, self.street_abbreviations)
+        if self.road_pattern is not None:
+            road_numbers(doc, found, taken, self.road_pattern, self.road_prepositions, self.road_after)
         repeat_mentions(doc, found, taken, self.stop,
                         lambda name: norm_cached(name) in index and name not in self.nationality_forms)
         found.sort(key=lambda t: t.start)
@@ -433,61 +453,27 @@ class Recogniser:
             e = self.group_words.get(t.text)
             if e is not None and t.forced is None and not t.qualifier:
                 t.how, t.forced = "demonym", e
-        return self._drop_name_parts(doc, found)
-
-    def _drop_name_parts(self, doc, found: list) -> list:
-        """Drop toponyms that are a person's name in this article.
-
-        "Kyle Rittenhouse ... Rittenhouse's release", "Carrie Lam ... Lam was interrupted",
-        "Jamal Khashoggi ... Khashoggi", "Wiranto" (tagged PERSON elsewhere), "the Bidens":
-        the model tags the bare name GPE, and the gazetteer may have a town of that name. A
-        toponym is dropped when its text (or, for a plural, its text without the final "s") is a
-        word of a PERSON entity of two or more words elsewhere in the article (or, for a name
-        the gazetteer does not know, a whole one-word PERSON entity there), or when a PERSON entity follows it directly ("Crystal
-        Munoz" split as GPE + PERSON). It stays with a qualifier ("Jackson, Mississippi"), right
-        after one of ``name_prepositions`` ("in Jackson"; not "shouted at Lam", and a comma before
-        it does not count: "Antioch, Illinois, Rittenhouse is accused") when the gazetteer knows
-        it, or when it names a country or a curated place
-        (a region, sea or landmark: "Panmunjom", which the model also tags PERSON).
-        """
-        names: set = set()
-        single: set = set()  # one-word PERSON entities
-        person_start: set = set()
-        for ent in doc.ents:
-            if ent.label_ == "PERSON":
-                person_start.add(ent.start)
-                words = [t.text for t in ent if t.is_alpha and _capitalised(t)]
-                if len(words) >= 2:
-                    names.update(words)
-                elif len(words) == 1 and len(ent) == 1:
-                    single.update(words)
-        if not names and not single and not person_start:
-            return found
-        out = []
-        for t in found:
-            if t.how != "demonym" and not t.qualifier:
-                span = doc.char_span(t.start, t.end, alignment_mode="expand")
-                named = t.text in names or (t.text.endswith("s") and t.text[:-1] in names) \
-                    or (t.text in single and span is not None and not self._is_known(span))
-                if span is not None and (named or (len(span) == 1 and span.end in person_start)) \
-                        and not (self._is_known(span) and self._after_strong_preposition(doc, span.start)) \
-                        and not any(p and self.gaz.feature[c] == F_COUNTRY for c, p in self.gaz.candidates(t.text)) \
-                        and not self._curated(t.text):
-                    continue
-            out.append(t)
-        return out
-
-    def _after_strong_preposition(self, doc, start: int) -> bool:
-        """A strong preposition ("in", "at", "near") right before token ``start`` (or before "the")."""
-        i = start - 1
-        if i >= 0 and doc[i].lower_ == "the":
-            i -= 1
-        return i >= 0 and doc[i].lower_ in self.name_prepositions
+        return self._drop_organisation_short_forms(doc, self._drop_name_parts(doc, found))
 
     @staticmethod
     def _block(blocked, ent) -> None:
         for k in range(ent.start, ent.end):
             blocked[k] = 1
+
+
+def _code(span) -> bool:
+    """One token of letters and digits ("M16", "GT3", "A380"): a model, product or bill number the model tags
+    GPE, when the gazetteer does not know it (a numbered road is found by its cues, :func:`.mentions.road_numbers`)."""
+    t = span.text
+    return len(span) == 1 and any(c.isdigit() for c in t) and any(c.isalpha() for c in t)
+
+
+def _abbreviation(span) -> bool:
+    """One all-capitals token of at most four letters, without periods ("AI", "OT", "DBS", "HB"), that the
+    gazetteer does not know: an abbreviation the model tags GPE. The known ones ("UK", "NYC") and datelines
+    are taken before; the caller keeps a state's abbreviation ("WA") and a dotted one ("D.C.", "L.A.")."""
+    t = span.text
+    return len(span) == 1 and t.isalpha() and t.isupper() and len(t) <= 4
 
 
 _LIST_GOES_ON = re.compile(r"\s+(?:and|or|&)\s+[A-Z]")

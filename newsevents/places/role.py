@@ -44,6 +44,9 @@ class RoleRules:
     relation_heads: frozenset = frozenset()
     relation_prepositions: frozenset = frozenset()
     agent_prepositions_anywhere: frozenset = frozenset()
+    contest_heads: frozenset = frozenset()
+    holding_verbs: frozenset = frozenset()
+    contest_prepositions: frozenset = frozenset()
     party_verbs: frozenset = frozenset()
     agent_predicates: frozenset = frozenset()
     listed_by_default: frozenset = frozenset()
@@ -100,9 +103,10 @@ def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optio
             return "modifier"
         if any(_word_in(doc[k], rules.agency_heads) for k in range(span.end, head.i + 1)):
             return "body"  # "[Chicago] police", "former [Atlanta] Mayor Kasim Reed", "a [Brooklyn] man"
-    if dep == "poss" and _word_in(head, rules.agency_heads):
-        return "possessor"  # "[China]'s commerce ministry", "[Dominica]'s request"
-    if dep in rules.subject_deps and head.lemma_.lower() not in rules.copulas and head.pos_ in ("VERB", "AUX"):
+    if dep == "poss" and (_word_in(head, rules.agency_heads) or _word_in(head, rules.located_heads)):
+        return "possessor"  # "[China]'s commerce ministry", "[Dominica]'s request", "[Russia]'s embassy"
+    if dep in rules.subject_deps and head.lemma_.lower() not in rules.copulas and head.pos_ in ("VERB", "AUX") \
+            and not _holds(head, rules):
         return "agent"
     if dep in rules.subject_deps and head.lemma_.lower() in rules.copulas and any(
             c.dep_ == "acomp" and _word_in(c, rules.agent_predicates) for c in head.children):
@@ -117,9 +121,25 @@ def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optio
         return "possessor"  # "the government of [Ukraine]", "the people of [Mexico]"
     if dep == "pobj" and head.lower_ in rules.relation_prepositions and _word_in(head.head, rules.relation_heads):
         return "party"  # "relations between Mexico and [the United States]", "an agreement with [Japan]"
-    if dep in ("dobj", "dative") and head.pos_ == "VERB" and head.lemma_.lower() in rules.party_verbs:
-        return "party"  # "Britain accused [Russia]", "urges [Ukraine] to abolish"
+    if dep == "pobj" and head.lower_ in rules.contest_prepositions and _word_in(head.head, rules.contest_heads):
+        return "party"  # "a loss to [San Antonio]", "a win over [Boston]": a team
+    if dep in ("dobj", "dative", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in rules.party_verbs:
+        return "party"  # "Britain accused [Russia]", "urges [Ukraine] to abolish", "[Moscow] is accused"
     return ""
+
+
+def _holds(verb, rules: RoleRules) -> bool:
+    """Whether ``verb`` (or the verb it carries on: "continued to [account] for") is one of ``holding_verbs``,
+    whose subject is where something is or happens ("[Hawaii] has an aging population", "[Asia] accounted for
+    64 percent of the new capacity"), not one who acts."""
+    verbs = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
+    return any(v.lemma_.lower() in rules.holding_verbs and _held(v) for v in verbs)
+
+
+def _held(verb) -> bool:
+    """Whether a holding verb has what is held: an object, or "for" ("accounted for 64 percent"); not "The
+    United States had not, as of yesterday, [responded]" (an auxiliary left alone)."""
+    return any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children)
 
 
 def _word_in(tok, words: frozenset) -> bool:
@@ -213,3 +233,20 @@ def assign_roles(doc, toponyms: list, rules: RoleRules, gaz=None, organisations=
             feature = FEATURES[gaz.feature[t.entry]]
         why = _why_associative(span, rules, ents_by_token, feature) if span is not None and len(span) else ""
         t.role, t.role_why = (ASSOCIATIVE, why) if why else (LITERAL, "")
+    _qualifiers_follow(doc.text, toponyms)
+
+
+def _qualifiers_follow(text: str, toponyms: list) -> None:
+    """Give the qualifier of a toponym ("MANILA, [Philippines] -", "Tacoma, [Washington] shares tips",
+    "a Pittsburgh, [Pennsylvania]-based company") the role of the toponym it qualifies: the two name one
+    place, and the parse of the qualifier alone (the subject of "shares", a modifier) says nothing of it."""
+    by_start = {t.start: t for t in toponyms}
+    for t in toponyms:
+        if not t.qualifier or t.how == "demonym":
+            continue
+        k = t.end
+        while k < len(text) and text[k] in " ,":
+            k += 1
+        q = by_start.get(k)
+        if q is not None and q.text == t.qualifier and q.how != "demonym" and "," in text[t.end:k]:
+            q.role, q.role_why = t.role, t.role_why

@@ -1,6 +1,7 @@
 """Toponyms of a Doc: recognition then disambiguation (the places stage's two steps).
 
 * :mod:`.recognise`: which spans are toponyms (NER + gazetteer + cues), nationality words;
+  :mod:`.name_filters`: which of them name a person, a company or a storm instead;
 * :mod:`.role`: literal places and associative uses ("U.S. troops", "Iran said");
 * :mod:`.disambiguate`: which gazetteer entry each names (ranking + article context);
 * :mod:`.mention_cues`: what the words around a name say about its reading ("New York Gov.", "a Lebanon
