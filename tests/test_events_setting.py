@@ -243,3 +243,16 @@ def test_the_day_of_a_reported_clause_is_narrated(pipeline):
     an, _, _ = _analyse(pipeline, "Estimates indicate a million people marched in London on Saturday. "
                                   "Protesters carrying flags marched to Parliament Square.")
     assert [e.date for e in an.events if e.trigger.text == "marched"][-1] == "2020-01-04"
+
+
+def test_another_sides_place_is_not_carried_over(pipeline):
+    # the EU ministers met in Brussels; Russia's foreign ministry did not warn from there
+    an, places, _ = _analyse(pipeline, "EU foreign ministers meeting in Brussels agreed travel bans on 21 people. "
+                                       "The Russian foreign ministry warned that Moscow would respond.")
+    assert _place(places, _event(an, "warned")) != "Brussels"
+
+
+def test_the_same_sides_place_is_carried_over(pipeline):
+    an, places, _ = _analyse(pipeline, "French police chased the gunman in Lyon on Monday. "
+                                       "French police eventually shot him dead.")
+    assert _place(places, _event(an, "shot")) == "Lyon"

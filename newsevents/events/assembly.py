@@ -180,7 +180,8 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
     if date_source == "publication" and not flags["future"] and not flags["hypothetical"]:
         date, date_source, date_ref = narrative_date(state, m.head, flags["reported"]) or (date, date_source, date_ref)
     if place is None and not told_apart(ctx, m.head):
-        place = narrative_place(state, m.head)  # after the actors: "police of the place" reads its own sentence
+        # after the actors: "police of the place" reads its own sentence
+        place = narrative_place(state, m.head, {r.code for r in actors if r.code}, earlier or [], rules)
     reciprocal = not recipients and len({(r.canonical) for r in actors}) >= 2
     if actors and recipients and mode in rules.reciprocal_modes.get(etype, ()):
         # "had a phone conversation with Erdoğan": a call is both sides' (rules.yaml reciprocal_modes)
@@ -430,14 +431,16 @@ def _set_apart(tok) -> bool:
     return False
 
 
-def narrative_place(state: ArticleState, tok) -> Optional[str]:
+def narrative_place(state: ArticleState, tok, codes: set = frozenset(), earlier: list = (),
+                    rules: Optional["EventRules"] = None) -> Optional[str]:
     """The place the text is narrating, for an event its own sentence does not place: the place of
     the main clause of the nearest earlier sentence that has one (``newsevents.places.
     place_for_clause`` of the sentence root; "Police chased the gunman in Lyon. Officers eventually
     shot him dead."; "Wiranto was visiting the town of Pandeglang. ... The local police chief was
-    also injured."). A story names the new place when it moves: on the Wikinews development set,
-    limiting the search to the paragraph found 2 of the 5 places it finds, with no wrong one either
-    way.
+    also injured."). An event whose actors are coded (``codes``) takes only the place of a sentence
+    where one of them acted (``earlier``: the events before it): another side's place is not its
+    own: the sentence's events or main subject must share a code with them (a new-user trial found Putin's decree placed in the Brussels of the EU ministers meeting
+    there, and a US state of emergency in the Maine of a list of suing states).
     RETURNS (str | None): the Place id."""
     ctx = state.ctx
     if ctx.shared.get("places") is None:
@@ -452,8 +455,13 @@ def narrative_place(state: ArticleState, tok) -> Optional[str]:
         if i not in state.sent_places:
             p = place_for_clause(ctx, ctx.sentences[i].root)
             state.sent_places[i] = p.id if p is not None else None
-        if state.sent_places[i] is not None:
-            return state.sent_places[i]
+        if state.sent_places[i] is None:
+            continue
+        if codes and not (any(r.code in codes for e in earlier if e.evidence.sentence == i for r in e.actors)
+                          or (rules is not None and any(r.code in codes for r in refs(
+                              rules, state, subject(ctx.sentences[i].root)[0])))):
+            continue  # someone else's place
+        return state.sent_places[i]
     return None
 
 
