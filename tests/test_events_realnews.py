@@ -1202,3 +1202,14 @@ def test_an_agreement_told_in_a_relative_clause_is_an_event(pipeline):
     # "a deal which it agreed with Iran": the relative clause tells the agreeing
     types = [e.event_type for e in _events(pipeline, "Turkey set up a post as part of a deal which it agreed with Iran.")]
     assert "AGREE" in types
+
+
+def test_a_possible_attack_is_hypothetical_and_no_threat(pipeline):
+    ev = one(_events(pipeline, "The government had received warnings of possible attacks."), "ASSAULT")
+    assert ev.hypothetical
+
+
+def test_a_subject_under_not_is_negated(pipeline):
+    text = "Not the U.S. nor any of the rebels are preventing civilians from leaving the camp, the source said."
+    ev = one(_events(pipeline, text), "COERCE")
+    assert ev.negated

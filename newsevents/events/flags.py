@@ -44,8 +44,13 @@ def event_flags(rules: EventRules, state: ArticleState, m: Match) -> dict:
         for c in v.children:
             if c.dep_ == "neg" or (c.lower_ in rules.neg_words and c.dep_ in ("neg", "advmod", "det", "preconj")):
                 flags["negated"] = True
-            elif c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
-                flags["negated"] = True  # "No coalition troops were injured", "no group claimed"
+            elif c.dep_ in ("nsubj", "nsubjpass") and any(
+                    (d.dep_ == "det" and d.lower_ == "no")
+                    or (d.lower_ in ("not", "neither") and d.dep_ in ("neg", "preconj", "advmod", "cc"))
+                    for d in c.children):
+                # "No coalition troops were injured", "no group claimed", "Not the U.S. nor the rebels
+                # are preventing civilians from leaving"
+                flags["negated"] = True
     if verb.dep_ in ("pcomp", "pobj") and verb.head.lower_ == "without":
         flags["negated"] = True
     # clause verb and its control/conj governors
@@ -82,6 +87,9 @@ def event_flags(rules: EventRules, state: ArticleState, m: Match) -> dict:
             flags["future"] = True
     if verb.dep_ in ("xcomp",) and verb.head.pos_ == "ADJ" and verb.head.lemma_.lower() in rules.future_governors:
         flags["future"] = True
+    if m.pattern.pos == "N" and any(c.dep_ == "amod" and c.lower_ in rules.hyp_modifiers for c in tok.children):
+        flags["hypothetical"] = True  # "warnings of possible attacks", "a potential strike"
+        flags["obliged"] = True  # ... and not a threat of its own (no promotion)
     # hypothetical: an "if" clause anywhere on the chain
     for t in clause_chain(verb):
         if any(c.dep_ == "mark" and c.lower_ in rules.hyp_marks for c in t.children):

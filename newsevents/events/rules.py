@@ -113,6 +113,7 @@ class EventRules:
     future_governors: frozenset
     hyp_aux: frozenset
     hyp_marks: frozenset
+    hyp_modifiers: frozenset  # "possible attacks": a noun event that may not happen
     neg_words: frozenset
     neg_governors: frozenset
     speech_verbs: frozenset
@@ -211,6 +212,7 @@ class EventRules:
             future_governors=_words(rules, "future_governors"),
             hyp_aux=_words(rules, "hypothetical_aux"),
             hyp_marks=_words(rules, "hypothetical_marks"),
+            hyp_modifiers=_words(rules, "hypothetical_modifiers"),
             neg_words=_words(rules, "negation_words"),
             neg_governors=_words(rules, "negation_governors"),
             speech_verbs=_words(rules, "speech_verbs"),
