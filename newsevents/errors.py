@@ -33,7 +33,8 @@ class Errors:
     E021 = "Input {path}, {line}: not valid JSON ({reason})."
     E022 = "Input {path}, {line}: no '{key}' field. Pass --text-key to name the field holding the text."
     E023 = ("Invalid publication date '{value}': use ISO 8601 (2019-07-01), RFC 2822 or a date "
-            "with day, month and year (July 1, 2019).")
+            "with day, month and year (July 1, 2019); an all-numeric day and month that could be "
+            "either ('01/07/2019') is not read.")
     E025 = ("Input {path}, {line}: a JSON {kind}, expected an object (one article a line, e.g. "
             "{{\"id\": \"a1\", \"text\": \"...\"}}).")
     E024 = ("Input {path}, {line}: {reason}. Fields must be JSON strings (text, title, url, source; "

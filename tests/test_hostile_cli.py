@@ -455,3 +455,19 @@ def test_lone_surrogate_escapes_in_jsonl_are_replaced_not_fatal(tmp_path):
     assert [e.event_type for e in s1.events] == ["COERCE"]
     ev = s1.events[0]
     assert s1.text[ev.trigger.start:ev.trigger.end] == "arrested"
+
+
+@pytest.mark.parametrize("value,day", [
+    ("01/07/2019", None),          # 1 July or 7 January: refused, not guessed
+    ("25/12/2019", "2019-12-25"),  # only one order is a date
+    ("12/25/2019", "2019-12-25"),
+    ("07/07/2019", "2019-07-07"),  # the same either way
+])
+def test_an_all_numeric_date_is_read_only_when_its_order_is_certain(value, day):
+    from newsevents.sources.records import parse_date
+
+    if day is None:
+        with pytest.raises(ValueError, match="ambiguous"):
+            parse_date(value)
+    else:
+        assert parse_date(value).isoformat() == day

@@ -249,8 +249,9 @@ def _allow_private_hosts() -> bool:
 
 #: what --published accepts (sources.records.parse_date), said in its usage errors
 PUBLISHED_FORMS = ("give an ISO date (2019-07-01), an RFC 2822 date (Mon, 01 Jul 2019 10:00:00 GMT) or a written "
-                   "date with day, month and year (1 July 2019, July 1, 2019); relative words ('yesterday') and "
-                   "partial dates ('July 2019') are not read")
+                   "date with day, month and year (1 July 2019, July 1, 2019); relative words ('yesterday'), "
+                   "partial dates ('July 2019') and all-numeric days that could be either order ('01/07/2019': "
+                   "1 July or 7 January) are not read")
 
 
 def _reader(published, input_format, text_key, id_key, published_key, max_record_mb=20.0):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from datetime import date as Date, datetime
 from typing import TYPE_CHECKING, Iterator, Optional, Union
 
@@ -23,6 +24,10 @@ if TYPE_CHECKING:
 __all__ = ["JsonlRecord", "parse_date", "record_input"]
 
 
+#: day and month as numbers with a separator ("01/07/2019", "1.7.19"): order unknown when both are 12 or less
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})\s*$")
+
+
 def parse_date(value) -> Optional[Date]:
     """Parse a publication date: ISO 8601 (``2019-07-01``, ``2019-07-01T10:00:00Z``), else RFC
     2822 as feeds and HTTP write it (``Mon, 01 Jul 2019 10:00:00 GMT``), else a written date that
@@ -30,7 +35,8 @@ def parse_date(value) -> Optional[Date]:
     crawler output often has them.
 
     RETURNS (date | None): the calendar day (as written; no timezone shift), None for empty input.
-    RAISES ValueError: none of these, or no full day ("2019", "soon").
+    RAISES ValueError: none of these, no full day ("2019", "soon"), or an all-numeric day and
+        month that could be either ("01/07/2019": 1 July or 7 January).
     """
     if value in (None, ""):
         return None
@@ -51,6 +57,10 @@ def parse_date(value) -> Optional[Date]:
         return parsedate_to_datetime(text).date()
     except (TypeError, ValueError, IndexError):
         pass
+    m = _NUMERIC_DATE.match(text)
+    if m and int(m.group(1)) <= 12 and int(m.group(2)) <= 12 and m.group(1) != m.group(2):
+        # "01/07/2019" is 1 July in most of the world and 7 January in the United States: no guess
+        raise ValueError(f"ambiguous numeric date {text!r}: write it as ISO 8601 (YYYY-MM-DD)")
     import dateparser
 
     # absolute dates only: "yesterday" in a record says nothing of the day it was written
