@@ -78,6 +78,7 @@ class Errors:
             "it was stopped and the batch went on. Raise the limit with --article-seconds (seconds per 100,000 "
             "characters begun; 0: none), or "
             "split the article (a text with no sentence ends is the usual cause).")
+    E107 = "The input is {kind}, not text: extract its text first (newsevents reads text, HTML, feeds, WARC and JSON lines)."
     E199 = "Processing failed: {reason}."
     # readers of web inputs: HTML pages, RSS/Atom feeds, WARC files (newsevents/sources/)
     E030 = "Can't read HTML page {name}: {reason}. Pass a saved web page (any charset declared in it or in HTTP)."

@@ -297,6 +297,12 @@ def _rival_words(languages) -> dict:
     return out
 
 
+#: file signatures of formats that are no text (the first bytes of the file), for E107
+_FILE_SIGNATURES = ((b"%PDF", "a PDF document"), (b"\x89PNG", "a PNG image"), (b"GIF8", "a GIF image"),
+                    (b"\xff\xd8\xff", "a JPEG image"), (b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx file)"),
+                    (b"\x1f\x8b", "a gzip archive"))
+
+
 class Pipeline:
     """The spaCy pipeline plus the newsevents stages, loaded once.
 
@@ -348,9 +354,12 @@ class Pipeline:
     # -- input checks -------------------------------------------------------
     def _check(self, art: ArticleInput) -> tuple:
         """RETURNS (tuple[str, str | None]): the text and its language ("en"; None when too short to
-        tell). RAISES ArticleProblem: E101-E105."""
+        tell). RAISES ArticleProblem: E101-E105, E107."""
         text = art.text
         if isinstance(text, (bytes, bytearray)):
+            kind = next((name for magic, name in _FILE_SIGNATURES if bytes(text[:8]).startswith(magic)), None)
+            if kind is not None:  # a PDF or an image is no text to convert: say what it is
+                raise ArticleProblem("E107", kind=kind)
             try:
                 text = bytes(text).decode("utf-8")
             except UnicodeDecodeError as err:

@@ -318,3 +318,14 @@ def test_gazetteer_is_loaded_when_the_pipeline_is_built(pipeline):
     places = next(s for s in pipeline.stages if s.name == "places")
     assert places._recogniser is not None
     assert places.recogniser.gaz.country_entry["FRA"] is not None
+
+
+@pytest.mark.parametrize("data,kind", [
+    (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "PDF"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+])
+def test_a_pdf_or_an_image_is_named_not_called_bad_utf8(data, kind):
+    from newsevents.pipeline import ArticleInput, Pipeline
+
+    a = list(Pipeline().pipe([ArticleInput(text=data, id="x")]))[0]
+    assert a.error.code == "E107" and kind in a.error.message
