@@ -304,3 +304,8 @@ def test_a_country_studied_is_no_nationality(run):
     assert "CHN" not in [a.code for a in actors(ctx, "Derek Scissors")]
     ctx = run("Li Wei, a Chinese scholar, said the talks failed.")
     assert [a.code for a in actors(ctx, "Li Wei")] == ["CHN"]
+
+
+def test_the_british_armed_services_are_gbr_military(run):
+    ctx = run("The Royal Air Force and the Royal Navy sent aircraft.")
+    assert [(a.code, a.sector) for a in ctx.analysis.actors if "Royal" in a.text] == [("GBR", "MIL"), ("GBR", "MIL")]
