@@ -256,3 +256,11 @@ def test_a_country_the_act_goes_to_or_leaves_is_the_recipient(pipeline, text, et
 def test_a_country_that_names_a_post_or_a_place_is_no_recipient(pipeline, text, etype, absent):
     ev, _ = _event(pipeline, text, etype)
     assert absent not in codes(ev.recipients)
+
+
+def test_a_dateline_is_no_participant(pipeline):
+    # "HANOI, Vietnam (AP) —": where the story was filed and by whom, not co-accusers
+    text = ("Esper accuses China of bullying its neighbours\n\nHANOI, Vietnam (AP) — U.S. Defense Secretary "
+            "Mark Esper on Wednesday accused China of using coercion.")
+    evs = [e for e in pipeline(text).events if e.event_type == "ACCUSE"]
+    assert evs and all(codes(e.actors) == ["USA"] for e in evs)

@@ -239,6 +239,12 @@ def refs(rules: EventRules, state: ArticleState, toks: Iterable) -> list:
                             seen.add(key)
                             out.append(r)
                     continue
+            if state.in_dateline(t.i):
+                # "HANOI, Vietnam (AP) — Esper accused ...": where and who filed it, no participant;
+                # the parser hangs the real subject on the dateline's place as an apposition
+                group += [c for c in t.children if c.dep_ == "appos" and not state.in_dateline(c.i)
+                          and c not in group]
+                continue
             start, end = np_span(t)
             mentions = state.actor_index(start, end)
             aside = _affiliation_spans(rules, t)

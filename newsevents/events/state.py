@@ -38,6 +38,7 @@ class ArticleState:
     sent_lemmas: dict = field(default_factory=dict)
     country_words: Optional[list] = None
     entities: Optional[dict] = None
+    dateline_tok: Optional[set] = None
     sent_dates: dict = field(default_factory=dict)
     sent_places: dict = field(default_factory=dict)
 
@@ -71,6 +72,14 @@ class ArticleState:
                                               if r.mention in ent and not ent[r.mention][1]}
         return [r for r in recipients if r.mention not in mine
                 and (r.mention not in ent or ent[r.mention][0] not in mine)]
+
+    def in_dateline(self, tok_i: int) -> bool:
+        """True when token ``tok_i`` is in a dateline's head ("HANOI, Vietnam (AP) —", AP
+        Stylebook; :func:`newsevents.places.datelines.is_dateline`): the place a story was filed
+        from and the agency that filed it, no participant of the sentence's events."""
+        if self.dateline_tok is None:
+            self.dateline_tok = _dateline_tokens(self.ctx.doc)
+        return tok_i in self.dateline_tok
 
     def lemmas_of(self, sent) -> frozenset:
         """Lemmas and lower-case forms of the words of ``sent`` outside names (cached)."""
@@ -108,4 +117,28 @@ def _token_set(doc, records) -> set:
         span = doc.char_span(ev.start, ev.end, alignment_mode="expand")
         if span is not None:
             out.update(range(span.start, span.end))
+    return out
+
+
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
+def _dateline_tokens(doc) -> set:
+    """Token indices of the dateline heads of ``doc``: from a sentence-opening dateline place
+    through the dash after it (the agency in parentheses included)."""
+    try:
+        from ..places.datelines import is_dateline
+    except Exception:  # the places module is optional here
+        return set()
+    out: set = set()
+    for sent in doc.sents:
+        i = sent.start
+        while i < sent.end and doc[i].is_space:
+            i += 1
+        if i >= sent.end or not doc[i].is_upper or not is_dateline(doc, i, i + 1):
+            continue
+        for j in range(i + 1, min(sent.end, i + 14)):
+            if doc[j].text in _DASHES:
+                out.update(range(i, j + 1))
+                break
     return out
