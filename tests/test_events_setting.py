@@ -256,3 +256,15 @@ def test_the_same_sides_place_is_carried_over(pipeline):
     an, places, _ = _analyse(pipeline, "French police chased the gunman in Lyon on Monday. "
                                        "French police eventually shot him dead.")
     assert _place(places, _event(an, "shot")) == "Lyon"
+
+
+def test_a_headline_restated_by_the_lead_is_one_event(pipeline):
+    an = pipeline("Esper accuses China of bullying smaller nations\n\nU.S. Defense Secretary Mark Esper on "
+                  "Wednesday accused China of using coercion against smaller nations.", published=PUBLISHED)
+    accusations = [e for e in an.events if e.event_type == "ACCUSE"]
+    assert len(accusations) == 1 and accusations[0].evidence.sentence == 1
+
+
+def test_a_headline_event_the_lead_does_not_tell_stays(pipeline):
+    an = pipeline("Turkey shells Kurdish town\n\nThe United Nations called for talks on Monday.", published=PUBLISHED)
+    assert "ASSAULT" in [e.event_type for e in an.events]

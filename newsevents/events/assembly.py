@@ -55,6 +55,7 @@ def assemble(rules: "EventRules", state: ArticleState, matches: dict) -> list:
             events.append(ev)
     events += statement_events(rules, state, events)
     events += admission_events(rules, state, events)
+    events = drop_restated_headline(state, events)
     events.sort(key=lambda e: salience_key(e, heads.get(e.id)))
     # ids follow the output order (V1 is the first, most salient event), so that a store
     # reading events back by id gives the same list
@@ -62,6 +63,33 @@ def assemble(rules: "EventRules", state: ArticleState, matches: dict) -> list:
     for ev, new_id in zip(events, ids):
         ev.id = new_id
     return events
+
+
+def drop_restated_headline(state: ArticleState, events: list) -> list:
+    """``events`` without those of a headline that the lead restates: a text whose first line is
+    a headline ("Esper accuses China of intimidating smaller Asian nations", no final stop, a line
+    of its own) tells its event again in the next sentences; the event is one, told twice, and
+    keeps the lead's fuller evidence. A headline event the next three sentences do not restate
+    (same type, a shared or no actor code) stays. RETURNS (list[Event])."""
+    ctx = state.ctx
+    if not ctx.sentences or not events:
+        return events
+    first = ctx.sentences[0]
+    text = ctx.analysis.text
+    line = text[first.start_char:first.end_char].strip()
+    after = text[first.end_char:first.end_char + 3]
+    if not line or line[-1] in ".!?\"\u201d'" or "\n" not in (after + first.text[-2:]) or len(first) > 25:
+        return events
+    lead = [e for e in events if 1 <= e.evidence.sentence <= 3]
+
+    def codes(refs):
+        return {r.code for r in refs if r.code}
+
+    def restated(h) -> bool:
+        return any(e.event_type == h.event_type and (codes(e.actors) & codes(h.actors) or not codes(h.actors))
+                   and (codes(e.recipients) & codes(h.recipients) or not codes(h.recipients)) for e in lead)
+
+    return [e for e in events if e.evidence.sentence != 0 or not restated(e)]
 
 
 def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dict,
