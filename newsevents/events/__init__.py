@@ -28,8 +28,9 @@ One module per step, each a set of plain functions over the immutable
 * ``flags.py``: negated, future, hypothetical, reported; attribution sources;
 * ``coding.py``: :class:`PloverTables`, type and mode choice, promotions,
   CAMEO root, Goldstein score, quad class;
-* ``assembly.py``: Event records, date and place, credit events, salience
-  order and ids.
+* ``time_place.py``: the date and place of an event's clause, and the day and place the text
+  narrates for an event its sentence does not date or place;
+* ``assembly.py``: Event records, credit events, restated headlines, salience order and ids.
 
 Decisions (documented here and in the data files):
 

@@ -51,7 +51,7 @@ def admission_events(rules: "EventRules", state: "ArticleState", events: list) -
     RETURNS (list[Event]): new events, one per admitting verb.
     """
     from .arguments import refs, subject
-    from .assembly import date_of, narrative_date, place_of  # assembly imports this module
+    from .time_place import date_of, narrative_date, place_of
 
     ctx = state.ctx
     doc = ctx.doc

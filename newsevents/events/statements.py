@@ -142,7 +142,7 @@ def _recipients(state: "ArticleState", start: int, end: int, speaker_entity: Opt
 
 def _make(rules: "EventRules", state: "ArticleState", name: str, word, actors: list, recipients: list,
           ev_start: int, ev_end: int, anchor) -> Event:
-    from .assembly import date_of, narrative_date, place_of  # assembly imports this module
+    from .time_place import date_of, narrative_date, place_of
 
     ctx = state.ctx
     if word.pos_ == "AUX" and word.i + 1 < len(word.doc):

@@ -1,0 +1,215 @@
+"""When and where an event happened: the date and place of its clause, and the day and place the
+text narrates for an event its own sentence does not date or place (step of the events stage, read by
+:mod:`.assembly`, :mod:`.statements` and :mod:`.admissions`).
+
+:func:`date_of` and :func:`place_of` ask the dates and places modules for the clause's own date and
+place (``newsevents.dates.date_for_clause``, ``newsevents.places.place_for_clause``);
+:func:`narrative_date` and :func:`narrative_place` carry the narrated day and place over from an
+earlier sentence; :func:`told_apart` tells an event set in a phrase about another time.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Optional
+
+from ..setting import same_time, scope, setting_rules
+from .arguments import refs, subject
+from .state import ArticleState
+
+if TYPE_CHECKING:
+    from .rules import EventRules
+
+__all__ = ["date_of", "place_of", "narrative_date", "narrative_place", "told_apart", "clause_chars"]
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+#: TIMEX3 values coarser than a day: a year, month, week or season
+_COARSE_DATE = re.compile(r"^\d{4}(-(\d{2}|W\d{2}|SP|SU|FA|WI|Q\d))?$")
+
+
+def date_of(ctx, tok) -> tuple:
+    """RETURNS (tuple): ``(ISO day | None, date_source, TimeExpr id | None)`` of the clause of
+    ``tok``: ``newsevents.dates.date_for_clause`` ("text"; when the dates module or stage is absent,
+    the nearest date of the clause or sentence), else the publication date ("publication"), else
+    ``(None, "unknown", None)``. A date of the clause coarser than a day ("next month") gives
+    ``(None, "text", its id)``. An event told in a phrase that relates it to another event ("in
+    response to the US airstrike", "since an assault in Ghazni", "18 years after Washington invaded
+    the country"; :func:`told_apart`) happened at another time than the article's news: without
+    a date of its own it is ``(None, "unknown", None)``, not the publication day."""
+    te, own = None, False
+    fn = None
+    try:
+        from .. import dates as _dates
+        fn = getattr(_dates, "date_for_clause", None)
+    except Exception:  # the dates module is optional here
+        fn = None
+    if fn is not None and ctx.shared.get("dates") is not None:
+        te = fn(ctx, tok)
+        own = te is not None
+    else:
+        sent_i = ctx.sentence_index(tok.idx)
+        lo, hi = clause_chars(tok)
+        same = [d for d in ctx.analysis.dates if d.evidence.sentence == sent_i and d.type in ("DATE", "TIME")]
+        inside = [d for d in same if lo <= d.evidence.start and d.evidence.end <= hi]
+        pool = inside or same
+        if pool:
+            te = min(pool, key=lambda d: abs(d.evidence.start - tok.idx))
+            own = bool(inside)
+    if te is not None and te.value and _ISO_DAY.match(te.value[:10]) and (len(te.value) == 10 or te.value[10] == "T"):
+        return te.value[:10], "text", te.id
+    if te is not None and own and te.type == "DATE" and te.value and _COARSE_DATE.match(te.value):
+        return None, "text", te.id  # "next month", "last week", "in 2018": no day, and not the publication's
+    if told_apart(ctx, tok):
+        return None, "unknown", None
+    if ctx.published is not None:
+        return ctx.published.isoformat(), "publication", None
+    return None, "unknown", None
+
+
+def narrative_date(state: ArticleState, tok, reported: bool = False) -> Optional[tuple]:
+    """The date the text is narrating, for an event its own sentence does not date: the date of
+    the main clause of the last earlier sentence whose main clause has a day
+    (``newsevents.dates.date_for_clause`` of the sentence root; "On Tuesday, Trump issued seven
+    pardons. ... Trump granted Milken a full pardon": Tuesday; 'Yesterday, Rouhani addressed
+    parliament. "The Americans are lying," he said.': yesterday), when it is a day no later than the
+    publication, in a clause that is not future, and the event's own clause is in the past tense
+    (or tells none: a noun), or is reported speech (``reported``: the time of a quoted "are lying"
+    is the saying's); not for a present or future clause ("Trump asks Zelensky to ...").
+    A month or year there ("She was convicted in 2008") dates background, not the narrated day,
+    and is passed over; so is a date that is no adverbial of that sentence's main verb ("pointing
+    to the December 31 attack"), and a clause set against another time ("after the group took over ...") takes none. A news story tells its
+    events in the time its lead sets; the publication day is the day it was told, often days later.
+    RETURNS (tuple | None): ``(ISO day, "text", TimeExpr id)`` or None."""
+    ctx = state.ctx
+    try:
+        from ..dates import clause_tense, date_for_clause
+    except Exception:  # the dates module is optional here
+        return None
+    tense = clause_tense(tok)
+    if ctx.shared.get("dates") is None or tense == "future" or (tense == "present" and not reported):
+        return None
+    if _set_apart(tok):
+        return None  # "after the group took over a third of the country": told against another time
+    published = ctx.published.isoformat() if ctx.published is not None else None
+    here = ctx.sentence_index(tok.idx)
+    for i in range(here - 1, -1, -1):
+        if i not in state.sent_dates:
+            root = ctx.sentences[i].root
+            te = date_for_clause(ctx, root)
+            ok = te is not None and clause_tense(root) != "future" and _dates_root(ctx, te, root)
+            state.sent_dates[i] = te if ok else None
+        te = state.sent_dates[i]
+        if te is None:
+            continue
+        day = te.value[:10] if te.value else ""
+        if not _ISO_DAY.match(day):
+            continue  # "in 2008": background, not the narrated day
+        if published is not None and day > published:
+            return None
+        return day, "text", te.id
+    return None
+
+
+def _dates_root(ctx, te, root) -> bool:
+    """True when the date ``te`` is an adverbial of the sentence's main verb ("On Tuesday, Trump
+    issued ..."), or of the clause it reports ("Estimates indicate a million people marched on
+    Saturday"), not a word of another noun or clause ("pointing to the December 31 attack",
+    "Born on June 23, 1941, he met ...")."""
+    span = ctx.doc.char_span(te.evidence.start, te.evidence.end, alignment_mode="expand")
+    if span is None:
+        return False
+    t, n = span.root, 0
+    while t.i != root.i and t.head.i != t.i and n < 8 and (
+            t.dep_ in ("pobj", "prep", "npadvmod", "nummod", "appos", "conj", "advmod", "tmod", "ccomp")
+            # "After a hearing was held on February 24, the Senate found ...": the time it sets
+            or (t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "when", "as")
+                                          for c in t.children))):
+        t, n = t.head, n + 1
+    return t.i == root.i
+
+
+def _set_apart(tok) -> bool:
+    """True when ``tok``'s clause is set against another time by its subordinator ("after the
+    group took over", "before it was banned", "since ...", "until ...")."""
+    t, n = tok, 0
+    while t.head.i != t.i and n < 8:
+        if any(c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until", "once") for c in t.children):
+            return True
+        if t.dep_ in ("ROOT", "ccomp", "parataxis"):
+            return False
+        t, n = t.head, n + 1
+    return False
+
+
+def narrative_place(state: ArticleState, tok, codes: set = frozenset(), earlier: list = (),
+                    rules: Optional["EventRules"] = None) -> Optional[str]:
+    """The place the text is narrating, for an event its own sentence does not place: the place of
+    the main clause of the nearest earlier sentence that has one (``newsevents.places.
+    place_for_clause`` of the sentence root; "Police chased the gunman in Lyon. Officers eventually
+    shot him dead."; "Wiranto was visiting the town of Pandeglang. ... The local police chief was
+    also injured."). An event whose actors are coded (``codes``) takes only the place of a sentence
+    where one of them acted (``earlier``: the events before it): another side's place is not its
+    own: the sentence's events or main subject must share a code with them (a new-user trial found Putin's decree placed in the Brussels of the EU ministers meeting
+    there, and a US state of emergency in the Maine of a list of suing states).
+    RETURNS (str | None): the Place id."""
+    ctx = state.ctx
+    if ctx.shared.get("places") is None:
+        return None
+    try:
+        from ..places import place_for_clause
+    except Exception:  # the places module is optional here
+        return None
+    i = ctx.sentence_index(tok.idx)
+    while i > 0:
+        i -= 1
+        if i not in state.sent_places:
+            p = place_for_clause(ctx, ctx.sentences[i].root)
+            state.sent_places[i] = p.id if p is not None else None
+        if state.sent_places[i] is None:
+            continue
+        if codes and not (any(r.code in codes for e in earlier if e.evidence.sentence == i for r in e.actors)
+                          or (rules is not None and any(r.code in codes for r in refs(
+                              rules, state, subject(ctx.sentences[i].root)[0])))):
+            continue  # someone else's place
+        return state.sent_places[i]
+    return None
+
+
+def told_apart(ctx, tok) -> bool:
+    """True when ``tok`` is told in a phrase relating it to an event of another time (``scope`` and
+    ``same_time`` of :mod:`newsevents.setting`): "the US airstrike" of "in response to the US
+    airstrike", "an attack" of "approximately one week after an attack"."""
+    rules = setting_rules(getattr(getattr(ctx, "options", None), "data_paths", None))
+    home, _ = scope(tok, rules)
+    return home is not None and not same_time(home, rules)
+
+
+def place_of(ctx, tok) -> Optional[str]:
+    """The id of the Place of the clause of ``tok``: ``newsevents.places.place_for_clause`` (None when
+    it finds none: a toponym it passes over is a party or another event's place, not this one's);
+    when the places module or stage is absent, the first place inside the clause, else None."""
+    fn = None
+    try:
+        from .. import places as _places
+        fn = getattr(_places, "place_for_clause", None)
+    except Exception:  # the places module is optional here
+        fn = None
+    if fn is not None and ctx.shared.get("places") is not None:
+        p = fn(ctx, tok)
+        return p.id if p is not None else None
+    sent_i = ctx.sentence_index(tok.idx)
+    lo, hi = clause_chars(tok)
+    for p in ctx.analysis.places:
+        if p.evidence.sentence == sent_i and lo <= p.evidence.start and p.evidence.end <= hi:
+            return p.id
+    return None
+
+
+def clause_chars(tok) -> tuple[int, int]:
+    """First and end character of the clause holding ``tok``."""
+    v = tok
+    while v.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "parataxis") and v.head.i != v.i:
+        v = v.head
+    sub = [t for t in v.subtree]
+    return min(t.idx for t in sub), max(t.idx + len(t.text) for t in sub)
