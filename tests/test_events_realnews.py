@@ -1213,3 +1213,10 @@ def test_a_subject_under_not_is_negated(pipeline):
     text = "Not the U.S. nor any of the rebels are preventing civilians from leaving the camp, the source said."
     ev = one(_events(pipeline, text), "COERCE")
     assert ev.negated
+
+
+def test_an_adopted_decree_s_act_needs_no_actor_of_its_own_clause(pipeline):
+    # "a decree recognising Crimea": the participle's subject is the decree; its signer acts
+    ev = one(_events(pipeline, "Russian President Vladimir Putin signed a decree recognising Crimea as a sovereign state."),
+             "SUPPORT")
+    assert codes(ev.actors) == ["RUS"]

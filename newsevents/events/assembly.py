@@ -107,7 +107,7 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
         return None
     actors = refs(rules, state, actors_t)
     recipients = refs(rules, state, recips_t)
-    if "actor" in pat.flags and not any(r.code or r.sector for r in actors + recipients):
+    if "actor" in pat.flags and not any(r.code or r.sector for r in actors + recipients + _adopters(rules, state, m)):
         return None  # a common verb ("give", "call", "leave") is an event only between actors
     if "weapon" in pat.flags and not any(r.code or r.sector for r in actors) \
             and not state.lemmas_of(m.head.sent) & rules.weapon_words:
@@ -245,6 +245,16 @@ def proposal_of(rules: "EventRules", m: Match, flags: dict):
     if verb.tag_ == "VBG" and adopting_verb(rules, noun) is not None:
         return noun
     return None
+
+
+def _adopters(rules: "EventRules", state: ArticleState, m: Match) -> list:
+    """The actors of the verb that adopts the proposal whose content the trigger of ``m`` is
+    ("Putin signed a decree recognising Crimea": Putin), else []. RETURNS (list[ActorRef])."""
+    verb = m.head
+    if verb.dep_ not in ("acl", "relcl") or verb.head.lemma_.lower() not in rules.proposal_nouns:
+        return []
+    adopter = adopting_verb(rules, verb.head)
+    return refs(rules, state, subject(adopter)[0]) if adopter is not None else []
 
 
 def adopting_verb(rules: "EventRules", noun):
