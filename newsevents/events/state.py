@@ -23,9 +23,10 @@ class ArticleState:
     actor_tok, place_tok (set[int]): token indices covered by actor / place evidence.
     sent_lemmas (dict[int, frozenset[str]]): cache of ``lemmas_of``, by sentence start token.
     sent_dates (dict[int, TimeExpr | None]): cache of the date of each sentence's main clause, by
-        sentence index (:func:`~.assembly.narrative_date`).
+        sentence index (:func:`~.time_place.narrative_date`).
     sent_places (dict[int, str | None]): cache of the Place id of each sentence's main clause, by
-        sentence index (:func:`~.assembly.narrative_place`).
+        sentence index (:func:`~.time_place.narrative_place`).
+    sent_subjects (dict[int, set[str]]): cache of the codes of each sentence's main subject (same).
     country_words (list | None): cache of :func:`~.owners.country_word` (the places stage's
         nationality words and associative toponyms with their countries).
     """
@@ -41,6 +42,7 @@ class ArticleState:
     dateline_tok: Optional[set] = None
     sent_dates: dict = field(default_factory=dict)
     sent_places: dict = field(default_factory=dict)
+    sent_subjects: dict = field(default_factory=dict)
 
     @classmethod
     def for_article(cls, ctx) -> "ArticleState":

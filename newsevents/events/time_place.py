@@ -169,11 +169,20 @@ def narrative_place(state: ArticleState, tok, codes: set = frozenset(), earlier:
         if state.sent_places[i] is None:
             continue
         if codes and not (any(r.code in codes for e in earlier if e.evidence.sentence == i for r in e.actors)
-                          or (rules is not None and any(r.code in codes for r in refs(
-                              rules, state, subject(ctx.sentences[i].root)[0])))):
+                          or codes & _subject_codes(rules, state, i)):
             continue  # someone else's place
         return state.sent_places[i]
     return None
+
+
+def _subject_codes(rules: Optional["EventRules"], state: ArticleState, i: int) -> set:
+    """The codes of the main subject of sentence ``i`` (cached on the state). RETURNS (set[str])."""
+    got = state.sent_subjects.get(i)
+    if got is None:
+        root = state.ctx.sentences[i].root
+        got = {r.code for r in refs(rules, state, subject(root)[0]) if r.code} if rules is not None else set()
+        state.sent_subjects[i] = got
+    return got
 
 
 def told_apart(ctx, tok) -> bool:
