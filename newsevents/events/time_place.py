@@ -28,6 +28,17 @@ _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _COARSE_DATE = re.compile(r"^\d{4}(-(\d{2}|W\d{2}|SP|SU|FA|WI|Q\d))?$")
 
 
+def _optional(module: str, name: str):
+    """``newsevents.<module>.<name>``, or None when that module is absent or lacks it (the events
+    stage runs without the dates or places modules too)."""
+    try:
+        import importlib
+
+        return getattr(importlib.import_module(f"newsevents.{module}"), name, None)
+    except Exception:  # an optional module that fails to import is an absent one
+        return None
+
+
 def date_of(ctx, tok) -> tuple:
     """RETURNS (tuple): ``(ISO day | None, date_source, TimeExpr id | None)`` of the clause of
     ``tok``: ``newsevents.dates.date_for_clause`` ("text"; when the dates module or stage is absent,
@@ -38,12 +49,7 @@ def date_of(ctx, tok) -> tuple:
     the country"; :func:`told_apart`) happened at another time than the article's news: without
     a date of its own it is ``(None, "unknown", None)``, not the publication day."""
     te, own = None, False
-    fn = None
-    try:
-        from .. import dates as _dates
-        fn = getattr(_dates, "date_for_clause", None)
-    except Exception:  # the dates module is optional here
-        fn = None
+    fn = _optional("dates", "date_for_clause")
     if fn is not None and ctx.shared.get("dates") is not None:
         te = fn(ctx, tok)
         own = te is not None
@@ -198,12 +204,7 @@ def place_of(ctx, tok) -> Optional[str]:
     """The id of the Place of the clause of ``tok``: ``newsevents.places.place_for_clause`` (None when
     it finds none: a toponym it passes over is a party or another event's place, not this one's);
     when the places module or stage is absent, the first place inside the clause, else None."""
-    fn = None
-    try:
-        from .. import places as _places
-        fn = getattr(_places, "place_for_clause", None)
-    except Exception:  # the places module is optional here
-        fn = None
+    fn = _optional("places", "place_for_clause")
     if fn is not None and ctx.shared.get("places") is not None:
         p = fn(ctx, tok)
         return p.id if p is not None else None
