@@ -28,6 +28,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .mentions import ArticleState, Item, Mention, _add, _agent_mentions, affiliate, owner_of
+from .mentions.modifiers import right_countries
 
 __all__ = ["resolve_coreference"]
 
@@ -86,8 +87,6 @@ def _surname(st: ArticleState, m: Mention) -> None:
         return
     if m.code is not None and code != m.code:
         return  # 'South Korean Kim' is not the North Korean leader
-    from .mentions.modifiers import right_countries
-
     own = right_countries(st, st.doc[m.end - 1], ("of",))
     if own and code not in own:
         return  # 'King Hassan of Morocco' is not Tanzania's President Samia Suluhu Hassan

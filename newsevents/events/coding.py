@@ -112,7 +112,7 @@ def code_event(rules: "EventRules", m: Match, matches: dict, flags: dict, actors
             target = rules.neg_promotion.get(etype)
     elif flags["future"] and not flags["hypothetical"] and "nofut" not in pat.flags:
         target = rules.promotion.get(etype)
-    elif flags["hypothetical"] and not flags.get("obliged") and "nofut" not in pat.flags:
+    elif flags["hypothetical"] and not flags.get("unpromoted") and "nofut" not in pat.flags:
         target = rules.hyp_promotion.get(etype)
     if target:
         mode = (rules.frame_modes.get(target) or {}).get(etype) if target in rules.frame_modes else None

@@ -26,14 +26,15 @@ _HYP_CHAIN_DEPS = ("xcomp", "conj", "ccomp", "advcl", "relcl", "acl", "pcomp", "
 
 
 def event_flags(rules: EventRules, state: ArticleState, m: Match) -> dict:
-    """RETURNS (dict[str, bool]): ``negated``, ``future``, ``hypothetical``, ``reported`` and
+    """RETURNS (dict[str, bool]): ``negated``, ``future``, ``hypothetical``, ``reported``,
     ``refused`` (negated by a governor such as "refuse", "fail to", or by "cannot"/"could not")
-    of the event of ``m``."""
+    and ``unpromoted`` (hypothetical by a duty, "must convict", or a modifier, "possible attacks":
+    never promoted to a threat) of the event of ``m``."""
     tok = m.head
     verb = m.light if m.light is not None and "obligation" not in m.pattern.flags else tok
     if m.pattern.pos == "N" and m.light is None and tok.dep_ in ("nsubj", "nsubjpass"):
         verb = tok.head  # "the meeting would have happened": the clause's verb carries the flags
-    flags = {"negated": False, "future": False, "hypothetical": False, "reported": False, "obliged": False,
+    flags = {"negated": False, "future": False, "hypothetical": False, "reported": False, "unpromoted": False,
              "refused": False}
     own = [tok, verb]
 
@@ -78,7 +79,7 @@ def event_flags(rules: EventRules, state: ArticleState, m: Match) -> dict:
         if any(a in rules.hyp_aux for a in lemmas):
             flags["hypothetical"] = True
             if any(a in rules.duty_aux for a in lemmas):
-                flags["obliged"] = True  # "senators must vote to convict": a duty, no threat
+                flags["unpromoted"] = True  # "senators must vote to convict": a duty, no threat
         if flags["negated"] and any(a in ("can", "could", "ca") for a in lemmas):
             # "could not agree", "cannot accept": unable, as "failed to" (PLOVER REJECT)
             flags["hypothetical"] = False
@@ -89,7 +90,7 @@ def event_flags(rules: EventRules, state: ArticleState, m: Match) -> dict:
         flags["future"] = True
     if m.pattern.pos == "N" and any(c.dep_ == "amod" and c.lower_ in rules.hyp_modifiers for c in tok.children):
         flags["hypothetical"] = True  # "warnings of possible attacks", "a potential strike"
-        flags["obliged"] = True  # ... and not a threat of its own (no promotion)
+        flags["unpromoted"] = True  # ... and not a threat of its own (no promotion)
     # hypothetical: an "if" clause anywhere on the chain
     for t in clause_chain(verb):
         if any(c.dep_ == "mark" and c.lower_ in rules.hyp_marks for c in t.children):

@@ -27,6 +27,8 @@ class ArticleState:
     sent_places (dict[int, str | None]): cache of the Place id of each sentence's main clause, by
         sentence index (:func:`~.time_place.narrative_place`).
     sent_subjects (dict[int, set[str]]): cache of the codes of each sentence's main subject (same).
+    entities (dict | None): cache of :meth:`others` (person mention id -> entity, possessive?).
+    dateline_tok (set[int] | None): cache of :meth:`in_dateline`.
     country_words (list | None): cache of :func:`~.owners.country_word` (the places stage's
         nationality words and associative toponyms with their countries).
     """
@@ -80,7 +82,12 @@ class ArticleState:
         Stylebook; :func:`newsevents.places.datelines.is_dateline`): the place a story was filed
         from and the agency that filed it, no participant of the sentence's events."""
         if self.dateline_tok is None:
-            self.dateline_tok = _dateline_tokens(self.ctx.doc)
+            try:
+                from ..places.datelines import dateline_heads
+            except Exception:  # the places module is optional here
+                self.dateline_tok = set()
+            else:
+                self.dateline_tok = dateline_heads(self.ctx.doc)
         return tok_i in self.dateline_tok
 
     def lemmas_of(self, sent) -> frozenset:
@@ -119,28 +126,4 @@ def _token_set(doc, records) -> set:
         span = doc.char_span(ev.start, ev.end, alignment_mode="expand")
         if span is not None:
             out.update(range(span.start, span.end))
-    return out
-
-
-_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
-
-
-def _dateline_tokens(doc) -> set:
-    """Token indices of the dateline heads of ``doc``: from a sentence-opening dateline place
-    through the dash after it (the agency in parentheses included)."""
-    try:
-        from ..places.datelines import is_dateline
-    except Exception:  # the places module is optional here
-        return set()
-    out: set = set()
-    for sent in doc.sents:
-        i = sent.start
-        while i < sent.end and doc[i].is_space:
-            i += 1
-        if i >= sent.end or not doc[i].is_upper or not is_dateline(doc, i, i + 1):
-            continue
-        for j in range(i + 1, min(sent.end, i + 14)):
-            if doc[j].text in _DASHES:
-                out.update(range(i, j + 1))
-                break
     return out

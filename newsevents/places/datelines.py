@@ -8,7 +8,7 @@ literal whatever the parse makes of it.
 """
 from __future__ import annotations
 
-__all__ = ["is_dateline"]
+__all__ = ["is_dateline", "dateline_heads"]
 
 #: what follows a dateline's place name (after an optional ", <Region>" and ", <Month> <day>")
 _DATELINE_NEXT = {"(", "-", "--", "\u2013", "\u2014"}
@@ -72,3 +72,21 @@ def is_dateline(doc, start: int, end: int) -> bool:
     if doc[start - 1].text in _SENTENCE_END and doc[start - 1].whitespace_:
         return nxt in _DASHES or agency
     return agency and k + 3 < n and doc[k + 2].text == ")" and doc[k + 3].text in _DASHES
+
+
+def dateline_heads(doc) -> set:
+    """Token indices of the dateline heads of ``doc``: from a sentence-opening dateline place
+    (:func:`is_dateline`) through the dash after it, the agency in parentheses included ("HANOI,
+    Vietnam (AP) —"). RETURNS (set[int])."""
+    out: set = set()
+    for sent in doc.sents:
+        i = sent.start
+        while i < sent.end and doc[i].is_space:
+            i += 1
+        if i >= sent.end or not doc[i].is_upper or not is_dateline(doc, i, i + 1):
+            continue
+        for j in range(i + 1, min(sent.end, i + 14)):
+            if doc[j].text in _DASHES:
+                out.update(range(i, j + 1))
+                break
+    return out
