@@ -32,6 +32,15 @@ def own_subordinates_ordered(rules: EventRules, m) -> bool:
     return False
 
 
+def decreed(rules: EventRules, m, nm) -> bool:
+    """Whether the frame ``m`` decrees the act of its object's trigger ``nm`` (rules.yaml
+    ``decreed_acts``): "ordered asset freezes", "agreed travel bans" are the freezes and bans."""
+    lemma = m.head.lemma_.lower()
+    etype = nm.pattern.event_type
+    return (lemma in rules.decree_verbs and etype in rules.decreed_types) or (
+        lemma in rules.agreed_verbs and etype in rules.agreed_types)
+
+
 def absorb(rules: EventRules, matches: dict) -> None:
     """Frame triggers absorb the trigger of their clause complement; casualty verbs join their
     host event; a light-verb trigger and its noun trigger become one (sets ``absorbed_by``)."""
@@ -47,16 +56,22 @@ def absorb(rules: EventRules, matches: dict) -> None:
                     break
             if m.absorbed_by is not None:
                 continue
+        gave_way = False
         for comp in complements(m.head):
             cm = matches.get(comp.i)
             if cm is not None and cm is not m and cm.absorbed_by is None:
+                if cm.pattern.pos == "N" and m.absorbed_by is None and decreed(rules, m, cm):
+                    m.absorbed_by = cm  # "ordered asset freezes" misparsed as a clause: the freezes
+                    gave_way = True
+                    break
                 cm.absorbed_by = m
+        if gave_way:
+            continue
         # "called for sanctions", "demanded the withdrawal": the object noun's trigger
         for child in m.head.children:
             if child.dep_ == "dobj" and child.i in matches:
                 nm = matches[child.i]
-                if m.head.lemma_.lower() in rules.decree_verbs and nm.pattern.event_type in rules.decreed_types \
-                        and nm.absorbed_by is None:
+                if decreed(rules, m, nm) and nm.absorbed_by is None:
                     m.absorbed_by = nm  # "Obama ordered asset freezes": the freezes, by Obama
                     break
                 nm.absorbed_by = m

@@ -86,6 +86,11 @@ def arguments(rules: EventRules, m: Match, matches: dict) -> tuple[list, list]:
             recips = []
         return actors, dedupe(recips)
     actors, precips = subject(tok)
+    described = described_noun(rules, tok, pat)
+    if described is not None:
+        # "interrupted by protesting legislators": the legislators protest (not the subject of
+        # "interrupted", whom the participle would otherwise be controlled by)
+        actors, precips = [described], []
     if precips and not actors and tok.lemma_.lower() in rules.stative_participles and tok.tag_ == "VBN" \
             and not any(c.dep_ == "agent" for c in tok.children):
         actors, precips = precips, []  # "Israel is opposed to French mediation": Israel opposes it
@@ -119,7 +124,22 @@ def arguments(rules: EventRules, m: Match, matches: dict) -> tuple[list, list]:
                 # is the clause subject
                 recips += [c for c in comp.children if c.dep_ in SUBJ]
     # "X and Y met", "met with both Kim and Trump": conj handled in refs
+    if described is not None:
+        recips = [r for r in recips if r.i != described.i]
     return actors, dedupe(recips)
+
+
+def described_noun(rules: EventRules, tok, pat: Pattern):
+    """The plural noun right after a participle trigger of a type in rules.yaml
+    ``participle_agent_types`` that the parser made the participle's object: "interrupted by
+    protesting legislators", "joined by striking workers" (the noun does the act), else None."""
+    if pat.event_type not in rules.participle_agent_types or tok.tag_ != "VBG" \
+            or tok.dep_ not in ("pcomp", "amod", "acl") or tok.i + 1 >= len(tok.doc):
+        return None
+    nxt = tok.doc[tok.i + 1]
+    if nxt.head.i == tok.i and nxt.dep_ == "dobj" and nxt.tag_ in ("NNS", "NNPS"):
+        return nxt
+    return None
 
 
 def objects(rules: EventRules, tok, pat: Optional[Pattern], m: Optional[Match], with_dobj=True) -> list:

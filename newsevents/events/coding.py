@@ -74,6 +74,14 @@ def code_type(tables: PloverTables, event_type: str, mode: Optional[str], cameo:
     return mode, root, tables.goldstein(root), tables.quad_class(root)
 
 
+def _words_in_class(rules: "EventRules", m: Match, cls_name: str) -> bool:
+    """Whether a word of the pattern, or the trigger's object, is in the object class ``cls_name``
+    (rules.yaml ``object_classes``): "failed to reach agreement", "did not accept the offer"."""
+    cls = rules.object_classes.get(cls_name, frozenset())
+    words = list(m.tokens) + [c for c in m.head.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(w.lemma_.lower() in cls or w.lower_ in cls for w in words)
+
+
 def code_event(rules: "EventRules", m: Match, matches: dict, flags: dict, actors_t: list, recips_t: list,
                refs: list) -> tuple:
     """Type and code the event of ``m``.
@@ -116,6 +124,9 @@ def code_event(rules: "EventRules", m: Match, matches: dict, flags: dict, actors
         target = rules.hyp_promotion.get(etype)
     if target:
         mode = (rules.frame_modes.get(target) or {}).get(etype) if target in rules.frame_modes else None
+        needed = rules.promotion_mode_objects.get(etype)
+        if mode and needed and not _words_in_class(rules, m, needed):
+            mode = None  # "will not accept attempts to intimidate": no refusal to negotiate
         if target == "REJECT":
             flags["negated"] = False  # the refusal itself happened
         etype, cameo = target, None

@@ -57,9 +57,15 @@ def event_flags(rules: EventRules, state: ArticleState, m: Match) -> dict:
     # clause verb and its control/conj governors
     clause = [verb]
     t = verb
-    while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
+    while (t.dep_ in ("xcomp", "conj") or (t.dep_ == "ccomp" and _infinitive(t))) and t.head.i != t.i:
+        # ("would have allowed the government to extradite": an infinitive clause the parser
+        # made a ccomp is as non-finite as an xcomp and takes its governor's modality; its own
+        # subject is not the governor's, so "staff want him to resign" is no promise of his)
+        other_subject = t.dep_ == "ccomp"
         t = t.head
         clause.append(t)
+        if other_subject:
+            continue
         if t.lemma_.lower() in rules.future_governors:
             flags["future"] = True
         if t.lemma_.lower() in rules.neg_governors:
@@ -110,6 +116,11 @@ def event_flags(rules: EventRules, state: ArticleState, m: Match) -> dict:
         if not flags["reported"] and attribution_token(rules, tok.sent) is not None:
             flags["reported"] = True
     return flags
+
+
+def _infinitive(verb) -> bool:
+    """True for a to-infinitive verb ("to extradite")."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def clause_chain(tok) -> list:

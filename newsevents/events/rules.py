@@ -80,11 +80,14 @@ class EventRules:
     promotion: Mapping
     hyp_promotion: Mapping
     neg_promotion: Mapping
+    promotion_mode_objects: Mapping  # AGREE -> class: "will not accept attempts" has no mode
     refusal_when_negated: frozenset  # lemmas whose negation, in any tense, is a refusal
     affiliation_modifiers: frozenset  # "Al Qaeda-linked group": the linked one is no participant
     likeness_modifiers: frozenset  # "a Bosnia-style war": the country word names no side
     decree_verbs: frozenset  # decreed_acts: "ordered asset freezes" is the freezes, by the orderer
     decreed_types: frozenset
+    agreed_verbs: frozenset  # decreed_acts.agreed_*: "agreed travel bans" imposes them
+    agreed_types: frozenset
     receiving_verbs: frozenset  # light verbs whose subject undergoes the noun's event ("received warnings")
     own_subordinates: frozenset  # "ordered his staff to ...": the orderer's own act
     claim_verbs: frozenset   # responsibility_claims: "claimed responsibility for the attack"
@@ -104,6 +107,12 @@ class EventRules:
     proposal_nouns: frozenset
     adoption_verbs: frozenset
     obligation_aux: frozenset
+    obligation_self_subjects: frozenset  # "I must answer": the speaker's own duty, no REQUEST
+    charge_words: frozenset  # "convicted of assaults": the charge, no event
+    charge_preps: frozenset
+    participle_agent_types: frozenset  # "protesting legislators" protest
+    hosted_gatherings: frozenset  # "Trump spoke at a rally": a person's meeting, no protest
+    gathering_causes: frozenset  # "... a rally against the war" keeps the protest
     duty_aux: frozenset  # hypothetical but never promoted ("must vote to convict")
     admission_verbs: frozenset  # "acknowledged it had shot down the jet" (admissions.py)
     audience_sectors: frozenset  # sectors that are an audience, never the recipient of goods
@@ -179,6 +188,8 @@ class EventRules:
             promotion=MappingProxyType(promotions(rules.get("future_promotion"))),
             hyp_promotion=MappingProxyType(promotions(rules.get("hypothetical_promotion"))),
             neg_promotion=MappingProxyType(promotions(rules.get("negation_promotion"))),
+            promotion_mode_objects=MappingProxyType({str(k).upper(): str(v) for k, v in
+                                                     (rules.get("promotion_mode_objects") or {}).items()}),
             unattributed_types=_types(rules, "unattributed_types"),
             affiliation_modifiers=_words(rules, "affiliation_modifiers"),
             likeness_modifiers=_words(rules, "likeness_modifiers"),
@@ -186,6 +197,8 @@ class EventRules:
             receiving_verbs=_words(rules, "receiving_verbs"),
             decree_verbs=frozenset(str(w).lower() for w in (rules.get("decreed_acts") or {}).get("verbs") or ()),
             decreed_types=frozenset(str(w).upper() for w in (rules.get("decreed_acts") or {}).get("types") or ()),
+            agreed_verbs=frozenset(str(w).lower() for w in (rules.get("decreed_acts") or {}).get("agreed_verbs") or ()),
+            agreed_types=frozenset(str(w).upper() for w in (rules.get("decreed_acts") or {}).get("agreed_types") or ()),
             claim_verbs=frozenset(str(w).lower() for w in (rules.get("responsibility_claims") or {}).get("verbs") or ()),
             claim_nouns=frozenset(str(w).lower() for w in (rules.get("responsibility_claims") or {}).get("nouns") or ()),
             refusal_when_negated=frozenset(str(w).lower() for w in rules.get("refusal_when_negated") or ()),
@@ -204,6 +217,12 @@ class EventRules:
             proposal_nouns=_words(rules, "proposal_nouns"),
             adoption_verbs=_words(rules, "adoption_verbs"),
             obligation_aux=_words(rules, "obligation_aux"),
+            obligation_self_subjects=_words(rules, "obligation_self_subjects"),
+            charge_words=_words(rules, "charge_words"),
+            charge_preps=_words(rules, "charge_preps"),
+            participle_agent_types=frozenset(str(t).upper() for t in rules.get("participle_agent_types") or ()),
+            hosted_gatherings=_words(rules, "hosted_gatherings"),
+            gathering_causes=_words(rules, "gathering_causes"),
             duty_aux=_words(rules, "duty_aux"),
             admission_verbs=_words(rules, "admission_verbs"),
             audience_sectors=frozenset(str(x).upper() for x in rules.get("audience_sectors") or ()),

@@ -56,6 +56,7 @@ class Evaluations:
     entries: dict
     verbs: frozenset
     remedy_verbs: frozenset = frozenset()
+    category_adjectives: frozenset = frozenset()
     by_first: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self):
@@ -74,7 +75,8 @@ class Evaluations:
         entries = {name: tuple(tuple(str(w).lower().split()) for w in data.get(name) or [])
                    for name in _TYPES}
         return cls(entries=entries, verbs=frozenset(str(w).lower() for w in data.get("evaluative_verbs") or []),
-                   remedy_verbs=frozenset(str(w).lower() for w in data.get("remedy_verbs") or []))
+                   remedy_verbs=frozenset(str(w).lower() for w in data.get("remedy_verbs") or []),
+                   category_adjectives=frozenset(str(w).lower() for w in data.get("category_adjectives") or []))
 
     def judge(self, tokens) -> Optional[tuple]:
         """The evaluation of a run of tokens.
@@ -95,6 +97,8 @@ class Evaluations:
                     continue
                 if name == "disapprove" and _remedied(tokens[i], self.remedy_verbs):
                     continue  # "corrected an historic injustice": the wrong is undone, no disapproval
+                if words[i] in self.category_adjectives and _names_category(tokens[i]):
+                    continue  # "would stem illegal immigration": a kind of act, nobody's act judged
                 keys = (words[i],) if words[i] == lemmas[i] else (words[i], lemmas[i])
                 if any(entry == tuple(words[i:i + len(entry)]) or entry == tuple(lemmas[i:i + len(entry)])
                        for key in keys for entry in index.get(key, ())):
@@ -114,6 +118,15 @@ def _remedied(tok, remedy_verbs) -> bool:
     ("corrected an historic injustice", "ended the injustice", "fixed the mistake")."""
     t = tok.head if tok.dep_ in ("amod", "compound") else tok
     return t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in remedy_verbs
+
+
+def _names_category(tok) -> bool:
+    """True when the adjective ``tok`` modifies a bare noun, with no determiner or possessor:
+    "illegal immigration", "illegal drugs" name a kind of act; "the unlawful activities", "its
+    illegal occupation" judge someone's."""
+    if tok.dep_ != "amod":
+        return False
+    return not any(c.dep_ in ("det", "poss") for c in tok.head.children)
 
 
 def _under_prep(tok, inside: set) -> bool:

@@ -142,7 +142,13 @@ def subject(verb) -> tuple[list, list]:
         lost = lost_clause_subject(verb)
         if lost is not None:
             return ([], [lost]) if any(c.dep_ == "auxpass" for c in verb.children) else ([lost], [])
-        return subject(verb.head)
+        first = verb.head
+        if first.dep_ == "xcomp" and first.tag_ == "VB" and verb.tag_ in ("VBD", "VBZ") \
+                and first.head.pos_ in ("VERB", "AUX"):
+            # "Raab urged the embassy to reconsider and spoke with Pompeo": a finite verb
+            # joined to an infinitive is the act of the frame's subject, not of its object
+            return subject(first.head)
+        return subject(first)
     if dep in ("xcomp", "advcl") or (dep == "pcomp"):
         gov = verb.head if dep != "pcomp" else verb.head.head
         if gov.pos_ not in ("VERB", "AUX", "ADJ"):
@@ -154,6 +160,10 @@ def subject(verb) -> tuple[list, list]:
         a, passive = subject(gov)
         if any(c.dep_ == "auxpass" for c in verb.children):
             return [], a  # "died after being shot": the controller is the one shot
+        if dep == "xcomp" and passive and a and any(c.dep_ == "agent" for c in gov.children):
+            # "politicians were reported by local media to have visited", "he was ordered by
+            # the court to pay": the passive subject does the infinitive's act, not the agent
+            return passive, []
         if not a and passive and not (dep == "advcl" and verb.tag_ == "VBN"):
             # "Rittenhouse is accused of shooting two people", "he was arrested for attacking a
             # guard", "the US had been allied with Kurdish groups in fighting ISIS": the passive

@@ -134,9 +134,26 @@ def hyphen_participle(tok) -> bool:
         and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ and doc[i - 2].is_alpha
 
 
+def misparsed_plural(tok) -> bool:
+    """'Obama ordered asset freezes', 'agreed travel bans and asset freezes': a plural noun the
+    parser took for a verb with the noun before it as subject. Caught when the "verb" (tag VBZ)
+    is the clause complement of a verb, has no object, and its "subject" is the bare noun right
+    before it (no determiner, no number). RETURNS (bool)."""
+    if tok.tag_ != "VBZ" or tok.dep_ not in ("ccomp", "xcomp") or tok.i == 0:
+        return False
+    prev = tok.doc[tok.i - 1]
+    if prev.dep_ != "nsubj" or prev.head.i != tok.i or prev.pos_ != "NOUN" or prev.tag_ != "NN":
+        return False
+    if any(c.dep_ in ("det", "nummod", "poss") for c in prev.children):
+        return False
+    return not any(c.dep_ in ("dobj", "aux", "auxpass", "neg") for c in tok.children)
+
+
 def match_token(rules: EventRules, state: ArticleState, tok) -> Optional[Match]:
     """The first (longest) pattern headed by ``tok`` that matches, as a Match, or None."""
     pos_, tag_ = tok.pos_, tok.tag_
+    if misparsed_plural(tok):
+        pos_, tag_ = "NOUN", "NNS"  # "ordered asset freezes": the plural noun read as "asset" + verb
     if pos_ in _VERB_POS or tag_ in ("VBN", "VBG", "VBD", "VB", "VBZ", "VBP"):
         cands = rules.patterns.candidates(tok.lemma_.lower(), "V")
         if not cands:
@@ -271,6 +288,38 @@ def quantity_head(rules: EventRules, tok):
     return tok
 
 
+def hosted_gathering(rules: EventRules, noun) -> bool:
+    """A rally a named person attends, with no cause named: "Trump spoke at a rally in
+    Pennsylvania", "Biden's rally" (rules.yaml ``hosted_gatherings``; a cause word such as
+    "against" keeps it a protest). PLOVER PROTEST is dissent, not a campaign meeting."""
+    if noun.lemma_.lower() not in rules.hosted_gatherings and noun.lower_ not in rules.hosted_gatherings:
+        return False
+    if any(d.lower_ in rules.gathering_causes or d.lemma_.lower() in rules.gathering_causes
+           for d in noun.subtree):
+        return False
+    def named(t) -> bool:  # a named person or body ("Trump"), not "protesters" or "thousands"
+        return t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP", "LOC"))
+    if any(c.dep_ == "poss" and named(c) for c in noun.children):
+        return True
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("at", "during", "before", "to"):
+        verb = noun.head.head
+        return verb.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "nsubj" and named(c) for c in verb.children)
+    return False
+
+
+def charged_act(rules: EventRules, noun) -> bool:
+    """A bare act noun that is the charge of a legal act: "convicted of assaults", "charged with
+    murder" (rules.yaml ``charge_words``/``charge_preps``). With a determiner or possessor it is
+    a known event ("arrested for the attack") and counts. RETURNS (bool)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in rules.charge_preps:
+        return False
+    if any(c.dep_ in ("det", "poss") for c in noun.children):
+        return False
+    gov = noun.head.head
+    return gov.lemma_.lower() in rules.charge_words or gov.lower_ in rules.charge_words
+
+
 def noun_licensed(rules: EventRules, tok, pat: Pattern, m: Match) -> bool:
     """A noun trigger counts when governed by a light verb, subject of an occurrence verb,
     the sentence root (headline), or anywhere for ``any`` patterns; not as the object of
@@ -295,7 +344,10 @@ def noun_licensed(rules: EventRules, tok, pat: Pattern, m: Match) -> bool:
             and any(c.dep_ == "dobj" for c in gov.children)) or (
             head.dep_ == "pobj" and gov.lower_ == "as" and gov.head.lemma_.lower() in rules.evaluations.verbs):
         return False  # 'called the death "a senseless killing"', 'described it as an attack': a name for it
-    if head.dep_ in ("dobj", "attr", "nsubjpass", "oprd", "dative") and gov.lemma_.lower() in rules.light_verbs:
+    if (head.dep_ in ("dobj", "attr", "nsubjpass", "oprd", "dative") or misparsed_plural(head)) \
+            and (gov.lemma_.lower() in rules.light_verbs
+                 or gov.lemma_.lower() in rules.agreed_verbs and pat.event_type in rules.agreed_types):
+        # ("agreed sanctions": agreeing on a sanction imposes it, rules.yaml decreed_acts)
         m.light = gov
         return True
     claim = responsibility_claim(rules, head)
@@ -311,6 +363,8 @@ def noun_licensed(rules: EventRules, tok, pat: Pattern, m: Match) -> bool:
         return True
     if head.dep_ == "ROOT":
         return True
+    if hosted_gathering(rules, head) or charged_act(rules, head):
+        return False
     if "any" in pat.flags:
         if head.dep_ in ("dobj", "nsubjpass") and gov.pos_ == "VERB" and rules.patterns.candidates(
                 gov.lemma_.lower(), "V"):
@@ -420,6 +474,9 @@ def add_obligations(rules: EventRules, doc, matches: dict) -> None:
             continue
         verb = tok.head
         gov = verb.head
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in rules.obligation_self_subjects
+               for c in verb.children):
+            continue  # "I must answer you directly": the speaker's own duty
         if verb.dep_ == "ccomp" and gov.pos_ in ("VERB", "AUX"):
             speaker = gov
         elif verb.dep_ in ("acl", "relcl", "ccomp") and gov.pos_ in NOUN_POS and gov.head.pos_ == "VERB":
@@ -449,7 +506,10 @@ def complements(tok) -> list:
     for child in tok.children:
         if child.dep_ in ("xcomp", "ccomp"):
             out.append(child)
-            out.extend(c for c in child.conjuncts)
+            # "urged the embassy to reconsider and spoke with Pompeo": a finite past verb
+            # joined to an infinitive is the frame subject's own next act, not a complement
+            out.extend(c for c in child.conjuncts
+                       if not (child.dep_ == "xcomp" and child.tag_ == "VB" and c.tag_ in ("VBD", "VBZ")))
         elif child.dep_ == "prep":
             for g in child.children:
                 if g.dep_ == "pcomp":
