@@ -135,3 +135,14 @@ def test_counterfactual_infinitive_clause_is_hypothetical(nlp, stage):
     events = run(nlp, stage, "Protesters opposed a law that would have allowed Egypt to extradite people to Israel.")
     ev = one(events, "COOPERATE")
     assert ev.hypothetical
+
+
+def test_misparsed_asset_freezes_with_a_trailing_name_are_dated_by_the_order(pipeline):
+    # the parser hangs the name on "freezes" as its object; the order's past tense dates it
+    text = ("On Monday, the United States imposed sanctions on Russia. President Obama ordered asset "
+            "freezes against seven Russian officials, among them the ousted president Viktor Yanukovych.")
+    from datetime import date
+    analysis = pipeline(text, published=date(2014, 3, 18))
+    sanctions = [e for e in analysis.events if e.event_type == "SANCTION" and "freezes" in e.trigger.text]
+    assert sanctions and sanctions[0].date == "2014-03-17"
+    assert "REQUEST" not in types(analysis.events)

@@ -23,7 +23,7 @@ from .non_agent import non_agent_event
 from .owners import country_refs
 from .statements import statement_events
 from .state import ArticleState
-from .triggers import Match
+from .triggers import Match, misparsed_plural
 
 if TYPE_CHECKING:
     from .rules import EventRules
@@ -202,9 +202,11 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
         # "those held in contempt", "an elite unit tasked with investigating": nobody does it and
         # nobody undergoes it, off the main clause (rules.yaml unattributed_types)
         return None
-    date, date_source, date_ref = date_of(ctx, m.head)
+    # ("ordered asset freezes" read as a clause: the tense is the order's, not "freezes")
+    dated = m.light if m.light is not None and misparsed_plural(m.head) else m.head
+    date, date_source, date_ref = date_of(ctx, dated)
     if date_source == "publication" and not flags["future"] and not flags["hypothetical"]:
-        date, date_source, date_ref = narrative_date(state, m.head, flags["reported"]) or (date, date_source, date_ref)
+        date, date_source, date_ref = narrative_date(state, dated, flags["reported"]) or (date, date_source, date_ref)
     if place is None and not told_apart(ctx, m.head):
         # after the actors: "police of the place" reads its own sentence
         place = narrative_place(state, m.head, {r.code for r in actors if r.code}, earlier or [], rules)

@@ -137,8 +137,8 @@ def hyphen_participle(tok) -> bool:
 def misparsed_plural(tok) -> bool:
     """'Obama ordered asset freezes', 'agreed travel bans and asset freezes': a plural noun the
     parser took for a verb with the noun before it as subject. Caught when the "verb" (tag VBZ)
-    is the clause complement of a verb, has no object, and its "subject" is the bare noun right
-    before it (no determiner, no number). RETURNS (bool)."""
+    is the clause complement of a verb, has no auxiliary or negation, and its "subject" is the
+    bare singular noun right before it (no determiner, no number). RETURNS (bool)."""
     if tok.tag_ != "VBZ" or tok.dep_ not in ("ccomp", "xcomp") or tok.i == 0:
         return False
     prev = tok.doc[tok.i - 1]
@@ -146,7 +146,7 @@ def misparsed_plural(tok) -> bool:
         return False
     if any(c.dep_ in ("det", "nummod", "poss") for c in prev.children):
         return False
-    return not any(c.dep_ in ("dobj", "aux", "auxpass", "neg") for c in tok.children)
+    return not any(c.dep_ in ("aux", "auxpass", "neg") for c in tok.children)
 
 
 def match_token(rules: EventRules, state: ArticleState, tok) -> Optional[Match]:
