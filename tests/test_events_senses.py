@@ -146,3 +146,18 @@ def test_misparsed_asset_freezes_with_a_trailing_name_are_dated_by_the_order(pip
     sanctions = [e for e in analysis.events if e.event_type == "SANCTION" and "freezes" in e.trigger.text]
     assert sanctions and sanctions[0].date == "2014-03-17"
     assert "REQUEST" not in types(analysis.events)
+
+
+# ------------------------------------------------------------- acts laid at someone's door
+@pytest.mark.parametrize("text,recipient", [
+    ('The Egyptian foreign minister said the crash was "likely" Iran\'s doing.', "IRN"),
+    ("The Egyptian foreign minister said the bombing was the work of Israel.", "ISR"),
+    ('"Israel is behind the attack," the Egyptian foreign minister said.', "ISR"),
+])
+def test_an_act_laid_at_someones_door_is_an_allegation(pipeline, text, recipient):
+    ev = one(pipeline(text).events, "ACCUSE")
+    assert ev.mode == "allege" and recipient in codes(ev.recipients) and "EGY" in codes(ev.actors)
+
+
+def test_doing_ones_best_is_no_allegation(pipeline):
+    assert "ACCUSE" not in types(pipeline("The Egyptian minister said Iran was doing its best to help.").events)

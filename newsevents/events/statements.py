@@ -39,8 +39,8 @@ __all__ = ["Evaluations", "statement_events"]
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "nothing", "hardly"})
 _FIRST_PERSON = frozenset({"i", "me", "we", "us", "our", "my", "you", "your"})
 #: PLOVER type and mode of each list of evaluations.yaml
-_TYPES = {"disapprove": ("ACCUSE", "disapprove"), "approve": ("SUPPORT", None), "threaten": ("THREATEN", None),
-          "demand": ("REQUEST", None)}
+_TYPES = {"disapprove": ("ACCUSE", "disapprove"), "allege": ("ACCUSE", "allege"), "approve": ("SUPPORT", None),
+          "threaten": ("THREATEN", None), "demand": ("REQUEST", None)}
 _STATEMENT_TYPES = frozenset(t for t, _ in _TYPES.values())
 
 
@@ -107,9 +107,12 @@ class Evaluations:
             inside = {t.i for t in tokens}
             shallow = {name: [t for t in toks if not _under_prep(t, inside)] for name, toks in found.items()}
             found = {name: toks for name, toks in shallow.items() if toks}
-        if len(found) != 1:
+        if len({_TYPES[name][0] for name in found}) > 1:
             return None
-        name, toks = next(iter(found.items()))
+        if not found:
+            return None
+        # lists of one type ("a disgrace" and "Iran's doing") agree: the first word's list
+        name, toks = min(found.items(), key=lambda item: item[1][0].i)
         return name, toks[0]
 
 
@@ -158,8 +161,7 @@ def _make(rules: "EventRules", state: "ArticleState", name: str, word, actors: l
     from .time_place import date_of, narrative_date, place_of
 
     ctx = state.ctx
-    if word.pos_ == "AUX" and word.i + 1 < len(word.doc):
-        word = word.doc[word.i + 1]  # "it's time to": the trigger is "time", not "'s"
+    word = _key_word(word)
     etype, mode = _TYPES[name]
     mode, root, goldstein, quad = code_type(rules.tables, etype, mode, None)
     date, date_source, date_ref = date_of(ctx, anchor)
@@ -200,9 +202,45 @@ def _quote_statements(rules: "EventRules", state: "ArticleState") -> list:
         end = max(sent.end_char, word.sent.end_char)
         # "possible Turkish interference", "Israel's aggression": whose wrong the word names
         recips = country_refs(rules, state, [word], [_ref(speaker)]) if word.pos_ == "NOUN" else []
+        if name == "allege":  # "Iran's doing", "the work of Israel", "Israel is behind it"
+            recips = _accused(rules, state, word, speaker) or recips
         recips = recips or _recipients(state, q.content.start, q.content.end, speaker.entity)
         out.append(_make(rules, state, name, word, [_ref(speaker)], recips, start, end, anchor[0]))
     return out
+
+
+def _key_word(word):
+    """The content word of an entry that starts with a function word: "it's time to" -> "time",
+    "Iran's doing" -> "doing", "the work of" -> "work", "is behind" -> "behind"."""
+    while word.pos_ in ("AUX", "DET", "PART") and word.i + 1 < len(word.doc):
+        word = word.doc[word.i + 1]
+    return word
+
+
+def _accused(rules: "EventRules", state: "ArticleState", word, speaker) -> list:
+    """Whom an act is laid on in an ``allege`` entry: the owner of "doing" ("Iran's doing"), the
+    object of "of" ("the work of Israel"), the subject of "behind"/"to blame" ("Israel is behind
+    it"); a country there counts although the places stage reads it as a place.
+    RETURNS (list[ActorRef])."""
+    from .arguments import np_span
+    from .owners import country_refs
+
+    head = _key_word(word)
+    heads = [c for c in head.children if c.dep_ == "poss"]
+    heads += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+              if g.dep_ == "pobj"]
+    if not heads and head.pos_ == "ADP":  # "Israel is behind the attack": the clause subject
+        heads = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not heads and head.pos_ in ("ADJ", "VERB", "AUX", "PART"):
+        heads = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    out, seen = [], {speaker.entity}
+    for h in heads:
+        start, end = np_span(h)
+        for a in state.actor_index(start, end):
+            if a.code and a.entity not in seen:
+                seen.add(a.entity)
+                out.append(_ref(a))
+    return out or country_refs(rules, state, heads, [_ref(speaker)], literal=heads)
 
 
 def _verb_statements(rules: "EventRules", state: "ArticleState", earlier: list) -> list:
