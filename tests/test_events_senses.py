@@ -161,3 +161,16 @@ def test_an_act_laid_at_someones_door_is_an_allegation(pipeline, text, recipient
 
 def test_doing_ones_best_is_no_allegation(pipeline):
     assert "ACCUSE" not in types(pipeline("The Egyptian minister said Iran was doing its best to help.").events)
+
+
+def test_the_victim_of_a_condemned_act_is_not_accused(pipeline):
+    text = 'The Egyptian foreign minister condemned the strike, calling it "an aggression on Syria as a state".'
+    for ev in pipeline(text).events:
+        if ev.event_type == "ACCUSE":
+            assert "SYR" not in codes(ev.recipients)
+
+
+def test_the_doer_of_a_condemned_act_stays_accused(pipeline):
+    ev = one(pipeline("The Egyptian foreign minister said the strike was an aggression on Syria by Israel.").events,
+             "ACCUSE")
+    assert codes(ev.recipients) == ["ISR"]

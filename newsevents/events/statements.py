@@ -205,8 +205,30 @@ def _quote_statements(rules: "EventRules", state: "ArticleState") -> list:
         if name == "allege":  # "Iran's doing", "the work of Israel", "Israel is behind it"
             recips = _accused(rules, state, word, speaker) or recips
         recips = recips or _recipients(state, q.content.start, q.content.end, speaker.entity)
+        victims = _victims(rules, state, word)
+        recips = [r for r in recips if r.code not in victims]
         out.append(_make(rules, state, name, word, [_ref(speaker)], recips, start, end, anchor[0]))
     return out
+
+
+def _victims(rules: "EventRules", state: "ArticleState", word) -> set:
+    """Codes of whom the judged act was done to: "an aggression on Iraq", "this attack against our
+    people" -- the victim, never the one the statement accuses. RETURNS (set[str])."""
+    from .arguments import np_span
+    from .owners import country_word
+
+    word = _key_word(word)
+    heads = [g for c in word.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon")
+             for g in c.children if g.dep_ == "pobj"]
+    codes = set()
+    for h in heads:
+        start, end = np_span(h)
+        codes |= {a.code for a in state.actor_index(start, end) if a.code}
+        for t in h.subtree:  # a country the places stage reads as a place ("on Iraq")
+            found = country_word(state, t, literal=True)
+            if found is not None and found[0].country:
+                codes.add(found[0].country)
+    return codes
 
 
 def _key_word(word):
