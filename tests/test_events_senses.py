@@ -174,3 +174,14 @@ def test_the_doer_of_a_condemned_act_stays_accused(pipeline):
     ev = one(pipeline("The Egyptian foreign minister said the strike was an aggression on Syria by Israel.").events,
              "ACCUSE")
     assert codes(ev.recipients) == ["ISR"]
+
+
+# ------------------------------------------------------------- whose act the object is
+@pytest.mark.parametrize("text,etype", [
+    ("Egypt protested against the decision of Israel.", "PROTEST"),
+    ("Egypt criticized the plan of Israel.", "ACCUSE"),
+    ("The proceedings of Israel were criticised by Egypt.", "ACCUSE"),
+])
+def test_the_country_whose_act_is_the_object_is_the_recipient(pipeline, text, etype):
+    ev = one(pipeline(text).events, etype)
+    assert codes(ev.recipients) == ["ISR"] and codes(ev.actors) == ["EGY"]

@@ -140,8 +140,13 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
     literal = [t for t in recips_t if (t.dep_ == "dobj" and (own_words is None or t.head.i in own_words)) or (
         t.dep_ == "pobj" and t.head.lower_ in rules.target_preps and t.head.head.i not in state.actor_tok
         and (own_words is None or t.head.head.i in own_words))]
-    recipients += country_refs(rules, state, recips_t, recipients, skip=together, literal=literal,
-                               own={r.code for r in actors if r.code})
+    # "criticized the plan of Israel", "protested against the decision of Israel": the country
+    # whose decision it is (the places stage reads "of Israel" as a place)
+    of_owners = [g for t in recips_t if t.pos_ == "NOUN" and t.i not in state.actor_tok
+                 for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+    recipients += country_refs(rules, state, recips_t + of_owners, recipients, skip=together,
+                               literal=literal + of_owners, own={r.code for r in actors if r.code})
     # the same entity is not both actor and recipient unless nothing else is coded
     a_keys = {r.mention for r in actors}
     recipients = state.others(recipients, actors)
