@@ -185,3 +185,23 @@ def test_the_doer_of_a_condemned_act_stays_accused(pipeline):
 def test_the_country_whose_act_is_the_object_is_the_recipient(pipeline, text, etype):
     ev = one(pipeline(text).events, etype)
     assert codes(ev.recipients) == ["ISR"] and codes(ev.actors) == ["EGY"]
+
+
+# ------------------------------------------------------------- acts in general
+def test_gerund_subject_is_an_act_in_general(nlp, stage):
+    assert "ASSAULT" not in types(run(nlp, stage, "In Egypt, attacking a police officer can carry a long sentence."))
+
+
+def test_participle_adjective_of_a_thing_is_no_event(nlp, stage):
+    assert "ASSAULT" not in types(run(nlp, stage, "He noted the clashing claims of Turkey and Greece."))
+
+
+def test_present_when_clause_is_general(nlp, stage):
+    ev = one(run(nlp, stage, '"Those who stay silent when Egypt is attacked cannot lecture us," Israel said.'),
+             "ASSAULT")
+    assert ev.hypothetical
+
+
+def test_past_when_clause_is_an_event(nlp, stage):
+    ev = one(run(nlp, stage, "When Egypt was attacked on Friday, Israel sent aid."), "ASSAULT")
+    assert not ev.hypothetical

@@ -102,6 +102,11 @@ def event_flags(rules: EventRules, state: ArticleState, m: Match) -> dict:
         if any(c.dep_ == "mark" and c.lower_ in rules.hyp_marks for c in t.children):
             flags["hypothetical"] = True
             break
+        if any(c.dep_ in ("mark", "advmod") and c.i < t.i and c.lower_ in rules.habitual_marks
+               for c in t.children) and _present(t):
+            flags["hypothetical"] = True  # "when Al-Aqsa is attacked": whenever it is, no one event
+            flags["unpromoted"] = True
+            break
         if t.dep_ not in _HYP_CHAIN_DEPS:
             break
     # reported: inside quoted content, or under a speech/cognition verb, or "according to"
@@ -116,6 +121,15 @@ def event_flags(rules: EventRules, state: ArticleState, m: Match) -> dict:
         if not flags["reported"] and attribution_token(rules, tok.sent) is not None:
             flags["reported"] = True
     return flags
+
+
+def _present(verb) -> bool:
+    """True for a simple-present clause: a VBZ/VBP verb, or a passive/progressive whose
+    auxiliary is ("is attacked"), with no past or future auxiliary."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ in ("VBD", "MD") for a in auxes):
+        return False
+    return verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
 
 
 def _infinitive(verb) -> bool:

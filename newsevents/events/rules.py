@@ -122,6 +122,7 @@ class EventRules:
     future_governors: frozenset
     hyp_aux: frozenset
     hyp_marks: frozenset
+    habitual_marks: frozenset  # "when X is attacked" in the present: general, hypothetical
     hyp_modifiers: frozenset  # "possible attacks": a noun event that may not happen
     neg_words: frozenset
     neg_governors: frozenset
@@ -231,6 +232,7 @@ class EventRules:
             future_governors=_words(rules, "future_governors"),
             hyp_aux=_words(rules, "hypothetical_aux"),
             hyp_marks=_words(rules, "hypothetical_marks"),
+            habitual_marks=_words(rules, "habitual_marks"),
             hyp_modifiers=_words(rules, "hypothetical_modifiers"),
             neg_words=_words(rules, "negation_words"),
             neg_governors=_words(rules, "negation_governors"),

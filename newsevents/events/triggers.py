@@ -165,6 +165,14 @@ def match_token(rules: EventRules, state: ArticleState, tok) -> Optional[Match]:
             return None  # "unlike the accused", "the wounded": a participle used as a noun
         if intended(rules, tok):
             return None  # "a plot to kill the ambassador": intended, not done
+        if tok.tag_ == "VBG" and tok.dep_ == "csubj" and (tok.head.tag_ in ("VBZ", "VBP") or any(
+                c.dep_ == "aux" and c.tag_ == "MD" for c in tok.head.children)):
+            return None  # "sexually abusing minors can carry a sentence": an act in general
+        if tok.tag_ == "VBG" and tok.dep_ == "amod" and not any(True for _ in tok.children) \
+                and tok.head.i not in state.actor_tok and not any(
+                    in_class(state, tok.head, rules.object_classes.get(c, frozenset()), depth=1)
+                    for c in ("captives", "act_nouns")):
+            return None  # "clashing claims", "a striking resemblance": an adjective of a thing
         if tok.dep_ == "acl" and tok.lemma_.lower() in ("target", "aim") and tok.head.dep_ == "dobj" \
                 and tok.head.lemma_.lower() in rules.weapon_words:
             return None  # "launched missiles targeting US troops": the launch's target (arguments.py)
