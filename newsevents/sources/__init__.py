@@ -77,6 +77,9 @@ FORMATS = {
 #: formats read only when a file is named, not when a folder is walked (a folder's .json files
 #: are as often settings or metadata as articles)
 _NAMED_ONLY = ("json",)
+#: endings of tables (a spreadsheet's export): refused with E027 unless a format is forced, since read as
+#: text a table of articles would be one article of all its rows (trial 8)
+TABLE_ENDINGS = {".csv": ("CSV", ""), ".tsv": ("TSV", ", delimiter='\\t'"), ".tab": ("TSV", ", delimiter='\\t'")}
 #: endings whose format is confirmed by sniffing the first bytes (an .xml file may be a page)
 _AMBIGUOUS = (".xml",)
 _SUFFIX_FORMAT = sorted(((suffix, fmt) for fmt, suffixes in FORMATS.items() for suffix in suffixes),
@@ -224,7 +227,8 @@ def undated_text_files(paths: Iterable[str], options: Optional[ReaderOptions] = 
                         page = next((pages[f.parent, n] for n in names if (f.parent, n) in pages), None)
                         if page is not None:
                             beside.append((f, page))
-            elif p.is_file() and (options.fmt == "text" or detect_format(p.name, _head(p)) == "text"):
+            elif p.is_file() and (options.fmt == "text" or (detect_format(p.name, _head(p)) == "text"
+                                                            and not p.name.lower().endswith(tuple(TABLE_ENDINGS)))):
                 texts.append(p)
         except OSError:
             continue
@@ -279,7 +283,25 @@ def folder_ids(files: Iterable[Path], root: Path) -> dict:
     return out
 
 
+def _table_problem(name: str, options: ReaderOptions, ident: Optional[str]) -> Optional[ArticleInput]:
+    """An E027 record for a file named as a table (``.csv``, ``.tsv``) when no --input-format forces
+    a reading, else None. A CSV of articles read as text was one article of every row."""
+    if options.fmt is not None:
+        return None
+    ending = next((e for e in TABLE_ENDINGS if name.lower().endswith(e)), None)
+    if ending is None:
+        return None
+    from .base import problem_input
+
+    kind, delimiter = TABLE_ENDINGS[ending]
+    return problem_input("E027", ident or Path(name).stem, path=name, kind=kind, delimiter=delimiter)
+
+
 def _read_file(p: Path, options: ReaderOptions, ident: Optional[str] = None) -> Iterator[ArticleInput]:
+    table = _table_problem(str(p), options, ident)
+    if table is not None:
+        yield table
+        return
     fmt = options.fmt or detect_format(p.name, _head(p))
     logger.debug("reading %s as %s%s", p, fmt, f" (id {ident})" if ident else "")
     if fmt == "jsonl":
@@ -316,6 +338,10 @@ def read_file_bytes(data: bytes, name: str, options: Optional[ReaderOptions] = N
 
 
 def _read_bytes(data: bytes, name: str, options: ReaderOptions, ident: Optional[str] = None) -> Iterator[ArticleInput]:
+    table = _table_problem(name, options, ident)
+    if table is not None:
+        yield table
+        return
     fmt = options.fmt or detect_format(Path(name).name, data[:4096])
     if fmt == "jsonl":
         yield from _read_jsonl(io.BytesIO(data), name, options)
