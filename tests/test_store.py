@@ -395,6 +395,14 @@ def test_search_full_text(filled):
     assert filled.search("") == [] and filled.search("zebra") == []
 
 
+def test_search_reads_and_and_not_in_capitals_as_operators(filled):
+    """Trial 8: 'Trump AND "New Hampshire"' matched "and" as a word. In capitals AND joins words (all
+    must occur anyway) and NOT word excludes as -word does, on both backends; "and" is a word."""
+    assert [r["article_id"] for r in filled.search("sanctions AND economy")] == ["a4"]
+    assert [r["article_id"] for r in filled.search("sanction and economy")] == []  # a4 has no "and"
+    assert sorted(r["article_id"] for r in filled.search("sanctions NOT economy")) == ["a1", "a3"]
+
+
 def test_iter_clusters_carries_mentions_with_evidence(filled):
     clusters = {c["id"]: c for c in filled.iter_clusters(chunk=2)}
     c = clusters[cluster_id("a1", "V1")]
