@@ -31,7 +31,7 @@ from .records import JsonlRecord, _decode_bom, _read_json, _read_jsonl, parse_da
 
 logger = logging.getLogger("newsevents.sources")
 
-__all__ = ["ReaderOptions", "read_inputs", "undated_text_files", "read_file_bytes", "parse_date", "detect_format", "FORMATS", "JsonlRecord"]
+__all__ = ["ReaderOptions", "read_inputs", "undated_text_files", "page_copies", "read_file_bytes", "parse_date", "detect_format", "FORMATS", "JsonlRecord"]
 
 
 @dataclass
@@ -172,6 +172,9 @@ def read_inputs(paths: Iterable[str], options: Optional[ReaderOptions] = None) -
         if p.is_dir():
             files, skipped = _folder_files(p)
             _log_skipped(p, skipped)
+            copies = page_copies(files)
+            _log_copies(p, copies)
+            files = [f for f in files if f not in copies]
             idents = folder_ids(files, p)
             for f in files:
                 try:
@@ -195,12 +198,47 @@ def _folder_files(root: Path) -> tuple[list, list]:
     return sorted(f for f in found if _known_file(f.name)), [f for f in found if not _known_file(f.name)]
 
 
+def page_copies(files: Iterable[Path]) -> dict:
+    """The text files of a folder walk that are a saved extraction of an HTML page beside them: named
+    after the page with a qualifier, ``page.expected.txt`` (or ``page.main.txt``) beside
+    ``page.html``, as extraction test sets (trafilatura's, ours in ../shared/corpus/html) keep them.
+    Read, each would be a second, undated article of the page's story (trial 8: the shipped corpus
+    ingested as 48 articles, 24 of them undated copies). ``page.txt`` beside ``page.html`` is not
+    one of them: the same name says nothing of the content, and both are read (:func:`folder_ids`).
+
+    files (iterable of Path): the files found. RETURNS (dict): text file -> its page.
+    """
+    files = list(files)
+    pages = {(f.parent, _stem(f.name).lower()): f for f in files if detect_format(f.name) == "html"}
+    out = {}
+    for f in files:
+        if detect_format(f.name) != "text":
+            continue
+        name = _stem(f.name).lower()  # "page.expected": the page may be "page"
+        page = next((pages[f.parent, name[:i]] for i in range(len(name) - 1, 0, -1)
+                     if name[i] == "." and (f.parent, name[:i]) in pages), None)
+        if page is not None:
+            out[f] = page
+    return out
+
+
+def _log_copies(root: Path, copies: dict) -> None:
+    """A warning naming the page copies a folder walk leaves out (:func:`page_copies`)."""
+    if not copies:
+        return
+    f, page = next(iter(sorted(copies.items())))
+    logger.warning("folder %s: %d text file(s) named as a copy of an HTML page beside them not read (%s beside %s): "
+                   "a saved extraction of a page would store its story twice, once undated; pass such a file by "
+                   "name to read it", root, len(copies), f.relative_to(root), page.name)
+
+
 def undated_text_files(paths: Iterable[str], options: Optional[ReaderOptions] = None) -> tuple[list, list]:
     """The files of ``paths`` that :func:`read_inputs` reads as text while no publication date is
     given (``options.published`` None): their relative dates ("yesterday") stay unresolved and
     events dated by them get none, so the commands warn. Also those of them found in a folder
-    that are named after an HTML page beside them (``page.txt`` or ``page.expected.txt`` beside
-    ``page.html``): a saved copy of the page's text, which would store the story twice. Files that
+    that have the name of an HTML page beside them (``page.txt`` beside ``page.html``): perhaps a
+    saved copy of the page's text, which would store the story twice (copies named as such,
+    ``page.expected.txt``, are not read at all: :func:`page_copies`). Files that
     can't be read are left to the reader's own error; stdin and URLs are not looked at.
 
     paths (iterable of str): as given to :func:`read_inputs`. options (ReaderOptions | None).
@@ -218,13 +256,12 @@ def undated_text_files(paths: Iterable[str], options: Optional[ReaderOptions] = 
         try:
             if p.is_dir():
                 files, _ = _folder_files(p)
+                copies = page_copies(files)  # not read (read_inputs)
                 pages = {(f.parent, _stem(f.name)): f for f in files if detect_format(f.name) == "html"}
                 for f in files:
-                    if options.fmt == "text" or detect_format(f.name) == "text":
+                    if f not in copies and (options.fmt == "text" or detect_format(f.name) == "text"):
                         texts.append(f)
-                        name = _stem(f.name)  # "page.expected": "page.expected" or "page" may be the page's
-                        names = [name] + [name[:i] for i in range(len(name) - 1, 0, -1) if name[i] == "."]
-                        page = next((pages[f.parent, n] for n in names if (f.parent, n) in pages), None)
+                        page = pages.get((f.parent, _stem(f.name)))  # page.txt beside page.html
                         if page is not None:
                             beside.append((f, page))
             elif p.is_file() and (options.fmt == "text" or (detect_format(p.name, _head(p)) == "text"
