@@ -15,10 +15,14 @@ or the batches they came in, so a crashed and resumed ingest gives the same clus
    and a coded recipient, or two coded actors of a reciprocal event) are never merged: each is
    an event of its own. A one-sided key ("USA accuses") would join unrelated stories of a day.
 2. Within one key, mentions are sorted by (date, article id, event id). The first one
-   anchors a cluster, which takes every following mention dated at most ``window`` days
-   (default 1) after the anchor; the first mention beyond that anchors the next cluster
+   anchors a cluster; each following mention joins the first cluster whose anchor is dated at
+   most ``window`` days (default 1) before it and that holds a mention of the same story
+   (:func:`same_story`: a participant named in both, not only by its country's name, or
+   sentences that share most of their content words); else it anchors a cluster of its own
    (:func:`cluster_mentions`). So every mention of a cluster lies within ``window`` days of
-   its first date and of every other mention.
+   its first date. The same codes, type and day are not enough: in one week of Wikinews a
+   Kanye West sentence and "protests against the restrictions on free speech in Islam" were
+   one PROTEST of USA against USA, as were two campaign rallies in two states (trial 8).
 3. NumMentions = mentions in the cluster, NumArticles = distinct articles, NumSources =
    distinct sources (the article's publisher: its url host or the input's ``source`` field;
    articles of unknown source count as one source).
@@ -29,14 +33,20 @@ The id of a deduplicated event is a 60-bit integer derived from its anchor menti
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date as Date, timedelta
-from typing import Iterable, Optional
+from functools import lru_cache
+from typing import Callable, Iterable, Optional
 
-__all__ = ["DEFAULT_WINDOW", "dedup_key", "side_code", "cluster_id", "cluster_mentions", "shift_date", "source_of",
-           "article_key", "same_article", "known_copy"]
+__all__ = ["DEFAULT_WINDOW", "SAME_WORDS", "dedup_key", "side_code", "cluster_id", "cluster_mentions", "same_story",
+           "content_words", "shift_date", "source_of", "article_key", "same_article", "known_copy"]
 
 #: days: mentions dated within this many days of a cluster's first mention join it
 DEFAULT_WINDOW = 1
+#: share of the shorter sentence's content words the other must hold for two mentions that name no
+#: participant in common to be one story (an overlap coefficient: a headline and its lead, a wire
+#: story and its rewrite share most words; two rallies share "rally")
+SAME_WORDS = 0.5
 
 
 def dedup_key(event_type: str, actor_codes: Iterable[Optional[str]], recipient_codes: Iterable[Optional[str]],
@@ -85,23 +95,77 @@ def shift_date(iso: str, days: int) -> str:
     return (Date.fromisoformat(iso[:10]) + timedelta(days=days)).isoformat()
 
 
-def cluster_mentions(mentions: list[dict], window: int = DEFAULT_WINDOW) -> list[list[dict]]:
+def cluster_mentions(mentions: list[dict], window: int = DEFAULT_WINDOW,
+                     same: Optional[Callable[[dict, dict], bool]] = None) -> list[list[dict]]:
     """Group the mentions of one dedup key into clusters (rule 2 of the module docstring).
 
-    mentions (list[dict]): each with at least ``date`` (ISO), ``article_id`` and ``event_id``.
+    mentions (list[dict]): each with at least ``date`` (ISO), ``article_id`` and ``event_id``
+        (and what ``same`` reads: :func:`same_story` reads ``names`` and ``text``).
     window (int): days after the anchor's date that still join its cluster (>= 0).
-    RETURNS (list[list[dict]]): clusters in date order; each list starts with its anchor.
+    same (callable | None): whether two mentions report one story; a mention joins the first open
+        cluster holding a mention it is the same story as. None: the key and the window decide
+        alone (every mention joins the open cluster).
+    RETURNS (list[list[dict]]): clusters in order of their anchors; each list starts with its anchor.
+    The result depends only on the set of mentions, not on their order.
     """
     ordered = sorted(mentions, key=lambda m: (m["date"], m["article_id"], m["event_id"]))
     clusters: list[list[dict]] = []
-    limit = None
+    open_: list[tuple[str, list]] = []  # (last day that joins, cluster), in anchor order
     for m in ordered:
-        if limit is None or m["date"][:10] > limit:
-            clusters.append([m])
-            limit = shift_date(m["date"], window)
+        day = m["date"][:10]
+        open_ = [(limit, c) for limit, c in open_ if day <= limit]
+        home = next((c for _, c in open_ if same is None or any(same(m, x) for x in c)), None)
+        if home is None:
+            home = [m]
+            clusters.append(home)
+            open_.append((shift_date(m["date"], window), home))
         else:
-            clusters[-1].append(m)
+            home.append(m)
     return clusters
+
+
+def same_story(a: dict, b: dict) -> bool:
+    """Whether two mentions of one dedup key, dated within the window, report the same event, as a
+    reader would judge: they name a participant in common (``names``: the canonical names of
+    their actors and recipients other than countries named as such, lower case), or their
+    sentences (``text``) share at least :data:`SAME_WORDS` of the shorter one's content words
+    (:func:`content_words`).
+
+    a, b (dict): mentions with ``names`` (iterable of str) and ``text`` (str | None).
+    RETURNS (bool).
+    """
+    if set(a.get("names") or ()) & set(b.get("names") or ()):
+        return True
+    wa, wb = content_words(a.get("text")), content_words(b.get("text"))
+    if not wa or not wb:
+        return False
+    return len(wa & wb) >= SAME_WORDS * min(len(wa), len(wb))
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def content_words(text: Optional[str]) -> frozenset:
+    """The content words of a sentence: words of three letters or more, lower case, that are not
+    English stop words (spaCy's list), a plural -s dropped ("protests" is "protest").
+
+    RETURNS (frozenset[str])."""
+    if not text:
+        return frozenset()
+    stop = _stop_words()
+    out = set()
+    for w in _WORD.findall(text.lower()):
+        if w in stop:
+            continue
+        out.add(w[:-1] if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3 else w)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 def source_of(url: Optional[str], source: Optional[str] = None) -> Optional[str]:
