@@ -17,8 +17,9 @@ or the batches they came in, so a crashed and resumed ingest gives the same clus
 2. Within one key, mentions are sorted by (date, article id, event id). The first one
    anchors a cluster; each following mention joins the first cluster whose anchor is dated at
    most ``window`` days (default 1) before it and that holds a mention of the same story
-   (:func:`same_story`: a participant named in both, not only by its country's name, or
-   sentences that share most of their content words); else it anchors a cluster of its own
+   (:func:`same_story`: the same people named on each side where both name someone, and a
+   participant named in both or sentences that share most of their content words); else it
+   anchors a cluster of its own
    (:func:`cluster_mentions`). So every mention of a cluster lies within ``window`` days of
    its first date. The same codes, type and day are not enough: in one week of Wikinews a
    Kanye West sentence and "protests against the restrictions on free speech in Islam" were
@@ -39,13 +40,14 @@ from functools import lru_cache
 from typing import Callable, Iterable, Optional
 
 __all__ = ["DEFAULT_WINDOW", "SAME_WORDS", "dedup_key", "side_code", "cluster_id", "cluster_mentions", "same_story",
+           "same_name", "participant_name",
            "content_words", "shift_date", "source_of", "article_key", "same_article", "known_copy"]
 
 #: days: mentions dated within this many days of a cluster's first mention join it
 DEFAULT_WINDOW = 1
-#: share of the shorter sentence's content words the other must hold for two mentions that name no
-#: participant in common to be one story (an overlap coefficient: a headline and its lead, a wire
-#: story and its rewrite share most words; two rallies share "rally")
+#: Dice coefficient of the content words of two sentences that name no participant in common, at
+#: or above which they are one story: a wire story and its rewrite share most of their words; two
+#: rallies in two states share "rally" and a state's name, a fraction of either sentence
 SAME_WORDS = 0.5
 
 
@@ -124,22 +126,57 @@ def cluster_mentions(mentions: list[dict], window: int = DEFAULT_WINDOW,
     return clusters
 
 
+def participant_name(canonical: Optional[str], kind: Optional[str] = None) -> Optional[str]:
+    """The name of an event participant as :func:`same_story` compares it, or None when it names no
+    one in particular: a country named as such (kind "country"), a generic label the actor coder
+    gives a group by its country and role ("United States (protesters)", "Iran (government)"), or
+    a common noun ("workers", "ruling party"). Two rallies of "United States (protesters)" against
+    "United States (government)" share those labels and nothing else (trial 8).
+
+    RETURNS (str | None): the name in lower case."""
+    if not canonical or kind == "country":
+        return None
+    name = canonical.strip()
+    if name.endswith(")") or not any(ch.isupper() for ch in name):
+        return None
+    return name.lower()
+
+
 def same_story(a: dict, b: dict) -> bool:
     """Whether two mentions of one dedup key, dated within the window, report the same event, as a
-    reader would judge: they name a participant in common (``names``: the canonical names of
-    their actors and recipients other than countries named as such, lower case), or their
-    sentences (``text``) share at least :data:`SAME_WORDS` of the shorter one's content words
-    (:func:`content_words`).
+    reader would judge (the key already holds the type and the codes of both sides):
 
-    a, b (dict): mentions with ``names`` (iterable of str) and ``text`` (str | None).
-    RETURNS (bool).
+    * where both mentions name someone in particular on a side (``names``: ``{"actor": set,
+      "recipient": set}`` of :func:`participant_name`), the side must have someone in common
+      (:func:`same_name`): "Trump granted X a pardon" and "Trump granted Y a pardon" are two events;
+    * then a participant named on both is one story; else their sentences (``text``) must share
+      most content words (Dice coefficient of :func:`content_words` at least :data:`SAME_WORDS`).
+
+    a, b (dict): mentions. RETURNS (bool).
     """
-    if set(a.get("names") or ()) & set(b.get("names") or ()):
+    shared = False
+    for side in ("actor", "recipient"):
+        na, nb = (a.get("names") or {}).get(side) or (), (b.get("names") or {}).get(side) or ()
+        if na and nb:
+            if not any(same_name(x, y) for x in na for y in nb):
+                return False
+            shared = True
+    if shared:
         return True
     wa, wb = content_words(a.get("text")), content_words(b.get("text"))
     if not wa or not wb:
         return False
-    return len(wa & wb) >= SAME_WORDS * min(len(wa), len(wb))
+    return 2 * len(wa & wb) >= SAME_WORDS * (len(wa) + len(wb))
+
+
+def same_name(x: str, y: str) -> bool:
+    """Whether two participant names (lower case) are one: equal, or the shorter is the end of the
+    longer word for word ("johnson" and "boris johnson": a person named in full, then by surname).
+    RETURNS (bool)."""
+    if x == y:
+        return True
+    short, long_ = sorted((x.split(), y.split()), key=len)
+    return bool(short) and long_[-len(short):] == short
 
 
 _WORD = re.compile(r"[^\W\d_]{3,}")

@@ -32,15 +32,16 @@ class Clustering:
             "SELECT 1 FROM event_clusters c WHERE c.id = e.cluster_id AND c.dedup_key = ? AND c.date < ?)",
             (key, floor, key, floor))
         names: dict = {}
-        for r in self._rows(  # the story's participants: names that are more than a country's name
-                "SELECT p.article_id, p.event_id, lower(p.canonical) AS name FROM event_actors p "
+        for r in self._rows(  # the story's participants, by name (dedup.participant_name)
+                "SELECT p.article_id, p.event_id, p.role, p.canonical, x.kind FROM event_actors p "
                 "JOIN events e ON e.article_id = p.article_id AND e.id = p.event_id "
                 "LEFT JOIN actors x ON x.article_id = p.article_id AND x.id = p.mention "
-                "WHERE e.dedup_key = ? AND e.date >= ? AND p.canonical IS NOT NULL "
-                "AND COALESCE(x.kind, '') <> 'country'", (key, floor)):
-            names.setdefault((r["article_id"], r["event_id"]), set()).add(r["name"])
+                "WHERE e.dedup_key = ? AND e.date >= ?", (key, floor)):
+            name = dedup.participant_name(r["canonical"], r["kind"])
+            if name:
+                names.setdefault((r["article_id"], r["event_id"]), {}).setdefault(r["role"], set()).add(name)
         for m in mentions:
-            m["names"] = names.get((m["article_id"], m["event_id"]), ())
+            m["names"] = names.get((m["article_id"], m["event_id"]), {})
         self._exec("DELETE FROM event_clusters WHERE dedup_key = ? AND date >= ?", (key, floor))
         clusters, updates = [], []
         for group in dedup.cluster_mentions(mentions, window, same=dedup.same_story):
