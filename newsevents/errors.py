@@ -37,6 +37,13 @@ class Errors:
             "either ('01/07/2019') is not read.")
     E025 = ("Input {path}, {line}: a JSON {kind}, expected an object (one article a line, e.g. "
             "{{\"id\": \"a1\", \"text\": \"...\"}}).")
+    E026 = ("Input {path}, {line}: a JSON object that wraps articles (its field '{field}' holds a list of {n}), "
+            "expected an array of articles or JSON lines. Pass the list itself, e.g. "
+            "`jq -c '.{field}[]' {path} > articles.jsonl`.")
+    E027 = ("Input {path} is a {kind} table: newsevents does not read tables. Convert it to JSON lines, one "
+            "article an object with a 'text' field (e.g. `python3 -c \"import csv,json,sys; "
+            "[print(json.dumps(r)) for r in csv.DictReader(open(sys.argv[1]){delimiter})]\" {path} > "
+            "articles.jsonl`), or pass --input-format text to read it as one text.")
     E024 = ("Input {path}, {line}: {reason}. Fields must be JSON strings (text, title, url, source; "
             "the id may be a number), published an ISO date string.")
     # output files (-o, --errors)

@@ -79,9 +79,11 @@ def _folder(tmp_path: Path) -> Path:
 
 def test_undated_text_files_and_the_copies_beside_a_page(tmp_path):
     folder = _folder(tmp_path)
+    (folder / "sub" / "hk.html").write_text(PAGE, encoding="utf8")  # sub/hk.txt: the page's name, read
     texts, beside = undated_text_files([str(folder)])
-    assert sorted(p.relative_to(folder).as_posix() for p in texts) == ["hk.expected.txt", "notes.txt", "sub/hk.txt"]
-    assert beside == [(folder / "hk.expected.txt", folder / "hk.html")]
+    # hk.expected.txt is a copy named as such: not read (page_copies), so not an undated text either
+    assert sorted(p.relative_to(folder).as_posix() for p in texts) == ["notes.txt", "sub/hk.txt"]
+    assert beside == [(folder / "sub" / "hk.txt", folder / "sub" / "hk.html")]
     named = folder / "notes.txt"
     assert undated_text_files([str(named), "-", "https://example.com/a"]) == ([named], [])
     assert undated_text_files([str(folder)], ReaderOptions(published=date(2019, 7, 1))) == ([], [])
@@ -92,16 +94,20 @@ def test_undated_text_files_and_the_copies_beside_a_page(tmp_path):
 def test_a_folder_walk_warns_about_undated_text_files_and_page_copies(tmp_path, monkeypatch, pipeline):
     monkeypatch.setattr(cli, "make_pipeline", lambda options: pipeline)
     folder = _folder(tmp_path)
+    (folder / "sub" / "hk.html").write_text(PAGE.replace("Hong Kong", "Macau"), encoding="utf8")  # sub/hk.txt: read
     res = run(["ingest", str(folder), "--db", str(tmp_path / "f.db")])
     assert res.exit_code == 0, res.stderr
     lines = res.stderr.splitlines()
-    assert lines[0].startswith("newsevents: warning: 3 text files without a publication date (hk.expected.txt, "
-                               "notes.txt, hk.txt): relative dates")
+    assert lines[0].startswith("newsevents: warning: 2 text files without a publication date (notes.txt, hk.txt): "
+                               "relative dates")
     assert lines[0].endswith("pass --published DATE (e.g. --published 2019-07-01)")
     assert lines[1].startswith("newsevents: warning: 1 of these text files are named after an HTML page beside them "
-                               "(hk.expected.txt beside hk.html): ")
-    assert f"'{folder / '*.html'}'" in lines[1]
-    assert lines[-1].startswith("newsevents: 4 articles read, 4 stored (3 without a publication date), 0 already ")
+                               "(hk.txt beside hk.html): ")
+    assert f"'{folder / 'sub' / '*.html'}'" in lines[1]
+    assert lines[2] == (f"newsevents: warning: folder {folder}: 1 text file(s) named as a copy of an HTML page beside "
+                        "them not read (hk.expected.txt beside hk.html): a saved extraction of a page would store its "
+                        "story twice, once undated; pass such a file by name to read it")
+    assert lines[-1].startswith("newsevents: 4 articles read, 4 stored (2 without a publication date), 0 already ")
     # the suggested command reads the pages alone (a quoted pattern is expanded, by extract too)
     res = run(["extract", str(folder / "*.html"), "--format", "ndjson"])
     assert res.exit_code == 0 and "warning" not in res.stderr, res.stderr

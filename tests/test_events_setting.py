@@ -268,3 +268,20 @@ def test_a_headline_restated_by_the_lead_is_one_event(pipeline):
 def test_a_headline_event_the_lead_does_not_tell_stays(pipeline):
     an = pipeline("Turkey shells Kurdish town\n\nThe United Nations called for talks on Monday.", published=PUBLISHED)
     assert "ASSAULT" in [e.event_type for e in an.events]
+
+
+def test_a_long_headline_that_is_the_page_title_restated_by_the_lead_is_one_event(pipeline):
+    """Trial 8: an HTML page whose headline (its title, the text's first line) has more than 25 tokens
+    was read as no headline, so its event was counted twice, headline and lead. A first line that is
+    the article's title is a headline at any length; without the title the long line stays a sentence."""
+    from newsevents.pipeline import ArticleInput
+
+    title = ("Police and soldiers kill three protesters in clashes with demonstrators near a barricaded "
+             "fuel plant outside the capital on Tuesday night as thousands march against the interim government")  # 28
+    text = (title + "\n\nPolice and soldiers killed three protesters in clashes near a fuel plant on Tuesday, "
+            "the public defender's office said.")
+    [an] = list(pipeline.pipe([ArticleInput(text=text, title=title, published=PUBLISHED)]))
+    kills = [e for e in an.events if e.event_type == "ASSAULT"]
+    assert [e.evidence.sentence for e in kills] == [1]
+    [untitled] = list(pipeline.pipe([ArticleInput(text=text, published=PUBLISHED)]))
+    assert sorted(e.evidence.sentence for e in untitled.events if e.event_type == "ASSAULT") == [0, 1]

@@ -108,6 +108,20 @@ def test_evidence_offsets_are_exact(pipeline):
         assert text[ev.start:ev.end] == ev.text
 
 
+def test_event_evidence_is_the_sentence_without_its_blank_lines(pipeline):
+    """Trial 8 §2.10: the evidence of an event in a paragraph followed by blank lines ended in "\n\n"
+    (the whitespace token the sentence holds), so CSV cells held blank lines. The evidence is the
+    sentence alone, and its offsets still point at exactly that text."""
+    first = "Police arrested 20 protesters in Hong Kong."
+    text = first + "\n\n  The minister met his counterpart in Seoul.\n\n"
+    a = pipeline(text, published=date(2019, 7, 1))
+    by_trigger = {e.trigger.text: e.evidence for e in a.events}
+    assert (by_trigger["arrested"].start, by_trigger["arrested"].end, by_trigger["arrested"].text) == (0, 43, first)
+    met = by_trigger["met"]
+    assert (met.start, met.end, met.text) == (47, 89, "The minister met his counterpart in Seoul.")
+    assert text[met.start:met.end] == met.text and met.sentence == 1
+
+
 def test_batches_are_parsed_in_groups_of_bounded_characters(nlp, monkeypatch):
     """Peak memory follows the characters parsed at once, so a batch is split by Options.batch_chars."""
     texts = ["Police arrested three protesters in Paris.", "Rebels attacked a village near Goma today.",

@@ -223,3 +223,30 @@ def test_contains_and_search_take_wildcard_characters_literally(db):
     for query in ("100%", "a_b", '"unbalanced', "NEAR(", "--"):
         res = run(["search", "--db", db, "--", query])
         assert res.exit_code == 0 and "Traceback" not in res.output, query
+
+
+def test_a_filter_no_actor_matches_says_so_on_stderr(db):
+    """Trial 8: `events --actor XYZ` printed "(no rows)" with nothing saying that no actor is XYZ. An
+    empty answer says which --actor/--recipient value matches no stored code or name (exit 0); one that
+    is known but finds no rows says nothing."""
+    res = run(["events", "--db", db, "--actor", "XYZ"])
+    assert res.exit_code == 0 and res.stdout.strip() == "(no rows)"
+    assert res.stderr.startswith("newsevents: no actor code or canonical name in the database matches --actor 'XYZ'")
+    res = run(["events", "--db", db, "--actor", "usa", "--recipient", "Atlantis", "--dedup"])
+    assert res.exit_code == 0 and "matches --recipient 'Atlantis'" in res.stderr and "--actor" not in res.stderr
+    known = run(["events", "--db", db, "--actor", "CHN", "--recipient", "PRK"])
+    assert known.stdout.strip() == "(no rows)" and known.stderr == ""
+    by_name = run(["events", "--db", db, "--actor", "china", "--type", "ASSAULT"])
+    assert by_name.stderr == ""
+    res = run(["dyads", "--db", db, "--actor", "XYZ", "-q"])
+    assert res.stderr == ""
+    res = run(["dyads", "--db", db, "--actor", "XYZ"])
+    assert "no actor code in the database matches --actor 'XYZ'" in res.stderr
+
+
+def test_dyads_limit(db):
+    """Trial 8: `dyads --limit` was "No such option" while events, quotes and search take it."""
+    every = json.loads(run(["dyads", "--db", db, "--format", "json"]).stdout)
+    res = run(["dyads", "--db", db, "--format", "json", "--limit", "2"])
+    assert res.exit_code == 0 and len(every) > 2
+    assert json.loads(res.stdout) == every[:2]

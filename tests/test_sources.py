@@ -544,3 +544,59 @@ def test_a_file_that_is_no_jsonl_is_one_error_not_one_per_line(tmp_path):
     mixed.write_text('not json\n{"id": "a", "text": "Iran attacked Israel."}\n', encoding="utf-8")
     rows = list(read_inputs([str(mixed)]))
     assert [(r.id, r.problem[0] if r.problem else None) for r in rows] == [(f"{mixed}:1", "E021"), ("a", None)]
+
+
+def test_a_csv_or_tsv_table_is_refused_with_a_conversion_hint_not_read_as_one_text(tmp_path):
+    """Trial 8: a CSV of articles given to extract was one article whose text was every row. A file
+    named as a table is E027 (no text read), with the command that converts it to JSONL; a forced
+    --input-format text still reads it as text."""
+    f = tmp_path / "arts.csv"
+    f.write_text('id,title,text\n1,Hello,"Russia attacked Ukraine."\n', encoding="utf8")
+    got = list(read_inputs([str(f)]))
+    assert [(a.id, a.text, a.problem[0]) for a in got] == [("arts", "", "E027")]
+    assert got[0].problem[1].startswith(f"[E027] Input {f} is a CSV table: newsevents does not read tables.")
+    assert "csv.DictReader(open(sys.argv[1]))" in got[0].problem[1]
+    t = tmp_path / "arts.tsv"
+    t.write_text("id\ttext\n1\tHello.\n", encoding="utf8")
+    tsv = list(read_inputs([str(t)]))[0]
+    assert tsv.problem[0] == "E027" and "a TSV table" in tsv.problem[1] and "delimiter='\\t'" in tsv.problem[1]
+    forced = list(read_inputs([str(f)], ReaderOptions(fmt="text")))
+    assert [(a.text, a.problem) for a in forced] == [(b'id,title,text\n1,Hello,"Russia attacked Ukraine."\n', None)]
+
+
+def test_the_conversion_e027_gives_makes_jsonl_that_is_read(tmp_path):
+    """The command in E027's message, run as written, turns the table into JSONL records that read."""
+    import shlex
+    import subprocess
+    import sys
+
+    f = tmp_path / "arts.csv"
+    f.write_text('id,title,text\n1,Hello,"Russia attacked Ukraine."\n', encoding="utf8")
+    message = list(read_inputs([str(f)]))[0].problem[1]
+    cmd = message.split("(e.g. `", 1)[1].split("`", 1)[0]
+    argv = shlex.split(cmd.split(" > ")[0])
+    assert argv[0] == "python3"
+    out = subprocess.run([sys.executable] + argv[1:], capture_output=True, text=True, check=True).stdout
+    (tmp_path / "a.jsonl").write_text(out, encoding="utf8")
+    got = list(read_inputs([str(tmp_path / "a.jsonl")]))
+    assert [(a.id, a.title, a.text, a.problem) for a in got] == [("1", "Hello", "Russia attacked Ukraine.", None)]
+
+
+def test_a_json_object_wrapping_articles_names_the_list_not_text_key(tmp_path):
+    """Trial 8: {"articles": [...]} got "Pass --text-key", which can't help. An object with no text
+    field whose field holds a list of objects is E026 naming that field; one with no such list is still
+    E022."""
+    f = tmp_path / "wrapped.json"
+    f.write_text('{"articles": [{"id": "a", "text": "Russia attacked Ukraine."}, {"id": "b", "text": "x"}]}',
+                 encoding="utf8")
+    got = list(read_inputs([str(f)]))
+    assert [(a.id, a.problem[0]) for a in got] == [("wrapped", "E026")]
+    assert got[0].problem[1] == (
+        f"[E026] Input {f}, line 1: a JSON object that wraps articles (its field 'articles' holds a list of "
+        f"2 objects), expected an array of articles or JSON lines. Pass the list itself, e.g. "
+        f"`jq -c '.articles[]' {f} > articles.jsonl`.")
+    j = tmp_path / "w.jsonl"
+    j.write_text('{"meta": {"n": 1}, "results": [{"text": "a"}]}\n{"body": "no text"}\n', encoding="utf8")
+    got = list(read_inputs([str(j)]))
+    assert [a.problem[0] for a in got] == ["E026", "E022"]
+    assert "its field 'results' holds a list of 1 object)" in got[0].problem[1]

@@ -84,3 +84,35 @@ def test_a_folder_walk_says_which_json_files_it_left_out(tmp_path, caplog):
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert len(warnings) == 1 and "1 .json file(s) not read (export.json)" in warnings[0]
     assert any("1 file(s) of other endings not read (.md)" in r.getMessage() for r in caplog.records)
+
+
+def test_a_folder_walk_leaves_out_text_files_named_as_a_copy_of_a_page_beside_them(tmp_path, caplog):
+    """Trial 8 §3.1: the shipped HTML corpus keeps `X.expected.txt` beside `X.html`; the walk read each
+    as a second, undated article of the story. A text file named after a page beside it with a
+    qualifier is left out, with a warning; `page.txt` (the page's own name) and a copy named by itself
+    are read; the Ray engine's walk leaves out the same files."""
+    import logging
+    from pathlib import Path
+
+    from newsevents.runners.ray import expand_inputs
+    from newsevents.sources import page_copies, read_inputs
+
+    page = "<html><body><article><p>Russia expelled two Polish diplomats on Friday in Moscow.</p></article></body></html>"
+    (tmp_path / "c" / "sub").mkdir(parents=True)
+    (tmp_path / "c" / "hk.html").write_text(page, encoding="utf8")
+    (tmp_path / "c" / "hk.expected.txt").write_text("Russia expelled two Polish diplomats.", encoding="utf8")
+    (tmp_path / "c" / "hk.main.TXT").write_text("Russia expelled two Polish diplomats.", encoding="utf8")
+    (tmp_path / "c" / "hk.txt").write_text("Germany and France signed a trade agreement.", encoding="utf8")
+    (tmp_path / "c" / "sub" / "hk.expected.txt").write_text("Kenya and Ethiopia agreed.", encoding="utf8")  # no page
+    root = tmp_path / "c"
+    assert page_copies(sorted(root.rglob("*"))) == {root / "hk.expected.txt": root / "hk.html",
+                                                   root / "hk.main.TXT": root / "hk.html"}
+    with caplog.at_level(logging.WARNING, logger="newsevents"):
+        ids = sorted(a.id for a in read_inputs([str(root)]))
+    assert ids == ["hk.html", "hk.txt", "sub/hk.expected"]
+    [warning] = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert warning.startswith(f"folder {root}: 2 text file(s) named as a copy of an HTML page beside them not read "
+                              "(hk.expected.txt beside hk.html)")
+    assert [a.id for a in read_inputs([str(root / "hk.expected.txt")])] == ["hk.expected"]  # by name: read
+    assert sorted(Path(f).relative_to(root).as_posix() for f in expand_inputs([str(root)])) == [
+        "hk.html", "hk.txt", "sub/hk.expected.txt"]

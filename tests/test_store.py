@@ -13,7 +13,8 @@ from typing import Optional
 
 import pytest
 
-from newsevents.dedup import cluster_id, cluster_mentions, dedup_key, source_of
+from newsevents.dedup import (cluster_id, cluster_mentions, content_words, dedup_key, participant_name, same_name,
+                              same_story, source_of)
 from newsevents.records import Actor, ActorRef, ArticleAnalysis, ArticleError, Event, Evidence, Place, Quote, Speaker
 from newsevents.store import StoreError, content_hash, open_store
 
@@ -29,7 +30,9 @@ def make_analysis(art_id: str, events: list[dict], url: Optional[str] = None, pu
     """An ArticleAnalysis with one sentence per event: "<actors> <verb> <recipients>."
 
     events: dicts with type, actors (codes), recipients (codes), date, and optionally verb,
-        negated, hypothetical, place (name, lat, lon, country, feature), quad, goldstein, cameo.
+        negated, hypothetical, place (name, lat, lon, country, feature), quad, goldstein, cameo,
+        people ({code: a person's name} naming that participant instead of its country) and tail
+        (words ending the sentence).
     quotes: (speaker canonical, speaker code, content) -> a direct quote sentence each.
     """
     text, actors, evs, places, qs = "", [], [], [], []
@@ -40,19 +43,20 @@ def make_analysis(art_id: str, events: list[dict], url: Optional[str] = None, pu
         for role in ("actors", "recipients"):
             refs[role] = []
             for code in spec.get(role, []):
-                name = COUNTRIES.get(code, code)
+                person = (spec.get("people") or {}).get(code)
+                name = person or COUNTRIES.get(code, code)
                 if parts and role == "recipients" and not refs["recipients"]:
                     parts.append(spec.get("verb", "met"))
                 pos = len(text) + len(" ".join(parts)) + (1 if parts else 0)
                 parts.append(name)
                 aid = f"A{len(actors) + 1}"
-                actors.append(Actor(id=aid, text=name, canonical=name, code=code, sector="GOV", kind="country",
-                                    entity=aid, resolved_by="country-name",
+                actors.append(Actor(id=aid, text=name, canonical=name, code=code, sector="GOV",
+                                    kind="person" if person else "country", entity=aid, resolved_by="country-name",
                                     evidence=Evidence(sentence=n, start=pos, end=pos + len(name), text=name)))
                 refs[role].append(ActorRef(mention=aid, canonical=name, code=code, sector="GOV"))
         if not spec.get("recipients"):
             parts.append(spec.get("verb", "met"))
-        sentence = " ".join(parts) + "."
+        sentence = " ".join(parts) + (" " + spec["tail"] if spec.get("tail") else "") + "."
         text += sentence + " "
         verb = spec.get("verb", "met")
         vpos = start + sentence.index(" " + verb) + 1
@@ -204,6 +208,88 @@ def test_cluster_mentions_greedy_window():
     assert [[m["article_id"] for m in g] for g in groups] == [["b", "a"], ["c", "d"], ["e"]]
     assert [[m["article_id"] for m in g] for g in cluster_mentions(ms, window=0)] == [["b"], ["a"], ["c"], ["d"], ["e"]]
     assert len(cluster_mentions(ms, window=3)) == 2
+
+
+def _mention(day: str, art: str, text: str, actors=(), recipients=()) -> dict:
+    return {"date": day, "article_id": art, "event_id": "V1", "text": text,
+            "names": {"actor": set(actors), "recipient": set(recipients)}}
+
+
+def test_same_story_needs_the_same_people_and_a_shared_participant_or_most_words():
+    """Trial 8 §1.8: the same codes, type and day merged unrelated sentences. Two mentions are one
+    story when each side that both name someone on has someone in common, and a participant is named
+    in both or the sentences share most content words."""
+    west = _mention("2020-08-31", "a", "West backed away from his previous support for President Trump, expressing "
+                    "disappointment at reports Trump hid in the White House basement during riots.",
+                    ["kanye west"], ["donald trump"])
+    islam = _mention("2020-08-31", "b", "At times there have been protests against the restrictions on free speech "
+                     "in Islam.")
+    assert not same_story(west, islam)
+    rally_pa = _mention("2020-10-26", "c", "Trump stirred controversy during an interview with a North Carolina "
+                        "outlet and again at a rally in Pennsylvania.", ["donald trump"])
+    rally_nc = _mention("2020-10-26", "d", "Jorgensen supporters during a rally in North Carolina.")
+    assert not same_story(rally_pa, rally_nc)  # {rally, north, carolina} shared: 6 of 15 words, Dice 0.4
+    lead = _mention("2020-10-26", "e", "President Donald Trump spoke to thousands at a rally in Allentown.",
+                    ["donald trump"])
+    assert same_story(rally_pa, lead)  # a participant named in both
+    pardon = [_mention("2020-02-18", "f", f"Trump granted {n} a full and unconditional pardon.", ["donald trump"],
+                       [n.lower()]) for n in ("Angela Stanton", "Michael Milken")]
+    assert not same_story(*pardon)  # the recipients are two people
+    wire = _mention("2020-10-27", "g", "Police arrested twenty protesters in Hong Kong on Sunday, officials said.")
+    rewrite = _mention("2020-10-27", "h", "Twenty protesters were arrested by police in Hong Kong.")
+    assert same_story(wire, rewrite)  # 6 shared of 9 and 6 words: Dice 0.8
+    assert content_words("The protests, the protesters and the process.") == {"protest", "protester", "process"}
+    assert same_name("johnson", "boris johnson") and not same_name("johnson", "johnson city mayor")
+
+
+def test_participant_names_that_name_no_one_in_particular_are_not_compared():
+    """Trial 8: two rallies in two states were one event because both were coded "United States
+    (protesters)" against "United States (government)": such labels, countries and common nouns
+    name no one in particular."""
+    assert [participant_name(n, k) for n, k in [
+        ("United States (protesters)", "group"), ("Iran (government)", "organisation"), ("China", "country"),
+        ("workers", "group"), ("ruling party", "organisation"), ("Donald Trump", "person"),
+        ("US Congress", "organisation"), (None, "person")]] == [
+        None, None, None, None, None, "donald trump", "us congress", None]
+
+
+def test_cluster_mentions_splits_other_stories_in_one_window_and_is_order_free():
+    """With same_story a mention joins the first open cluster holding its story, else anchors its own;
+    a cluster still lies within the window of its anchor; the clusters do not depend on input order."""
+    ms = [_mention("2020-10-26", "a", "Trump held a rally in Pennsylvania.", ["donald trump"]),
+          _mention("2020-10-26", "b", "Jorgensen supporters gathered during a rally in North Carolina.",
+                   ["jo jorgensen"]),
+          _mention("2020-10-27", "c", "Trump told the rally in Pennsylvania that he would win.", ["trump"]),
+          _mention("2020-10-27", "d", "Jo Jorgensen addressed her supporters at the rally.", ["jo jorgensen"]),
+          _mention("2020-10-28", "e", "Trump spoke at another rally.", ["donald trump"])]
+    groups = cluster_mentions(ms, window=1, same=same_story)
+    assert [[m["article_id"] for m in g] for g in groups] == [["a", "c"], ["b", "d"], ["e"]]
+    assert cluster_mentions(list(reversed(ms)), window=1, same=same_story) == groups
+    assert [[m["article_id"] for m in g] for g in cluster_mentions(ms, window=1)] == [["a", "b", "c", "d"], ["e"]]
+
+
+def test_the_store_keeps_other_stories_of_one_key_apart_and_batches_do_not_matter(tmp_path):
+    """Two PROTEST USA->USA mentions of one day about different things stay two events; a restated
+    report joins its story; one batch or three give the same clusters (the incremental re-clustering
+    leaves an earlier cluster's window to the mentions of other stories)."""
+    def protest(day, people, tail):
+        return {"type": "PROTEST", "actors": ["USA"], "recipients": ["USA"], "date": day, "verb": "protested",
+                "people": people, "cameo": "14", "goldstein": -6.5, "quad": 3, "tail": tail}
+
+    arts = [make_analysis("w1", [protest("2020-08-31", {}, "against restrictions on free speech in Islam")],
+                          url="https://a.example/w1"),
+            make_analysis("w2", [protest("2020-08-31", {}, "against restrictions on free speech in Islam again")],
+                          url="https://b.example/w2"),
+            make_analysis("k1", [protest("2020-09-01", {"USA": "Kanye West"}, "over reports about the basement")],
+                          url="https://c.example/k1")]
+    counts = []
+    for name, batches in (("one", [arts]), ("three", [[a] for a in reversed(arts)])):
+        with open_store(str(tmp_path / f"{name}.db")) as store:
+            for batch in batches:
+                store.add_batch(batch)
+            counts.append(sorted((c["num_mentions"], c["num_articles"], c["first_article"])
+                                 for c in store.clusters(event_type="PROTEST")))
+    assert counts[0] == counts[1] == [(1, 1, "k1"), (2, 2, "w1")]
 
 
 def test_cluster_id_is_stable_60_bit():
@@ -393,6 +479,14 @@ def test_search_full_text(filled):
     assert [r["article_id"] for r in filled.search('"great day"')] == ["a1"]
     assert "[" in filled.search("relief")[0]["snippet"]
     assert filled.search("") == [] and filled.search("zebra") == []
+
+
+def test_search_reads_and_and_not_in_capitals_as_operators(filled):
+    """Trial 8: 'Trump AND "New Hampshire"' matched "and" as a word. In capitals AND joins words (all
+    must occur anyway) and NOT word excludes as -word does, on both backends; "and" is a word."""
+    assert [r["article_id"] for r in filled.search("sanctions AND economy")] == ["a4"]
+    assert [r["article_id"] for r in filled.search("sanction and economy")] == []  # a4 has no "and"
+    assert sorted(r["article_id"] for r in filled.search("sanctions NOT economy")) == ["a1", "a3"]
 
 
 def test_iter_clusters_carries_mentions_with_evidence(filled):

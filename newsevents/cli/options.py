@@ -119,9 +119,10 @@ def _warn_undated(inputs, published, input_format, quiet: bool) -> None:
     """Warnings on stderr (not with -q) for inputs read as text without --published: a text carries
     no date, so relative dates ("yesterday", "on Sunday") can't be resolved and stay without a value,
     and events dated by them or by the publication date get none. Said for stdin, and with a count
-    for text files, named or found in a folder; a folder's text files named after an HTML page
-    beside them (``page.expected.txt`` beside ``page.html``, a saved copy of its text) are counted
-    apart: each such story would be stored twice, once undated."""
+    for text files, named or found in a folder; a folder's text files with the name of an HTML page
+    beside them (``page.txt`` beside ``page.html``, perhaps a saved copy of its text) are counted
+    apart: each such story would be stored twice, once undated. (``page.expected.txt`` is not read
+    at all: :func:`newsevents.sources.page_copies`.)"""
     if quiet or published or input_format not in (None, "text"):
         return
     if "-" in inputs:

@@ -61,6 +61,20 @@ def events(db_url, actor, recipient, event_type, since, until, article, quad_cla
             _write_query(rows, fmt, output, EVENT_COLUMNS_DB,
                          ["date", "event_type", "mode", "actor_codes", "recipient_codes", "cameo", "goldstein",
                           "place", "trigger", "article_id", "event_id"], {"trigger": 28, "article_id": 30})
+        if not rows and not quiet:
+            _hint_unknown_parties(store, actor=actor, recipient=recipient, codes_only=dedup)
+
+
+def _hint_unknown_parties(store, codes_only: bool = False, **parties) -> None:
+    """After a query that matched nothing: a line on stderr for each --actor/--recipient value that
+    no stored actor or recipient has as its code (or canonical name, unless ``codes_only``), so an
+    empty answer is not read as "no such events" when the value is a typo or an unknown code."""
+    for option, value in parties.items():
+        if value and not store.party_known(value, codes_only=codes_only):
+            what = "actor code" if codes_only else "actor code or canonical name"
+            click.echo(f"newsevents: no {what} in the database matches --{option} '{value}' (codes are ISO "
+                       f"alpha-3 or IGO codes such as USA or UN{'' if codes_only else ', names as in the actor_names column'})",
+                       err=True)
 
 
 @main.command()
@@ -97,8 +111,9 @@ def quotes(db_url, speaker, speaker_code, kind, contains, article, since, until,
 @click.option("--type", "event_type", default=None, callback=_plover_type, help="PLOVER event type only (any case).")
 @click.option("--since", default=None, help="From this ISO date (inclusive).")
 @click.option("--until", default=None, help="Up to this ISO date (inclusive).")
+@click.option("--limit", type=LIMIT, default=None, help="At most N rows (the first periods).")
 @common_options(ROW_FORMATS, "table")
-def dyads(db_url, actor, recipient, by, event_type, since, until, fmt, output, quiet):
+def dyads(db_url, actor, recipient, by, event_type, since, until, limit, fmt, output, quiet):
     """Count deduplicated events per period and dyad: events, mentions, Goldstein sum and mean,
     and counts per quad class. With --actor and --recipient, reciprocal events between the two
     (a meeting, both as actors) count too. Negated and hypothetical events are left out.
@@ -110,8 +125,11 @@ def dyads(db_url, actor, recipient, by, event_type, since, until, fmt, output, q
     _check_dates(since, until)
     store = _open_db(db_url)
     with store:
-        rows = store.dyads(actor=actor, recipient=recipient, by=by, event_type=event_type, since=since, until=until)
+        rows = store.dyads(actor=actor, recipient=recipient, by=by, event_type=event_type, since=since, until=until,
+                           limit=limit)
         left = store.dyads_left_out(actor=actor, recipient=recipient, event_type=event_type)
+        if not rows and not quiet:
+            _hint_unknown_parties(store, actor=actor, recipient=recipient, codes_only=True)
     if not quiet and (left["coarse"] or left["undated"]):
         parts = [f"{left['coarse']} dated only to a week, month or year (\"last week\")" if left["coarse"] else "",
                  f"{left['undated']} of articles without a publication date" if left["undated"] else ""]
@@ -130,8 +148,9 @@ def dyads(db_url, actor, recipient, by, event_type, since, until, fmt, output, q
 def search(query, db_url, limit, fmt, output, quiet):
     """Full-text search over the stored articles (titles and texts), best first.
 
-    QUERY: words (all must occur; "sanctions" also finds "sanction"), "quoted phrases",
-    OR, and -word to exclude.
+    QUERY: words (all must occur; "sanctions" also finds "sanction"; AND between them is allowed),
+    "quoted phrases", OR, and -word or NOT word to exclude. AND, OR and NOT are operators in
+    capitals only ("and" is a word).
     """
     store = _open_db(db_url)
     with store:

@@ -68,7 +68,10 @@ def drop_restated_headline(state: ArticleState, events: list) -> list:
     a headline ("Esper accuses China of intimidating smaller Asian nations", no final stop, a line
     of its own) tells its event again in the next sentences; the event is one, told twice, and
     keeps the lead's fuller evidence. A headline event the next three sentences do not restate
-    (same type, a shared or no actor code) stays. RETURNS (list[Event])."""
+    (same type, a shared or no actor code) stays. A first line of more than 25 tokens is a headline
+    only when it is the article's title (an HTML page's, or a record's ``title``): a long headline
+    such as RT's ("'He died in my hands': 3 pro-Morales demonstrators killed in clashes with ...",
+    26 tokens) was counted twice, headline and lead (trial 8). RETURNS (list[Event])."""
     ctx = state.ctx
     if not ctx.sentences or not events:
         return events
@@ -76,7 +79,8 @@ def drop_restated_headline(state: ArticleState, events: list) -> list:
     text = ctx.analysis.text
     line = text[first.start_char:first.end_char].strip()
     after = text[first.end_char:first.end_char + 3]
-    if not line or line[-1] in ".!?\"\u201d'" or "\n" not in (after + first.text[-2:]) or len(first) > 25:
+    is_title = bool(ctx.analysis.title) and line == ctx.analysis.title.strip()  # a page's own headline: any length
+    if not line or line[-1] in ".!?\"\u201d'" or "\n" not in (after + first.text[-2:]) or (len(first) > 25 and not is_title):
         return events
     lead = [e for e in events if 1 <= e.evidence.sentence <= 3]
 

@@ -92,7 +92,7 @@ def expand_inputs(paths, idents: Optional[dict] = None) -> list[str]:
     import glob
 
     from ..errors import InputError
-    from ..sources import _known_file, folder_ids
+    from ..sources import _known_file, folder_ids, page_copies
 
     files: list[str] = []
     for path in paths:
@@ -103,6 +103,8 @@ def expand_inputs(paths, idents: Optional[dict] = None) -> list[str]:
             if os.path.isdir(m):
                 found = [f for f in sorted(Path(m).rglob("*"))
                          if f.is_file() and (_known_file(f.name) or f.name.lower().endswith(".parquet"))]
+                copies = page_copies(found)  # left out, as read_inputs leaves them out (it warns)
+                found = [f for f in found if f not in copies]
                 files.extend(str(f) for f in found)
                 if idents is not None:
                     idents.update((os.path.abspath(f), i) for f, i in folder_ids(found, Path(m)).items())

@@ -31,7 +31,7 @@ from .records import JsonlRecord, _decode_bom, _read_json, _read_jsonl, parse_da
 
 logger = logging.getLogger("newsevents.sources")
 
-__all__ = ["ReaderOptions", "read_inputs", "undated_text_files", "read_file_bytes", "parse_date", "detect_format", "FORMATS", "JsonlRecord"]
+__all__ = ["ReaderOptions", "read_inputs", "undated_text_files", "page_copies", "read_file_bytes", "parse_date", "detect_format", "FORMATS", "JsonlRecord"]
 
 
 @dataclass
@@ -77,6 +77,9 @@ FORMATS = {
 #: formats read only when a file is named, not when a folder is walked (a folder's .json files
 #: are as often settings or metadata as articles)
 _NAMED_ONLY = ("json",)
+#: endings of tables (a spreadsheet's export): refused with E027 unless a format is forced, since read as
+#: text a table of articles would be one article of all its rows (trial 8)
+TABLE_ENDINGS = {".csv": ("CSV", ""), ".tsv": ("TSV", ", delimiter='\\t'"), ".tab": ("TSV", ", delimiter='\\t'")}
 #: endings whose format is confirmed by sniffing the first bytes (an .xml file may be a page)
 _AMBIGUOUS = (".xml",)
 _SUFFIX_FORMAT = sorted(((suffix, fmt) for fmt, suffixes in FORMATS.items() for suffix in suffixes),
@@ -169,6 +172,9 @@ def read_inputs(paths: Iterable[str], options: Optional[ReaderOptions] = None) -
         if p.is_dir():
             files, skipped = _folder_files(p)
             _log_skipped(p, skipped)
+            copies = page_copies(files)
+            _log_copies(p, copies)
+            files = [f for f in files if f not in copies]
             idents = folder_ids(files, p)
             for f in files:
                 try:
@@ -186,100 +192,31 @@ def read_inputs(paths: Iterable[str], options: Optional[ReaderOptions] = None) -
             raise InputError("E020", path=path, reason=err.strerror or err) from err
 
 
-def _folder_files(root: Path) -> tuple[list, list]:
-    """The files a folder walk reads (known endings but ``.json``, sorted) and those it leaves out."""
-    found = [f for f in root.rglob("*") if f.is_file()]
-    return sorted(f for f in found if _known_file(f.name)), [f for f in found if not _known_file(f.name)]
-
-
-def undated_text_files(paths: Iterable[str], options: Optional[ReaderOptions] = None) -> tuple[list, list]:
-    """The files of ``paths`` that :func:`read_inputs` reads as text while no publication date is
-    given (``options.published`` None): their relative dates ("yesterday") stay unresolved and
-    events dated by them get none, so the commands warn. Also those of them found in a folder
-    that are named after an HTML page beside them (``page.txt`` or ``page.expected.txt`` beside
-    ``page.html``): a saved copy of the page's text, which would store the story twice. Files that
-    can't be read are left to the reader's own error; stdin and URLs are not looked at.
-
-    paths (iterable of str): as given to :func:`read_inputs`. options (ReaderOptions | None).
-    RETURNS (tuple[list[Path], list[tuple[Path, Path]]]): (text files, (text file, page) for those of
-        them beside a page of their name).
-    """
-    options = options or ReaderOptions()
-    if options.published is not None or options.fmt not in (None, "text"):
-        return [], []
-    texts, beside = [], []
-    for path in paths:
-        if path == "-" or "://" in path:
-            continue
-        p = Path(path)
-        try:
-            if p.is_dir():
-                files, _ = _folder_files(p)
-                pages = {(f.parent, _stem(f.name)): f for f in files if detect_format(f.name) == "html"}
-                for f in files:
-                    if options.fmt == "text" or detect_format(f.name) == "text":
-                        texts.append(f)
-                        name = _stem(f.name)  # "page.expected": "page.expected" or "page" may be the page's
-                        names = [name] + [name[:i] for i in range(len(name) - 1, 0, -1) if name[i] == "."]
-                        page = next((pages[f.parent, n] for n in names if (f.parent, n) in pages), None)
-                        if page is not None:
-                            beside.append((f, page))
-            elif p.is_file() and (options.fmt == "text" or detect_format(p.name, _head(p)) == "text"):
-                texts.append(p)
-        except OSError:
-            continue
-    return texts, beside
-
-
 def stdin_id(data: bytes) -> str:
     """The id of a text read from stdin: ``stdin-`` and the first 12 hex digits of its SHA-1, so
     that two different texts piped in on two runs are two articles and the same text is one."""
     return "stdin-" + hashlib.sha1(data).hexdigest()[:12]
 
 
-def folder_id(path: Path, root: Path) -> str:
-    """The id of a single-article file found by walking the folder ``root``: its path inside the
-    folder without the format ending (``a/index``, ``b/index``), so that same-named files of two
-    subfolders are two articles. A file given by itself keeps its stem."""
-    rel = Path(path).relative_to(root)
-    return (rel.parent / _stem(rel.name)).as_posix()
+def _table_problem(name: str, options: ReaderOptions, ident: Optional[str]) -> Optional[ArticleInput]:
+    """An E027 record for a file named as a table (``.csv``, ``.tsv``) when no --input-format forces
+    a reading, else None. A CSV of articles read as text was one article of every row."""
+    if options.fmt is not None:
+        return None
+    ending = next((e for e in TABLE_ENDINGS if name.lower().endswith(e)), None)
+    if ending is None:
+        return None
+    from .base import problem_input
 
-
-def _log_skipped(root: Path, skipped: list) -> None:
-    """Say which files a folder walk leaves out: ``.json`` files (read only when named, as one
-    JSON array or object may be anything) as a warning, other endings with -v."""
-    if not skipped:
-        return
-    json_files = sorted(f for f in skipped if f.name.lower().endswith(".json"))
-    if json_files:
-        logger.warning("folder %s: %d .json file(s) not read (%s%s): a folder walk leaves .json out (it may "
-                       "be any JSON); pass such files by name", root, len(json_files),
-                       ", ".join(str(f.relative_to(root)) for f in json_files[:3]), ", ..." if len(json_files) > 3 else "")
-    others = [f for f in skipped if f not in json_files]
-    if others:
-        logger.info("folder %s: %d file(s) of other endings not read (%s)", root, len(others),
-                    ", ".join(sorted({f.suffix or f.name for f in others})[:10]))
-
-
-def folder_ids(files: Iterable[Path], root: Path) -> dict:
-    """The ids of the single-article files found by walking ``root``: :func:`folder_id`, except that
-    files of one subfolder whose ids would be the same (``page.txt`` and ``page.html``) keep
-    their ending (``page.txt``, ``page.html``), so that neither is refused as a different text
-    under a stored id (E041).
-
-    RETURNS (dict): file path (as given) -> id.
-    """
-    groups: dict = {}
-    for f in files:
-        groups.setdefault(folder_id(f, root), []).append(f)
-    out = {}
-    for ident, group in groups.items():
-        for f in group:
-            out[f] = ident if len(group) == 1 else Path(f).relative_to(root).as_posix()
-    return out
+    kind, delimiter = TABLE_ENDINGS[ending]
+    return problem_input("E027", ident or Path(name).stem, path=name, kind=kind, delimiter=delimiter)
 
 
 def _read_file(p: Path, options: ReaderOptions, ident: Optional[str] = None) -> Iterator[ArticleInput]:
+    table = _table_problem(str(p), options, ident)
+    if table is not None:
+        yield table
+        return
     fmt = options.fmt or detect_format(p.name, _head(p))
     logger.debug("reading %s as %s%s", p, fmt, f" (id {ident})" if ident else "")
     if fmt == "jsonl":
@@ -316,6 +253,10 @@ def read_file_bytes(data: bytes, name: str, options: Optional[ReaderOptions] = N
 
 
 def _read_bytes(data: bytes, name: str, options: ReaderOptions, ident: Optional[str] = None) -> Iterator[ArticleInput]:
+    table = _table_problem(name, options, ident)
+    if table is not None:
+        yield table
+        return
     fmt = options.fmt or detect_format(Path(name).name, data[:4096])
     if fmt == "jsonl":
         yield from _read_jsonl(io.BytesIO(data), name, options)
@@ -455,3 +396,5 @@ def _head(path: Path, size: int = 4096) -> bytes:
         return fh.read(size)
 
 
+# the folder walk (imported last: it reads the helpers above)
+from .folders import _folder_files, _log_copies, _log_skipped, folder_id, folder_ids, page_copies, undated_text_files  # noqa: E402,F401

@@ -218,6 +218,11 @@ def record_input(obj: dict, ident: Optional[str], name: str, n, options: ReaderO
     if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) and str(raw_id):
         ident = str(raw_id)
     if options.text_key not in obj:
+        wrapped = _wrapped_list(obj)
+        if wrapped is not None:  # {"articles": [...]}: --text-key can't help, the list must be passed
+            return ArticleInput(text="", id=ident, problem=("E026", "[E026] " + Errors.E026.format(
+                path=name, line=_place(n), field=wrapped,
+                n=f"{len(obj[wrapped])} object{'s' if len(obj[wrapped]) != 1 else ''}")))
         return ArticleInput(text="", id=ident, problem=(
             "E022", "[E022] " + Errors.E022.format(path=name, line=_place(n), key=options.text_key)))
     if obj.get(options.text_key) is None:  # "text": null says where, like any other wrong type
@@ -239,6 +244,16 @@ def record_input(obj: dict, ident: Optional[str], name: str, n, options: ReaderO
             "E023", f"[E023] Input {name}, {_place(n)}: " + Errors.E023.format(value=record.published)))
     return ArticleInput(text=record.text or "", published=published, id=ident, title=record.title,
                         url=record.url, source=record.source)
+
+
+def _wrapped_list(obj: dict) -> Optional[str]:
+    """The field of a JSON object that holds a non-empty list of objects (``{"articles": [{...}]}``,
+    as APIs and scrapers wrap their results), the first such in the object's order; None if none.
+    Such an object is a wrapper of articles, not an article without a text field (E026, not E022)."""
+    for key, value in obj.items():
+        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            return str(key)
+    return None
 
 
 class JsonlRecord(BaseModel):

@@ -16,22 +16,35 @@ class Clustering:
     """Re-clustering of deduplicated events (mixed into :class:`~newsevents.store.base.Store`)."""
 
     def _recluster(self, key: str, since: str, window: int) -> None:
-        """Recompute the clusters of ``key`` from the first one a mention dated ``since`` can change.
+        """Recompute the clusters of ``key`` that a mention dated ``since`` can change.
 
         Clusters anchored more than ``window`` days before ``since`` end before it and are
-        unchanged by the greedy rule (:func:`newsevents.dedup.cluster_mentions`); every
-        later cluster is deleted and rebuilt from its mentions.
+        unchanged by the rule (:func:`newsevents.dedup.cluster_mentions`); every later cluster
+        is deleted and rebuilt from its mentions and the mentions of no cluster yet (a mention
+        in the window of an earlier cluster but of another story is not in that cluster: it
+        is rebuilt too, and can't join the earlier cluster now, as it did not before).
         """
         floor = dedup.shift_date(since, -window)
-        row = self._rows("SELECT MIN(date) AS d FROM event_clusters WHERE dedup_key = ? AND date >= ?", (key, floor))
-        start = min(since, row[0]["d"]) if row and row[0]["d"] else since
         mentions = self._rows(
             "SELECT e.article_id, e.id AS event_id, e.date, e.mode, e.cameo, e.goldstein, e.quad_class, "
-            "e.event_type, e.actor_codes, e.recipient_codes, a.source FROM events e "
-            "JOIN articles a ON a.id = e.article_id WHERE e.dedup_key = ? AND e.date >= ?", (key, start))
-        self._exec("DELETE FROM event_clusters WHERE dedup_key = ? AND date >= ?", (key, start))
+            "e.event_type, e.actor_codes, e.recipient_codes, e.evidence_text AS text, a.source FROM events e "
+            "JOIN articles a ON a.id = e.article_id WHERE e.dedup_key = ? AND e.date >= ? AND NOT EXISTS ("
+            "SELECT 1 FROM event_clusters c WHERE c.id = e.cluster_id AND c.dedup_key = ? AND c.date < ?)",
+            (key, floor, key, floor))
+        names: dict = {}
+        for r in self._rows(  # the story's participants, by name (dedup.participant_name)
+                "SELECT p.article_id, p.event_id, p.role, p.canonical, x.kind FROM event_actors p "
+                "JOIN events e ON e.article_id = p.article_id AND e.id = p.event_id "
+                "LEFT JOIN actors x ON x.article_id = p.article_id AND x.id = p.mention "
+                "WHERE e.dedup_key = ? AND e.date >= ?", (key, floor)):
+            name = dedup.participant_name(r["canonical"], r["kind"])
+            if name:
+                names.setdefault((r["article_id"], r["event_id"]), {}).setdefault(r["role"], set()).add(name)
+        for m in mentions:
+            m["names"] = names.get((m["article_id"], m["event_id"]), {})
+        self._exec("DELETE FROM event_clusters WHERE dedup_key = ? AND date >= ?", (key, floor))
         clusters, updates = [], []
-        for group in dedup.cluster_mentions(mentions, window):
+        for group in dedup.cluster_mentions(mentions, window, same=dedup.same_story):
             first = group[0]
             cid = dedup.cluster_id(first["article_id"], first["event_id"])
             clusters.append((cid, key, 1, first["event_type"], first["mode"], first["actor_codes"],

@@ -7,6 +7,7 @@ stored generated ``tsvector`` column (English configuration) with a GIN index,
 """
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 from typing import Optional
 
@@ -111,12 +112,14 @@ class PostgresStore(Store):
         """Full-text search over titles and texts, best first.
 
         query (str): web-search syntax (``websearch_to_tsquery``): words, "quoted phrases",
-            OR, -word.
+            OR, -word (or NOT word); AND is a stop word to it, so it is dropped as SQLite's
+            :func:`~newsevents.store.sqlite.fts5_query` drops it.
         RETURNS (list[dict]): article_id, title, published, url, score (ts_rank, higher is
             better), snippet (matches in [brackets]).
         """
         if not query.strip():
             return []
+        query = _NOT_WORD.sub(" -", query)  # "NOT word" is "-word", as the SQLite backend reads it
         rows = self._rows(
             "SELECT a.id AS article_id, a.title, a.published, a.url, ts_rank(a.tsv, q) AS score, "
             "ts_headline('english', a.text, q, 'StartSel=[, StopSel=], MaxWords=24, MinWords=8') AS snippet "
@@ -133,6 +136,10 @@ class PostgresStore(Store):
         with self.transaction():
             for table in TABLES:
                 self.conn.execute(f"DROP TABLE IF EXISTS {table} CASCADE")
+
+
+#: upper-case NOT before a word or phrase, outside quotes (websearch_to_tsquery would drop it as a stop word)
+_NOT_WORD = re.compile(r'(?:^|\s)NOT\s+(?=[^\s"]|")')
 
 
 def _redact(url: str) -> str:

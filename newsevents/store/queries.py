@@ -57,6 +57,24 @@ class Queries:
             return head + "COALESCE(p.code, '') = '' AND lower(p.canonical) = lower(?))", (role, name)
         return head + "(p.code = upper(?) OR lower(p.canonical) = lower(?)))", (role, value, value)
 
+    def party_known(self, value: str, codes_only: bool = False) -> bool:
+        """Whether any stored event has an actor or recipient ``value`` names: its code (any case) or,
+        unless ``codes_only``, its canonical name (any case), as the ``actor``/``recipient`` filters
+        match them. For the hint after a filter that matched nothing (trial 8: ``--actor XYZ`` gave
+        "(no rows)" with nothing saying that no actor is XYZ).
+
+        RETURNS (bool)."""
+        from ..export.network import uncoded_name
+
+        name = uncoded_name(value)
+        if name is not None:
+            sql, params = "COALESCE(p.code, '') = '' AND lower(p.canonical) = lower(?)", (name,)
+        elif codes_only:
+            sql, params = "p.code = upper(?)", (value,)
+        else:
+            sql, params = "p.code = upper(?) OR lower(p.canonical) = lower(?)", (value, value)
+        return bool(self._rows(f"SELECT 1 AS hit FROM event_actors p WHERE {sql} LIMIT 1", params))
+
     def events(self, actor: Optional[str] = None, recipient: Optional[str] = None, event_type: Optional[str] = None,
                since: Optional[str] = None, until: Optional[str] = None, article: Optional[str] = None,
                quad_class: Optional[int] = None, limit: Optional[int] = None) -> list[dict]:
@@ -262,13 +280,15 @@ class Queries:
         return self._rows(sql, tuple(params))
 
     def dyads(self, actor: Optional[str] = None, recipient: Optional[str] = None, by: str = "month",
-              event_type: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None) -> list[dict]:
+              event_type: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
+              limit: Optional[int] = None) -> list[dict]:
         """Counts of deduplicated (factual) events per period and dyad.
 
         actor / recipient (str | None): actor codes; when given, rows are per period only (the
             dyad is fixed); otherwise per period and (actor codes, recipient codes). With both,
             reciprocal events between the two (both among the actors) count too.
         by (str): ``day``, ``month`` or ``year`` (periods of the event date).
+        limit (int | None): at most this many rows (the first in period order).
         RETURNS (list[dict]): period, actor, recipient, events (deduplicated events), mentions
             (their NumMentions summed), goldstein_sum, goldstein_mean, and verbal_coop,
             material_coop, verbal_conflict, material_conflict (counts per quad class 1-4).
@@ -296,8 +316,8 @@ class Queries:
                "COUNT(*) AS events, SUM(c.num_mentions) AS mentions, "
                f"SUM(c.goldstein) AS goldstein_sum, AVG(c.goldstein) AS goldstein_mean, {quads} "
                "FROM event_clusters c WHERE " + " AND ".join(where)
-               + f" GROUP BY {', '.join(group)} ORDER BY {', '.join(group)}")
-        rows = self._rows(sql, tuple(sel_params + params))
+               + f" GROUP BY {', '.join(group)} ORDER BY {', '.join(group)}" + (" LIMIT ?" if limit else ""))
+        rows = self._rows(sql, tuple(sel_params + params + ([int(limit)] if limit else [])))
         for r in rows:
             for k in ("goldstein_sum", "goldstein_mean"):
                 if r[k] is not None:

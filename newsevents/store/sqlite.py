@@ -183,7 +183,8 @@ class SQLiteStore(Store):
         """Full-text search over titles and texts, best first.
 
         query (str): words (all must occur; stemmed), "quoted phrases", OR between
-            alternatives, -word to exclude (as web search engines read them).
+            alternatives, -word (or NOT word) to exclude, AND between words allowed (as web search
+            engines read them; :func:`fts5_query`).
         RETURNS (list[dict]): article_id, title, published, url, score (higher is better:
             minus FTS5's bm25), snippet (matches in [brackets]).
         """
@@ -231,7 +232,9 @@ def fts5_query(query: str) -> str:
     """Translate a web-search style query into FTS5 syntax, quoting every term.
 
     ``sanctions relief`` -> ``"sanctions" "relief"``; ``"joint statement" OR summit -trump``
-    -> ``("joint statement" OR "summit") NOT "trump"``. Quoting keeps FTS5 operators and
+    -> ``("joint statement" OR "summit") NOT "trump"``. The upper-case words AND (all words must
+    occur anyway) and NOT (``NOT trump`` is ``-trump``) are operators, as in web search; in lower
+    case they are words. Quoting keeps FTS5 operators and
     punctuation in user input from being read as syntax.
     RETURNS (str): the FTS5 query, or "" when nothing searchable is left.
     """
@@ -243,12 +246,21 @@ def fts5_query(query: str) -> str:
     except ValueError:  # an unbalanced quote: read the words
         tokens = query.replace('"', " ").split()
     positive, negative = [], []
+    negate_next = False
     for tok in tokens:
         if tok == "OR":
             if positive and positive[-1] != "OR":
                 positive.append("OR")
             continue
-        neg = tok.startswith("-") and len(tok) > 1
+        if tok == "AND":  # every word must occur anyway: the operator, not a word to match (trial 8)
+            continue
+        if tok == "NOT":  # "NOT word" is "-word"
+            negate_next = True
+            continue
+        neg = (tok.startswith("-") and len(tok) > 1) or negate_next
+        if negate_next:
+            negate_next = False
+            tok = "-" + tok
         term = tok[1:] if neg else tok
         term = term.replace('"', " ").strip()
         if not term:
