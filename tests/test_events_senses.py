@@ -205,3 +205,18 @@ def test_present_when_clause_is_general(nlp, stage):
 def test_past_when_clause_is_an_event(nlp, stage):
     ev = one(run(nlp, stage, "When Egypt was attacked on Friday, Israel sent aid."), "ASSAULT")
     assert not ev.hypothetical
+
+
+# ------------------------------------------------------------- appeals and demands
+@pytest.mark.parametrize("text,cameo,quad", [
+    ("Egypt urged Israel to withdraw its troops.", "02", 1),
+    ("Egypt called for a ceasefire with Israel.", "02", 1),
+    ("Egypt asked Israel to release the prisoners.", "02", 1),
+    ("Egypt demanded that Israel withdraw its troops.", "10", 3),
+    ("Egypt insisted that Israel release the prisoners.", "10", 3),
+])
+def test_appeals_are_cameo_02_and_demands_cameo_10(nlp, stage, text, cameo, quad):
+    # CAMEO 02 "Appeal" (Goldstein +3, verbal cooperation) vs 10 "Demand" (-5, verbal conflict):
+    # both are PLOVER REQUEST
+    ev = one(run(nlp, stage, text), "REQUEST")
+    assert (ev.cameo, ev.quad_class) == (cameo, quad)
