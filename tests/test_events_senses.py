@@ -220,3 +220,9 @@ def test_appeals_are_cameo_02_and_demands_cameo_10(nlp, stage, text, cameo, quad
     # both are PLOVER REQUEST
     ev = one(run(nlp, stage, text), "REQUEST")
     assert (ev.cameo, ev.quad_class) == (cameo, quad)
+
+
+def test_agent_noun_with_a_protest_verb_later_is_one_protest(pipeline):
+    text = "Protesters, carrying placards asking the government to hold a vote, marched through Cairo."
+    protests = [e for e in pipeline(text).events if e.event_type == "PROTEST"]
+    assert len(protests) == 1 and protests[0].trigger.text == "marched"

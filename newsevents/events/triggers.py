@@ -81,7 +81,9 @@ def agent_subjects(rules: EventRules, matches: dict) -> None:
     """A noun trigger that is the subject of a verb trigger of its type is part of that event
     ("protesters demonstrated", "suicide bombers attacked": one event, the noun's mode kept as
     the verb's ``means``), and an agent noun that is the subject of a speech verb is a speaker
-    ("protesters claimed that ..."); both are removed from ``matches`` here."""
+    ("protesters claimed that ..."), and an agent noun subject with a verb of its type later in
+    its sentence is that verb's actor ("Protesters, carrying placards, marched" misparsed); all
+    are removed from ``matches`` here."""
     for i in [i for i, m in matches.items() if m.pattern.pos == "N"]:
         m = matches[i]
         verb = m.head.head
@@ -93,6 +95,13 @@ def agent_subjects(rules: EventRules, matches: dict) -> None:
             if vm.means is None:
                 vm.means = m
         elif "agent" in m.pattern.flags and verb.lemma_.lower() in rules.speech_verbs:
+            del matches[i]
+        elif "agent" in m.pattern.flags and m.head.dep_ == "nsubj" and any(
+                o is not m and o.pattern.pos == "V" and o.pattern.event_type == m.pattern.event_type
+                and o.absorbed_by is None and o.head.sent.start == m.head.sent.start and o.head.i > m.head.i
+                for o in matches.values()):
+            # "Protesters, carrying placards asking ..., marched": the parser hangs the agent on
+            # another verb; the march of its sentence is the protesters' one event
             del matches[i]
 
 
