@@ -55,7 +55,8 @@ def _short_names(st: ArticleState) -> None:
             if prev.antecedent is not None or len(pwords) <= len(words):
                 continue
             if all(w in pwords for w in words) and (words[-1] == pwords[-1] or words[0] == pwords[0]):
-                if m.resolved_by == "office-holder" and prev.canonical != m.canonical and prev.resolved_by == "office-holder":
+                if m.resolved_by == "office-holder" and prev.canonical != m.canonical \
+                        and (prev.resolved_by == "office-holder" or _holder_told(st, m, prev)):
                     continue  # both in the table and different people: trust the table
                 m.antecedent = prev
                 # the full name's code; a sector its own title says where the full name says none
@@ -68,6 +69,19 @@ def _short_names(st: ArticleState) -> None:
         else:
             if m.resolved_by in ("ner", "title", "demonym") and len(words) == 1:
                 _surname(st, m)
+
+
+def _holder_told(st: ArticleState, m: Mention, other: Mention) -> bool:
+    """Whether a bare family name that the office-holder table resolves ('Trump' -> Donald Trump)
+    is the holder and not ``other``, an earlier person of the same family name the table does
+    not know ('First Lady Melania Trump'): the holder is in office on the publication date, or
+    named in the article before ``other`` at least as often. A family name shared by two people
+    is the one the article is about, the office holder. RETURNS (bool)."""
+    if st.kb.holders.term_on(m.canonical, st.published) is not None:
+        return True
+    before = [p for p in st.mentions if p.person and p.start < m.start]
+    holder = sum(1 for p in before if p.canonical == m.canonical)
+    return holder > 0 and holder >= sum(1 for p in before if p.canonical == other.canonical)
 
 
 def _surname(st: ArticleState, m: Mention) -> None:

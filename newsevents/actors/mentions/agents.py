@@ -89,11 +89,14 @@ def _agent_mentions(st: ArticleState, item: Item) -> None:
     codes = codes or [None]
     text = _text(doc, item.start, item.end)
     label = row.get("label") or row["noun"]
+    # a noun referring back to a named body is that body, with its sector ('the Southern Transitional
+    # Council ... the council' stays REB, not the noun's GOV)
+    sector = (ante.sector if ante is not None else None) or row.get("sector") or None
     for iso in codes:
         name = kb.country_name(iso)
         canonical = ante.canonical if ante is not None else f"{name} ({label})" if name else label
         _add(st, Mention(item.start, item.end, mods.start, item.end, text, canonical, code=iso,
-                         sector=row.get("sector") or None, kind=row.get("kind") or "group", resolved_by=how,
+                         sector=sector, kind=row.get("kind") or "group", resolved_by=how,
                          agent=key, antecedent=ante, people_context=people_context))
 
 
@@ -119,12 +122,17 @@ def _same_noun_before(st: ArticleState, key: str, start: int):
 
     last = head_word(key)
     doc = st.doc
+    # a noun with a word of its own before the head ('government forces') is not the named body
+    # that ends in the head ('the Syrian Democratic Forces'), nor another noun's ('Russian troops')
+    own_word = len((st.kb.agents.get(key, {}).get("noun") or key).split()) > 1
+    label = st.kb.agents.get(key, {}).get("label")
     return next((m for m in reversed(st.mentions) if m.code and m.end <= start and (
-        (m.agent and m.resolved_by == "agent-noun" and head_word(m.agent) == last)
+        (m.agent and m.resolved_by == "agent-noun" and head_word(m.agent) == last
+         and (not own_word or st.kb.agents.get(m.agent, {}).get("label") == label))
         # a named body with that head noun and a country of its own words: 'the United States
         # Embassy in Baghdad ... the Embassy'
-        or (m.kind == "organisation" and m.resolved_by in ("ner", "organisation") and m.end - m.start > 1
-            and doc[m.end - 1].lower_ == last))), None)
+        or (not own_word and m.kind == "organisation" and m.resolved_by in ("ner", "organisation")
+            and m.end - m.start > 1 and doc[m.end - 1].lower_ == last))), None)
 
 
 def recognise_agent(st: ArticleState, it: Item) -> None:

@@ -90,8 +90,10 @@ def _person_mention(st: ArticleState, item: Item, canonical: Optional[str]) -> O
         owned = m.code is None and not mods.former and affiliate(st, m, mods, mods.title)
         if not owned and mods.title is not None and m.code is None and m.sector and not mods.unplaced:
             # 'Police spokesman Mariusz Ciarka' in a story about Poland: the sentence's
-            # country, else the article's; resolved_by says which
-            code, how = st.context_country(st.sent_of[item.start])
+            # country; the article's comes later, from its people before its places
+            # (context.code_from_context: 'Ambassador Gordon Sondland' in a Washington story on
+            # Ukraine is American)
+            code, how = st.context_country(st.sent_of[item.start], "sentence")
             if code:
                 m.code, m.resolved_by = code, how
     m.gender = kb.gender_of(m.canonical, mods.words)

@@ -6,6 +6,7 @@ each item to the recogniser of its kind; referring expressions go to ``st.pendin
 """
 from __future__ import annotations
 
+from ...places.datelines import dateline_heads
 from .agents import recognise_agent
 from .countries import recognise_country, recognise_nationality, recognise_shorthand
 from .organisations import recognise_ner_org, recognise_org
@@ -53,17 +54,21 @@ def recognise(st: ArticleState, blocked: set) -> None:
 
 def _count_context(st: ArticleState, items: list) -> None:
     """Count the country expressions and placed toponyms of the article (``st.geo_article``),
-    of each sentence (``st.geo_sent``; ``st.dest_sent``: those that say where someone goes;
+    of each sentence but its dateline (``st.geo_sent``; ``st.dest_sent``: those that say where someone goes;
     ``st.party_sent``: those that are the other side of the act) and the countries of the sentence's
     named office holders and organisations (``st.named_sent``)."""
     doc, kb = st.doc, st.kb
     venues = frozenset(kb.rules.get("venue_heads", ()))
+    # a dateline ('WASHINGTON (AP) —') says where the story was filed, not whose its first
+    # sentence is: it counts for the article only
+    dateline = dateline_heads(doc)
     counted_tokens = set()
     for it in items:
         e = it.first("country") or it.first("adjective") or it.first("demonym") or it.first("capital")
         if e is not None and it.kind in ("country", "adjective", "demonym", "capital"):
             st.geo_article[e.value] += 1
-            if (it.kind in ("country", "capital") and not _modifies_title(st, it)) or not _is_noun_modifier(doc, it):
+            if it.start not in dateline and (
+                    (it.kind in ("country", "capital") and not _modifies_title(st, it)) or not _is_noun_modifier(doc, it)):
                 # a nationality adjective belongs to its own noun ('Russian President Putin'), as
                 # does a country name before a title ('US Secretary of State Mike Pompeo'), so it
                 # does not make the whole sentence Russian or American
@@ -91,6 +96,8 @@ def _count_context(st: ArticleState, items: list) -> None:
             continue  # 'China' inside 'China Daily' is the newspaper's name, not a place mention
         seen_places.add(id(place))
         st.geo_article[place.country] += 1
+        if k in dateline:
+            continue
         st.geo_sent[st.sent_of[k]][place.country] += 1
         if _destination(doc, k, k + 1, venues):
             st.dest_sent[st.sent_of[k]][place.country] += 1

@@ -115,14 +115,28 @@ def _scan(st: ArticleState, blocked: set) -> list[Item]:
             covered[k] = it
     extra = []
     honorifics = {w.lower() for w in kb.rules.get("name_honorifics", ())}
+    not_names = set(kb.rules.get("not_names", ()))
     for ent_start, ent_end, label in _name_entities(doc, kb.rules):
         s, e = _strip_ent(doc, ent_start, ent_end)
-        if s >= e:
-            continue
+        while e - 1 > s and doc[e - 1].is_alpha and doc[e - 1].is_lower and doc[e - 2].whitespace_:
+            e -= 1  # 'Associated Press of bank (robberies)': a name ends at its last capitalised word
+            # ('Yu Hoi-kwan': a lower-case part joined by a hyphen stays)
+        s, e = _strip_ent(doc, s, e)
+        if s >= e or doc[s:e].text in not_names or not any(t.text[:1].isupper() for t in doc[s:e]):
+            continue  # a time zone ('15:00 BST'), or no name at all ('act with restraint')
         inner_items = [it for it in items if it.start >= s and it.end <= e]
         overlapping = [it for it in items if it.start < e and it.end > s]
         if any(it.kind in ("person", "org") and it.start <= s and it.end >= e for it in overlapping):
             continue  # the table knows it (fixes 'Trump' tagged ORG)
+        if label == "PERSON":
+            # a title before the name, inside the entity or not ('First Lady Melania Trump' tagged
+            # 'Lady Melania Trump'): no part of the name
+            lead = [it for it in overlapping if it.kind == "title" and it.start <= s < it.end]
+            if lead:
+                s = max(it.end for it in lead)
+                overlapping = [it for it in overlapping if it.start < e and it.end > s]
+                if s >= e:
+                    continue
         if any(it.kind == "person" for it in overlapping):
             # a longer PERSON entity around an alias ('Kim Yo Jong' around 'Kim') wins only
             # when its extra tokens are unknown proper nouns, not honorifics (actor rules

@@ -1,0 +1,52 @@
+"""Words spaCy tags as names that are no actors (trial 8, notes/trial8.md 1.3): time zones, lower-case
+words, the lower-case tail of an entity, title abbreviations. Hand-built sentences; the stage runs on
+its own, as in test_actors (whose fixtures these reuse).
+"""
+from __future__ import annotations
+
+import pytest
+
+from test_actors import actors, coded, one, run, stage  # noqa: F401  (fixtures)
+
+
+def _texts(ctx) -> list:
+    return [a.text for a in actors(ctx)]
+
+
+@pytest.mark.parametrize("zone", ["BST", "GMT", "EDT"])
+def test_a_time_zone_is_no_actor_and_no_antecedent(run, zone):
+    """'at 15:00 BST': a time zone (rules.yaml ``not_names``); the 'He' after it is not the zone."""
+    ctx = run(f"The crash happened at 10:00 {zone} on Sunday. He was taken to hospital.")
+    assert zone not in _texts(ctx)
+    assert all(a.canonical != zone for a in actors(ctx))
+
+
+def test_a_lower_case_entity_is_no_name(run, nlp):
+    """'act with restraint': whatever the tagger says, a name has a capitalised word."""
+    text = "NATO Secretary-General Jens Stoltenberg wrote, \"I count on Turkey to act with restraint.\""
+    ctx = run(text)
+    assert "restraint" not in _texts(ctx)
+
+
+def test_the_lower_case_tail_of_an_entity_is_no_part_of_the_name(run):
+    """'reported by Associated Press of bank robberies': the name ends at its last capitalised word,
+    'Associated Press', the news agency of the table; a hyphenated part stays ('Yu Hoi-kwan')."""
+    text = ("A man was reported by The Guardian as convicted of assaults and by Associated Press of bank "
+            "robberies.")
+    ctx = run(text)
+    assert not any("bank" in a.text for a in actors(ctx))
+    ctx = run("Police Senior Superintendent Yolanda Yu Hoi-kwan said officers were threatened.")
+    assert any(a.text.endswith("Hoi-kwan") for a in actors(ctx))
+
+
+def test_a_rank_abbreviation_is_a_title(run):
+    """'Cmdr. Sean Robertson': the naval rank Commander (titles.tsv), not a name (the tagger splits
+    'Cmdr' from its full stop, so the title does not reach the name)."""
+    ctx = run("Cmdr. Sean Robertson, a spokesperson for the U.S. military operation, said the base would stay.")
+    assert "Cmdr" not in _texts(ctx)
+    assert one(ctx, "Sean Robertson").code == "USA"
+
+
+def test_first_lady_is_a_title_not_part_of_the_name(run):
+    ctx = run("Other speakers included First Lady Melania Trump.")
+    assert one(ctx, "Melania Trump").canonical == "Melania Trump"

@@ -1,0 +1,119 @@
+"""Actor coding on real news, trial 8: whose country a person or body is, and one code per actor.
+
+The classes a new user found wrong (notes/trial8.md 1.3, 1.5, 1.7), each with hand-built sentences
+and exact expected codes; the stage runs on its own, as in test_actors (whose fixtures these reuse).
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from test_actors import actors, coded, one, run, stage  # noqa: F401  (fixtures)
+
+
+# -- a titled name in a story whose people are of another country than its places ---------------
+
+def test_a_titled_name_takes_the_country_of_the_articles_people_not_of_its_places(run):
+    """'Ambassador X' in a Washington story about Ukraine is American: a title with no country of its
+    own takes the sentence's only country, else the country of the article's people (office holders,
+    bodies), before the country its places name most (context.code_from_context)."""
+    text = ("WASHINGTON (AP) — Ambassador Gordon Sondland faces questions about his dealings with Ukraine. "
+            "Ukraine wanted aid. Ukraine waited for months. The White House said the White House "
+            "would answer. President Donald Trump spoke to Ukraine's president. The State Department "
+            "said Kyiv had asked for help.")
+    ctx = run(text, date(2019, 11, 20))
+    assert coded(one(ctx, "Gordon Sondland")) == ("Gordon Sondland", "USA", "GOV")
+
+
+def test_a_dateline_is_not_the_country_of_its_sentence(run):
+    """'KYIV (AP) — Police spokesman X said ...': the dateline says where the story was filed; the
+    sentence's own words name no country, so the sentence gives none."""
+    text = ("KYIV (AP) — Police spokesman Ivan Petrenko said a man was arrested in Warsaw. "
+            "Polish prosecutors charged him.")
+    ctx = run(text, places=[("KYIV", "UKR"), ("Warsaw", "POL")])
+    assert one(ctx, "Ivan Petrenko").code == "POL"
+
+
+def test_the_other_party_of_a_relation_noun_is_no_sentence_context(run):
+    """'his dealings with Ukraine', 'the ambassador to Ukraine': a country after a noun of an act or a
+    relation is the other side, like the object of a verb (mentions.syntax._counterpart)."""
+    ctx = run("Police spokesman Ivan Petrenko described his dealings with Ukraine.")
+    assert one(ctx, "Ivan Petrenko").code is None
+    ctx = run("Police spokesman Ivan Petrenko fired at Ukraine.")
+    assert one(ctx, "Ivan Petrenko").code is None
+
+
+def test_a_regional_nationality_is_its_states(run):
+    """'the ousted Catalan president, Carles Puigdemont' is Spanish wherever he lives (countries.tsv:
+    adjectives of a constituent nation in one state)."""
+    text = ("Belgium hosts him. In Belgium, the ousted Catalan president, Carles Puigdemont, said his "
+            "attempt was over. Belgium said nothing.")
+    ctx = run(text, date(2018, 1, 31), places=[("Belgium", "BEL")])
+    assert one(ctx, "Carles Puigdemont").code == "ESP"
+    ctx = run("Scottish officials said the talks failed.")
+    assert one(ctx, "officials").code == "GBR"
+
+
+def test_a_minister_is_government_whatever_the_portfolio(run):
+    """'Health Minister Łukasz Szumowski' is GOV, not MED (titles.tsv)."""
+    ctx = run("Polish Health Minister Łukasz Szumowski said the mayor had died.", date(2019, 1, 14))
+    assert coded(one(ctx, "Łukasz Szumowski"))[1:] == ("POL", "GOV")
+
+
+# -- one code per actor in an article ------------------------------------------------------------
+
+def test_a_repeated_agent_noun_keeps_the_one_code_of_its_other_mentions(run):
+    """'Police shot a protester in Hong Kong ... Police said': one body; the later 'Police', which its
+    sentence and the article leave uncoded, takes the code of the other mentions (consistency)."""
+    text = ("Police shot a protester in Hong Kong on Tuesday. Officials in Beijing and Taipei spoke. "
+            "Police said officers were attacked.")
+    ctx = run(text, places=[("Hong Kong", "HKG")])
+    assert [(a.code, a.sector) for a in actors(ctx, "Police")] == [("HKG", "COP"), ("HKG", "COP")]
+
+
+def test_a_noun_with_two_codes_among_its_mentions_stays_uncoded(run):
+    text = ("Police arrested him in France. Police searched his flat in Germany. Beijing and Taipei spoke. "
+            "Police said the man was armed.")
+    ctx = run(text, places=[("France", "FRA"), ("Germany", "DEU")])
+    assert [a.code for a in actors(ctx, "Police")] == ["FRA", "DEU", None]
+
+
+def test_a_noun_referring_back_to_a_named_body_keeps_its_sector(run):
+    """'the Southern Transitional Council ... the council': the body's REB, not the noun's GOV."""
+    text = ("The Southern Transitional Council seized Aden. Both the council and the government called "
+            "for an inquiry.")
+    ctx = run(text, date(2020, 6, 5), places=[("Aden", "YEM")])
+    assert coded(one(ctx, "council")) == ("Southern Transitional Council", "YEM", "REB")
+
+
+def test_government_forces_are_not_the_named_forces_before_them(run):
+    """'the Syrian Democratic Forces ... government forces began deploying into SDF territory': a
+    sector word before the head makes another body, the state's military (agent_nouns.tsv)."""
+    text = ("The Syrian Democratic Forces made a deal with Syria. According to state media, government "
+            "forces began deploying into territory of Syria.")
+    ctx = run(text, date(2019, 10, 15), places=[("Syria", "SYR")])
+    assert coded(one(ctx, "government forces")) == ("Syria (military)", "SYR", "MIL")
+
+
+def test_a_shared_family_name_is_the_office_holder(run):
+    """'First Lady Melania Trump ... Trump claimed': a bare family name shared by two people named in
+    the article is the one the table holds in office; the title word is no part of the name."""
+    text = ("President Donald Trump spoke at the convention. Other speakers included First Lady Melania "
+            "Trump. During the speech Trump claimed the plan was no solution.")
+    ctx = run(text, date(2020, 9, 30))
+    assert one(ctx, "Melania Trump").canonical == "Melania Trump"
+    assert [a.canonical for a in actors(ctx, "Trump")] == ["Donald Trump"]
+
+
+@pytest.mark.parametrize("text,canonical", [
+    # out of office and not named in full: the person the article names
+    ("Hunter Biden joined the board. Hunter Biden was paid well. Biden said he did nothing wrong.",
+     "Hunter Biden"),
+    # out of office but named in full more often before: the table's person
+    ("Joe Biden spoke to reporters. Joe Biden was angry. Hunter Biden joined the board. Biden said "
+     "he did nothing wrong.", "Joe Biden"),
+])
+def test_a_shared_family_name_out_of_office_is_the_person_named_more(run, text, canonical):
+    ctx = run(text, date(2019, 11, 20))
+    assert [a.canonical for a in actors(ctx, "Biden")] == [canonical]
