@@ -117,3 +117,71 @@ def test_a_shared_family_name_is_the_office_holder(run):
 def test_a_shared_family_name_out_of_office_is_the_person_named_more(run, text, canonical):
     ctx = run(text, date(2019, 11, 20))
     assert [a.canonical for a in actors(ctx, "Biden")] == [canonical]
+
+
+# -- the body that owns a title; the country that acts on a name ---------------------------------
+
+def test_a_title_of_a_body_codes_a_holder_out_of_the_tables_offices(run):
+    """'NATO Secretary-General Jens Stoltenberg' in 2019 speaks for NATO (IGO), not for Norway, whose
+    prime minister he was until 2013; named alone he keeps the table's country."""
+    ctx = run('NATO Secretary-General Jens Stoltenberg wrote, "I count on Turkey to act with restraint."',
+              date(2019, 10, 15))
+    assert coded(one(ctx, "Jens Stoltenberg")) == ("Jens Stoltenberg", "IGO", "IGO")
+    ctx = run("Jens Stoltenberg said Norway would act.", date(2019, 10, 15))
+    assert one(ctx, "Jens Stoltenberg").code == "NOR"
+
+
+def test_the_country_that_acts_on_a_name_is_not_its_country(run):
+    """"the United States' killing of Qasem Soleimani" in a story whose people are American: the other
+    party, uncoded rather than USA (mentions.modifiers.acting_countries)."""
+    text = ("The move follows the United States' killing of Qasem Soleimani in an airstrike last week. "
+            "NPR said the State Department agreed. The United States denied it.")
+    ctx = run(text, date(2020, 1, 6))
+    assert one(ctx, "Qasem Soleimani").code is None
+
+
+def test_the_country_that_acts_on_people_is_not_theirs(run):
+    """'the U.S. is preventing civilians from leaving the camp' in a story placed in Syria: the
+    civilians are of where the story happens, not of the country acting on them; 'U.S.-backed
+    rebels' are not American; 'Police in Egypt arrested protesters' is one country's story."""
+    text = ("The Rukban camp is in Syria. Syria and Jordan disagree. \u201cNot the U.S. nor any of the "
+            "U.S.-backed rebels in area 55 are preventing civilians from leaving the camp,\u201d the source said.")
+    ctx = run(text, places=[("Rukban", "SYR"), ("Syria", "SYR")])
+    assert coded(one(ctx, "civilians")) == ("Syria (civilians)", "SYR", "CVL")
+    assert one(ctx, "rebels").code is None
+    ctx = run("The U.S. arrested civilians in the town.")
+    assert one(ctx, "civilians").code is None
+    ctx = run("Police in Egypt arrested three protesters.")
+    assert one(ctx, "protesters").code == "EGY"
+
+
+# -- coreference ---------------------------------------------------------------------------------
+
+def test_a_group_of_nations_after_two_leaders_is_their_countries(run):
+    """'Trump and Erdoğan spoke on the phone. Then both nations issued statements': the US and Turkey,
+    not the Syria named before (groups._with_leaders_countries)."""
+    text = ("Turkey began a military offensive into north-eastern Syria on Wednesday. On October 6, US "
+            "President Donald Trump and Turkish President Recep Tayyip Erdoğan spoke on the phone. Then "
+            "both nations issued statements speaking of an imminent incursion into northeast Syria.")
+    ctx = run(text, date(2019, 10, 15))
+    assert sorted(a.code for a in actors(ctx, "both nations")) == ["TUR", "USA"]
+
+
+def test_a_pronoun_gives_a_name_its_gender(run):
+    """'Harry Dunn ... He died': a later 'her' in his mother's words is not Harry Dunn, nor the mother
+    who speaks (in apposition to the subject: "Dunn's mother, Charlotte Charles, said")."""
+    text = ("A car killed motorcyclist Harry Dunn. He died from his injuries. Dunn's mother, Charlotte "
+            "Charles, said, \"All we need to do is ask her to come back.\"")
+    ctx = run(text, date(2019, 10, 10))
+    assert [a.canonical for a in actors(ctx, "He")] == ["Harry Dunn"]
+    assert [a.canonical for a in actors(ctx, "her")] == []
+
+
+def test_a_pronoun_in_a_quotation_is_not_another_speaker(run):
+    """'Morawiecki tweeted "We are with Mayor Adamowicz." Duda remarked, "I am with him"': him is
+    the one they speak about, not the speaker of the sentence before."""
+    text = ('Mayor Paweł Adamowicz was stabbed in Gdańsk. Prime Minister Mateusz Morawiecki tweeted "We are '
+            'with Mayor Adamowicz in our thoughts and prayers." President Andrzej Duda remarked, "Today I '
+            'am unconditionally with him and his loved ones."')
+    ctx = run(text, date(2019, 1, 14))
+    assert [a.canonical for a in actors(ctx, "him")] == ["Paweł Adamowicz"]

@@ -24,7 +24,9 @@ this order:
    because a story about Washington's dealings with Ukraine names Ukraine more often than
    the United States, while its people are American. Not for a name whose sentence names two
    countries or more: there the story is not one country's, and nothing says which the name is
-   ("Israeli fans of the popstar Lorde ... against New Zealand activists": uncoded, not ISR).
+   ("Israeli fans of the popstar Lorde ... against New Zealand activists": uncoded, not ISR); nor
+   when that country acts on the name ("the United States' killing of Qasem Soleimani": the
+   other party, uncoded rather than American; :func:`.mentions.modifiers.acting_countries`).
 
 An agent noun of article context ("the administration") that neither its sentence nor the
 article's country mentions code takes the country of the article's people the same way.
@@ -40,6 +42,7 @@ from collections import Counter
 from typing import Optional
 
 from .mentions import ArticleState, Mention, token_country
+from .mentions.modifiers import acting_countries
 
 __all__ = ["code_from_context"]
 
@@ -199,9 +202,12 @@ def code_from_context(st: ArticleState) -> None:
             m.code, m.resolved_by = c, "own-words"
         elif len(named) == 1:
             m.code, m.resolved_by = next(iter(named)), "own-words"
-        elif dominant and len(st.geo_sent.get(m.sent) or ()) < 2:
+        elif dominant and len(st.geo_sent.get(m.sent) or ()) < 2 \
+                and dominant not in acting_countries(st, st.doc[m.start:m.end].root):
             # a sentence naming two countries or more says the story is not one country's here
-            # ('Israeli fans of the popstar Lorde ... against New-Zealand-based activists')
+            # ('Israeli fans of the popstar Lorde ... against New-Zealand-based activists'); the
+            # country that acts on the name is the other party ("the United States' killing of
+            # Qasem Soleimani")
             m.code, m.resolved_by = dominant, "article-context"
     people = _people_country(st)
     if people:

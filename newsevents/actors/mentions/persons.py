@@ -1,7 +1,8 @@
 """Persons: names of the office-holder table and spaCy PERSON entities.
 
 A table name ('Moon Jae-in', 'Trump') takes the office its holder held on the publication
-date (``office_holders.tsv``), or the one a title before it names ('President Xi Jinping');
+date (``office_holders.tsv``), or the one a title before it names ('President Xi Jinping'), or, out
+of office, the body that owns the title before it ('NATO Secretary-General Jens Stoltenberg': IGO);
 an unknown name takes its code from a nationality or toponym before it and its sector and
 role from a title ('Police spokesman Mariusz Ciarka').
 """
@@ -76,6 +77,10 @@ def _person_mention(st: ArticleState, item: Item, canonical: Optional[str]) -> O
         m.code, m.sector, m.role, m.resolved_by = code, sector, role, "office-holder"
         if mods.former:
             m.sector, m.role = None, ("former " + mods.role) if mods.role else None
+        elif not terms and mods.title is not None and not mods.countries and affiliate(st, m, mods, mods.title):
+            # out of the table's offices on the day, with the title of a body before the name: 'NATO
+            # Secretary-General Jens Stoltenberg' (Norway's prime minister until 2013) speaks for NATO
+            m.role = mods.role or mods.title.get("role") or mods.title["title"].title()
         if m.code is None and mods.countries:
             m.code = mods.countries[0]
     else:
