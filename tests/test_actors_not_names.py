@@ -50,3 +50,14 @@ def test_a_rank_abbreviation_is_a_title(run):
 def test_first_lady_is_a_title_not_part_of_the_name(run):
     ctx = run("Other speakers included First Lady Melania Trump.")
     assert one(ctx, "Melania Trump").canonical == "Melania Trump"
+
+
+def test_the_names_of_a_byline_are_no_actors(run):
+    """'By Matt Spetalnick and Jason Szep' (or 'Por ... e ...' in a Portuguese feed): a line that opens
+    with a byline word and has no verb names the writers (rules.yaml ``byline_words``); the same name
+    in a sentence with a verb is an actor."""
+    assert actors(run("Por Matt Spetalnick e Jason Szep")) == []
+    text = "By Matt Spetalnick and Jason Szep\n\nPresident Donald Trump met Kim Jong Un. By Monday, Jason Szep had left."
+    ctx = run(text)
+    assert [a.text for a in actors(ctx) if a.kind == "person"] == ["Donald Trump", "Kim Jong Un", "Jason Szep"]
+    assert actors(ctx, "Jason Szep")[0].evidence.start > 40

@@ -185,3 +185,14 @@ def test_a_pronoun_in_a_quotation_is_not_another_speaker(run):
             'am unconditionally with him and his loved ones."')
     ctx = run(text, date(2019, 1, 14))
     assert [a.canonical for a in actors(ctx, "him")] == ["Paweł Adamowicz"]
+
+
+def test_a_body_that_only_names_an_office_is_no_antecedent_of_a_description(run):
+    """'Donald Tusk, the President of the European Council ... money for the organisation': the
+    organisation is not the European Council, named only as his office; named as a body it is."""
+    text = ("Ex-Prime Minister Donald Tusk, the current President of the European Council, wrote a letter. "
+            "Adamowicz was at the event after collecting money for the organisation in the streets.")
+    ctx = run(text, date(2019, 1, 14))
+    assert actors(ctx, "the organisation") == []
+    ctx = run("The European Council met in Brussels. Later the organisation said it would act.", date(2019, 1, 14))
+    assert coded(one(ctx, "the organisation")) == ("European Council", "EUR", "IGO")

@@ -356,12 +356,25 @@ def _copula_subject(st: ArticleState, head) -> Optional[Mention]:
 
 
 def _description(st: ArticleState, item: Item) -> None:
+    """'the newspaper' -> the nearest organisation named before of a type the description allows
+    (descriptions.tsv); not one that only names a person's office ('Donald Tusk, the President of
+    the European Council ... collecting money for the organisation' is not the European Council)."""
     row = st.kb.descriptions.get(item.first("description").value)
     types = set(row["type_list"]) if row else set()
     for m in sorted((m for m in st.mentions if m.org_type and m.end <= item.start), key=lambda m: -m.start):
-        if m.org_type in types:
+        if m.org_type in types and not _names_an_office(st, m):
             _link(st, m, item.start, item.end, item.start - 1, item.end, st.doc[item.start - 1:item.end].text)
             return
+
+
+def _names_an_office(st: ArticleState, m: Mention) -> bool:
+    """Whether the organisation mention is the 'of' object of a title ('the President of the European
+    Council', 'Secretary-General of NATO'). RETURNS (bool)."""
+    root = st.doc[m.start:m.end].root
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    owner = st.item_at.get(root.head.head.i)
+    return owner is not None and owner.kind == "title"
 
 
 def resolve_coreference(st: ArticleState) -> None:
