@@ -61,3 +61,13 @@ def test_the_names_of_a_byline_are_no_actors(run):
     ctx = run(text)
     assert [a.text for a in actors(ctx) if a.kind == "person"] == ["Donald Trump", "Kim Jong Un", "Jason Szep"]
     assert actors(ctx, "Jason Szep")[0].evidence.start > 40
+
+
+def test_a_brand_named_as_a_product_is_no_actor(run):
+    """'struck by a Volvo XC90 ... the Volvo had come from RAF Croughton': a name before a model
+    designation in an indefinite noun phrase is a product at every mention; the company that speaks
+    is still an actor ('Volvo said')."""
+    text = ("Harry Dunn, a 19-year-old motorcyclist was struck by a Volvo XC90 driving on the wrong side of "
+            "the road. Northamptonshire police were able to determine the Volvo had come from RAF Croughton.")
+    assert "Volvo" not in _texts(run(text))
+    assert _texts(run("Volvo said it would cut 2,000 jobs. Volvo sold a Volvo XC90 to him.")) == ["Volvo"]

@@ -196,3 +196,27 @@ def test_a_body_that_only_names_an_office_is_no_antecedent_of_a_description(run)
     assert actors(ctx, "the organisation") == []
     ctx = run("The European Council met in Brussels. Later the organisation said it would act.", date(2019, 1, 14))
     assert coded(one(ctx, "the organisation")) == ("European Council", "EUR", "IGO")
+
+
+def test_a_sponsor_or_an_acting_country_keeps_the_articles_people_away(run):
+    """In a story whose people are American, 'U.S.-backed rebels' and the civilians the U.S. is said
+    not to stop are still not American (no article context for them)."""
+    text = ("The U.S. said the U.S. would stay. Officials from the State Department and the White House "
+            "agreed. The U.S. and the Pentagon spoke. \u201cNot the U.S. nor any of the U.S.-backed rebels "
+            "in area 55 are preventing civilians from leaving the camp,\u201d the source said.")
+    ctx = run(text)
+    assert (one(ctx, "rebels").code, one(ctx, "civilians").code) == (None, None)
+
+
+def test_a_name_given_to_a_noun_takes_its_country_and_so_does_its_short_form(run):
+    """'the Syrian opposition forces known as Maghawir al Thawra, or MaT ... MaT was secular': the
+    noun the name is given to describes it (context._phrase_tokens), and the short form after ', or'
+    is the same body (coref._short_forms); the opposition forces are rebels, not the military."""
+    text = ("The U.S. said the U.S. would stay. Officials from the State Department and the White House "
+            "agreed. The U.S. military in al-Tanf reportedly has been training the Syrian opposition forces "
+            "known as Maghawir al Thawra, or MaT, to fight against Islamic State. An analyst told Business "
+            "Insider that MaT was secular.")
+    ctx = run(text)
+    assert one(ctx, "Maghawir al Thawra").code == "SYR"
+    assert coded(one(ctx, "MaT"))[:2] == ("Maghawir al Thawra", "SYR")
+    assert coded(one(ctx, "opposition forces"))[1:] == ("SYR", "REB")

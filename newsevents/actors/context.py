@@ -6,7 +6,8 @@ this order:
 
 1. **Own words** (``resolved_by: own-words``): the country named in the phrase that describes
    the mention -- its apposition ("Paweł Adamowicz, mayor of the Polish city of Gdańsk"),
-   the noun it is in apposition to ("the mayor of Gdańsk, Paweł Adamowicz"), the nouns
+   the noun it is in apposition to ("the mayor of Gdańsk, Paweł Adamowicz") or that it names
+   ("the Syrian opposition forces known as Maghawir al Thawra"), the nouns
    before the name ("Abu Dhabi TV photojournalist Ziad al-Sharabi"), its ``of``/``from``/
    ``for``/``at`` phrases ("spokeswoman for the Justice Department") and a copular relative
    clause ("McGurk, who was Trump's envoy") or main clause ("al-Muhandis was the deputy
@@ -54,6 +55,8 @@ _BELONGING_PREPS = {"of", "from", "for", "at", "in", "as"}
 _DESCRIBING_VERBS = {"be", "serve", "work", "become", "head", "lead", "chair", "represent"}
 
 
+#: participles that give a noun its name ('the forces known as Maghawir al Thawra')
+_NAMING_VERBS = {"know", "call", "name", "dub"}
 #: verbs whose noun must say who the subject is (:func:`_says_who`)
 _COPULAS = {"be", "become"}
 #: lexicon items that say who a person or body is ('commander', 'police', 'Iranian')
@@ -114,7 +117,13 @@ def _phrase_tokens(tok, skip: set, says_who=lambda t: True) -> list:
             if c.i not in skip and (c.dep_ in ("attr", "dobj", "oprd")
                                     or (c.dep_ == "prep" and c.lower_ == "as")):
                 subtree(c)
-    if tok.dep_ == "appos" or (tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN")):
+    naming = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "as" else None
+    if naming is not None and naming.dep_ == "acl" and naming.lemma_.lower() in _NAMING_VERBS:
+        # 'the Syrian opposition forces known as Maghawir al Thawra': the noun it names describes
+        # it, as a noun in apposition does
+        tok = naming
+    if tok.dep_ == "appos" or tok is naming \
+            or (tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN")):
         head = tok.head
         skip2 = skip | {x.i for x in tok.subtree}
         out.append(head.i)

@@ -3,7 +3,8 @@
 No coreference weights exist for spaCy 3.8 (see FACTS.md), so these are
 rules, applied in text order after the named mentions are resolved:
 
-* short names: 'Trump' after 'Donald Trump', 'Klimov' after 'Oleg Klimov';
+* short names: 'Trump' after 'Donald Trump', 'Klimov' after 'Oleg Klimov'; short forms given
+  after a name the tables do not know ('Maghawir al Thawra, or MaT', 'X (ABC)');
 * titles: 'X was the deputy commander' -> X (a title predicated of a named subject);
   'the president' -> the nearest person named before whose role
   matches (and whose country matches, if one is given), else the office
@@ -377,9 +378,39 @@ def _names_an_office(st: ArticleState, m: Mention) -> bool:
     return owner is not None and owner.kind == "title"
 
 
+def _short_forms(st: ArticleState) -> None:
+    """'Maghawir al Thawra, or MaT', 'the Free Syrian Army (FSA)': the one word right after a name
+    the tables do not know, after ', or' or in brackets, is that name's short form; a later mention
+    of it that the tables do not know either is a mention of the name."""
+    doc = st.doc
+    short: dict = {}
+    for m in sorted(st.mentions, key=lambda m: m.start):
+        if m.resolved_by != "ner" or m.end - m.start < 2:
+            continue
+        k = m.end
+        if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ == "or":
+            k += 2
+        elif k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+            k += 1
+        else:
+            continue
+        word = doc[k]
+        if word.is_alpha and word.text[:1].isupper() and (k + 1 >= len(doc) or not doc[k + 1].is_alpha):
+            short.setdefault(word.text, m)
+    if not short:
+        return
+    for m in st.mentions:
+        full = short.get(m.text)
+        if full is not None and m is not full and m.resolved_by == "ner" and m.start > full.end:
+            m.canonical, m.antecedent, m.resolved_by = full.canonical, full, "coreference"
+            m.code, m.sector, m.kind = m.code or full.code, m.sector or full.sector, full.kind
+
+
 def resolve_coreference(st: ArticleState) -> None:
-    """Second pass: short names, then descriptions, groups and pronouns in text order."""
+    """Second pass: short names and short forms, then descriptions, groups and pronouns in text
+    order."""
     _short_names(st)
+    _short_forms(st)
     pending = sorted(st.pending, key=lambda p: p[1].i if p[0] == "pronoun" else p[1].start)
     for entry in pending:
         kind = entry[0]

@@ -87,18 +87,17 @@ def _agent_mentions(st: ArticleState, item: Item) -> None:
                 how = "article-context" if c else None
             else:
                 c, how = st.context_country(st.sent_of[item.start], scope)
-        if c is not None and c in _sponsors(st, head):
+        sponsors, acting = _sponsors(st, head), acting_countries(st, head)
+        if c is not None and c in sponsors:
             c, how = None, None  # 'U.S.-backed rebels' in a sentence naming the U.S.: not American
-        if c is not None and c in acting_countries(st, head):
+        if c is not None and c in acting:
             # 'the U.S. is preventing civilians from leaving': the other party's country is not
             # theirs; civilians are of where the story happens
             c = st.place_country() if located else None
-            if c is None or c in acting_countries(st, head):
-                c, how = None, None
-            else:
-                how = "article-context"
+            c, how = (None, None) if c is None or c in acting else (c, "article-context")
         codes, how = [c], how or "agent-noun"
-        people_context = c is None and scope == "article" and not located
+        # the article's people may code it later, unless a sponsor or an acting country is named
+        people_context = c is None and scope == "article" and not located and not (sponsors or acting)
     codes = codes or [None]
     text = _text(doc, item.start, item.end)
     label = row.get("label") or row["noun"]

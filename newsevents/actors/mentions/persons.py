@@ -123,7 +123,7 @@ def recognise_ner_person(st: ArticleState, it: Item) -> None:
     are a place) or has no capital."""
     doc, rules = st.doc, st.kb.rules
     place_nouns = set(rules.get("place_head_nouns", ()))
-    if all(k in st.place_at for k in range(it.start, it.end)) or st.is_place_name(it):
+    if all(k in st.place_at for k in range(it.start, it.end)) or st.is_place_name(it) or st.is_product_name(it):
         return  # the whole name is a place; a place word inside a name ('Regina Ip', 'Paris Hilton') is not
     root = _span_root(doc, it.start, it.end)
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in place_nouns:
