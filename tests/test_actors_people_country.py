@@ -220,3 +220,12 @@ def test_a_name_given_to_a_noun_takes_its_country_and_so_does_its_short_form(run
     assert one(ctx, "Maghawir al Thawra").code == "SYR"
     assert coded(one(ctx, "MaT"))[:2] == ("Maghawir al Thawra", "SYR")
     assert coded(one(ctx, "opposition forces"))[1:] == ("SYR", "REB")
+
+
+def test_common_given_names_say_the_gender(run):
+    """'Chief constable Nick Adderley wrote ... asking to waive her diplomatic immunity': 'Nick' is a
+    man's name (gender.tsv), so 'her' is Anne Sacoolas, named before him."""
+    text = ("Anne Sacoolas left the country, police revealed on Saturday. Chief constable Nick Adderley wrote "
+            "to the US Embassy in London asking to waive her diplomatic immunity.")
+    ctx = run(text, date(2019, 10, 10))
+    assert [a.canonical for a in actors(ctx, "her")] == ["Anne Sacoolas"]
