@@ -229,3 +229,10 @@ def test_common_given_names_say_the_gender(run):
             "to the US Embassy in London asking to waive her diplomatic immunity.")
     ctx = run(text, date(2019, 10, 10))
     assert [a.canonical for a in actors(ctx, "her")] == ["Anne Sacoolas"]
+
+
+def test_british_tabloids_are_british_media(run):
+    """'Charles told the Daily Mail': a British newspaper (organisations.tsv), not the article's
+    other country."""
+    ctx = run('The US embassy declined. Charles told the Daily Mail, "All we need to do is ask her to come back."')
+    assert coded(one(ctx, "Daily Mail")) == ("Daily Mail", "GBR", "JRN")
