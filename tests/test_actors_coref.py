@@ -1,7 +1,7 @@
 """Coreference of plural groups and of pronouns inside quotations (actors/coref.py), new-user trial 7.
 
 Hand-built sentences; the rules and their reasons are in the docstrings of
-:func:`newsevents.actors.coref._group` helpers and :func:`~newsevents.actors.coref._quotation_speakers`.
+:func:`newsevents.actors.groups.resolve_group` helpers and :func:`~newsevents.actors.coref._quotation_speakers`.
 """
 from __future__ import annotations
 

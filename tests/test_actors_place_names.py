@@ -75,3 +75,16 @@ def test_an_honorific_before_a_table_name_keeps_the_table_person(run):
             "mourning after the strike. In his message, he praised the general.")
     ctx = run(text, date(2020, 1, 5))
     assert {coded(a) for a in actors(ctx) if a.kind == "person"} == {("Ali Khamenei", "IRN", "GOV")}
+
+
+def test_a_name_given_to_a_place_is_a_place(run):
+    """'The Rukban camp, also known as the Berm': the name of a place noun (rules.yaml
+    ``place_head_nouns``) is a place at every mention ('Berm residents', 'The Berm said'); a name
+    given to a group stays an actor (trial 8)."""
+    text = ("The Rukban camp, also known as the Berm, is located in the desert near Syria\u2019s border with "
+            "Jordan. \u201cAlthough Berm residents have not been permitted to cross into Jordan, they stay,\u201d "
+            "Simpson said. The Berm said nothing.")
+    ctx = run(text, places=[("Syria", "SYR"), ("Jordan", "JOR")])
+    assert not any("Berm" in a.text for a in ctx.analysis.actors)
+    ctx = run("The opposition group, also known as the Berm, said it would fight.")
+    assert [a.text for a in ctx.analysis.actors] == ["Berm"]

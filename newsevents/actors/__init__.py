@@ -24,7 +24,8 @@ What it recognises (the knowledge is in ``newsevents/data/actors/``):
   country of their modifiers, else of the sentence or article;
 * referring expressions (pronouns, 'the president', 'the newspaper', 'the two
   leaders'), resolved by :mod:`.coref`;
-* one code per named person, from the mention of the strongest evidence
+* one code per named person, from the mention of the strongest evidence, and one per
+  repeated agent noun ('police' ... 'police') where its coded mentions agree
   (:mod:`.consistency`).
 
 Later stages find the actors through ``ctx.shared["actors"]``, an
@@ -39,7 +40,7 @@ from typing import Optional
 
 from ..pipeline import register_stage
 from ..records import Actor
-from .consistency import one_code_per_person
+from .consistency import one_code_per_noun, one_code_per_person
 from .context import code_from_context
 from .coref import resolve_coreference
 from .mentions import ArticleState, recognise
@@ -151,6 +152,7 @@ class ActorStage:
         resolve_coreference(st)
         code_from_context(st)
         one_code_per_person(st)
+        one_code_per_noun(st)
         self._emit(ctx, st)
 
     def _emit(self, ctx, st: ArticleState) -> None:

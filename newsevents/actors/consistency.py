@@ -14,12 +14,17 @@ none, comes from the strongest mention that has one, else from any ('General Sol
 title is the mention's own words, whichever gave its country). Mentions coded by coreference
 follow their antecedent and are not evidence of the code themselves; a mention re-coded here
 becomes a coreference mention of the strongest one.
+
+The same holds for an agent noun repeated in one article (:func:`one_code_per_noun`): "Police shot a
+protester in Hong Kong ... police said" are one body; a mention its own words and context left
+uncoded for want of context (not 'foreign forces', nor 'Northamptonshire police' of a county of
+unknown country) takes the one country that the other mentions of that noun got, if they got one only.
 """
 from __future__ import annotations
 
 from .mentions import ArticleState
 
-__all__ = ["one_code_per_person"]
+__all__ = ["one_code_per_person", "one_code_per_noun"]
 
 #: ``resolved_by`` of a person mention -> strength of its evidence (lower is stronger)
 _STRENGTH = {"office-holder": 0, "title": 1, "demonym": 1, "affiliation": 1, "own-words": 1,
@@ -51,3 +56,27 @@ def one_code_per_person(st: ArticleState) -> None:
                     m.antecedent, m.resolved_by = best, "coreference"
             elif m.code == best.code and not m.sector:
                 m.sector = sector
+
+
+def one_code_per_noun(st: ArticleState) -> None:
+    """Give an uncoded agent-noun mention ('police') the code of the other mentions of the same noun
+    in the article (its ``label`` in agent_nouns.tsv: 'police officers' and 'police' are one noun),
+    when those have exactly one code; the mention becomes a coreference mention of the first of
+    them. A noun whose mentions have two codes stays as it is ('Syrian forces ... US forces ...
+    forces'). In place."""
+    by_label: dict = {}
+    for m in st.mentions:
+        if m.agent and m.resolved_by != "implicit-agent":
+            label = st.kb.agents.get(m.agent, {}).get("label") or m.agent
+            by_label.setdefault(label, []).append(m)
+    for ms in by_label.values():
+        coded = [m for m in ms if m.code]
+        codes = {m.code for m in coded}
+        if len(codes) != 1:
+            continue
+        first = min(coded, key=lambda m: m.start)
+        for m in ms:
+            if not m.code and m.people_context:  # not 'foreign forces', nor a noun placed elsewhere
+                m.code, m.canonical = first.code, first.canonical
+                m.sector = m.sector or first.sector
+                m.antecedent, m.resolved_by = first, "coreference"

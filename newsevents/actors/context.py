@@ -6,7 +6,8 @@ this order:
 
 1. **Own words** (``resolved_by: own-words``): the country named in the phrase that describes
    the mention -- its apposition ("Paweł Adamowicz, mayor of the Polish city of Gdańsk"),
-   the noun it is in apposition to ("the mayor of Gdańsk, Paweł Adamowicz"), the nouns
+   the noun it is in apposition to ("the mayor of Gdańsk, Paweł Adamowicz") or that it names
+   ("the Syrian opposition forces known as Maghawir al Thawra"), the nouns
    before the name ("Abu Dhabi TV photojournalist Ziad al-Sharabi"), its ``of``/``from``/
    ``for``/``at`` phrases ("spokeswoman for the Justice Department") and a copular relative
    clause ("McGurk, who was Trump's envoy") or main clause ("al-Muhandis was the deputy
@@ -24,7 +25,9 @@ this order:
    because a story about Washington's dealings with Ukraine names Ukraine more often than
    the United States, while its people are American. Not for a name whose sentence names two
    countries or more: there the story is not one country's, and nothing says which the name is
-   ("Israeli fans of the popstar Lorde ... against New Zealand activists": uncoded, not ISR).
+   ("Israeli fans of the popstar Lorde ... against New Zealand activists": uncoded, not ISR); nor
+   when that country acts on the name ("the United States' killing of Qasem Soleimani": the
+   other party, uncoded rather than American; :func:`.mentions.modifiers.acting_countries`).
 
 An agent noun of article context ("the administration") that neither its sentence nor the
 article's country mentions code takes the country of the article's people the same way.
@@ -40,6 +43,7 @@ from collections import Counter
 from typing import Optional
 
 from .mentions import ArticleState, Mention, token_country
+from .mentions.modifiers import acting_countries
 
 __all__ = ["code_from_context"]
 
@@ -51,6 +55,8 @@ _BELONGING_PREPS = {"of", "from", "for", "at", "in", "as"}
 _DESCRIBING_VERBS = {"be", "serve", "work", "become", "head", "lead", "chair", "represent"}
 
 
+#: participles that give a noun its name ('the forces known as Maghawir al Thawra')
+_NAMING_VERBS = {"know", "call", "name", "dub"}
 #: verbs whose noun must say who the subject is (:func:`_says_who`)
 _COPULAS = {"be", "become"}
 #: lexicon items that say who a person or body is ('commander', 'police', 'Iranian')
@@ -111,7 +117,13 @@ def _phrase_tokens(tok, skip: set, says_who=lambda t: True) -> list:
             if c.i not in skip and (c.dep_ in ("attr", "dobj", "oprd")
                                     or (c.dep_ == "prep" and c.lower_ == "as")):
                 subtree(c)
-    if tok.dep_ == "appos" or (tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN")):
+    naming = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "as" else None
+    if naming is not None and naming.dep_ == "acl" and naming.lemma_.lower() in _NAMING_VERBS:
+        # 'the Syrian opposition forces known as Maghawir al Thawra': the noun it names describes
+        # it, as a noun in apposition does
+        tok = naming
+    if tok.dep_ == "appos" or tok is naming \
+            or (tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN")):
         head = tok.head
         skip2 = skip | {x.i for x in tok.subtree}
         out.append(head.i)
@@ -199,9 +211,12 @@ def code_from_context(st: ArticleState) -> None:
             m.code, m.resolved_by = c, "own-words"
         elif len(named) == 1:
             m.code, m.resolved_by = next(iter(named)), "own-words"
-        elif dominant and len(st.geo_sent.get(m.sent) or ()) < 2:
+        elif dominant and len(st.geo_sent.get(m.sent) or ()) < 2 \
+                and dominant not in acting_countries(st, st.doc[m.start:m.end].root):
             # a sentence naming two countries or more says the story is not one country's here
-            # ('Israeli fans of the popstar Lorde ... against New-Zealand-based activists')
+            # ('Israeli fans of the popstar Lorde ... against New-Zealand-based activists'); the
+            # country that acts on the name is the other party ("the United States' killing of
+            # Qasem Soleimani")
             m.code, m.resolved_by = dominant, "article-context"
     people = _people_country(st)
     if people:

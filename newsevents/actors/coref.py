@@ -3,7 +3,8 @@
 No coreference weights exist for spaCy 3.8 (see FACTS.md), so these are
 rules, applied in text order after the named mentions are resolved:
 
-* short names: 'Trump' after 'Donald Trump', 'Klimov' after 'Oleg Klimov';
+* short names: 'Trump' after 'Donald Trump', 'Klimov' after 'Oleg Klimov'; short forms given
+  after a name the tables do not know ('Maghawir al Thawra, or MaT', 'X (ABC)');
 * titles: 'X was the deputy commander' -> X (a title predicated of a named subject);
   'the president' -> the nearest person named before whose role
   matches (and whose country matches, if one is given), else the office
@@ -14,30 +15,26 @@ rules, applied in text order after the named mentions are resolved:
   a compatible person (relative 'who' -> the person just before it), else the
   first compatible person earlier in the sentence, else the subject person of
   the previous sentences (inside a quotation never its speaker: '"He was a stellar
-  example," Khamenei said of Soleimani') (else one whose name gives the pronoun's gender); an intensifying
+  example," Khamenei said of Soleimani') (else one whose name gives the pronoun's gender); a
+  pronoun resolved to a name of unknown gender gives it its gender ('Harry Dunn ... He died':
+  a later 'her' is not Harry Dunn); an intensifying
   'himself' after a name ('Trump himself') is that person; 'it' and 'they' are not resolved;
-* groups: 'the two leaders' / 'both leaders' -> the last two persons named in
-  this and the previous two sentences, else the first two named in this and
+* groups: 'the two leaders' / 'both leaders' / 'both nations' -> the last two persons
+  (countries) named in this and the previous two sentences, else the first two named in this and
   the next two sentences (one Actor per referent, same evidence); never the
   subject of a clause the group stands in ('Moon praised both leaders' is not
   Moon, '"... both men," said Grisham' not Grisham), and for 'both sides' never
-  a country named as a place ('sent them to Qatar').
+  a country named as a place ('sent them to Qatar'); see :mod:`.groups`.
 """
 from __future__ import annotations
 
 from typing import Optional
 
-from .mentions import ArticleState, Item, Mention, _add, _agent_mentions, affiliate, owner_of
+from .mentions import ArticleState, Item, Mention, _add, affiliate, owner_of
+from .groups import _link, resolve_group
 from .mentions.modifiers import right_countries
 
 __all__ = ["resolve_coreference"]
-
-
-def _link(st: ArticleState, ant: Mention, start: int, end: int, ev_start: int, ev_end: int, text: str) -> Mention:
-    m = Mention(start, end, ev_start, ev_end, text, ant.canonical, code=ant.code, sector=ant.sector, kind=ant.kind,
-                role=ant.role, resolved_by="coreference", antecedent=ant, gender=ant.gender, org_type=ant.org_type,
-                person=ant.person, roles=ant.roles)
-    return _add(st, m)
 
 
 def _short_names(st: ArticleState) -> None:
@@ -55,7 +52,8 @@ def _short_names(st: ArticleState) -> None:
             if prev.antecedent is not None or len(pwords) <= len(words):
                 continue
             if all(w in pwords for w in words) and (words[-1] == pwords[-1] or words[0] == pwords[0]):
-                if m.resolved_by == "office-holder" and prev.canonical != m.canonical and prev.resolved_by == "office-holder":
+                if m.resolved_by == "office-holder" and prev.canonical != m.canonical \
+                        and (prev.resolved_by == "office-holder" or _holder_told(st, m, prev)):
                     continue  # both in the table and different people: trust the table
                 m.antecedent = prev
                 # the full name's code; a sector its own title says where the full name says none
@@ -68,6 +66,19 @@ def _short_names(st: ArticleState) -> None:
         else:
             if m.resolved_by in ("ner", "title", "demonym") and len(words) == 1:
                 _surname(st, m)
+
+
+def _holder_told(st: ArticleState, m: Mention, other: Mention) -> bool:
+    """Whether a bare family name that the office-holder table resolves ('Trump' -> Donald Trump)
+    is the holder and not ``other``, an earlier person of the same family name the table does
+    not know ('First Lady Melania Trump'): the holder is in office on the publication date, or
+    named in the article before ``other`` at least as often. A family name shared by two people
+    is the one the article is about, the office holder. RETURNS (bool)."""
+    if st.kb.holders.term_on(m.canonical, st.published) is not None:
+        return True
+    before = [p for p in st.mentions if p.person and p.start < m.start]
+    holder = sum(1 for p in before if p.canonical == m.canonical)
+    return holder > 0 and holder >= sum(1 for p in before if p.canonical == other.canonical)
 
 
 def _surname(st: ArticleState, m: Mention) -> None:
@@ -125,9 +136,10 @@ def _quotation_speakers(st: ArticleState, tok) -> set:
 
     A third-person pronoun inside a direct quotation does not refer to the one quoted ('In his
     message, he praised Soleimani: "He was a stellar example ..."': "He" is not the speaker). The
-    speakers are the persons that are subjects outside the quotation in its sentences: the sentence
-    where it opens and where it closes ('"...," Trump said'), and the sentence before when the
-    quotation opens its own sentence ('Khamenei said: / "He was ..."'). RETURNS (set[str]).
+    speakers are the persons that are subjects, or in apposition to one ("Dunn's mother, Charlotte
+    Charles, said"), outside the quotation in its sentences: the sentence where it opens and where
+    it closes ('"...," Trump said'), and the sentence before when the quotation opens its own
+    sentence ('Khamenei said: / "He was ..."'). RETURNS (set[str]).
     """
     q = _quotation_of(st, tok)
     if q is None:
@@ -145,7 +157,10 @@ def _quotation_speakers(st: ArticleState, tok) -> set:
     for m in st.mentions:
         if not m.person or m.sent not in sents or q[0] <= doc[m.start].idx < q[1]:
             continue
-        if any(doc[k].dep_ in ("nsubj", "nsubjpass") for k in range(m.start, m.end)):
+        if any(doc[k].dep_ in ("nsubj", "nsubjpass")
+               # in apposition to the subject: "Dunn's mother, Charlotte Charles, said"
+               or (doc[k].dep_ == "appos" and doc[k].head.dep_ in ("nsubj", "nsubjpass"))
+               for k in range(m.start, m.end)):
             out.add(m.canonical)
     return out
 
@@ -199,10 +214,14 @@ def _pronoun(st: ArticleState, tok, by_tok) -> Optional[Mention]:
             if m.sent == sent and m.end <= tok.i and _compatible(m, gender):
                 ant = m
                 break
+    quoted = bool(skip) or _quotation_of(st, tok) is not None
     if ant is None:
         back = int(st.kb.rules.get("pronoun_lookback_sentences", 3))
         for s in range(sent - 1, max(-1, sent - 1 - back), -1):
-            cands = [m for m in persons if m.sent == s and _compatible(m, gender)]
+            # in a quotation, not another speaker either: 'Morawiecki tweeted "We are with Mayor
+            # Adamowicz" ... Duda remarked, "I am with him"': him is the one they speak about
+            cands = [m for m in persons if m.sent == s and _compatible(m, gender)
+                     and not (quoted and _speaks(st, m))]
             if not cands:
                 continue
             subj = [m for m in cands if st.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
@@ -218,7 +237,20 @@ def _pronoun(st: ArticleState, tok, by_tok) -> Optional[Mention]:
         ant = _described_person(st, tok, gender, sent)
     if ant is None:
         return None
+    if gender and ant.gender is None and ant.person:
+        # 'Harry Dunn ... He died from his injuries': the pronoun says the name's gender, so a later
+        # 'her' is somebody else (the names in gender.tsv are few)
+        for m in st.mentions:
+            if m.canonical == ant.canonical and m.gender is None:
+                m.gender = gender
     return _link(st, ant, tok.i, tok.i + 1, tok.i, tok.i + 1, tok.text)
+
+
+def _speaks(st: ArticleState, m: Mention) -> bool:
+    """Whether the mention is the subject of a verb of saying (actor rules ``speaker_name_verbs``:
+    'Morawiecki tweeted'). RETURNS (bool)."""
+    verbs = st.kb.rules.get("speaker_name_verbs", ())
+    return any(t.dep_ == "nsubj" and t.head.lemma_.lower() in verbs for t in st.doc[m.start:m.end])
 
 
 def _described_person(st: ArticleState, tok, gender: Optional[str], sent: int) -> Optional[Mention]:
@@ -325,108 +357,60 @@ def _copula_subject(st: ArticleState, head) -> Optional[Mention]:
 
 
 def _description(st: ArticleState, item: Item) -> None:
+    """'the newspaper' -> the nearest organisation named before of a type the description allows
+    (descriptions.tsv); not one that only names a person's office ('Donald Tusk, the President of
+    the European Council ... collecting money for the organisation' is not the European Council)."""
     row = st.kb.descriptions.get(item.first("description").value)
     types = set(row["type_list"]) if row else set()
     for m in sorted((m for m in st.mentions if m.org_type and m.end <= item.start), key=lambda m: -m.start):
-        if m.org_type in types:
+        if m.org_type in types and not _names_an_office(st, m):
             _link(st, m, item.start, item.end, item.start - 1, item.end, st.doc[item.start - 1:item.end].text)
             return
 
 
-def _group(st: ArticleState, item: Item) -> None:
-    doc, rules = st.doc, st.kb.rules
-    head = doc[item.end - 1]
-    from .mentions import _group_number
+def _names_an_office(st: ArticleState, m: Mention) -> bool:
+    """Whether the organisation mention is the 'of' object of a title ('the President of the European
+    Council', 'Secretary-General of NATO'). RETURNS (bool)."""
+    root = st.doc[m.start:m.end].root
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    owner = st.item_at.get(root.head.head.i)
+    return owner is not None and owner.kind == "title"
 
-    n = _group_number(doc, head, rules)
-    want = rules.get("group_nouns", {}).get(head.lower_, "person")
-    sent = st.sent_of[item.start]
-    ev_start = min([item.start] + [c.i for c in head.lefts if c.dep_ in ("det", "nummod", "predet", "preconj")])
-    text = doc[ev_start:item.end].text
 
-    def ok(m: Mention) -> bool:
-        if want == "person":
-            return m.person
-        if want == "country":
-            return m.kind == "country"
-        return m.person or m.kind in ("country", "organisation")
-
-    def distinct(ms):
-        out, seen = [], set()
-        for m in ms:
-            if m.canonical not in seen:
-                seen.add(m.canonical)
-                out.append(m)
-        return out
-
-    # the subject of a clause the group stands in is none of its referents ('Moon praised both leaders':
-    # not Moon; '"... both men," said Grisham': not Grisham), nor is a country named as a place in a
-    # sentence for a group of parties ('freed prisoners and sent them to Qatar. Both sides said ...')
-    own = _clause_subjects(doc, head, item.start, item.end)
-    banned = {m.canonical for m in st.mentions if any(k in own for k in range(m.start, m.end))}
-    places = set(rules.get("group_place_preps", ())) if want == "any" else set()
-    named = sorted((m for m in st.mentions if ok(m) and m.resolved_by != "coreference" and m.canonical not in banned
-                    and not (m.kind == "country" and _placed(doc, m, places))), key=lambda m: m.start)
-    back = [m for m in named if sent - int(rules.get("group_lookback_sentences", 2)) <= m.sent <= sent
-            and m.end <= item.start]
-    if item.end - item.start == 1 and head.dep_ in ("nsubj", "nsubjpass"):
-        # 'Both' standing alone after 'two French police officers were found guilty': that group
-        # of as many, when it is nearer than the people named
-        groups = [m for m in st.mentions if m.kind == "group" and m.code and m.end <= item.start
-                  and sent - 1 <= m.sent <= sent and _group_number(doc, doc[m.end - 1], rules) == n]
-        if groups and (not back or groups[-1].start > back[-1].start):
-            _link(st, groups[-1], item.start, item.end, ev_start, item.end, text)
-            return
-    refs = distinct(reversed(back))[:n]
-    if head.lower_ in ("leaders", "presidents"):
-        gov = [m for m in distinct(reversed(back)) if m.sector == "GOV"]
-        if len(gov) >= n:
-            refs = gov[:n]
-    if len(refs) < n:
-        fwd = [m for m in named if sent <= m.sent <= sent + int(rules.get("group_lookahead_sentences", 2))
-               and m.start >= item.end]
-        refs = distinct(fwd)[:n]
-    if len(refs) < n:
-        if item.kind == "agent":
-            _agent_mentions(st, item)
+def _short_forms(st: ArticleState) -> None:
+    """'Maghawir al Thawra, or MaT', 'the Free Syrian Army (FSA)': the one word right after a name
+    the tables do not know, after ', or' or in brackets, is that name's short form; a later mention
+    of it that the tables do not know either is a mention of the name."""
+    doc = st.doc
+    short: dict = {}
+    for m in sorted(st.mentions, key=lambda m: m.start):
+        if m.resolved_by != "ner" or m.end - m.start < 2:
+            continue
+        k = m.end
+        if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ == "or":
+            k += 2
+        elif k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+            k += 1
+        else:
+            continue
+        word = doc[k]
+        if word.is_alpha and word.text[:1].isupper() and (k + 1 >= len(doc) or not doc[k + 1].is_alpha):
+            short.setdefault(word.text, m)
+    if not short:
         return
-    for ref in sorted(refs, key=lambda m: m.start):
-        _link(st, ref, item.start, item.end, ev_start, item.end, text)
-
-
-def _clause_subjects(doc, head, start: int, end: int) -> set:
-    """Token indices of the subjects of every clause above token ``head``, outside tokens [start, end).
-
-    'Moon praised both leaders': {Moon}; '"We pray for ... both men," said Grisham': {Grisham}
-    (the cue verb governs the quotation). A subject's appositions count ('the spokesman, X, said');
-    a subject holding the group does not ('the leaders of the two countries spoke').
-    RETURNS (set[int]).
-    """
-    out, t = set(), head
-    for _ in range(40):
-        if t.head.i == t.i or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
-            break  # not into a coordinated clause ('Turkey and Greece had ..., but the leaders of the two
-            # countries spoke')
-        t = t.head
-        for c in t.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and not c.left_edge.i <= start < c.right_edge.i + 1:
-                out.add(c.i)
-                out.update(g.i for g in c.children if g.dep_ == "appos")
-    return out
-
-
-def _placed(doc, m: Mention, preps: set) -> bool:
-    """True when mention ``m`` is the object of a preposition of place or direction in ``preps``
-    ('sent them to Qatar', 'released in Doha, Qatar'), following appositions and conjuncts up."""
-    t = doc[m.start:m.end].root
-    while t.dep_ in ("appos", "conj") and t.head.i != t.i:
-        t = t.head
-    return t.dep_ == "pobj" and t.head.lower_ in preps
+    for m in st.mentions:
+        full = short.get(m.text)
+        if full is not None and m is not full and m.resolved_by == "ner" and m.start > full.end:
+            m.canonical, m.antecedent, m.resolved_by = full.canonical, full, "coreference"
+            m.code, m.sector, m.kind = m.code or full.code, m.sector or full.sector, full.kind
 
 
 def resolve_coreference(st: ArticleState) -> None:
-    """Second pass: short names, then descriptions, groups and pronouns in text order."""
+    """Second pass: short names and short forms, then descriptions, groups and pronouns in text
+    order."""
     _short_names(st)
+    _short_forms(st)
     pending = sorted(st.pending, key=lambda p: p[1].i if p[0] == "pronoun" else p[1].start)
     for entry in pending:
         kind = entry[0]
@@ -437,7 +421,7 @@ def resolve_coreference(st: ArticleState) -> None:
         elif kind == "description":
             _description(st, entry[1])
         elif kind == "group":
-            _group(st, entry[1])
+            resolve_group(st, entry[1])
     _appositions(st)
 
 

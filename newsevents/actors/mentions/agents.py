@@ -6,13 +6,16 @@ troops'), of a table-coded person before it ('the Trump administration'), of its
 mention of the same head noun with a country of its own ('the US embassy ... the embassy',
 'French police officers ... both officers'; a bare plural only when its sentence names no
 country: '... officers travelled to Canada'), else of its context as the noun's ``context``
-column allows ('local media': the article's, whatever the column says); an organisation before it makes it that organisation's
-members. A group noun with a number word ('the two leaders') goes to coreference.
+column allows ('local media': the article's, whatever the column says), but never that of the
+country acting on it ('the U.S. is preventing civilians from leaving':
+:func:`.modifiers.acting_countries`) nor of its sponsor ('U.S.-backed rebels'); an organisation
+before it makes it that organisation's members. A group noun with a number word ('the two leaders') goes to coreference.
 """
 from __future__ import annotations
 
 from .countries import _modifies_instrument
-from .modifiers import left_modifiers, right_countries
+from .modifiers import acting_countries, left_modifiers, right_countries
+from ..tables import _norm_key
 from .organisations import _org_row
 from .state import ArticleState, Item, Mention, _add
 from .syntax import _group_number, _has_det, _is_noun_modifier, _span_root, _text
@@ -84,17 +87,51 @@ def _agent_mentions(st: ArticleState, item: Item) -> None:
                 how = "article-context" if c else None
             else:
                 c, how = st.context_country(st.sent_of[item.start], scope)
+        sponsors, acting = _sponsors(st, head), acting_countries(st, head)
+        if c is not None and c in sponsors:
+            c, how = None, None  # 'U.S.-backed rebels' in a sentence naming the U.S.: not American
+        if c is not None and c in acting:
+            # 'the U.S. is preventing civilians from leaving': the other party's country is not
+            # theirs; civilians are of where the story happens
+            c = st.place_country() if located else None
+            c, how = (None, None) if c is None or c in acting else (c, "article-context")
         codes, how = [c], how or "agent-noun"
-        people_context = c is None and scope == "article" and not located
+        # the article's people may code it later, unless a sponsor or an acting country is named
+        people_context = c is None and scope == "article" and not located and not (sponsors or acting)
     codes = codes or [None]
     text = _text(doc, item.start, item.end)
     label = row.get("label") or row["noun"]
+    # a noun referring back to a named body is that body, with its sector ('the Southern Transitional
+    # Council ... the council' stays REB, not the noun's GOV)
+    sector = (ante.sector if ante is not None else None) or row.get("sector") or None
     for iso in codes:
         name = kb.country_name(iso)
         canonical = ante.canonical if ante is not None else f"{name} ({label})" if name else label
         _add(st, Mention(item.start, item.end, mods.start, item.end, text, canonical, code=iso,
-                         sector=row.get("sector") or None, kind=row.get("kind") or "group", resolved_by=how,
+                         sector=sector, kind=row.get("kind") or "group", resolved_by=how,
                          agent=key, antecedent=ante, people_context=people_context))
+
+
+def _sponsors(st: ArticleState, head) -> set:
+    """The countries named as sponsors of the noun ``head`` ('U.S.-backed rebels', one token or
+    three; 'an Iranian-led militia'; rules.yaml ``sponsor_words``): who supports them, so not whose
+    they are. RETURNS (set[str]): ISO alpha-3 codes."""
+    doc = st.doc
+    words = set(st.kb.rules.get("sponsor_words", ()))
+    out = set()
+    for c in head.children:
+        if c.dep_ not in ("amod", "compound"):
+            continue
+        name, _, word = c.text.rpartition("-")
+        if name and word.lower() in words:  # one token: 'U.S.-backed'
+            entries = st.kb.cased.entries.get(_norm_key(name, False), ())
+        elif c.lower_ in words and c.i >= 2 and doc[c.i - 1].text == "-":  # 'Iranian - backed'
+            it = st.item_at.get(c.i - 2)
+            entries = it.entries if it is not None else ()
+        else:
+            continue
+        out.update(e.value for e in entries if e.kind in ("country", "adjective", "capital"))
+    return out
 
 
 def _person_owner_codes(st: ArticleState, head) -> list:
@@ -119,12 +156,17 @@ def _same_noun_before(st: ArticleState, key: str, start: int):
 
     last = head_word(key)
     doc = st.doc
+    # a noun with a word of its own before the head ('government forces') is not the named body
+    # that ends in the head ('the Syrian Democratic Forces'), nor another noun's ('Russian troops')
+    own_word = len((st.kb.agents.get(key, {}).get("noun") or key).split()) > 1
+    label = st.kb.agents.get(key, {}).get("label")
     return next((m for m in reversed(st.mentions) if m.code and m.end <= start and (
-        (m.agent and m.resolved_by == "agent-noun" and head_word(m.agent) == last)
+        (m.agent and m.resolved_by == "agent-noun" and head_word(m.agent) == last
+         and (not own_word or st.kb.agents.get(m.agent, {}).get("label") == label))
         # a named body with that head noun and a country of its own words: 'the United States
         # Embassy in Baghdad ... the Embassy'
-        or (m.kind == "organisation" and m.resolved_by in ("ner", "organisation") and m.end - m.start > 1
-            and doc[m.end - 1].lower_ == last))), None)
+        or (not own_word and m.kind == "organisation" and m.resolved_by in ("ner", "organisation")
+            and m.end - m.start > 1 and doc[m.end - 1].lower_ == last))), None)
 
 
 def recognise_agent(st: ArticleState, it: Item) -> None:

@@ -213,3 +213,39 @@ def token_country(st: ArticleState, i: int, kinds=("country", "capital", "adject
     if place is not None and place.country:
         return place.country
     return coded.get(i) if coded else None
+
+
+def acting_countries(st: ArticleState, head) -> set:
+    """The countries of whoever acts on ``head`` (a token): the possessor or 'by' phrase of the act
+    noun whose 'of' object it is ("the United States' killing of Qasem Soleimani"), the subject of
+    the verb whose object it is ('the U.S. is preventing civilians from leaving'), or the 'by' phrase
+    of the passive it is the subject of, when that agent is a country or a capital itself (not
+    'police in Egypt'). The one acted on is the other party, so the actor's country
+    is no context for it (Soleimani is not American; the camp's civilians are not); a body of the
+    same country acting at home is no other party ('Egyptian police arrested protesters').
+    RETURNS (set[str]): ISO alpha-3 codes."""
+    t = head
+    while t.dep_ in ("appos", "conj") and t.head.i != t.i:
+        t = t.head
+    agents = []
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN":
+        act = t.head.head
+        agents = [c for c in act.children if c.dep_ == "poss"]
+        agents += [g for c in act.children if c.dep_ == "prep" and c.lower_ == "by"
+                   for g in c.children if g.dep_ == "pobj"]
+    elif t.dep_ in ("dobj", "nsubjpass"):
+        act = t.head
+        agents = [c for c in act.children if c.dep_ == "nsubj"] if t.dep_ == "dobj" else \
+            [g for c in act.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    out = set()
+    while agents:
+        a = agents.pop()
+        # the agent itself is a country ('the United States', 'Washington'), or one of a pair; not a
+        # country inside its phrase ('Police in Egypt arrested protesters': Egyptian protesters)
+        agents.extend(c for c in a.children if c.dep_ == "conj")
+        for k in [a.i] + [c.i for c in a.children if c.dep_ == "compound"]:
+            it = st.item_at.get(k)  # a country's or capital's name, not a place ('Judge Jackson')
+            e = it is not None and it.kind in ("country", "capital") and (it.first("country") or it.first("capital"))
+            if e:
+                out.add(e.value)
+    return out

@@ -81,8 +81,8 @@ def recognise_ner_org(st: ArticleState, it: Item) -> None:
     heads = [t for t in doc[it.start:it.end] if not (it.start <= t.head.i < it.end) or t.head.i == t.i]
     if not any(actor_position(t, rules) for t in heads) and not any(i.kind == "agent" for i in it.value or ()):
         return  # 'at the DMZ': an unknown name in a place slot
-    if st.is_place_name(it):
-        return  # 'struck the plant at Abqaiq', 'to leave al-Tanf': a place (ArticleState.is_place_name)
+    if st.is_place_name(it) or st.is_product_name(it):
+        return  # 'struck the plant at Abqaiq', 'to leave al-Tanf': a place; 'a Volvo XC90': a product
     inner = it.value or []
     if _country_and_alias(st, it, inner):
         return

@@ -1,7 +1,8 @@
 """Persons: names of the office-holder table and spaCy PERSON entities.
 
 A table name ('Moon Jae-in', 'Trump') takes the office its holder held on the publication
-date (``office_holders.tsv``), or the one a title before it names ('President Xi Jinping');
+date (``office_holders.tsv``), or the one a title before it names ('President Xi Jinping'), or, out
+of office, the body that owns the title before it ('NATO Secretary-General Jens Stoltenberg': IGO);
 an unknown name takes its code from a nationality or toponym before it and its sector and
 role from a title ('Police spokesman Mariusz Ciarka').
 """
@@ -76,6 +77,10 @@ def _person_mention(st: ArticleState, item: Item, canonical: Optional[str]) -> O
         m.code, m.sector, m.role, m.resolved_by = code, sector, role, "office-holder"
         if mods.former:
             m.sector, m.role = None, ("former " + mods.role) if mods.role else None
+        elif not terms and mods.title is not None and not mods.countries and affiliate(st, m, mods, mods.title):
+            # out of the table's offices on the day, with the title of a body before the name: 'NATO
+            # Secretary-General Jens Stoltenberg' (Norway's prime minister until 2013) speaks for NATO
+            m.role = mods.role or mods.title.get("role") or mods.title["title"].title()
         if m.code is None and mods.countries:
             m.code = mods.countries[0]
     else:
@@ -90,8 +95,10 @@ def _person_mention(st: ArticleState, item: Item, canonical: Optional[str]) -> O
         owned = m.code is None and not mods.former and affiliate(st, m, mods, mods.title)
         if not owned and mods.title is not None and m.code is None and m.sector and not mods.unplaced:
             # 'Police spokesman Mariusz Ciarka' in a story about Poland: the sentence's
-            # country, else the article's; resolved_by says which
-            code, how = st.context_country(st.sent_of[item.start])
+            # country; the article's comes later, from its people before its places
+            # (context.code_from_context: 'Ambassador Gordon Sondland' in a Washington story on
+            # Ukraine is American)
+            code, how = st.context_country(st.sent_of[item.start], "sentence")
             if code:
                 m.code, m.resolved_by = code, how
     m.gender = kb.gender_of(m.canonical, mods.words)
@@ -116,7 +123,7 @@ def recognise_ner_person(st: ArticleState, it: Item) -> None:
     are a place) or has no capital."""
     doc, rules = st.doc, st.kb.rules
     place_nouns = set(rules.get("place_head_nouns", ()))
-    if all(k in st.place_at for k in range(it.start, it.end)) or st.is_place_name(it):
+    if all(k in st.place_at for k in range(it.start, it.end)) or st.is_place_name(it) or st.is_product_name(it):
         return  # the whole name is a place; a place word inside a name ('Regina Ip', 'Paris Hilton') is not
     root = _span_root(doc, it.start, it.end)
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in place_nouns:

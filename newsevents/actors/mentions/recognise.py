@@ -6,6 +6,7 @@ each item to the recogniser of its kind; referring expressions go to ``st.pendin
 """
 from __future__ import annotations
 
+from ...places.datelines import dateline_heads
 from .agents import recognise_agent
 from .countries import recognise_country, recognise_nationality, recognise_shorthand
 from .organisations import recognise_ner_org, recognise_org
@@ -41,6 +42,7 @@ def recognise(st: ArticleState, blocked: set) -> None:
                 st.item_at.setdefault(k, it)
     _count_context(st, items)
     st.place_names = locative_names(st, items)
+    st.product_names = product_names(st, items)
     for it in items:
         if it.inner:
             continue
@@ -53,17 +55,21 @@ def recognise(st: ArticleState, blocked: set) -> None:
 
 def _count_context(st: ArticleState, items: list) -> None:
     """Count the country expressions and placed toponyms of the article (``st.geo_article``),
-    of each sentence (``st.geo_sent``; ``st.dest_sent``: those that say where someone goes;
+    of each sentence but its dateline (``st.geo_sent``; ``st.dest_sent``: those that say where someone goes;
     ``st.party_sent``: those that are the other side of the act) and the countries of the sentence's
     named office holders and organisations (``st.named_sent``)."""
     doc, kb = st.doc, st.kb
     venues = frozenset(kb.rules.get("venue_heads", ()))
+    # a dateline ('WASHINGTON (AP) —') says where the story was filed, not whose its first
+    # sentence is: it counts for the article only
+    dateline = dateline_heads(doc)
     counted_tokens = set()
     for it in items:
         e = it.first("country") or it.first("adjective") or it.first("demonym") or it.first("capital")
         if e is not None and it.kind in ("country", "adjective", "demonym", "capital"):
             st.geo_article[e.value] += 1
-            if (it.kind in ("country", "capital") and not _modifies_title(st, it)) or not _is_noun_modifier(doc, it):
+            if it.start not in dateline and (
+                    (it.kind in ("country", "capital") and not _modifies_title(st, it)) or not _is_noun_modifier(doc, it)):
                 # a nationality adjective belongs to its own noun ('Russian President Putin'), as
                 # does a country name before a title ('US Secretary of State Mike Pompeo'), so it
                 # does not make the whole sentence Russian or American
@@ -91,6 +97,8 @@ def _count_context(st: ArticleState, items: list) -> None:
             continue  # 'China' inside 'China Daily' is the newspaper's name, not a place mention
         seen_places.add(id(place))
         st.geo_article[place.country] += 1
+        if k in dateline:
+            continue
         st.geo_sent[st.sent_of[k]][place.country] += 1
         if _destination(doc, k, k + 1, venues):
             st.dest_sent[st.sent_of[k]][place.country] += 1
@@ -98,7 +106,8 @@ def _count_context(st: ArticleState, items: list) -> None:
 
 def locative_names(st: ArticleState, items: list) -> set:
     """The unknown names (spaCy PERSON and ORG entities no table knows) that the article uses as a
-    location: a literal toponym that the places stage placed in a country, or the object of a
+    location: a literal toponym that the places stage placed in a country, a name given to a place
+    ('the Rukban camp, also known as the Berm': :func:`_names_a_place`), or the object of a
     locative preposition (actor rules ``locative_preps``: 'the base in
     al-Tanf', 'residents stay in Rukban'), unless the preposition follows a word after which 'in'
     does not place ('confidence in', 'invest in'; ``non_locative_heads``). A person or a body is
@@ -110,6 +119,7 @@ def locative_names(st: ArticleState, items: list) -> set:
     preps = set(rules.get("locative_preps", ()))
     not_here = set(rules.get("non_locative_heads", ()))
     body_words = set(rules.get("organisation_words", ()))
+    place_nouns = set(rules.get("place_head_nouns", ()))
     out = set()
     for it in items:
         if it.kind not in ("ner_person", "ner_org") or any(
@@ -119,7 +129,8 @@ def locative_names(st: ArticleState, items: list) -> set:
         root = _span_root(doc, it.start, it.end)
         prep = root.head
         placed = all(p is not None and p.country and p.role != "associative"
-                     for p in (st.place_at.get(k) for k in range(it.start, it.end)))
+                     for p in (st.place_at.get(k) for k in range(it.start, it.end))) \
+            or _names_a_place(st, root, place_nouns)
         if not placed and (root.dep_ != "pobj" or prep.lower_ not in preps or prep.head.lemma_.lower() in not_here
                            or (it.start > 0 and doc[it.start - 1].lower_ == "the")):
             continue  # 'in the Senate', 'members in the Labour Party': a body's name takes 'the'
@@ -128,6 +139,40 @@ def locative_names(st: ArticleState, items: list) -> set:
         if len(words) > 1 and doc[it.end - 1].is_alpha:
             out.add(words[-1:])
     return out
+
+
+def product_names(st: ArticleState, items: list) -> set:
+    """The unknown names (spaCy PERSON and ORG entities no table knows) that the article uses as a
+    brand of a product: before a model designation with a digit in it, in a noun phrase with an
+    indefinite article ('a Volvo XC90', 'a Boeing 737', 'an Airbus A320'). Every mention of such a
+    name is the thing, not a company acting ('the Volvo had come from RAF Croughton').
+    RETURNS (set[tuple[str, ...]]): the names' words."""
+    doc = st.doc
+    out = set()
+    for it in items:
+        if it.kind not in ("ner_person", "ner_org"):
+            continue
+        root = _span_root(doc, it.start, it.end)
+        model = root.head
+        if root.dep_ == "compound" and model.i >= it.end and any(ch.isdigit() for ch in model.text) \
+                and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in model.children):
+            out.add(tuple(t.text for t in doc[it.start:it.end]))
+    return out
+
+
+def _names_a_place(st: ArticleState, root, place_nouns: set) -> bool:
+    """Whether a name is given to a place: 'The Rukban camp, also known as the Berm' (the name is the
+    'as' object of a naming participle whose noun is a place noun of the actor rules
+    ``place_head_nouns`` or a placed toponym). RETURNS (bool)."""
+    if root.dep_ != "pobj" or root.head.lower_ != "as":
+        return False
+    verb = root.head.head
+    if verb.dep_ != "acl" or verb.lemma_.lower() not in ("know", "call", "name", "dub"):
+        return False
+    noun = verb.head
+    return noun.lemma_.lower() in place_nouns or any(
+        (p := st.place_at.get(c.i)) is not None and p.country for c in [noun] + list(noun.children)
+        if c.dep_ in ("compound", "amod") or c is noun)
 
 
 def _modifies_title(st: ArticleState, it) -> bool:

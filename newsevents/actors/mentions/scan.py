@@ -115,14 +115,31 @@ def _scan(st: ArticleState, blocked: set) -> list[Item]:
             covered[k] = it
     extra = []
     honorifics = {w.lower() for w in kb.rules.get("name_honorifics", ())}
+    not_names = set(kb.rules.get("not_names", ()))
+    bylines = set(kb.rules.get("byline_words", ()))
     for ent_start, ent_end, label in _name_entities(doc, kb.rules):
         s, e = _strip_ent(doc, ent_start, ent_end)
-        if s >= e:
-            continue
+        while e - 1 > s and doc[e - 1].is_alpha and doc[e - 1].is_lower and doc[e - 2].whitespace_:
+            e -= 1  # 'Associated Press of bank (robberies)': a name ends at its last capitalised word
+            # ('Yu Hoi-kwan': a lower-case part joined by a hyphen stays)
+        s, e = _strip_ent(doc, s, e)
+        if s >= e or doc[s:e].text in not_names or not any(t.text[:1].isupper() for t in doc[s:e]):
+            continue  # a time zone ('15:00 BST'), or no name at all ('act with restraint')
+        if _byline(doc, s, bylines):
+            continue  # 'By Matt Spetalnick and Jason Szep': the writers
         inner_items = [it for it in items if it.start >= s and it.end <= e]
         overlapping = [it for it in items if it.start < e and it.end > s]
         if any(it.kind in ("person", "org") and it.start <= s and it.end >= e for it in overlapping):
             continue  # the table knows it (fixes 'Trump' tagged ORG)
+        if label == "PERSON":
+            # a title before the name, inside the entity or not ('First Lady Melania Trump' tagged
+            # 'Lady Melania Trump'): no part of the name
+            lead = [it for it in overlapping if it.kind == "title" and it.start <= s < it.end]
+            if lead:
+                s = max(it.end for it in lead)
+                overlapping = [it for it in overlapping if it.start < e and it.end > s]
+                if s >= e:
+                    continue
         if any(it.kind == "person" for it in overlapping):
             # a longer PERSON entity around an alias ('Kim Yo Jong' around 'Kim') wins only
             # when its extra tokens are unknown proper nouns, not honorifics (actor rules
@@ -165,6 +182,25 @@ def _scan(st: ArticleState, blocked: set) -> list[Item]:
     items.extend(_surnames_again(doc, items))
     items.sort(key=lambda it: (it.start, -it.end))
     return items
+
+
+def _byline(doc, start: int, words: set) -> bool:
+    """Whether token ``start`` is in a byline: a line (to the sentence's end or a line break) that
+    opens with a byline word (actor rules ``byline_words``: 'By', 'Por') and holds no verb (of
+    more than one letter: the tagger may read the Portuguese or Spanish 'e', 'y' as one).
+    RETURNS (bool)."""
+    sent = doc[start].sent
+    line = []
+    for t in sent:
+        if "\n" in t.text:
+            if t.i > start:
+                break
+            line = []
+            continue
+        line.append(t)
+    words_ = [t for t in line if not (t.is_space or t.is_punct)]
+    return bool(words_) and words_[0].lower_ in words and words_[0].i <= start \
+        and not any(t.pos_ in ("VERB", "AUX") and len(t.text) > 1 for t in words_)
 
 
 def _surnames_again(doc, items: list[Item]) -> list[Item]:

@@ -90,6 +90,8 @@ class ArticleState:
     person_canon_seen: dict = field(default_factory=dict)  # canonical -> first Mention
     # the words of unknown names the article uses as a location ('in al-Tanf'): places, never actors
     place_names: set = field(default_factory=set)
+    # ... and of brands the article names as a product ('a Volvo XC90 ... the Volvo'): no actors
+    product_names: set = field(default_factory=set)
     lower_keys: list = field(default_factory=list)  # lower-cased lexicon key of every token
     cased_keys: list = field(default_factory=list)  # cased lexicon key of every token
     quote_spans: Optional[list] = None  # character ranges of quotations, found on first use (coref)
@@ -131,6 +133,15 @@ class ArticleState:
         :func:`.recognise.locative_names`)."""
         words = tuple(t.text for t in self.doc[item.start:item.end])
         return words in self.place_names
+
+    def is_product_name(self, item) -> bool:
+        """True when an unknown name is a product the article names ('struck by a Volvo XC90 ...
+        the Volvo had come from the base'; :func:`.recognise.product_names`), unless this mention
+        speaks ('Volvo said it would recall the model': the company)."""
+        if tuple(t.text for t in self.doc[item.start:item.end]) not in self.product_names:
+            return False
+        verbs = self.kb.rules.get("speaker_name_verbs", ())
+        return not any(t.dep_ == "nsubj" and t.head.lemma_.lower() in verbs for t in self.doc[item.start:item.end])
 
     def sentence_country(self, sent: int) -> Optional[str]:
         """The sentence's only country (names, adjectives, capitals, places), if exactly one."""

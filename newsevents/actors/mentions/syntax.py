@@ -69,8 +69,8 @@ def _destination(doc, start: int, end: int, venues=()) -> bool:
 
 def _counterpart(doc, start: int, end: int, rules: dict) -> bool:
     """Whether a country name is the other side of the sentence's act: an object ('attacked
-    Israel'), the object of an actor preposition other than 'from' ('fired at Israel', 'talks with
-    Iran'), or the subject of a reported clause ('protesters claimed Iran is interfering'). A
+    Israel'), the object of an actor preposition other than 'from' after a verb or a noun (not 'at')
+    ('fired at Israel', 'talks with Iran', 'dealings with Ukraine'), or the subject of a reported clause ('protesters claimed Iran is interfering'). A
     party to the act is not the country of the sentence's unnamed people ('gunmen', 'protesters')."""
     root = _span_root(doc, start, end)
     while root.dep_ in ("conj", "appos") and root.head.i != root.i:
@@ -79,7 +79,12 @@ def _counterpart(doc, start: int, end: int, rules: dict) -> bool:
         return True
     if root.dep_ == "pobj":
         prep = root.head.lower_
-        return prep != "from" and prep in rules.get("actor_preps", ()) and root.head.head.pos_ in ("VERB", "AUX")
+        if prep == "from" or prep not in rules.get("actor_preps", ()):
+            return False
+        # of a verb ('fired at Israel'), or of a noun of an act or a relation ('dealings with
+        # Ukraine', 'talks with Iran', 'the ambassador to Ukraine': not a Ukrainian ambassador;
+        # not 'the summit at Geneva')
+        return root.head.head.pos_ in ("VERB", "AUX") or (root.head.head.pos_ == "NOUN" and prep != "at")
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ccomp":
         # of a clause reported after its sayer ('protesters claimed Iran is ...'), not of one
         # before it ('France is ready to send troops, the minister said': France acts)
