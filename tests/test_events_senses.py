@@ -226,3 +226,22 @@ def test_agent_noun_with_a_protest_verb_later_is_one_protest(pipeline):
     text = "Protesters, carrying placards asking the government to hold a vote, marched through Cairo."
     protests = [e for e in pipeline(text).events if e.event_type == "PROTEST"]
     assert len(protests) == 1 and protests[0].trigger.text == "marched"
+
+
+def test_a_name_among_the_pattern_words_is_the_doer(pipeline):
+    ev = one(pipeline("The general was killed in a US strike on Friday.").events, "ASSAULT")
+    assert "USA" in codes(ev.actors)
+
+
+def test_whom_revenge_is_for_is_not_threatened(pipeline):
+    text = ('Qasem Soleimani was killed in a US strike. Ali Khamenei said, "Martyrdom was his reward, '
+            'and the resistance will seek his blood revenge."')
+    ev = one(pipeline(text).events, "THREATEN")
+    assert "Soleimani" not in " ".join(r.canonical or "" for r in ev.recipients)
+
+
+def test_victim_of_a_judged_attack_noun_is_not_accused(pipeline):
+    text = 'The mayor of Paris wrote, "Paris is mourning after this appalling attack on the French police."'
+    for ev in pipeline(text).events:
+        if ev.event_type == "ACCUSE":
+            assert "FRA" not in codes(ev.recipients)

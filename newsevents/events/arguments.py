@@ -59,8 +59,9 @@ def arguments(rules: EventRules, m: Match, matches: dict) -> tuple[list, list]:
             # "granted Milken a full pardon": the light verb's indirect object
             recips += [c for c in verb.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"]
         for c in tok.children:
-            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.i not in
-                                    {t.i for t in m.tokens}):
+            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and (
+                    c.i not in {t.i for t in m.tokens} or c.pos_ == "PROPN")):
+                # (a name among the pattern's words is still the doer: "a US strike")
                 if verb is None:
                     actors.append(c)
             elif c.dep_ == "prep":

@@ -205,30 +205,45 @@ def _quote_statements(rules: "EventRules", state: "ArticleState") -> list:
         if name == "allege":  # "Iran's doing", "the work of Israel", "Israel is behind it"
             recips = _accused(rules, state, word, speaker) or recips
         recips = recips or _recipients(state, q.content.start, q.content.end, speaker.entity)
-        victims = _victims(rules, state, word)
-        recips = [r for r in recips if r.code not in victims]
+        victims, victim_ids = _victims(rules, state, word, name)
+        recips = [r for r in recips if r.code not in victims and r.mention not in victim_ids]
         out.append(_make(rules, state, name, word, [_ref(speaker)], recips, start, end, anchor[0]))
     return out
 
 
-def _victims(rules: "EventRules", state: "ArticleState", word) -> set:
-    """Codes of whom the judged act was done to: "an aggression on Iraq", "this attack against our
-    people" -- the victim, never the one the statement accuses. RETURNS (set[str])."""
+def _victims(rules: "EventRules", state: "ArticleState", word, name: str = "disapprove") -> tuple:
+    """Whom the judged act was done to: "an aggression on Iraq", "this attack against our
+    people" -- the victim, never the one the statement accuses; for a threat, whom the revenge is
+    for ("will seek his blood revenge": his = the one avenged, not the one threatened).
+    RETURNS (tuple[set[str], set[str]]): the victims' codes and actor mention ids."""
     from .arguments import np_span
     from .owners import country_word
 
     word = _key_word(word)
+    if word.dep_ in ("amod", "compound") and word.head.pos_ in ("NOUN", "PROPN"):
+        word = word.head  # "this appalling attack on the Police Prefecture": the noun it judges
     heads = [g for c in word.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon")
              for g in c.children if g.dep_ == "pobj"]
-    codes = set()
+    if name == "threaten":
+        heads += [c for t in (word, word.head) for c in t.children if c.dep_ == "poss"]
+    codes, ids = set(), set()
     for h in heads:
         start, end = np_span(h)
-        codes |= {a.code for a in state.actor_index(start, end) if a.code}
+        found = state.actor_index(start, end)
+        if h.pos_ == "PRON":  # "his blood revenge": the actor the pronoun was resolved to
+            found = [a for a in ctx_actors(state) if a.evidence.start <= h.idx < a.evidence.end]
+        codes |= {a.code for a in found if a.code and h.pos_ != "PRON"}
+        ids |= {a.id for a in found}
         for t in h.subtree:  # a country the places stage reads as a place ("on Iraq")
             found = country_word(state, t, literal=True)
             if found is not None and found[0].country:
                 codes.add(found[0].country)
-    return codes
+    return codes, ids
+
+
+def ctx_actors(state: "ArticleState") -> list:
+    """The article's actor mentions (pronoun mentions included)."""
+    return state.ctx.analysis.actors
 
 
 def _key_word(word):
