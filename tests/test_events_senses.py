@@ -245,3 +245,14 @@ def test_victim_of_a_judged_attack_noun_is_not_accused(pipeline):
     for ev in pipeline(text).events:
         if ev.event_type == "ACCUSE":
             assert "FRA" not in codes(ev.recipients)
+
+
+def test_it_after_a_disaster_is_the_disaster_not_the_speaker(pipeline):
+    text = ("A fire broke out in a market in Chittagong, Bangladesh on Monday. "
+            "Bangladeshi officials said it killed nine people.")
+    assert "ASSAULT" not in types(pipeline(text).events)
+
+
+def test_it_after_an_attack_is_still_an_attack(pipeline):
+    text = "Gunmen stormed a market in Kabul on Monday. Afghan officials said they killed nine people."
+    assert "ASSAULT" in types(pipeline(text).events)

@@ -362,4 +362,12 @@ def speaker_antecedent(rules: EventRules, pron) -> list:
             break
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in rules.speech_verbs:
         return []
-    return [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    speakers = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    # "officials said it killed nine people": a singular "it" is no plural speaker (nor a
+    # person: "he"/"she" are, "it" only a body: "the ministry said it would")
+    if pron.lower_ == "it" and any(s.tag_ in ("NNS", "NNPS") or s.ent_type_ == "PERSON" for s in speakers):
+        return []
+    if pron.lower_ == "they" and speakers and all(
+            s.tag_ in ("NN", "NNP") and s.ent_type_ == "PERSON" and not s.conjuncts for s in speakers):
+        return []  # "Trump said they would": one person is no "they"
+    return speakers

@@ -26,6 +26,9 @@ def non_agent_event(rules: EventRules, state: ArticleState, m: Match, actors_t: 
     lemma = tok.lemma_.lower()
     ambiguous = lemma in rules.ambiguous_violence
     for t in actors_t:
+        if t.lower_ == "it" and t.i not in state.actor_tok and lemma in rules.casualty_verbs \
+                and disaster_context(rules, state, tok):
+            return True  # "A fire broke out ... Officials said it killed nine people": it = the fire
         for x in [t] + list(t.conjuncts):
             if is_non_agent(rules, state, x):
                 return True
