@@ -256,3 +256,12 @@ def test_it_after_a_disaster_is_the_disaster_not_the_speaker(pipeline):
 def test_it_after_an_attack_is_still_an_attack(pipeline):
     text = "Gunmen stormed a market in Kabul on Monday. Afghan officials said they killed nine people."
     assert "ASSAULT" in types(pipeline(text).events)
+
+
+def test_agent_noun_that_runs_away_is_no_protest(nlp, stage):
+    assert "PROTEST" not in types(run(nlp, stage, "A man fell to the ground as the other protesters ran away."))
+
+
+def test_weapons_used_against_people_are_the_users_act(pipeline):
+    ev = one(pipeline("The Egyptian police used water cannons and tear gas against protesters.").events, "COERCE")
+    assert [a.sector for a in ev.actors] == ["COP"] and ev.recipients

@@ -94,8 +94,9 @@ def agent_subjects(rules: EventRules, matches: dict) -> None:
             del matches[i]
             if vm.means is None:
                 vm.means = m
-        elif "agent" in m.pattern.flags and verb.lemma_.lower() in rules.speech_verbs:
-            del matches[i]
+        elif "agent" in m.pattern.flags and (verb.lemma_.lower() in rules.speech_verbs or (
+                m.head.dep_ == "nsubj" and verb.lemma_.lower() in rules.agent_idle_verbs)):
+            del matches[i]  # "protesters claimed that ...", "the other protesters ran away"
         elif "agent" in m.pattern.flags and m.head.dep_ == "nsubj" and any(
                 o is not m and o.pattern.pos == "V" and o.pattern.event_type == m.pattern.event_type
                 and o.absorbed_by is None and o.head.sent.start == m.head.sent.start and o.head.i > m.head.i
@@ -366,6 +367,11 @@ def noun_licensed(rules: EventRules, tok, pat: Pattern, m: Match) -> bool:
                  or gov.lemma_.lower() in rules.agreed_verbs and pat.event_type in rules.agreed_types):
         # ("agreed sanctions": agreeing on a sanction imposes it, rules.yaml decreed_acts)
         m.light = gov
+        return True
+    if head.dep_ == "dobj" and gov.lemma_.lower() in rules.instrument_verbs and gov.pos_ == "VERB" \
+            and gov.tag_ != "VBG" and pat.event_type in ("ASSAULT", "COERCE"):
+        # (not "killed them using missiles": the means of another act)
+        m.light = gov  # "police used water cannons and tear gas against protesters": the police's
         return True
     claim = responsibility_claim(rules, head)
     if claim is not None:
