@@ -9,7 +9,8 @@ import re
 
 from .marks import QUOTE_CHARS, TERMINATORS, TURN_LABEL
 from .misparse import caption_or_title
-from .parse import cue_range, source_of
+from .parse import cue_range
+from .sources import source_of
 from .spans import AUX_DEPS, Attr, Range, doc_text, has_word, mostly_inside, overlap, subtree_range, trim
 
 

@@ -9,7 +9,7 @@ import re
 from typing import Optional
 
 from .marks import paragraphs
-from .parse import source_of
+from .sources import source_of
 from .spans import REL_PRONOUNS, WH_WORDS, Attr, doc_text, overlap, trim
 
 
