@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 
+from .bounds import quotation_content
 from .marks import QUOTE_CHARS, TERMINATORS, TURN_LABEL
 from .misparse import caption_or_title
 from .parse import cue_range
 from .sources import source_of
-from .spans import AUX_DEPS, Attr, Range, doc_text, has_word, mostly_inside, overlap, subtree_range, trim
+from .spans import AUX_DEPS, Attr, Range, doc_text, has_word, mostly_inside, overlap, subtree_range, trim, word_chars
 
 
 def link_quotes(lex, doc, qspans, attrs: list[Attr], contentless: list[Attr]) -> None:
@@ -23,6 +24,17 @@ def link_quotes(lex, doc, qspans, attrs: list[Attr], contentless: list[Attr]) ->
             continue  # 'Anna Franowska of "Have no fear", a charity': a name in quote marks
         if TURN_LABEL.match(text, q[0]):
             continue  # '"WALLACE: ...': a transcript turn, its label speaks it (nominal.colon_attrs)
+        for a in attrs:  # 'said, "They need to stand by us", while addressing the press': the quotation
+            if a.content and overlap(a.content, q) and a.content[1] > q[1]:
+                a.content = quotation_content(doc, text, a.cue, a.content, q) or a.content
+        own = next((a for a in attrs if a.content and a.cue and a.cue[1] <= q[0] and not has_word(text, (a.cue[1], q[0]))
+                    and q[0] <= a.content[0] and a.content[1] <= q[1]
+                    and word_chars(text, a.content) >= 0.9 * word_chars(text, q)), None)
+        if own is not None:
+            # the clause read off the parse of a cue right before the quotation is the quotation ('said, "A",
+            # also observing, "B"': A is not what "observing" introduces)
+            attach(own, q, attrs, attrs_by_cue, text)
+            continue
         # a quotation inside a content already found: mixed (or that content is the quote)
         host = next((a for a in attrs if a.content and a.content[0] <= q[0] and q[1] <= a.content[1]), None)
         if host is not None and host.content != q:

@@ -8,6 +8,8 @@ from __future__ import annotations
 from typing import Optional
 
 from ..syntax import coordinated_speech_head
+from .bounds import speaker_verb_cut
+from .deeds import gloss, means_not_said, outcome
 from .misparse import appended_statement, caption_or_title, cited_object, extracted_subject, inverted_parenthetical, no_speaker, \
     noun_read_cue, reduced_relative_cue, relative_content, stranded_subject, subject_taken_for_object, \
     that_clause_on_a_noun, verb_hung_after_object
@@ -39,6 +41,8 @@ def verb_attr(lex, doc, v, in_quote=None) -> Optional[Attr]:
         frames = lex.verbs.get(lex.lemma(v), frozenset())
     if not frames or caption_or_title(v):
         return None
+    if gloss(lex, v, list(v.children)) or outcome(lex, v):
+        return None  # 'The White House refers to the president's office', 'succeeded only in underlining X'
     inverted = inverted_parenthetical(doc, v, frames, lambda t: cue_range(doc, t))
     if inverted is not None:
         return inverted
@@ -106,6 +110,8 @@ def verb_attr(lex, doc, v, in_quote=None) -> Optional[Attr]:
                         cut -= 1
                     hi = min(hi, cut)
                     break
+            if cc.i > v.i:  # 'said it would reconsider and spoke with Pompeo': the speaker's next deed
+                hi = speaker_verb_cut(doc, v, cc, hi)
             content = trim(doc, lo, hi)
         elif not any(c.dep_ == "dobj" and c.i > v.i for c in children):
             content = advcl_content(doc, v, children, wide="parenthetical" in frames)
@@ -120,7 +126,8 @@ def verb_attr(lex, doc, v, in_quote=None) -> Optional[Attr]:
         if xc is not None:
             obj = next((c for c in children if c.dep_ == "dobj" and c.i < xc.i), None)
             lo = (obj.left_edge.i if obj is not None else xc.left_edge.i)
-            content = trim(doc, lo, xc.right_edge.i + 1)
+            # 'urged the embassy to reconsider and spoke with Pompeo': the content ends at "reconsider"
+            content = trim(doc, lo, speaker_verb_cut(doc, v, xc, xc.right_edge.i + 1))
     evidence_object = False  # content is the object of a verb of showing ('polls show a close race')
     if content is None and "object" in frames:
         preps = lex.preps.get(lemma, frozenset())
@@ -140,7 +147,9 @@ def verb_attr(lex, doc, v, in_quote=None) -> Optional[Attr]:
                 content = verb_hung_after_object(doc, v, obj) or content
             evidence_object = lemma in lex.person_deeds
     if content is None and lex.preps.get(lemma):
-        content = prep_content(doc, v, children, lex.preps[lemma], extra_cue)
+        # 'responded by throwing things': the means of the act, not what was said
+        preps = lex.preps[lemma] - frozenset(c.lower_ for c in children if c.dep_ == "prep" and means_not_said(lex, c))
+        content = prep_content(doc, v, children, preps, extra_cue)
     if content is None and "parenthetical" in frames:
         if v.dep_ in ("parataxis",) and v.head is not v:
             h = v.head
