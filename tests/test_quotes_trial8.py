@@ -83,6 +83,9 @@ def test_according_to_after_a_coordinator_attributes_its_conjunct(quotes, text, 
     "The White House refers to the United States president's office.",
     "The president gave an address that sought harmony but succeeded only in underlining the deep discord.",
     "He sought such intervention to prevent the firm from releasing his tax returns.",
+    # claiming money is a demand, and a quotation in its phrase is no content (cues.yaml action_objects)
+    "Three fans have filed a lawsuit claiming thousands of pounds in “emotional injury” damages against two activists.",
+    "The fire claimed 30 lives.",
 ])
 def test_deeds_and_glosses_are_no_quotes(quotes, text):
     assert quotes(text) == []
@@ -95,6 +98,7 @@ def test_deeds_and_glosses_are_no_quotes(quotes, text):
     ("Trump referred to the wall in his speech.", "referred to", "the wall"),
     ("The campaign is seeking to contrast her approach with Trump.", "is seeking",
      "to contrast her approach with Trump"),
+    ("The group claimed responsibility for the attack.", "claimed", "responsibility for the attack"),
 ])
 def test_the_same_cues_still_report_speech(quotes, text, cue, content):
     assert _content(quotes(text)) == [(cue, content)]

@@ -6,7 +6,7 @@ takes the :class:`~newsevents.quotes.cues.CueLexicon` (lists ``means_preps``, ``
 """
 from __future__ import annotations
 
-__all__ = ["means_not_said", "gloss", "outcome"]
+__all__ = ["means_not_said", "gloss", "outcome", "acts_on"]
 
 
 def means_not_said(lex, prep) -> bool:
@@ -47,3 +47,14 @@ def outcome(lex, v) -> bool:
     if v.tag_ != "VBG" or v.dep_ != "pcomp" or v.head.lower_ != "in":
         return False
     return v.head.head.lemma_.lower() in lex.outcome_verbs
+
+
+def acts_on(lex, v) -> bool:
+    """True when cue verb ``v`` has an object of ``action_objects`` that makes it a deed.
+
+    'Congress denied funding for the wall', 'a lawsuit claiming thousands of pounds in "emotional injury"
+    damages': withheld, demanded; nothing said, and a quotation in the phrase is not its content.
+    RETURNS (bool).
+    """
+    objects = lex.action_objects.get(lex.lemma(v), ())
+    return bool(objects) and any(c.dep_ in ("dobj", "dative") and c.lemma_.lower() in objects for c in v.children)

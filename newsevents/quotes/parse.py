@@ -9,7 +9,7 @@ from typing import Optional
 
 from ..syntax import coordinated_speech_head
 from .bounds import speaker_verb_cut
-from .deeds import gloss, means_not_said, outcome
+from .deeds import acts_on, gloss, means_not_said, outcome
 from .misparse import appended_statement, caption_or_title, cited_object, extracted_subject, inverted_parenthetical, no_speaker, \
     noun_read_cue, reduced_relative_cue, relative_content, stranded_subject, subject_taken_for_object, \
     that_clause_on_a_noun, verb_hung_after_object
@@ -54,7 +54,7 @@ def verb_attr(lex, doc, v, in_quote=None) -> Optional[Attr]:
     content = None
     extra_cue = []
     children = list(v.children)
-    if any(c.dep_ in ("dobj", "dative") and c.lemma_.lower() in lex.action_objects.get(lemma, ()) for c in children):
+    if acts_on(lex, v):
         return None  # 'Congress denied funding for the wall': withheld, not said
     if lemma in lex.object_sources and any(
             t.lower_ == "as" and t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "VBG" and cited_object(
