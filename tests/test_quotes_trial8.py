@@ -33,10 +33,26 @@ def test_content_ends_at_the_closing_quotation_mark(quotes, text, expected):
     assert [(k, c, t) for k, _, c, t, _ in quotes(text)] == expected
 
 
+def test_words_of_the_cue_before_the_quotation_still_introduce_it(quotes):
+    got = quotes('Sanders said in his live stream, "I do not make this decision lightly", calling it a "difficult '
+                 'and painful decision".')
+    assert [(c, t, sp) for _, _, c, t, sp in got] == [
+        ("said", '"I do not make this decision lightly"', "Sanders"),
+        ("calling", 'it a "difficult and painful decision"', "Sanders")]
+    # the quotation is the first cue's: a cue after it does not take it ('recalling their first meeting')
+    got = quotes('Ryan Coogler wrote of Boseman, "I noticed then that Chad was an anomaly", recalling their first '
+                 'meeting.')
+    assert [(s, c, t) for _, s, c, t, _ in got] == [("Ryan Coogler", "wrote", '"I noticed then that Chad was an anomaly"')]
+
+
 def test_a_quoted_phrase_inside_a_clause_stays_mixed(quotes):
     got = quotes('The mayor said "the plan" was dangerous.')
     assert [(k, c) for k, _, c, _, _ in got] == [("mixed", "said")]
     assert got[0][3].endswith("was dangerous")
+    # a reported clause going on after the quotation: "and that ..." is still what was said
+    got = quotes('The mayor said "we will not negotiate," and that the talks were over.')
+    assert [(k, c) for k, _, c, _, _ in got] == [("mixed", "said")]
+    assert got[0][3].endswith("the talks were over")
 
 
 def test_a_participle_after_a_closed_quotation_is_the_same_speaker_s_statement(quotes):

@@ -21,14 +21,16 @@ _FINITE_PAST_PRESENT = ("VBD", "VBZ")
 _COORDINATORS = ("and", "but", "or", "while", "as", "before", "after", "when")
 
 
-def quotation_content(doc, text: str, cue: Optional[Range], content: Range, q: Range) -> Optional[Range]:
+def quotation_content(lex, doc, text: str, cue: Optional[Range], content: Range, q: Range) -> Optional[Range]:
     """The quotation ``q`` as the whole content when the content opens with it and runs past its close.
 
-    doc (Doc): the parsed article. text (str): its text. cue (tuple[int, int] | None): the cue's characters.
+    lex (CueLexicon): the cues. doc (Doc): the parsed article. text (str): its text.
+    cue (tuple[int, int] | None): the cue's characters.
     content (tuple[int, int]): a content read off the parse that holds the quotation ``q`` (characters,
     quote marks included).
     A direct quotation's content is what stands inside its marks (PolNeAR, PARC 3.0): when the cue
-    introduces the quotation right before it (only punctuation between: 'said, "...'), the content
+    introduces the quotation before it (only punctuation between, 'said, "...', or words of the cue's own
+    ending in a comma or colon, 'said in his live stream, "...'), the content
     starts with the quotation, the quotation holds a clause of its own (a verb with its subject) and
     what follows the closing mark begins with a comma, a semicolon, a dash or a coordinator
     ('"They need to stand by us", while addressing the press'; '"We couldn't win," and the city flag
@@ -36,21 +38,35 @@ def quotation_content(doc, text: str, cue: Optional[Range], content: Range, q: R
     inside a clause ('said "the plan" was dangerous') is left as it is: no clause of its own.
     RETURNS (tuple[int, int] | None): ``q``, or None when the content is left as it is.
     """
-    if has_word(text, (content[0], max(content[0], q[0]))) or content[1] <= q[1] or cue is None \
-            or cue[1] > q[0] or has_word(text, (cue[1], q[0])):
+    if has_word(text, (content[0], max(content[0], q[0]))) or content[1] <= q[1] or not _introduces(lex, doc, text, cue, q):
         return None
     tail = text[q[1]:content[1]].lstrip()
     if not tail:
         return None
     inner = text[q[0]:q[1]].rstrip().rstrip("".join(QUOTE_CHARS)).rstrip()
-    first = tail.split(None, 1)[0].lower().strip(",;")
-    if not (tail[0] in ",;:—–-" or (inner.endswith((",", ";")) and first in _COORDINATORS)):
+    words = [w.lower().strip(",;") for w in tail.split(None, 2)]
+    if not (tail[0] in ",;:—–-" or (inner.endswith((",", ";")) and words[0] in _COORDINATORS)):
         return None
+    if words[0] in ("and", "but") and words[1:2] == ["that"]:
+        return None  # 'said "we will not negotiate," and that the talks were over': the content goes on
     span = doc.char_span(q[0], q[1], alignment_mode="contract")
     if span is None or not any(t.dep_ in SUBJ + ("expl",) and t.head.i < span.end and t.head.i >= span.start
                                and t.head.pos_ in ("VERB", "AUX") for t in span):
         return None
     return q
+
+
+def _introduces(lex, doc, text: str, cue: Optional[Range], q: Range) -> bool:
+    """True when the cue stands before quotation ``q`` with nothing between but punctuation, or words ending
+    in a comma or colon among which no other cue introduces it ('concludes with footage of Trump saying, "..."')."""
+    if cue is None or cue[1] > q[0]:
+        return False
+    if not has_word(text, (cue[1], q[0])):
+        return True
+    if not text[cue[1]:q[0]].rstrip().endswith((",", ":")):
+        return False
+    span = doc.char_span(cue[1], q[0], alignment_mode="contract")
+    return span is not None and not any("quote" in lex.frames(t) for t in span)
 
 
 def speaker_verb_cut(doc, v, head, hi: int) -> int:

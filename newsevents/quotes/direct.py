@@ -25,9 +25,14 @@ def link_quotes(lex, doc, qspans, attrs: list[Attr], contentless: list[Attr]) ->
             continue  # 'Anna Franowska of "Have no fear", a charity': a name in quote marks
         if TURN_LABEL.match(text, q[0]):
             continue  # '"WALLACE: ...': a transcript turn, its label speaks it (nominal.colon_attrs)
+        cut = None
         for a in attrs:  # 'said, "They need to stand by us", while addressing the press': the quotation
-            if a.content and overlap(a.content, q) and a.content[1] > q[1]:
-                a.content = quotation_content(doc, text, a.cue, a.content, q) or a.content
+            if a.content and overlap(a.content, q) and a.content[1] > q[1] and cut is None:
+                whole = quotation_content(lex, doc, text, a.cue, a.content, q)
+                if whole is not None:
+                    a.content = cut = whole
+        if cut is not None:
+            continue  # its cue is found: not the next cue after it ('..., recalling their first meeting')
         own = next((a for a in attrs if a.content and a.cue and a.cue[1] <= q[0] and not has_word(text, (a.cue[1], q[0]))
                     and q[0] <= a.content[0] and a.content[1] <= q[1]
                     and word_chars(text, a.content) >= 0.9 * word_chars(text, q)), None)
