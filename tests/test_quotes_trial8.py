@@ -39,10 +39,13 @@ def test_words_of_the_cue_before_the_quotation_still_introduce_it(quotes):
     assert [(c, t, sp) for _, _, c, t, sp in got] == [
         ("said", '"I do not make this decision lightly"', "Sanders"),
         ("calling", 'it a "difficult and painful decision"', "Sanders")]
-    # the quotation is the first cue's: a cue after it does not take it ('recalling their first meeting')
+    # the quotation is the first cue's: a cue after it does not take it; the participle is the writer's
+    # ('recalling their first meeting', misparse.appended_statement), and so is the quotation after it
     got = quotes('Ryan Coogler wrote of Boseman, "I noticed then that Chad was an anomaly", recalling their first '
-                 'meeting.')
-    assert [(s, c, t) for _, s, c, t, _ in got] == [("Ryan Coogler", "wrote", '"I noticed then that Chad was an anomaly"')]
+                 'meeting. "He was calm. Assured."')
+    assert [(s, c, t) for _, s, c, t, _ in got] == [("Ryan Coogler", "wrote", '"I noticed then that Chad was an anomaly"'),
+                                                  ("Ryan Coogler", "recalling", "their first meeting"),
+                                                  ("Ryan Coogler", "recalling", '"He was calm. Assured."')]
 
 
 def test_a_quoted_phrase_inside_a_clause_stays_mixed(quotes):
@@ -134,6 +137,15 @@ def test_a_name_in_a_prepositional_phrase_on_the_head_is_not_the_speaker(quotes)
     assert [sp for *_, sp in got] == ["Three teenage Israeli fans of the popstar Lorde"]
     got = quotes("Supporters of Boris Johnson said the vote was rigged.")
     assert [sp for *_, sp in got] == ["Supporters of Boris Johnson"]
+    got = quotes("The son of Donald Trump said the vote was rigged.")
+    assert [sp for *_, sp in got] == ["The son of Donald Trump"]
+
+
+def test_an_organisation_after_the_head_still_speaks(quotes):
+    got = quotes("According to data from the World Health Organisation, there were 10 million cases of measles.")
+    assert [sp for *_, sp in got] == ["World Health Organization"]
+    got = quotes('Members of the House of Commons protested, "shame on you!"')
+    assert [sp for *_, sp in got] == ["House of Commons"]
 
 
 def test_the_name_a_speaker_goes_by_is_the_speaker(quotes):
