@@ -48,6 +48,13 @@ def test_words_of_the_cue_before_the_quotation_still_introduce_it(quotes):
                                                   ("Ryan Coogler", "recalling", '"He was calm. Assured."')]
 
 
+def test_a_quotation_taken_for_the_subject_of_a_verb_after_it_still_inverts(quotes):
+    # 'read' parsed as a conjunct of the quotation's last verb: the object after it is the source
+    got = quotes('"Storm Lorenzo will produce significant swell. This will lead to coastal flooding and damage, '
+                 'especially along western coasts", read the warning.')
+    assert [(s, c) for _, s, c, _, _ in got] == [("the warning", "read")]
+
+
 def test_a_quoted_phrase_inside_a_clause_stays_mixed(quotes):
     got = quotes('The mayor said "the plan" was dangerous.')
     assert [(k, c) for k, _, c, _, _ in got] == [("mixed", "said")]

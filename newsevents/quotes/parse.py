@@ -178,12 +178,13 @@ def verb_attr(lex, doc, v, in_quote=None) -> Optional[Attr]:
     if content is not None and "\n" in text[min(content[1], v.idx):max(content[0], v.idx)]:
         content = None  # a clause in another paragraph ('... about the withdrawal:\n\n"...," wrote X')
     content = cue_paragraph(doc, content, v)
-    if source is not None and head is not None and "quote" in frames and source[1] <= v.idx and head.head.i == v.i \
+    if source is not None and head is not None and "quote" in frames and source[1] <= v.idx \
+            and (head.head.i == v.i or v.tag_ != "VBG") \
             and (opens_quotation(doc, head) or in_quote is not None and in_quote.find(head.idx) is not None):
         # '"...," tweeted former executive Ken Gude': the parser took the quotation for the
-        # subject and the speaker for the object; the quotation is linked in step 3. Only the cue's own
-        # subject: 'wrote, "I noticed ...", recalling their first meeting' has no object that speaks.
-        # '"It is in panic mode. Full panic mode," said Leslie Wimes': its last sentence
+        # subject and the speaker for the object; the quotation is linked in step 3.
+        # '"It is in panic mode. Full panic mode," said Leslie Wimes': its last sentence. Not a participle's
+        # inherited subject: 'wrote, "I noticed ...", recalling their first meeting' has no object that speaks.
         obj = next((c for c in children if c.dep_ in ("dobj", "attr", "nsubj") and c.i > v.i), None)
         if obj is not None:
             lo, hi = subtree_range(obj, exclude=[v])
