@@ -117,6 +117,12 @@ def test_deeds_and_glosses_are_no_quotes(quotes, text):
     assert quotes(text) == []
 
 
+def test_a_cue_that_reports_nothing_does_not_take_a_quotation_near_it(quotes):
+    got = quotes("Donald Trump has promised a “new American moment” in a State of the Union address that sought "
+                 "harmony but succeeded only in underlining the deep discord at the heart of the country’s politics.")
+    assert [(k, s, c, t) for k, s, c, t, _ in got] == [("direct", "Donald Trump", "has promised", "“new American moment”")]
+
+
 @pytest.mark.parametrize("text,cue,content", [
     # a means that holds a clause is what was said (PolNeAR dev annotates it)
     ("Trump responded by using the example of Chicago to prove that gun control is not the solution.",
@@ -166,6 +172,10 @@ def test_he_is_the_possessor_of_a_subject_that_is_a_thing(quotes):
                  "limited to China. He has injected similar drama into trade talks, suggesting he might leave some "
                  "trading partners behind.")
     assert [(c, sp) for _, _, c, _, sp in got] == [("said", "John Williams"), ("suggesting", "Donald Trump")]
+    # the possessor of a subject in a subordinate clause is not the one the text is about
+    got = quotes("Mueller lost his job after Swift’s management and security team told him he would no longer be "
+                 "welcome. He subsequently sued Swift, claiming he had been falsely accused.")
+    assert [(c, sp) for _, _, c, _, sp in got][-1] == ("claiming", "Mueller")
     # the possessor of a person is not "he": the lawyer is
     got = quotes("Mr. Trump’s lawyer said the deal was fair. He said the talks would go on.")
     assert [sp for *_, sp in got] == ["Donald Trump's lawyer", "Donald Trump's lawyer"]

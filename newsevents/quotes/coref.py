@@ -148,8 +148,10 @@ class Antecedents:
 def _owns_subject_thing(tok) -> bool:
     """True for the possessor of a subject that is a thing, not a person: "Mr. Trump's theatrical embrace is
     not limited to China. He has injected ...": the subject cannot be "he", its possessor is the one
-    the text is about (new-user trial 8). Not the possessor of a person ("Trump's lawyer said ... He")."""
-    if tok.dep_ != "poss" or not _is_subject(tok.head) or tok.head.pos_ != "NOUN":
+    the text is about (new-user trial 8). Not the possessor of a person ("Trump's lawyer said ... He"), and
+    only the subject of the sentence's main verb ('Mueller lost his job after Swift's management told him
+    ... He sued': not Swift)."""
+    if tok.dep_ != "poss" or not _is_subject(tok.head) or tok.head.pos_ != "NOUN" or tok.head.head.dep_ != "ROOT":
         return False
     noun = tok.head
     return noun.lower_ not in people_nouns() and noun.lemma_.lower() not in people_nouns() \

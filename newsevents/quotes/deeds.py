@@ -6,7 +6,7 @@ takes the :class:`~newsevents.quotes.cues.CueLexicon` (lists ``means_preps``, ``
 """
 from __future__ import annotations
 
-__all__ = ["means_not_said", "gloss", "outcome", "acts_on"]
+__all__ = ["means_not_said", "gloss", "outcome", "acts_on", "reports_nothing"]
 
 
 def means_not_said(lex, prep) -> bool:
@@ -58,3 +58,9 @@ def acts_on(lex, v) -> bool:
     """
     objects = lex.action_objects.get(lex.lemma(v), ())
     return bool(objects) and any(c.dep_ in ("dobj", "dative") and c.lemma_.lower() in objects for c in v.children)
+
+
+def reports_nothing(lex, v) -> bool:
+    """True when cue verb ``v`` reports nothing here: a deed (:func:`acts_on`), a gloss (:func:`gloss`) or an
+    outcome (:func:`outcome`); it then neither has content nor introduces a quotation near it. RETURNS (bool)."""
+    return acts_on(lex, v) or gloss(lex, v, list(v.children)) or outcome(lex, v)

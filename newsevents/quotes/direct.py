@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .bounds import quotation_content
-from .deeds import acts_on
+from .deeds import reports_nothing
 from .marks import QUOTE_CHARS, TERMINATORS, TURN_LABEL
 from .misparse import caption_or_title
 from .parse import cue_range
@@ -192,8 +192,10 @@ def cue_in(lex, doc, rng: Range, attrs_by_cue, contentless_by_cue, q: Range, nea
         # in a quotation's context the tagger's part of speech is not trusted
         # ('..., an editorial on the website read.' tags "read" as a noun)
         frames = lex.verbs.get(lex.lemma(t)) or lex.verbs.get(t.lower_) or frozenset()
-        if "quote" not in frames or caption_or_title(t) or acts_on(lex, t):
-            continue  # 'People holding a banner saying "..."': a caption, no one speaks; 'claiming thousands of pounds
+        if "quote" not in frames or caption_or_title(t) or reports_nothing(lex, t):
+            # 'People holding a banner saying "..."': a caption, no one speaks; 'claiming thousands of pounds',
+            # 'succeeded only in underlining': no one says anything
+            continue
         if t.lemma_.lower() in lex.quote_without_object and any(
                 c.dep_ == "dobj" and not overlap(q, (c.idx, c.idx + 1)) for c in t.children):
             continue  # 'trying to add the question, "..."', 'continued the work': not said

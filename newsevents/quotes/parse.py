@@ -9,7 +9,7 @@ from typing import Optional
 
 from ..syntax import coordinated_speech_head
 from .bounds import speaker_verb_cut
-from .deeds import acts_on, gloss, means_not_said, outcome
+from .deeds import means_not_said, reports_nothing
 from .misparse import appended_statement, caption_or_title, cited_object, extracted_subject, inverted_parenthetical, no_speaker, \
     noun_read_cue, reduced_relative_cue, relative_content, stranded_subject, subject_taken_for_object, \
     that_clause_on_a_noun, verb_hung_after_object
@@ -41,8 +41,10 @@ def verb_attr(lex, doc, v, in_quote=None) -> Optional[Attr]:
         frames = lex.verbs.get(lex.lemma(v), frozenset())
     if not frames or caption_or_title(v):
         return None
-    if gloss(lex, v, list(v.children)) or outcome(lex, v):
-        return None  # 'The White House refers to the president's office', 'succeeded only in underlining X'
+    if reports_nothing(lex, v):
+        # 'Congress denied funding for the wall' (withheld, not said), 'The White House refers to the
+        # president's office', 'succeeded only in underlining X'
+        return None
     inverted = inverted_parenthetical(doc, v, frames, lambda t: cue_range(doc, t))
     if inverted is not None:
         return inverted
@@ -54,8 +56,6 @@ def verb_attr(lex, doc, v, in_quote=None) -> Optional[Attr]:
     content = None
     extra_cue = []
     children = list(v.children)
-    if acts_on(lex, v):
-        return None  # 'Congress denied funding for the wall': withheld, not said
     if lemma in lex.object_sources and any(
             t.lower_ == "as" and t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "VBG" and cited_object(
                 doc, t, lex.object_sources) is not None for t in doc[v.i + 1:v.sent.end]):
