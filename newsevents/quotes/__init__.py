@@ -44,7 +44,9 @@ How it works (all offsets are characters into ``_text(doc)``):
    labels ('Wikinews:', 'Q:', 'A:', names) and the pronouns "you", "I", "we"
    resolve to the interviewer and interviewee.
 
-The steps, one module each: ``marks`` (1), ``cues`` (the lexicon), ``parse``, ``nominal`` and ``channels`` (2),
+The steps, one module each: ``marks`` (1), ``cues`` (the lexicon), ``parse``, ``sources``, ``nominal``,
+``channels`` and ``deeds`` (cue words that report nothing in their context) (2), ``bounds`` (where a content
+ends: a quotation's closing mark, the speaker's next verb; 2 and 3),
 ``direct`` (3 and 4), ``speakers``, ``coref``, ``documents`` and ``interview`` (5),
 ``assemble`` (records), ``stage`` (the
 registered stage running them); ``spans`` holds the attribution record and range

@@ -7,13 +7,15 @@ grammatical subject of a clause before it, not the nearest name (a possessor,
 an object, a name inside a quotation). The sentences are walked back from the
 pronoun; in each, the last subject or source before the pronoun that agrees with
 it (a person for "he"/"she", a group, organisation or plural for "they", an organisation, news
-medium or country named in the singular for "it") wins.
+medium or country named in the singular for "it") wins. A subject that is a thing cannot be "he" or
+"she": its possessor stands in for it ("Mr. Trump's theatrical embrace is not limited to China. He ...").
 """
 from __future__ import annotations
 
 from typing import Optional
 
 from ..records import Speaker
+from ..syntax import people_nouns
 
 #: pronoun sources of a single person / of a group / of an organisation or country ('It said', new-user trial 7)
 SINGULAR = {"he", "she"}
@@ -127,7 +129,7 @@ class Antecedents:
             if not (self.named(m) or person is not None):
                 continue
             span = self.doc.char_span(m.evidence.start, m.evidence.end, alignment_mode="expand")
-            if span is None or not _is_subject(span.root):
+            if span is None or not (_is_subject(span.root) or pron in SINGULAR and _owns_subject_thing(span.root)):
                 continue
             use = person or m
             if not _agrees(pron, use.kind, span.root.tag_ in ("NNS", "NNPS")):
@@ -141,6 +143,19 @@ class Antecedents:
                         and not any(s <= start < e for s, e in self.skip) and (best is None or start > best[0]):
                     best = (start, Speaker(canonical=m.canonical, mention=m.id, code=m.code, sector=m.sector))
         return best[1] if best is not None else None
+
+
+def _owns_subject_thing(tok) -> bool:
+    """True for the possessor of a subject that is a thing, not a person: "Mr. Trump's theatrical embrace is
+    not limited to China. He has injected ...": the subject cannot be "he", its possessor is the one
+    the text is about (new-user trial 8). Not the possessor of a person ("Trump's lawyer said ... He"), and
+    only the subject of the sentence's main verb ('Mueller lost his job after Swift's management told him
+    ... He sued': not Swift)."""
+    if tok.dep_ != "poss" or not _is_subject(tok.head) or tok.head.pos_ != "NOUN" or tok.head.head.dep_ != "ROOT":
+        return False
+    noun = tok.head
+    return noun.lower_ not in people_nouns() and noun.lemma_.lower() not in people_nouns() \
+        and noun.ent_type_ not in ("PERSON", "NORP")
 
 
 def _coordinated(tok) -> bool:

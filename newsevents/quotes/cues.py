@@ -50,6 +50,10 @@ class CueLexicon:
         :func:`~newsevents.quotes.misparse.appended_statement`).
     object_needs_as (frozenset[str]): lemmas whose object is content only with an "as"
         complement ('sees the program as a way in', not 'saw heavy rain').
+    means_preps / gloss_verbs / outcome_verbs (frozenset[str]): a gerund that is the means of an act
+        ('responded by throwing things'), verbs whose simple present glosses a word ('X refers to Y')
+        and verbs whose "in" gerund is an outcome ('succeeded in underlining'): no attribution
+        (:mod:`~newsevents.quotes.deeds`).
     form_lemmas (dict[str, str]): word forms the parser lemmatizes wrongly -> their lemma
         ('hopes' -> "hope", not "hop"); see :meth:`lemma`.
     RAISES DataError (E010): the file is missing or malformed, or a verb names an
@@ -108,6 +112,9 @@ class CueLexicon:
         self.expletive_adjectives = frozenset(str(w).lower() for w in raw.get("expletive_adjectives") or ())
         self.person_deeds = frozenset(str(w).lower() for w in raw.get("person_deeds") or ())
         self.reason_stances = frozenset(str(w).lower() for w in raw.get("reason_stances") or ())
+        self.means_preps = frozenset(str(w).lower() for w in raw.get("means_preps") or ())
+        self.gloss_verbs = frozenset(str(w).lower() for w in raw.get("gloss_verbs") or ())
+        self.outcome_verbs = frozenset(str(w).lower() for w in raw.get("outcome_verbs") or ())
         self.anonymity_verbs = frozenset(str(w).lower() for w in raw.get("anonymity_verbs") or ())
         self.date_words = frozenset(str(w).lower() for w in raw.get("date_words") or ())
         self.appended_participles = frozenset(str(w).lower() for w in raw.get("appended_participles") or ())

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import re
 
+from .bounds import quotation_content
+from .deeds import reports_nothing
 from .marks import QUOTE_CHARS, TERMINATORS, TURN_LABEL
 from .misparse import caption_or_title
-from .parse import cue_range, source_of
-from .spans import AUX_DEPS, Attr, Range, doc_text, has_word, mostly_inside, overlap, subtree_range, trim
+from .parse import cue_range
+from .sources import source_of
+from .spans import AUX_DEPS, Attr, Range, doc_text, has_word, mostly_inside, overlap, subtree_range, trim, word_chars
 
 
 def link_quotes(lex, doc, qspans, attrs: list[Attr], contentless: list[Attr]) -> None:
@@ -22,6 +25,22 @@ def link_quotes(lex, doc, qspans, attrs: list[Attr], contentless: list[Attr]) ->
             continue  # 'Anna Franowska of "Have no fear", a charity': a name in quote marks
         if TURN_LABEL.match(text, q[0]):
             continue  # '"WALLACE: ...': a transcript turn, its label speaks it (nominal.colon_attrs)
+        cut = None
+        for a in attrs:  # 'said, "They need to stand by us", while addressing the press': the quotation
+            if a.content and overlap(a.content, q) and a.content[1] > q[1] and cut is None:
+                whole = quotation_content(lex, doc, text, a.cue, a.content, q)
+                if whole is not None:
+                    a.content = cut = whole
+        if cut is not None:
+            continue  # its cue is found: not the next cue after it ('..., recalling their first meeting')
+        own = next((a for a in attrs if a.content and a.cue and a.cue[1] <= q[0] and not has_word(text, (a.cue[1], q[0]))
+                    and q[0] <= a.content[0] and a.content[1] <= q[1]
+                    and word_chars(text, a.content) >= 0.9 * word_chars(text, q)), None)
+        if own is not None:
+            # the clause read off the parse of a cue right before the quotation is the quotation ('said, "A",
+            # also observing, "B"': A is not what "observing" introduces)
+            attach(own, q, attrs, attrs_by_cue, text)
+            continue
         # a quotation inside a content already found: mixed (or that content is the quote)
         host = next((a for a in attrs if a.content and a.content[0] <= q[0] and q[1] <= a.content[1]), None)
         if host is not None and host.content != q:
@@ -173,8 +192,10 @@ def cue_in(lex, doc, rng: Range, attrs_by_cue, contentless_by_cue, q: Range, nea
         # in a quotation's context the tagger's part of speech is not trusted
         # ('..., an editorial on the website read.' tags "read" as a noun)
         frames = lex.verbs.get(lex.lemma(t)) or lex.verbs.get(t.lower_) or frozenset()
-        if "quote" not in frames or caption_or_title(t):
-            continue  # 'People holding a banner saying "..."': a caption, no one speaks
+        if "quote" not in frames or caption_or_title(t) or reports_nothing(lex, t):
+            # 'People holding a banner saying "..."': a caption, no one speaks; 'claiming thousands of pounds',
+            # 'succeeded only in underlining': no one says anything
+            continue
         if t.lemma_.lower() in lex.quote_without_object and any(
                 c.dep_ == "dobj" and not overlap(q, (c.idx, c.idx + 1)) for c in t.children):
             continue  # 'trying to add the question, "..."', 'continued the work': not said

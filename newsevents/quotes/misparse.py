@@ -259,9 +259,14 @@ def appended_statement(lex, v) -> Optional[object]:
         if subj.lower_ not in _SELF_PRONOUNS and not any(c.dep_ in ("aux", "auxpass") for c in clause.children):
             return None  # 'said the man was armed and told officers': the man may have told them
     elif v.dep_ == "advcl":
-        if v.tag_ != "VBG" or lex.lemma(v) not in lex.appended_participles or v.i == 0 \
-                or v.doc[v.i - 1].text != "," or v.left_edge.i != v.i:
+        first = v.left_edge
+        if first.i < v.i and all(t.dep_ == "advmod" and t.head.i == v.i for t in v.doc[first.i:v.i]):
+            first = v  # 'said "...", also observing, "..."': an adverb before the participle
+        if v.tag_ != "VBG" or lex.lemma(v) not in lex.appended_participles or first.i != v.i \
+                or v.doc[v.left_edge.i - 1].text != "," or v.left_edge.i == 0:
             return None
+        while clause.dep_ == "xcomp" and clause.head.i != clause.i:
+            clause = clause.head  # hung on the reported clause's infinitive ('has to search ..., also observing')
     else:
         return None
     if clause.dep_ != "ccomp" or not clause.i < v.i:

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .bounds import conjunct_scope
 from .marks import paragraphs
-from .parse import source_of
+from .sources import source_of
 from .spans import REL_PRONOUNS, WH_WORDS, Attr, doc_text, overlap, trim
 
 
@@ -91,6 +92,9 @@ def phrase_attr(lex, doc, tok) -> Optional[Attr]:
             content = trim(doc, quantity.left_edge.i, pobj.right_edge.i + 1)
             if source is not None and content is not None:
                 return Attr(cue=cue, source=source, content=content, origin="phrase", src_head=pobj, cue_tok=tok)
+        scoped = conjunct_scope(doc, tok, pobj)
+        if scoped is not None:  # 'largely Kurdish and, according to Turkey, supportive of the PKK'
+            return Attr(cue=cue, source=scoped[0], content=scoped[1], origin="phrase", src_head=pobj, cue_tok=tok)
         source = trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1)
         content = _modified_clause(doc, tok.head, tok.i, max(pobj.right_edge.i, last.i) + 1)
         if content is None:

@@ -8,11 +8,13 @@ from __future__ import annotations
 from typing import Optional
 
 from ..syntax import coordinated_speech_head
-from .channels import channel_subject
+from .bounds import speaker_verb_cut
+from .deeds import means_not_said, reports_nothing
 from .misparse import appended_statement, caption_or_title, cited_object, extracted_subject, inverted_parenthetical, no_speaker, \
     noun_read_cue, reduced_relative_cue, relative_content, stranded_subject, subject_taken_for_object, \
     that_clause_on_a_noun, verb_hung_after_object
-from .spans import (AUX_DEPS, REL_PRONOUNS, SUBJ, WH_WORDS, Attr, Range, cue_paragraph, cut_paragraphs, doc_text,
+from .sources import opens_quotation, relative_clause, source_of
+from .spans import (AUX_DEPS, REL_PRONOUNS, SUBJ, WH_WORDS, Attr, Range, cue_paragraph, doc_text,
                     is_quote_tok, overlap, subtree_range, trim)
 
 
@@ -28,123 +30,6 @@ def cue_range(doc, v, extra=()) -> Range:
     return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
 
 
-def source_of(lex, doc, v):
-    """RETURNS (Range | None, Token | None): the source span of cue verb ``v`` and its head."""
-    subjs = [c for c in v.children if c.dep_ in SUBJ]
-    subj = subjs[0] if subjs else None
-    if len(subjs) > 1:
-        # '"My reaction, that was outrageous," Axelrod said': the quotation's clause is no subject
-        subjs = [c for c in subjs if not _opens_quotation(doc, c)] or subjs
-        subj = subjs[0]
-        # a caption line the parser made a second subject ('—One of the victim's lawyers\n\nBoth
-        # officers indicated ...'): the subject in the cue's own paragraph
-        text = doc_text(doc)
-        subj = next((c for c in subjs if "\n" not in text[min(c.idx, v.idx):max(c.idx, v.idx)]), subj)
-    if subj is not None and subj.dep_ == "nsubjpass":
-        agent = next((c for c in v.children if c.dep_ == "agent"), None)
-        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        if pobj is None:
-            return None, None
-        subj = pobj
-    if subj is None:
-        matrix = appended_statement(lex, v)
-        if matrix is not None:  # 'X said A, citing B' / 'X said she would A and warned B': X's
-            return source_of(lex, doc, matrix)
-        matrix = coordinated_speech_head(v, lex.saying)
-        if matrix is not None:
-            # 'X said A and warned B': the parser put 'warned' inside A; X speaks
-            subj = next((c for c in matrix.children if c.dep_ in ("nsubj", "csubj")), None)
-    owner = v  # the verb whose subject the source is
-    if subj is None:
-        h = v
-        for _ in range(4):  # inherit from a governing verb: 'X implored her, arguing that ...'
-            if h.dep_ in ("xcomp", "advcl", "conj", "pcomp") and h.head is not h:
-                h = h.head
-            elif h.dep_ == "prep" and h.lower_ in lex.subject_preps and h.head is not h \
-                    and h.head.pos_ in ("VERB", "AUX", "ADV", "ADJ"):
-                # 'X refused, after saying that ...' / 'stopped short of calling ...'
-                h = h.head
-            elif h.dep_ in ("advmod", "acomp") and h.pos_ in ("ADV", "ADJ") and h.head is not h:
-                h = h.head  # 'short' in 'stopped short of calling'
-            elif (h.dep_ == "acl" and h.head.lemma_.lower() in lex.carriers
-                  and h.head.dep_ in ("dobj", "pobj") and h.head.head is not h.head):
-                # 'the council issued a statement calling ...': the issuer speaks
-                h = h.head.head
-                if h.dep_ == "prep":
-                    h = h.head
-            elif h.dep_ == "prep" and h.lower_ == "as" and cited_object(doc, h, lex.object_sources) is not None:
-                # 'The BBC cited Budi Gunawan, chief of ..., as saying ...': the object speaks
-                subj = cited_object(doc, h, lex.object_sources)
-                break
-            else:
-                break
-            # a passive governing verb shares its (nominal) subject too ('X was met with applause
-            # upon announcing ...', 'X is reported to have jumped on stage and claimed ...')
-            subj = next((c for c in h.children if c.dep_ in ("nsubj", "csubj") or (
-                c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN", "PRON"))), None)
-            if subj is not None:
-                owner = h
-                break
-        if subj is None and v.dep_ == "acl" and v.head.lemma_.lower() in lex.carriers:
-            # 'his letter saying ...' with no issuer: the letter's owner
-            poss = next((c for c in v.head.children if c.dep_ == "poss"), None)
-            if poss is not None:
-                lo, hi = subtree_range(poss, exclude=[v])
-                return trim(doc, lo, hi), poss
-        if subj is None and v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
-            subj = v.head
-            lo, hi = subtree_range(subj, exclude=[v])
-            r = trim(doc, lo, hi)
-            return r, subj
-    if subj is None:
-        return _after_date(lex, doc, v)
-    if owner is not v and subj.lower_ == "it" \
-            and any(c.dep_ == "acomp" and c.lower_ in lex.expletive_adjectives for c in owner.children):
-        return None, None  # 'it's impossible to know whether ...', 'X, it's worth noting, sought': no one
-    if subj.lower_ in REL_PRONOUNS and subj.tag_ in ("WDT", "WP"):
-        rel = relative_clause(owner)  # 'the Authority - which considers X and has rejected Y'
-        if rel is None:
-            return None, None  # 'Which is not to say that ...': no antecedent, no one named
-        head = rel.head
-        lo, hi = subtree_range(head, exclude=[rel])
-        return trim(doc, lo, hi), head
-    if subj.pos_ == "PRON" and subj.lower_ in ("it", "this", "that") and subj.dep_ != "pobj":
-        # 'it' as expletive subject of reporting verbs is not a source
-        if any(c.dep_ == "ccomp" for c in v.children) and v.lemma_ in ("seem", "appear"):
-            return None, None
-    chan = channel_subject(doc, subj, lex.phrases)
-    if chan is not None:  # 'According to ISNA, the prosecutor general, X, said': ISNA is the channel
-        return chan
-    lo, hi = subtree_range(subj, exclude=[v])
-    rng = cut_paragraphs(doc, trim(doc, lo, hi), v)
-    if rng is not None and not rng[0] <= subj.idx < rng[1]:
-        # the parser joined a caption line to the subject ('Sadiq Khan\n\nAlexis Boon, the head
-        # of ...'): the head of the line kept is the source's head
-        span = doc.char_span(rng[0], rng[1], alignment_mode="expand")
-        if span is not None and len(span):
-            subj = span.root
-    return rng, subj
-
-
-def _after_date(lex, doc, v):
-    """'On Friday Ford Motor Company announced ...': the parser made the subject part of the date.
-
-    RETURNS (Range | None, Token | None): the names after the date words of a prepositional
-    phrase before the cue whose object is a proper noun, else (None, None).
-    """
-    for c in v.children:
-        pobj = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" else None
-        if c.i > v.i or pobj is None or pobj.pos_ != "PROPN" or c.i + 1 >= pobj.i:
-            continue
-        k = c.i + 1
-        while k < pobj.i and (doc[k].lower_ in lex.date_words or doc[k].like_num or doc[k].is_punct):
-            k += 1
-        if k == c.i + 1 or not all(t.pos_ == "PROPN" for t in doc[k:pobj.i + 1]):
-            continue
-        return trim(doc, k, pobj.i + 1), pobj
-    return None, None
-
-
 def verb_attr(lex, doc, v, in_quote=None) -> Optional[Attr]:
     """The attribution of cue verb ``v``, or None.
 
@@ -155,6 +40,10 @@ def verb_attr(lex, doc, v, in_quote=None) -> Optional[Attr]:
     if not frames and noun_read_cue(v):
         frames = lex.verbs.get(lex.lemma(v), frozenset())
     if not frames or caption_or_title(v):
+        return None
+    if reports_nothing(lex, v):
+        # 'Congress denied funding for the wall' (withheld, not said), 'The White House refers to the
+        # president's office', 'succeeded only in underlining X'
         return None
     inverted = inverted_parenthetical(doc, v, frames, lambda t: cue_range(doc, t))
     if inverted is not None:
@@ -167,8 +56,6 @@ def verb_attr(lex, doc, v, in_quote=None) -> Optional[Attr]:
     content = None
     extra_cue = []
     children = list(v.children)
-    if any(c.dep_ in ("dobj", "dative") and c.lemma_.lower() in lex.action_objects.get(lemma, ()) for c in children):
-        return None  # 'Congress denied funding for the wall': withheld, not said
     if lemma in lex.object_sources and any(
             t.lower_ == "as" and t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "VBG" and cited_object(
                 doc, t, lex.object_sources) is not None for t in doc[v.i + 1:v.sent.end]):
@@ -223,6 +110,8 @@ def verb_attr(lex, doc, v, in_quote=None) -> Optional[Attr]:
                         cut -= 1
                     hi = min(hi, cut)
                     break
+            if cc.i > v.i:  # 'said it would reconsider and spoke with Pompeo': the speaker's next deed
+                hi = speaker_verb_cut(doc, v, cc, hi)
             content = trim(doc, lo, hi)
         elif not any(c.dep_ == "dobj" and c.i > v.i for c in children):
             content = advcl_content(doc, v, children, wide="parenthetical" in frames)
@@ -237,7 +126,8 @@ def verb_attr(lex, doc, v, in_quote=None) -> Optional[Attr]:
         if xc is not None:
             obj = next((c for c in children if c.dep_ == "dobj" and c.i < xc.i), None)
             lo = (obj.left_edge.i if obj is not None else xc.left_edge.i)
-            content = trim(doc, lo, xc.right_edge.i + 1)
+            # 'urged the embassy to reconsider and spoke with Pompeo': the content ends at "reconsider"
+            content = trim(doc, lo, speaker_verb_cut(doc, v, xc, xc.right_edge.i + 1))
     evidence_object = False  # content is the object of a verb of showing ('polls show a close race')
     if content is None and "object" in frames:
         preps = lex.preps.get(lemma, frozenset())
@@ -257,7 +147,9 @@ def verb_attr(lex, doc, v, in_quote=None) -> Optional[Attr]:
                 content = verb_hung_after_object(doc, v, obj) or content
             evidence_object = lemma in lex.person_deeds
     if content is None and lex.preps.get(lemma):
-        content = prep_content(doc, v, children, lex.preps[lemma], extra_cue)
+        # 'responded by throwing things': the means of the act, not what was said
+        preps = lex.preps[lemma] - frozenset(c.lower_ for c in children if c.dep_ == "prep" and means_not_said(lex, c))
+        content = prep_content(doc, v, children, preps, extra_cue)
     if content is None and "parenthetical" in frames:
         if v.dep_ in ("parataxis",) and v.head is not v:
             h = v.head
@@ -287,10 +179,12 @@ def verb_attr(lex, doc, v, in_quote=None) -> Optional[Attr]:
         content = None  # a clause in another paragraph ('... about the withdrawal:\n\n"...," wrote X')
     content = cue_paragraph(doc, content, v)
     if source is not None and head is not None and "quote" in frames and source[1] <= v.idx \
-            and (_opens_quotation(doc, head) or in_quote is not None and in_quote.find(head.idx) is not None):
+            and (head.head.i == v.i or v.tag_ != "VBG") \
+            and (opens_quotation(doc, head) or in_quote is not None and in_quote.find(head.idx) is not None):
         # '"...," tweeted former executive Ken Gude': the parser took the quotation for the
         # subject and the speaker for the object; the quotation is linked in step 3.
-        # '"It is in panic mode. Full panic mode," said Leslie Wimes': its last sentence
+        # '"It is in panic mode. Full panic mode," said Leslie Wimes': its last sentence. Not a participle's
+        # inherited subject: 'wrote, "I noticed ...", recalling their first meeting' has no object that speaks.
         obj = next((c for c in children if c.dep_ in ("dobj", "attr", "nsubj") and c.i > v.i), None)
         if obj is not None:
             lo, hi = subtree_range(obj, exclude=[v])
@@ -336,14 +230,6 @@ def _relative_subject(v):
             return None
         t = t.head
     return None
-
-
-def relative_clause(verb):
-    """The relative clause verb ``verb`` is, or is a conjunct of ('who feared X and asked Y'), or None."""
-    t = verb
-    while t.dep_ == "conj" and t.head is not t:
-        t = t.head
-    return t if t.dep_ == "relcl" else None
 
 
 def relative_source(doc, a: Attr) -> Attr:
@@ -420,13 +306,6 @@ def _matrix_is(verb, matrix, saying) -> bool:
     """True when ``verb`` is a statement of ``matrix``'s subject that the parser put inside its clause."""
     got = coordinated_speech_head(verb, saying)
     return got is not None and got.i == matrix.i
-
-
-def _opens_quotation(doc, head) -> bool:
-    """True when the subject headed by ``head`` opens with a quotation mark (an opening one)."""
-    first = head.left_edge
-    prev = doc[first.i - 1] if first.i > 0 else None
-    return any(t is not None and t.tag_ == "``" for t in (first, prev))
 
 
 def _lone_pronoun(doc, rng: Range) -> bool:

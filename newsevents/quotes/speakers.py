@@ -270,8 +270,14 @@ def _speaker(ctx, a: Attr, finder, mem: Memory, depth: int = 0) -> Optional[Spea
         return Speaker(canonical=_own_name(head), mention=None, code=None, sector=None)
     # a name before its kind: 'the China Daily newspaper' (not a possessor: 'Navalny's associates',
     # 'His associates')
-    appos += [m for m in named if at_head is None and not text[m.evidence.end:h0].strip()
-              and not _possessor(text, m)]
+    # or a name after the head ('a protester using the pseudonym Katya', 'data from the WHO', 'members of the
+    # EU'), but not a person in an "of" phrase on the head: 'Three teenage fans of the popstar Lorde' are
+    # the fans, 'the son of Donald Trump' is not Trump (new-user trial 8)
+    of_head = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in head.children
+               if c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i]
+    appos += [m for m in named if at_head is None and not _possessor(text, m) and (
+        not text[m.evidence.end:h0].strip() if m.evidence.end <= h0 else not (
+            m.kind == "person" and any(lo <= m.evidence.start < hi for lo, hi in of_head)))]
     if appos:
         return _from_mention(appos[0])
     if at_head is None and low in _PERSON_PRONOUNS:
