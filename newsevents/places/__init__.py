@@ -55,6 +55,7 @@ from ..records import Place
 from .clause import FEATURE_ORDER, place_for_clause
 from .gazetteer import FEATURES, Gazetteer, get_gazetteer
 from .demonyms import region_adjective_table
+from .name_filters import title_table
 from .mentions import FACILITY, facility_mentions, place_streets
 from .role import ASSOCIATIVE, load_role_rules, organisation_pattern
 from .toponyms import Recogniser, Toponym, demonym_table, load_weights, recognise_and_resolve
@@ -102,6 +103,7 @@ class PlaceStage:
             regions = region_adjective_table(gaz, region_rows)
             self._recogniser = Recogniser(gaz, self.cues, {**demonym_table(gaz, rows), **regions})
             self._recogniser.group_words = region_adjective_table(gaz, region_rows, alone=False)
+            self._recogniser.titles = title_table(load_tsv("actors/titles.tsv", extra=self.options.data_paths))
             self._recogniser.nationality_forms = {f.strip() for r in rows for col in ("adjectives", "demonyms")
                                                   for f in (r.get(col) or "").split("|") if f.strip()} | set(regions)
         return self._recogniser
