@@ -63,6 +63,8 @@ class NameFilters:
 
     #: :func:`title_table` of the actors' titles (set by the places stage; empty: no title filter)
     titles: tuple = ({}, frozenset())
+    #: :func:`.shores.shore_table`: water entry -> shore countries (set by the places stage; read after resolution)
+    shores: dict = {}
 
     def _opens_title(self, doc, t) -> bool:
         """A one-word toponym that opens a title: the first word of a title of two words or more followed by
