@@ -21,7 +21,10 @@ and cue sets (``short_form_labels``, ``short_form_heads``, ``unknown_named_label
 """
 from __future__ import annotations
 
-from .gazetteer import F_ADMIN1, F_COUNTRY, norm_cached
+from typing import Optional
+
+from .gazetteer import F_COUNTRY, norm_cached
+from .toponym import Toponym
 
 __all__ = ["NameFilters", "capitalised", "title_table"]
 
@@ -119,17 +122,13 @@ class NameFilters:
 
     def _named_after_person_noun(self, doc, t) -> bool:
         """A one-word name right after one of ``person_nouns`` (a comma between allowed) names that person
-        or pet: "his daughter [Yulia]", "girlfriend [Olivia]", "a 3-year-old son, [Sebastian]"; right after one
-        of ``organisation_nouns`` (no comma), that organisation: "state news firm [Saba]", "carmaker [Toyota]"."""
+        or pet: "his daughter [Yulia]", "girlfriend [Olivia]", "a 3-year-old son, [Sebastian]"."""
         if t.how in ("demonym", "dateline") or t.qualifier or " " in t.text or self._curated(t.text):
             return False
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or len(span) != 1:
             return False
         k = span.start - 1
-        if k >= 0 and doc[k].lower_ in self.organisation_nouns and doc[k].pos_ == "NOUN" \
-                and not any(p and self.gaz.feature[c] == F_COUNTRY for c, p in self.gaz.candidates(t.text)):
-            return True
         if k >= 0 and doc[k].text == ",":
             k -= 1
         return k >= 0 and doc[k].lower_ in self.person_nouns and (k + 1 == span.start or span.end == len(doc)
@@ -164,8 +163,8 @@ class NameFilters:
     def _minor(self, t, big: bool = False) -> bool:
         """A one-word toponym of a minor place: no nationality word, dateline, street or name with a qualifier
         that holds one of its readings ("Paris, Texas"; "Hawke's Bay, New Zealand" has no Bay in New Zealand),
-        and no country, curated region, sea, landmark or continent and (unless ``big``) no big city among its
-        readings (an admin1 reading may be there)."""
+        and no country, curated place (region, sea, landmark, continent, admin1) and (unless ``big``) no big city
+        among its readings."""
         if t.qualifier:
             held = {self.gaz.country[e] for e in self.gaz.qualifier(t.qualifier)}
             if any(self.gaz.country[c] in held for c, _ in self.gaz.candidates(t.text)):
@@ -173,8 +172,16 @@ class NameFilters:
         if t.how in ("demonym", "dateline", "street") or " " in t.text \
                 or (not big and self._big_city(t.text)):
             return False
-        return not any(self.gaz.feature[c] == F_COUNTRY or (self.gaz.curated[c] and self.gaz.feature[c] != F_ADMIN1)
-                       for c, _ in self.gaz.candidates(t.text))
+        return not any(self.gaz.feature[c] == F_COUNTRY or self.gaz.curated[c] for c, _ in self.gaz.candidates(t.text))
+
+    def _organisation_apposition(self, doc, span) -> bool:
+        """A one-word name right after one of ``organisation_nouns`` that is the whole name (no capitalised word
+        follows): "state news firm [Saba] and al-Eryani", "carmaker [Toyota]"; not "the firm Cambridge
+        Analytica", where the place opens the organisation's name."""
+        k = span.start - 1
+        if len(span) != 1 or k < 0 or doc[k].lower_ not in self.organisation_nouns or doc[k].pos_ != "NOUN":
+            return False
+        return span.end == len(doc) or not (_capitalised(doc[span.end]) and doc[span.end].is_alpha)
 
     def _indefinite_head(self, doc, span) -> bool:
         """A one-word name heading a noun phrase opened by one of ``indefinite_articles``: "to be [a Latina]
@@ -183,34 +190,45 @@ class NameFilters:
         return len(span) == 1 and k >= 0 and doc[k].lower_ in self.indefinite_articles \
             and doc[k].head.i == span.start and span[0].dep_ not in ("compound", "amod", "nmod", "poss")
 
-    def _name_tail(self, doc, span, found_starts: set) -> bool:
+    def _name_tail(self, doc, span, found_starts: set) -> Optional[int]:
         """A one-word name right after a capitalised word of the same longer name: "the Costa [Sur] power plant",
         "near Mount [Apo]", "General [Santos] City", "Pollards [Hill]", "Hawke's [Bay]" (a possessive between,
         when the word before it names no place). That word must be a proper noun, not sentence-initial, no
         direction or place word (``direction_words``, place nouns: "Northern", "Greater", "City of"), not in
-        ``not_toponyms`` and no toponym itself ("Syria's Idlib", "Toronto's Gay Village" are left to other rules)."""
+        ``not_toponyms`` and no toponym itself ("Syria's Idlib", "Toronto's Gay Village" are left to other rules).
+        RETURNS (int | None): the index of that word, or None."""
         if len(span) != 1 or span.start == 0:
-            return False
+            return None
         k = span.start - 1
         if doc[k].lower_ in ("'s", "\u2019s") and k >= 1:
             k -= 1
             if self._is_known(doc[k:k + 1], primary=True):
-                return False
+                return None
         w = doc[k]
-        return w.is_alpha and _capitalised(w) and w.pos_ == "PROPN" and not w.is_sent_start \
-            and w.lower_ not in self.place_words and w.lower_ not in self.stop and w.idx not in found_starts
+        if w.is_alpha and _capitalised(w) and w.pos_ == "PROPN" and not w.is_sent_start \
+                and w.lower_ not in self.place_words and w.lower_ not in self.stop and w.idx not in found_starts:
+            return k
+        return None
 
     def _drop_common_words(self, doc, found: list) -> list:
-        """Drop the minor one-word toponyms (:meth:`_minor`, big cities included) that head a noun phrase
-        opened by "a"/"an" (:meth:`_indefinite_head`: "a Latina", though Latina, Italy is a city of 126,000), and
-        those (big cities left out) that end a longer capitalised name (:meth:`_name_tail`)."""
+        """Drop the one-word toponyms in apposition to an organisation noun (:meth:`_organisation_apposition`), the
+        minor ones (:meth:`_minor`, big cities included) that head a noun phrase opened by "a"/"an"
+        (:meth:`_indefinite_head`: "a Latina", though Latina, Italy is a city of 126,000), and those (big
+        cities left out) that end a longer capitalised name (:meth:`_name_tail`); where that longer name is a
+        place the gazetteer knows ("camps near Goz [Beida]" split by the model), it replaces the toponym."""
         starts = {t.start for t in found}
         out = []
         for t in found:
             if self._minor(t, big=True):
                 span = doc.char_span(t.start, t.end, alignment_mode="expand")
-                if span is not None and (self._indefinite_head(doc, span)
-                                         or (self._minor(t) and self._name_tail(doc, span, starts))):
+                if span is not None and ((not t.qualifier and self._indefinite_head(doc, span))
+                                         or self._organisation_apposition(doc, span)):
+                    continue
+                k = self._name_tail(doc, span, starts) if span is not None and self._minor(t) else None
+                if k is not None:
+                    longer = doc[k:span.end]
+                    if self._is_known(longer, primary=True):
+                        out.append(Toponym(longer.start_char, longer.end_char, longer.text, t.how, qualifier=t.qualifier))
                     continue
             out.append(t)
         return out
@@ -283,12 +301,13 @@ class NameFilters:
         Munoz" split as GPE + PERSON). It stays with a qualifier ("Jackson, Mississippi"), right
         after one of ``name_prepositions`` ("in Jackson"; not "shouted at Lam", and a comma before
         it does not count: "Antioch, Illinois, Rittenhouse is accused") when the gazetteer knows
-        it and is not the person's possessive ("inside McArthur's home", "to collaborate in Garcia's new
-        group": the preposition governs the possessed noun, not the name), or when it names a country or a curated place
+        it and is not the person's family name as a possessive ("Bruce McArthur ... inside McArthur's home",
+        "Jerry Garcia ... to collaborate in Garcia's new group": the preposition governs the possessed noun), or when it names a country or a curated place
         (a region, sea or landmark: "Panmunjom", which the model also tags PERSON).
         """
         names: set = set()
         single: set = set()  # one-word PERSON entities
+        surnames: set = set()  # the last words of PERSON entities of two words or more
         person_start: set = set()
         for ent in doc.ents:
             if ent.label_ == "PERSON":
@@ -296,6 +315,7 @@ class NameFilters:
                 words = [t.text for t in ent if t.is_alpha and _capitalised(t)]
                 if len(words) >= 2:
                     names.update(words)
+                    surnames.add(words[-1])
                 elif len(words) == 1 and len(ent) == 1:
                     single.update(words)
         if not names and not single and not person_start:
@@ -308,7 +328,7 @@ class NameFilters:
                     or (t.text in single and span is not None and not self._is_known(span))
                 if span is not None and (named or (len(span) == 1 and span.end in person_start)) \
                         and not (self._is_known(span) and self._after_strong_preposition(doc, span.start)
-                                 and not _possessive(doc, span)) \
+                                 and not (t.text in surnames and _possessive(doc, span))) \
                         and not any(p and self.gaz.feature[c] == F_COUNTRY for c, p in self.gaz.candidates(t.text)) \
                         and not self._curated(t.text):
                     continue

@@ -147,8 +147,8 @@ class Recogniser(NameFilters):
                 return True
             if w == "of" and i >= 1 and doc[i - 1].lower_ in self.place_nouns:
                 return True
-            if w == "," and i >= 1 and _capitalised(doc[i - 1]) and self._is_known(doc[i - 1:i]):
-                return True  # "Pandi, Bulacan" (not "In Australian rugby, University": rugby, no name)
+            if w == "," and i >= 1 and self._is_known(doc[i - 1:i]):
+                return True  # "Pandi, Bulacan"
             if w == "," and i >= 2 and doc[i - 1].ent_type_ in self.accept and doc[i - 1].ent_iob_ == "I":
                 j = i - 1  # "Dodge City, Great Bend": a longer GPE/LOC entity the gazetteer knows
                 while j > 0 and doc[j].ent_iob_ == "I":
