@@ -74,8 +74,14 @@ def test_a_common_word_before_a_comma_is_no_place_cue(nlp, stage_all):
 # places entered ----------------------------------------------------------------------------------------
 def test_the_objects_of_entered_are_places(nlp, stage):
     got = by_text(nlp, stage, "The Syrian Army entered Tell Tamer and Ain Issa on Sunday, state media said.")
-    assert got["Tell Tamer"].country == "SYR"
-    assert "Ain Issa" in got  # unknown to the gazetteer: a place without coordinates
+    assert got["Tell Tamer"].country == "SYR" and got["Ain Issa"].country == "SYR"
+    got = by_text(nlp, stage, "Turkish-backed forces shelled Ain Issa on Monday.")
+    assert got["Ain Issa"].country == "SYR"
+
+
+def test_an_unknown_name_joined_to_an_entered_place_is_a_place(nlp, stage):
+    got = by_text(nlp, stage, "The Syrian Army entered Tell Tamer and Abu Rasin on Sunday, state media said.")
+    assert "Abu Rasin" in got  # the gazetteer lacks it: a place without coordinates
 
 
 def test_a_place_inside_an_organisations_name_is_not_listed(nlp, stage):
