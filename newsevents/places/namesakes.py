@@ -42,8 +42,10 @@ def _place_at(t, gaz: Gazetteer, e: int, how: str) -> None:
 def apposition_places(gaz: Gazetteer, toponyms: list, text: Optional[str], w) -> None:
     """Resolve "<Town>, <City>" by the city: "born in Lewisham, London" is the London borough.
 
-    A toponym followed by a comma and a toponym resolved to a city or county (the qualifiers that are states or
-    countries are :func:`.mention_cues.qualifier_mentions`'), outside a list ("Paris, London and Rome"), takes its
+    A toponym with no qualifier, read as a town of fewer than ``w.foreign_town_population`` people, followed by a
+    comma and a toponym resolved to a more populous city or county (the qualifiers that are states or countries
+    are :func:`.mention_cues.qualifier_mentions`'), outside a list ("Paris, London and Rome"; two big cities,
+    "Indianapolis, Evansville", are a list too), takes its
     reading within ``w.apposition_km`` of that city (the nearest), else, when its own pick lies farther, the
     city's point and country (``resolved_by`` :data:`APPOSITION`, no gazetteer entry: the gazetteer lacks the
     district). Every mention of the name follows.
@@ -53,8 +55,9 @@ def apposition_places(gaz: Gazetteer, toponyms: list, text: Optional[str], w) ->
     by_start = {t.start: t for t in toponyms if t.forced is None}
     moved: dict = {}
     for t in toponyms:
-        if t.forced is not None or t.entry is None or t.resolved_by not in _MOVABLE or norm(t.text) in moved:
-            continue
+        if t.forced is not None or t.entry is None or t.resolved_by not in _MOVABLE or norm(t.text) in moved \
+                or t.qualifier or gaz.pop[t.entry] >= w.foreign_town_population:
+            continue  # "Gatineau, Que." is qualified; "Indianapolis, Evansville", "Toronto, Vancouver" list cities
         k = t.end
         while k < len(text) and text[k] == " ":
             k += 1
@@ -65,6 +68,7 @@ def apposition_places(gaz: Gazetteer, toponyms: list, text: Optional[str], w) ->
             k += 1
         u = by_start.get(k)
         if u is None or u.entry is None or gaz.feature[u.entry] not in (F_CITY, F_ADMIN2) or u.resolved_by == APPOSITION \
+                or gaz.pop[u.entry] <= gaz.pop[t.entry] \
                 or _LIST_NEXT.match(text, u.end) or _LIST_BEFORE.search(text, max(0, t.start - 3), t.start):
             continue
         c = u.entry
@@ -87,8 +91,9 @@ def apposition_places(gaz: Gazetteer, toponyms: list, text: Optional[str], w) ->
 def home_country_towns(gaz: Gazetteer, toponyms: list, w) -> None:
     """Keep a minor foreign town out of an article about one country.
 
-    The home country is the country of at least ``w.home_names`` of the article's distinct other names (its
-    places, associative uses and nationality words) and of more than half of them. A name of several readings
+    The home country is the country of all the article's distinct other names (its places, associative uses
+    and nationality words), at least ``w.home_names`` of them ("Trips to Saipan, Guam, Alaska" among US places
+    leave Saipan in the Northern Mariana Islands). A name of several readings
     resolved by ranking alone (no qualifier, no context, no dateline) to a city of fewer than
     ``w.foreign_town_population`` people in a country no other name of the article is in, is the home country's: its reading there, else
     the point and country of the article's nearest (in the text) city of the home country (``resolved_by``
@@ -113,7 +118,7 @@ def home_country_towns(gaz: Gazetteer, toponyms: list, w) -> None:
             continue
         home = max(counts, key=lambda k: counts[k])
         n = counts[home]
-        if home == cc or n < w.home_names or 2 * n <= len(names) - 1:
+        if home == cc or n < w.home_names or n < len(names) - 1:
             continue
         local = [i for i, _ in gaz.candidates(t.text) if gaz.country[i] == home]
         if local:
