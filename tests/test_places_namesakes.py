@@ -61,6 +61,14 @@ def test_the_last_word_of_a_longer_name_is_no_town(nlp, stage):
     assert "Bay" not in got and got["New Zealand"].country == "NZL"
 
 
+def test_an_unknown_name_opened_by_a_nationality_adjective_is_that_adjective(nlp, stage_all):
+    text = "The exhibition, American Artists from the Russian Empire, opens in Gainesville on Friday."
+    got = [(p.text, p.country) for p in run(nlp, stage_all, text).analysis.places]
+    assert "Empire" not in [t for t, _ in got] and "Russian Empire" not in [t for t, _ in got]
+    demonyms = run(nlp, stage_all, text).shared["places"]["demonyms"]
+    assert ("Russian", "RUS") in [(p.text, p.country) for p in demonyms]
+
+
 def test_a_known_place_before_a_possessive_keeps_the_name_after_it(nlp, stage):
     got = by_text(nlp, stage, "The quake hit Yemen's Mokha and Syria's Idlib on Monday.")
     assert got["Mokha"].country == "YEM"

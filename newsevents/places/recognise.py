@@ -3,8 +3,8 @@
 :class:`Recogniser` does not trust NER labels alone (the small
 English model tags "Panmunjom" as PERSON and "DMZ" as ORG):
 
-* GPE/LOC entities are toponyms (a leading "the" and a trailing "'s" are cut;
-  "Paris, Texas" inside one entity is split at the comma);
+* GPE/LOC entities are toponyms (a leading "the" and a trailing "'s" are cut; "Paris, Texas" inside one
+  entity is split at the comma; an unknown one opened by a nationality adjective, "the Russian Empire", is it);
 * FAC entities are toponyms when the gazetteer knows the name;
 * PERSON/ORG/NORP/... entities and capitalised token runs outside entities
   are toponyms when they exactly match a gazetteer name *and* have support:
@@ -356,6 +356,11 @@ class Recogniser(NameFilters):
                         sub = self._known_part(p)
                         if sub is not None:
                             add(sub, "ner-part")
+                            continue
+                        e = self.demonyms.get(p[0].text) if len(p) > 1 and _capitalised(p[1]) else None
+                        if e is not None and not taken[p.start]:  # "the Russian Empire": Russia's adjective
+                            taken[p.start] = 1
+                            found.append(Toponym(p[0].idx, p[0].idx + len(p[0].text), p[0].text, "demonym", forced=e))
                             continue
                     add(p, "ner")
             elif label in self.check:
