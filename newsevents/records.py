@@ -175,8 +175,9 @@ class Quote(_Record):
 class Place(_Record):
     """A toponym and its gazetteer resolution.
 
-    country: ISO 3166-1 alpha-3 of the place (None for seas, continents,
-        multi-country regions). lat/lon in decimal degrees (WGS84).
+    country: ISO 3166-1 alpha-3 of the place (None for continents and
+        multi-country regions; for a sea, the shore country the article names most,
+        None when it names none: data/places/shores.tsv). lat/lon in decimal degrees (WGS84).
     feature: ``country``, ``admin1`` (state, province), ``admin2`` (US county),
         ``city``, ``region``, ``landmark``, ``water``, ``continent``.
     resolved_by: how the gazetteer entry was chosen (e.g. ``gazetteer``,

@@ -17,6 +17,10 @@ coordinates, ISO 3166-1 alpha-3 country and feature kind (``country``,
 * ``facility``: a venue or building named after "at" ("at Anfield"), or a name ending in a building's
   head word after a locative preposition ("taken to Colchester Hospital"; ``feature = "landmark"``), placed
   the same way; only with ``Options.place_facilities``;
+* ``apposition``: a district the gazetteer lacks, named before its city ("Lewisham, London"), placed at
+  the city (:mod:`.namesakes`);
+* ``home-country``: a name the gazetteer knows only as a minor town abroad, in an article about one other
+  country ("Bhera Market" in a story about Chittagong), placed at the article's nearest city there;
 * ``unresolved``: a toponym the gazetteer does not know (no coordinates).
 
 Nationality adjectives and demonyms ("Syrian forces", "Americans") are not places
@@ -55,6 +59,9 @@ from ..records import Place
 from .clause import FEATURE_ORDER, place_for_clause
 from .gazetteer import FEATURES, Gazetteer, get_gazetteer
 from .demonyms import region_adjective_table
+from .name_filters import title_table
+from .namesakes import APPOSITION, HOME_COUNTRY
+from .shores import shore_table
 from .mentions import FACILITY, facility_mentions, place_streets
 from .role import ASSOCIATIVE, load_role_rules, organisation_pattern
 from .toponyms import Recogniser, Toponym, demonym_table, load_weights, recognise_and_resolve
@@ -69,7 +76,7 @@ class PlaceStage:
 
     options (Options): ``options.data_paths`` may hold user ``places/supplement.tsv``,
         ``places/countries.tsv``, ``places/cues.yaml``, ``places/disambiguation.yaml``,
-        ``places/region_adjectives.tsv`` and ``places/roles.yaml`` files extending the built-in ones.
+        ``places/region_adjectives.tsv``, ``places/shores.tsv`` and ``places/roles.yaml`` files extending the built-in ones.
     The gazetteer is loaded by :meth:`warm` (which the Pipeline calls once built), else on the
     first article (about 0.6 s from the on-disk cache, 15 s the very first time it is built),
     and shared by all pipelines of the process.
@@ -102,6 +109,8 @@ class PlaceStage:
             regions = region_adjective_table(gaz, region_rows)
             self._recogniser = Recogniser(gaz, self.cues, {**demonym_table(gaz, rows), **regions})
             self._recogniser.group_words = region_adjective_table(gaz, region_rows, alone=False)
+            self._recogniser.titles = title_table(load_tsv("actors/titles.tsv", extra=self.options.data_paths))
+            self._recogniser.shores = shore_table(gaz, load_tsv("places/shores.tsv", extra=self.options.data_paths))
             self._recogniser.nationality_forms = {f.strip() for r in rows for col in ("adjectives", "demonyms")
                                                   for f in (r.get(col) or "").split("|") if f.strip()} | set(regions)
         return self._recogniser
@@ -152,17 +161,18 @@ def to_place(ctx, gaz: Gazetteer, t: Toponym, prefix: str = "P") -> Place:
     """Build the Place record for a resolved :class:`Toponym` (ids ``<prefix>1``, ...)."""
     ev = ctx.evidence(t.start, t.end)
     if t.entry is None and t.near is not None and t.point is not None:  # a street or facility, at its city
-        kind = "landmark" if t.how == FACILITY else "street"
+        placed = t.resolved_by in (APPOSITION, HOME_COUNTRY)  # a district or town the gazetteer lacks
+        kind = "landmark" if t.how == FACILITY else ("city" if placed else "street")
         return Place(id=ctx.new_id(prefix), text=t.text, lat=round(t.point[0], 5), lon=round(t.point[1], 5),
-                     country=gaz.country[t.near] or None, feature=kind, resolved_by=t.how, role=_role(t),
-                     evidence=ev)
+                     country=gaz.country[t.near] or None, feature=kind, resolved_by=t.resolved_by if placed else t.how,
+                     role=_role(t), evidence=ev)
     if t.entry is None:
         return Place(id=ctx.new_id(prefix), text=t.text, name=None, resolved_by="unresolved", role=_role(t),
                      evidence=ev)
     i = t.entry
     lat, lon = t.point if t.point is not None else (gaz.lat[i], gaz.lon[i])
     return Place(id=ctx.new_id(prefix), text=t.text, name=gaz.names[i], geonameid=gaz.gid[i] or None,
-                 lat=round(lat, 5), lon=round(lon, 5), country=gaz.country[i] or None,
+                 lat=round(lat, 5), lon=round(lon, 5), country=t.country or gaz.country[i] or None,
                  feature=FEATURES[gaz.feature[i]], resolved_by=t.resolved_by, role=_role(t), evidence=ev)
 
 

@@ -51,6 +51,10 @@ readings only (:func:`.mention_cues.admin1_cued`). The name that qualifies a pla
 the reading that holds the place, its state or country, unless the place is a borough of a city of that
 name within ``qualifier_city_km`` ("Queens, New York"; :func:`_qualifier_mentions`).
 
+What the article says against a pick then overrules it (:mod:`.namesakes`): "Lewisham, London" is the London
+borough, and a minor foreign town in an article about one other country ("Bhera Market" in a story about
+Chittagong) is placed in that country.
+
 A name in a list closed by "counties" or "parishes" ("Eastland and Callahan counties") is resolved among
 the readings of "<name> County" (:func:`.mention_cues.county_listed`).
 
@@ -72,6 +76,7 @@ from ..errors import DataError
 from .gazetteer import F_ADMIN1, F_ADMIN2, F_CITY, F_COUNTRY, F_LANDMARK, FEATURES, Gazetteer, haversine_km, norm
 from .mention_cues import (ADMIN1_KEY, COUNTY_KEY, admin1_cued, county_listed, list_siblings, qualifier_mentions,
                            town_cued)
+from .namesakes import apposition_places, home_country_towns
 from .toponym import Toponym
 
 __all__ = ["resolve", "Weights", "load_weights", "default_weights"]
@@ -106,6 +111,9 @@ class Weights:
     shadow_penalty: float
     home_min: float
     qualifier_city_km: float
+    apposition_km: float
+    home_names: float
+    foreign_town_population: float
     #: words after ("after") or before ("before") a name that make it its admin1 area (see admin1_cued)
     admin1_cues: dict = field(default_factory=dict)
     #: words after or before a name that make it a town, not a country (see town_cued)
@@ -261,6 +269,8 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
             t.entry = best
             t.resolved_by = how
     qualifier_mentions(gaz, toponyms, text, w)
+    apposition_places(gaz, toponyms, text, w)  # "Lewisham, London": the London borough
+    home_country_towns(gaz, toponyms, w)  # "Bhera Market" in a story about Chittagong, Bangladesh
     _place_counties(gaz, toponyms)
 
 

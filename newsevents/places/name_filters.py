@@ -5,18 +5,28 @@
 * the short form of a company named earlier ("Mahan Air ... Mahan has been the subject of sanctions");
 * a name the model tags an organisation, person or work elsewhere ("The United Way" ... "United Way volunteers");
 * a storm's name ("Hurricane Florence ... Florence made landfall");
-* a name in apposition to a kinship noun or a pet ("his daughter Yulia", "his son, Sebastian").
+* a name in apposition to a kinship noun or a pet ("his daughter Yulia", "his son, Sebastian"), or to an
+  organisation noun ("state news firm Saba", ``organisation_nouns``);
+* a name heading a noun phrase opened by "a"/"an" ("to be a Latina sitting there", ``indefinite_articles``);
+* the last word of a longer capitalised name ("Costa Sur power plant", "Mount Apo", "Hawke's Bay"):
+  :meth:`NameFilters._name_tail`;
+* the first word of a title ("Vice President-elect Harris", not Vice, Peru; ``actors/titles.tsv``,
+  :func:`title_table`).
 
 :class:`NameFilters` is a mixin of :class:`~.recognise.Recogniser`: it reads the recogniser's gazetteer
 and cue sets (``short_form_labels``, ``short_form_heads``, ``unknown_named_labels``, ``storm_words``,
-``storms_plural``, ``person_nouns``, ``name_prepositions`` of ``data/places/cues.yaml``) and its lookups (``_is_known``,
+``storms_plural``, ``person_nouns``, ``organisation_nouns``, ``indefinite_articles``, ``name_prepositions`` of
+``data/places/cues.yaml``) and its lookups (``_is_known``,
 ``_curated``, ``_big_city``).
 """
 from __future__ import annotations
 
-from .gazetteer import F_COUNTRY, norm_cached
+from typing import Optional
 
-__all__ = ["NameFilters", "capitalised"]
+from .gazetteer import F_COUNTRY, norm_cached
+from .toponym import Toponym
+
+__all__ = ["NameFilters", "capitalised", "title_table"]
 
 
 def capitalised(tok) -> bool:
@@ -28,8 +38,59 @@ def capitalised(tok) -> bool:
 _capitalised = capitalised
 
 
+def _possessive(doc, span) -> bool:
+    """Whether a possessive "'s" follows the span and a word follows that ("McArthur's home")."""
+    k = span.end
+    return k + 1 < len(doc) and doc[k].lower_ in ("'s", "\u2019s") and doc[k + 1].is_alpha
+
+
+def title_table(rows: list) -> tuple:
+    """RETURNS (tuple[dict, frozenset]): from the rows of ``data/actors/titles.tsv``, the titles by their
+    first word (lower-case word -> the titles' word tuples: "vice" -> [("vice", "president")]) and the
+    modifier words that open a title ("vice", "deputy", "acting")."""
+    by_first: dict = {}
+    modifiers = set()
+    for r in rows:
+        words = tuple((r.get("title") or "").lower().split())
+        if not words:
+            continue
+        if r.get("type") == "title":
+            by_first.setdefault(words[0], []).append(words)
+        elif r.get("type") == "modifier" and len(words) == 1:
+            modifiers.add(words[0])
+    return by_first, frozenset(modifiers)
+
+
 class NameFilters:
     """The filters of the module docstring, as methods of the recogniser."""
+
+    #: :func:`title_table` of the actors' titles (set by the places stage; empty: no title filter)
+    titles: tuple = ({}, frozenset())
+    #: :func:`.shores.shore_table`: water entry -> shore countries (set by the places stage; read after resolution)
+    shores: dict = {}
+
+    def _opens_title(self, doc, t) -> bool:
+        """A one-word toponym that opens a title: the first word of a title of two words or more followed by
+        its other words ("Vice President", "Attorney General"), or a modifier followed by a title's first word
+        ("Vice President-elect", "Deputy Governor"); a country or curated place stays ("Texas Governor")."""
+        by_first, modifiers = self.titles
+        low = t.text.lower()
+        if t.how in ("demonym", "dateline") or t.qualifier or (low not in by_first and low not in modifiers):
+            return False
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or len(span) != 1 or span.end >= len(doc) or self._curated(t.text):
+            return False
+        after = [tok.lower_ for tok in doc[span.end:span.end + 5]]
+        if low in modifiers and after[0] in by_first and _capitalised(doc[span.end]):
+            return True
+        return any(len(w) > 1 and tuple(after[:len(w) - 1]) == w[1:] for w in by_first.get(low, ()))
+
+    def _drop_title_words(self, doc, found: list) -> list:
+        """Drop the toponyms that open a title (:meth:`_opens_title`): "Vice President-elect Harris" is no
+        place in Vice, Peru."""
+        if not self.titles[0]:
+            return found
+        return [t for t in found if not self._opens_title(doc, t)]
 
     def _storm_names(self, doc) -> set:
         """The names of storms in ``doc``: the capitalised word after one of ``storm_words`` ("Hurricane
@@ -73,6 +134,105 @@ class NameFilters:
         return k >= 0 and doc[k].lower_ in self.person_nouns and (k + 1 == span.start or span.end == len(doc)
                                                                   or doc[span.end].is_punct)
 
+    def _court_district(self, span) -> bool:
+        """'Northern District' in 'the Northern District of Texas': a court's jurisdiction (``court_districts``)."""
+        doc = span.doc
+        return (len(span) == 2 and span[0].lower_ in self.court_directions and span[1].lower_ in self.court_nouns
+                and span.end < len(doc) and doc[span.end].lower_ == "of")
+
+    def _organisation(self, doc, span, label: str) -> bool:
+        """An ORG-labelled name of ``organisation_names`` ("Ford" the company), with no place cue."""
+        if label != "ORG" or span.text.lower() not in self.org_names:
+            return False
+        if self._supported(doc, span.start, span.end, strong=True):
+            return False
+        return not (span.end + 1 < len(doc) and doc[span.end].text == "," and self._qualifier_at(doc, span.end + 1))
+
+    def _given_and_family_name(self, span) -> bool:
+        """An unknown two-word NER place span that reads as a person's name: a known place name, then
+        one capitalised proper noun that is no place word, no curated place and no big city ("Crystal
+        Munoz", tagged LOC, though a Philippine town is called Muñoz; not "Huntsville City", "Idlib
+        Province", "Sinjar Mountains")."""
+        if len(span) != 2 or not all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in span):
+            return False
+        rest = span[1]
+        return self._is_known(span[:1], primary=True) and not self._curated(rest.text) \
+            and not self._big_city(rest.text) and rest.lower_ not in self.place_words \
+            and not self._curated(span[0].text)
+
+    def _minor(self, t, big: bool = False) -> bool:
+        """A one-word toponym of a minor place: no nationality word, dateline, street or name with a qualifier
+        that holds one of its readings ("Paris, Texas"; "Hawke's Bay, New Zealand" has no Bay in New Zealand),
+        and no country, curated place (region, sea, landmark, continent, admin1) and (unless ``big``) no big city
+        among its readings."""
+        if t.qualifier:
+            held = {self.gaz.country[e] for e in self.gaz.qualifier(t.qualifier)}
+            if any(self.gaz.country[c] in held for c, _ in self.gaz.candidates(t.text)):
+                return False
+        if t.how in ("demonym", "dateline", "street") or " " in t.text \
+                or (not big and self._big_city(t.text)):
+            return False
+        return not any(self.gaz.feature[c] == F_COUNTRY or self.gaz.curated[c] for c, _ in self.gaz.candidates(t.text))
+
+    def _organisation_apposition(self, doc, span) -> bool:
+        """A one-word name right after one of ``organisation_nouns`` that is the whole name (no capitalised word
+        follows): "state news firm [Saba] and al-Eryani", "carmaker [Toyota]"; not "the firm Cambridge
+        Analytica", where the place opens the organisation's name."""
+        k = span.start - 1
+        if len(span) != 1 or k < 0 or doc[k].lower_ not in self.organisation_nouns or doc[k].pos_ != "NOUN":
+            return False
+        return span.end == len(doc) or not (_capitalised(doc[span.end]) and doc[span.end].is_alpha)
+
+    def _indefinite_head(self, doc, span) -> bool:
+        """A one-word name heading a noun phrase opened by one of ``indefinite_articles``: "to be [a Latina]
+        sitting in that majority"; not a modifier of the noun ("a Chicago man", "an Iraq war veteran")."""
+        k = span.start - 1
+        return len(span) == 1 and k >= 0 and doc[k].lower_ in self.indefinite_articles \
+            and doc[k].head.i == span.start and span[0].dep_ not in ("compound", "amod", "nmod", "poss")
+
+    def _name_tail(self, doc, span, found_starts: set) -> Optional[int]:
+        """A one-word name right after a capitalised word of the same longer name: "the Costa [Sur] power plant",
+        "near Mount [Apo]", "General [Santos] City", "Pollards [Hill]", "Hawke's [Bay]" (a possessive between,
+        when the word before it names no place). That word must be a proper noun, not sentence-initial, no
+        direction or place word (``direction_words``, place nouns: "Northern", "Greater", "City of"), not in
+        ``not_toponyms`` and no toponym itself ("Syria's Idlib", "Toronto's Gay Village" are left to other rules).
+        RETURNS (int | None): the index of that word, or None."""
+        if len(span) != 1 or span.start == 0:
+            return None
+        k = span.start - 1
+        if doc[k].lower_ in ("'s", "\u2019s") and k >= 1:
+            k -= 1
+            if self._is_known(doc[k:k + 1], primary=True):
+                return None
+        w = doc[k]
+        if w.is_alpha and _capitalised(w) and w.pos_ == "PROPN" and not w.is_sent_start \
+                and w.lower_ not in self.place_words and w.lower_ not in self.stop and w.idx not in found_starts:
+            return k
+        return None
+
+    def _drop_common_words(self, doc, found: list) -> list:
+        """Drop the one-word toponyms in apposition to an organisation noun (:meth:`_organisation_apposition`), the
+        minor ones (:meth:`_minor`, big cities included) that head a noun phrase opened by "a"/"an"
+        (:meth:`_indefinite_head`: "a Latina", though Latina, Italy is a city of 126,000), and those (big
+        cities left out) that end a longer capitalised name (:meth:`_name_tail`); where that longer name is a
+        place the gazetteer knows ("camps near Goz [Beida]" split by the model), it replaces the toponym."""
+        starts = {t.start for t in found}
+        out = []
+        for t in found:
+            if self._minor(t, big=True):
+                span = doc.char_span(t.start, t.end, alignment_mode="expand")
+                if span is not None and ((not t.qualifier and self._indefinite_head(doc, span))
+                                         or self._organisation_apposition(doc, span)):
+                    continue
+                k = self._name_tail(doc, span, starts) if span is not None and self._minor(t) else None
+                if k is not None:
+                    longer = doc[k:span.end]
+                    if self._is_known(longer, primary=True):
+                        out.append(Toponym(longer.start_char, longer.end_char, longer.text, t.how, qualifier=t.qualifier))
+                    continue
+            out.append(t)
+        return out
+
     def _drop_organisation_short_forms(self, doc, found: list) -> list:
         """Drop toponyms that are the short form of an organisation named earlier in the article.
 
@@ -112,7 +272,7 @@ class NameFilters:
         out = []
         for t in found:
             if t.text in named and norm_cached(t.text) not in self.gaz.index \
-                    and t.how not in ("demonym", "dateline", "street"):
+                    and t.how not in ("demonym", "dateline", "street", "entered"):
                 span = doc.char_span(t.start, t.end, alignment_mode="expand")
                 if span is not None and not self._after_strong_preposition(doc, span.start):
                     continue  # "The United Way" (GPE) ... "United Way volunteers" (ORG)
@@ -141,11 +301,13 @@ class NameFilters:
         Munoz" split as GPE + PERSON). It stays with a qualifier ("Jackson, Mississippi"), right
         after one of ``name_prepositions`` ("in Jackson"; not "shouted at Lam", and a comma before
         it does not count: "Antioch, Illinois, Rittenhouse is accused") when the gazetteer knows
-        it, or when it names a country or a curated place
+        it and is not the person's family name as a possessive ("Bruce McArthur ... inside McArthur's home",
+        "Jerry Garcia ... to collaborate in Garcia's new group": the preposition governs the possessed noun), or when it names a country or a curated place
         (a region, sea or landmark: "Panmunjom", which the model also tags PERSON).
         """
         names: set = set()
         single: set = set()  # one-word PERSON entities
+        surnames: set = set()  # the last words of PERSON entities of two words or more
         person_start: set = set()
         for ent in doc.ents:
             if ent.label_ == "PERSON":
@@ -153,6 +315,7 @@ class NameFilters:
                 words = [t.text for t in ent if t.is_alpha and _capitalised(t)]
                 if len(words) >= 2:
                     names.update(words)
+                    surnames.add(words[-1])
                 elif len(words) == 1 and len(ent) == 1:
                     single.update(words)
         if not names and not single and not person_start:
@@ -164,7 +327,8 @@ class NameFilters:
                 named = t.text in names or (t.text.endswith("s") and t.text[:-1] in names) \
                     or (t.text in single and span is not None and not self._is_known(span))
                 if span is not None and (named or (len(span) == 1 and span.end in person_start)) \
-                        and not (self._is_known(span) and self._after_strong_preposition(doc, span.start)) \
+                        and not (self._is_known(span) and self._after_strong_preposition(doc, span.start)
+                                 and not (t.text in surnames and _possessive(doc, span))) \
                         and not any(p and self.gaz.feature[c] == F_COUNTRY for c, p in self.gaz.candidates(t.text)) \
                         and not self._curated(t.text):
                     continue

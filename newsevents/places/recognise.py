@@ -3,8 +3,8 @@
 :class:`Recogniser` does not trust NER labels alone (the small
 English model tags "Panmunjom" as PERSON and "DMZ" as ORG):
 
-* GPE/LOC entities are toponyms (a leading "the" and a trailing "'s" are cut;
-  "Paris, Texas" inside one entity is split at the comma);
+* GPE/LOC entities are toponyms (a leading "the" and a trailing "'s" are cut; "Paris, Texas" inside one
+  entity is split at the comma; an unknown one opened by a nationality adjective, "the Russian Empire", is it);
 * FAC entities are toponyms when the gazetteer knows the name;
 * PERSON/ORG/NORP/... entities and capitalised token runs outside entities
   are toponyms when they exactly match a gazetteer name *and* have support:
@@ -107,6 +107,9 @@ class Recogniser(NameFilters):
         self.short_form_heads = {str(w) for w in (cues.get("short_form_heads") or ())}
         self.unknown_named_labels = set(cues.get("unknown_named_labels") or ())
         self.person_nouns = {str(w).lower() for w in (cues.get("person_nouns") or ())}
+        self.organisation_nouns = {str(w).lower() for w in (cues.get("organisation_nouns") or ())}
+        self.indefinite_articles = {str(w).lower() for w in (cues.get("indefinite_articles") or ())}
+        self.entered_places = {str(w).lower() for w in (cues.get("entered_places") or ())}
         self.storm_words = {str(w) for w in (cues.get("storm_words") or ())}
         self.storms_plural = {str(w).lower() for w in (cues.get("storms_plural") or ())}
         #: the head words of buildings and venues (``facility_heads``): "Maywood Hospital" is no organisation
@@ -188,6 +191,8 @@ class Recogniser(NameFilters):
 
     def _verified(self, doc, span, label: str) -> bool:
         """Is a gazetteer-known span that NER labelled PERSON/ORG/NORP/... a toponym?"""
+        if self._entered(span):
+            return True
         if label == "PERSON":
             if self._supported(doc, span.start, span.end, strong=True) or self._destination(doc, span):
                 return True
@@ -216,6 +221,21 @@ class Recogniser(NameFilters):
         head = doc[i].head
         return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in self.motion_verbs
 
+    def _entered(self, span) -> bool:
+        """The span is the direct object of a verb of entering or taking a place (``entered_places``): "the Syrian
+        Army entered [Tell Tamer]", "troops stormed [Kunduz]"."""
+        root = span.root
+        return root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() in self.entered_places
+
+    def _entered_conjunct(self, span, found: list) -> bool:
+        """An unknown capitalised name joined by "and"/"or" to a place found as the object of a verb of
+        entering (:meth:`_entered`): "entered Tell Tamer and [Ain Issa]"."""
+        root = span.root
+        if root.dep_ != "conj" or not all(_capitalised(t) or not t.is_alpha for t in span):
+            return False
+        head = root.head
+        return any(t.how == "entered" and t.start <= head.idx < t.end for t in found)
+
     def _curated_extension(self, span_doc, span):
         """The span with 1-3 following words when that is a curated name ("Amazon rainforest"), else None."""
         for m in (3, 2, 1):
@@ -224,20 +244,6 @@ class Recogniser(NameFilters):
                     and self._curated(span_doc[span.start:j].text):
                 return span_doc[span.start:j]
         return None
-
-    def _court_district(self, span) -> bool:
-        """'Northern District' in 'the Northern District of Texas': a court's jurisdiction (``court_districts``)."""
-        doc = span.doc
-        return (len(span) == 2 and span[0].lower_ in self.court_directions and span[1].lower_ in self.court_nouns
-                and span.end < len(doc) and doc[span.end].lower_ == "of")
-
-    def _organisation(self, doc, span, label: str) -> bool:
-        """An ORG-labelled name of ``organisation_names`` ("Ford" the company), with no place cue."""
-        if label != "ORG" or span.text.lower() not in self.org_names:
-            return False
-        if self._supported(doc, span.start, span.end, strong=True):
-            return False
-        return not (span.end + 1 < len(doc) and doc[span.end].text == "," and self._qualifier_at(doc, span.end + 1))
 
     def _org_prefix(self, span):
         """The leading country/admin1 name of an organisation name, or None."""
@@ -257,7 +263,9 @@ class Recogniser(NameFilters):
         "State of Illinois' Web" -> Illinois, "Huntsville City" -> Huntsville,
         "West Virginia Democratic Party" -> West Virginia. A part must end in a
         proper noun, must not start with a direction word (``direction_words`` in
-        cues.yaml) and must be a place's main name. A "<water or landform noun> of <Name>" span
+        cues.yaml), must not follow a capitalised proper noun of the span that is no place word unless it is a
+        curated place or a big city ("Costa Sur", "Mount Apo", "General Santos City" have no known part: not
+        Sur, Oman) and must be a place's main name. A "<water or landform noun> of <Name>" span
         ("Gulf of Oman", ``water_and_landform_nouns``) has no such part: it names a place of its own,
         not Oman.
         """
@@ -270,21 +278,14 @@ class Recogniser(NameFilters):
                 if sub[-1].pos_ != "PROPN" or not _capitalised(sub[0]) or sub[0].lower_ in self.directions \
                         or sub.text.lower() in self.stop:
                     continue
+                before = span[a - 1] if a else None  # "Costa Sur", "Mount Apo": a word of a longer name
+                if before is not None and before.is_alpha and _capitalised(before) and before.pos_ == "PROPN" \
+                        and before.lower_ not in self.place_words and not self._curated(sub.text) \
+                        and not self._big_city(sub.text):
+                    continue
                 if self._is_known(sub, primary=True):
                     return sub
         return None
-
-    def _given_and_family_name(self, span) -> bool:
-        """An unknown two-word NER place span that reads as a person's name: a known place name, then
-        one capitalised proper noun that is no place word, no curated place and no big city ("Crystal
-        Munoz", tagged LOC, though a Philippine town is called Muñoz; not "Huntsville City", "Idlib
-        Province", "Sinjar Mountains")."""
-        if len(span) != 2 or not all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in span):
-            return False
-        rest = span[1]
-        return self._is_known(span[:1], primary=True) and not self._curated(rest.text) \
-            and not self._big_city(rest.text) and rest.lower_ not in self.place_words \
-            and not self._curated(span[0].text)
 
     def _big_city(self, text: str) -> bool:
         return any(p and self.gaz.pop[c] >= self.big_city for c, p in self.gaz.candidates(text))
@@ -356,6 +357,11 @@ class Recogniser(NameFilters):
                         if sub is not None:
                             add(sub, "ner-part")
                             continue
+                        e = self.demonyms.get(p[0].text) if len(p) > 1 and _capitalised(p[1]) else None
+                        if e is not None and not taken[p.start]:  # "the Russian Empire": Russia's adjective
+                            taken[p.start] = 1
+                            found.append(Toponym(p[0].idx, p[0].idx + len(p[0].text), p[0].text, "demonym", forced=e))
+                            continue
                     add(p, "ner")
             elif label in self.check:
                 if self._is_known(span):
@@ -370,7 +376,9 @@ class Recogniser(NameFilters):
                 if longer is not None:  # "Amazon" (ORG) + "rainforest": the curated region
                     add(longer, "gazetteer")
                 elif self._is_known(span, primary=True) and self._verified(doc, span, label):
-                    add(span, "gazetteer")
+                    add(span, "entered" if self._entered(span) else "gazetteer")
+                elif label in ("PERSON", "ORG") and self._entered_conjunct(span, found):
+                    add(span, "entered")  # "entered Tell Tamer and Ain Issa": unresolved where unknown
                 else:
                     if label == "ORG":  # "U.S. Department of Agriculture", "Kentucky State Police"
                         pre = self._org_prefix(span)
@@ -453,7 +461,8 @@ class Recogniser(NameFilters):
             e = self.group_words.get(t.text)
             if e is not None and t.forced is None and not t.qualifier:
                 t.how, t.forced = "demonym", e
-        return self._drop_organisation_short_forms(doc, self._drop_name_parts(doc, found))
+        found = self._drop_organisation_short_forms(doc, self._drop_name_parts(doc, found))
+        return self._drop_common_words(doc, self._drop_title_words(doc, found))
 
     @staticmethod
     def _block(blocked, ent) -> None:

@@ -23,4 +23,5 @@ class Toponym:
     entry: Optional[int] = None
     resolved_by: Optional[str] = None
     role: Optional[str] = None  # "literal" or "associative" (see places/role.py)
+    country: Optional[str] = None  # a sea's shore country the article names (places/shores.py), else None
     role_why: str = ""  # the rule that made it associative: demonym, embedded, modifier, agent

@@ -4,6 +4,7 @@
   :mod:`.name_filters`: which of them name a person, a company or a storm instead;
 * :mod:`.role`: literal places and associative uses ("U.S. troops", "Iran said");
 * :mod:`.disambiguate`: which gazetteer entry each names (ranking + article context);
+* :mod:`.shores`: the shore country of a sea the article names;
 * :mod:`.mention_cues`: what the words around a name say about its reading ("New York Gov.", "a Lebanon
   woman", "Eastland and Callahan counties", "Buffalo, New York");
 * :mod:`.gazetteer`: the offline gazetteer both read.
@@ -17,6 +18,7 @@ from typing import Optional
 from .disambiguate import Weights, default_weights, load_weights, resolve
 from .mentions import place_streets
 from .recognise import Recogniser, demonym_table
+from .shores import shore_countries
 from .role import RoleRules, assign_roles, load_role_rules
 from .toponym import Toponym
 
@@ -34,6 +36,7 @@ def recognise_and_resolve(recogniser: Recogniser, doc, weights: Optional[Weights
     """
     toponyms = recogniser(doc)
     resolve(recogniser.gaz, toponyms, weights, doc.text)
+    shore_countries(recogniser.gaz, toponyms, recogniser.shores)
     assign_roles(doc, toponyms, roles if roles is not None else _default_roles(), recogniser.gaz, organisations)
     return place_streets(recogniser.gaz, toponyms)
 

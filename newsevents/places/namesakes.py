@@ -1,0 +1,130 @@
+"""What the article says against a namesake (step 2 of the places stage, after :func:`.disambiguate.resolve`).
+
+Ranking and context pick one reading per name; two kinds of evidence then overrule a pick the article
+contradicts:
+
+* :func:`apposition_places`: "<Town>, <City>" ("born in Lewisham, London") names a district of that city:
+  the reading of Town within ``apposition_km`` of the city, else (the gazetteer lacks the district) the
+  city's point and country, not Lewisham, Australia;
+* :func:`home_country_towns`: a minor town of a country the article never names, picked by population among
+  several readings, in an article whose places lie in one other country ("The fire in Bhera Market" in a story about Chittagong, Bangladesh): its reading
+  in that country, else the point of the article's nearest city there, not Bhera, Pakistan.
+
+The thresholds are data: ``apposition_km``, ``home_names`` and ``foreign_town_population`` of
+``data/places/disambiguation.yaml``.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .gazetteer import F_ADMIN2, F_CITY, Gazetteer, haversine_km, norm
+
+__all__ = ["apposition_places", "home_country_towns", "APPOSITION", "HOME_COUNTRY"]
+
+#: ``Toponym.resolved_by`` of a district placed at the city it is in apposition to (:func:`apposition_places`)
+APPOSITION = "apposition"
+#: ``Toponym.resolved_by`` of a minor name placed in the article's country (:func:`home_country_towns`)
+HOME_COUNTRY = "home-country"
+#: what closes a "<Town>, <City>" apposition: not another list item ("Paris, London and Rome", "Paris, London,
+#: Rome")
+_LIST_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)[A-Z]")
+_LIST_BEFORE = re.compile(r"[A-Za-z.]\s*,\s*$")
+
+_MOVABLE = ("ranking", "context", "unambiguous")
+
+
+def _place_at(t, gaz: Gazetteer, e: int, how: str) -> None:
+    """Place toponym ``t`` at entry ``e``'s point and country, with no gazetteer entry of its own."""
+    t.entry, t.near, t.point, t.resolved_by = None, e, (gaz.lat[e], gaz.lon[e]), how
+
+
+def apposition_places(gaz: Gazetteer, toponyms: list, text: Optional[str], w) -> None:
+    """Resolve "<Town>, <City>" by the city: "born in Lewisham, London" is the London borough.
+
+    A toponym with no qualifier, read as a town of fewer than ``w.foreign_town_population`` people, followed by a
+    comma and a toponym resolved to a more populous city or county (the qualifiers that are states or countries
+    are :func:`.mention_cues.qualifier_mentions`'), outside a list ("Paris, London and Rome"; two big cities,
+    "Indianapolis, Evansville", are a list too), takes its
+    reading within ``w.apposition_km`` of that city (the nearest), else, when its own pick lies farther, the
+    city's point and country (``resolved_by`` :data:`APPOSITION`, no gazetteer entry: the gazetteer lacks the
+    district). Every mention of the name follows.
+    """
+    if not text:
+        return
+    by_start = {t.start: t for t in toponyms if t.forced is None}
+    moved: dict = {}
+    for t in toponyms:
+        if t.forced is not None or t.entry is None or t.resolved_by not in _MOVABLE or norm(t.text) in moved \
+                or t.qualifier or gaz.pop[t.entry] >= w.foreign_town_population:
+            continue  # "Gatineau, Que." is qualified; "Indianapolis, Evansville", "Toronto, Vancouver" list cities
+        k = t.end
+        while k < len(text) and text[k] == " ":
+            k += 1
+        if k >= len(text) or text[k] != ",":
+            continue
+        k += 1
+        while k < len(text) and text[k] == " ":
+            k += 1
+        u = by_start.get(k)
+        if u is None or u.entry is None or gaz.feature[u.entry] not in (F_CITY, F_ADMIN2) or u.resolved_by == APPOSITION \
+                or gaz.pop[u.entry] <= gaz.pop[t.entry] \
+                or _LIST_NEXT.match(text, u.end) or _LIST_BEFORE.search(text, max(0, t.start - 3), t.start):
+            continue
+        c = u.entry
+        near = sorted((haversine_km(gaz.lat[i], gaz.lon[i], gaz.lat[c], gaz.lon[c]), i)
+                      for i, _ in gaz.candidates(t.text) if i != c)
+        if near and near[0][0] <= w.apposition_km:
+            moved[norm(t.text)] = (near[0][1], "context")
+        elif haversine_km(gaz.lat[t.entry], gaz.lon[t.entry], gaz.lat[c], gaz.lon[c]) > w.apposition_km:
+            moved[norm(t.text)] = (c, APPOSITION)
+    for t in toponyms:
+        m = moved.get(norm(t.text)) if t.forced is None and t.entry is not None else None
+        if m is None:
+            continue
+        if m[1] == APPOSITION:
+            _place_at(t, gaz, m[0], APPOSITION)
+        else:
+            t.entry, t.resolved_by, t.point = m[0], m[1], None
+
+
+def home_country_towns(gaz: Gazetteer, toponyms: list, w) -> None:
+    """Keep a minor foreign town out of an article about one country.
+
+    The home country is the country of all the article's distinct other names (its places, associative uses
+    and nationality words), at least ``w.home_names`` of them ("Trips to Saipan, Guam, Alaska" among US places
+    leave Saipan in the Northern Mariana Islands). A name of several readings
+    resolved by ranking alone (no qualifier, no context, no dateline) to a city of fewer than
+    ``w.foreign_town_population`` people in a country no other name of the article is in, is the home country's: its reading there, else
+    the point and country of the article's nearest (in the text) city of the home country (``resolved_by``
+    :data:`HOME_COUNTRY`). "The fire in Bhera Market broke out" in a story about Chittagong, Bangladesh is
+    not Bhera, Pakistan. Without such a city it stays.
+    """
+    names: dict = {}  # normalised name -> country of its reading
+    for t in toponyms:
+        if t.entry is not None and gaz.country[t.entry]:
+            names.setdefault(t.text if t.forced is not None else norm(t.text), gaz.country[t.entry])
+    if len(names) < w.home_names + 1:
+        return
+    counts: dict = {}
+    for cc in names.values():
+        counts[cc] = counts.get(cc, 0) + 1
+    for t in toponyms:
+        if t.forced is not None or t.entry is None or t.resolved_by != "ranking" or t.qualifier \
+                or t.how == "dateline" or gaz.feature[t.entry] != F_CITY or gaz.pop[t.entry] >= w.foreign_town_population:
+            continue
+        cc = gaz.country[t.entry]
+        if not cc or counts.get(cc, 0) > 1:
+            continue
+        home = max(counts, key=lambda k: counts[k])
+        n = counts[home]
+        if home == cc or n < w.home_names or n < len(names) - 1:
+            continue
+        local = [i for i, _ in gaz.candidates(t.text) if gaz.country[i] == home]
+        if local:
+            t.entry, t.resolved_by, t.point = max(local, key=lambda i: (gaz.feature[i] == F_CITY, gaz.pop[i])), "context", None
+            continue
+        towns = [u for u in toponyms if u is not t and u.entry is not None and u.forced is None
+                 and gaz.country[u.entry] == home and gaz.feature[u.entry] == F_CITY]
+        if towns:
+            _place_at(t, gaz, min(towns, key=lambda u: abs(u.start - t.start)).entry, HOME_COUNTRY)
