@@ -265,3 +265,16 @@ def test_agent_noun_that_runs_away_is_no_protest(nlp, stage):
 def test_weapons_used_against_people_are_the_users_act(pipeline):
     ev = one(pipeline("The Egyptian police used water cannons and tear gas against protesters.").events, "COERCE")
     assert [a.sector for a in ev.actors] == ["COP"] and ev.recipients
+
+
+@pytest.mark.parametrize("text,absent", [
+    ('The detained suspect\'s identity in Egypt is restricted to "Stefan W" by law.', "COERCE"),
+    ("Trump declared an emergency in Egypt so he could fund a wall on the border.", "AID"),
+])
+def test_withheld_names_and_funded_things_are_no_events(nlp, stage, text, absent):
+    assert absent not in types(run(nlp, stage, text))
+
+
+def test_funding_an_actor_is_aid(nlp, stage):
+    ev = one(run(nlp, stage, "Egypt funded Israel for years."), "AID")
+    assert codes(ev.recipients) == ["ISR"]
