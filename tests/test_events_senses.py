@@ -278,3 +278,14 @@ def test_withheld_names_and_funded_things_are_no_events(nlp, stage, text, absent
 def test_funding_an_actor_is_aid(nlp, stage):
     ev = one(run(nlp, stage, "Egypt funded Israel for years."), "AID")
     assert codes(ev.recipients) == ["ISR"]
+
+
+def test_where_an_attack_happened_is_not_its_target(pipeline):
+    text = "Israel carried out the airstrike at Damascus International Airport on Friday."
+    ev = one(pipeline(text).events, "ASSAULT")
+    assert "civilians" not in " ".join(r.canonical or "" for r in ev.recipients)
+
+
+def test_attack_on_a_market_is_on_its_people(pipeline):
+    ev = one(pipeline("Gunmen attacked a market in Kabul, Afghanistan on Friday.").events, "ASSAULT")
+    assert "AFG" in codes(ev.recipients)

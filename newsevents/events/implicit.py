@@ -179,6 +179,14 @@ def implicit_protest_sides(rules: "EventRules", state: "ArticleState", m: "Match
     return actors, recipients
 
 
+def _where(m: "Match", tok) -> bool:
+    """True when ``tok`` is where the act happened, not what it hit: the object of "at" that is
+    not the pattern's own preposition ("carried out the airstrike at Baghdad International
+    Airport"; "fired at the airport" keeps its target)."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "at" and (
+        m.recip_prep is None or tok.head.i != m.recip_prep.i)
+
+
 def implicit_target(rules: "EventRules", state: "ArticleState", m: "Match", recipients_t: list,
                     place_id: Optional[str]) -> list:
     """The people of the country of an attack on a place that names no victims (module docstring).
@@ -191,7 +199,8 @@ def implicit_target(rules: "EventRules", state: "ArticleState", m: "Match", reci
     if spec is None or code is None:
         return []
     nouns = rules.object_classes.get("places", frozenset()) | rules.object_classes.get("civilian_targets", frozenset())
-    objs = [t for t in recipients_t if t.lemma_.lower() in nouns or t.lower_ in nouns]
+    objs = [t for t in recipients_t if (t.lemma_.lower() in nouns or t.lower_ in nouns)
+            and not _where(m, t)]
     anchor = quantity_head(rules, m.head)  # "a couple of suicide bombings"
     if anchor.dep_ in ("nsubj", "nsubjpass") and anchor.head.lemma_.lower() in rules.occurrence_verbs:
         anchor = anchor.head  # "suicide bombings took place in the capital, Tunis"
