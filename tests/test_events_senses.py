@@ -289,3 +289,18 @@ def test_where_an_attack_happened_is_not_its_target(pipeline):
 def test_attack_on_a_market_is_on_its_people(pipeline):
     ev = one(pipeline("Gunmen attacked a market in Kabul, Afghanistan on Friday.").events, "ASSAULT")
     assert "AFG" in codes(ev.recipients)
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("The PKK is a banned militant organization in Turkey.", "COERCE"),
+])
+def test_a_participle_describing_a_noun_is_no_event(nlp, stage, text, absent):
+    assert absent not in types(run(nlp, stage, text))
+
+
+def test_a_ban_told_as_an_act_stays(nlp, stage):
+    one(run(nlp, stage, "Egypt banned the group in 2015."), "COERCE")
+
+
+def test_a_decree_banning_is_still_a_ban(nlp, stage):
+    one(run(nlp, stage, "On Friday, Egypt signed a decree banning the niqab in public offices."), "COERCE")

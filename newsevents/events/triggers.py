@@ -206,6 +206,8 @@ def match_token(rules: EventRules, state: ArticleState, tok) -> Optional[Match]:
             continue  # "protest movement", "attack helicopter": the noun only modifies
         if "noacl" in pat.flags and (tok.dep_ == "acl" or (tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG"))):
             continue
+        if "noadj" in pat.flags and tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG"):
+            continue  # "a banned militant organization": a state, not an act told
         if pat.block_class is not None:
             blockers = frozenset().union(*(rules.object_classes.get(c, frozenset())
                                            for c in pat.block_class.split("+")))
