@@ -268,3 +268,132 @@ def test_a_headline_restated_by_the_lead_is_one_event(pipeline):
 def test_a_headline_event_the_lead_does_not_tell_stays(pipeline):
     an = pipeline("Turkey shells Kurdish town\n\nThe United Nations called for talks on Monday.", published=PUBLISHED)
     assert "ASSAULT" in [e.event_type for e in an.events]
+
+
+# ------------------------------------------------------------------- session 8: dates of other times
+def test_a_birth_date_dates_no_other_event_of_its_sentence(pipeline):
+    # the parser hangs "on June 23, 1941" on "met": still the birth's date; the meeting's day is unknown
+    an, _, _ = _analyse(pipeline, "Born Robert Burns in San Luis Obispo on June 23, 1941, he met the guitarist "
+                                  "Jerry Garcia in Palo Alto.")
+    ev = _event(an, "met")
+    assert (ev.date, ev.date_source) == (None, "unknown")
+
+
+def test_a_birth_date_and_place_are_not_narrated(pipeline):
+    an, places, _ = _analyse(pipeline, "Harris was born in Oakland on October 20, 1964. Critics accused her of "
+                                       "lying about her eligibility.")
+    ev = _event(an, "accused")
+    assert ev.date != "1964-10-20" and _place(places, ev) != "Oakland"
+
+
+def test_a_relation_clause_without_a_date_of_its_own_is_undated(pipeline):
+    # "after the group took over ...": the take-over is placed against the coalition's coming, not on the news day
+    an, _, _ = _analyse(pipeline, "The coalition came to Iraq to fight ISIS after the group took over about a third "
+                                  "of the country.")
+    ev = _event(an, "took over")
+    assert (ev.date, ev.date_source) == (None, "unknown")
+
+
+def test_a_past_perfect_clause_is_not_dated_by_the_news_day(pipeline):
+    an, _, _ = _analyse(pipeline, "The men had attacked a guard at the prison.")
+    ev = _event(an, "attacked")
+    assert (ev.date, ev.date_source) == (None, "unknown")
+
+
+def test_a_past_perfect_clause_may_take_the_narrated_day(pipeline):
+    # "Thousands of people had gathered outside the National Congress": the story's day, told before its news
+    an, _, _ = _analyse(pipeline, "On Sunday, the president addressed the National Congress. Thousands of people "
+                                  "had protested outside the building.")
+    ev = _event(an, "protested")
+    assert (ev.date, ev.date_source) == ("2020-01-05", "text")
+
+
+def test_an_ongoing_act_in_the_present_perfect_takes_no_narrated_day(pipeline):
+    an, _, _ = _analyse(pipeline, "Trump said on Nov. 8 that talks were going well. He has injected similar drama "
+                                  "into trade talks with other partners, publicly threatening them with tariffs.")
+    assert _event(an, "threatening").date != "2019-11-08"
+
+
+@pytest.mark.parametrize("text,perfect", [
+    ("He has injected drama into trade talks, publicly threatening them with tariffs.", "present"),
+    ("The group had taken over a third of the country.", "past"),
+    ("The group took over a third of the country.", None),
+    ("He has said he will meet them.", None),  # "meet": a finite clause of its own
+])
+def test_the_perfect_of_a_clause(nlp, text, perfect):
+    from newsevents.events.time_place import perfect as aspect
+
+    doc = nlp(text)
+    verb = [t for t in doc if t.pos_ == "VERB"][-1]
+    assert aspect(verb) == perfect
+
+
+@pytest.mark.parametrize("quote,day", [
+    ('"Paris is mourning its family this afternoon after this appalling attack"', "2020-01-08"),
+    ('"Paris is mourning its family today after this appalling attack"', "2020-01-08"),
+])
+def test_a_part_of_today_in_a_quote_counts_from_the_day_it_was_said(pipeline, quote, day):
+    an, _, values = _analyse(pipeline, "On Wednesday, a man killed four police officers in Paris. The mayor of Paris "
+                                       "wrote on Twitter: " + quote + ".")
+    assert sorted(values.values())[-1].startswith("2020-01-08")  # not the publication's 2020-01-10
+    assert _event(an, "appalling").date == day
+
+
+@pytest.mark.parametrize("text", [
+    'He named it "Operation Peace Spring".',
+    "The protests of the Arab Spring toppled four governments.",
+])
+def test_a_season_in_a_name_is_no_date(pipeline, text):
+    an, _, _ = _analyse(pipeline, text)
+    assert [d.text for d in an.dates] == []
+
+
+def test_a_season_is_still_a_date(pipeline):
+    an, _, values = _analyse(pipeline, "The talks will resume in the spring.")
+    assert [d.text for d in an.dates] == ["the spring"] or [d.text for d in an.dates] == ["spring"]
+
+
+# ------------------------------------------------------------------- session 8: places of other things
+def test_the_possessor_of_an_act_is_its_agent_not_its_place(pipeline):
+    an, places, _ = _analyse(pipeline, "The move follows the United States' killing of Qasem Soleimani in an "
+                                       "airstrike last week.")
+    assert _place(places, _event(an, "killing")) != "United States"
+
+
+def test_a_list_of_owners_is_no_place_and_is_not_narrated(pipeline):
+    an, places, _ = _analyse(pipeline, "The attorneys general of California, Maine and Oregon filed a lawsuit on "
+                                       "Monday. On Friday, President Trump declared a state of emergency.")
+    assert _place(places, _event(an, "filed")) is None
+    assert _place(places, _event(an, "declared")) is None
+
+
+def test_another_part_of_the_place_just_named_is_not_it(pipeline):
+    an, places, _ = _analyse(pipeline, "Police shot a protester in Tsuen Wan on Tuesday. In other parts of the city, "
+                                       "the police used tear gas against protesters.")
+    assert _place(places, _event(an, "shot")) == "Tsuen Wan"
+    assert _place(places, _event(an, "tear gas")) is None
+
+
+def test_a_nouns_description_in_a_relative_clause_is_not_the_event_place(pipeline):
+    an, places, _ = _analyse(pipeline, "Trump said the United States would suspend its joint military exercises with "
+                                       "South Korea, a decision that surprised officials in Seoul.")
+    assert _place(places, _event(an, "suspend")) != "Seoul"
+
+
+def test_where_a_speaker_works_is_not_narrated(pipeline):
+    an, places, _ = _analyse(pipeline, "Derek Scissors, a professor at Cornell, said talks were stalled. Mr. Trump "
+                                       "continues to insist on a deal.")
+    assert _place(places, _event(an, "insist")) is None
+
+
+def test_the_sides_own_place_is_narrated_over_its_name(pipeline):
+    # the offensive is where the sentence before put it, not in the attacker's country
+    an, places, _ = _analyse(pipeline, "Turkish troops entered north-eastern Syria on Monday. On Wednesday, Turkey "
+                                       "began a military offensive with airstrikes.")
+    assert _place(places, _event(an, "began")) == "Syria"
+
+
+def test_a_meeting_is_placed_where_it_was_not_in_a_sea_named_before(pipeline):
+    an, places, _ = _analyse(pipeline, "Esper arrived in Hanoi on Tuesday, after China's moves in the South China "
+                                       "Sea. Esper met with several top government officials.")
+    assert _place(places, _event(an, "met")) == "Hanoi"

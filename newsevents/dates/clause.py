@@ -8,7 +8,7 @@ import re
 from typing import Optional
 
 from ..records import TimeExpr
-from ..setting import in_relative_clause, inside, same_time, scope, setting_rules
+from ..setting import biography_clause, in_relative_clause, inside, same_time, scope, setting_rules
 
 __all__ = ["date_for_clause"]
 
@@ -58,6 +58,9 @@ def _setting_penalty(doc, span: tuple, token, home, foreign, rules) -> Optional[
     if s <= token.head.i < e or s <= token.i < e:
         return 0  # the trigger is part of the date's phrase ("the September 11, 2001 attacks", misparsed)
     root = doc[s:e].root
+    life = biography_clause(root, rules)
+    if life is not None and not inside(token, life):
+        return None  # "Born on June 23, 1941, he met ...": the birth's date
     if home is not None and not inside(root, home):
         return 1 if same_time(home, rules) else None
     for p in foreign:
@@ -78,7 +81,8 @@ def date_for_clause(ctx, token) -> Optional[TimeExpr]:
     that tells another event ("since an assault in Ghazni in August 2018", "in response to
     the airstrike on Friday"; but "a few hours before the jet crashed on Wednesday" as a last
     resort, :func:`~newsevents.setting.same_time`), not one inside a relative or participle
-    clause of a noun that does not hold the trigger ("elections which were held on June 21"); for a trigger inside such a phrase, only
+    clause of a noun that does not hold the trigger ("elections which were held on June 21"), not
+    the date of a birth ("Born on June 23, 1941, he met ...": ``biography_verbs``); for a trigger inside such a phrase, only
     the phrase's own (or, close in time, the others as a last resort).
     Preference: the expression's word modifies the trigger itself; then it
     sits in the trigger's clause; then in a clause that governs the

@@ -18,7 +18,12 @@ A sentence names places for many reasons; only some say where its events happene
 
 A party or owner inside the subject of the trigger's own clause is where the actor is, a last
 resort (rank 4: "the Prime Minister of [Tunisia] signed a decree", "[Chicago] police arrested two
-men"); the subject itself is not ("[Iran] launched missiles").
+men"), unless it is one of a list ("the attorneys
+general of California, [Maine] and Oregon": no one place); the subject itself is not ("[Iran]
+launched missiles"), nor the possessor of the trigger ("the [United States]' killing of Soleimani").
+A toponym that otherwise describes the subject ("Derek Scissors, a professor at [Cornell], said",
+"Protesters in [Hong Kong] clashed") is where the actor is too, rank 5 (:data:`ACTOR_RANK`): the
+event's place when its sentence names no other, but not a place the next sentences inherit.
 
 Of the rest, the first by ``(rank, reference point, feature, distance)`` is the place:
 
@@ -28,7 +33,9 @@ Of the rest, the first by ``(rank, reference point, feature, distance)`` is the 
 2. under a locative preposition that is an adjunct of a verb governing the trigger's clause
    ("[In Paris], police said they arrested two men", "On Sunday in [London], a man entered a store
    and began to stab people"), or a dateline;
-3. inside a relative clause of a participant ("the helicopter, which crashed in [Logar]"), or
+3. inside a relative clause of a participant, as an adjunct or object of its verb ("the helicopter,
+   which crashed in [Logar]"; not a noun's description there: "a decision that surprised officials
+   in [Seoul]"), or
    across a phrase of an event close in time ("After a jury trial in [Paris], two officers were
    found guilty", "died after being shot in [his car]": ``same_time``).
 
@@ -45,7 +52,11 @@ from ..records import Place
 from ..setting import in_relative_clause, inside, same_time, scope, setting_rules
 from .datelines import is_dateline
 
-__all__ = ["place_for_clause", "FEATURE_ORDER"]
+__all__ = ["place_for_clause", "place_and_rank", "FEATURE_ORDER", "ACTOR_RANK"]
+
+#: the rank of a toponym that describes the subject ("a professor at Cornell", "officials in Seoul"):
+#: where an actor is, the last resort for its own event and none for another sentence's (module docstring)
+ACTOR_RANK = 5
 
 #: "smallest feature first" order used by place_for_clause
 FEATURE_ORDER = {"street": 0, "landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "water": 5, "country": 6,
@@ -71,12 +82,19 @@ def place_for_clause(ctx, token) -> Optional[Place]:
     ctx (Context): after the places stage has run. token (spacy.tokens.Token): the event trigger.
     RETURNS (Place | None).
     """
+    return place_and_rank(ctx, token)[0]
+
+
+def place_and_rank(ctx, token) -> tuple:
+    """:func:`place_for_clause` with the rank it was chosen at (module docstring; :data:`ACTOR_RANK`:
+    where an actor is, a last resort that another sentence's event does not inherit).
+    RETURNS (tuple[Place | None, int | None])."""
     shared = ctx.shared.get("places")
     if not shared:
-        return None
+        return None, None
     places = shared["by_sentence"].get(ctx.sentence_index(token.idx)) or []
     if not places:
-        return None
+        return None, None
     spans = shared["spans"]
     parties = {(p.evidence.start, p.evidence.end) for p in shared.get("associative") or ()}
     doc = token.doc
@@ -96,14 +114,18 @@ def place_for_clause(ctx, token) -> Optional[Place]:
         root = doc[se[0]:se[1]].root
         top = _same_thing(root)
         described = describes_other(top, token, rules.static_prepositions, place_nouns)
-        if described in ("origin", "relation"):
-            continue  # "a US-built vehicle", "the ambassador to the United States"
+        if described in ("origin", "relation", "agent"):
+            continue  # "a US-built vehicle", "the ambassador to the United States", "the US' killing of"
         if described == "owner" or (p.evidence.start, p.evidence.end) in parties:
             # "blaming Iran", "head of Iran's Quds Force": a party or an owner; but "the Prime Minister
             # of Tunisia signed a decree", "Chicago police arrested": where the actor is, a last resort
-            if not in_subject(root, token):
-                continue
+            if not in_subject(root, token) or _listed(root):
+                continue  # "the attorneys general of California, Maine and Oregon": no one place
             rank = 4
+        elif in_subject(root, token) and in_relative_clause(root, token) is None:
+            # "Derek Scissors, a professor at Cornell, said": where the actor is; but "Wiranto, who
+            # was visiting the town of Pandeglang, survived the attack" tells where he was
+            rank = ACTOR_RANK
         else:
             rank = _rank(root, token, clause, governing, preps, place_nouns, doc, se)
         apart = _apart(root, token, home, foreign, rules)
@@ -120,7 +142,13 @@ def place_for_clause(ctx, token) -> Optional[Place]:
         key = (rank, origin, reference_point(top, rules.reference_directions), FEATURE_ORDER.get(p.feature, 8), dist)
         if best_key is None or key < best_key:
             best, best_key = p, key
-    return best
+    return best, (best_key[0] if best_key is not None else None)
+
+
+def _listed(root) -> bool:
+    """True when the toponym is one of a list of them ("the attorneys general of California,
+    [Maine] and Oregon")."""
+    return root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
 
 
 def _apart(root, token, home, foreign, rules) -> Optional[bool]:
@@ -163,8 +191,10 @@ def _rank(root, token, clause: set, governing: set, preps: set, place_nouns: set
         return 2
     if is_dateline(doc, se[0], se[1]):
         return 2
-    if in_relative_clause(root, token) is not None:
-        return 3
+    rc = in_relative_clause(root, token)
+    if rc is not None and any(h.pos_ in _VERBS and inside(h, rc) for h in
+                              ([prep.head] if prep is not None else []) + [_same_thing(root).head]):
+        return 3  # "the helicopter, which crashed in Logar"; not "a decision that surprised officials in Seoul"
     return None
 
 
@@ -225,7 +255,8 @@ def _is_place_noun(tok, place_nouns: set) -> bool:
 
 def describes_other(top, token, static_prepositions, place_nouns: set) -> Optional[str]:
     """How the toponym (or the word it is the same thing as), ``top``, describes a word other than
-    the trigger ``token``, or None: ``"origin"`` when it modifies a verb or adjective ("a
+    the trigger ``token``, or None: ``"agent"`` when it possesses the trigger ("the [United
+    States]' killing of Soleimani": who did it, not where), ``"origin"`` when it modifies a verb or adjective ("a
     [US]-built vehicle", "the [Yemen]-based movement", "[Iran]-backed militias"), ``"owner"`` when
     it modifies or possesses a noun ("[Chicago] police", "[Iran]'s Quds Force", "the Prime
     Minister of [Tunisia]"), ``"relation"``
@@ -234,8 +265,11 @@ def describes_other(top, token, static_prepositions, place_nouns: set) -> Option
     airport", "the capital of [Iraq]") or the trigger itself ("the [Kabul] bombing", "an attack on
     [Baghdad]") is no other word."""
     head = top.head
-    if head.i == top.i or head.i == token.i:
+    if head.i == top.i:
         return None
+    if head.i == token.i:
+        # "the [United States]' killing of Soleimani": the possessor of an act is who did it
+        return "agent" if top.dep_ == "poss" and head.pos_ in _NOUNS else None
     if top.dep_ in _MODIFIER_DEPS or top.dep_ == "poss":
         if _is_place_noun(head, place_nouns):
             return None
