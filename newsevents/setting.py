@@ -53,6 +53,7 @@ class SettingRules:
     biography_verbs: frozenset
     contrast_words: frozenset
     earlier_words: frozenset
+    topic_prepositions: frozenset
 
 
 @lru_cache(maxsize=8)
@@ -65,7 +66,8 @@ def _load(data_paths: tuple) -> SettingRules:
     pairs = tuple((str(k).lower(), str(v).lower()) for k, v in (d.get("relation_pairs") or {}).items())
     return SettingRules(words("relation_prepositions"), words("relation_nouns"), pairs, words("relation_marks"),
                         words("sequence_words"), words("same_day_units"), words("reference_directions"), words("static_prepositions"),
-                        words("biography_verbs"), words("contrast_words"), words("earlier_words"))
+                        words("biography_verbs"), words("contrast_words"), words("earlier_words"),
+                        words("topic_prepositions"))
 
 
 def setting_rules(data_paths=None) -> SettingRules:

@@ -397,3 +397,30 @@ def test_a_meeting_is_placed_where_it_was_not_in_a_sea_named_before(pipeline):
     an, places, _ = _analyse(pipeline, "Esper arrived in Hanoi on Tuesday, after China's moves in the South China "
                                        "Sea. Esper met with several top government officials.")
     assert _place(places, _event(an, "met")) == "Hanoi"
+
+
+def test_the_events_after_another_part_of_the_place_do_not_reach_back_past_it(pipeline):
+    an, places, _ = _analyse(pipeline, "Police shot a protester in Tsuen Wan on Tuesday. In other parts of the city, "
+                                       "the police used tear gas against protesters. Violence continued through the "
+                                       "evening and twenty people were injured.")
+    assert _place(places, _event(an, "injured")) is None
+
+
+def test_one_of_a_list_of_places_is_not_narrated(pipeline):
+    an, places, _ = _analyse(pipeline, "Protests took place in Maine, New York and Oregon on Saturday. Police later "
+                                       "arrested two protesters.")
+    assert _place(places, _event(an, "Protests")) == "Maine"  # its own clause: one of them, the first
+    assert _place(places, _event(an, "arrested")) is None
+
+
+def test_a_toponym_a_verb_speaks_of_is_no_place(pipeline):
+    an, places, _ = _analyse(pipeline, "Turkey and the United States issued statements, and the US statement spoke of Turkey assuming "
+                                       "the duty of guarding prisoners. On Wednesday, Turkey began a military "
+                                       "offensive with airstrikes.")
+    assert _place(places, _event(an, "began")) != "Turkey"
+
+
+def test_a_quoted_present_perfect_is_dated_when_said(pipeline):
+    an, _, _ = _analyse(pipeline, 'On Sunday, the SDF announced a deal. In a statement, the SDF said, "An agreement '
+                                  'has been reached with the Syrian government."')
+    assert _event(an, "reached").date == "2020-01-05"

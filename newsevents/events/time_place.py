@@ -163,7 +163,8 @@ def narrative_date(state: ArticleState, tok, reported: bool = False) -> Optional
     to the December 31 attack"), and so is a birth date ("Harris was born on October 20, 1964"); a
     clause set against another time ("after the group took over ...") takes none, nor does one in the
     present perfect (:func:`perfect`: "has injected drama into trade talks, threatening them with
-    tariffs" is ongoing); one in the past perfect may ("Thousands of people had gathered outside the
+    tariffs" is ongoing), unless reported (the SDF said: "An agreement has been reached": by the time
+    it was said); one in the past perfect may ("Thousands of people had gathered outside the
     National Congress": the story's day, told before its news). A news story tells its
     events in the time its lead sets; the publication day is the day it was told, often days later.
     RETURNS (tuple | None): ``(ISO day, "text", TimeExpr id)`` or None."""
@@ -177,7 +178,7 @@ def narrative_date(state: ArticleState, tok, reported: bool = False) -> Optional
         return None
     if _set_apart(tok):
         return None  # "after the group took over a third of the country": told against another time
-    if perfect(tok) == "present":
+    if perfect(tok) == "present" and not reported:
         return None  # "He has injected drama into trade talks, threatening them with tariffs": no narrated day
     rules = setting_rules(getattr(getattr(ctx, "options", None), "data_paths", None))
     published = ctx.published.isoformat() if ctx.published is not None else None
@@ -239,6 +240,10 @@ def _set_apart(tok) -> bool:
     return False
 
 
+#: the cached place of a sentence that says it is elsewhere than the text was ("In other parts of the city")
+_ELSEWHERE = "elsewhere"
+
+
 def narrative_place(state: ArticleState, tok, codes: set = frozenset(), earlier: list = (),
                     rules: Optional["EventRules"] = None) -> Optional[str]:
     """The place the text is narrating, for an event its own sentence does not place: the place of
@@ -251,7 +256,8 @@ def narrative_place(state: ArticleState, tok, codes: set = frozenset(), earlier:
     there, and a US state of emergency in the Maine of a list of suing states). Where an actor is
     (``place_and_rank``'s ``ACTOR_RANK``: "Derek Scissors, a professor at Cornell, said") and where
     a life began ("Harris was born in Oakland") are not carried over. A clause that says it
-    is elsewhere ("In other parts of the city, ...": :func:`~newsevents.setting.contrasted`) takes none.
+    is elsewhere ("In other parts of the city, ...": :func:`~newsevents.setting.contrasted`) takes none,
+    and the events after it do not reach back past it.
     RETURNS (str | None): the Place id."""
     ctx = state.ctx
     if ctx.shared.get("places") is None:
@@ -267,11 +273,18 @@ def narrative_place(state: ArticleState, tok, codes: set = frozenset(), earlier:
         i -= 1
         if i not in state.sent_places:
             root = ctx.sentences[i].root
-            p, rank = place_and_rank(ctx, root)
-            # where an actor is ("a professor at Cornell said"), or where a life began ("Harris was
-            # born in Oakland"), is no place the text goes on narrating
-            keep = p is not None and rank != ACTOR_RANK and biography_clause(root, _rules(ctx)) is None
-            state.sent_places[i] = p.id if keep else None
+            if contrasted(root, _rules(ctx)):
+                state.sent_places[i] = _ELSEWHERE
+            else:
+                p, rank, listed = place_and_rank(ctx, root)
+                # where an actor is ("a professor at Cornell said"), one of a list ("attorneys general
+                # from Maine, New York, ..."), or where a life began ("Harris was born in Oakland"),
+                # is no place the text goes on narrating
+                keep = (p is not None and rank != ACTOR_RANK and not listed
+                        and biography_clause(root, _rules(ctx)) is None)
+                state.sent_places[i] = p.id if keep else None
+        if state.sent_places[i] == _ELSEWHERE:
+            return None  # "In other parts of the city, ...": what came before is no longer where it is
         if state.sent_places[i] is None:
             continue
         if codes and not (any(r.code in codes for e in earlier if e.evidence.sentence == i for r in e.actors)

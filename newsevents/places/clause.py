@@ -87,14 +87,16 @@ def place_for_clause(ctx, token) -> Optional[Place]:
 
 def place_and_rank(ctx, token) -> tuple:
     """:func:`place_for_clause` with the rank it was chosen at (module docstring; :data:`ACTOR_RANK`:
-    where an actor is, a last resort that another sentence's event does not inherit).
-    RETURNS (tuple[Place | None, int | None])."""
+    where an actor is, a last resort that another sentence's event does not inherit) and whether it
+    is one of a list of toponyms ("attorneys general from Maine, New York, ...": one of several
+    places, none the narrated one).
+    RETURNS (tuple[Place | None, int | None, bool])."""
     shared = ctx.shared.get("places")
     if not shared:
-        return None, None
+        return None, None, False
     places = shared["by_sentence"].get(ctx.sentence_index(token.idx)) or []
     if not places:
-        return None, None
+        return None, None, False
     spans = shared["spans"]
     parties = {(p.evidence.start, p.evidence.end) for p in shared.get("associative") or ()}
     doc = token.doc
@@ -104,7 +106,7 @@ def place_and_rank(ctx, token) -> tuple:
     home, foreign = scope(token, rules)
     clause = {i for i in _clause_tokens(token) if not any(inside(doc[i], f) for f in foreign)}
     governing = _governing_verbs(token)
-    best, best_key = None, None
+    best, best_key, best_listed = None, None, False
     for p in places:
         if p.resolved_by == "demonym":
             continue  # "Syrian forces": a nationality, not the event's location
@@ -113,7 +115,7 @@ def place_and_rank(ctx, token) -> tuple:
             continue
         root = doc[se[0]:se[1]].root
         top = _same_thing(root)
-        described = describes_other(top, token, rules.static_prepositions, place_nouns)
+        described = describes_other(top, token, rules.static_prepositions, place_nouns, rules.topic_prepositions)
         if described in ("origin", "relation", "agent"):
             continue  # "a US-built vehicle", "the ambassador to the United States", "the US' killing of"
         if described == "owner" or (p.evidence.start, p.evidence.end) in parties:
@@ -141,8 +143,8 @@ def place_and_rank(ctx, token) -> tuple:
         origin = prep is not None and prep.lower_ == "from"
         key = (rank, origin, reference_point(top, rules.reference_directions), FEATURE_ORDER.get(p.feature, 8), dist)
         if best_key is None or key < best_key:
-            best, best_key = p, key
-    return best, (best_key[0] if best_key is not None else None)
+            best, best_key, best_listed = p, key, _listed(root)
+    return best, (best_key[0] if best_key is not None else None), best_listed
 
 
 def _listed(root) -> bool:
@@ -253,7 +255,7 @@ def _is_place_noun(tok, place_nouns: set) -> bool:
     return tok.lemma_.lower() in place_nouns or tok.lower_ in place_nouns
 
 
-def describes_other(top, token, static_prepositions, place_nouns: set) -> Optional[str]:
+def describes_other(top, token, static_prepositions, place_nouns: set, topics=frozenset()) -> Optional[str]:
     """How the toponym (or the word it is the same thing as), ``top``, describes a word other than
     the trigger ``token``, or None: ``"agent"`` when it possesses the trigger ("the [United
     States]' killing of Soleimani": who did it, not where), ``"origin"`` when it modifies a verb or adjective ("a
@@ -261,7 +263,8 @@ def describes_other(top, token, static_prepositions, place_nouns: set) -> Option
     it modifies or possesses a noun ("[Chicago] police", "[Iran]'s Quds Force", "the Prime
     Minister of [Tunisia]"), ``"relation"``
     when it hangs from a common noun through a preposition that does not locate it ("the ambassador
-    to [the United States]", "aggression from [the United States]"). A place noun ("a [Baghdad]
+    to [the United States]", "aggression from [the United States]"), or from a verb through one of
+    ``topics`` (``topic_prepositions`` of data/events/setting.yaml: "spoke of [Turkey]"). A place noun ("a [Baghdad]
     airport", "the capital of [Iraq]") or the trigger itself ("the [Kabul] bombing", "an attack on
     [Baghdad]") is no other word."""
     head = top.head
@@ -276,6 +279,8 @@ def describes_other(top, token, static_prepositions, place_nouns: set) -> Option
         if head.pos_ in _VERBS or head.pos_ == "ADJ":
             return "origin"
         return "owner" if head.pos_ in _NOUNS else None
+    if top.dep_ == "pobj" and head.lower_ in topics and head.head.pos_ in _VERBS:
+        return "relation"  # "spoke of [Turkey] assuming the duty", "talks with [Iran]": a topic or a party
     if top.dep_ == "pobj" and head.lower_ not in static_prepositions:
         owner = head.head
         if owner.i != token.i and owner.pos_ in _NOUNS and not _is_place_noun(owner, place_nouns):
