@@ -424,3 +424,14 @@ def test_a_quoted_present_perfect_is_dated_when_said(pipeline):
     an, _, _ = _analyse(pipeline, 'On Sunday, the SDF announced a deal. In a statement, the SDF said, "An agreement '
                                   'has been reached with the Syrian government."')
     assert _event(an, "reached").date == "2020-01-05"
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("On Saturday, Iran acknowledged that its military had shot down the Ukrainian jet.", "shot down"),
+    ("The ministry said on Monday that rebels had attacked the base.", "attacked"),
+])
+def test_a_past_perfect_is_not_dated_by_a_later_day(pipeline, text, trigger):
+    # the day of the clause that tells it is later than the event; the event's own day is unknown
+    an, _, _ = _analyse(pipeline, text)
+    ev = _event(an, trigger)
+    assert (ev.date, ev.date_source) == (None, "unknown")

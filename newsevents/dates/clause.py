@@ -8,6 +8,7 @@ import re
 from typing import Optional
 
 from ..records import TimeExpr
+from .tense import clause_perfect
 from ..setting import biography_clause, in_relative_clause, inside, same_time, scope, setting_rules
 
 __all__ = ["date_for_clause"]
@@ -71,6 +72,15 @@ def _setting_penalty(doc, span: tuple, token, home, foreign, rules) -> Optional[
     return 0
 
 
+def _own_clause(head, doc, trig_clause) -> bool:
+    """True when the date whose ``heads`` entry is ``head`` sits in the clause headed by ``trig_clause``
+    (or below it), not in a clause that governs it."""
+    if head is None or not (0 <= head[0] < len(doc)):
+        return False
+    clause = _clause_head(doc[head[0]])
+    return clause.i == trig_clause.i or inside(clause, trig_clause)
+
+
 def date_for_clause(ctx, token) -> Optional[TimeExpr]:
     """The temporal expression that dates the clause of a trigger word.
 
@@ -84,6 +94,8 @@ def date_for_clause(ctx, token) -> Optional[TimeExpr]:
     clause of a noun that does not hold the trigger ("elections which were held on June 21"), not
     the date of a birth ("Born on June 23, 1941, he met ...": ``biography_verbs``); for a trigger inside such a phrase, only
     the phrase's own (or, close in time, the others as a last resort).
+    A trigger in the past perfect ("acknowledged it had shot down the jet") takes only a date of its
+    own clause: the day of a governing clause is later than its event.
     Preference: the expression's word modifies the trigger itself; then it
     sits in the trigger's clause; then in a clause that governs the
     trigger's; then anywhere in the sentence; a date that is part of another noun
@@ -118,6 +130,13 @@ def date_for_clause(ctx, token) -> Optional[TimeExpr]:
         if t.head is t:
             break
         t = t.head
+    if clause_perfect(token) == "past":
+        # "On Saturday, Iran acknowledged it had shot down the jet": the governing clause's day is
+        # after the event the past perfect tells (a new-user trial found the shoot-down dated the day of
+        # the admission); only a date of the trigger's own clause dates it
+        cands = [tx for tx in cands if _own_clause(heads.get(tx.id), doc, trig_clause)]
+        if not cands:
+            return None
 
     def rank(tx):
         head_i, s, e = heads.get(tx.id, (None, 0, 0))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Optional
 
 from ..setting import biography_clause, contrasted, relation_word, same_time, scope, setting_rules
 from .arguments import refs, subject
+from ..dates.tense import clause_perfect as perfect
 from .state import ArticleState
 
 if TYPE_CHECKING:
@@ -89,16 +90,25 @@ def _related(ctx, tok) -> bool:
 def event_date(state: ArticleState, tok, future: bool = False, hypothetical: bool = False,
                reported: bool = False) -> tuple:
     """The date of an event of trigger ``tok``: :func:`date_of`, or, when that is only the
-    publication day (or unknown for a clause in the past perfect, which is never the news day) and
-    the event is neither future nor hypothetical, :func:`narrative_date`.
+    publication day (or unknown for a clause in the past perfect, which is never the news day, in a
+    sentence with no date: "On Saturday, Iran acknowledged it had shot down the jet" is before that
+    Saturday) and the event is neither future nor hypothetical, :func:`narrative_date`.
     RETURNS (tuple): ``(ISO day | None, date_source, TimeExpr id | None)``."""
     date, source, ref = date_of(state.ctx, tok)
     if future or hypothetical:
         return date, source, ref
     if source == "publication" or (source == "unknown" and perfect(tok) == "past" and not _related(state.ctx, tok)
-                                   and not told_apart(state.ctx, tok) and not _after_birth(state.ctx, tok)):
+                                   and not told_apart(state.ctx, tok) and not _after_birth(state.ctx, tok)
+                                   and not _sentence_dated(state.ctx, tok)):
         return narrative_date(state, tok, reported) or (date, source, ref)
     return date, source, ref
+
+
+def _sentence_dated(ctx, tok) -> bool:
+    """True when the sentence of ``tok`` has a date or time of its own."""
+    sent_i = ctx.sentence_index(tok.idx)
+    return any(d.evidence.sentence == sent_i and d.type in ("DATE", "TIME") and (d.value or "")[:1].isdigit()
+               for d in ctx.analysis.dates)
 
 
 def _rules(ctx):
@@ -119,34 +129,6 @@ def _after_birth(ctx, tok) -> bool:
         if life is not None and not any(a.i == life.i for a in [tok] + list(tok.ancestors)):
             return True
     return False
-
-
-_VERBS = ("VERB", "AUX")
-#: dependencies through which a non-finite verb takes the tense and aspect of the verb above it
-_NONFINITE_DEPS = ("advcl", "xcomp", "conj", "acl", "dobj", "pobj", "nsubj", "nsubjpass", "prep", "compound")
-
-
-def perfect(tok) -> Optional[str]:
-    """The perfect aspect of the clause of ``tok``: "present" ("He [has injected] drama into trade
-    talks, publicly [threatening] them with tariffs": an ongoing or repeated act, no one day),
-    "past" ("the group [had taken over] a third of the country": before the time narrated), or
-    None. A noun or a participle takes the aspect of the finite verb it depends on; a finite verb
-    of its own ("said", "will meet") decides without one. RETURNS (str | None)."""
-    v, n = tok, 0
-    while n < 8:
-        if v.pos_ in _VERBS:
-            auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
-            have = [c for c in auxes if c.lemma_ == "have"]
-            if have:
-                return "past" if have[0].tag_ == "VBD" else "present" if have[0].tag_ in ("VBZ", "VBP") else None
-            if auxes or v.tag_ in ("VBD", "VBZ", "VBP") or v.dep_ not in _NONFINITE_DEPS:
-                return None
-        elif v.dep_ not in _NONFINITE_DEPS:
-            return None
-        if v.head.i == v.i:
-            return None
-        v, n = v.head, n + 1
-    return None
 
 
 def narrative_date(state: ArticleState, tok, reported: bool = False) -> Optional[tuple]:
