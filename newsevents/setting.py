@@ -15,6 +15,7 @@ about the parse, kept here so that they read a sentence the same way:
   birth) dates that, not the sentence's other events nor the day the text narrates.
 * :func:`contrasted`: "In other parts of the city, police used tear gas": the clause says its place
   is not the one the text has been narrating.
+* :func:`told_later`: "She subsequently left the UK": some time after the day the text narrates.
 * :func:`same_time`: "died on Tuesday after being shot", "a few hours before the jet crashed":
   the phrase's event happened close in time to the main one (not "since an assault", "one week
   after an attack").
@@ -30,7 +31,7 @@ from typing import Optional
 from .data import load_yaml
 
 __all__ = ["SettingRules", "setting_rules", "relation_phrases", "scope", "inside", "in_relative_clause",
-           "same_time", "biography_clause", "contrasted", "relation_word"]
+           "same_time", "biography_clause", "contrasted", "relation_word", "told_later"]
 
 #: NER labels of a preposition's object that make the phrase a time ("since June"), not an event
 _TIME_LABELS = ("DATE", "TIME")
@@ -54,6 +55,7 @@ class SettingRules:
     contrast_words: frozenset
     earlier_words: frozenset
     topic_prepositions: frozenset
+    later_adverbs: frozenset
 
 
 @lru_cache(maxsize=8)
@@ -67,7 +69,7 @@ def _load(data_paths: tuple) -> SettingRules:
     return SettingRules(words("relation_prepositions"), words("relation_nouns"), pairs, words("relation_marks"),
                         words("sequence_words"), words("same_day_units"), words("reference_directions"), words("static_prepositions"),
                         words("biography_verbs"), words("contrast_words"), words("earlier_words"),
-                        words("topic_prepositions"))
+                        words("topic_prepositions"), words("later_adverbs"))
 
 
 def setting_rules(data_paths=None) -> SettingRules:
@@ -212,4 +214,14 @@ def contrasted(token, rules: SettingRules) -> bool:
                 continue
             if any(w.lower_ in rules.contrast_words for w in c.subtree if w.dep_ in ("amod", "det", "advmod")):
                 return True  # "in other parts of the city", "at another checkpoint"
+    return False
+
+
+def told_later(token, rules: SettingRules) -> bool:
+    """True when the clause of ``token`` (or a verb it depends on, up to its sentence's root) has an
+    adverb of ``later_adverbs`` ("She [subsequently] left the UK and returned to the US").
+    RETURNS (bool)."""
+    for v in [token] + list(token.ancestors):
+        if any(c.dep_ == "advmod" and c.lower_ in rules.later_adverbs for c in v.children):
+            return True
     return False

@@ -435,3 +435,10 @@ def test_a_past_perfect_is_not_dated_by_a_later_day(pipeline, text, trigger):
     an, _, _ = _analyse(pipeline, text)
     ev = _event(an, trigger)
     assert (ev.date, ev.date_source) == (None, "unknown")
+
+
+def test_an_event_told_as_subsequent_is_undated(pipeline):
+    an, _, _ = _analyse(pipeline, "Dunn was killed on August 27 when his motorbike collided with a car. She "
+                                  "subsequently left the UK and returned to the US.")
+    ev = _event(an, "left")
+    assert (ev.date, ev.date_source) == (None, "unknown")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Optional
 
-from ..setting import biography_clause, contrasted, relation_word, same_time, scope, setting_rules
+from ..setting import biography_clause, contrasted, relation_word, same_time, scope, setting_rules, told_later
 from .arguments import refs, subject
 from ..dates.tense import clause_perfect as perfect
 from .state import ArticleState
@@ -48,8 +48,9 @@ def date_of(ctx, tok) -> tuple:
     ``(None, "text", its id)``. An event told in a phrase that relates it to another event ("in
     response to the US airstrike", "since an assault in Ghazni", "18 years after Washington invaded
     the country", "after the group took over a third of the country"; :func:`told_apart`), in the
-    past perfect ("had taken over": :func:`perfect`), or in a sentence that dates a life ("Born on
-    June 23, 1941, he met ...") happened at another time than the article's news: without a date of
+    past perfect ("had taken over": :func:`perfect`), in a sentence that dates a life ("Born on
+    June 23, 1941, he met ..."), or some time after the narrated day ("She subsequently left the
+    UK": ``later_adverbs``) happened at another time than the article's news: without a date of
     its own it is ``(None, "unknown", None)``, not the publication day (an empty date is better than
     a wrong one)."""
     te, own = None, False
@@ -70,7 +71,8 @@ def date_of(ctx, tok) -> tuple:
         return te.value[:10], "text", te.id
     if te is not None and own and te.type == "DATE" and te.value and _COARSE_DATE.match(te.value):
         return None, "text", te.id  # "next month", "last week", "in 2018": no day, and not the publication's
-    if told_apart(ctx, tok) or _related(ctx, tok) or perfect(tok) == "past" or _after_birth(ctx, tok):
+    if (told_apart(ctx, tok) or _related(ctx, tok) or perfect(tok) == "past" or _after_birth(ctx, tok)
+            or told_later(tok, _rules(ctx))):
         return None, "unknown", None
     if ctx.published is not None:
         return ctx.published.isoformat(), "publication", None
