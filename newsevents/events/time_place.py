@@ -144,14 +144,17 @@ def narrative_date(state: ArticleState, tok, reported: bool = False) -> Optional
     is the saying's); not for a present or future clause ("Trump asks Zelensky to ...").
     A month or year there ("She was convicted in 2008") dates background, not the narrated day,
     and is passed over; so is a date that is no adverbial of that sentence's main verb ("pointing
-    to the December 31 attack"), and so is a birth date ("Harris was born on October 20, 1964"); a
+    to the December 31 attack"); a sentence that dates a life ("Born on December 11, 1935, Mukherjee
+    began his career") turns the text to that life: the events after it, undated, take
+    ``(None, "unknown", None)``, not the day narrated before it (a new-user trial found an obituary's
+    career dated on the death day, and 2020 accusations on a birthday); a
     clause set against another time ("after the group took over ...") takes none, nor does one in the
     present perfect (:func:`perfect`: "has injected drama into trade talks, threatening them with
     tariffs" is ongoing), unless reported (the SDF said: "An agreement has been reached": by the time
     it was said); one in the past perfect may ("Thousands of people had gathered outside the
     National Congress": the story's day, told before its news). A news story tells its
     events in the time its lead sets; the publication day is the day it was told, often days later.
-    RETURNS (tuple | None): ``(ISO day, "text", TimeExpr id)`` or None."""
+    RETURNS (tuple | None): ``(ISO day, "text", TimeExpr id)``, ``(None, "unknown", None)`` or None."""
     ctx = state.ctx
     try:
         from ..dates import clause_tense, date_for_clause
@@ -171,10 +174,11 @@ def narrative_date(state: ArticleState, tok, reported: bool = False) -> Optional
         if i not in state.sent_dates:
             root = ctx.sentences[i].root
             te = date_for_clause(ctx, root)
-            ok = (te is not None and clause_tense(root) != "future" and _dates_root(ctx, te, root)
-                  and not _of_birth(ctx, te, rules))
-            state.sent_dates[i] = te if ok else None
+            ok = te is not None and clause_tense(root) != "future" and _dates_root(ctx, te, root)
+            state.sent_dates[i] = _LIFE if _tells_a_life(ctx, i, rules) else te if ok else None
         te = state.sent_dates[i]
+        if te is _LIFE:
+            return None, "unknown", None  # "Born on December 11, 1935, ...": the text tells a life now
         if te is None:
             continue
         day = te.value[:10] if te.value else ""
@@ -186,11 +190,21 @@ def narrative_date(state: ArticleState, tok, reported: bool = False) -> Optional
     return None
 
 
-def _of_birth(ctx, te, rules) -> bool:
-    """True when the date ``te`` is a life's own ("Harris was born on October 20, 1964":
-    :func:`~newsevents.setting.biography_clause`): no day the next sentences narrate."""
-    span = ctx.doc.char_span(te.evidence.start, te.evidence.end, alignment_mode="expand")
-    return span is not None and biography_clause(span.root, rules) is not None
+#: the cached date of a sentence that dates a life ("Born on December 11, 1935, ...")
+_LIFE = object()
+
+
+def _tells_a_life(ctx, i: int, rules) -> bool:
+    """True when sentence ``i`` has a date of a life's own event ("Harris was born on October 20,
+    1964", "Born on December 11, 1935, Mukherjee began his career":
+    :func:`~newsevents.setting.biography_clause`)."""
+    for d in ctx.analysis.dates:
+        if d.evidence.sentence != i or d.type not in ("DATE", "TIME"):
+            continue
+        span = ctx.doc.char_span(d.evidence.start, d.evidence.end, alignment_mode="expand")
+        if span is not None and biography_clause(span.root, rules) is not None:
+            return True
+    return False
 
 
 def _dates_root(ctx, te, root) -> bool:
@@ -241,7 +255,8 @@ def narrative_place(state: ArticleState, tok, codes: set = frozenset(), earlier:
     (``place_and_rank``'s ``ACTOR_RANK``: "Derek Scissors, a professor at Cornell, said") and where
     a life began ("Harris was born in Oakland") are not carried over. A clause that says it
     is elsewhere ("In other parts of the city, ...": :func:`~newsevents.setting.contrasted`) takes none,
-    and the events after it do not reach back past it.
+    and the events after it do not reach back past it, nor past a sentence that dates a life ("Born
+    on December 11, 1935, in Mirati, ...": the death in New Delhi told before is not where his career was).
     RETURNS (str | None): the Place id."""
     ctx = state.ctx
     if ctx.shared.get("places") is None:
@@ -257,7 +272,7 @@ def narrative_place(state: ArticleState, tok, codes: set = frozenset(), earlier:
         i -= 1
         if i not in state.sent_places:
             root = ctx.sentences[i].root
-            if contrasted(root, _rules(ctx)):
+            if contrasted(root, _rules(ctx)) or _tells_a_life(ctx, i, _rules(ctx)):
                 state.sent_places[i] = _ELSEWHERE
             else:
                 p, rank, listed = place_and_rank(ctx, root)
@@ -268,7 +283,9 @@ def narrative_place(state: ArticleState, tok, codes: set = frozenset(), earlier:
                         and biography_clause(root, _rules(ctx)) is None)
                 state.sent_places[i] = p.id if keep else None
         if state.sent_places[i] == _ELSEWHERE:
-            return None  # "In other parts of the city, ...": what came before is no longer where it is
+            # "In other parts of the city, ...", "Born on December 11, 1935, in Mirati, ...": what
+            # came before is no longer where the text is
+            return None
         if state.sent_places[i] is None:
             continue
         if codes and not (any(r.code in codes for e in earlier if e.evidence.sentence == i for r in e.actors)
