@@ -56,6 +56,7 @@ class SettingRules:
     earlier_words: frozenset
     topic_prepositions: frozenset
     later_adverbs: frozenset
+    other_event_prepositions: frozenset
 
 
 @lru_cache(maxsize=8)
@@ -69,7 +70,8 @@ def _load(data_paths: tuple) -> SettingRules:
     return SettingRules(words("relation_prepositions"), words("relation_nouns"), pairs, words("relation_marks"),
                         words("sequence_words"), words("same_day_units"), words("reference_directions"), words("static_prepositions"),
                         words("biography_verbs"), words("contrast_words"), words("earlier_words"),
-                        words("topic_prepositions"), words("later_adverbs"))
+                        words("topic_prepositions"), words("later_adverbs"),
+                        words("other_event_prepositions"))
 
 
 def setting_rules(data_paths=None) -> SettingRules:

@@ -451,3 +451,13 @@ def test_the_events_after_a_life_s_date_take_no_earlier_narrated_day(pipeline):
     ev = _event(an, "given")
     assert (ev.date, ev.date_source) == (None, "unknown")
     assert ev.place is None  # nor in the New Delhi of his death
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Trump ordered the strike, citing the December 31 attack on the embassy.", "ordered"),
+    ("Iran vowed revenge for the January 3 killing of the general.", "vowed"),
+    ("Police arrested a man in connection with the December 31 attack on the embassy.", "arrested"),
+])
+def test_a_date_naming_another_event_in_the_sentence_does_not_date_the_trigger(pipeline, text, trigger):
+    an, _, _ = _analyse(pipeline, text)
+    assert _event(an, trigger).date not in ("2019-12-31", "2020-01-03")
