@@ -205,16 +205,17 @@ def biography_clause(tok, rules: SettingRules) -> Optional[object]:
 def contrasted(token, rules: SettingRules) -> bool:
     """True when the clause of ``token`` has a locative phrase that sets it elsewhere than where the
     text has been ("In [other] parts of the city, the police used tear gas", "[Elsewhere], ..."):
-    a word of ``contrast_words`` in a prepositional phrase, or an adverb of it, that hangs from the
-    trigger or a verb above it in its sentence. RETURNS (bool)."""
+    a word of ``contrast_words`` modifying the object of a locative preposition (``static_prepositions``),
+    or an adverb of it, that hangs from the trigger or a verb above it in its sentence. RETURNS (bool)."""
     verbs = [token] + [a for a in token.ancestors if a.pos_ in ("VERB", "AUX")]
     for v in verbs:
         for c in v.children:
             if c.lower_ in rules.contrast_words and c.dep_ == "advmod":
                 return True  # "elsewhere"
-            if c.dep_ != "prep":
-                continue
-            if any(w.lower_ in rules.contrast_words for w in c.subtree if w.dep_ in ("amod", "det", "advmod")):
+            if c.dep_ != "prep" or c.lower_ not in rules.static_prepositions:
+                continue  # "with the other three being taken to hospital": no place
+            if any(w.lower_ in rules.contrast_words and w.dep_ in ("amod", "det")
+                   for o in c.children if o.dep_ == "pobj" for w in o.children):
                 return True  # "in other parts of the city", "at another checkpoint"
     return False
 

@@ -454,10 +454,36 @@ def test_the_events_after_a_life_s_date_take_no_earlier_narrated_day(pipeline):
 
 
 @pytest.mark.parametrize("text,trigger", [
-    ("Trump ordered the strike, citing the December 31 attack on the embassy.", "ordered"),
+    ("The minister resigned over the December 31 attack on the embassy.", "resigned"),
     ("Iran vowed revenge for the January 3 killing of the general.", "vowed"),
     ("Police arrested a man in connection with the December 31 attack on the embassy.", "arrested"),
 ])
 def test_a_date_naming_another_event_in_the_sentence_does_not_date_the_trigger(pipeline, text, trigger):
     an, _, _ = _analyse(pipeline, text)
     assert _event(an, trigger).date not in ("2019-12-31", "2020-01-03")
+
+
+def test_other_people_are_no_other_place(pipeline):
+    # "the other three" is no place: the narrated Las Vegas carries on
+    an, places, _ = _analyse(pipeline, "On Saturday, a plane crashed near Las Vegas. One was pronounced dead at the "
+                                       "site, with the other three being taken to hospital. A bystander was also "
+                                       "injured.")
+    assert _place(places, _event(an, "injured")) == "Las Vegas"
+
+
+@pytest.mark.parametrize("text,contrasted", [
+    ("In other parts of the city, the police used tear gas.", True),
+    ("Elsewhere, the police used tear gas.", True),
+    ("One was pronounced dead, with the other three being taken to hospital.", False),
+])
+def test_a_clause_set_elsewhere(nlp, text, contrasted):
+    from newsevents.setting import contrasted as elsewhere, setting_rules
+
+    sent = next(nlp(text).sents)
+    assert elsewhere(sent.root, setting_rules()) is contrasted
+
+
+def test_a_place_and_its_country_are_no_list(pipeline):
+    an, places, _ = _analyse(pipeline, "On Thursday at the headquarters of the police in Paris, France, a worker went "
+                                       "on a stabbing spree. A woman was killed in a stairwell.")
+    assert _place(places, _event(an, "killed")) == "Paris"

@@ -77,17 +77,12 @@ def _setting_penalty(doc, span: tuple, token, home, foreign, rules) -> Optional[
 def names_another_event(doc, span: tuple, token, rules) -> bool:
     """True when the date is part of a noun (:func:`of_another_noun`) that names an event other than
     the trigger's: the noun is under one of ``other_event_prepositions`` ("vowed revenge for the
-    [January 3] killing", "in connection with the [December 31] attack"), or in a clause that
-    neither holds nor governs the trigger ("Trump ordered the strike, citing the [December 31]
-    attack"). RETURNS (bool)."""
+    [January 3] killing", "in connection with the [December 31] attack"). RETURNS (bool)."""
     if not of_another_noun(doc, span, token):
         return False
     root = doc[span[0]:span[1]].root
     noun = root.head.head if root.dep_ == "pobj" else root.head  # "the elections of June 21": elections
-    if noun.dep_ == "pobj" and noun.head.lower_ in rules.other_event_prepositions:
-        return True
-    clause = _clause_head(noun)
-    return not (inside(token, clause) or clause.i == token.i)
+    return noun.dep_ == "pobj" and noun.head.lower_ in rules.other_event_prepositions
 
 
 def _own_clause(head, doc, trig_clause) -> bool:

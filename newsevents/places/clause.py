@@ -21,9 +21,9 @@ resort (rank 4: "the Prime Minister of [Tunisia] signed a decree", "[Chicago] po
 men"), unless it is one of a list ("the attorneys
 general of California, [Maine] and Oregon": no one place); the subject itself is not ("[Iran]
 launched missiles"), nor the possessor of the trigger ("the [United States]' killing of Soleimani").
-A toponym that otherwise describes the subject ("Derek Scissors, a professor at [Cornell], said",
-"Protesters in [Hong Kong] clashed") is where the actor is too, rank 5 (:data:`ACTOR_RANK`): the
-event's place when its sentence names no other, but not a place the next sentences inherit.
+A toponym in an apposition that describes the subject ("Derek Scissors, a professor at [Cornell],
+said") is where the actor works, rank 5 (:data:`ACTOR_RANK`): the event's place when its sentence
+names no other, but not a place the next sentences inherit.
 
 Of the rest, the first by ``(rank, reference point, feature, distance)`` is the place:
 
@@ -33,9 +33,9 @@ Of the rest, the first by ``(rank, reference point, feature, distance)`` is the 
 2. under a locative preposition that is an adjunct of a verb governing the trigger's clause
    ("[In Paris], police said they arrested two men", "On Sunday in [London], a man entered a store
    and began to stab people"), or a dateline;
-3. inside a relative clause of a participant, as an adjunct or object of its verb ("the helicopter,
-   which crashed in [Logar]"; not a noun's description there: "a decision that surprised officials
-   in [Seoul]"), or
+3. inside a relative clause of a participant ("the helicopter, which crashed in [Logar]"; in a
+   finite one only as an adjunct or object of its verb, not a noun's description: "a decision that
+   surprised officials in [Seoul]"), or
    across a phrase of an event close in time ("After a jury trial in [Paris], two officers were
    found guilty", "died after being shot in [his car]": ``same_time``).
 
@@ -124,9 +124,10 @@ def place_and_rank(ctx, token) -> tuple:
             if not in_subject(root, token) or _listed(root):
                 continue  # "the attorneys general of California, Maine and Oregon": no one place
             rank = 4
-        elif in_subject(root, token) and in_relative_clause(root, token) is None:
-            # "Derek Scissors, a professor at Cornell, said": where the actor is; but "Wiranto, who
-            # was visiting the town of Pandeglang, survived the attack" tells where he was
+        elif in_subject(root, token) and _in_apposition(root, token) and in_relative_clause(root, token) is None:
+            # "Derek Scissors, a professor at Cornell, said": where the actor works; but "Wiranto, who
+            # was visiting the town of Pandeglang, survived the attack" tells where he was, and "a
+            # plane in Nevada crashed", "protesters in Hong Kong clashed" where it happened
             rank = ACTOR_RANK
         else:
             rank = _rank(root, token, clause, governing, preps, place_nouns, doc, se)
@@ -147,10 +148,26 @@ def place_and_rank(ctx, token) -> tuple:
     return best, (best_key[0] if best_key is not None else None), best_listed
 
 
+def _in_apposition(root, token) -> bool:
+    """True when the toponym is inside an apposition that describes someone ("Derek Scissors, [a
+    professor at Cornell]"), below the trigger."""
+    for a in [root] + list(root.ancestors):
+        if a.i == token.i:
+            return False
+        if a.dep_ == "appos":
+            return True
+    return False
+
+
 def _listed(root) -> bool:
-    """True when the toponym is one of a list of them ("the attorneys general of California,
-    [Maine] and Oregon")."""
-    return root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
+    """True when the toponym is one of a list of them, joined by "and"/"or" ("the attorneys general
+    of California, [Maine] and Oregon"); not a place and its qualifier the parser coordinates
+    ("Paris, France")."""
+    head, hops = root, 0
+    while head.dep_ == "conj" and head.head.i != head.i and hops < 12:
+        head, hops = head.head, hops + 1
+    members = [head] + [c for c in head.subtree if c.dep_ == "conj"]
+    return len(members) > 1 and any(c.dep_ == "cc" for m in members for c in m.children)
 
 
 def _apart(root, token, home, foreign, rules) -> Optional[bool]:
@@ -194,9 +211,12 @@ def _rank(root, token, clause: set, governing: set, preps: set, place_nouns: set
     if is_dateline(doc, se[0], se[1]):
         return 2
     rc = in_relative_clause(root, token)
-    if rc is not None and any(h.pos_ in _VERBS and inside(h, rc) for h in
-                              ([prep.head] if prep is not None else []) + [_same_thing(root).head]):
-        return 3  # "the helicopter, which crashed in Logar"; not "a decision that surprised officials in Seoul"
+    if rc is not None and (rc.dep_ != "relcl" or any(h.pos_ in _VERBS and inside(h, rc) for h in
+                                                     ([prep.head] if prep is not None else []) + [_same_thing(root).head])):
+        # "the helicopter, which crashed in Logar", "a statement saying an attack on personnel near
+        # Mosul"; not a noun's description in a finite relative clause: "a decision that surprised
+        # officials in Seoul"
+        return 3
     return None
 
 
