@@ -487,3 +487,10 @@ def test_a_place_and_its_country_are_no_list(pipeline):
     an, places, _ = _analyse(pipeline, "On Thursday at the headquarters of the police in Paris, France, a worker went "
                                        "on a stabbing spree. A woman was killed in a stairwell.")
     assert _place(places, _event(an, "killed")) == "Paris"
+
+
+def test_a_possible_event_under_a_past_perfect_is_not_set_before_it(pipeline):
+    # "possible attacks" are not anterior to anything: the past perfect of "had received" does not undate them
+    an, _, _ = _analyse(pipeline, "The prime minister said that the government had received warnings of possible "
+                                  "attacks.")
+    assert _event(an, "attacks").date_source != "unknown"

@@ -40,7 +40,7 @@ def _optional(module: str, name: str):
         return None
 
 
-def date_of(ctx, tok) -> tuple:
+def date_of(ctx, tok, anterior: bool = True) -> tuple:
     """RETURNS (tuple): ``(ISO day | None, date_source, TimeExpr id | None)`` of the clause of
     ``tok``: ``newsevents.dates.date_for_clause`` ("text"; when the dates module or stage is absent,
     the nearest date of the clause or sentence), else the publication date ("publication"), else
@@ -52,7 +52,8 @@ def date_of(ctx, tok) -> tuple:
     June 23, 1941, he met ..."), or some time after the narrated day ("She subsequently left the
     UK": ``later_adverbs``) happened at another time than the article's news: without a date of
     its own it is ``(None, "unknown", None)``, not the publication day (an empty date is better than
-    a wrong one)."""
+    a wrong one). ``anterior=False`` (an event that is only possible or planned: "warnings of
+    possible attacks" under "had received") does not read the past perfect so."""
     te, own = None, False
     fn = _optional("dates", "date_for_clause")
     if fn is not None and ctx.shared.get("dates") is not None:
@@ -71,7 +72,7 @@ def date_of(ctx, tok) -> tuple:
         return te.value[:10], "text", te.id
     if te is not None and own and te.type == "DATE" and te.value and _COARSE_DATE.match(te.value):
         return None, "text", te.id  # "next month", "last week", "in 2018": no day, and not the publication's
-    if (told_apart(ctx, tok) or _related(ctx, tok) or perfect(tok) == "past" or _after_birth(ctx, tok)
+    if (told_apart(ctx, tok) or _related(ctx, tok) or (anterior and perfect(tok) == "past") or _after_birth(ctx, tok)
             or told_later(tok, _rules(ctx))):
         return None, "unknown", None
     if ctx.published is not None:
@@ -96,7 +97,7 @@ def event_date(state: ArticleState, tok, future: bool = False, hypothetical: boo
     sentence with no date: "On Saturday, Iran acknowledged it had shot down the jet" is before that
     Saturday) and the event is neither future nor hypothetical, :func:`narrative_date`.
     RETURNS (tuple): ``(ISO day | None, date_source, TimeExpr id | None)``."""
-    date, source, ref = date_of(state.ctx, tok)
+    date, source, ref = date_of(state.ctx, tok, anterior=not (future or hypothetical))
     if future or hypothetical:
         return date, source, ref
     if source == "publication" or (source == "unknown" and perfect(tok) == "past" and not _related(state.ctx, tok)
