@@ -11,6 +11,11 @@ about the parse, kept here so that they read a sentence the same way:
 * :func:`scope`: for a trigger, the phrase it is told in (if any) and the phrases that are foreign to it.
 * :func:`in_relative_clause`: a word inside a relative or participle clause of a noun that does not
   hold the trigger ("elections which were held on June 21" for "eased lockdown measures").
+* :func:`biography_clause`: "Born on June 23, 1941, he met ...": a date of a life's own event (a
+  birth) dates that, not the sentence's other events nor the day the text narrates.
+* :func:`contrasted`: "In other parts of the city, police used tear gas": the clause says its place
+  is not the one the text has been narrating.
+* :func:`told_later`: "She subsequently left the UK": some time after the day the text narrates.
 * :func:`same_time`: "died on Tuesday after being shot", "a few hours before the jet crashed":
   the phrase's event happened close in time to the main one (not "since an assault", "one week
   after an attack").
@@ -26,7 +31,7 @@ from typing import Optional
 from .data import load_yaml
 
 __all__ = ["SettingRules", "setting_rules", "relation_phrases", "scope", "inside", "in_relative_clause",
-           "same_time"]
+           "same_time", "biography_clause", "contrasted", "relation_word", "told_later"]
 
 #: NER labels of a preposition's object that make the phrase a time ("since June"), not an event
 _TIME_LABELS = ("DATE", "TIME")
@@ -46,6 +51,12 @@ class SettingRules:
     same_day_units: frozenset
     reference_directions: frozenset
     static_prepositions: frozenset
+    biography_verbs: frozenset
+    contrast_words: frozenset
+    earlier_words: frozenset
+    topic_prepositions: frozenset
+    later_adverbs: frozenset
+    other_event_prepositions: frozenset
 
 
 @lru_cache(maxsize=8)
@@ -57,7 +68,10 @@ def _load(data_paths: tuple) -> SettingRules:
 
     pairs = tuple((str(k).lower(), str(v).lower()) for k, v in (d.get("relation_pairs") or {}).items())
     return SettingRules(words("relation_prepositions"), words("relation_nouns"), pairs, words("relation_marks"),
-                        words("sequence_words"), words("same_day_units"), words("reference_directions"), words("static_prepositions"))
+                        words("sequence_words"), words("same_day_units"), words("reference_directions"), words("static_prepositions"),
+                        words("biography_verbs"), words("contrast_words"), words("earlier_words"),
+                        words("topic_prepositions"), words("later_adverbs"),
+                        words("other_event_prepositions"))
 
 
 def setting_rules(data_paths=None) -> SettingRules:
@@ -121,6 +135,12 @@ def scope(token, rules: SettingRules) -> tuple:
     return home, foreign
 
 
+def relation_word(phrase) -> str:
+    """RETURNS (str): the lower-cased relation word of a phrase of :func:`relation_phrases`: the
+    preposition, or the mark of a clause ("after" of "after Washington invaded")."""
+    return _word(phrase)
+
+
 def _word(phrase):
     """The relation word of a phrase: the preposition, or the mark of a clause."""
     marks = [c for c in phrase.children if c.dep_ == "mark"]
@@ -155,3 +175,56 @@ def in_relative_clause(tok, token) -> Optional[object]:
             continue
         return a
     return None
+
+
+def biography_clause(tok, rules: SettingRules) -> Optional[object]:
+    """The verb of the clause of ``tok`` when it tells a life's own event (``biography_verbs``:
+    "[Born] in San Luis Obispo on June 23, 1941, he met ...", "Harris was [born] on October 20,
+    1964"), else None: the first verb at or above ``tok``, by its word or lemma.
+    RETURNS (Token | None)."""
+    words = rules.biography_verbs
+
+    def life(v):
+        return v.pos_ in ("VERB", "AUX") and (v.lower_ in words or v.lemma_.lower() in words)
+
+    for a in [tok] + list(tok.ancestors):
+        if a.pos_ in ("VERB", "AUX"):
+            if life(a):
+                return a
+            break
+    # "Born Robert Burns in San Luis Obispo on June 23, 1941, he met ...": the parser often hangs the
+    # date on the main verb; a word between an opening participle and the main clause's subject is its
+    for v in tok.sent:
+        if v.i < tok.i and life(v) and v.dep_ == "advcl" and v.i < v.head.i:
+            subjects = [c.left_edge.i for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects and tok.i < min(subjects) and tok.i < v.head.i:
+                return v
+    return None
+
+
+def contrasted(token, rules: SettingRules) -> bool:
+    """True when the clause of ``token`` has a locative phrase that sets it elsewhere than where the
+    text has been ("In [other] parts of the city, the police used tear gas", "[Elsewhere], ..."):
+    a word of ``contrast_words`` modifying the object of a locative preposition (``static_prepositions``),
+    or an adverb of it, that hangs from the trigger or a verb above it in its sentence. RETURNS (bool)."""
+    verbs = [token] + [a for a in token.ancestors if a.pos_ in ("VERB", "AUX")]
+    for v in verbs:
+        for c in v.children:
+            if c.lower_ in rules.contrast_words and c.dep_ == "advmod":
+                return True  # "elsewhere"
+            if c.dep_ != "prep" or c.lower_ not in rules.static_prepositions:
+                continue  # "with the other three being taken to hospital": no place
+            if any(w.lower_ in rules.contrast_words and w.dep_ in ("amod", "det")
+                   for o in c.children if o.dep_ == "pobj" for w in o.children):
+                return True  # "in other parts of the city", "at another checkpoint"
+    return False
+
+
+def told_later(token, rules: SettingRules) -> bool:
+    """True when the clause of ``token`` (or a verb it depends on, up to its sentence's root) has an
+    adverb of ``later_adverbs`` ("She [subsequently] left the UK and returned to the US").
+    RETURNS (bool)."""
+    for v in [token] + list(token.ancestors):
+        if any(c.dep_ == "advmod" and c.lower_ in rules.later_adverbs for c in v.children):
+            return True
+    return False

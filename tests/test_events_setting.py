@@ -285,3 +285,229 @@ def test_a_long_headline_that_is_the_page_title_restated_by_the_lead_is_one_even
     assert [e.evidence.sentence for e in kills] == [1]
     [untitled] = list(pipeline.pipe([ArticleInput(text=text, published=PUBLISHED)]))
     assert sorted(e.evidence.sentence for e in untitled.events if e.event_type == "ASSAULT") == [0, 1]
+
+
+# ------------------------------------------------------------------- session 8: dates of other times
+def test_a_birth_date_dates_no_other_event_of_its_sentence(pipeline):
+    # the parser hangs "on June 23, 1941" on "met": still the birth's date; the meeting's day is unknown
+    an, _, _ = _analyse(pipeline, "Born Robert Burns in San Luis Obispo on June 23, 1941, he met the guitarist "
+                                  "Jerry Garcia in Palo Alto.")
+    ev = _event(an, "met")
+    assert (ev.date, ev.date_source) == (None, "unknown")
+
+
+def test_a_birth_date_and_place_are_not_narrated(pipeline):
+    an, places, _ = _analyse(pipeline, "Harris was born in Oakland on October 20, 1964. Critics accused her of "
+                                       "lying about her eligibility.")
+    ev = _event(an, "accused")
+    assert ev.date != "1964-10-20" and _place(places, ev) != "Oakland"
+
+
+def test_a_relation_clause_without_a_date_of_its_own_is_undated(pipeline):
+    # "after the group took over ...": the take-over is placed against the coalition's coming, not on the news day
+    an, _, _ = _analyse(pipeline, "The coalition came to Iraq to fight ISIS after the group took over about a third "
+                                  "of the country.")
+    ev = _event(an, "took over")
+    assert (ev.date, ev.date_source) == (None, "unknown")
+
+
+def test_a_past_perfect_clause_is_not_dated_by_the_news_day(pipeline):
+    an, _, _ = _analyse(pipeline, "The men had attacked a guard at the prison.")
+    ev = _event(an, "attacked")
+    assert (ev.date, ev.date_source) == (None, "unknown")
+
+
+def test_a_past_perfect_clause_may_take_the_narrated_day(pipeline):
+    # "Thousands of people had gathered outside the National Congress": the story's day, told before its news
+    an, _, _ = _analyse(pipeline, "On Sunday, the president addressed the National Congress. Thousands of people "
+                                  "had protested outside the building.")
+    ev = _event(an, "protested")
+    assert (ev.date, ev.date_source) == ("2020-01-05", "text")
+
+
+def test_an_ongoing_act_in_the_present_perfect_takes_no_narrated_day(pipeline):
+    an, _, _ = _analyse(pipeline, "Trump said on Nov. 8 that talks were going well. He has injected similar drama "
+                                  "into trade talks with other partners, publicly threatening them with tariffs.")
+    assert _event(an, "threatening").date != "2019-11-08"
+
+
+@pytest.mark.parametrize("text,perfect", [
+    ("He has injected drama into trade talks, publicly threatening them with tariffs.", "present"),
+    ("The group had taken over a third of the country.", "past"),
+    ("The group took over a third of the country.", None),
+    ("He has said he will meet them.", None),  # "meet": a finite clause of its own
+])
+def test_the_perfect_of_a_clause(nlp, text, perfect):
+    from newsevents.events.time_place import perfect as aspect
+
+    doc = nlp(text)
+    verb = [t for t in doc if t.pos_ == "VERB"][-1]
+    assert aspect(verb) == perfect
+
+
+@pytest.mark.parametrize("quote,day", [
+    ('"Paris is mourning its family this afternoon after this appalling attack"', "2020-01-08"),
+    ('"Paris is mourning its family today after this appalling attack"', "2020-01-08"),
+])
+def test_a_part_of_today_in_a_quote_counts_from_the_day_it_was_said(pipeline, quote, day):
+    an, _, values = _analyse(pipeline, "On Wednesday, a man killed four police officers in Paris. The mayor of Paris "
+                                       "wrote on Twitter: " + quote + ".")
+    assert sorted(values.values())[-1].startswith("2020-01-08")  # not the publication's 2020-01-10
+    assert _event(an, "appalling").date == day
+
+
+@pytest.mark.parametrize("text", [
+    'He named it "Operation Peace Spring".',
+    "The protests of the Arab Spring toppled four governments.",
+])
+def test_a_season_in_a_name_is_no_date(pipeline, text):
+    an, _, _ = _analyse(pipeline, text)
+    assert [d.text for d in an.dates] == []
+
+
+def test_a_season_is_still_a_date(pipeline):
+    an, _, values = _analyse(pipeline, "The talks will resume in the spring.")
+    assert [d.text for d in an.dates] == ["the spring"] or [d.text for d in an.dates] == ["spring"]
+
+
+# ------------------------------------------------------------------- session 8: places of other things
+def test_the_possessor_of_an_act_is_its_agent_not_its_place(pipeline):
+    an, places, _ = _analyse(pipeline, "The move follows the United States' killing of Qasem Soleimani in an "
+                                       "airstrike last week.")
+    assert _place(places, _event(an, "killing")) != "United States"
+
+
+def test_a_list_of_owners_is_no_place_and_is_not_narrated(pipeline):
+    an, places, _ = _analyse(pipeline, "The attorneys general of California, Maine and Oregon filed a lawsuit on "
+                                       "Monday. On Friday, President Trump declared a state of emergency.")
+    assert _place(places, _event(an, "filed")) is None
+    assert _place(places, _event(an, "declared")) is None
+
+
+def test_another_part_of_the_place_just_named_is_not_it(pipeline):
+    an, places, _ = _analyse(pipeline, "Police shot a protester in Tsuen Wan on Tuesday. In other parts of the city, "
+                                       "the police used tear gas against protesters.")
+    assert _place(places, _event(an, "shot")) == "Tsuen Wan"
+    assert _place(places, _event(an, "tear gas")) is None
+
+
+def test_a_nouns_description_in_a_relative_clause_is_not_the_event_place(pipeline):
+    an, places, _ = _analyse(pipeline, "Trump said the United States would suspend its joint military exercises with "
+                                       "South Korea, a decision that surprised officials in Seoul.")
+    assert _place(places, _event(an, "suspend")) != "Seoul"
+
+
+def test_where_a_speaker_works_is_not_narrated(pipeline):
+    an, places, _ = _analyse(pipeline, "Derek Scissors, a professor at Cornell, said talks were stalled. Mr. Trump "
+                                       "continues to insist on a deal.")
+    assert _place(places, _event(an, "insist")) is None
+
+
+def test_the_sides_own_place_is_narrated_over_its_name(pipeline):
+    # the offensive is where the sentence before put it, not in the attacker's country
+    an, places, _ = _analyse(pipeline, "Turkish troops entered north-eastern Syria on Monday. On Wednesday, Turkey "
+                                       "began a military offensive with airstrikes.")
+    assert _place(places, _event(an, "began")) == "Syria"
+
+
+def test_a_meeting_is_placed_where_it_was_not_in_a_sea_named_before(pipeline):
+    an, places, _ = _analyse(pipeline, "Esper arrived in Hanoi on Tuesday, after China's moves in the South China "
+                                       "Sea. Esper met with several top government officials.")
+    assert _place(places, _event(an, "met")) == "Hanoi"
+
+
+def test_the_events_after_another_part_of_the_place_do_not_reach_back_past_it(pipeline):
+    an, places, _ = _analyse(pipeline, "Police shot a protester in Tsuen Wan on Tuesday. In other parts of the city, "
+                                       "the police used tear gas against protesters. Violence continued through the "
+                                       "evening and twenty people were injured.")
+    assert _place(places, _event(an, "injured")) is None
+
+
+def test_one_of_a_list_of_places_is_not_narrated(pipeline):
+    an, places, _ = _analyse(pipeline, "Protests took place in Maine, New York and Oregon on Saturday. Police later "
+                                       "arrested two protesters.")
+    assert _place(places, _event(an, "Protests")) == "Maine"  # its own clause: one of them, the first
+    assert _place(places, _event(an, "arrested")) is None
+
+
+def test_a_toponym_a_verb_speaks_of_is_no_place(pipeline):
+    an, places, _ = _analyse(pipeline, "Turkey and the United States issued statements, and the US statement spoke of Turkey assuming "
+                                       "the duty of guarding prisoners. On Wednesday, Turkey began a military "
+                                       "offensive with airstrikes.")
+    assert _place(places, _event(an, "began")) != "Turkey"
+
+
+def test_a_quoted_present_perfect_is_dated_when_said(pipeline):
+    an, _, _ = _analyse(pipeline, 'On Sunday, the SDF announced a deal. In a statement, the SDF said, "An agreement '
+                                  'has been reached with the Syrian government."')
+    assert _event(an, "reached").date == "2020-01-05"
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("On Saturday, Iran acknowledged that its military had shot down the Ukrainian jet.", "shot down"),
+    ("The ministry said on Monday that rebels had attacked the base.", "attacked"),
+])
+def test_a_past_perfect_is_not_dated_by_a_later_day(pipeline, text, trigger):
+    # the day of the clause that tells it is later than the event; the event's own day is unknown
+    an, _, _ = _analyse(pipeline, text)
+    ev = _event(an, trigger)
+    assert (ev.date, ev.date_source) == (None, "unknown")
+
+
+def test_an_event_told_as_subsequent_is_undated(pipeline):
+    an, _, _ = _analyse(pipeline, "Dunn was killed on August 27 when his motorbike collided with a car. She "
+                                  "subsequently left the UK and returned to the US.")
+    ev = _event(an, "left")
+    assert (ev.date, ev.date_source) == (None, "unknown")
+
+
+def test_the_events_after_a_life_s_date_take_no_earlier_narrated_day(pipeline):
+    an, _, _ = _analyse(pipeline, "On Monday, Pranab Mukherjee died in New Delhi. Born on December 11, 1935, in "
+                                  "Mirati, Pranab Mukherjee began his political career in West Bengal. He was soon "
+                                  "given ministerial posts by Gandhi.")
+    ev = _event(an, "given")
+    assert (ev.date, ev.date_source) == (None, "unknown")
+    assert ev.place is None  # nor in the New Delhi of his death
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("The minister resigned over the December 31 attack on the embassy.", "resigned"),
+    ("Iran vowed revenge for the January 3 killing of the general.", "vowed"),
+    ("Police arrested a man in connection with the December 31 attack on the embassy.", "arrested"),
+])
+def test_a_date_naming_another_event_in_the_sentence_does_not_date_the_trigger(pipeline, text, trigger):
+    an, _, _ = _analyse(pipeline, text)
+    assert _event(an, trigger).date not in ("2019-12-31", "2020-01-03")
+
+
+def test_other_people_are_no_other_place(pipeline):
+    # "the other three" is no place: the narrated Las Vegas carries on
+    an, places, _ = _analyse(pipeline, "On Saturday, a plane crashed near Las Vegas. One was pronounced dead at the "
+                                       "site, with the other three being taken to hospital. A bystander was also "
+                                       "injured.")
+    assert _place(places, _event(an, "injured")) == "Las Vegas"
+
+
+@pytest.mark.parametrize("text,contrasted", [
+    ("In other parts of the city, the police used tear gas.", True),
+    ("Elsewhere, the police used tear gas.", True),
+    ("One was pronounced dead, with the other three being taken to hospital.", False),
+])
+def test_a_clause_set_elsewhere(nlp, text, contrasted):
+    from newsevents.setting import contrasted as elsewhere, setting_rules
+
+    sent = next(nlp(text).sents)
+    assert elsewhere(sent.root, setting_rules()) is contrasted
+
+
+def test_a_place_and_its_country_are_no_list(pipeline):
+    an, places, _ = _analyse(pipeline, "On Thursday at the headquarters of the police in Paris, France, a worker went "
+                                       "on a stabbing spree. A woman was killed in a stairwell.")
+    assert _place(places, _event(an, "killed")) == "Paris"
+
+
+def test_a_possible_event_under_a_past_perfect_is_not_set_before_it(pipeline):
+    # "possible attacks" are not anterior to anything: the past perfect of "had received" does not undate them
+    an, _, _ = _analyse(pipeline, "The prime minister said that the government had received warnings of possible "
+                                  "attacks.")
+    assert _event(an, "attacks").date_source != "unknown"

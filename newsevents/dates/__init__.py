@@ -74,7 +74,8 @@ class DateStage:
         self.time_nouns = frozenset(str(w) for key in ("parts_of_day", "units") for w in (self.lex.get(key) or {}))
         self.recogniser = Recogniser(self.lex, self.patterns)
         self.clock_links = frozenset(str(w) for w in self.lex.get("clock_day_links", [])) | self.recogniser.time_zones
-        self.quoted_days = frozenset(self.lex.get("relative_days", {}))
+        self.quoted_days = frozenset(self.lex.get("relative_days", {})) | frozenset(
+            str(w) for w in self.lex.get("quoted_day_phrases") or ())
         self.weekday_names = frozenset(str(w) for w in self.lex.get("weekdays") or {})
         #: words that name a day or count from one: a time of day with none of them is on the narrated day
         self.day_words = frozenset(str(w) for key in ("weekdays", "months", "relative_days", "directions")

@@ -8,7 +8,8 @@ import re
 from typing import Optional
 
 from ..records import TimeExpr
-from ..setting import in_relative_clause, inside, same_time, scope, setting_rules
+from .tense import clause_perfect
+from ..setting import biography_clause, in_relative_clause, inside, same_time, scope, setting_rules
 
 __all__ = ["date_for_clause"]
 
@@ -58,6 +59,9 @@ def _setting_penalty(doc, span: tuple, token, home, foreign, rules) -> Optional[
     if s <= token.head.i < e or s <= token.i < e:
         return 0  # the trigger is part of the date's phrase ("the September 11, 2001 attacks", misparsed)
     root = doc[s:e].root
+    life = biography_clause(root, rules)
+    if life is not None and not inside(token, life):
+        return None  # "Born on June 23, 1941, he met ...": the birth's date
     if home is not None and not inside(root, home):
         return 1 if same_time(home, rules) else None
     for p in foreign:
@@ -65,7 +69,29 @@ def _setting_penalty(doc, span: tuple, token, home, foreign, rules) -> Optional[
             return 1 if same_time(p, rules) else None
     if in_relative_clause(root, token) is not None:
         return None
+    if names_another_event(doc, span, token, rules):
+        return None
     return 0
+
+
+def names_another_event(doc, span: tuple, token, rules) -> bool:
+    """True when the date is part of a noun (:func:`of_another_noun`) that names an event other than
+    the trigger's: the noun is under one of ``other_event_prepositions`` ("vowed revenge for the
+    [January 3] killing", "in connection with the [December 31] attack"). RETURNS (bool)."""
+    if not of_another_noun(doc, span, token):
+        return False
+    root = doc[span[0]:span[1]].root
+    noun = root.head.head if root.dep_ == "pobj" else root.head  # "the elections of June 21": elections
+    return noun.dep_ == "pobj" and noun.head.lower_ in rules.other_event_prepositions
+
+
+def _own_clause(head, doc, trig_clause) -> bool:
+    """True when the date whose ``heads`` entry is ``head`` sits in the clause headed by ``trig_clause``
+    (or below it), not in a clause that governs it."""
+    if head is None or not (0 <= head[0] < len(doc)):
+        return False
+    clause = _clause_head(doc[head[0]])
+    return clause.i == trig_clause.i or inside(clause, trig_clause)
 
 
 def date_for_clause(ctx, token) -> Optional[TimeExpr]:
@@ -78,8 +104,11 @@ def date_for_clause(ctx, token) -> Optional[TimeExpr]:
     that tells another event ("since an assault in Ghazni in August 2018", "in response to
     the airstrike on Friday"; but "a few hours before the jet crashed on Wednesday" as a last
     resort, :func:`~newsevents.setting.same_time`), not one inside a relative or participle
-    clause of a noun that does not hold the trigger ("elections which were held on June 21"); for a trigger inside such a phrase, only
+    clause of a noun that does not hold the trigger ("elections which were held on June 21"), not
+    the date of a birth ("Born on June 23, 1941, he met ...": ``biography_verbs``); for a trigger inside such a phrase, only
     the phrase's own (or, close in time, the others as a last resort).
+    A trigger in the past perfect ("acknowledged it had shot down the jet") takes only a date of its
+    own clause: the day of a governing clause is later than its event.
     Preference: the expression's word modifies the trigger itself; then it
     sits in the trigger's clause; then in a clause that governs the
     trigger's; then anywhere in the sentence; a date that is part of another noun
@@ -114,6 +143,13 @@ def date_for_clause(ctx, token) -> Optional[TimeExpr]:
         if t.head is t:
             break
         t = t.head
+    if clause_perfect(token) == "past":
+        # "On Saturday, Iran acknowledged it had shot down the jet": the governing clause's day is
+        # after the event the past perfect tells (a new-user trial found the shoot-down dated the day of
+        # the admission); only a date of the trigger's own clause dates it
+        cands = [tx for tx in cands if _own_clause(heads.get(tx.id), doc, trig_clause)]
+        if not cands:
+            return None
 
     def rank(tx):
         head_i, s, e = heads.get(tx.id, (None, 0, 0))

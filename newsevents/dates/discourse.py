@@ -156,7 +156,8 @@ def reanchor(found: list, published: Optional[Date], resolve, quoted_days: froze
              weekdays: frozenset = frozenset()) -> None:
     """Re-resolve discourse-relative expressions against the narrated day, in place.
 
-    A day word of ``quoted_days`` ("today", "tonight": ``relative_days`` of lexicon.yaml) inside a
+    A day word of ``quoted_days`` ("today", "tonight": ``relative_days`` of lexicon.yaml; or a whole
+    expression of it, "this afternoon": ``quoted_day_phrases``) inside a
     direct quotation (:func:`in_quotation`) is re-resolved the same way: it counts from the day the
     quote was said, the narrated day, when that is not the publication day.
 
@@ -192,7 +193,8 @@ def reanchor(found: list, published: Optional[Date], resolve, quoted_days: froze
     for item in found:
         span, ttype, value = item
         words = [t.lower_ for t in span]
-        quoted_day = (len(words) <= 2 and any(w in quoted_days for w in words) and told is not None
+        quoted_day = (len(words) <= 2 and (any(w in quoted_days for w in words) or " ".join(words) in quoted_days)
+                      and told is not None
                       and told != published and in_quotation(span))
         if ttype == "TIME" and id(item) not in dayed and _dayless(words, day_words):
             if told is not None and told != published and not (tense_of and tense_of(span) == "future"):

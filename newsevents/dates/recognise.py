@@ -250,11 +250,18 @@ class Recogniser:
         return True
 
     def _inside_a_name(self, span) -> bool:
-        """Is a holiday span ("Christmas", "Easter") part of a longer named entity of a
-        ``name_entity_labels`` type (an organisation, a building, a place, a work)?"""
-        if not all(t.lower_ in self.holiday_words or t.lower_ in ("'s", "’s") for t in span):
+        """Is a holiday or season span ("Christmas", "Easter", "Spring") part of a longer named
+        entity of a ``name_entity_labels`` type (an organisation, a building, a place, a work:
+        "Operation Peace Spring", a new-user trial), or a capitalised season after a proper noun
+        that compounds it ("the Arab Spring")?"""
+        seasons = self.lex["seasons"]
+        if not all(t.lower_ in self.holiday_words or t.lower_ in seasons or t.lower_ in ("'s", "’s") for t in span):
             return False
         t = span[0]
+        if len(span) == 1 and t.lower_ in seasons and t.is_title and t.i > 0:
+            prev = t.nbor(-1)
+            if prev.is_title and prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.head.i == t.i:
+                return True  # "Operation Peace Spring", "the Arab Spring": a name
         if t.ent_type_ not in self.name_labels:
             return False
         doc = span.doc

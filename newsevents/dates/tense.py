@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-__all__ = ["clause_tense", "clause_is_future"]
+__all__ = ["clause_tense", "clause_is_future", "clause_perfect"]
 
 _VERBAL = {"VERB", "AUX"}
 
@@ -113,3 +113,30 @@ def _past_perfect(governor) -> bool:
 def clause_is_future(token, *args) -> bool:
     """RETURNS (bool): :func:`clause_tense` says "future"."""
     return clause_tense(token, *args) == "future"
+
+
+#: dependencies through which a non-finite verb takes the tense and aspect of the verb above it
+_NONFINITE_DEPS = ("advcl", "xcomp", "conj", "acl", "dobj", "pobj", "nsubj", "nsubjpass", "prep", "compound")
+
+
+def clause_perfect(tok) -> Optional[str]:
+    """The perfect aspect of the clause of ``tok``: "present" ("He [has injected] drama into trade
+    talks, publicly [threatening] them with tariffs": an ongoing or repeated act, no one day),
+    "past" ("the group [had taken over] a third of the country": before the time narrated), or
+    None. A noun or a participle takes the aspect of the finite verb it depends on; a finite verb
+    of its own ("said", "will meet") decides without one. RETURNS (str | None)."""
+    v, n = tok, 0
+    while n < 8:
+        if v.pos_ in _VERBAL:
+            auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+            have = [c for c in auxes if c.lemma_ == "have"]
+            if have:
+                return "past" if have[0].tag_ == "VBD" else "present" if have[0].tag_ in ("VBZ", "VBP") else None
+            if auxes or v.tag_ in ("VBD", "VBZ", "VBP") or v.dep_ not in _NONFINITE_DEPS:
+                return None
+        elif v.dep_ not in _NONFINITE_DEPS:
+            return None
+        if v.head.i == v.i:
+            return None
+        v, n = v.head, n + 1
+    return None

@@ -51,7 +51,7 @@ def admission_events(rules: "EventRules", state: "ArticleState", events: list) -
     RETURNS (list[Event]): new events, one per admitting verb.
     """
     from .arguments import refs, subject
-    from .time_place import date_of, narrative_date, place_of
+    from .time_place import event_date, place_of
 
     ctx = state.ctx
     doc = ctx.doc
@@ -79,9 +79,8 @@ def admission_events(rules: "EventRules", state: "ArticleState", events: list) -
         a_keys = {r.mention for r in actors}
         recipients = [r for r in ev.recipients if r.mention not in a_keys]
         mode, root, goldstein, quad = code_type(rules.tables, "CONCEDE", None, None)
-        date, date_source, date_ref = date_of(ctx, verb)
-        if date_source == "publication":  # owned up to in the narrated time, as a statement
-            date, date_source, date_ref = narrative_date(state, verb, True) or (date, date_source, date_ref)
+        # owned up to in the narrated time, as a statement
+        date, date_source, date_ref = event_date(state, verb, reported=True)
         sent = verb.sent
         out.append(Event(
             id=ctx.new_id("V"), event_type="CONCEDE", mode=mode, actors=actors, recipients=recipients,

@@ -14,7 +14,7 @@ from ..records import Event
 from .admissions import admission_events
 from .anaphora import antecedent_actors, clause_authors, quoted_speakers, retold_event
 from .suspects import suspect_actors
-from .time_place import date_of, narrative_date, narrative_place, place_of, told_apart
+from .time_place import date_of, event_date, narrative_place, place_of, told_apart
 from .arguments import arguments, casualty_victims, refs, subject
 from .coding import code_event, code_type
 from .flags import event_flags, source_refs
@@ -213,9 +213,7 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
         return None
     # ("ordered asset freezes" read as a clause: the tense is the order's, not "freezes")
     dated = m.light if m.light is not None and misparsed_plural(m.head) else m.head
-    date, date_source, date_ref = date_of(ctx, dated)
-    if date_source == "publication" and not flags["future"] and not flags["hypothetical"]:
-        date, date_source, date_ref = narrative_date(state, dated, flags["reported"]) or (date, date_source, date_ref)
+    date, date_source, date_ref = event_date(state, dated, flags["future"], flags["hypothetical"], flags["reported"])
     if place is None and not told_apart(ctx, m.head):
         # after the actors: "police of the place" reads its own sentence
         place = narrative_place(state, m.head, {r.code for r in actors if r.code}, earlier or [], rules)

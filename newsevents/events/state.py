@@ -22,9 +22,10 @@ class ArticleState:
     quote_spans (list[tuple[int, int, Quote]]): (start, end, quote) of each quote's content.
     actor_tok, place_tok (set[int]): token indices covered by actor / place evidence.
     sent_lemmas (dict[int, frozenset[str]]): cache of ``lemmas_of``, by sentence start token.
-    sent_dates (dict[int, TimeExpr | None]): cache of the date of each sentence's main clause, by
-        sentence index (:func:`~.time_place.narrative_date`).
-    sent_places (dict[int, str | None]): cache of the Place id of each sentence's main clause, by
+    sent_dates (dict[int, TimeExpr | None | object]): cache of the date of each sentence's main clause, by
+        sentence index, or time_place's marker of a sentence that dates a life (:func:`~.time_place.narrative_date`).
+    sent_places (dict[int, str | None]): cache of the Place id of each sentence's main clause (or
+        time_place's "elsewhere" marker), by
         sentence index (:func:`~.time_place.narrative_place`).
     sent_subjects (dict[int, set[str]]): cache of the codes of each sentence's main subject (same).
     entities (dict | None): cache of :meth:`others` (person mention id -> entity, possessive?).

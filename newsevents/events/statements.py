@@ -158,15 +158,14 @@ def _recipients(state: "ArticleState", start: int, end: int, speaker_entity: Opt
 
 def _make(rules: "EventRules", state: "ArticleState", name: str, word, actors: list, recipients: list,
           ev_start: int, ev_end: int, anchor) -> Event:
-    from .time_place import date_of, narrative_date, place_of
+    from .time_place import event_date, place_of
 
     ctx = state.ctx
     word = _key_word(word)
     etype, mode = _TYPES[name]
     mode, root, goldstein, quad = code_type(rules.tables, etype, mode, None)
-    date, date_source, date_ref = date_of(ctx, anchor)
-    if date_source == "publication":  # a statement is made when it is said, in the narrated time
-        date, date_source, date_ref = narrative_date(state, anchor, True) or (date, date_source, date_ref)
+    # a statement is made when it is said, in the narrated time
+    date, date_source, date_ref = event_date(state, anchor, reported=True)
     a_keys = {r.mention for r in actors}
     return Event(
         id=ctx.new_id("V"), event_type=etype, mode=mode, actors=actors,

@@ -12,14 +12,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Optional
 
-from ..setting import same_time, scope, setting_rules
+from ..setting import biography_clause, contrasted, relation_word, same_time, scope, setting_rules, told_later
 from .arguments import refs, subject
+from ..dates.tense import clause_perfect as perfect
 from .state import ArticleState
 
 if TYPE_CHECKING:
     from .rules import EventRules
 
-__all__ = ["date_of", "place_of", "narrative_date", "narrative_place", "told_apart", "clause_chars"]
+__all__ = ["date_of", "event_date", "place_of", "narrative_date", "narrative_place", "told_apart", "clause_chars", "perfect"]
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -39,15 +40,20 @@ def _optional(module: str, name: str):
         return None
 
 
-def date_of(ctx, tok) -> tuple:
+def date_of(ctx, tok, anterior: bool = True) -> tuple:
     """RETURNS (tuple): ``(ISO day | None, date_source, TimeExpr id | None)`` of the clause of
     ``tok``: ``newsevents.dates.date_for_clause`` ("text"; when the dates module or stage is absent,
     the nearest date of the clause or sentence), else the publication date ("publication"), else
     ``(None, "unknown", None)``. A date of the clause coarser than a day ("next month") gives
     ``(None, "text", its id)``. An event told in a phrase that relates it to another event ("in
     response to the US airstrike", "since an assault in Ghazni", "18 years after Washington invaded
-    the country"; :func:`told_apart`) happened at another time than the article's news: without
-    a date of its own it is ``(None, "unknown", None)``, not the publication day."""
+    the country", "after the group took over a third of the country"; :func:`told_apart`), in the
+    past perfect ("had taken over": :func:`perfect`), in a sentence that dates a life ("Born on
+    June 23, 1941, he met ..."), or some time after the narrated day ("She subsequently left the
+    UK": ``later_adverbs``) happened at another time than the article's news: without a date of
+    its own it is ``(None, "unknown", None)``, not the publication day (an empty date is better than
+    a wrong one). ``anterior=False`` (an event that is only possible or planned: "warnings of
+    possible attacks" under "had received") does not read the past perfect so."""
     te, own = None, False
     fn = _optional("dates", "date_for_clause")
     if fn is not None and ctx.shared.get("dates") is not None:
@@ -66,11 +72,66 @@ def date_of(ctx, tok) -> tuple:
         return te.value[:10], "text", te.id
     if te is not None and own and te.type == "DATE" and te.value and _COARSE_DATE.match(te.value):
         return None, "text", te.id  # "next month", "last week", "in 2018": no day, and not the publication's
-    if told_apart(ctx, tok):
+    if (told_apart(ctx, tok) or _related(ctx, tok) or (anterior and perfect(tok) == "past") or _after_birth(ctx, tok)
+            or told_later(tok, _rules(ctx))):
         return None, "unknown", None
     if ctx.published is not None:
         return ctx.published.isoformat(), "publication", None
     return None, "unknown", None
+
+
+def _related(ctx, tok) -> bool:
+    """True when ``tok`` is told in a relation phrase of an earlier event (``earlier_words``: "after
+    the group took over a third of the country", "since ..."): without a date of its own (nor one of
+    the main clause close in time) its day is unknown, not the news day (a new-user trial found
+    ISIS's 2014 take-over dated the day of a 2020 vote)."""
+    rules = _rules(ctx)
+    home = scope(tok, rules)[0]
+    return home is not None and relation_word(home) in rules.earlier_words
+
+
+def event_date(state: ArticleState, tok, future: bool = False, hypothetical: bool = False,
+               reported: bool = False) -> tuple:
+    """The date of an event of trigger ``tok``: :func:`date_of`, or, when that is only the
+    publication day (or unknown for a clause in the past perfect, which is never the news day, in a
+    sentence with no date: "On Saturday, Iran acknowledged it had shot down the jet" is before that
+    Saturday) and the event is neither future nor hypothetical, :func:`narrative_date`.
+    RETURNS (tuple): ``(ISO day | None, date_source, TimeExpr id | None)``."""
+    date, source, ref = date_of(state.ctx, tok, anterior=not (future or hypothetical))
+    if future or hypothetical:
+        return date, source, ref
+    if source == "publication" or (source == "unknown" and perfect(tok) == "past" and not _related(state.ctx, tok)
+                                   and not told_apart(state.ctx, tok) and not _after_birth(state.ctx, tok)
+                                   and not _sentence_dated(state.ctx, tok)):
+        return narrative_date(state, tok, reported) or (date, source, ref)
+    return date, source, ref
+
+
+def _sentence_dated(ctx, tok) -> bool:
+    """True when the sentence of ``tok`` has a date or time of its own."""
+    sent_i = ctx.sentence_index(tok.idx)
+    return any(d.evidence.sentence == sent_i and d.type in ("DATE", "TIME") and (d.value or "")[:1].isdigit()
+               for d in ctx.analysis.dates)
+
+
+def _rules(ctx):
+    return setting_rules(getattr(getattr(ctx, "options", None), "data_paths", None))
+
+
+def _after_birth(ctx, tok) -> bool:
+    """True when the sentence of ``tok`` dates a life's own event that is not ``tok``'s ("Born on
+    June 23, 1941, he met ..."): the sentence tells a life, later than that date but not on the day
+    of the news (a new-user trial found a 1960s meeting dated on a birthday)."""
+    rules = setting_rules(getattr(getattr(ctx, "options", None), "data_paths", None))
+    sent_i = ctx.sentence_index(tok.idx)
+    for d in ctx.analysis.dates:
+        if d.evidence.sentence != sent_i or d.type not in ("DATE", "TIME"):
+            continue
+        span = ctx.doc.char_span(d.evidence.start, d.evidence.end, alignment_mode="expand")
+        life = biography_clause(span.root, rules) if span is not None else None
+        if life is not None and not any(a.i == life.i for a in [tok] + list(tok.ancestors)):
+            return True
+    return False
 
 
 def narrative_date(state: ArticleState, tok, reported: bool = False) -> Optional[tuple]:
@@ -84,9 +145,17 @@ def narrative_date(state: ArticleState, tok, reported: bool = False) -> Optional
     is the saying's); not for a present or future clause ("Trump asks Zelensky to ...").
     A month or year there ("She was convicted in 2008") dates background, not the narrated day,
     and is passed over; so is a date that is no adverbial of that sentence's main verb ("pointing
-    to the December 31 attack"), and a clause set against another time ("after the group took over ...") takes none. A news story tells its
+    to the December 31 attack"); a sentence that dates a life ("Born on December 11, 1935, Mukherjee
+    began his career") turns the text to that life: the events after it, undated, take
+    ``(None, "unknown", None)``, not the day narrated before it (a new-user trial found an obituary's
+    career dated on the death day, and 2020 accusations on a birthday); a
+    clause set against another time ("after the group took over ...") takes none, nor does one in the
+    present perfect (:func:`perfect`: "has injected drama into trade talks, threatening them with
+    tariffs" is ongoing), unless reported (the SDF said: "An agreement has been reached": by the time
+    it was said); one in the past perfect may ("Thousands of people had gathered outside the
+    National Congress": the story's day, told before its news). A news story tells its
     events in the time its lead sets; the publication day is the day it was told, often days later.
-    RETURNS (tuple | None): ``(ISO day, "text", TimeExpr id)`` or None."""
+    RETURNS (tuple | None): ``(ISO day, "text", TimeExpr id)``, ``(None, "unknown", None)`` or None."""
     ctx = state.ctx
     try:
         from ..dates import clause_tense, date_for_clause
@@ -97,6 +166,9 @@ def narrative_date(state: ArticleState, tok, reported: bool = False) -> Optional
         return None
     if _set_apart(tok):
         return None  # "after the group took over a third of the country": told against another time
+    if perfect(tok) == "present" and not reported:
+        return None  # "He has injected drama into trade talks, threatening them with tariffs": no narrated day
+    rules = setting_rules(getattr(getattr(ctx, "options", None), "data_paths", None))
     published = ctx.published.isoformat() if ctx.published is not None else None
     here = ctx.sentence_index(tok.idx)
     for i in range(here - 1, -1, -1):
@@ -104,8 +176,10 @@ def narrative_date(state: ArticleState, tok, reported: bool = False) -> Optional
             root = ctx.sentences[i].root
             te = date_for_clause(ctx, root)
             ok = te is not None and clause_tense(root) != "future" and _dates_root(ctx, te, root)
-            state.sent_dates[i] = te if ok else None
+            state.sent_dates[i] = _LIFE if _tells_a_life(ctx, i, rules) else te if ok else None
         te = state.sent_dates[i]
+        if te is _LIFE:
+            return None, "unknown", None  # "Born on December 11, 1935, ...": the text tells a life now
         if te is None:
             continue
         day = te.value[:10] if te.value else ""
@@ -115,6 +189,23 @@ def narrative_date(state: ArticleState, tok, reported: bool = False) -> Optional
             return None
         return day, "text", te.id
     return None
+
+
+#: the cached date of a sentence that dates a life ("Born on December 11, 1935, ...")
+_LIFE = object()
+
+
+def _tells_a_life(ctx, i: int, rules) -> bool:
+    """True when sentence ``i`` has a date of a life's own event ("Harris was born on October 20,
+    1964", "Born on December 11, 1935, Mukherjee began his career":
+    :func:`~newsevents.setting.biography_clause`)."""
+    for d in ctx.analysis.dates:
+        if d.evidence.sentence != i or d.type not in ("DATE", "TIME"):
+            continue
+        span = ctx.doc.char_span(d.evidence.start, d.evidence.end, alignment_mode="expand")
+        if span is not None and biography_clause(span.root, rules) is not None:
+            return True
+    return False
 
 
 def _dates_root(ctx, te, root) -> bool:
@@ -148,6 +239,10 @@ def _set_apart(tok) -> bool:
     return False
 
 
+#: the cached place of a sentence that says it is elsewhere than the text was ("In other parts of the city")
+_ELSEWHERE = "elsewhere"
+
+
 def narrative_place(state: ArticleState, tok, codes: set = frozenset(), earlier: list = (),
                     rules: Optional["EventRules"] = None) -> Optional[str]:
     """The place the text is narrating, for an event its own sentence does not place: the place of
@@ -157,21 +252,41 @@ def narrative_place(state: ArticleState, tok, codes: set = frozenset(), earlier:
     also injured."). An event whose actors are coded (``codes``) takes only the place of a sentence
     where one of them acted (``earlier``: the events before it): another side's place is not its
     own: the sentence's events or main subject must share a code with them (a new-user trial found Putin's decree placed in the Brussels of the EU ministers meeting
-    there, and a US state of emergency in the Maine of a list of suing states).
+    there, and a US state of emergency in the Maine of a list of suing states). Where an actor is
+    (``place_and_rank``'s ``ACTOR_RANK``: "Derek Scissors, a professor at Cornell, said") and where
+    a life began ("Harris was born in Oakland") are not carried over. A clause that says it
+    is elsewhere ("In other parts of the city, ...": :func:`~newsevents.setting.contrasted`) takes none,
+    and the events after it do not reach back past it, nor past a sentence that dates a life ("Born
+    on December 11, 1935, in Mirati, ...": the death in New Delhi told before is not where his career was).
     RETURNS (str | None): the Place id."""
     ctx = state.ctx
     if ctx.shared.get("places") is None:
         return None
     try:
-        from ..places import place_for_clause
+        from ..places.clause import ACTOR_RANK, place_and_rank
     except Exception:  # the places module is optional here
         return None
+    if contrasted(tok, _rules(ctx)):
+        return None  # "In other parts of the city, the police used tear gas": not where the text was
     i = ctx.sentence_index(tok.idx)
     while i > 0:
         i -= 1
         if i not in state.sent_places:
-            p = place_for_clause(ctx, ctx.sentences[i].root)
-            state.sent_places[i] = p.id if p is not None else None
+            root = ctx.sentences[i].root
+            if contrasted(root, _rules(ctx)) or _tells_a_life(ctx, i, _rules(ctx)):
+                state.sent_places[i] = _ELSEWHERE
+            else:
+                p, rank, listed = place_and_rank(ctx, root)
+                # where an actor is ("a professor at Cornell said"), one of a list ("attorneys general
+                # from Maine, New York, ..."), or where a life began ("Harris was born in Oakland"),
+                # is no place the text goes on narrating
+                keep = (p is not None and rank != ACTOR_RANK and not listed
+                        and biography_clause(root, _rules(ctx)) is None)
+                state.sent_places[i] = p.id if keep else None
+        if state.sent_places[i] == _ELSEWHERE:
+            # "In other parts of the city, ...", "Born on December 11, 1935, in Mirati, ...": what
+            # came before is no longer where the text is
+            return None
         if state.sent_places[i] is None:
             continue
         if codes and not (any(r.code in codes for e in earlier if e.evidence.sentence == i for r in e.actors)

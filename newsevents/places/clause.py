@@ -18,7 +18,12 @@ A sentence names places for many reasons; only some say where its events happene
 
 A party or owner inside the subject of the trigger's own clause is where the actor is, a last
 resort (rank 4: "the Prime Minister of [Tunisia] signed a decree", "[Chicago] police arrested two
-men"); the subject itself is not ("[Iran] launched missiles").
+men"), unless it is one of a list ("the attorneys
+general of California, [Maine] and Oregon": no one place); the subject itself is not ("[Iran]
+launched missiles"), nor the possessor of the trigger ("the [United States]' killing of Soleimani").
+A toponym in an apposition that describes the subject ("Derek Scissors, a professor at [Cornell],
+said") is where the actor works, rank 5 (:data:`ACTOR_RANK`): the event's place when its sentence
+names no other, but not a place the next sentences inherit.
 
 Of the rest, the first by ``(rank, reference point, feature, distance)`` is the place:
 
@@ -28,7 +33,9 @@ Of the rest, the first by ``(rank, reference point, feature, distance)`` is the 
 2. under a locative preposition that is an adjunct of a verb governing the trigger's clause
    ("[In Paris], police said they arrested two men", "On Sunday in [London], a man entered a store
    and began to stab people"), or a dateline;
-3. inside a relative clause of a participant ("the helicopter, which crashed in [Logar]"), or
+3. inside a relative clause of a participant ("the helicopter, which crashed in [Logar]"; in a
+   finite one only as an adjunct or object of its verb, not a noun's description: "a decision that
+   surprised officials in [Seoul]"), or
    across a phrase of an event close in time ("After a jury trial in [Paris], two officers were
    found guilty", "died after being shot in [his car]": ``same_time``).
 
@@ -45,7 +52,11 @@ from ..records import Place
 from ..setting import in_relative_clause, inside, same_time, scope, setting_rules
 from .datelines import is_dateline
 
-__all__ = ["place_for_clause", "FEATURE_ORDER"]
+__all__ = ["place_for_clause", "place_and_rank", "FEATURE_ORDER", "ACTOR_RANK"]
+
+#: the rank of a toponym that describes the subject ("a professor at Cornell", "officials in Seoul"):
+#: where an actor is, the last resort for its own event and none for another sentence's (module docstring)
+ACTOR_RANK = 5
 
 #: "smallest feature first" order used by place_for_clause
 FEATURE_ORDER = {"street": 0, "landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "water": 5, "country": 6,
@@ -71,12 +82,21 @@ def place_for_clause(ctx, token) -> Optional[Place]:
     ctx (Context): after the places stage has run. token (spacy.tokens.Token): the event trigger.
     RETURNS (Place | None).
     """
+    return place_and_rank(ctx, token)[0]
+
+
+def place_and_rank(ctx, token) -> tuple:
+    """:func:`place_for_clause` with the rank it was chosen at (module docstring; :data:`ACTOR_RANK`:
+    where an actor is, a last resort that another sentence's event does not inherit) and whether it
+    is one of a list of toponyms ("attorneys general from Maine, New York, ...": one of several
+    places, none the narrated one).
+    RETURNS (tuple[Place | None, int | None, bool])."""
     shared = ctx.shared.get("places")
     if not shared:
-        return None
+        return None, None, False
     places = shared["by_sentence"].get(ctx.sentence_index(token.idx)) or []
     if not places:
-        return None
+        return None, None, False
     spans = shared["spans"]
     parties = {(p.evidence.start, p.evidence.end) for p in shared.get("associative") or ()}
     doc = token.doc
@@ -86,7 +106,7 @@ def place_for_clause(ctx, token) -> Optional[Place]:
     home, foreign = scope(token, rules)
     clause = {i for i in _clause_tokens(token) if not any(inside(doc[i], f) for f in foreign)}
     governing = _governing_verbs(token)
-    best, best_key = None, None
+    best, best_key, best_listed = None, None, False
     for p in places:
         if p.resolved_by == "demonym":
             continue  # "Syrian forces": a nationality, not the event's location
@@ -95,15 +115,20 @@ def place_for_clause(ctx, token) -> Optional[Place]:
             continue
         root = doc[se[0]:se[1]].root
         top = _same_thing(root)
-        described = describes_other(top, token, rules.static_prepositions, place_nouns)
-        if described in ("origin", "relation"):
-            continue  # "a US-built vehicle", "the ambassador to the United States"
+        described = describes_other(top, token, rules.static_prepositions, place_nouns, rules.topic_prepositions)
+        if described in ("origin", "relation", "agent"):
+            continue  # "a US-built vehicle", "the ambassador to the United States", "the US' killing of"
         if described == "owner" or (p.evidence.start, p.evidence.end) in parties:
             # "blaming Iran", "head of Iran's Quds Force": a party or an owner; but "the Prime Minister
             # of Tunisia signed a decree", "Chicago police arrested": where the actor is, a last resort
-            if not in_subject(root, token):
-                continue
+            if not in_subject(root, token) or _listed(root):
+                continue  # "the attorneys general of California, Maine and Oregon": no one place
             rank = 4
+        elif in_subject(root, token) and _in_apposition(root, token) and in_relative_clause(root, token) is None:
+            # "Derek Scissors, a professor at Cornell, said": where the actor works; but "Wiranto, who
+            # was visiting the town of Pandeglang, survived the attack" tells where he was, and "a
+            # plane in Nevada crashed", "protesters in Hong Kong clashed" where it happened
+            rank = ACTOR_RANK
         else:
             rank = _rank(root, token, clause, governing, preps, place_nouns, doc, se)
         apart = _apart(root, token, home, foreign, rules)
@@ -119,8 +144,30 @@ def place_for_clause(ctx, token) -> Optional[Place]:
         origin = prep is not None and prep.lower_ == "from"
         key = (rank, origin, reference_point(top, rules.reference_directions), FEATURE_ORDER.get(p.feature, 8), dist)
         if best_key is None or key < best_key:
-            best, best_key = p, key
-    return best
+            best, best_key, best_listed = p, key, _listed(root)
+    return best, (best_key[0] if best_key is not None else None), best_listed
+
+
+def _in_apposition(root, token) -> bool:
+    """True when the toponym is inside an apposition that describes someone ("Derek Scissors, [a
+    professor at Cornell]"), below the trigger."""
+    for a in [root] + list(root.ancestors):
+        if a.i == token.i:
+            return False
+        if a.dep_ == "appos":
+            return True
+    return False
+
+
+def _listed(root) -> bool:
+    """True when the toponym is one of a list of them, joined by "and"/"or" ("the attorneys general
+    of California, [Maine] and Oregon"); not a place and its qualifier the parser coordinates
+    ("Paris, France")."""
+    head, hops = root, 0
+    while head.dep_ == "conj" and head.head.i != head.i and hops < 12:
+        head, hops = head.head, hops + 1
+    members = [head] + [c for c in head.subtree if c.dep_ == "conj"]
+    return len(members) > 1 and any(c.dep_ == "cc" for m in members for c in m.children)
 
 
 def _apart(root, token, home, foreign, rules) -> Optional[bool]:
@@ -163,7 +210,12 @@ def _rank(root, token, clause: set, governing: set, preps: set, place_nouns: set
         return 2
     if is_dateline(doc, se[0], se[1]):
         return 2
-    if in_relative_clause(root, token) is not None:
+    rc = in_relative_clause(root, token)
+    if rc is not None and (rc.dep_ != "relcl" or any(h.pos_ in _VERBS and inside(h, rc) for h in
+                                                     ([prep.head] if prep is not None else []) + [_same_thing(root).head])):
+        # "the helicopter, which crashed in Logar", "a statement saying an attack on personnel near
+        # Mosul"; not a noun's description in a finite relative clause: "a decision that surprised
+        # officials in Seoul"
         return 3
     return None
 
@@ -223,25 +275,32 @@ def _is_place_noun(tok, place_nouns: set) -> bool:
     return tok.lemma_.lower() in place_nouns or tok.lower_ in place_nouns
 
 
-def describes_other(top, token, static_prepositions, place_nouns: set) -> Optional[str]:
+def describes_other(top, token, static_prepositions, place_nouns: set, topics=frozenset()) -> Optional[str]:
     """How the toponym (or the word it is the same thing as), ``top``, describes a word other than
-    the trigger ``token``, or None: ``"origin"`` when it modifies a verb or adjective ("a
+    the trigger ``token``, or None: ``"agent"`` when it possesses the trigger ("the [United
+    States]' killing of Soleimani": who did it, not where), ``"origin"`` when it modifies a verb or adjective ("a
     [US]-built vehicle", "the [Yemen]-based movement", "[Iran]-backed militias"), ``"owner"`` when
     it modifies or possesses a noun ("[Chicago] police", "[Iran]'s Quds Force", "the Prime
     Minister of [Tunisia]"), ``"relation"``
     when it hangs from a common noun through a preposition that does not locate it ("the ambassador
-    to [the United States]", "aggression from [the United States]"). A place noun ("a [Baghdad]
+    to [the United States]", "aggression from [the United States]"), or from a verb through one of
+    ``topics`` (``topic_prepositions`` of data/events/setting.yaml: "spoke of [Turkey]"). A place noun ("a [Baghdad]
     airport", "the capital of [Iraq]") or the trigger itself ("the [Kabul] bombing", "an attack on
     [Baghdad]") is no other word."""
     head = top.head
-    if head.i == top.i or head.i == token.i:
+    if head.i == top.i:
         return None
+    if head.i == token.i:
+        # "the [United States]' killing of Soleimani": the possessor of an act is who did it
+        return "agent" if top.dep_ == "poss" and head.pos_ in _NOUNS else None
     if top.dep_ in _MODIFIER_DEPS or top.dep_ == "poss":
         if _is_place_noun(head, place_nouns):
             return None
         if head.pos_ in _VERBS or head.pos_ == "ADJ":
             return "origin"
         return "owner" if head.pos_ in _NOUNS else None
+    if top.dep_ == "pobj" and head.lower_ in topics and head.head.pos_ in _VERBS:
+        return "relation"  # "spoke of [Turkey] assuming the duty", "talks with [Iran]": a topic or a party
     if top.dep_ == "pobj" and head.lower_ not in static_prepositions:
         owner = head.head
         if owner.i != token.i and owner.pos_ in _NOUNS and not _is_place_noun(owner, place_nouns):
