@@ -51,6 +51,7 @@ _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$|^(First|Second|Third|Fourth|Fifth|Six
 
 
 _COMPASS = ("north", "south", "east", "west")
+_POSSESSIVE = ("'s", "\u2019s")
 
 
 def _cap(tok) -> bool:
@@ -252,17 +253,22 @@ def facility_mentions(doc, toponyms: list, prepositions, labels, heads=(), head_
         if len(span) and _after(doc, ent.start, prepositions):
             spans.append(span)
     n = len(doc)
+    owners = _place_ends(doc, toponyms)
+    for ent in doc.ents:
+        if ent.label_ in labels and ent.start not in (s.start for s in spans) and _owned(doc, ent.start, owners) \
+                and (ent.label_ == "FAC" or ent[-1].text in heads):
+            spans.append(ent)  # "Seoul's Jamsil Stadium"
     n_named_from = len(spans)  # the spans after this one are named by their head word
     for k in range(1, n):
         if doc[k].text not in heads or (k + 1 < n and _cap(doc[k + 1]) and "\n" not in doc[k].text_with_ws):
             continue  # "Hospital Road", "Centre Court" go on
         a = k
-        while a > 0 and k - a < max_words and "\n" not in doc[a - 1].text_with_ws and (
-                (_cap(doc[a - 1]) and doc[a - 1].text not in heads) or doc[a - 1].text in ("'s", "\u2019s")):
+        while a > 0 and k - a < max_words and "\n" not in doc[a - 1].text_with_ws and not _owned(doc, a, owners) and (
+                (_cap(doc[a - 1]) and doc[a - 1].text not in heads) or doc[a - 1].text in _POSSESSIVE):
             a -= 1
         while a < k and not _cap(doc[a]):
             a += 1
-        if a < k and doc[a].lower_ != "the" and _after(doc, a, head_prepositions):
+        if a < k and doc[a].lower_ != "the" and (_after(doc, a, head_prepositions) or _owned(doc, a, owners)):
             spans.append(doc[a:k + 1])
     seen = set()
     for x, span in enumerate(spans):
@@ -276,6 +282,22 @@ def facility_mentions(doc, toponyms: list, prepositions, labels, heads=(), head_
         out.append(Toponym(span.start_char, span.end_char, span.text, FACILITY))
     out.sort(key=lambda t: t.start)
     return out
+
+
+def _place_ends(doc, toponyms: list) -> set:
+    """The token indices where a literal toponym of the article ends (nationality words aside)."""
+    ends = set()
+    for t in toponyms:
+        if t.how != "demonym" and t.role != "associative":
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None and len(span):
+                ends.add(span.end - 1)
+    return ends
+
+
+def _owned(doc, start: int, owners: set) -> bool:
+    """Whether token ``start`` follows a possessive of a toponym ending in ``owners`` ("[Seoul]'s Jamsil Stadium")."""
+    return start >= 2 and doc[start - 1].lower_ in _POSSESSIVE and start - 2 in owners
 
 
 def _after(doc, start: int, prepositions) -> bool:

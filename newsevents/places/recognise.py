@@ -45,7 +45,10 @@ from .name_filters import NameFilters, capitalised as _capitalised
 from .mentions import list_members, repeat_mentions, road_numbers, street_names
 from .toponym import Toponym
 
-__all__ = ["Recogniser", "demonym_table"]
+__all__ = ["Recogniser", "demonym_table", "POSSESSOR"]
+
+#: ``Toponym.how`` of the place opening an entity "<place>'s <street or building>" (:meth:`Recogniser._possessor_prefix`)
+POSSESSOR = "possessor"
 
 _CURATED_OK = (F_COUNTRY, F_ADMIN1, F_REGION, F_WATER, F_LANDMARK, F_CONTINENT)
 
@@ -250,6 +253,22 @@ class Recogniser(NameFilters):
                 return pre
         return None
 
+    def _possessor_prefix(self, span, label: str):
+        """The place that opens an entity "<place>'s <street or building>" ("Harare's Third Street", "Derry's
+        Altnagelvin Hospital", tagged as one ORG or FAC), or None: a known place's main name of at most three
+        words, then the possessive, then a name ending in a street type or a building's head word
+        (``street_types``, ``facility_heads``), or anything in a FAC entity."""
+        for m in (1, 2, 3):
+            if m + 1 >= len(span):
+                return None
+            if span[m].lower_ in ("'s", "\u2019s"):
+                last = span[-1].text
+                if (label == "FAC" or last in self.building_words or last in self.street_types) \
+                        and _capitalised(span[m + 1]) and self._is_known(span[:m], primary=True):
+                    return span[:m]
+                return None
+        return None
+
     def _known_part(self, span):
         """The longest gazetteer-known proper-name part of an unknown NER place span, or None.
 
@@ -361,6 +380,7 @@ class Recogniser(NameFilters):
                 if self._is_known(span):
                     add(span, "ner-check")
                 else:
+                    add(self._possessor_prefix(span, label), POSSESSOR)
                     self._block(blocked, ent)
             elif label in self.verify and is_dateline(doc, span.start, span.end) \
                     and self._is_known(span, primary=True, capitals=True):
@@ -376,6 +396,8 @@ class Recogniser(NameFilters):
                         pre = self._org_prefix(span)
                         if pre is not None:
                             add(pre, "org-prefix")
+                        else:
+                            add(self._possessor_prefix(span, label), POSSESSOR)
                     self._block(blocked, ent)
             else:
                 self._block(blocked, ent)
