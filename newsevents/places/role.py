@@ -53,6 +53,8 @@ class RoleRules:
     agent_predicates: frozenset = frozenset()
     listed_by_default: frozenset = frozenset()
     team_words: frozenset = frozenset()
+    source_heads: frozenset = frozenset()
+    recipient_verbs: frozenset = frozenset()
     located_suffixes: frozenset = frozenset()
 
     @classmethod
@@ -118,7 +120,10 @@ def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optio
             return "body"  # "[Chicago] police", "former [Atlanta] Mayor Kasim Reed", "a [Brooklyn] man"
     if dep == "poss" and (_word_in(head, rules.agency_heads) or _word_in(head, rules.located_heads)) \
             and not (head.text[:1].isupper() and _literal_head(head, rules)):  # "[Derry]'s Altnagelvin Hospital"
-        return "possessor"  # "[China]'s commerce ministry", "[Dominica]'s request", "[Russia]'s embassy"
+        return "possessor"
+    if dep == "poss" and head.pos_ == "PROPN" and head.i > span.end and any(
+            _word_in(doc[k], rules.agency_heads) for k in range(span.end, head.i)):
+        return "possessor"  # "[Venezuela]'s Mining Minister Victor Cano", "[South Africa]'s ex-President Jacob Zuma"  # "[China]'s commerce ministry", "[Dominica]'s request", "[Russia]'s embassy"
     if dep in rules.subject_deps and head.lemma_.lower() not in rules.copulas and head.pos_ in ("VERB", "AUX") \
             and not _holds(head, rules):
         return "agent"
@@ -131,6 +136,11 @@ def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optio
         return "agent"
     if dep == "pobj" and head.lower_ in rules.agent_prepositions_anywhere:
         return "agent"  # "sanctions against [Iran]", "a response by [Russia]"
+    if dep == "pobj" and head.lower_ == "from" and (_word_in(head.head, rules.source_heads) or any(
+            c.dep_ == "dobj" and _word_in(c, rules.source_heads) for c in head.head.children)):
+        return "party"  # "permission from [Georgia]", "backing from [the United States]", "independence from [Britain]"
+    if dep == "pobj" and head.lower_ == "to" and head.head.pos_ == "VERB" and _word_in(head.head, rules.recipient_verbs):
+        return "party"  # "selling artillery to [Saudi Arabia]", "it was explained to [Rome]"
     if dep == "pobj" and head.lower_ == "of" and _word_in(head.head, rules.agency_heads):
         return "possessor"  # "the government of [Ukraine]", "the people of [Mexico]"
     if dep == "pobj" and head.lower_ in rules.relation_prepositions and _word_in(head.head, rules.relation_heads):
