@@ -72,3 +72,19 @@ def test_a_nationality_word_modifying_a_place_noun_through_another_is_literal(nl
     assert (got["Syrian"], got["Turkish"]) == ("literal", "literal")
     # "border" modifies "guards": the guards are the country's
     assert roles(nlp, geo, "Syrian border guards fired on them.") == {"Syrian": "associative"}
+
+
+def test_a_venue_far_from_any_town_named_is_placed_at_the_town_opening_its_name(nlp, geo):
+    """No town named within ``facility_town_chars`` of "Colchester General Hospital": the venue's own first
+    word names a big English town, in the country of the article's other towns (Coggeshall, Essex)."""
+    from newsevents.places.gazetteer import haversine_km
+
+    text = ("Traffic backed up near Coggeshall after the crash on Monday afternoon. " + "Drivers waited for hours. " * 8
+            + "The motorcyclist was then taken to Colchester General Hospital for further care.")
+    p = places(nlp, geo, text)["Colchester General Hospital"]
+    assert (p.feature, p.resolved_by, p.country) == ("landmark", "facility", "GBR")
+    assert haversine_km(p.lat, p.lon, 51.89, 0.90) < 10  # Colchester
+    # a head word opening the name names no town ("University" of "University of Perpetual Help")
+    text = ("The games opened in Calamba on Monday. " + "Athletes trained for weeks. " * 8
+            + "Swimming was held at the University of Perpetual Help.")
+    assert "University of Perpetual Help" not in places(nlp, geo, text)

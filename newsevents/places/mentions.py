@@ -308,12 +308,36 @@ def _after(doc, start: int, prepositions) -> bool:
     return k >= 0 and doc[k].lower_ in prepositions
 
 
-def place_streets(gaz, toponyms: list, facility_chars: int = 200) -> list:
+def _own_town(gaz, name: str, towns: list, heads, min_pop: int):
+    """The town whose name opens a venue's name ("Colchester" of "Colchester General Hospital"), or None: a
+    city of that main name (the venue's first one or two words, the first no head word: not "University" of
+    "University of Perpetual Help") that the article names elsewhere, else the most populous one of at least
+    ``min_pop`` people in a country of the article's towns ``towns``."""
+    words = name.split()
+    if not words or words[0] in heads:
+        return None
+    named = {t.entry for t in towns}
+    countries = {gaz.country[t.entry] for t in towns}
+    for n in (2, 1):
+        if len(words) <= n:
+            continue
+        cands = [i for i, primary in gaz.candidates(" ".join(words[:n])) if primary and gaz.feature[i] == F_CITY]
+        if any(i in named for i in cands):
+            return next(i for i in cands if i in named)
+        cands = [i for i in cands if gaz.country[i] in countries and gaz.pop[i] >= min_pop]
+        if cands:
+            return max(cands, key=lambda i: gaz.pop[i])
+    return None
+
+
+def place_streets(gaz, toponyms: list, facility_chars: int = 200, heads=(), min_pop: int = 100000) -> list:
     """Give each street (and facility) the point of the nearest (in the text) city or landmark the article names.
 
     A city whose name opens the street's ("Streatham" for "Streatham High Road") comes first. A
     facility is placed only at a city named within ``facility_chars`` characters of it
-    (``facility_town_chars`` of data/places/cues.yaml), else left out.
+    (``facility_town_chars`` of data/places/cues.yaml), or, failing that, at the city whose name opens
+    its own (:func:`_own_town`; ``heads``: the facility head words, ``min_pop``: ``big_city_population`` of
+    cues.yaml): "Colchester General Hospital" in an article naming English towns; else left out.
 
     A street has no gazetteer entry; ``Toponym.point`` and ``Toponym.near`` (the entry of the city it
     is placed at, which gives its country) are set when such a city is resolved.
@@ -330,8 +354,12 @@ def place_streets(gaz, toponyms: list, facility_chars: int = 200) -> list:
             continue
         own = [t for t in towns if s.text.startswith(t.text + " ")]  # "Streatham High Road" in Streatham
         c = min(own or towns, key=lambda t: abs(t.start - s.start))
-        if s.how == FACILITY and abs(c.start - s.start) > facility_chars:
-            continue  # a venue's town is named close by ("at Terra Kulture in Lagos") or not known
+        if s.how == FACILITY and not own and abs(c.start - s.start) > facility_chars:
+            entry = _own_town(gaz, s.text, towns, heads, min_pop)
+            if entry is None:
+                continue  # a venue's town is named close by ("at Terra Kulture in Lagos") or not known
+            s.near, s.point, s.resolved_by = entry, (gaz.lat[entry], gaz.lon[entry]), s.how
+            continue
         s.near = c.entry
         s.point = c.point if c.point is not None else (gaz.lat[c.entry], gaz.lon[c.entry])
         s.resolved_by = s.how
