@@ -21,6 +21,8 @@ These rules run after :class:`~.recognise.Recogniser` has taken the NER and gaze
   [Almelo]"), which the model tags PERSON or nothing.
 * :func:`road_numbers`: a numbered road ("on the A120", "the M25 southbound"; ``road_numbers`` of
   ``data/places/cues.yaml``), a street as well.
+* :func:`possessor_prefix`: the town of an entity "<town>'s <street or building>" ("Harare's Third Street",
+  "Derry's Altnagelvin Hospital"), which the model tags as one organisation.
 * :func:`street_names`: a street, road or square is a run of capitalised words (or an ordinal:
   "Third", "5th") before one of ``street_types`` of ``data/places/cues.yaml`` ("Royal Street",
   "Wichita Drive", "Streatham High Road", "Trafalgar Square"). The gazetteer has no streets; the
@@ -34,13 +36,15 @@ import re
 from .gazetteer import F_CITY, F_LANDMARK
 from .toponym import Toponym
 
-__all__ = ["repeat_mentions", "list_members", "street_names", "road_numbers", "place_streets", "facility_mentions", "STREET",
-           "FACILITY", "CONJUNCT"]
+__all__ = ["repeat_mentions", "list_members", "street_names", "road_numbers", "place_streets", "facility_mentions",
+           "possessor_prefix", "STREET", "FACILITY", "CONJUNCT", "POSSESSOR"]
 
 #: ``Toponym.how`` of a street name
 STREET = "street"
 #: ``Toponym.how`` of a member of a list headed by a toponym (:func:`list_members`)
 CONJUNCT = "conjunct"
+#: ``Toponym.how`` of the place opening an entity "<place>'s <street or building>" (:func:`possessor_prefix`)
+POSSESSOR = "possessor"
 #: ``Toponym.how`` of a facility named after "at" (:func:`facility_mentions`)
 FACILITY = "facility"
 #: the kinds placed at the nearest city of the article
@@ -200,6 +204,25 @@ def street_names(doc, found: list, taken: bytearray, street_types: set, abbrevia
         for q in range(a, k + 1):
             taken[q] = 1
         found.append(Toponym(start, end, doc[a:k + 1].text, STREET))
+
+
+def possessor_prefix(span, label: str, known, building_words, street_types):
+    """The place that opens an entity "<place>'s <street or building>" ("Harare's Third Street", "Derry's
+    Altnagelvin Hospital", tagged as one ORG or FAC), or None: a name of at most three words that ``known``
+    accepts (callable[Span] -> bool: a place's main name in the gazetteer), the possessive, then a capitalised
+    name ending in one of ``street_types`` or ``building_words`` (``facility_heads`` of cues.yaml), or
+    anything in a FAC entity (``label``). The role rules make the place literal and the places stage puts the
+    street or building there."""
+    for m in (1, 2, 3):
+        if m + 1 >= len(span):
+            return None
+        if span[m].lower_ in _POSSESSIVE:
+            last = span[-1].text
+            if (label == "FAC" or last in building_words or last in street_types) and _cap(span[m + 1]) \
+                    and known(span[:m]):
+                return span[:m]
+            return None
+    return None
 
 
 def road_numbers(doc, found: list, taken: bytearray, pattern, prepositions, after) -> None:

@@ -19,7 +19,7 @@ English model tags "Panmunjom" as PERSON and "DMZ" as ORG):
 * a one-word name tagged PERSON after to/from/into hanging from a verb of going ("driving to
   Castlegar", ``destinations`` in cues.yaml);
 * the known members of a list headed by a toponym, a name's other mentions, street names and numbered
-  roads (:mod:`.mentions`);
+  roads, the town of an ORG/FAC entity "<town>'s <street or building>" (:mod:`.mentions`);
 * not a toponym: a name that names something else in the article, a person, a company, a storm
   (:mod:`.name_filters`), a letter-digit code ("M16") or a short unknown abbreviation ("AI") the model
   tags GPE, a "Gulf of X" cut to X (``water_and_landform_nouns``).
@@ -42,13 +42,10 @@ from .demonyms import add_demonyms, demonym_table
 from .gazetteer import (F_ADMIN1, F_ADMIN2, F_CONTINENT, F_COUNTRY, F_LANDMARK, F_REGION, F_WATER, Gazetteer,
                         norm_cached)
 from .name_filters import NameFilters, capitalised as _capitalised
-from .mentions import list_members, repeat_mentions, road_numbers, street_names
+from .mentions import POSSESSOR, list_members, possessor_prefix, repeat_mentions, road_numbers, street_names
 from .toponym import Toponym
 
-__all__ = ["Recogniser", "demonym_table", "POSSESSOR"]
-
-#: ``Toponym.how`` of the place opening an entity "<place>'s <street or building>" (:meth:`Recogniser._possessor_prefix`)
-POSSESSOR = "possessor"
+__all__ = ["Recogniser", "demonym_table"]
 
 _CURATED_OK = (F_COUNTRY, F_ADMIN1, F_REGION, F_WATER, F_LANDMARK, F_CONTINENT)
 
@@ -253,21 +250,9 @@ class Recogniser(NameFilters):
                 return pre
         return None
 
-    def _possessor_prefix(self, span, label: str):
-        """The place that opens an entity "<place>'s <street or building>" ("Harare's Third Street", "Derry's
-        Altnagelvin Hospital", tagged as one ORG or FAC), or None: a known place's main name of at most three
-        words, then the possessive, then a name ending in a street type or a building's head word
-        (``street_types``, ``facility_heads``), or anything in a FAC entity."""
-        for m in (1, 2, 3):
-            if m + 1 >= len(span):
-                return None
-            if span[m].lower_ in ("'s", "\u2019s"):
-                last = span[-1].text
-                if (label == "FAC" or last in self.building_words or last in self.street_types) \
-                        and _capitalised(span[m + 1]) and self._is_known(span[:m], primary=True):
-                    return span[:m]
-                return None
-        return None
+    def _possessor(self, span, label: str):
+        return possessor_prefix(span, label, lambda p: self._is_known(p, primary=True), self.building_words,
+                                self.street_types)
 
     def _known_part(self, span):
         """The longest gazetteer-known proper-name part of an unknown NER place span, or None.
@@ -380,7 +365,7 @@ class Recogniser(NameFilters):
                 if self._is_known(span):
                     add(span, "ner-check")
                 else:
-                    add(self._possessor_prefix(span, label), POSSESSOR)
+                    add(self._possessor(span, label), POSSESSOR)
                     self._block(blocked, ent)
             elif label in self.verify and is_dateline(doc, span.start, span.end) \
                     and self._is_known(span, primary=True, capitals=True):
@@ -397,7 +382,7 @@ class Recogniser(NameFilters):
                         if pre is not None:
                             add(pre, "org-prefix")
                         else:
-                            add(self._possessor_prefix(span, label), POSSESSOR)
+                            add(self._possessor(span, label), POSSESSOR)
                     self._block(blocked, ent)
             else:
                 self._block(blocked, ent)
