@@ -88,3 +88,9 @@ def test_a_venue_far_from_any_town_named_is_placed_at_the_town_opening_its_name(
     text = ("The games opened in Calamba on Monday. " + "Athletes trained for weeks. " * 8
             + "Swimming was held at the University of Perpetual Help.")
     assert "University of Perpetual Help" not in places(nlp, geo, text)
+
+
+def test_a_saint_s_building_names_no_town(nlp, geo):
+    """``saint_words``: "St. Paul's Hospital" is dedicated to the saint; St. Paul, Minnesota is not named."""
+    got = places(nlp, geo, "At St. Paul's Hospital in downtown Vancouver, the doctors worked all night.")
+    assert "St. Paul" not in got and "Vancouver" in got

@@ -206,13 +206,16 @@ def street_names(doc, found: list, taken: bytearray, street_types: set, abbrevia
         found.append(Toponym(start, end, doc[a:k + 1].text, STREET))
 
 
-def possessor_prefix(span, label: str, known, building_words, street_types):
+def possessor_prefix(span, label: str, known, building_words, street_types, saints=()):
     """The place that opens an entity "<place>'s <street or building>" ("Harare's Third Street", "Derry's
     Altnagelvin Hospital", tagged as one ORG or FAC), or None: a name of at most three words that ``known``
     accepts (callable[Span] -> bool: a place's main name in the gazetteer), the possessive, then a capitalised
     name ending in one of ``street_types`` or ``building_words`` (``facility_heads`` of cues.yaml), or
     anything in a FAC entity (``label``). The role rules make the place literal and the places stage puts the
-    street or building there."""
+    street or building there. A name opening with one of ``saints`` ("St. Paul's Hospital") is the saint the
+    building is dedicated to, not a town."""
+    if span[0].text in saints:
+        return None
     for m in (1, 2, 3):
         if m + 1 >= len(span):
             return None

@@ -111,6 +111,7 @@ class Recogniser(NameFilters):
         self.storms_plural = {str(w).lower() for w in (cues.get("storms_plural") or ())}
         #: the head words of buildings and venues (``facility_heads``): "Maywood Hospital" is no organisation
         self.building_words = {str(w) for w in (cues.get("facility_heads") or ())}
+        self.saints = {str(w) for w in (cues.get("saint_words") or ())}
         #: every nationality form of data/actors/countries.tsv, also those a town shares ("Canadian")
         self.nationality_forms: set = set()
         #: group words that name a region only where recognised otherwise ("Arab": the Arab world, not
@@ -252,7 +253,7 @@ class Recogniser(NameFilters):
 
     def _possessor(self, span, label: str):
         return possessor_prefix(span, label, lambda p: self._is_known(p, primary=True), self.building_words,
-                                self.street_types)
+                                self.street_types, self.saints)
 
     def _known_part(self, span):
         """The longest gazetteer-known proper-name part of an unknown NER place span, or None.
