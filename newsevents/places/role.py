@@ -24,8 +24,8 @@ from .toponym import Toponym
 __all__ = ["RoleRules", "load_role_rules", "assign_roles", "organisation_pattern", "LITERAL", "ASSOCIATIVE"]
 
 LITERAL = "literal"
-_POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 ASSOCIATIVE = "associative"
+_POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 
 
 @dataclass(frozen=True)
@@ -119,11 +119,11 @@ def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optio
         if any(_word_in(doc[k], rules.agency_heads) for k in range(span.end, head.i + 1)):
             return "body"  # "[Chicago] police", "former [Atlanta] Mayor Kasim Reed", "a [Brooklyn] man"
     if dep == "poss" and (_word_in(head, rules.agency_heads) or _word_in(head, rules.located_heads)) \
-            and not (head.text[:1].isupper() and _literal_head(head, rules)):  # "[Derry]'s Altnagelvin Hospital"
-        return "possessor"
+            and not (head.text[:1].isupper() and _literal_head(head, rules)):  # not "[Derry]'s Altnagelvin Hospital"
+        return "possessor"  # "[China]'s commerce ministry", "[Dominica]'s request", "[Russia]'s embassy"
     if dep == "poss" and head.pos_ == "PROPN" and head.i > span.end and any(
             _word_in(doc[k], rules.agency_heads) for k in range(span.end, head.i)):
-        return "possessor"  # "[Venezuela]'s Mining Minister Victor Cano", "[South Africa]'s ex-President Jacob Zuma"  # "[China]'s commerce ministry", "[Dominica]'s request", "[Russia]'s embassy"
+        return "possessor"  # "[Venezuela]'s Mining Minister Victor Cano", "[South Africa]'s ex-President Jacob Zuma"
     if dep in rules.subject_deps and head.lemma_.lower() not in rules.copulas and head.pos_ in ("VERB", "AUX") \
             and not _holds(head, rules):
         return "agent"
@@ -192,10 +192,9 @@ def _team_name(doc, span, ent, rules: RoleRules) -> bool:
     The gazetteer's own names of that shape ("Kansas City", "Washington State") are one toponym, never a part."""
     if ent.start != span.start or ent.end <= span.end or doc[span.end].text not in rules.team_words:
         return False
-    poss = _POSSESSIVE
-    rest = [t for t in doc[span.end + 1:ent.end] if t.lower_ not in poss]
+    rest = [t for t in doc[span.end + 1:ent.end] if t.lower_ not in _POSSESSIVE]
     after = doc[ent.end] if ent.end < len(doc) else None
-    if rest or ent.end - span.end > 1 or (after is not None and after.lower_ in poss):
+    if rest or ent.end - span.end > 1 or (after is not None and after.lower_ in _POSSESSIVE):
         return not rest  # "Mississippi State's Roshunda Johnson": the name ends at the possessive
     return not (after is not None and after.text[:1].isupper() and after.is_alpha)
 
