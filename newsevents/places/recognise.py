@@ -252,8 +252,10 @@ class Recogniser(NameFilters):
         return None
 
     def _possessor(self, span, label: str):
-        return possessor_prefix(span, label, lambda p: self._is_known(p, primary=True), self.building_words,
-                                self.street_types, self.saints)
+        """:func:`.mentions.possessor_prefix` of a big city, curated place or name said again (not "Wilson's Farm")."""
+        return possessor_prefix(span, label, lambda p: self._is_known(p, primary=True) and (
+            self._big_city(p.text) or self._curated(p.text) or any(m.start() != p.start_char for m in re.finditer(
+                rf"\b{re.escape(p.text)}\b", p.doc.text))), self.building_words, self.street_types, self.saints)
 
     def _known_part(self, span):
         """The longest gazetteer-known proper-name part of an unknown NER place span, or None.
