@@ -153,3 +153,26 @@ def test_the_subject_of_a_holding_verb_is_literal(nlp, stage_all):
     # "had" standing for a verb left out: no holding
     assert roles(nlp, stage_all, "The United States had not, as of yesterday, replied to the letter.")[0] \
         == ("United States", "associative")
+
+
+def test_the_one_that_gives_or_is_left_after_from_is_a_party(nlp, stage_all):
+    """``source_heads``: "permission from [Georgia]"; "from" after a verb whose object is such a noun too."""
+    assert dict(roles(nlp, stage_all, "The trust expects permission from Georgia to clear mines."))["Georgia"] \
+        == "associative"
+    assert roles(nlp, stage_all, "May received strong backing from the United States.") == [
+        ("United States", "associative")]
+    # where they come from: a place
+    assert roles(nlp, stage_all, "Flights from Dubai were cancelled.") == [("Dubai", "literal")]
+
+
+def test_who_receives_after_to_is_a_party(nlp, stage_all):
+    """``recipient_verbs``: "sell artillery to [Saudi Arabia]"; not where something is sent."""
+    assert dict(roles(nlp, stage_all, "The firm will sell artillery to Saudi Arabia."))["Saudi Arabia"] == "associative"
+    assert roles(nlp, stage_all, "Troops were sent to Syria.") == [("Syria", "literal")]
+
+
+def test_a_possessor_of_a_titled_person_or_of_a_polity_s_laws_is_associative(nlp, stage_all):
+    got = dict(roles(nlp, stage_all, "According to Venezuela’s Ecological Mining Minister Victor Cano, the deal stands."))
+    assert got["Venezuela"] == "associative"
+    assert roles(nlp, stage_all, "The strong immigration laws of Mexico stopped them.") == [("Mexico", "associative")]
+    assert roles(nlp, stage_all, "They feared that Dominica's fees would be shared.") == [("Dominica", "associative")]

@@ -134,7 +134,8 @@ class PlaceStage:
             toponyms = place_streets(gaz, facility_mentions(doc, toponyms, self.facility_prepositions,
                                                             self.facility_labels, self.facility_heads,
                                                             self.facility_head_prepositions),
-                                     int(self.cues.get("facility_town_chars") or 200))
+                                     int(self.cues.get("facility_town_chars") or 200), self.facility_heads,
+                                     int(self.cues.get("big_city_population") or 100000))
         for t in toponyms:
             if t.how == "demonym":
                 demonyms.append(to_place(ctx, gaz, t, prefix="D"))

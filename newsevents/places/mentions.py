@@ -21,6 +21,8 @@ These rules run after :class:`~.recognise.Recogniser` has taken the NER and gaze
   [Almelo]"), which the model tags PERSON or nothing.
 * :func:`road_numbers`: a numbered road ("on the A120", "the M25 southbound"; ``road_numbers`` of
   ``data/places/cues.yaml``), a street as well.
+* :func:`possessor_prefix`: the town of an entity "<town>'s <street or building>" ("Harare's Third Street",
+  "Derry's Altnagelvin Hospital"), which the model tags as one organisation.
 * :func:`street_names`: a street, road or square is a run of capitalised words (or an ordinal:
   "Third", "5th") before one of ``street_types`` of ``data/places/cues.yaml`` ("Royal Street",
   "Wichita Drive", "Streatham High Road", "Trafalgar Square"). The gazetteer has no streets; the
@@ -34,13 +36,15 @@ import re
 from .gazetteer import F_CITY, F_LANDMARK
 from .toponym import Toponym
 
-__all__ = ["repeat_mentions", "list_members", "street_names", "road_numbers", "place_streets", "facility_mentions", "STREET",
-           "FACILITY", "CONJUNCT"]
+__all__ = ["repeat_mentions", "list_members", "street_names", "road_numbers", "place_streets", "facility_mentions",
+           "possessor_prefix", "STREET", "FACILITY", "CONJUNCT", "POSSESSOR"]
 
 #: ``Toponym.how`` of a street name
 STREET = "street"
 #: ``Toponym.how`` of a member of a list headed by a toponym (:func:`list_members`)
 CONJUNCT = "conjunct"
+#: ``Toponym.how`` of the place opening an entity "<place>'s <street or building>" (:func:`possessor_prefix`)
+POSSESSOR = "possessor"
 #: ``Toponym.how`` of a facility named after "at" (:func:`facility_mentions`)
 FACILITY = "facility"
 #: the kinds placed at the nearest city of the article
@@ -51,6 +55,7 @@ _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$|^(First|Second|Third|Fourth|Fifth|Six
 
 
 _COMPASS = ("north", "south", "east", "west")
+_POSSESSIVE = ("'s", "\u2019s")
 
 
 def _cap(tok) -> bool:
@@ -201,6 +206,28 @@ def street_names(doc, found: list, taken: bytearray, street_types: set, abbrevia
         found.append(Toponym(start, end, doc[a:k + 1].text, STREET))
 
 
+def possessor_prefix(span, label: str, known, building_words, street_types, saints=()):
+    """The place that opens an entity "<place>'s <street or building>" ("Harare's Third Street", "Derry's
+    Altnagelvin Hospital", tagged as one ORG or FAC), or None: a name of at most three words that ``known``
+    accepts (callable[Span] -> bool: a place's main name in the gazetteer), the possessive, then a capitalised
+    name ending in one of ``street_types`` or ``building_words`` (``facility_heads`` of cues.yaml), or
+    anything in a FAC entity (``label``). The role rules make the place literal and the places stage puts the
+    street or building there. A name opening with one of ``saints`` ("St. Paul's Hospital") is the saint the
+    building is dedicated to, not a town."""
+    if span[0].text in saints:
+        return None
+    for m in (1, 2, 3):
+        if m + 1 >= len(span):
+            return None
+        if span[m].lower_ in _POSSESSIVE:
+            last = span[-1].text
+            if (label == "FAC" or last in building_words or last in street_types) and _cap(span[m + 1]) \
+                    and known(span[:m]):
+                return span[:m]
+            return None
+    return None
+
+
 def road_numbers(doc, found: list, taken: bytearray, pattern, prepositions, after) -> None:
     """Add numbered roads ("on the A120", "the M25 southbound", "via the A436, A40 and A429") to ``found``
     as streets (``how = "street"``), which :func:`place_streets` places at the nearest city.
@@ -252,17 +279,22 @@ def facility_mentions(doc, toponyms: list, prepositions, labels, heads=(), head_
         if len(span) and _after(doc, ent.start, prepositions):
             spans.append(span)
     n = len(doc)
+    owners = _place_ends(doc, toponyms)
+    for ent in doc.ents:
+        if ent.label_ in labels and ent.start not in (s.start for s in spans) and _owned(doc, ent.start, owners) \
+                and (ent.label_ == "FAC" or ent[-1].text in heads):
+            spans.append(ent)  # "Seoul's Jamsil Stadium"
     n_named_from = len(spans)  # the spans after this one are named by their head word
     for k in range(1, n):
         if doc[k].text not in heads or (k + 1 < n and _cap(doc[k + 1]) and "\n" not in doc[k].text_with_ws):
             continue  # "Hospital Road", "Centre Court" go on
         a = k
-        while a > 0 and k - a < max_words and "\n" not in doc[a - 1].text_with_ws and (
-                (_cap(doc[a - 1]) and doc[a - 1].text not in heads) or doc[a - 1].text in ("'s", "\u2019s")):
+        while a > 0 and k - a < max_words and "\n" not in doc[a - 1].text_with_ws and not _owned(doc, a, owners) and (
+                (_cap(doc[a - 1]) and doc[a - 1].text not in heads) or doc[a - 1].text in _POSSESSIVE):
             a -= 1
         while a < k and not _cap(doc[a]):
             a += 1
-        if a < k and doc[a].lower_ != "the" and _after(doc, a, head_prepositions):
+        if a < k and doc[a].lower_ != "the" and (_after(doc, a, head_prepositions) or _owned(doc, a, owners)):
             spans.append(doc[a:k + 1])
     seen = set()
     for x, span in enumerate(spans):
@@ -278,6 +310,22 @@ def facility_mentions(doc, toponyms: list, prepositions, labels, heads=(), head_
     return out
 
 
+def _place_ends(doc, toponyms: list) -> set:
+    """The token indices where a literal toponym of the article ends (nationality words aside)."""
+    ends = set()
+    for t in toponyms:
+        if t.how != "demonym" and t.role != "associative":
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None and len(span):
+                ends.add(span.end - 1)
+    return ends
+
+
+def _owned(doc, start: int, owners: set) -> bool:
+    """Whether token ``start`` follows a possessive of a toponym ending in ``owners`` ("[Seoul]'s Jamsil Stadium")."""
+    return start >= 2 and doc[start - 1].lower_ in _POSSESSIVE and start - 2 in owners
+
+
 def _after(doc, start: int, prepositions) -> bool:
     """Whether one of ``prepositions`` stands right before token ``start`` (or before "the" there)."""
     k = start - 1
@@ -286,12 +334,36 @@ def _after(doc, start: int, prepositions) -> bool:
     return k >= 0 and doc[k].lower_ in prepositions
 
 
-def place_streets(gaz, toponyms: list, facility_chars: int = 200) -> list:
+def _own_town(gaz, name: str, towns: list, heads, min_pop: int):
+    """The town whose name opens a venue's name ("Colchester" of "Colchester General Hospital"), or None: a
+    city of that main name (the venue's first one or two words, the first no head word: not "University" of
+    "University of Perpetual Help") that the article names elsewhere, else the most populous one of at least
+    ``min_pop`` people in a country of the article's towns ``towns``."""
+    words = name.split()
+    if not words or words[0] in heads:
+        return None
+    named = {t.entry for t in towns}
+    countries = {gaz.country[t.entry] for t in towns}
+    for n in (2, 1):
+        if len(words) <= n:
+            continue
+        cands = [i for i, primary in gaz.candidates(" ".join(words[:n])) if primary and gaz.feature[i] == F_CITY]
+        if any(i in named for i in cands):
+            return next(i for i in cands if i in named)
+        cands = [i for i in cands if gaz.country[i] in countries and gaz.pop[i] >= min_pop]
+        if cands:
+            return max(cands, key=lambda i: gaz.pop[i])
+    return None
+
+
+def place_streets(gaz, toponyms: list, facility_chars: int = 200, heads=(), min_pop: int = 100000) -> list:
     """Give each street (and facility) the point of the nearest (in the text) city or landmark the article names.
 
     A city whose name opens the street's ("Streatham" for "Streatham High Road") comes first. A
     facility is placed only at a city named within ``facility_chars`` characters of it
-    (``facility_town_chars`` of data/places/cues.yaml), else left out.
+    (``facility_town_chars`` of data/places/cues.yaml), or, failing that, at the city whose name opens
+    its own (:func:`_own_town`; ``heads``: the facility head words, ``min_pop``: ``big_city_population`` of
+    cues.yaml): "Colchester General Hospital" in an article naming English towns; else left out.
 
     A street has no gazetteer entry; ``Toponym.point`` and ``Toponym.near`` (the entry of the city it
     is placed at, which gives its country) are set when such a city is resolved.
@@ -308,8 +380,12 @@ def place_streets(gaz, toponyms: list, facility_chars: int = 200) -> list:
             continue
         own = [t for t in towns if s.text.startswith(t.text + " ")]  # "Streatham High Road" in Streatham
         c = min(own or towns, key=lambda t: abs(t.start - s.start))
-        if s.how == FACILITY and abs(c.start - s.start) > facility_chars:
-            continue  # a venue's town is named close by ("at Terra Kulture in Lagos") or not known
+        if s.how == FACILITY and not own and abs(c.start - s.start) > facility_chars:
+            entry = _own_town(gaz, s.text, towns, heads, min_pop)
+            if entry is None:
+                continue  # a venue's town is named close by ("at Terra Kulture in Lagos") or not known
+            s.near, s.point, s.resolved_by = entry, (gaz.lat[entry], gaz.lon[entry]), s.how
+            continue
         s.near = c.entry
         s.point = c.point if c.point is not None else (gaz.lat[c.entry], gaz.lon[c.entry])
         s.resolved_by = s.how

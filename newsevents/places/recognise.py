@@ -19,7 +19,7 @@ English model tags "Panmunjom" as PERSON and "DMZ" as ORG):
 * a one-word name tagged PERSON after to/from/into hanging from a verb of going ("driving to
   Castlegar", ``destinations`` in cues.yaml);
 * the known members of a list headed by a toponym, a name's other mentions, street names and numbered
-  roads (:mod:`.mentions`);
+  roads, the town of an ORG/FAC entity "<town>'s <street or building>" (:mod:`.mentions`);
 * not a toponym: a name that names something else in the article, a person, a company, a storm
   (:mod:`.name_filters`), a letter-digit code ("M16") or a short unknown abbreviation ("AI") the model
   tags GPE, a "Gulf of X" cut to X (``water_and_landform_nouns``).
@@ -42,7 +42,7 @@ from .demonyms import add_demonyms, demonym_table
 from .gazetteer import (F_ADMIN1, F_ADMIN2, F_CONTINENT, F_COUNTRY, F_LANDMARK, F_REGION, F_WATER, Gazetteer,
                         norm_cached)
 from .name_filters import NameFilters, capitalised as _capitalised
-from .mentions import list_members, repeat_mentions, road_numbers, street_names
+from .mentions import POSSESSOR, list_members, possessor_prefix, repeat_mentions, road_numbers, street_names
 from .toponym import Toponym
 
 __all__ = ["Recogniser", "demonym_table"]
@@ -114,6 +114,7 @@ class Recogniser(NameFilters):
         self.storms_plural = {str(w).lower() for w in (cues.get("storms_plural") or ())}
         #: the head words of buildings and venues (``facility_heads``): "Maywood Hospital" is no organisation
         self.building_words = {str(w) for w in (cues.get("facility_heads") or ())}
+        self.saints = {str(w) for w in (cues.get("saint_words") or ())}
         #: every nationality form of data/actors/countries.tsv, also those a town shares ("Canadian")
         self.nationality_forms: set = set()
         #: group words that name a region only where recognised otherwise ("Arab": the Arab world, not
@@ -256,6 +257,12 @@ class Recogniser(NameFilters):
                 return pre
         return None
 
+    def _possessor(self, span, label: str):
+        """:func:`.mentions.possessor_prefix` of a big city, curated place or name said again (not "Wilson's Farm")."""
+        return possessor_prefix(span, label, lambda p: self._is_known(p, primary=True) and (
+            self._big_city(p.text) or self._curated(p.text) or any(m.start() != p.start_char for m in re.finditer(
+                rf"\b{re.escape(p.text)}\b", p.doc.text))), self.building_words, self.street_types, self.saints)
+
     def _known_part(self, span):
         """The longest gazetteer-known proper-name part of an unknown NER place span, or None.
 
@@ -367,6 +374,7 @@ class Recogniser(NameFilters):
                 if self._is_known(span):
                     add(span, "ner-check")
                 else:
+                    add(self._possessor(span, label), POSSESSOR)
                     self._block(blocked, ent)
             elif label in self.verify and is_dateline(doc, span.start, span.end) \
                     and self._is_known(span, primary=True, capitals=True):
@@ -384,6 +392,8 @@ class Recogniser(NameFilters):
                         pre = self._org_prefix(span)
                         if pre is not None:
                             add(pre, "org-prefix")
+                        else:
+                            add(self._possessor(span, label), POSSESSOR)
                     self._block(blocked, ent)
             else:
                 self._block(blocked, ent)

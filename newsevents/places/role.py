@@ -18,12 +18,14 @@ from typing import Optional
 from ..data import load_tsv, load_yaml
 from .gazetteer import FEATURES
 from .datelines import is_dateline
+from .mentions import STREET
 from .toponym import Toponym
 
 __all__ = ["RoleRules", "load_role_rules", "assign_roles", "organisation_pattern", "LITERAL", "ASSOCIATIVE"]
 
 LITERAL = "literal"
 ASSOCIATIVE = "associative"
+_POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 
 
 @dataclass(frozen=True)
@@ -50,10 +52,15 @@ class RoleRules:
     party_verbs: frozenset = frozenset()
     agent_predicates: frozenset = frozenset()
     listed_by_default: frozenset = frozenset()
+    team_words: frozenset = frozenset()
+    source_heads: frozenset = frozenset()
+    recipient_verbs: frozenset = frozenset()
+    located_suffixes: frozenset = frozenset()
 
     @classmethod
     def from_dict(cls, d: dict) -> "RoleRules":
-        return cls(**{f: frozenset(str(w) if f.endswith("labels") or f.endswith("deps") or f in ("organisation_words", "listed_by_default")
+        return cls(**{f: frozenset(str(w) if f.endswith("labels") or f.endswith("deps")
+                                   or f in ("organisation_words", "listed_by_default", "team_words")
                                    else str(w).lower()
                                    for w in (d.get(f) or ()))
                       for f in cls.__dataclass_fields__})
@@ -76,14 +83,22 @@ def load_role_rules(data_paths=None) -> RoleRules:
     return RoleRules.from_dict(d)
 
 
-def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optional[str]) -> str:
+def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optional[str], how: str = "") -> str:
     """The rule that makes a toponym span associative, or '' (literal)."""
+    doc = span.doc
+    if _located_suffix(doc, span.end, rules):
+        return ""  # "a [Pittsburgh]-based company", "[US]-based": where it is
     ent = ents_by_token.get(span.start)
+    if ent is not None and _team_name(doc, span, ent, rules):
+        return "embedded"  # "[Birmingham] City", "[Mississippi] State's center": a club or a university
+    if how == STREET or (span.end < len(doc) and doc[span.end].lower_ in _POSSESSIVE):
+        # "[Harare's Third Street]", "the [A429] Cirencester junction": a street names a place of its own; an
+        # entity "[Derry]'s Altnagelvin Hospital" is a possessive phrase, whose possessor the rules below judge
+        ent = None
     if ent is not None and ent.label_ in rules.embedded_labels and (ent.start < span.start or ent.end > span.end) \
             and any(t.is_alpha and t.text[:1].isupper() for t in list(ent)[:span.start - ent.start]
                     + list(ent)[span.end - ent.start:]):
         return "embedded"
-    doc = span.doc
     if ent is not None and ent.label_ in rules.language_labels:
         return "language"  # "speaks in [English]": a language, whatever town shares its name
     k = span.end
@@ -103,8 +118,12 @@ def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optio
             return "modifier"
         if any(_word_in(doc[k], rules.agency_heads) for k in range(span.end, head.i + 1)):
             return "body"  # "[Chicago] police", "former [Atlanta] Mayor Kasim Reed", "a [Brooklyn] man"
-    if dep == "poss" and (_word_in(head, rules.agency_heads) or _word_in(head, rules.located_heads)):
+    if dep == "poss" and (_word_in(head, rules.agency_heads) or _word_in(head, rules.located_heads)) \
+            and not (head.text[:1].isupper() and _literal_head(head, rules)):  # not "[Derry]'s Altnagelvin Hospital"
         return "possessor"  # "[China]'s commerce ministry", "[Dominica]'s request", "[Russia]'s embassy"
+    if dep == "poss" and head.pos_ == "PROPN" and head.i > span.end and any(
+            _word_in(doc[k], rules.agency_heads) for k in range(span.end, head.i)):
+        return "possessor"  # "[Venezuela]'s Mining Minister Victor Cano", "[South Africa]'s ex-President Jacob Zuma"
     if dep in rules.subject_deps and head.lemma_.lower() not in rules.copulas and head.pos_ in ("VERB", "AUX") \
             and not _holds(head, rules):
         return "agent"
@@ -117,6 +136,11 @@ def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optio
         return "agent"
     if dep == "pobj" and head.lower_ in rules.agent_prepositions_anywhere:
         return "agent"  # "sanctions against [Iran]", "a response by [Russia]"
+    if dep == "pobj" and head.lower_ == "from" and (_word_in(head.head, rules.source_heads) or any(
+            c.dep_ == "dobj" and _word_in(c, rules.source_heads) for c in head.head.children)):
+        return "party"  # "permission from [Georgia]", "backing from [the United States]", "independence from [Britain]"
+    if dep == "pobj" and head.lower_ == "to" and head.head.pos_ == "VERB" and _word_in(head.head, rules.recipient_verbs):
+        return "party"  # "selling artillery to [Saudi Arabia]", "it was explained to [Rome]"
     if dep == "pobj" and head.lower_ == "of" and _word_in(head.head, rules.agency_heads):
         return "possessor"  # "the government of [Ukraine]", "the people of [Mexico]"
     if dep == "pobj" and head.lower_ in rules.relation_prepositions and _word_in(head.head, rules.relation_heads):
@@ -126,6 +150,53 @@ def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optio
     if dep in ("dobj", "dative", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in rules.party_verbs:
         return "party"  # "Britain accused [Russia]", "urges [Ukraine] to abolish", "[Moscow] is accused"
     return ""
+
+
+def _modifies_a_place_noun(span, rules: RoleRules) -> bool:
+    """Whether a nationality word modifies a noun of ``literal_heads``: directly ("[British] farms"), through
+    the modifiers after it ("the [Syrian]-Turkish border"), or, where the parse hung it elsewhere, as the
+    word right before such a noun that ends its phrase ("languish in [Azerbaijani] jails")."""
+    doc = span.doc
+    tok = span.root
+    for _ in range(4):
+        if tok.dep_ not in rules.modifier_deps or tok.head.i < span.end:
+            break
+        tok = tok.head
+        if _literal_head(tok, rules) and tok.pos_ in ("NOUN", "PROPN"):
+            return True
+    k = span.end
+    return k < len(doc) and doc[k].pos_ == "NOUN" and doc[k].is_lower and _literal_head(doc[k], rules) \
+        and not (k + 1 < len(doc) and doc[k + 1].pos_ in ("NOUN", "PROPN"))
+
+
+def _located_suffix(doc, end: int, rules: RoleRules) -> bool:
+    """Whether the toponym ending at token ``end`` is followed by "-<one of located_suffixes>" ("-based"), perhaps
+    after the ", <Region>" that qualifies it ("a Pittsburgh, Pennsylvania-based company")."""
+    k = end
+    if k < len(doc) and doc[k].text == ",":
+        q = k + 1
+        while q < len(doc) and q < k + 4 and doc[q].pos_ == "PROPN":
+            q += 1
+        if q > k + 1 and q < len(doc) and doc[q].text in ("-", "\u2013"):
+            k = q
+    if k < len(doc) and doc[k].text in ("-", "\u2013"):
+        k += 1
+    elif k < len(doc) and doc[k].text.startswith("-"):
+        return doc[k].text[1:].lower() in rules.located_suffixes
+    return k > end and k < len(doc) and doc[k].lower_ in rules.located_suffixes
+
+
+def _team_name(doc, span, ent, rules: RoleRules) -> bool:
+    """Whether the entity ``ent`` is the toponym ``span`` and one of ``team_words`` after it ("Birmingham City",
+    "Mississippi State", perhaps with "'s"), no capitalised word following: the name of a club or university.
+    The gazetteer's own names of that shape ("Kansas City", "Washington State") are one toponym, never a part."""
+    if ent.start != span.start or ent.end <= span.end or doc[span.end].text not in rules.team_words:
+        return False
+    rest = [t for t in doc[span.end + 1:ent.end] if t.lower_ not in _POSSESSIVE]
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if rest or ent.end - span.end > 1 or (after is not None and after.lower_ in _POSSESSIVE):
+        return not rest  # "Mississippi State's Roshunda Johnson": the name ends at the possessive
+    return not (after is not None and after.text[:1].isupper() and after.is_alpha)
 
 
 def _holds(verb, rules: RoleRules) -> bool:
@@ -212,8 +283,7 @@ def assign_roles(doc, toponyms: list, rules: RoleRules, gaz=None, organisations=
         if t.how == "demonym":
             t.role, t.role_why = ASSOCIATIVE, "demonym"
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
-            if span is not None and len(span) and span.root.dep_ in rules.modifier_deps \
-                    and span.root.head.i >= span.end and _literal_head(span.root.head, rules):
+            if span is not None and len(span) and _modifies_a_place_noun(span, rules):
                 t.role, t.role_why = LITERAL, ""  # "the [Syrian]-Turkish border", "[British] farms"
             continue
         if t.how == "dateline":  # where the story was filed: a place, whatever the parse makes of it
@@ -231,7 +301,7 @@ def assign_roles(doc, toponyms: list, rules: RoleRules, gaz=None, organisations=
             feature = next(iter(rules.modifier_features), None)
         elif t.entry is not None:
             feature = FEATURES[gaz.feature[t.entry]]
-        why = _why_associative(span, rules, ents_by_token, feature) if span is not None and len(span) else ""
+        why = _why_associative(span, rules, ents_by_token, feature, t.how) if span is not None and len(span) else ""
         t.role, t.role_why = (ASSOCIATIVE, why) if why else (LITERAL, "")
     _qualifiers_follow(doc.text, toponyms)
 

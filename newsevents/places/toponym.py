@@ -14,7 +14,7 @@ class Toponym:
     start: int
     end: int
     text: str
-    how: str  # "ner", "ner-check", "gazetteer", "org-prefix", "demonym", "repeat", "street"
+    how: str  # "ner", "ner-check", "gazetteer", "org-prefix", "possessor", "demonym", "repeat", "street", ...
     qualifier: Optional[str] = None  # the ", Texas" that follows, if any
     forced: Optional[int] = None  # the gazetteer entry a demonym names (its country)
     point: Optional[tuple] = None  # (lat, lon) overriding the entry's point (a US county placed by context)
