@@ -304,3 +304,9 @@ def test_a_ban_told_as_an_act_stays(nlp, stage):
 
 def test_a_decree_banning_is_still_a_ban(nlp, stage):
     one(run(nlp, stage, "On Friday, Egypt signed a decree banning the niqab in public offices."), "COERCE")
+
+
+def test_a_pair_of_leaders_misparsed_as_a_modifier_are_both_actors(pipeline):
+    ev = one(pipeline("Donald Trump and Turkish President Recep Tayyip Erdoğan spoke on the phone on Sunday.").events,
+             "CONSULT")
+    assert sorted(codes(ev.actors)) == ["TUR", "USA"]

@@ -238,6 +238,11 @@ def refs(rules: EventRules, state: ArticleState, toks: Iterable) -> list:
     out, seen = [], set()
     for tok in toks:
         group = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
+        # "Donald Trump and Turkish President Recep Tayyip Erdoğan spoke": the parser hangs the
+        # first name on the second as a modifier with its own "and"
+        group += [c for c in tok.children if c.dep_ in ("nmod", "compound") and c.i < tok.i
+                  and any(g.dep_ == "cc" and g.lower_ == "and" for g in c.children)
+                  and any(g.dep_ == "conj" for g in c.children)]
         # "The US, Russia, and Switzerland met": the parser reads the list as an apposition
         for c in tok.children:
             if c.dep_ == "appos" and any(x.dep_ == "cc" for x in list(c.children) + list(tok.children)) \
