@@ -179,3 +179,11 @@ def test_he_is_the_possessor_of_a_subject_that_is_a_thing(quotes):
     # the possessor of a person is not "he": the lawyer is
     got = quotes("Mr. Trump’s lawyer said the deal was fair. He said the talks would go on.")
     assert [sp for *_, sp in got] == ["Donald Trump's lawyer", "Donald Trump's lawyer"]
+
+
+def test_of_two_subjects_the_parser_gives_the_cue_the_nearer_one_speaks(pipeline):
+    # trial 9: the clause "Millions dwell in the nation's slums" became the speaker
+    text = ("Millions dwell in the nation's slums, and while there was no suggestion of sabotage, "
+            "local activists claimed fires had been deliberately set to clear away slum buildings.")
+    quotes = pipeline(text).quotes
+    assert quotes and quotes[0].source.text == "local activists"

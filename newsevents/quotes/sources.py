@@ -18,6 +18,9 @@ def source_of(lex, doc, v):
     if len(subjs) > 1:
         # '"My reaction, that was outrageous," Axelrod said': the quotation's clause is no subject
         subjs = [c for c in subjs if not opens_quotation(doc, c)] or subjs
+        # "Millions dwell in the slums, and while ..., local activists claimed": of two subjects
+        # the parser gives one verb, the nearer one is the cue's
+        subjs = sorted(subjs, key=lambda c: abs(v.i - c.i))
         subj = subjs[0]
         # a caption line the parser made a second subject ('—One of the victim's lawyers\n\nBoth
         # officers indicated ...'): the subject in the cue's own paragraph
