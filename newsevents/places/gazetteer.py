@@ -58,7 +58,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
-from ..data import load_tsv
+from ..data import load_tsv, load_yaml
 
 logger = logging.getLogger("newsevents")
 
@@ -308,6 +308,7 @@ class Gazetteer:
         self._add_supplement(data_paths)
         self._add_us_counties()
         self._add_subdivisions(d.get("subdivisions") or ())
+        self._add_article_variants(data_paths)
         self.load_seconds = time.perf_counter() - t0
 
     # -- building -------------------------------------------------------------
@@ -338,6 +339,29 @@ class Gazetteer:
                 self.index[k] = tuple(i if c == ~i else c for c in old)
             return
         self.index[k] = old + (code,)
+
+    def _add_article_variants(self, data_paths) -> None:
+        """Index "Al Qāmishlī" also as "Qamishli" (``places/name_variants.yaml``): a town of a listed
+        country whose primary name opens with an Arabic article, when the bare name is no other
+        place's name and the town is big enough. Adds primary index keys; entries are unchanged."""
+        spec = load_yaml("places/name_variants.yaml", extra=data_paths) or {}
+        prefixes = tuple(f"{str(p).lower().rstrip('-')} " for p in spec.get("article_prefixes") or ())
+        countries = frozenset(str(c).upper() for c in spec.get("article_countries") or ())
+        floor = int(spec.get("min_population") or 0)
+        if not prefixes or not countries:
+            return
+        added = {}
+        for key, codes in self.index.items():
+            if not key.startswith(prefixes):
+                continue
+            bare = key.split(" ", 1)[1]
+            if not bare or bare in self.index or " " in bare and len(bare) < 4:
+                continue
+            for c in codes:
+                if c >= 0 and self.country[c] in countries and self.pop[c] >= floor:
+                    added.setdefault(bare, []).append(c)
+        for bare, entries in added.items():
+            self.index[bare] = tuple(dict.fromkeys(entries))
 
     def _add_countries(self, data_paths) -> None:
         for row in load_tsv("places/countries.tsv", extra=data_paths):
