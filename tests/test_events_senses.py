@@ -310,3 +310,12 @@ def test_a_pair_of_leaders_misparsed_as_a_modifier_are_both_actors(pipeline):
     ev = one(pipeline("Donald Trump and Turkish President Recep Tayyip Erdoğan spoke on the phone on Sunday.").events,
              "CONSULT")
     assert sorted(codes(ev.actors)) == ["TUR", "USA"]
+
+
+def test_future_passive_without_agent_promises_nothing(nlp, stage):
+    events = run(nlp, stage, "Egypt's family would be consulted before any comment was released.")
+    assert "AGREE" not in types(events)
+
+
+def test_future_meeting_of_a_named_side_is_a_promise(nlp, stage):
+    one(run(nlp, stage, "Egypt will meet Israel next week."), "AGREE")
