@@ -319,3 +319,17 @@ def test_future_passive_without_agent_promises_nothing(nlp, stage):
 
 def test_future_meeting_of_a_named_side_is_a_promise(nlp, stage):
     one(run(nlp, stage, "Egypt will meet Israel next week."), "AGREE")
+
+
+def test_handing_over_hostages_is_their_release(nlp, stage):
+    ev = one(run(nlp, stage, "Egypt handed over the two hostages to Israel on Monday."), "RETREAT")
+    assert ev.mode == "release" and codes(ev.actors) == ["EGY"]
+
+
+def test_handing_over_weapons_is_aid(nlp, stage):
+    one(run(nlp, stage, "Egypt handed over weapons to Israel."), "AID")
+
+
+def test_handing_over_a_suspect_is_an_extradition(nlp, stage):
+    ev = one(run(nlp, stage, "Egypt handed over the suspect to Israel on Monday."), "COOPERATE")
+    assert "ISR" in codes(ev.recipients)
