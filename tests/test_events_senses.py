@@ -333,3 +333,12 @@ def test_handing_over_weapons_is_aid(nlp, stage):
 def test_handing_over_a_suspect_is_an_extradition(nlp, stage):
     ev = one(run(nlp, stage, "Egypt handed over the suspect to Israel on Monday."), "COOPERATE")
     assert "ISR" in codes(ev.recipients)
+
+
+@pytest.mark.parametrize("text,victim", [
+    ('The SDF spokesman said, "The statement is a stab in the back for the SDF."', "Syrian Democratic Forces"),
+    ("The Egyptian minister said the decision was an insult to Syria.", "Syria"),
+])
+def test_whom_a_wrong_is_done_to_is_not_accused(pipeline, text, victim):
+    ev = one(pipeline(text).events, "ACCUSE")
+    assert victim not in [r.canonical for r in ev.recipients]

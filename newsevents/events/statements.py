@@ -221,7 +221,10 @@ def _victims(rules: "EventRules", state: "ArticleState", word, name: str = "disa
     word = _key_word(word)
     if word.dep_ in ("amod", "compound") and word.head.pos_ in ("NOUN", "PROPN"):
         word = word.head  # "this appalling attack on the Police Prefecture": the noun it judges
-    heads = [g for c in word.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon")
+    # ("an aggression on Iraq", "a stab in the back for the SDF", "an insult to the Kurds")
+    near = [word] + [g for c in word.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    heads = [g for t in near
+             for c in t.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon", "for", "to")
              for g in c.children if g.dep_ == "pobj"]
     if name == "threaten":
         heads += [c for t in (word, word.head) for c in t.children if c.dep_ == "poss"]
