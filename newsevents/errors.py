@@ -86,6 +86,8 @@ class Errors:
             "characters begun; 0: none), or "
             "split the article (a text with no sentence ends is the usual cause).")
     E107 = "The input is {kind}, not text: extract its text first (newsevents reads text, HTML, feeds, WARC and JSON lines)."
+    E108 = ("The article's text is only a byline ('{text}'), no sentence: nothing was extracted. A feed that "
+            "carries bylines for text: pass the items' pages (newsevents watch fetches them).")
     E199 = "Processing failed: {reason}."
     # readers of web inputs: HTML pages, RSS/Atom feeds, WARC files (newsevents/sources/)
     E030 = "Can't read HTML page {name}: {reason}. Pass a saved web page (any charset declared in it or in HTTP)."

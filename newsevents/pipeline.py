@@ -354,6 +354,9 @@ class Pipeline:
         stop_words = getattr(self.nlp.Defaults, "stop_words", None) or set()
         self._stop_words = {w.lower() for w in stop_words}
         self._rivals = _rival_words(self.options.rival_languages)
+        from .bylines import BylineCheck
+
+        self._byline = BylineCheck(self.options.data_paths)
 
     @property
     def stage_names(self) -> list[str]:
@@ -362,7 +365,7 @@ class Pipeline:
     # -- input checks -------------------------------------------------------
     def _check(self, art: ArticleInput) -> tuple:
         """RETURNS (tuple[str, str | None]): the text and its language ("en"; None when too short to
-        tell). RAISES ArticleProblem: E101-E105, E107."""
+        tell). RAISES ArticleProblem: E101-E105, E107, E108."""
         text = art.text
         if isinstance(text, (bytes, bytearray)):
             kind = next((name for magic, name in _FILE_SIGNATURES if bytes(text[:8]).startswith(magic)), None)
@@ -376,6 +379,8 @@ class Pipeline:
             raise ArticleProblem("E199", reason=f"the text is a {type(text).__name__}, not str or bytes")
         if not text or not text.strip():
             raise ArticleProblem("E101")
+        if self._byline(text.strip()):  # a feed item whose description is its byline
+            raise ArticleProblem("E108", text=" ".join(text.split()))
         sample = text[:20000]
         controls = len(_CONTROL.findall(sample))
         if controls / max(1, len(sample)) > 0.05:
