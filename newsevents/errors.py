@@ -81,7 +81,8 @@ class Errors:
     E104 = ("The article has {n:,} characters, more than the limit of {limit:,}. Raise it with "
             "--max-chars (the text is then processed in chunks of paragraphs).")
     E105 = "The article does not look English ({reason}); nothing was extracted."
-    E106 = ("Processing the article ({n:,} characters) took longer than the limit of {limit:g} s, in {step}; "
+    E106 = ("Processing the article ({n:,} characters) took longer than the limit of {limit:g} s of CPU time "
+            "(or {wall:g} s on the clock, waiting included), in {step}; "
             "it was stopped and the batch went on. Raise the limit with --article-seconds (seconds per 100,000 "
             "characters begun; 0: none), or "
             "split the article (a text with no sentence ends is the usual cause).")

@@ -98,12 +98,14 @@ class Options:
         token key once and share it (``newsevents.attrcache``; identical output, faster).
     paragraph_breaks (bool): a line break always ends a sentence (``newsevents.paragraphs``):
         a headline, dateline or signature line is never parsed into the sentence after it.
-    article_seconds (float): the most seconds one article may take, its parse and its stages
-        together, per ``chunk_chars`` characters begun (a 1 MB transcript in 10 chunks gets ten
-        times as long). 60 by default: the slowest Wikinews article takes under 2 s, 50,000 words
-        without a full stop (300,000 characters) about 20 s, and 1,000,000 characters about
-        100 s on a shared 2-core machine. A longer one becomes E106 and the batch goes on.
-        0 or None: no limit. See :func:`time_limit` for how it is enforced.
+    article_seconds (float): the most seconds of CPU time one article may take, its parse and its
+        stages together, per ``chunk_chars`` characters begun (a 1 MB transcript in 10 chunks gets
+        ten times as long); CPU time, so that a machine loaded by other programs does not stop an
+        article that would finish in it, with a wall-clock backstop of ``WALL_FACTOR`` (10) times
+        as long for an article that waits without computing. 60 by default: the slowest Wikinews
+        article takes under 2 s, 50,000 words without a full stop (280,000 characters) about
+        27 s, and 1,000,000 characters about 100 s. A longer one becomes E106 and the batch goes
+        on. 0 or None: no limit. See :func:`time_limit` for how it is enforced.
     place_demonyms (bool): also list nationality adjectives and demonyms ("Syrian",
         "Americans") in ``analysis.places`` (``resolved_by="demonym"``), as the geoparsing gold
         sets annotate them (GeoWebNews: associative toponyms; LGL, TR-News). Off by default: a
@@ -245,34 +247,62 @@ class ArticleTimeout(BaseException):
     ``except Exception`` of a stage or a library can't swallow it."""
 
 
+#: an article that waits without computing (a lock, a read that never returns) uses no CPU time:
+#: it is stopped once this many times its CPU seconds have passed on the clock
+WALL_FACTOR = 10
+
+
+class Budget:
+    """An article's time: CPU seconds of the thread that analyses it (``time.thread_time``: what
+    other processes take on a loaded machine is not counted), and a wall-clock backstop of
+    ``WALL_FACTOR`` times as long, so that an article waiting without computing is stopped too.
+
+    seconds (float): the CPU seconds allowed.
+    """
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.wall_seconds = seconds * WALL_FACTOR
+        self.started = time.monotonic()
+        self._cpu = time.thread_time()
+
+    def expired(self) -> bool:
+        """RETURNS (bool): the CPU seconds, or the wall-clock backstop, are used up."""
+        return (time.thread_time() - self._cpu > self.seconds
+                or time.monotonic() - self.started > self.wall_seconds)
+
+
 @contextmanager
 def time_limit(seconds: Optional[float]):
-    """Raise :class:`ArticleTimeout` in the block once ``seconds`` have passed.
+    """Raise :class:`ArticleTimeout` in the block once it has used ``seconds`` of CPU time (or
+    ``WALL_FACTOR`` times as many seconds have passed on the clock: see :class:`Budget`).
 
     In the main thread of a process on a POSIX system (the CLI, and each ``--workers``
-    process) a real-time timer (``signal.setitimer``) interrupts the block wherever it is:
-    in a stage's Python loops at once, inside spaCy's compiled parser as soon as it hands
-    back control (after the Doc in hand). Elsewhere (another thread, Windows) nothing is
-    interrupted and the caller checks ``deadline`` between steps. A handler and timer set
-    before are put back afterwards.
-    YIELDS (float | None): the deadline (``time.monotonic()``), None when unlimited.
+    process) a real-time timer (``signal.setitimer``) goes off after ``seconds`` (the CPU time of
+    one thread can't be more), then every tenth of it (at most every second), and its handler
+    checks the budget: the block is interrupted wherever it is, in a stage's Python loops at
+    once, inside spaCy's compiled parser as soon as it hands back control (after the Doc in
+    hand). Elsewhere (another thread, Windows) nothing is interrupted and the caller checks
+    ``budget.expired()`` between steps. A handler and timer set before are put back afterwards.
+    YIELDS (Budget | None): the article's budget, None when unlimited.
     """
     if not seconds or seconds <= 0:
         yield None
         return
-    deadline = time.monotonic() + seconds
+    budget = Budget(seconds)
     if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        yield deadline
+        yield budget
         return
 
     def expire(signum, frame):
-        raise ArticleTimeout()
+        if budget.expired():
+            raise ArticleTimeout()
 
     previous = signal.signal(signal.SIGALRM, expire)
-    old_delay, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
+    old_delay, _ = signal.setitimer(signal.ITIMER_REAL, seconds, min(1.0, max(0.01, seconds / 10)))
     late = None
     try:
-        yield deadline
+        yield budget
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         try:  # signal.signal() first runs a handler still pending (a timer that ran out in compiled code)
@@ -281,7 +311,7 @@ def time_limit(seconds: Optional[float]):
             signal.signal(signal.SIGALRM, previous)
             late = err
         if old_delay:  # an outer timer keeps running, less the time spent here
-            signal.setitimer(signal.ITIMER_REAL, max(1e-3, old_delay - (time.monotonic() - deadline + seconds)))
+            signal.setitimer(signal.ITIMER_REAL, max(1e-3, old_delay - (time.monotonic() - budget.started)))
     if late is not None:
         raise late
 
@@ -495,7 +525,7 @@ class Pipeline:
             except ArticleTimeout:
                 logger.debug("article %s took longer than %s s (%s)", analysis.id, limit, step[0])
                 analysis.error = ArticleError(code="E106", message="[E106] " + Errors.E106.format(
-                    limit=limit, step=step[0], n=len(text)))
+                    limit=limit, wall=limit * WALL_FACTOR, step=step[0], n=len(text)))
                 _drop_records(analysis)
             except Exception as err:  # one article's failure must not stop the batch
                 logger.debug("parsing article %s failed", analysis.id, exc_info=True)
@@ -535,11 +565,11 @@ class Pipeline:
         yield from self.nlp.pipe(group, batch_size=self.options.batch_size)
 
     def run_stages(self, doc, analysis: ArticleAnalysis, published: Optional[Date],
-                   deadline: Optional[float] = None) -> ArticleAnalysis:
+                   deadline: Optional[Budget] = None) -> ArticleAnalysis:
         """Run every stage on a parsed Doc; a failing stage becomes E199 on the analysis.
 
-        deadline (float | None): ``time.monotonic()`` value after which no further stage starts
-            (RAISES ArticleTimeout): the check where the timer of :func:`time_limit` can't run.
+        deadline (Budget | None): once it has expired no further stage starts (RAISES
+            ArticleTimeout): the check where the timer of :func:`time_limit` can't run.
         """
         try:
             ctx = Context(doc, analysis, published, self.options)
@@ -548,7 +578,7 @@ class Pipeline:
                 reason=f"reading the parse: {type(err).__name__}: {err}"))
             return analysis
         for stage in self.stages:
-            if deadline is not None and time.monotonic() > deadline:
+            if deadline is not None and deadline.expired():
                 raise ArticleTimeout()
             try:
                 stage(ctx)
