@@ -81,11 +81,14 @@ class Errors:
     E104 = ("The article has {n:,} characters, more than the limit of {limit:,}. Raise it with "
             "--max-chars (the text is then processed in chunks of paragraphs).")
     E105 = "The article does not look English ({reason}); nothing was extracted."
-    E106 = ("Processing the article ({n:,} characters) took longer than the limit of {limit:g} s, in {step}; "
+    E106 = ("Processing the article ({n:,} characters) took longer than the limit of {limit:g} s of CPU time "
+            "(or {wall:g} s on the clock, waiting included), in {step}; "
             "it was stopped and the batch went on. Raise the limit with --article-seconds (seconds per 100,000 "
             "characters begun; 0: none), or "
             "split the article (a text with no sentence ends is the usual cause).")
     E107 = "The input is {kind}, not text: extract its text first (newsevents reads text, HTML, feeds, WARC and JSON lines)."
+    E108 = ("The article's text is only a byline ('{text}'), no sentence: nothing was extracted. A feed that "
+            "carries bylines for text: pass the items' pages (newsevents watch fetches them).")
     E199 = "Processing failed: {reason}."
     # readers of web inputs: HTML pages, RSS/Atom feeds, WARC files (newsevents/sources/)
     E030 = "Can't read HTML page {name}: {reason}. Pass a saved web page (any charset declared in it or in HTTP)."

@@ -18,16 +18,13 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-import signal
-import threading
-import time
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date as Date, datetime
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Union
 
 from .errors import ArticleProblem, Errors, ModelError, NewsEventsError
+from .timelimit import WALL_FACTOR, ArticleTimeout, Budget, time_limit  # noqa: F401  (time_limit: public here too)
 from .records import ArticleAnalysis, ArticleError, Evidence
 
 logger = logging.getLogger("newsevents")
@@ -98,12 +95,14 @@ class Options:
         token key once and share it (``newsevents.attrcache``; identical output, faster).
     paragraph_breaks (bool): a line break always ends a sentence (``newsevents.paragraphs``):
         a headline, dateline or signature line is never parsed into the sentence after it.
-    article_seconds (float): the most seconds one article may take, its parse and its stages
-        together, per ``chunk_chars`` characters begun (a 1 MB transcript in 10 chunks gets ten
-        times as long). 60 by default: the slowest Wikinews article takes under 2 s, 50,000 words
-        without a full stop (300,000 characters) about 20 s, and 1,000,000 characters about
-        100 s on a shared 2-core machine. A longer one becomes E106 and the batch goes on.
-        0 or None: no limit. See :func:`time_limit` for how it is enforced.
+    article_seconds (float): the most seconds of CPU time one article may take, its parse and its
+        stages together, per ``chunk_chars`` characters begun (a 1 MB transcript in 10 chunks gets
+        ten times as long); CPU time, so that a machine loaded by other programs does not stop an
+        article that would finish in it, with a wall-clock backstop of ``WALL_FACTOR`` (10) times
+        as long for an article that waits without computing. 60 by default: the slowest Wikinews
+        article takes under 2 s, 50,000 words without a full stop (280,000 characters) about
+        27 s, and 1,000,000 characters about 100 s. A longer one becomes E106 and the batch goes
+        on. 0 or None: no limit. See :func:`time_limit` for how it is enforced.
     place_demonyms (bool): also list nationality adjectives and demonyms ("Syrian",
         "Americans") in ``analysis.places`` (``resolved_by="demonym"``), as the geoparsing gold
         sets annotate them (GeoWebNews: associative toponyms; LGL, TR-News). Off by default: a
@@ -240,52 +239,6 @@ class Context:
         return f"{prefix}{n}"
 
 
-class ArticleTimeout(BaseException):
-    """Raised into an article's processing when its time is up. A BaseException, so that the
-    ``except Exception`` of a stage or a library can't swallow it."""
-
-
-@contextmanager
-def time_limit(seconds: Optional[float]):
-    """Raise :class:`ArticleTimeout` in the block once ``seconds`` have passed.
-
-    In the main thread of a process on a POSIX system (the CLI, and each ``--workers``
-    process) a real-time timer (``signal.setitimer``) interrupts the block wherever it is:
-    in a stage's Python loops at once, inside spaCy's compiled parser as soon as it hands
-    back control (after the Doc in hand). Elsewhere (another thread, Windows) nothing is
-    interrupted and the caller checks ``deadline`` between steps. A handler and timer set
-    before are put back afterwards.
-    YIELDS (float | None): the deadline (``time.monotonic()``), None when unlimited.
-    """
-    if not seconds or seconds <= 0:
-        yield None
-        return
-    deadline = time.monotonic() + seconds
-    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        yield deadline
-        return
-
-    def expire(signum, frame):
-        raise ArticleTimeout()
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    old_delay, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
-    late = None
-    try:
-        yield deadline
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        try:  # signal.signal() first runs a handler still pending (a timer that ran out in compiled code)
-            signal.signal(signal.SIGALRM, previous)
-        except ArticleTimeout as err:
-            signal.signal(signal.SIGALRM, previous)
-            late = err
-        if old_delay:  # an outer timer keeps running, less the time spent here
-            signal.setitimer(signal.ITIMER_REAL, max(1e-3, old_delay - (time.monotonic() - deadline + seconds)))
-    if late is not None:
-        raise late
-
-
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -354,6 +307,9 @@ class Pipeline:
         stop_words = getattr(self.nlp.Defaults, "stop_words", None) or set()
         self._stop_words = {w.lower() for w in stop_words}
         self._rivals = _rival_words(self.options.rival_languages)
+        from .bylines import BylineCheck
+
+        self._byline = BylineCheck(self.options.data_paths)
 
     @property
     def stage_names(self) -> list[str]:
@@ -362,7 +318,7 @@ class Pipeline:
     # -- input checks -------------------------------------------------------
     def _check(self, art: ArticleInput) -> tuple:
         """RETURNS (tuple[str, str | None]): the text and its language ("en"; None when too short to
-        tell). RAISES ArticleProblem: E101-E105, E107."""
+        tell). RAISES ArticleProblem: E101-E105, E107, E108."""
         text = art.text
         if isinstance(text, (bytes, bytearray)):
             kind = next((name for magic, name in _FILE_SIGNATURES if bytes(text[:8]).startswith(magic)), None)
@@ -376,6 +332,8 @@ class Pipeline:
             raise ArticleProblem("E199", reason=f"the text is a {type(text).__name__}, not str or bytes")
         if not text or not text.strip():
             raise ArticleProblem("E101")
+        if self._byline(text.strip()):  # a feed item whose description is its byline
+            raise ArticleProblem("E108", text=" ".join(text.split()))
         sample = text[:20000]
         controls = len(_CONTROL.findall(sample))
         if controls / max(1, len(sample)) > 0.05:
@@ -490,7 +448,7 @@ class Pipeline:
             except ArticleTimeout:
                 logger.debug("article %s took longer than %s s (%s)", analysis.id, limit, step[0])
                 analysis.error = ArticleError(code="E106", message="[E106] " + Errors.E106.format(
-                    limit=limit, step=step[0], n=len(text)))
+                    limit=limit, wall=limit * WALL_FACTOR, step=step[0], n=len(text)))
                 _drop_records(analysis)
             except Exception as err:  # one article's failure must not stop the batch
                 logger.debug("parsing article %s failed", analysis.id, exc_info=True)
@@ -530,11 +488,11 @@ class Pipeline:
         yield from self.nlp.pipe(group, batch_size=self.options.batch_size)
 
     def run_stages(self, doc, analysis: ArticleAnalysis, published: Optional[Date],
-                   deadline: Optional[float] = None) -> ArticleAnalysis:
+                   deadline: Optional[Budget] = None) -> ArticleAnalysis:
         """Run every stage on a parsed Doc; a failing stage becomes E199 on the analysis.
 
-        deadline (float | None): ``time.monotonic()`` value after which no further stage starts
-            (RAISES ArticleTimeout): the check where the timer of :func:`time_limit` can't run.
+        deadline (Budget | None): once it has expired no further stage starts (RAISES
+            ArticleTimeout): the check where the timer of :func:`time_limit` can't run.
         """
         try:
             ctx = Context(doc, analysis, published, self.options)
@@ -543,7 +501,7 @@ class Pipeline:
                 reason=f"reading the parse: {type(err).__name__}: {err}"))
             return analysis
         for stage in self.stages:
-            if deadline is not None and time.monotonic() > deadline:
+            if deadline is not None and deadline.expired():
                 raise ArticleTimeout()
             try:
                 stage(ctx)

@@ -231,7 +231,7 @@ def test_time_limit_stops_a_stage_and_puts_back_an_outer_timer(nlp):
         def __call__(self, ctx):
             while True:
                 try:
-                    time.sleep(0.01)
+                    sum(range(1000))  # computing: CPU time, what the limit measures
                 except Exception:
                     pass
 
@@ -250,6 +250,32 @@ def test_time_limit_stops_a_stage_and_puts_back_an_outer_timer(nlp):
         signal.signal(signal.SIGALRM, previous)
     with time_limit(None) as deadline:
         assert deadline is None
+
+
+def test_the_time_limit_counts_cpu_time_and_stops_a_waiting_article_on_the_clock(nlp):
+    """--article-seconds measures the CPU time of the article's thread: time spent waiting (as on a
+    machine loaded by other programs) is not counted. An article that waits without computing is
+    still stopped, at WALL_FACTOR times its seconds on the clock."""
+    import time
+
+    from newsevents.pipeline import WALL_FACTOR, Budget
+
+    budget = Budget(1.0)
+    time.sleep(1.2)  # no CPU used: within 1 s of CPU and the 10 s backstop
+    assert not budget.expired()
+    assert WALL_FACTOR == 10 and Budget(0.5).wall_seconds == 5.0
+
+    class Wait:
+        name = "wait"
+
+        def __call__(self, ctx):
+            while True:
+                time.sleep(0.01)
+
+    waiting = Pipeline(Options(article_seconds=0.2, stages=()), nlp=nlp)  # the parse of one sentence: far below 0.2 s
+    waiting.stages.append(Wait())
+    out = waiting("Police arrested 20 protesters in Hong Kong on Sunday.", id="w")
+    assert out.error.code == "E106" and "the stages" in out.error.message and "2 s on the clock" in out.error.message
 
 
 def test_a_parse_failure_costs_that_article_only(nlp, monkeypatch):

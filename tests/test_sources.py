@@ -357,7 +357,7 @@ def test_read_inputs_dispatch(tmp_path):
     (tmp_path / "d.rss").write_bytes(RSS_EMPTY)
     (tmp_path / "e.bin").write_text("ignored: not a known ending", encoding="utf-8")
     arts = list(read_inputs([str(tmp_path)]))
-    assert [a.id for a in arts] == ["a", "j1", "c", str(tmp_path / "d.rss")]
+    assert [a.id for a in arts] == ["a", "j1", "c", "d"]  # the E033 record of d.rss: its path in the folder
     assert arts[0].text == b"Negotiators met in Geneva." and arts[1].published == date(2019, 7, 1)
     assert arts[2].title == "Talks resume in Geneva" and arts[2].published == date(2019, 7, 1)
     assert arts[3].problem[0] == "E033"

@@ -116,3 +116,27 @@ def test_a_folder_walk_leaves_out_text_files_named_as_a_copy_of_a_page_beside_th
     assert [a.id for a in read_inputs([str(root / "hk.expected.txt")])] == ["hk.expected"]  # by name: read
     assert sorted(Path(f).relative_to(root).as_posix() for f in expand_inputs([str(root)])) == [
         "hk.html", "hk.txt", "sub/hk.expected.txt"]
+
+
+EMPTY_RSS = (b'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Nothing yet</title>'
+             b'<link>http://example.com/</link><description>An empty channel</description></channel></rss>')
+TWO_ITEMS = (b'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>News</title>'
+             b'<item><title>Talks</title><guid>urn:news:1</guid><description>Talks resumed in Geneva.</description></item>'
+             b'<item><title>Aid</title><description>Japan will send aid to the Philippines.</description></item>'
+             b'</channel></rss>')
+
+
+def test_a_feed_file_given_by_itself_is_named_without_its_ending(tmp_path):
+    """README, Article ids: a feed file given by itself, its name without the ending. The E033 record
+    of an empty feed and the E032 record of an empty .xml used to keep it ('empty.rss'); an item keeps
+    its guid (else link, else 'file:n', as a JSONL record's 'file:line')."""
+    from newsevents.sources import read_inputs
+
+    (tmp_path / "empty.rss").write_bytes(EMPTY_RSS)
+    (tmp_path / "zero.xml").write_bytes(b"")
+    (tmp_path / "news.rss").write_bytes(TWO_ITEMS)
+    empty, zero, first, second = read_inputs([str(tmp_path / n) for n in ("empty.rss", "zero.xml", "news.rss")])
+    assert (empty.id, empty.problem[0]) == ("empty", "E033")
+    assert (zero.id, zero.problem[0]) == ("zero", "E032")
+    assert "empty.rss" in empty.problem[1]  # the message still names the file
+    assert first.id == "urn:news:1" and second.id == str(tmp_path / "news.rss") + ":2"

@@ -75,8 +75,9 @@ def model_options(fn):
                   "articles are parsed in paragraph chunks of 100,000 characters, offsets kept.")
     @click.option("--batch-size", type=BATCH_SIZE, default=None, help="Docs per spaCy batch.")
     @click.option("--article-seconds", type=FiniteFloat(min=0), default=None,
-                  help="Stop an article that takes longer, per 100,000 characters begun (its parse and "
-                  "stages), as error E106 and go on (default 60; 0: no limit).")
+                  help="Stop an article that takes more seconds of CPU time, per 100,000 characters begun "
+                  "(its parse and stages; one waiting without computing: ten times as many on the clock), as "
+                  "error E106 and go on (default 60; 0: no limit).")
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         return fn(*args, **kwargs)

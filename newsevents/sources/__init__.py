@@ -328,7 +328,8 @@ def _read_document(data: bytes, fmt: str, ident: str, url: Optional[str], encodi
     elif fmt == "feed":
         from .feeds import read_feed
 
-        yield from read_feed(data, url or name or ident, published=options.published, encoding=encoding)
+        yield from read_feed(data, url or name or ident, published=options.published, encoding=encoding,
+                             ident=url or ident)
     elif fmt == "warc":
         from .warc import read_warc
 

@@ -44,13 +44,15 @@ _DATE_LANGUAGES = ("pt", "en")
 
 
 def read_feed(data: Union[bytes, str], name: str, published: Optional[Date] = None,
-              encoding: Optional[str] = None) -> Iterator[ArticleInput]:
+              encoding: Optional[str] = None, ident: Optional[str] = None) -> Iterator[ArticleInput]:
     """Yield one ArticleInput per item of an RSS 0.9x/1.0/2.0 or Atom feed.
 
     data (bytes | str): the feed document.
     name (str): the source's name for ids and messages (file stem or URL).
     published (date | None): day for items that carry no date.
     encoding (str | None): charset from an HTTP header, if any.
+    ident (str | None): the id of the feed as a whole, for the records of E032 and E033 (the
+        file's name without its ending, as for a page: README "Article ids"); None: ``name``.
     YIELDS (ArticleInput): ``id`` = the item's guid/id, else its link, else ``name:n``
         (n counts items from 1); ``text``, ``title``, ``url`` (item link), ``published``
         (item day as written). A problem record (E032 not a feed/empty/binary, E033 no
@@ -58,28 +60,29 @@ def read_feed(data: Union[bytes, str], name: str, published: Optional[Date] = No
     """
     import feedparser
 
+    whole = ident or name
     if isinstance(data, str):
         data = data.encode("utf-8")
         encoding = "utf-8"
     if not data.strip():
-        yield problem_input("E032", name, name=name, reason="the file is empty")
+        yield problem_input("E032", whole, name=name, reason="the file is empty")
         return
     if looks_binary(data):
-        yield problem_input("E032", name, name=name, reason="the content is binary, not XML")
+        yield problem_input("E032", whole, name=name, reason="the content is binary, not XML")
         return
     headers = {"content-type": f"application/xml; charset={encoding}"} if encoding else None
     try:
         feed = feedparser.parse(data, response_headers=headers)
     except Exception as err:  # feedparser is lenient, but hostile input can still raise
-        yield problem_input("E032", name, name=name, reason=f"{type(err).__name__}: {err}")
+        yield problem_input("E032", whole, name=name, reason=f"{type(err).__name__}: {err}")
         return
     entries = feed.get("entries") or []
     if not entries:
         if feed.get("bozo") or not feed.get("version"):
             reason = feed.get("bozo_exception") or "no RSS or Atom root element"
-            yield problem_input("E032", name, name=name, reason=f"not a feed ({reason})")
+            yield problem_input("E032", whole, name=name, reason=f"not a feed ({reason})")
         else:
-            yield problem_input("E033", name, name=name)
+            yield problem_input("E033", whole, name=name)
         return
     recovered = None
     problem = None
