@@ -79,3 +79,11 @@ def test_the_town_tagged_date_is_a_place_in_a_sentence(pipeline):
 def test_the_alternate_name_tagged_person_is_a_place_in_a_sentence(pipeline):
     places = pipeline("Fighters from Misrata joined the offensive on Sunday.").places
     assert [(p.text, p.country) for p in places] == [("Misrata", "LBY")]
+
+
+def test_a_towns_main_name_tagged_person_after_from_is_a_person(nlp, located):
+    # Jackson, Mississippi is a main name, and a surname: "a letter from Jackson" is a person's
+    doc = nlp("He wrote to Smith, and a letter from Jackson arrived on Monday.")
+    assert not located(doc, _span(doc, "Jackson"), "PERSON")
+    doc = nlp("Hundreds of people were stranded in Jackson after the storm.")
+    assert located(doc, _span(doc, "Jackson"), "PERSON")

@@ -15,7 +15,10 @@ or as an alternate name of a place of at least ``located.alternate_population`` 
 big towns of the Arab world and elsewhere under a transliteration, "Dūmā", "Mişrātah", and the English
 spelling among the alternate names; a small place's alternate names are too often a word or a
 person's name to be taken without a place's own cue). Not taken: a name of two or more words the model
-tags PERSON ("in Matt Smith" is no place; a person's full name is the likelier reading), a name the model
+tags PERSON ("in Matt Smith" is no place; a person's full name is the likelier reading), a one-word
+name tagged PERSON after "from" (not one of ``located.person_prepositions``) that is a place's main name ("a
+letter from [Jackson]": towns named after people share their names; "from [Misrata]", an alternate spelling
+of GeoNames "Mişrātah", is taken), a name the model
 tags with a label of ``located.never_labels``, a name tagged DATE that is a word of the dates stage's lexicon
 ("in [March]", "in [August]": data/dates/lexicon.yaml, ``located.date_word_lists``), and a name of an all-capitals abbreviation the gazetteer
 knows only as a small town ("in the EU": Eu, France).
@@ -61,7 +64,8 @@ class LocatedNames:
 
     gaz (Gazetteer): the gazetteer. cues (dict): data/places/cues.yaml, key ``located``:
         ``prepositions`` (list[str], lower-case), ``alternate_population`` (int),
-        ``never_labels`` (list[str], NER labels never taken), ``date_word_lists`` (list[str], keys of
+        ``never_labels`` (list[str], NER labels never taken), ``person_prepositions`` (list[str]: after the
+        other prepositions a name tagged PERSON is taken only as an alternate name), ``date_word_lists`` (list[str], keys of
         data/dates/lexicon.yaml); key ``place_nouns`` (list[str]).
     RAISES DataError: data/dates/lexicon.yaml is missing or malformed.
     """
@@ -72,6 +76,7 @@ class LocatedNames:
         self.prepositions = {str(w).lower() for w in (conf.get("prepositions") or ())}
         self.alternate_population = int(conf.get("alternate_population") or 50000)
         self.never_labels = {str(w) for w in (conf.get("never_labels") or ())}
+        self.person_prepositions = {str(w).lower() for w in (conf.get("person_prepositions") or ())}
         self.place_nouns = {str(w).lower() for w in (cues.get("place_nouns") or ())}
         lists = conf.get("date_word_lists") or ()
         lexicon = load_yaml("dates/lexicon.yaml") if lists else {}
@@ -96,6 +101,9 @@ class LocatedNames:
         cue = cue or (doc[i].lower_ == "of" and i >= 1 and doc[i - 1].lower_ in self.place_nouns)
         if not cue or label in self.never_labels or (label == "PERSON" and len(span) > 1):
             return False
+        if label == "PERSON" and doc[i].lower_ not in self.person_prepositions and any(
+                primary for _, primary in self.gaz.candidates(span.text)):
+            return False  # "a letter from Jackson": a town's main name is a surname too
         if label == "DATE" and any(t.lower_ in self.date_words for t in span):
             return False
         if not all(t.text[:1].isupper() for t in span if t.is_alpha):
