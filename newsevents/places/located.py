@@ -5,23 +5,23 @@
   army entered [Tell Tamer] and [Ain Issa]");
 * :class:`LocatedNames`: right after a locative preposition, whatever the NER model tagged it.
 
-
 The small English model tags some towns of the news as dates or persons, or leaves them out: "in
-[Manbij]" (DATE), "militias from [Misrata]" (PERSON), "rebels in [Douma]" (no entity). Such a name is a
-toponym when it is the object of a preposition that introduces where something is or comes from
-(``located.prepositions`` in data/places/cues.yaml), or follows "<place noun> of" ("the city of [Douma]",
-``place_nouns``), and the gazetteer knows it: as a place's main name,
-or as an alternate name of a place of at least ``located.alternate_population`` people (GeoNames files the
-big towns of the Arab world and elsewhere under a transliteration, "Dūmā", "Mişrātah", and the English
-spelling among the alternate names; a small place's alternate names are too often a word or a
-person's name to be taken without a place's own cue). Not taken: a name of two or more words the model
-tags PERSON ("in Matt Smith" is no place; a person's full name is the likelier reading), a one-word
-name tagged PERSON after "from" (not one of ``located.person_prepositions``) that is a place's main name ("a
-letter from [Jackson]": towns named after people share their names; "from [Misrata]", an alternate spelling
-of GeoNames "Mişrātah", is taken), a name the model
-tags with a label of ``located.never_labels``, a name tagged DATE that is a word of the dates stage's lexicon
-("in [March]", "in [August]": data/dates/lexicon.yaml, ``located.date_word_lists``), and a name of an all-capitals abbreviation the gazetteer
-knows only as a small town ("in the EU": Eu, France).
+[Manbij]" (DATE), "militias from [Misrata]" (PERSON), "the city of [Douma]". Such a name is a toponym when
+it is the object of a preposition that introduces where something is or comes from (``located.prepositions``
+in data/places/cues.yaml), or follows "<place noun> of" (``place_nouns``), and the gazetteer knows it: as a
+place's main name, or as an alternate name of a place of at least ``located.alternate_population`` people
+(GeoNames files the big towns of the Arab world and elsewhere under a transliteration, "Dūmā", "Mişrātah",
+with the English spelling among the alternate names; a small place's alternate names are too often a word
+or a person's name to be taken without a place's own cue). Not taken:
+
+* a name of two or more words the model tags PERSON ("in Matt Smith": a person's full name is the likelier
+  reading);
+* a one-word name tagged PERSON after a preposition outside ``located.person_prepositions`` ("from") when it
+  is a place's main name: "a letter from [Jackson]" (towns named after people share their names); "from
+  [Misrata]", known only as an alternate spelling of GeoNames "Mişrātah", is taken;
+* a name tagged with a label of ``located.never_labels``, and a name tagged DATE holding a word of the
+  dates stage's lexicon ("in [March]": data/dates/lexicon.yaml, lists ``located.date_word_lists``);
+* an all-capitals word of up to four letters ("in the [EU]": the gazetteer's "EU" is Eu, France).
 """
 from __future__ import annotations
 
@@ -65,7 +65,8 @@ class LocatedNames:
     gaz (Gazetteer): the gazetteer. cues (dict): data/places/cues.yaml, key ``located``:
         ``prepositions`` (list[str], lower-case), ``alternate_population`` (int),
         ``never_labels`` (list[str], NER labels never taken), ``person_prepositions`` (list[str]: after the
-        other prepositions a name tagged PERSON is taken only as an alternate name), ``date_word_lists`` (list[str], keys of
+        other prepositions a name tagged PERSON is taken only as an alternate name), ``date_word_lists``
+        (list[str], keys of
         data/dates/lexicon.yaml); key ``place_nouns`` (list[str]).
     RAISES DataError: data/dates/lexicon.yaml is missing or malformed.
     """

@@ -199,7 +199,8 @@ class Recogniser(NameFilters):
         if entered(span, self.entered_places):
             return True
         if label == "PERSON":
-            if self._supported(doc, span.start, span.end, strong=True) or destination(doc, span, self.motion_prepositions, self.motion_verbs):
+            if self._supported(doc, span.start, span.end, strong=True) or \
+                    destination(doc, span, self.motion_prepositions, self.motion_verbs):
                 return True
             return any(self.gaz.curated[i] and self.gaz.feature[i] in (F_LANDMARK, F_REGION, F_WATER)
                        for i, _ in self.gaz.candidates(span.text))
