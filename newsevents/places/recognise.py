@@ -17,7 +17,9 @@ English model tags "Panmunjom" as PERSON and "DMZ" as ORG):
   "SAN ANTONIO, Texas (AP) --"), the convention of agency copy (AP Stylebook, "datelines"), when
   the gazetteer knows the name;
 * a one-word name tagged PERSON after to/from/into hanging from a verb of going ("driving to
-  Castlegar", ``destinations`` in cues.yaml);
+  Castlegar", ``destinations`` in cues.yaml), the object of a verb of entering ("entered Tell Tamer"), and a
+  name after in/near/outside/around/from or "<place noun> of" whatever NER tagged it, an alternate name of a
+  big town too ("in Manbij" DATE, "from Misrata" PERSON; ``located`` in cues.yaml) (:mod:`.located`);
 * the known members of a list headed by a toponym, a name's other mentions, street names and numbered
   roads, the town of an ORG/FAC entity "<town>'s <street or building>" (:mod:`.mentions`);
 * not a toponym: a name that names something else in the article, a person, a company, a storm
@@ -38,6 +40,7 @@ import re
 from typing import Optional
 
 from .datelines import is_dateline
+from .located import LocatedNames, destination, entered, entered_conjunct
 from .demonyms import add_demonyms, demonym_table
 from .gazetteer import (F_ADMIN1, F_ADMIN2, F_CONTINENT, F_COUNTRY, F_LANDMARK, F_REGION, F_WATER, Gazetteer,
                         norm_cached)
@@ -129,6 +132,7 @@ class Recogniser(NameFilters):
         self.road_after = {str(w).lower() for w in (roads.get("after") or ())}
         labels = cues.get("ner_labels") or {}
         self.accept = set(labels.get("accept") or ("GPE", "LOC"))
+        self.located = LocatedNames(gaz, cues)
         self.check = set(labels.get("check") or ("FAC",))
         self.verify = set(labels.get("verify") or ("PERSON", "ORG", "NORP"))
 
@@ -192,10 +196,11 @@ class Recogniser(NameFilters):
 
     def _verified(self, doc, span, label: str) -> bool:
         """Is a gazetteer-known span that NER labelled PERSON/ORG/NORP/... a toponym?"""
-        if self._entered(span):
+        if entered(span, self.entered_places):
             return True
         if label == "PERSON":
-            if self._supported(doc, span.start, span.end, strong=True) or self._destination(doc, span):
+            if self._supported(doc, span.start, span.end, strong=True) or \
+                    destination(doc, span, self.motion_prepositions, self.motion_verbs):
                 return True
             return any(self.gaz.curated[i] and self.gaz.feature[i] in (F_LANDMARK, F_REGION, F_WATER)
                        for i, _ in self.gaz.candidates(span.text))
@@ -211,31 +216,6 @@ class Recogniser(NameFilters):
             if primary and self.gaz.pop[c] >= self.big_city:
                 return True
         return False
-
-    def _destination(self, doc, span) -> bool:
-        """A one-word name right after "to"/"from"/"into" (``motion_prepositions``) that hangs from a verb
-        of going (``motion_verbs``): "driving to [Castlegar]", "moved to [Thornhill]", "a show comes to
-        [Clacton]"; not "wrote to Smith", "a letter from Jackson"."""
-        i = span.start - 1
-        if len(span) != 1 or i < 0 or doc[i].lower_ not in self.motion_prepositions or doc[i].head.i == i:
-            return False
-        head = doc[i].head
-        return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in self.motion_verbs
-
-    def _entered(self, span) -> bool:
-        """The span is the direct object of a verb of entering or taking a place (``entered_places``): "the Syrian
-        Army entered [Tell Tamer]", "troops stormed [Kunduz]"."""
-        root = span.root
-        return root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() in self.entered_places
-
-    def _entered_conjunct(self, span, found: list) -> bool:
-        """An unknown capitalised name joined by "and"/"or" to a place found as the object of a verb of
-        entering (:meth:`_entered`): "entered Tell Tamer and [Ain Issa]"."""
-        root = span.root
-        if root.dep_ != "conj" or not all(_capitalised(t) or not t.is_alpha for t in span):
-            return False
-        head = root.head
-        return any(t.how == "entered" and t.start <= head.idx < t.end for t in found)
 
     def _curated_extension(self, span_doc, span):
         """The span with 1-3 following words when that is a curated name ("Amazon rainforest"), else None."""
@@ -384,9 +364,11 @@ class Recogniser(NameFilters):
                 if longer is not None:  # "Amazon" (ORG) + "rainforest": the curated region
                     add(longer, "gazetteer")
                 elif self._is_known(span, primary=True) and self._verified(doc, span, label):
-                    add(span, "entered" if self._entered(span) else "gazetteer")
-                elif label in ("PERSON", "ORG") and self._entered_conjunct(span, found):
+                    add(span, "entered" if entered(span, self.entered_places) else "gazetteer")
+                elif label in ("PERSON", "ORG") and entered_conjunct(span, found):
                     add(span, "entered")  # "entered Tell Tamer and Ain Issa": unresolved where unknown
+                elif self.located(doc, span, label):
+                    add(span, "located")  # "militias from Misrata": an alternate name of a big town
                 else:
                     if label == "ORG":  # "U.S. Department of Agriculture", "Kentucky State Police"
                         pre = self._org_prefix(span)
@@ -395,6 +377,8 @@ class Recogniser(NameFilters):
                         else:
                             add(self._possessor(span, label), POSSESSOR)
                     self._block(blocked, ent)
+            elif self.located(doc, span, label):
+                add(span, "located")  # "in Manbij" tagged DATE
             else:
                 self._block(blocked, ent)
         if self.demonyms:
@@ -419,6 +403,9 @@ class Recogniser(NameFilters):
                 span = doc[i:j]
                 dateline = is_dateline(doc, i, j)
                 if not self._is_known(span, primary=True, capitals=dateline):
+                    if self.located(doc, span):  # "rebels in Douma": an alternate name of a big town
+                        match, how = span, "located"
+                        break
                     continue
                 if m == 1 and tok.pos_ in self.function_pos:
                     continue  # "Still, Hawaii's experience ...": an adverb, not Still, Hawaii
