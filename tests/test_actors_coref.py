@@ -83,3 +83,12 @@ def test_both_standing_alone_is_the_pair_just_named(run):
     # a group of two named as a group: that group
     ctx = run("Two French police officers were found guilty on Thursday. Both on Thursday received prison terms.")
     assert [a.code for a in ctx.analysis.actors if a.text == "Both"] == ["FRA"]
+
+
+def test_the_two_leaders_are_no_generic_leader_named_with_a(pipeline):
+    # "a leader of North Korea" names a kind of person; "the two leaders" are Trump and Kim
+    text = ("U.S. President Donald Trump and North Korean leader Kim Jong Un met on Tuesday in Singapore, the "
+            "first meeting between a sitting American president and a leader of North Korea. The two leaders "
+            "signed a joint statement.")
+    group = [a for a in pipeline(text).actors if a.text == "The two leaders"]
+    assert sorted(a.canonical for a in group) == ["Donald Trump", "Kim Jong Un"]

@@ -61,7 +61,8 @@ def resolve_group(st: ArticleState, item: Item) -> None:
     banned = {m.canonical for m in st.mentions if any(k in own for k in range(m.start, m.end))}
     places = set(rules.get("group_place_preps", ())) if want == "any" else set()
     named = sorted((m for m in st.mentions if ok(m) and m.resolved_by != "coreference" and m.canonical not in banned
-                    and not (m.kind == "country" and _placed(doc, m, places))), key=lambda m: m.start)
+                    and not (m.kind == "country" and _placed(doc, m, places)) and not _indefinite(doc, m)),
+                   key=lambda m: m.start)
     back = [m for m in named if sent - int(rules.get("group_lookback_sentences", 2)) <= m.sent <= sent
             and m.end <= item.start]
     if item.end - item.start == 1 and head.dep_ in ("nsubj", "nsubjpass"):
@@ -94,6 +95,14 @@ def resolve_group(st: ArticleState, item: Item) -> None:
             name = st.kb.country_name(ref.code) or ref.code
             _add(st, Mention(item.start, item.end, ev_start, item.end, text, name, code=ref.code, kind="country",
                              resolved_by="coreference"))
+
+
+def _indefinite(doc, m: Mention) -> bool:
+    """'the first meeting between a sitting American president and a leader of North Korea': a
+    mention opened by "a"/"an" names a kind, not one of the people the group is."""
+    first = min(m.start, m.ev_start)
+    return m.end > m.start and (doc[first].lower_ in ("a", "an") or any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in doc[m.end - 1].children))
 
 
 def _with_leaders_countries(st: ArticleState, back: list, first_sent: int, before: int) -> list:
