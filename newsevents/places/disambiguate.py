@@ -30,8 +30,10 @@ A city named like a curated country or region loses shadow_penalty ("Atlantic" t
 Atlantic, Iowa) unless it has local evidence (w_admin1, w_near, w_close, w_shared), lies in the
 article's home country (at least home_min of the other toponyms and nationality words, and at
 least half of them) and the article names nothing else in the curated place's country
-("Palestine" among Anderson County, Grapeland and Elkhart is Palestine, Texas); a sea, region or
-continent of no country ("Atlantic") keeps its namesakes shadowed.
+("Palestine" among Anderson County, Grapeland and Elkhart is Palestine, Texas), by its own name: a
+town's old or alternate name stays shadowed ("The president of Turkey" in an article about New Jersey
+is not New Providence, once called Turkey); a sea, region or continent of no country ("Atlantic") keeps
+its namesakes shadowed.
 
 With ``rounds`` 2 the scoring runs again, the first round's picks that lead their runner-up by
 round_margin being the anchors (not one that overturned its name's pass-1 anchor: its evidence
@@ -400,9 +402,12 @@ class _Article:
                     if n >= w.shared_admin1_min:
                         s += w.w_shared * min(n, 2)
                 shadows = [j for j, p in c if p and gaz.curated[j] and gaz.feature[j] != F_CITY]
-                if local and f == F_CITY and shadows and not gaz.curated[i] and _home_country(key, cc, len(ts)) \
+                # a local namesake of a country the article says nothing else about, by the town's own name: a
+                # town's old name ("Turkey", New Providence, New Jersey's first name) stays shadowed
+                if local and primary and f == F_CITY and shadows and not gaz.curated[i] \
+                        and _home_country(key, cc, len(ts)) \
                         and all(gaz.country[j] and _support(key, gaz.country[j], len(ts)) < 0.01 for j in shadows):
-                    s += w.shadow_penalty  # a local namesake of a country the article says nothing else about
+                    s += w.shadow_penalty
                 sib = [anchors[k] for k in self.siblings.get(key, ()) if k in anchors]
                 # a pair of states or countries ("Oregon and Washington"); a pair of cities often joins two
                 # countries' capitals ("between Washington and Cairo"): no evidence
