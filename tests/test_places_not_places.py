@@ -64,3 +64,9 @@ def test_an_alternate_name_no_town_bears_still_resolves(nlp, stage):
 def test_a_village_of_a_district_named_like_an_organisation_stays(nlp, stage):
     text = "She was displaced from her home in Torkula village of Guma Local Government Area of Benue State."
     assert "Torkula" in " ".join(by_text(nlp, stage, text))
+
+
+# a namesake abroad after "<City>, " ---------------------------------------------------------------------
+def test_the_name_after_a_city_is_its_province_not_a_town_abroad(nlp, stage):
+    got = by_text(nlp, stage, "The festival was held in Calamba City, Laguna, on Tuesday.")
+    assert got["Laguna"].country == "PHL" and got["Laguna"].name == "Laguna"

@@ -78,7 +78,7 @@ from ..errors import DataError
 from .gazetteer import F_ADMIN1, F_ADMIN2, F_CITY, F_COUNTRY, F_LANDMARK, FEATURES, Gazetteer, haversine_km, norm
 from .mention_cues import (ADMIN1_KEY, COUNTY_KEY, admin1_cued, county_listed, list_siblings, qualifier_mentions,
                            town_cued)
-from .namesakes import apposition_places, home_country_towns
+from .namesakes import apposition_places, division_qualifiers, home_country_towns
 from .toponym import Toponym
 
 __all__ = ["resolve", "Weights", "load_weights", "default_weights"]
@@ -120,19 +120,22 @@ class Weights:
     admin1_cues: dict = field(default_factory=dict)
     #: words after or before a name that make it a town, not a country (see town_cued)
     town_cues: dict = field(default_factory=dict)
+    #: the forms of a division's name ("Province of {}"; see .namesakes.division_qualifiers)
+    division_forms: tuple = ()
 
     @classmethod
     def from_dict(cls, d: dict) -> "Weights":
         """RAISES DataError (E011): a weight is missing or a feature name unknown."""
         lists = ("feature_base", "admin1_cues", "town_cues")
+        forms = tuple(str(f) for f in (d.get("division_forms") or ()))
         try:
             base = {FEATURES.index(k): float(v) for k, v in (d.get("feature_base") or {}).items()}
-            kw = {f: float(d[f]) for f in cls.__dataclass_fields__ if f not in lists}
+            kw = {f: float(d[f]) for f in cls.__dataclass_fields__ if f not in lists and f != "division_forms"}
             cues = {name: {side: tuple(str(c) for c in (d.get(name) or {}).get(side) or ()) for side in ("after", "before")}
                     for name in lists[1:]}
         except (KeyError, ValueError, TypeError, AttributeError) as err:
             raise DataError("E011", path="places/disambiguation.yaml", row="-", reason=f"bad or missing weight: {err}")
-        return cls(feature_base=base, **cues, **kw)
+        return cls(feature_base=base, **cues, **kw, division_forms=forms)
 
 
 def load_weights(data_paths=None) -> Weights:
@@ -272,6 +275,7 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
             t.resolved_by = how
     qualifier_mentions(gaz, toponyms, text, w)
     apposition_places(gaz, toponyms, text, w)  # "Lewisham, London": the London borough
+    division_qualifiers(gaz, toponyms, text, w)  # "Calamba City, Laguna": the Province of Laguna
     home_country_towns(gaz, toponyms, w)  # "Bhera Market" in a story about Chittagong, Bangladesh
     _place_counties(gaz, toponyms)
 
