@@ -30,8 +30,10 @@ A city named like a curated country or region loses shadow_penalty ("Atlantic" t
 Atlantic, Iowa) unless it has local evidence (w_admin1, w_near, w_close, w_shared), lies in the
 article's home country (at least home_min of the other toponyms and nationality words, and at
 least half of them) and the article names nothing else in the curated place's country
-("Palestine" among Anderson County, Grapeland and Elkhart is Palestine, Texas); a sea, region or
-continent of no country ("Atlantic") keeps its namesakes shadowed.
+("Palestine" among Anderson County, Grapeland and Elkhart is Palestine, Texas), by its own name: a
+town's old or alternate name stays shadowed ("The president of Turkey" in an article about New Jersey
+is not New Providence, once called Turkey); a sea, region or continent of no country ("Atlantic") keeps
+its namesakes shadowed.
 
 With ``rounds`` 2 the scoring runs again, the first round's picks that lead their runner-up by
 round_margin being the anchors (not one that overturned its name's pass-1 anchor: its evidence
@@ -76,7 +78,7 @@ from ..errors import DataError
 from .gazetteer import F_ADMIN1, F_ADMIN2, F_CITY, F_COUNTRY, F_LANDMARK, FEATURES, Gazetteer, haversine_km, norm
 from .mention_cues import (ADMIN1_KEY, COUNTY_KEY, admin1_cued, county_listed, list_siblings, qualifier_mentions,
                            town_cued)
-from .namesakes import apposition_places, home_country_towns
+from .namesakes import apposition_places, division_qualifiers, home_country_towns
 from .toponym import Toponym
 
 __all__ = ["resolve", "Weights", "load_weights", "default_weights"]
@@ -118,19 +120,22 @@ class Weights:
     admin1_cues: dict = field(default_factory=dict)
     #: words after or before a name that make it a town, not a country (see town_cued)
     town_cues: dict = field(default_factory=dict)
+    #: the forms of a division's name ("Province of {}"; see .namesakes.division_qualifiers)
+    division_forms: tuple = ()
 
     @classmethod
     def from_dict(cls, d: dict) -> "Weights":
         """RAISES DataError (E011): a weight is missing or a feature name unknown."""
         lists = ("feature_base", "admin1_cues", "town_cues")
+        forms = tuple(str(f) for f in (d.get("division_forms") or ()))
         try:
             base = {FEATURES.index(k): float(v) for k, v in (d.get("feature_base") or {}).items()}
-            kw = {f: float(d[f]) for f in cls.__dataclass_fields__ if f not in lists}
+            kw = {f: float(d[f]) for f in cls.__dataclass_fields__ if f not in lists and f != "division_forms"}
             cues = {name: {side: tuple(str(c) for c in (d.get(name) or {}).get(side) or ()) for side in ("after", "before")}
                     for name in lists[1:]}
         except (KeyError, ValueError, TypeError, AttributeError) as err:
             raise DataError("E011", path="places/disambiguation.yaml", row="-", reason=f"bad or missing weight: {err}")
-        return cls(feature_base=base, **cues, **kw)
+        return cls(feature_base=base, **cues, **kw, division_forms=forms)
 
 
 def load_weights(data_paths=None) -> Weights:
@@ -270,6 +275,7 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
             t.resolved_by = how
     qualifier_mentions(gaz, toponyms, text, w)
     apposition_places(gaz, toponyms, text, w)  # "Lewisham, London": the London borough
+    division_qualifiers(gaz, toponyms, text, w)  # "Calamba City, Laguna": the Province of Laguna
     home_country_towns(gaz, toponyms, w)  # "Bhera Market" in a story about Chittagong, Bangladesh
     _place_counties(gaz, toponyms)
 
@@ -400,9 +406,12 @@ class _Article:
                     if n >= w.shared_admin1_min:
                         s += w.w_shared * min(n, 2)
                 shadows = [j for j, p in c if p and gaz.curated[j] and gaz.feature[j] != F_CITY]
-                if local and f == F_CITY and shadows and not gaz.curated[i] and _home_country(key, cc, len(ts)) \
+                # a local namesake of a country the article says nothing else about, by the town's own name: a
+                # town's old name ("Turkey", New Providence, New Jersey's first name) stays shadowed
+                if local and primary and f == F_CITY and shadows and not gaz.curated[i] \
+                        and _home_country(key, cc, len(ts)) \
                         and all(gaz.country[j] and _support(key, gaz.country[j], len(ts)) < 0.01 for j in shadows):
-                    s += w.shadow_penalty  # a local namesake of a country the article says nothing else about
+                    s += w.shadow_penalty
                 sib = [anchors[k] for k in self.siblings.get(key, ()) if k in anchors]
                 # a pair of states or countries ("Oregon and Washington"); a pair of cities often joins two
                 # countries' capitals ("between Washington and Cairo"): no evidence

@@ -11,7 +11,11 @@
 * the last word of a longer capitalised name ("Costa Sur power plant", "Mount Apo", "Hawke's Bay"):
   :meth:`NameFilters._name_tail`;
 * the first word of a title ("Vice President-elect Harris", not Vice, Peru; ``actors/titles.tsv``,
-  :func:`title_table`).
+  :func:`title_table`);
+* a named part of an organisation's building ("the South Lawn of the White House", not Riverdale, Maryland,
+  once called South Lawn): :meth:`NameFilters._building_part`;
+* an organisation's short name after its full name ("The Washington Post ... according to the Post", not
+  Post, Texas): :meth:`NameFilters._short_name_after_full`.
 
 :class:`NameFilters` is a mixin of :class:`~.recognise.Recogniser`: it reads the recogniser's gazetteer
 and cue sets (``short_form_labels``, ``short_form_heads``, ``unknown_named_labels``, ``storm_words``,
@@ -210,15 +214,66 @@ class NameFilters:
             return k
         return None
 
+    def _small_place(self, text: str) -> bool:
+        """No reading of the name is a country or a curated place (region, sea, landmark, admin1), and none a
+        big city."""
+        return not self._big_city(text) and not any(
+            self.gaz.feature[c] == F_COUNTRY or self.gaz.curated[c] for c, _ in self.gaz.candidates(text))
+
+    def _building_part(self, doc, span) -> bool:
+        """A name that is a named part of an organisation's building: "the [South Lawn] of the White House",
+        "the White House's [South Lawn]" (Riverdale, Maryland was once called South Lawn). The name is
+        followed by "of the" and an entity of ``short_form_labels`` (ORG, FAC), or follows such an entity's
+        possessive; a country, curated place or big city stays ("the Paris of the Gulf"), and so does a name
+        ending in a place word ("Torkula village of Guma Local Government Area")."""
+        if span[-1].lower_ in self.place_words:
+            return False  # "Torkula village of Guma Local Government Area": a village of its district
+        ents = {e.start for e in doc.ents if e.label_ in self.short_form_labels}
+        k = span.end
+        after = k + 2 < len(doc) and doc[k].lower_ == "of" and doc[k + 1].lower_ == "the" \
+            and (k + 1 in ents or k + 2 in ents)
+        before = span.start >= 1 and doc[span.start - 1].lower_ in ("'s", "\u2019s") and any(
+            e.end in (span.start, span.start - 1) and e.label_ in self.short_form_labels and e.start < span.start - 1
+            for e in doc.ents)
+        return (after or before) and self._small_place(span.text)
+
+    def _publication_tails(self, doc) -> dict:
+        """RETURNS (dict): the last word of every organisation named in full (an entity of ``short_form_labels``
+        of two capitalised words or more, a leading "the" left out: "The Washington Post", "The Baltimore Sun")
+        -> the start char of its first such entity."""
+        tails: dict = {}
+        for ent in doc.ents:
+            if ent.label_ not in self.short_form_labels:
+                continue
+            words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the") and t.lower_ not in ("'s", "\u2019s")]
+            if len(words) >= 2 and all(_capitalised(t) and t.is_alpha for t in words):
+                tails[words[-1].text] = min(tails.get(words[-1].text, ent.start_char), ent.start_char)
+        return tails
+
+    def _short_name_after_full(self, doc, span, tails: dict) -> bool:
+        """A one-word name that, after "the", is the short name of an organisation named in full earlier
+        (:meth:`_publication_tails`): "The Washington Post ... According to the [Post]" is the newspaper, not
+        Post, Texas; a country, curated place or big city stays."""
+        first = tails.get(span.text)
+        return len(span) == 1 and first is not None and first < span.start_char and span.start >= 1 \
+            and doc[span.start - 1].lower_ == "the" and self._small_place(span.text)
+
     def _drop_common_words(self, doc, found: list) -> list:
-        """Drop the one-word toponyms in apposition to an organisation noun (:meth:`_organisation_apposition`), the
+        """Drop a named part of a building (:meth:`_building_part`: "the South Lawn of the White House"), an
+        organisation's short name after its full name (:meth:`_short_name_after_full`: "the Post"), the one-word
+        toponyms in apposition to an organisation noun (:meth:`_organisation_apposition`), the
         minor ones (:meth:`_minor`, big cities included) that head a noun phrase opened by "a"/"an"
         (:meth:`_indefinite_head`: "a Latina", though Latina, Italy is a city of 126,000), and those (big
         cities left out) that end a longer capitalised name (:meth:`_name_tail`); where that longer name is a
         place the gazetteer knows ("camps near Goz [Beida]" split by the model), it replaces the toponym."""
         starts = {t.start for t in found}
+        tails = self._publication_tails(doc)
         out = []
         for t in found:
+            if t.how not in ("demonym", "dateline") and not t.qualifier:
+                span = doc.char_span(t.start, t.end, alignment_mode="expand")
+                if span is not None and (self._building_part(doc, span) or self._short_name_after_full(doc, span, tails)):
+                    continue
             if self._minor(t, big=True):
                 span = doc.char_span(t.start, t.end, alignment_mode="expand")
                 if span is not None and ((not t.qualifier and self._indefinite_head(doc, span))

@@ -8,19 +8,22 @@ contradicts:
   city's point and country, not Lewisham, Australia;
 * :func:`home_country_towns`: a minor town of a country the article never names, picked by population among
   several readings, in an article whose places lie in one other country ("The fire in Bhera Market" in a story about Chittagong, Bangladesh): its reading
-  in that country, else the point of the article's nearest city there, not Bhera, Pakistan.
+  in that country, else the point of the article's nearest city there, not Bhera, Pakistan;
+* :func:`division_qualifiers`: "<City>, <Name>" where Name was read as a town of another country and the
+  gazetteer has a division of the city's country named after it ("Calamba City, Laguna": the Province of
+  Laguna, not Laguna, California).
 
-The thresholds are data: ``apposition_km``, ``home_names`` and ``foreign_town_population`` of
-``data/places/disambiguation.yaml``.
+The thresholds are data: ``apposition_km``, ``home_names``, ``foreign_town_population`` and
+``division_forms`` of ``data/places/disambiguation.yaml``.
 """
 from __future__ import annotations
 
 import re
 from typing import Optional
 
-from .gazetteer import F_ADMIN2, F_CITY, Gazetteer, haversine_km, norm
+from .gazetteer import F_ADMIN1, F_ADMIN2, F_CITY, Gazetteer, haversine_km, norm
 
-__all__ = ["apposition_places", "home_country_towns", "APPOSITION", "HOME_COUNTRY"]
+__all__ = ["apposition_places", "home_country_towns", "division_qualifiers", "APPOSITION", "HOME_COUNTRY"]
 
 #: ``Toponym.resolved_by`` of a district placed at the city it is in apposition to (:func:`apposition_places`)
 APPOSITION = "apposition"
@@ -128,3 +131,43 @@ def home_country_towns(gaz: Gazetteer, toponyms: list, w) -> None:
                  and gaz.country[u.entry] == home and gaz.feature[u.entry] == F_CITY]
         if towns:
             _place_at(t, gaz, min(towns, key=lambda u: abs(u.start - t.start)).entry, HOME_COUNTRY)
+
+
+def division_qualifiers(gaz: Gazetteer, toponyms: list, text: Optional[str], w) -> None:
+    """Resolve the name after "<City>, " as a division of the city's country when it was read abroad.
+
+    "CALAMBA CITY, Laguna": Laguna is the Philippine province that holds Calamba, which the gazetteer knows
+    only as "Province of Laguna" (a second-level division), not Laguna, California. When a resolved place is
+    followed by a comma and a name resolved in another country, and one of ``w.division_forms`` ("Province
+    of {}", "{} Province") names an admin1 or admin2 area of the place's country within ``w.apposition_km`` of
+    it, every mention of the name takes that area (``resolved_by`` "qualifier").
+    """
+    if not text or not w.division_forms:
+        return
+    by_start = {t.start: t for t in toponyms if t.forced is None}
+    moved: dict = {}
+    for t in toponyms:
+        if t.entry is None or t.forced is not None:
+            continue
+        k = t.end
+        while k < len(text) and text[k] == " ":
+            k += 1
+        if k >= len(text) or text[k] != ",":
+            continue
+        k += 1
+        while k < len(text) and text[k] == " ":
+            k += 1
+        u = by_start.get(k)
+        cc = gaz.country[t.entry]
+        if u is None or u.entry is None or not cc or gaz.country[u.entry] == cc or norm(u.text) in moved:
+            continue
+        areas = [(haversine_km(gaz.lat[i], gaz.lon[i], gaz.lat[t.entry], gaz.lon[t.entry]), i)
+                 for form in w.division_forms for i, _ in gaz.candidates(form.format(u.text))
+                 if gaz.country[i] == cc and gaz.feature[i] in (F_ADMIN1, F_ADMIN2)]
+        areas = [a for a in areas if a[0] <= w.apposition_km]
+        if areas:
+            moved[norm(u.text)] = min(areas)[1]
+    for t in toponyms:
+        e = moved.get(norm(t.text)) if t.forced is None and t.entry is not None else None
+        if e is not None:
+            t.entry, t.resolved_by, t.point = e, "qualifier", None
