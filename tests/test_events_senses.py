@@ -342,3 +342,15 @@ def test_handing_over_a_suspect_is_an_extradition(nlp, stage):
 def test_whom_a_wrong_is_done_to_is_not_accused(pipeline, text, victim):
     ev = one(pipeline(text).events, "ACCUSE")
     assert victim not in [r.canonical for r in ev.recipients]
+
+
+@pytest.mark.parametrize("text", [
+    "The teenager from Egypt was struck by a Volvo XC90 driving on the wrong side of the road.",
+    "The teenager from Egypt was hit by a van travelling at speed.",
+])
+def test_a_vehicle_driving_into_someone_is_an_accident(nlp, stage, text):
+    assert "ASSAULT" not in types(run(nlp, stage, text))
+
+
+def test_jets_striking_stays_an_attack(nlp, stage):
+    one(run(nlp, stage, "Israeli jets struck targets in Egypt."), "ASSAULT")

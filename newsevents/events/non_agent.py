@@ -34,11 +34,18 @@ def non_agent_event(rules: EventRules, state: ArticleState, m: Match, actors_t: 
                 return True
             if ambiguous and x.lemma_.lower() in rules.accident_sources and accident_sentence(rules, state, tok):
                 return True
+            if ambiguous and any(c.dep_ == "acl" and c.lemma_.lower() in rules.vehicle_motion_verbs
+                                 for c in x.children):
+                return True  # "struck by a Volvo XC90 driving on the wrong side of the road"
     for t in recips_t:
         if t.lemma_.lower() in rules.non_agent:
             return True
     if ambiguous and is_non_agent(rules, state, tok):
         return True
+    if ambiguous and any(c.dep_ == "agent" for c in tok.children) and any(
+            c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in rules.vehicle_motion_verbs
+            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in tok.children):
+        return True  # "was struck by a Volvo XC90 driving on the wrong side": the parser's reading
     if ambiguous and not actors_t and tok.pos_ in ("VERB", "AUX") and accident_sentence(rules, state, tok):
         return True
     if not actors_t:

@@ -112,6 +112,7 @@ class EventRules:
     charge_preps: frozenset
     participle_agent_types: frozenset  # "protesting legislators" protest
     agent_idle_verbs: frozenset  # "the other protesters ran away": no protest
+    vehicle_motion_verbs: frozenset  # "struck by a Volvo XC90 driving": a road accident
     hosted_gatherings: frozenset  # "Trump spoke at a rally": a person's meeting, no protest
     gathering_causes: frozenset  # "... a rally against the war" keeps the protest
     duty_aux: frozenset  # hypothetical but never promoted ("must vote to convict")
@@ -224,6 +225,7 @@ class EventRules:
             charge_preps=_words(rules, "charge_preps"),
             participle_agent_types=frozenset(str(t).upper() for t in rules.get("participle_agent_types") or ()),
             agent_idle_verbs=_words(rules, "agent_idle_verbs"),
+            vehicle_motion_verbs=_words(rules, "vehicle_motion_verbs"),
             hosted_gatherings=_words(rules, "hosted_gatherings"),
             gathering_causes=_words(rules, "gathering_causes"),
             duty_aux=_words(rules, "duty_aux"),
