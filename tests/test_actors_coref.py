@@ -92,3 +92,10 @@ def test_the_two_leaders_are_no_generic_leader_named_with_a(pipeline):
             "signed a joint statement.")
     group = [a for a in pipeline(text).actors if a.text == "The two leaders"]
     assert sorted(a.canonical for a in group) == ["Donald Trump", "Kim Jong Un"]
+
+
+def test_a_birthplace_is_not_the_country_of_the_sentences_other_people(pipeline):
+    text = ("Paris police said the attacker was shot dead. Officials said the man was 45 years old and born in "
+            "the French territory of Martinique.")
+    officials = [a for a in pipeline(text).actors if a.text == "Officials"]
+    assert officials and officials[0].code == "FRA"

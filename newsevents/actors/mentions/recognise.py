@@ -59,7 +59,7 @@ def _count_context(st: ArticleState, items: list) -> None:
     ``st.party_sent``: those that are the other side of the act) and the countries of the sentence's
     named office holders and organisations (``st.named_sent``)."""
     doc, kb = st.doc, st.kb
-    venues = frozenset(kb.rules.get("venue_heads", ()))
+    venues = frozenset(kb.rules.get("venue_heads", ())) | frozenset(kb.rules.get("origin_heads", ()))
     # a dateline ('WASHINGTON (AP) —') says where the story was filed, not whose its first
     # sentence is: it counts for the article only
     dateline = dateline_heads(doc)

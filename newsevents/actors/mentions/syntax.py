@@ -57,8 +57,12 @@ def _destination(doc, start: int, end: int, venues=()) -> bool:
     """Whether the span is the object of 'to', 'into' or 'toward(s)' ('officers travelled to
     Canada', 'refugees fled into Turkey'), or the venue of a meeting ('ministers meeting in
     Brussels', 'met in Singapore'; ``venues``: the lemmas of meeting words, actor rules
-    ``venue_heads``): where someone goes or meets, not where they belong."""
+    ``venue_heads``, and of birth, ``origin_heads``: 'born in the territory of Martinique'):
+    where someone goes, meets or comes from, not whose the sentence's other people are."""
     root = _span_root(doc, start, end)
+    # "born in the French territory of Martinique", "met in the city of Singapore"
+    while root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ == "pobj":
+        root = root.head.head
     if root.dep_ != "pobj":
         return False
     prep = root.head
