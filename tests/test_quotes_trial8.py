@@ -187,3 +187,10 @@ def test_of_two_subjects_the_parser_gives_the_cue_the_nearer_one_speaks(pipeline
             "local activists claimed fires had been deliberately set to clear away slum buildings.")
     quotes = pipeline(text).quotes
     assert quotes and quotes[0].source.text == "local activists"
+
+
+def test_the_listener_of_told_is_not_the_start_of_the_content(pipeline):
+    # trial 9: 'told Agence France-Presse arson has been used' began the content with the agency
+    text = 'One activist, Nur Khan Liton, on Sunday told Agence France-Presse arson has been used "as a weapon".'
+    [q] = pipeline(text).quotes
+    assert q.content.text.startswith("arson has been used")

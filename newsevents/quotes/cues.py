@@ -30,6 +30,7 @@ class CueLexicon:
         ('raised questions') / the target ('faced questions') of a nominal cue object.
     carriers (frozenset[str]): nouns of messages and documents ('a statement saying').
     clause_needs_that (frozenset[str]): lemmas whose clause is content only after "that".
+    listener_cues (frozenset[str]): lemmas whose listener follows them ("told AFP that ...").
     adverbial_marks (frozenset[str]): subordinators opening a clause that is never content ("so", "because").
     subject_preps (frozenset[str]): prepositions through which a gerund cue shares
         the subject of the verb it modifies ('after saying').
@@ -102,6 +103,7 @@ class CueLexicon:
         self.passive_exclude = frozenset(str(w) for w in raw.get("passive_exclude") or ())
         self.subject_preps = frozenset(str(w).lower() for w in raw.get("subject_preps") or ())
         self.clause_needs_that = frozenset(str(w) for w in raw.get("clause_needs_that") or ())
+        self.listener_cues = frozenset(str(w) for w in raw.get("listener_cues") or ())
         self.adverbial_marks = frozenset(str(w).lower() for w in raw.get("adverbial_marks") or ())
         self.object_preps = frozenset(str(w).lower() for w in raw.get("object_preps") or ())
         self.verb_object_preps: dict[str, frozenset] = {

@@ -85,6 +85,7 @@ def verb_attr(lex, doc, v, in_quote=None) -> Optional[Attr]:
             lo, hi = subtree_range(cc, exclude=[v])
             if cc.i > v.i:
                 hi = max(hi, _split_clause_end(lex, doc, cc, ccs))
+                lo = _after_listener(lex, doc, v, children, cc, lo)
             if cc.i < v.i:  # 'A, but B, he noted': the parser made A and B two clauses of the cue
                 first = cc
                 for c in ccs:
@@ -215,6 +216,22 @@ def verb_attr(lex, doc, v, in_quote=None) -> Optional[Attr]:
         return None
     return Attr(cue=cue_range(doc, v, extra_cue), source=source, content=content,
                 origin=origin, src_head=head, cue_tok=v, evidence_object=evidence_object)
+
+
+def _after_listener(lex, doc, v, children, cc, lo: int) -> int:
+    """'told Agence France-Presse arson has been used': with no object of its own, a listener cue
+    (cues.yaml ``listener_cues``) whose clause subject carries a name as a left modifier has that
+    name as its listener; the content starts after it. RETURNS (int): the content's first token."""
+    if lex.lemma(v) not in lex.listener_cues or any(c.dep_ in ("dobj", "dative", "iobj") for c in children):
+        return lo
+    subj = next((c for c in cc.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.ent_type_ or subj.i == lo:
+        return lo
+    name = [t for t in doc[lo:subj.i]]
+    if name and name[0].i == v.i + 1 and all(t.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or t.text == "-"
+                                             for t in name):
+        return subj.i
+    return lo
 
 
 def _relative_subject(v):
