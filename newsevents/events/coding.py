@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from ..data import load_yaml
+from .implicit import agentless_passive
 from .triggers import Match, complements
 
 if TYPE_CHECKING:
@@ -74,12 +75,6 @@ def code_type(tables: PloverTables, event_type: str, mode: Optional[str], cameo:
     return mode, root, tables.goldstein(root), tables.quad_class(root)
 
 
-def _agentless_passive(tok) -> bool:
-    """A passive verb with no "by" agent: "would be consulted"."""
-    deps = {c.dep_ for c in tok.children}
-    return "agent" not in deps and ("auxpass" in deps or "nsubjpass" in deps)
-
-
 def _words_in_class(rules: "EventRules", m: Match, cls_name: str) -> bool:
     """Whether a word of the pattern, or the trigger's object, is in the object class ``cls_name``
     (rules.yaml ``object_classes``): "failed to reach agreement", "did not accept the offer"."""
@@ -126,7 +121,7 @@ def code_event(rules: "EventRules", m: Match, matches: dict, flags: dict, actors
             target = rules.neg_promotion.get(etype)
     elif flags["future"] and not flags["hypothetical"] and "nofut" not in pat.flags:
         target = rules.promotion.get(etype)
-        if target == "AGREE" and pat.pos == "V" and _agentless_passive(m.head):
+        if target == "AGREE" and pat.pos == "V" and agentless_passive(m.head):
             # (PLOVER: a cooperative act in the future tense is a promise of the one who will do
             # it; "his family would be consulted" names nobody who promises. A threat stays one:
             # "soldiers who rape will be shot")

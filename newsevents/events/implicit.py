@@ -41,10 +41,12 @@ if TYPE_CHECKING:
     from .state import ArticleState
     from .triggers import Match
 
-__all__ = ["announcing_actors", "implicit_actor", "implicit_protest_sides", "implicit_target", "dominant_code"]
+__all__ = ["agentless_passive", "announcing_actors", "implicit_actor", "implicit_protest_sides", "implicit_target", "dominant_code"]
 
 
-def _is_agentless_passive(tok) -> bool:
+def agentless_passive(tok) -> bool:
+    """A passive verb with no "by" agent ("two suspects were arrested", "would be consulted"), or a
+    participle modifying a noun ("twelve people arrested on Monday")."""
     deps = {c.dep_ for c in tok.children}
     if "agent" in deps:
         return False
@@ -76,7 +78,7 @@ def _implied_verb(rules: "EventRules", m: "Match", flags: dict):
     if rules.implicit_agents.get(m.pattern.text) is None or flags.get("negated") or flags.get("hypothetical"):
         return None
     verb = m.light if m.pattern.pos == "N" else m.head
-    if verb is None or not (_is_agentless_passive(verb) or "subjrecip" in m.pattern.flags):
+    if verb is None or not (agentless_passive(verb) or "subjrecip" in m.pattern.flags):
         return None
     return verb
 
@@ -118,7 +120,7 @@ def announcing_actors(rules: "EventRules", state: "ArticleState", m: "Match", fl
     from .arguments import refs, subject
 
     verb = _implied_verb(rules, m, flags)
-    if verb is None or verb.dep_ != "ccomp" or not _is_agentless_passive(verb):
+    if verb is None or verb.dep_ != "ccomp" or not agentless_passive(verb):
         return []
     gov = verb.head
     if gov.lemma_.lower() not in rules.speech_verbs:

@@ -166,6 +166,7 @@ class EventRules:
         rules = load_yaml("events/rules.yaml", extra=data_paths)
         object_classes = {name: frozenset(str(w).lower() for w in words or [])
                           for name, words in (rules.get("object_classes") or {}).items()}
+        decreed = rules.get("decreed_acts") or {}
         return cls(
             tables=tables,
             patterns=load_patterns(data_paths, set(tables.types), set(object_classes)),
@@ -198,10 +199,10 @@ class EventRules:
             likeness_modifiers=_words(rules, "likeness_modifiers"),
             own_subordinates=_words(rules, "own_subordinates"),
             receiving_verbs=_words(rules, "receiving_verbs"),
-            decree_verbs=frozenset(str(w).lower() for w in (rules.get("decreed_acts") or {}).get("verbs") or ()),
-            decreed_types=frozenset(str(w).upper() for w in (rules.get("decreed_acts") or {}).get("types") or ()),
-            agreed_verbs=frozenset(str(w).lower() for w in (rules.get("decreed_acts") or {}).get("agreed_verbs") or ()),
-            agreed_types=frozenset(str(w).upper() for w in (rules.get("decreed_acts") or {}).get("agreed_types") or ()),
+            decree_verbs=_words(decreed, "verbs"),
+            decreed_types=_types(decreed, "types"),
+            agreed_verbs=_words(decreed, "agreed_verbs"),
+            agreed_types=_types(decreed, "agreed_types"),
             claim_verbs=frozenset(str(w).lower() for w in (rules.get("responsibility_claims") or {}).get("verbs") or ()),
             claim_nouns=frozenset(str(w).lower() for w in (rules.get("responsibility_claims") or {}).get("nouns") or ()),
             refusal_when_negated=frozenset(str(w).lower() for w in rules.get("refusal_when_negated") or ()),
@@ -223,7 +224,7 @@ class EventRules:
             obligation_self_subjects=_words(rules, "obligation_self_subjects"),
             charge_words=_words(rules, "charge_words"),
             charge_preps=_words(rules, "charge_preps"),
-            participle_agent_types=frozenset(str(t).upper() for t in rules.get("participle_agent_types") or ()),
+            participle_agent_types=_types(rules, "participle_agent_types"),
             agent_idle_verbs=_words(rules, "agent_idle_verbs"),
             vehicle_motion_verbs=_words(rules, "vehicle_motion_verbs"),
             hosted_gatherings=_words(rules, "hosted_gatherings"),

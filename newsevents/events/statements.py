@@ -233,7 +233,7 @@ def _victims(rules: "EventRules", state: "ArticleState", word, name: str = "disa
         start, end = np_span(h)
         found = state.actor_index(start, end)
         if h.pos_ == "PRON":  # "his blood revenge": the actor the pronoun was resolved to
-            found = [a for a in ctx_actors(state) if a.evidence.start <= h.idx < a.evidence.end]
+            found = [a for a in state.ctx.analysis.actors if a.evidence.start <= h.idx < a.evidence.end]
         codes |= {a.code for a in found if a.code and h.pos_ != "PRON"}
         ids |= {a.id for a in found}
         for t in h.subtree:  # a country the places stage reads as a place ("on Iraq")
@@ -241,11 +241,6 @@ def _victims(rules: "EventRules", state: "ArticleState", word, name: str = "disa
             if found is not None and found[0].country:
                 codes.add(found[0].country)
     return codes, ids
-
-
-def ctx_actors(state: "ArticleState") -> list:
-    """The article's actor mentions (pronoun mentions included)."""
-    return state.ctx.analysis.actors
 
 
 def _key_word(word):

@@ -61,15 +61,7 @@ def apposition_places(gaz: Gazetteer, toponyms: list, text: Optional[str], w) ->
         if t.forced is not None or t.entry is None or t.resolved_by not in _MOVABLE or norm(t.text) in moved \
                 or t.qualifier or gaz.pop[t.entry] >= w.foreign_town_population:
             continue  # "Gatineau, Que." is qualified; "Indianapolis, Evansville", "Toronto, Vancouver" list cities
-        k = t.end
-        while k < len(text) and text[k] == " ":
-            k += 1
-        if k >= len(text) or text[k] != ",":
-            continue
-        k += 1
-        while k < len(text) and text[k] == " ":
-            k += 1
-        u = by_start.get(k)
+        u = _after_comma(text, t.end, by_start)
         if u is None or u.entry is None or gaz.feature[u.entry] not in (F_CITY, F_ADMIN2) or u.resolved_by == APPOSITION \
                 or gaz.pop[u.entry] <= gaz.pop[t.entry] \
                 or _LIST_NEXT.match(text, u.end) or _LIST_BEFORE.search(text, max(0, t.start - 3), t.start):
@@ -149,15 +141,7 @@ def division_qualifiers(gaz: Gazetteer, toponyms: list, text: Optional[str], w) 
     for t in toponyms:
         if t.entry is None or t.forced is not None:
             continue
-        k = t.end
-        while k < len(text) and text[k] == " ":
-            k += 1
-        if k >= len(text) or text[k] != ",":
-            continue
-        k += 1
-        while k < len(text) and text[k] == " ":
-            k += 1
-        u = by_start.get(k)
+        u = _after_comma(text, t.end, by_start)
         cc = gaz.country[t.entry]
         if u is None or u.entry is None or not cc or gaz.country[u.entry] == cc or norm(u.text) in moved:
             continue
@@ -171,3 +155,17 @@ def division_qualifiers(gaz: Gazetteer, toponyms: list, text: Optional[str], w) 
         e = moved.get(norm(t.text)) if t.forced is None and t.entry is not None else None
         if e is not None:
             t.entry, t.resolved_by, t.point = e, "qualifier", None
+
+
+def _after_comma(text: str, end: int, by_start: dict):
+    """The toponym that starts right after ", " following character ``end`` ("Lewisham, [London]",
+    "Calamba City, [Laguna]"), or None. by_start (dict[int, Toponym]): toponyms by start offset."""
+    k = end
+    while k < len(text) and text[k] == " ":
+        k += 1
+    if k >= len(text) or text[k] != ",":
+        return None
+    k += 1
+    while k < len(text) and text[k] == " ":
+        k += 1
+    return by_start.get(k)
