@@ -354,3 +354,45 @@ def test_a_vehicle_driving_into_someone_is_an_accident(nlp, stage, text):
 
 def test_jets_striking_stays_an_attack(nlp, stage):
     one(run(nlp, stage, "Israeli jets struck targets in Egypt."), "ASSAULT")
+
+
+# ------------------------------------------------------------- session 9: what a document says, purposes
+@pytest.mark.parametrize("text,absent", [
+    # a document as the doer tells its content, no act of an actor (rules.yaml document_doers)
+    ("Trump's state of emergency appears to allow him to take funds from Egypt.", "CONCEDE"),
+    ("The new law allows Egypt to extradite suspects to Israel.", "CONCEDE"),
+    ("Egypt cited a court ruling as prohibiting it from releasing the files to Israel.", "SANCTION"),
+    # a proposal's content that was never adopted ("for banning" under "proposed")
+    ("In 2016 a bill was proposed in Egypt for banning the niqab, but was not passed.", "COERCE"),
+    # going on with one's course presses nobody (object_classes onward)
+    ("Egypt reversed course the next day before pressing forward with the plan.", "REQUEST"),
+    # a named person speaking in a rally is no protest (hosted_gatherings, also "in", also "he")
+    ("He announced the change on television and again verbally in a rally in Egypt.", "PROTEST"),
+    # attending a gathering is no visit between actors (object_classes gatherings)
+    ("The rally in Egypt was visited by thousands of people.", "CONSULT"),
+])
+def test_document_contents_and_non_acts_are_no_event(nlp, stage, text, absent):
+    assert absent not in types(run(nlp, stage, text))
+
+
+@pytest.mark.parametrize("text,etype", [
+    # an issued or signed document speaks for its issuer
+    ("The Prime Minister of Egypt signed a decree banning the niqab in public buildings.", "COERCE"),
+    ("The rebel group issued a declaration demanding that Egypt release its leader.", "REQUEST"),
+    # the court itself allows or bars
+    ("The court in Egypt allowed the appeal of the Israeli journalist.", "CONCEDE"),
+])
+def test_issuers_of_documents_keep_their_acts(nlp, stage, text, etype):
+    assert etype in types(run(nlp, stage, text))
+
+
+def test_a_things_purpose_is_hypothetical(nlp, stage):
+    # an infinitive on a noun that is no event tells what the thing is for
+    ev = one(run(nlp, stage, "The other goal is a safe zone to repatriate Syrian refugees from Turkey."), "RETREAT")
+    assert ev.hypothetical
+
+
+def test_an_events_purpose_stays_factual(nlp, stage):
+    # "a rally to protest": the rally is the protest, and it happened
+    evs = run(nlp, stage, "Thousands of Nigerians converged on Thursday for a rally in Lagos to protest the law.")
+    assert any(e.event_type == "PROTEST" and not e.hypothetical for e in evs)

@@ -19,7 +19,7 @@ from .arguments import arguments, casualty_victims, refs, subject
 from .coding import code_event, code_type
 from .flags import event_flags, source_refs
 from .implicit import announcing_actors, implicit_actor, implicit_protest_sides, implicit_target
-from .non_agent import non_agent_event
+from .non_agent import document_doer, non_agent_event
 from .owners import country_refs
 from .statements import statement_events
 from .state import ArticleState
@@ -109,6 +109,8 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
             recips_t += casualty_victims(cm.head)
     if pat.event_type in rules.non_agent_types and non_agent_event(rules, state, m, actors_t, recips_t):
         return None
+    if actors_t and all(document_doer(rules, t, m.head) for t in actors_t) and not _adopters(rules, state, m):
+        return None  # "the state of emergency allows him to": what a document says (rules.yaml document_doers)
     actors = refs(rules, state, actors_t)
     recipients = refs(rules, state, recips_t)
     if "actor" in pat.flags and not any(r.code or r.sector for r in actors + recipients + _adopters(rules, state, m)):

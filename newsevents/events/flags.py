@@ -94,6 +94,15 @@ def event_flags(rules: EventRules, state: ArticleState, m: Match) -> dict:
             flags["future"] = True
     if verb.dep_ in ("xcomp",) and verb.head.pos_ == "ADJ" and verb.head.lemma_.lower() in rules.future_governors:
         flags["future"] = True
+    if verb.dep_ in ("acl", "relcl") and _infinitive(verb) and verb.head.pos_ == "NOUN" \
+            and verb.head.lemma_.lower() not in rules.carrier_nouns | rules.intention_nouns \
+            and not rules.patterns.candidates(verb.head.lemma_.lower(), "N") \
+            and verb.head.lemma_.lower() not in rules.object_classes.get("meetings", ()) \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        # "a safe zone to repatriate Syrian refugees", "the right to protest": what the thing is for
+        # (not an event noun's purpose: "a rally to protest the law", "a threat to boycott")
+        flags["hypothetical"] = True
+        flags["unpromoted"] = True
     if m.pattern.pos == "N" and any(c.dep_ == "amod" and c.lower_ in rules.hyp_modifiers for c in tok.children):
         flags["hypothetical"] = True  # "warnings of possible attacks", "a potential strike"
         flags["unpromoted"] = True  # ... and not a threat of its own (no promotion)

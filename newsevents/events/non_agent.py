@@ -15,7 +15,7 @@ from .triggers import Match
 if TYPE_CHECKING:
     from .rules import EventRules
 
-__all__ = ["non_agent_event"]
+__all__ = ["non_agent_event", "document_doer"]
 
 
 def non_agent_event(rules: EventRules, state: ArticleState, m: Match, actors_t: list, recips_t: list) -> bool:
@@ -125,3 +125,21 @@ def disaster_context(rules: EventRules, state: ArticleState, tok) -> bool:
         if state.lemmas_of(sents[k]) & rules.non_agent:
             return True
     return False
+
+
+def document_doer(rules: EventRules, tok, trigger) -> bool:
+    """True when ``tok``, an actor of the event of ``trigger``, is a document rather than an actor:
+    a common noun of rules.yaml ``document_doers`` ("the law allows", "cited an audit as prohibiting
+    him"), or one whose "of" object is ("Trump's state of emergency appears to allow him", "the terms
+    of the deal"). An issued or signed document speaks for its issuer ("issued a declaration
+    demanding", "signed a decree banning": the object of a verb is no doer of its own). PLOVER 2.0
+    codes the actions of actors; what a document permits or forbids is its content."""
+    if tok.pos_ != "NOUN":
+        return False
+    if tok.dep_ in ("dobj", "dative", "attr") and not (trigger.dep_ == "pcomp" and trigger.head.lower_ == "as"):
+        return False
+    if tok.lemma_.lower() in rules.document_doers:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.dep_ == "pobj" and g.pos_ == "NOUN" and g.lemma_.lower() in rules.document_doers for g in c.children)
+        for c in tok.children)

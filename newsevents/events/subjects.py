@@ -155,6 +155,8 @@ def subject(verb) -> tuple[list, list]:
             return [], []
         # object control: "urged Iraq to withdraw", "asked X to ..."
         objs = [c for c in gov.children if c.dep_ in ("dobj",)]
+        if dep == "pcomp" and verb.head.lower_ == "as" and objs:
+            return objs[:1], []  # "cited an audit as prohibiting him", "described them as attacking"
         if dep == "xcomp" and objs and gov.lemma_.lower() not in ("promise",):
             return objs[:1], []
         a, passive = subject(gov)

@@ -317,11 +317,12 @@ def hosted_gathering(rules: EventRules, noun) -> bool:
     if any(d.lower_ in rules.gathering_causes or d.lemma_.lower() in rules.gathering_causes
            for d in noun.subtree):
         return False
-    def named(t) -> bool:  # a named person or body ("Trump"), not "protesters" or "thousands"
-        return t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP", "LOC"))
+    def named(t) -> bool:  # a named person or body ("Trump", "he"), not "protesters" or "thousands"
+        return t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP", "LOC")) \
+            or t.lower_ in ("he", "she", "his", "her")
     if any(c.dep_ == "poss" and named(c) for c in noun.children):
         return True
-    if noun.dep_ == "pobj" and noun.head.lower_ in ("at", "during", "before", "to"):
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("at", "in", "during", "before", "to"):
         verb = noun.head.head
         return verb.pos_ in ("VERB", "AUX") and any(
             c.dep_ == "nsubj" and named(c) for c in verb.children)
@@ -379,6 +380,8 @@ def noun_licensed(rules: EventRules, tok, pat: Pattern, m: Match) -> bool:
     if claim is not None:
         m.light = claim  # "IS claimed responsibility for the attacks": the claimer is the attacker
         return True
+    if hosted_gathering(rules, head):  # "announced it in a rally": where he spoke, no protest
+        return False
     if head.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("in", "into", "on", "for") \
             and gov.head.lemma_.lower() in rules.light_verbs and gov.head.pos_ in ("VERB", "AUX") \
             and not _phrasal_trigger(rules, gov.head, gov):
@@ -388,7 +391,7 @@ def noun_licensed(rules: EventRules, tok, pat: Pattern, m: Match) -> bool:
         return True
     if head.dep_ == "ROOT":
         return True
-    if hosted_gathering(rules, head) or charged_act(rules, head):
+    if charged_act(rules, head):
         return False
     if "any" in pat.flags:
         if head.dep_ in ("dobj", "nsubjpass") and gov.pos_ == "VERB" and rules.patterns.candidates(
