@@ -396,3 +396,16 @@ def test_an_events_purpose_stays_factual(nlp, stage):
     # "a rally to protest": the rally is the protest, and it happened
     evs = run(nlp, stage, "Thousands of Nigerians converged on Thursday for a rally in Lagos to protest the law.")
     assert any(e.event_type == "PROTEST" and not e.hypothetical for e in evs)
+
+
+@pytest.mark.parametrize("text", [
+    # owning a wrong is an apology, no disapproval of anyone (evaluations.yaml owning_verbs)
+    'The president said, "The Republic of Egypt deeply regrets this disastrous mistake."',
+    "The minister of Egypt apologised for the shameful error made by his staff.",
+])
+def test_an_owned_mistake_is_no_accusation(nlp, stage, text):
+    assert "ACCUSE" not in types(run(nlp, stage, text))
+
+
+def test_anothers_mistake_is_still_disapproved(nlp, stage):
+    assert "ACCUSE" in types(run(nlp, stage, "Egypt's minister said the decision of Israel was a disastrous mistake."))

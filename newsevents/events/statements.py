@@ -51,11 +51,13 @@ class Evaluations:
     entries (dict[str, tuple[tuple[str, ...], ...]]): list name (``disapprove``/``approve``) ->
         entries as lower-case word tuples. verbs (frozenset[str]): evaluative verb lemmas.
         remedy_verbs (frozenset[str]): verbs that undo a wrong named as their object.
+        owning_verbs (frozenset[str]): verbs that own it (an apology, no disapproval).
     """
 
     entries: dict
     verbs: frozenset
     remedy_verbs: frozenset = frozenset()
+    owning_verbs: frozenset = frozenset()
     category_adjectives: frozenset = frozenset()
     by_first: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -76,6 +78,7 @@ class Evaluations:
                    for name in _TYPES}
         return cls(entries=entries, verbs=frozenset(str(w).lower() for w in data.get("evaluative_verbs") or []),
                    remedy_verbs=frozenset(str(w).lower() for w in data.get("remedy_verbs") or []),
+                   owning_verbs=frozenset(str(w).lower() for w in data.get("owning_verbs") or []),
                    category_adjectives=frozenset(str(w).lower() for w in data.get("category_adjectives") or []))
 
     def judge(self, tokens) -> Optional[tuple]:
@@ -95,8 +98,9 @@ class Evaluations:
             for i in range(len(words)):
                 if i and words[i - 1] in _NEGATIONS or i > 1 and words[i - 2] in _NEGATIONS and words[i - 1] in ("a", "an"):
                     continue
-                if name == "disapprove" and _remedied(tokens[i], self.remedy_verbs):
-                    continue  # "corrected an historic injustice": the wrong is undone, no disapproval
+                if name == "disapprove" and (_remedied(tokens[i], self.remedy_verbs)
+                                             or _remedied(tokens[i], self.owning_verbs, owned=True)):
+                    continue  # "corrected an historic injustice", "regrets this mistake": no disapproval
                 if words[i] in self.category_adjectives and _names_category(tokens[i]):
                     continue  # "would stem illegal immigration": a kind of act, nobody's act judged
                 keys = (words[i],) if words[i] == lemmas[i] else (words[i], lemmas[i])
@@ -116,11 +120,14 @@ class Evaluations:
         return name, toks[0]
 
 
-def _remedied(tok, remedy_verbs) -> bool:
-    """True when ``tok`` (or the noun it modifies) is the object of a verb that undoes it
-    ("corrected an historic injustice", "ended the injustice", "fixed the mistake")."""
+def _remedied(tok, verbs, owned: bool = False) -> bool:
+    """True when ``tok`` (or the noun it modifies) is the object of one of ``verbs`` ("corrected an
+    historic injustice", "ended the injustice", "fixed the mistake"; with ``owned``, also the object
+    of their "for": "apologised for the error")."""
     t = tok.head if tok.dep_ in ("amod", "compound") else tok
-    return t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in remedy_verbs
+    if owned and t.dep_ == "pobj" and t.head.lower_ == "for":
+        return t.head.head.lemma_.lower() in verbs
+    return t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in verbs
 
 
 def _names_category(tok) -> bool:
