@@ -403,9 +403,9 @@ def test_an_events_purpose_stays_factual(nlp, stage):
     'The president said, "The Republic of Egypt deeply regrets this disastrous mistake."',
     "The minister of Egypt apologised for the shameful error made by his staff.",
 ])
-def test_an_owned_mistake_is_no_accusation(nlp, stage, text):
-    assert "ACCUSE" not in types(run(nlp, stage, text))
+def test_an_owned_mistake_is_no_accusation(pipeline, text):
+    assert "ACCUSE" not in types(pipeline(text).events)
 
 
-def test_anothers_mistake_is_still_disapproved(nlp, stage):
-    assert "ACCUSE" in types(run(nlp, stage, "Egypt's minister said the decision of Israel was a disastrous mistake."))
+def test_anothers_mistake_is_still_disapproved(pipeline):
+    assert "ACCUSE" in types(pipeline("Egypt's minister said the decision of Israel was a disastrous mistake.").events)
