@@ -358,7 +358,7 @@ def test_jets_striking_stays_an_attack(nlp, stage):
 
 # ------------------------------------------------------------- session 9: what a document says, purposes
 @pytest.mark.parametrize("text,absent", [
-    # a document as the doer tells its content, no act of an actor (rules.yaml document_doers)
+    # a document as the doer tells its content, no act of an actor (rules.yaml non_actor_doers)
     ("Trump's state of emergency appears to allow him to take funds from Egypt.", "CONCEDE"),
     ("The new law allows Egypt to extradite suspects to Israel.", "CONCEDE"),
     ("Egypt cited a court ruling as prohibiting it from releasing the files to Israel.", "SANCTION"),
@@ -409,3 +409,43 @@ def test_an_owned_mistake_is_no_accusation(pipeline, text):
 
 def test_anothers_mistake_is_still_disapproved(pipeline):
     assert "ACCUSE" in types(pipeline("Egypt's minister said the decision of Israel was a disastrous mistake.").events)
+
+
+# ------------------------------------------------------------- session 9: trial 10's everyday senses
+@pytest.mark.parametrize("text,absent", [
+    # "demonstrate that" shows (noobj: no clause complement)
+    ("The study by Egypt demonstrates that the statues were built near water.", "PROTEST"),
+    # a contest in court or politics is no violence (object_classes contests)
+    ("Egypt held elections after a court battle over attempts to delay the vote.", "ASSAULT"),
+    ("The Egyptian minister faces an uphill battle in parliament.", "ASSAULT"),
+    # an illness or an animal attacks nobody (object_classes ailments)
+    ("Smog in Egypt can cause lung problems, heart attacks and stroke.", "ASSAULT"),
+    ("A tourist from Israel died after a shark attack near Egypt.", "ASSAULT"),
+    # a visit needs a visitor
+    ("The church bus was travelling from Israel to a theme park in Egypt.", "CONSULT"),
+    # a study examines, a situation calls for: no actor (rules.yaml non_actor_doers)
+    ("The study examined 93 statues in Egypt.", "ACCUSE"),
+    ("This outbreak may call for containment measures in Egypt.", "REQUEST"),
+])
+def test_everyday_senses_are_no_event(nlp, stage, text, absent):
+    assert absent not in types(run(nlp, stage, text))
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Thousands demonstrated in Cairo against the government of Egypt.", "PROTEST"),
+    ("Troops of Egypt battled rebels near the border.", "ASSAULT"),
+    ("Gunmen from Egypt staged an attack on Israel.", "ASSAULT"),
+    ("Kim travelled to China on Monday.", "CONSULT"),
+])
+def test_the_conflict_senses_stay_events(nlp, stage, text, etype):
+    assert etype in types(run(nlp, stage, text))
+
+
+@pytest.mark.parametrize("text,etype", [
+    # reluctance, wariness and fear are no promise, no aid (hypothetical_governors)
+    ("China is wary of offering concessions to Egypt.", "AGREE"),
+    ("Egyptian officials are reluctant to commit to a meeting with Israel.", "AGREE"),
+    ("China fears giving away too much to Egypt.", "AID"),
+])
+def test_shunned_or_feared_acts_are_hypothetical(nlp, stage, text, etype):
+    assert all(e.hypothetical for e in run(nlp, stage, text) if e.event_type == etype)

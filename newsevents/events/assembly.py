@@ -110,11 +110,13 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
     if pat.event_type in rules.non_agent_types and non_agent_event(rules, state, m, actors_t, recips_t):
         return None
     if actors_t and all(document_doer(rules, t, m.head) for t in actors_t) and not _adopters(rules, state, m):
-        return None  # "the state of emergency allows him to": what a document says (rules.yaml document_doers)
+        return None  # "the state of emergency allows him to": what a document says (rules.yaml non_actor_doers)
     actors = refs(rules, state, actors_t)
     recipients = refs(rules, state, recips_t)
     if "actor" in pat.flags and not any(r.code or r.sector for r in actors + recipients + _adopters(rules, state, m)):
         return None  # a common verb ("give", "call", "leave") is an event only between actors
+    if pat.mode == "visit" and pat.pos == "V" and not actors:
+        return None  # "the church bus was travelling to Walt Disney World": a visit needs a visitor
     if "weapon" in pat.flags and not any(r.code or r.sector for r in actors) \
             and not state.lemmas_of(m.head.sent) & rules.weapon_words:
         return None  # "firecrackers exploded", "the population exploded"

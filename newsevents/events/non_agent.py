@@ -129,8 +129,8 @@ def disaster_context(rules: EventRules, state: ArticleState, tok) -> bool:
 
 def document_doer(rules: EventRules, tok, trigger) -> bool:
     """True when ``tok``, an actor of the event of ``trigger``, is a document rather than an actor:
-    a common noun of rules.yaml ``document_doers`` ("the law allows", "cited an audit as prohibiting
-    him"), or one whose "of" object is ("Trump's state of emergency appears to allow him", "the terms
+    a common noun of rules.yaml ``non_actor_doers`` ("the law allows", "cited an audit as prohibiting
+    him", "the study examined", "this outbreak may call for"), or one whose "of" object is ("Trump's state of emergency appears to allow him", "the terms
     of the deal"). An issued or signed document speaks for its issuer ("issued a declaration
     demanding", "signed a decree banning": the object of a verb is no doer of its own). PLOVER 2.0
     codes the actions of actors; what a document permits or forbids is its content."""
@@ -138,8 +138,8 @@ def document_doer(rules: EventRules, tok, trigger) -> bool:
         return False
     if tok.dep_ in ("dobj", "dative", "attr") and not (trigger.dep_ == "pcomp" and trigger.head.lower_ == "as"):
         return False
-    if tok.lemma_.lower() in rules.document_doers:
+    if tok.lemma_.lower() in rules.non_actor_doers:
         return True
     return any(c.dep_ == "prep" and c.lower_ == "of" and any(
-        g.dep_ == "pobj" and g.pos_ == "NOUN" and g.lemma_.lower() in rules.document_doers for g in c.children)
+        g.dep_ == "pobj" and g.pos_ == "NOUN" and g.lemma_.lower() in rules.non_actor_doers for g in c.children)
         for c in tok.children)

@@ -113,7 +113,8 @@ class EventRules:
     participle_agent_types: frozenset  # "protesting legislators" protest
     agent_idle_verbs: frozenset  # "the other protesters ran away": no protest
     vehicle_motion_verbs: frozenset  # "struck by a Volvo XC90 driving": a road accident
-    document_doers: frozenset  # "the state of emergency allows him to": no actor's act
+    non_actor_doers: frozenset  # "the state of emergency allows him to", "the study examined": no actor's act
+    hypothetical_governors: frozenset  # "fears giving away too much": a feared act
     hosted_gatherings: frozenset  # "Trump spoke at a rally": a person's meeting, no protest
     gathering_causes: frozenset  # "... a rally against the war" keeps the protest
     duty_aux: frozenset  # hypothetical but never promoted ("must vote to convict")
@@ -228,7 +229,8 @@ class EventRules:
             participle_agent_types=_types(rules, "participle_agent_types"),
             agent_idle_verbs=_words(rules, "agent_idle_verbs"),
             vehicle_motion_verbs=_words(rules, "vehicle_motion_verbs"),
-            document_doers=_words(rules, "document_doers"),
+            non_actor_doers=_words(rules, "non_actor_doers"),
+            hypothetical_governors=_words(rules, "hypothetical_governors"),
             hosted_gatherings=_words(rules, "hosted_gatherings"),
             gathering_causes=_words(rules, "gathering_causes"),
             duty_aux=_words(rules, "duty_aux"),

@@ -219,8 +219,8 @@ def match_token(rules: EventRules, state: ArticleState, tok) -> Optional[Match]:
                      if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
             if any(c.lemma_.lower() in blockers or c.lower_ in blockers for c in deps):
                 continue
-        if "noobj" in pat.flags and any(c.dep_ == "dobj" for c in tok.children):
-            continue  # "Mahan flies fighters to Syria": carrying them, no visit
+        if "noobj" in pat.flags and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
+            continue  # "Mahan flies fighters to Syria": carrying them, no visit; "demonstrates that": shows
         if "verbonly" in pat.flags and tok.pos_ not in ("VERB", "AUX"):
             continue  # "a free concert", "free to download": the adjective is no release
         if "agentive" in pat.flags and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) \
