@@ -449,3 +449,39 @@ def test_the_conflict_senses_stay_events(nlp, stage, text, etype):
 ])
 def test_shunned_or_feared_acts_are_hypothetical(nlp, stage, text, etype):
     assert all(e.hypothetical for e in run(nlp, stage, text) if e.event_type == etype)
+
+
+@pytest.mark.parametrize("text,absent", [
+    # an indirect question asks who is to blame, nobody blames (statements: wh-subjects; "find out")
+    ("The police in Egypt are trying to find out who is to blame.", "ACCUSE"),
+    ("Egypt is attempting to ascertain who, if anyone, is to blame.", "ACCUSE"),
+    # a destination that is no place of a country nor an actor is no visit
+    ("Kim said, \"Today we went to the Moon and came back!\"", "CONSULT"),
+    # taking a post, a prize or a thing is no agreement (object_classes accepted_things)
+    ("Kim thanked them for accepting this job.", "AGREE"),
+    ("Egypt said ballots would be accepted until April 13.", "AGREE"),
+    # examining a thing investigates nobody (obj?=investigated)
+    ("Officials of Egypt said the guardrail would be examined.", "ACCUSE"),
+    # "illegal immigration" misparsed as a conjunct still names a kind of act
+    ("Egypt strongly opposes abortion and illegal immigration.", "ACCUSE"),
+])
+def test_questions_destinations_and_things_are_no_event(pipeline, text, absent):
+    assert absent not in types(pipeline(text).events)
+
+
+def test_is_to_blame_blames_the_subject(pipeline):
+    ev = one(pipeline("Pompeo said Iran is to blame for the attack.").events, "ACCUSE")
+    assert codes(ev.actors) == ["USA"] and "IRN" in codes(ev.recipients)
+
+
+def test_inspectors_examining_a_countrys_sites_investigate(pipeline):
+    ev = one(pipeline("The United Nations inspectors want to re-examine the refineries in Iran.").events, "ACCUSE")
+    assert ev.mode == "investigate"
+
+
+def test_a_passive_conjunct_is_undergone_by_the_shared_subject(pipeline):
+    # "underwent surgery and was airlifted": he is airlifted, by nobody named
+    evs = pipeline("The Egyptian minister underwent surgery and was then airlifted to Israel.").events
+    assert all("EGY" not in codes(e.actors) for e in evs)
+    ev = one(pipeline("Turkey is under EU sanctions and was condemned by Egypt on Monday.").events, "ACCUSE")
+    assert "TUR" in codes(ev.recipients) and "TUR" not in codes(ev.actors)

@@ -115,8 +115,11 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
     recipients = refs(rules, state, recips_t)
     if "actor" in pat.flags and not any(r.code or r.sector for r in actors + recipients + _adopters(rules, state, m)):
         return None  # a common verb ("give", "call", "leave") is an event only between actors
-    if pat.mode == "visit" and pat.pos == "V" and not actors:
-        return None  # "the church bus was travelling to Walt Disney World": a visit needs a visitor
+    if pat.mode == "visit" and pat.pos == "V" and (not actors or recipients and not any(
+            r.code or r.sector for r in recipients)):
+        # "the church bus was travelling to Walt Disney World": a visit needs a visitor; "we went
+        # to the Moon": and a destination that is a country, a place of one or an actor
+        return None
     if "weapon" in pat.flags and not any(r.code or r.sector for r in actors) \
             and not state.lemmas_of(m.head.sent) & rules.weapon_words:
         return None  # "firecrackers exploded", "the population exploded"

@@ -115,6 +115,7 @@ class EventRules:
     vehicle_motion_verbs: frozenset  # "struck by a Volvo XC90 driving": a road accident
     non_actor_doers: frozenset  # "the state of emergency allows him to", "the study examined": no actor's act
     hypothetical_governors: frozenset  # "fears giving away too much": a feared act
+    passive_infinitives: frozenset  # "Iran is to blame": no blaming by Iran
     hosted_gatherings: frozenset  # "Trump spoke at a rally": a person's meeting, no protest
     gathering_causes: frozenset  # "... a rally against the war" keeps the protest
     duty_aux: frozenset  # hypothetical but never promoted ("must vote to convict")
@@ -231,6 +232,7 @@ class EventRules:
             vehicle_motion_verbs=_words(rules, "vehicle_motion_verbs"),
             non_actor_doers=_words(rules, "non_actor_doers"),
             hypothetical_governors=_words(rules, "hypothetical_governors"),
+            passive_infinitives=_words(rules, "passive_infinitives"),
             hosted_gatherings=_words(rules, "hosted_gatherings"),
             gathering_causes=_words(rules, "gathering_causes"),
             duty_aux=_words(rules, "duty_aux"),

@@ -38,6 +38,8 @@ __all__ = ["Evaluations", "statement_events"]
 
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "nothing", "hardly"})
 _FIRST_PERSON = frozenset({"i", "me", "we", "us", "our", "my", "you", "your"})
+#: subjects of an indirect question ("to ascertain who is to blame"): asked, not said
+_WH_WORDS = frozenset({"who", "whom", "whoever", "what", "whatever", "which", "whether"})
 #: PLOVER type and mode of each list of evaluations.yaml
 _TYPES = {"disapprove": ("ACCUSE", "disapprove"), "allege": ("ACCUSE", "allege"), "approve": ("SUPPORT", None),
           "threaten": ("THREATEN", None), "demand": ("REQUEST", None)}
@@ -134,9 +136,10 @@ def _names_category(tok) -> bool:
     """True when the adjective ``tok`` modifies a bare noun, with no determiner or possessor:
     "illegal immigration", "illegal drugs" name a kind of act; "the unlawful activities", "its
     illegal occupation" judge someone's."""
-    if tok.dep_ != "amod":
-        return False
-    return not any(c.dep_ in ("det", "poss") for c in tok.head.children)
+    noun = tok.head if tok.dep_ == "amod" else None
+    if tok.dep_ == "conj" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "NOUN":
+        noun = tok.doc[tok.i + 1]  # "opposes abortion and illegal immigration", misparsed as conj
+    return noun is not None and not any(c.dep_ in ("det", "poss") for c in noun.children)
 
 
 def _under_prep(tok, inside: set) -> bool:
@@ -297,7 +300,10 @@ def _verb_statements(rules: "EventRules", state: "ArticleState", earlier: list) 
     for tok in ctx.doc:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in rules.evaluations.verbs:
             continue
-        preds = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp")]
+        if any(c.dep_ == "prt" for c in tok.children):
+            continue  # "find out", "call off": another verb, no evaluation
+        preds = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp")
+                 and not any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in _WH_WORDS for g in c.children)]
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "as":
                 preds += [g for g in c.children if g.dep_ == "pobj"]

@@ -127,8 +127,10 @@ def subject(verb) -> tuple[list, list]:
             recips = subject(gov)[0]
     if actors and not recips and dep == "conj" and verb.head.pos_ in ("VERB", "AUX") \
             and any(c.dep_ == "agent" for c in verb.children) and lost_clause_subject(verb) is None:
-        # "was arrested and was beaten by guards": the passive subject of the first conjunct
-        recips = subject(verb.head)[1]
+        # "was arrested and was beaten by guards": the passive subject of the first conjunct;
+        # "Turkey is under sanctions and was condemned by Egypt": the shared subject undergoes it
+        first_a, first_p = subject(verb.head)
+        recips = first_p or (first_a if any(c.dep_ == "auxpass" for c in verb.children) else [])
     if actors or recips:
         return actors, recips
     matrix = coordinated_speech_head(verb)
@@ -148,6 +150,11 @@ def subject(verb) -> tuple[list, list]:
             # "Raab urged the embassy to reconsider and spoke with Pompeo": a finite verb
             # joined to an infinitive is the act of the frame's subject, not of its object
             return subject(first.head)
+        if any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children):
+            # "Ratana underwent surgery and was then airlifted to hospital": the shared subject
+            # undergoes the passive conjunct
+            a, p = subject(first)
+            return [], a or p
         return subject(first)
     if dep in ("xcomp", "advcl") or (dep == "pcomp"):
         gov = verb.head if dep != "pcomp" else verb.head.head

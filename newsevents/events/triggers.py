@@ -208,6 +208,9 @@ def match_token(rules: EventRules, state: ArticleState, tok) -> Optional[Match]:
             continue
         if "noadj" in pat.flags and tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG"):
             continue  # "a banned militant organization": a state, not an act told
+        if tok.lemma_.lower() in rules.passive_infinitives and tok.dep_ == "xcomp" and tok.head.lemma_ == "be" \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            continue  # "Iran is to blame": Iran is blamed, by the speaker (statements.py, allege)
         if pat.block_class is not None:
             blockers = frozenset().union(*(rules.object_classes.get(c, frozenset())
                                            for c in pat.block_class.split("+")))
