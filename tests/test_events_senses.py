@@ -485,3 +485,25 @@ def test_a_passive_conjunct_is_undergone_by_the_shared_subject(pipeline):
     assert all("EGY" not in codes(e.actors) for e in evs)
     ev = one(pipeline("Turkey is under EU sanctions and was condemned by Egypt on Monday.").events, "ACCUSE")
     assert "TUR" in codes(ev.recipients) and "TUR" not in codes(ev.actors)
+
+
+@pytest.mark.parametrize("text,absent", [
+    # a view or a claim in a tensed clause is said, not done (rules.yaml opinion_/claim_complements)
+    ("Many businesses agree that China has long taken advantage of Egypt.", "AGREE"),
+    ("Kim continues to insist his tactics will be worth it.", "REQUEST"),
+])
+def test_views_and_claims_are_no_agreement_or_demand(nlp, stage, text, absent):
+    assert absent not in types(run(nlp, stage, text))
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Iran and Iraq agreed that talks would resume in May.", "AGREE"),
+    ("Iran insisted that the United States withdraw its troops.", "REQUEST"),
+])
+def test_agreements_and_mandates_in_clauses_stay(nlp, stage, text, etype):
+    assert etype in types(run(nlp, stage, text))
+
+
+def test_what_is_urged_is_only_asked_for(nlp, stage):
+    # "urged X to make a deal": the deal is the request's content, no agreement of X's
+    assert types(run(nlp, stage, "Egypt urged Israel to make a deal as soon as possible.")) == ["REQUEST"]

@@ -59,6 +59,10 @@ def absorb(rules: EventRules, matches: dict) -> None:
         gave_way = False
         for comp in complements(m.head):
             cm = matches.get(comp.i)
+            if cm is None and m.pattern.event_type == "REQUEST":
+                # "urged Trump to make a deal": the noun trigger of the complement's light verb is
+                # only asked for (a promise or threat of one keeps both events, as PLOVER GSR codes)
+                cm = next((x for x in matches.values() if x.light is not None and x.light.i == comp.i), None)
             if cm is not None and cm is not m and cm.absorbed_by is None:
                 if cm.pattern.pos == "N" and m.absorbed_by is None and decreed(rules, m, cm):
                     m.absorbed_by = cm  # "ordered asset freezes" misparsed as a clause: the freezes

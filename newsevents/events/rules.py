@@ -116,6 +116,8 @@ class EventRules:
     non_actor_doers: frozenset  # "the state of emergency allows him to", "the study examined": no actor's act
     hypothetical_governors: frozenset  # "fears giving away too much": a feared act
     passive_infinitives: frozenset  # "Iran is to blame": no blaming by Iran
+    opinion_complements: frozenset  # "agree that China has taken advantage": a view
+    claim_complements: frozenset  # "insist his tactics will work": a claim
     hosted_gatherings: frozenset  # "Trump spoke at a rally": a person's meeting, no protest
     gathering_causes: frozenset  # "... a rally against the war" keeps the protest
     duty_aux: frozenset  # hypothetical but never promoted ("must vote to convict")
@@ -233,6 +235,8 @@ class EventRules:
             non_actor_doers=_words(rules, "non_actor_doers"),
             hypothetical_governors=_words(rules, "hypothetical_governors"),
             passive_infinitives=_words(rules, "passive_infinitives"),
+            opinion_complements=_words(rules, "opinion_complements"),
+            claim_complements=_words(rules, "claim_complements"),
             hosted_gatherings=_words(rules, "hosted_gatherings"),
             gathering_causes=_words(rules, "gathering_causes"),
             duty_aux=_words(rules, "duty_aux"),

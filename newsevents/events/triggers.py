@@ -208,6 +208,8 @@ def match_token(rules: EventRules, state: ArticleState, tok) -> Optional[Match]:
             continue
         if "noadj" in pat.flags and tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG"):
             continue  # "a banned militant organization": a state, not an act told
+        if asserted_complement(rules, tok):
+            continue  # "agree that China has taken advantage", "insist his tactics will work": said, not done
         if tok.lemma_.lower() in rules.passive_infinitives and tok.dep_ == "xcomp" and tok.head.lemma_ == "be" \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             continue  # "Iran is to blame": Iran is blamed, by the speaker (statements.py, allege)
@@ -309,6 +311,28 @@ def quantity_head(rules: EventRules, tok):
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in rules.quantity_nouns:
         return tok.head.head
     return tok
+
+
+def asserted_complement(rules: EventRules, tok) -> bool:
+    """True when a verb that can also report an opinion or a claim has a tensed clause complement
+    that states a fact (rules.yaml ``opinion_complements``, ``claim_complements``): "many businesses
+    agree that China has long taken advantage" shares a view, "agreed that talks would resume" is an
+    agreement; "continues to insist his tactics will be worth it" claims, "insisted that the US
+    withdraw" (a base-form, mandative verb) demands. RETURNS (bool)."""
+    lemma = tok.lemma_.lower()
+    opinion, claim = lemma in rules.opinion_complements, lemma in rules.claim_complements
+    if not (opinion or claim):
+        return False
+    comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if comp is None:
+        return False
+    auxes = [c for c in comp.children if c.dep_ in ("aux", "auxpass")]
+    tensed = comp.tag_ in ("VBD", "VBZ", "VBP") or any(a.tag_ in ("VBD", "VBZ", "VBP", "MD") for a in auxes)
+    modal = any(a.lower_ in rules.future_aux or a.lower_ in rules.hyp_aux for a in auxes)
+    if claim:  # a bare VBP may be a mandative base form ("insisted that the US withdraw")
+        return (comp.tag_ in ("VBD", "VBZ") or bool(auxes) and tensed) and not any(
+            a.lower_ in rules.duty_aux for a in auxes)
+    return tensed and not modal
 
 
 def hosted_gathering(rules: EventRules, noun) -> bool:
