@@ -507,3 +507,32 @@ def test_agreements_and_mandates_in_clauses_stay(nlp, stage, text, etype):
 def test_what_is_urged_is_only_asked_for(nlp, stage):
     # "urged X to make a deal": the deal is the request's content, no agreement of X's
     assert types(run(nlp, stage, "Egypt urged Israel to make a deal as soon as possible.")) == ["REQUEST"]
+
+
+@pytest.mark.parametrize("text,absent", [
+    # taking office is no oath of violence (noprt)
+    ("Pedro Pierluisi was sworn in as the governor of Puerto Rico on Friday.", "THREATEN"),
+    # a private person's moves are no withdrawal (public)
+    ("She subsequently left the UK and returned to the US.", "RETREAT"),
+    ("He later returned to Rhodesia, which soon declared independence from Britain.", "RETREAT"),
+    # speaking of something is no meeting (object_classes topics)
+    ('Kim said, "We are talking about hours upon hours of collecting petitions."', "CONSULT"),
+    # an interview is no consultation between actors (audience_sectors)
+    ("With Wikinews, the Egyptian minister discussed his background and his campaign.", "CONSULT"),
+    # the verb "lies", one's own mistakes (statements: verbs of the list's nouns; first person)
+    ("((WN)) What lies ahead in this field of study for Egypt?", "ACCUSE"),
+    ('"We had a few silly mistakes," the Egyptian captain said.', "ACCUSE"),
+])
+def test_offices_moves_topics_and_interviews_are_no_event(pipeline, text, absent):
+    assert absent not in types(pipeline(text).events)
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("U.S. troops left Iraq in 2011.", "RETREAT"),
+    ("The Egyptian foreign minister talked with Israel's prime minister on Monday.", "CONSULT"),
+    ('The Egyptian minister said, "Israel tells lies."', "ACCUSE"),
+    ("Egypt said Israel made a terrible mistake.", "ACCUSE"),
+    ("Iran swore revenge against the United States.", "THREATEN"),
+])
+def test_the_political_senses_stay(pipeline, text, etype):
+    assert etype in types(pipeline(text).events)

@@ -115,6 +115,8 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
     recipients = refs(rules, state, recips_t)
     if "actor" in pat.flags and not any(r.code or r.sector for r in actors + recipients + _adopters(rules, state, m)):
         return None  # a common verb ("give", "call", "leave") is an event only between actors
+    if "public" in pat.flags and not _public(state, actors):
+        return None  # "She left the UK", "he returned to Rhodesia": a private person's move
     if pat.mode == "visit" and pat.pos == "V" and (not actors or recipients and not any(
             r.code or r.sector for r in recipients)):
         # "the church bus was travelling to Walt Disney World": a visit needs a visitor; "we went
@@ -180,6 +182,8 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
                                                     actors + recipients)
     if etype == "THREATEN" and pat.event_type != "THREATEN" and not actors_t:
         return None  # "if convicted, he could face ...": a future or possible act with nobody to threaten it
+    if etype == "CONSULT" and mode != "visit" and not _counterpart(rules, actors, recipients):
+        return None  # "discussed his chess career with Wikinews": an interview, no consultation
     if etype == "REQUEST" and not any(r.code for r in recipients):
         # "issued a subpoena for documents from X", "a deposition request for X": who is asked
         recipients += [r for r in refs(rules, state, _for_objects(m)) if r.mention not in a_keys]
@@ -240,6 +244,22 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
         reported=flags["reported"], pattern=pattern_text(m),
         trigger=ctx.evidence(start, end), evidence=ctx.span_evidence(sent),
     )
+
+
+def _counterpart(rules: "EventRules", actors: list, recipients: list) -> bool:
+    """False when one side of a consultation is only the press (rules.yaml ``audience_sectors``):
+    an interview or a press conference is no CONSULT between actors (PLOVER 2.0). A consultation
+    whose other side the text leaves unnamed ("launched a mediation") stays one."""
+    def press(refs) -> bool:
+        return bool(refs) and all(r.sector in rules.audience_sectors for r in refs)
+    return not (press(actors) or press(recipients))
+
+
+def _public(state: ArticleState, actors: list) -> bool:
+    """True when one of ``actors`` is a state, an organisation or a group, or a person holding a
+    PLOVER sector (an official, a soldier): the ``public`` pattern flag."""
+    kinds = {a.id: a.kind for a in state.ctx.analysis.actors}
+    return any(r.sector or kinds.get(r.mention, "person") != "person" for r in actors)
 
 
 def proposal_of(rules: "EventRules", m: Match, flags: dict):

@@ -101,8 +101,12 @@ class Evaluations:
                 if i and words[i - 1] in _NEGATIONS or i > 1 and words[i - 2] in _NEGATIONS and words[i - 1] in ("a", "an"):
                     continue
                 if name == "disapprove" and (_remedied(tokens[i], self.remedy_verbs)
-                                             or _remedied(tokens[i], self.owning_verbs, owned=True)):
+                                             or _remedied(tokens[i], self.owning_verbs, owned=True)
+                                             or _own_wrong(tokens[i])):
                     continue  # "corrected an historic injustice", "regrets this mistake": no disapproval
+                if name == "disapprove" and tokens[i].pos_ == "VERB" and any(
+                        c.dep_ == "nsubj" and c.lower_ in ("what", "which", "it") for c in tokens[i].children):
+                    continue  # "what lies ahead": a thing lies somewhere, nobody lies
                 if words[i] in self.category_adjectives and _names_category(tokens[i]):
                     continue  # "would stem illegal immigration": a kind of act, nobody's act judged
                 keys = (words[i],) if words[i] == lemmas[i] else (words[i], lemmas[i])
@@ -130,6 +134,15 @@ def _remedied(tok, verbs, owned: bool = False) -> bool:
     if owned and t.dep_ == "pobj" and t.head.lower_ == "for":
         return t.head.head.lemma_.lower() in verbs
     return t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in verbs
+
+
+def _own_wrong(tok) -> bool:
+    """True when the wrong ``tok`` names is the speaker's own: "we had a few silly mistakes", "our
+    mistakes", "I made a mistake" (first-person possessor or subject of its verb)."""
+    t = tok.head if tok.dep_ in ("amod", "compound") else tok
+    if any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in t.children):
+        return True
+    return t.dep_ == "dobj" and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in t.head.children)
 
 
 def _names_category(tok) -> bool:

@@ -208,6 +208,8 @@ def match_token(rules: EventRules, state: ArticleState, tok) -> Optional[Match]:
             continue
         if "noadj" in pat.flags and tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG"):
             continue  # "a banned militant organization": a state, not an act told
+        if "noprt" in pat.flags and any(c.dep_ == "prt" for c in tok.children):
+            continue  # "was sworn in as governor": taking office, no oath of violence
         if asserted_complement(rules, tok):
             continue  # "agree that China has taken advantage", "insist his tactics will work": said, not done
         if tok.lemma_.lower() in rules.passive_infinitives and tok.dep_ == "xcomp" and tok.head.lemma_ == "be" \
