@@ -536,3 +536,15 @@ def test_offices_moves_topics_and_interviews_are_no_event(pipeline, text, absent
 ])
 def test_the_political_senses_stay(pipeline, text, etype):
     assert etype in types(pipeline(text).events)
+
+
+@pytest.mark.parametrize("text", [
+    "The Egyptian officer was given a fine of US$86,000.",
+    "The Egyptian minister was soon given ministerial posts by the president.",
+])
+def test_a_named_thing_given_that_is_no_aid_is_no_aid(nlp, stage, text):
+    assert "AID" not in types(run(nlp, stage, text))
+
+
+def test_aid_given_to_a_passive_subject_stays_aid(nlp, stage):
+    assert "AID" in types(run(nlp, stage, "Egypt was given food and medicine by Israel."))

@@ -237,8 +237,8 @@ def match_token(rules: EventRules, state: ArticleState, tok) -> Optional[Match]:
                 and tok.is_title:
             continue  # "the Democratic Rally", "Operation Desert Storm", "on March 13": a name, not an event
         if pat.obj_class is not None and not object_ok(rules, state, tok, pat, m):
-            if "orrecip" not in pat.flags:
-                continue
+            if "orrecip" not in pat.flags or _given_thing(tok):
+                continue  # ("he was given a fine": the thing given is named, and it is no aid)
             m.need_recipient = True  # "provided intelligence to Macedonia": the recipient decides
         return m
     return None
@@ -510,6 +510,12 @@ def intended(rules: EventRules, tok) -> bool:
         return True
     return (noun in rules.intention_nouns or noun in rules.agreement_nouns) \
         and t.dep_ in ("acl", "relcl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+
+
+def _given_thing(tok) -> bool:
+    """True for a passive with a direct object of its own ("he was given a fine", "was given
+    ministerial posts"): the passive subject receives, the object is the thing given."""
+    return any(c.dep_ == "auxpass" for c in tok.children) and any(c.dep_ == "dobj" for c in tok.children)
 
 
 def object_ok(rules: EventRules, state: ArticleState, tok, pat: Pattern, m: Match) -> bool:
