@@ -548,3 +548,22 @@ def test_a_named_thing_given_that_is_no_aid_is_no_aid(nlp, stage, text):
 
 def test_aid_given_to_a_passive_subject_stays_aid(nlp, stage):
     assert "AID" in types(run(nlp, stage, "Egypt was given food and medicine by Israel."))
+
+
+@pytest.mark.parametrize("text,absent", [
+    # naming is no phone call (noname)
+    ('Kim called Xi a "decent man" on Wednesday.', "CONSULT"),
+    ("I chose the name because I also have another company in Egypt called Zorin Industries.", "CONSULT"),
+    # an animal strikes nobody's enemy (non_agent_causes)
+    ("A bat approached the Egyptian candidate and struck her on the chin.", "ASSAULT"),
+    # evidence supports a finding, nobody supports anyone (non_actor_doers)
+    ("A UN report concluded evidence supported his murder by Egypt.", "SUPPORT"),
+])
+def test_names_animals_and_evidence_are_no_event(pipeline, text, absent):
+    assert absent not in types(pipeline(text).events)
+
+
+def test_not_ready_on_the_copula_negates(pipeline):
+    evs = [e for e in pipeline('Kim said, "I am not ready to talk about Israel with Egypt."').events
+           if e.event_type in ("AGREE", "CONSULT")]
+    assert all(e.negated for e in evs)

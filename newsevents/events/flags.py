@@ -37,6 +37,8 @@ def event_flags(rules: EventRules, state: ArticleState, m: Match) -> dict:
     flags = {"negated": False, "future": False, "hypothetical": False, "reported": False, "unpromoted": False,
              "refused": False}
     own = [tok, verb]
+    if tok.dep_ == "acomp" and tok.head.pos_ == "AUX":
+        own.append(tok.head)  # "I am not ready to talk": the copula carries the negation
 
     def aux_of(v):
         return [c for c in v.children if c.dep_ in ("aux", "auxpass")]

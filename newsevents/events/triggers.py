@@ -208,6 +208,10 @@ def match_token(rules: EventRules, state: ArticleState, tok) -> Optional[Match]:
             continue
         if "noadj" in pat.flags and tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG"):
             continue  # "a banned militant organization": a state, not an act told
+        if "noname" in pat.flags and any(c.dep_ == "oprd" and not (
+                c.pos_ == "PROPN" and tok.dep_ == "acl" and tok.head.pos_ == "PROPN") for c in tok.children):
+            # (not "Trump called Putin" misparsed as a Trump called Putin: a person's name is no name's)
+            continue  # "called Biden a decent man", "a company called Zorin": naming, no call
         if "noprt" in pat.flags and any(c.dep_ == "prt" for c in tok.children):
             continue  # "was sworn in as governor": taking office, no oath of violence
         if asserted_complement(rules, tok):
