@@ -9,7 +9,8 @@ country: '... officers travelled to Canada'), else of its context as the noun's 
 column allows ('local media': the article's, whatever the column says), but never that of the
 country acting on it ('the U.S. is preventing civilians from leaving':
 :func:`.modifiers.acting_countries`) nor of its sponsor ('U.S.-backed rebels'); an organisation
-before it makes it that organisation's members. A group noun with a number word ('the two leaders') goes to coreference.
+before it makes it that organisation's members. A determiner ('both articles') is no
+mention of its own. A group noun with a number word ('the two leaders') goes to coreference.
 """
 from __future__ import annotations
 
@@ -176,6 +177,8 @@ def recognise_agent(st: ArticleState, it: Item) -> None:
     head = _span_root(doc, it.start, it.end)
     if _is_noun_modifier(doc, it) and not _modifies_instrument(doc, it, rules):
         return
+    if it.end - it.start == 1 and head.dep_ in ("det", "predet", "preconj") and head.head.i != head.i:
+        return  # 'opposed both articles', 'the ministers of both countries': a determiner of another noun
     if head.lower_ in rules.get("group_nouns", {}) and _group_number(doc, head, rules):
         st.pending.append(("group", it))
         return
