@@ -1,0 +1,54 @@
+"""Organisations and demonyms added to the tables as classes: legislatures named 'Congress', public
+broadcasters, a demonym's spaced spelling.
+
+Hand-built sentences with exact expected codes; the stage runs on its own, as in test_actors
+(whose fixtures these tests reuse).
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from test_actors import actors, coded, one, run, stage  # noqa: F401  (fixtures)
+
+PUB = date(2020, 5, 6)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Philippine government shut down the broadcaster in Manila after Congress did not renew its "
+     "franchise.", ("Congress of the Philippines", "PHL", "LEG")),
+    ("Argentina's president spoke in Buenos Aires. Congress will debate the bill next week.",
+     ("National Congress of Argentina", "ARG", "LEG")),
+    ("The Peruvian president dissolved Congress in Lima on Monday.", ("Congress of Peru", "PER", "LEG")),
+    # the US Congress stays the US Congress in a story about the United States
+    ("The United States president said in Washington that Congress had failed him.", ("US Congress", "USA", "LEG")),
+])
+def test_congress_is_the_legislature_of_the_story_s_country(run, text, expected):
+    """'Congress' names the legislature of the country the sentence or article is about
+    (organisations.tsv rows with a context: the Philippines, Argentina, Brazil, Chile, Colombia,
+    Peru, Mexico, Guatemala, Honduras, Paraguay, the United States)."""
+    assert coded(one(run(text, PUB), "Congress")) == expected
+
+
+def test_congress_with_no_country_in_context_is_uncoded(run):
+    """With no country in the sentence or the article no row fits: uncoded, not the US Congress."""
+    a = one(run("Congress will debate the bill next week.", PUB), "Congress")
+    assert a.code is None and a.sector == "LEG"
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    ("RTHK reported that the police fired tear gas.", "RTHK", ("Radio Television Hong Kong", "HKG", "JRN")),
+    ("KBS said that the missile landed in the sea.", "KBS", ("Korean Broadcasting System", "KOR", "JRN")),
+    ("The SABC said the minister had resigned.", "SABC", ("South African Broadcasting Corporation", "ZAF", "JRN")),
+])
+def test_public_broadcasters_are_media_of_their_country(run, text, name, expected):
+    """A public broadcaster cited by name is that country's media (JRN), whatever the story's
+    country (organisations.tsv, type broadcaster)."""
+    assert coded(one(run(text, PUB), name)) == expected
+
+
+def test_hong_kongers_spelled_in_two_words(run):
+    """'Hong Kongers' (two words) is the demonym 'Hongkongers': people of Hong Kong."""
+    a = one(run("Many Hong Kongers protested against the law.", PUB), "Hong Kongers")
+    assert (a.canonical, a.code) == ("Hong Kong (people)", "HKG")
