@@ -52,3 +52,14 @@ def test_hong_kongers_spelled_in_two_words(run):
     """'Hong Kongers' (two words) is the demonym 'Hongkongers': people of Hong Kong."""
     a = one(run("Many Hong Kongers protested against the law.", PUB), "Hong Kongers")
     assert (a.canonical, a.code) == ("Hong Kong (people)", "HKG")
+
+
+def test_cctv_is_china_s_broadcaster_only_in_a_story_about_china(run):
+    """'CCTV captured their arrival at the building in Paris' is closed-circuit television, not
+    China Central Television (CHN): the alias 'CCTV' is a context row (CHN); the full name always
+    codes."""
+    assert one(run("CCTV captured their arrival at the building in Paris.", PUB), "CCTV").code is None
+    ctx = run("Chinese state broadcaster CCTV said Beijing would respond.", PUB)
+    assert coded(one(ctx, "CCTV")) == ("China Central Television", "CHN", "JRN")
+    ctx = run("China Central Television said the talks had failed.", PUB)
+    assert coded(one(ctx, "China Central Television")) == ("China Central Television", "CHN", "JRN")

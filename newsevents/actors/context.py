@@ -32,7 +32,8 @@ this order:
 An agent noun of article context ("the administration") that neither its sentence nor the
 article's country mentions code takes the country of the article's people the same way.
 A name repeated in full takes the country its own words gave it at another mention (one country
-only) before the article's. Mentions resolved to such an antecedent by coreference then take its
+only) before the article's; an organisation, also the country of the place after 'in' wherever the
+article writes its name ("transferred to Charité in Berlin ... Charité said": DEU), a mention or not. Mentions resolved to such an antecedent by coreference then take its
 code, as do those of a name that the title in apposition to it coded after they were linked
 ("Kurt Volker, the United States special envoy ... Volker"). The sector stays
 unknown: nothing in the words says it.
@@ -157,6 +158,25 @@ def _own_country(st: ArticleState, m: Mention, coded: dict) -> Optional[str]:
     return next(iter(found)) if len(found) == 1 else None
 
 
+def _placed_elsewhere(st: ArticleState, m: Mention) -> Optional[str]:
+    """The one country of the places that follow the organisation's name after 'in' wherever the
+    article writes the name ("transferred to Charité in Berlin ... Charité said": DEU), a mention
+    or not (a destination is none). RETURNS (str | None): ISO alpha-3, None for none or several."""
+    doc = st.doc
+    words = [t.text for t in doc[m.start:m.end]]
+    n = len(words)
+    found = set()
+    for k in range(len(doc) - n - 1):
+        if doc[k].text != words[0] or [t.text for t in doc[k:k + n]] != words:
+            continue
+        if doc[k + n].lower_ != "in":
+            continue
+        place = st.place_at.get(k + n + 1)
+        if place is not None and place.country:
+            found.add(place.country)
+    return next(iter(found)) if len(found) == 1 else None
+
+
 #: how a mention was coded when its code says who the article's people are
 _TABLE_CODED = {"office-holder", "title", "organisation"}
 
@@ -204,6 +224,11 @@ def code_from_context(st: ArticleState) -> None:
             c = _own_country(st, m, coded)
             if c:
                 by_name.setdefault(root.canonical.lower(), set()).add(c)
+    for m in candidates:
+        if not own[id(m)] and m.kind == "organisation" and not by_name.get(m.canonical.lower()):
+            where = _placed_elsewhere(st, m)
+            if where:
+                by_name.setdefault(m.canonical.lower(), set()).add(where)
     for m in candidates:
         c = own[id(m)]
         named = by_name.get(m.canonical.lower(), set())
