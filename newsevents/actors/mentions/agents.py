@@ -2,7 +2,8 @@
 
 An agent noun of ``agent_nouns.tsv`` takes the country of its modifiers ('Russian
 troops'), of a table-coded person before it ('the Trump administration'), of its 'of' /
-'in' / 'from' phrase ('police in Chelyabinsk'), of an earlier
+'in' / 'from' phrase ('police in Chelyabinsk'; an 'ethnic' group's nationality names no country:
+'ethnic Albanian guerrillas operating in Macedonia' are of the country they live in), of an earlier
 mention of the same head noun with a country of its own ('the US embassy ... the embassy',
 'French police officers ... both officers'; a bare plural only when its sentence names no
 country: '... officers travelled to Canada'), else of its context as the noun's ``context``
@@ -14,7 +15,7 @@ mention of its own. A group noun with a number word ('the two leaders') goes to 
 """
 from __future__ import annotations
 
-from .countries import _modifies_instrument
+from .countries import _modifies_instrument, ethnic_home, is_ethnic
 from .modifiers import acting_countries, left_modifiers, right_countries
 from ..tables import _norm_key
 from .organisations import _org_row
@@ -46,6 +47,11 @@ def _agent_mentions(st: ArticleState, item: Item) -> None:
                 return
     mods = left_modifiers(st, item.start, item.end)
     codes = list(mods.countries)
+    if codes and is_ethnic(st, head):
+        # 'ethnic Albanian guerrillas operating in Macedonia': of the country they live in, not Albania
+        codes = [c for c in right_countries(st, head, ("in", "of")) if c not in mods.countries]
+        home = codes[0] if len(codes) == 1 else ethnic_home(st, head, mods.countries[0])
+        codes = [home] if home else [None]
     if not codes:
         # 'the Trump administration', "Putin's government": the body of a coded person before it
         codes = _person_owner_codes(st, head)
