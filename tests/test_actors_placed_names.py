@@ -32,3 +32,14 @@ def test_an_organisation_placed_in_two_countries_takes_neither(run):
             "Clinic in Omsk met. Acme Clinic said the patient was in a coma.")
     ctx = run(text, PUB, places=[("Omsk", "RUS"), ("Berlin", "DEU")])
     assert "DEU" not in [a.code for a in actors(ctx, "Acme Clinic")]
+
+
+def test_a_body_s_seat_is_not_the_country_of_the_sentence(run):
+    """'a UK-based group ... killed in an air strike by government forces': the United Kingdom is
+    where the group sits (actor rules ``seat_words``), not the country of the sentence's story, so
+    the government forces and the people killed do not take it; without the seat word they would."""
+    text = ("The Acme Monitor, a UK-based group that tracks the war, said eight people were killed in "
+            "an air strike by government forces.")
+    ctx = run(text, PUB, places=[("UK", "GBR")])
+    assert [a.code for a in actors(ctx, "government forces")] == [None]
+    assert [a.code for a in actors(ctx, "people")] == [None]

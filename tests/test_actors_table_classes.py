@@ -63,3 +63,10 @@ def test_cctv_is_china_s_broadcaster_only_in_a_story_about_china(run):
     assert coded(one(ctx, "CCTV")) == ("China Central Television", "CHN", "JRN")
     ctx = run("China Central Television said the talks had failed.", PUB)
     assert coded(one(ctx, "China Central Television")) == ("China Central Television", "CHN", "JRN")
+
+
+def test_a_national_monitoring_group_is_of_the_country_it_reports_on(run):
+    """'The Syrian Observatory for Human Rights, a UK-based group': Syria's (SYR, NGO), the
+    country it reports on (organisations.tsv), not the United Kingdom of its seat."""
+    ctx = run("The Syrian Observatory for Human Rights, a UK-based group, said ten people were killed.", PUB)
+    assert coded(one(ctx, "Syrian Observatory for Human Rights")) == ("Syrian Observatory for Human Rights", "SYR", "NGO")
