@@ -70,3 +70,14 @@ def test_a_national_monitoring_group_is_of_the_country_it_reports_on(run):
     country it reports on (organisations.tsv), not the United Kingdom of its seat."""
     ctx = run("The Syrian Observatory for Human Rights, a UK-based group, said ten people were killed.", PUB)
     assert coded(one(ctx, "Syrian Observatory for Human Rights")) == ("Syrian Observatory for Human Rights", "SYR", "NGO")
+
+
+@pytest.mark.parametrize("text,name,sector", [
+    ("Philippine Solicitor General Jose Calida asked the court to revoke the franchise.", "Jose Calida", "GOV"),
+    ("Ukrainian Prosecutor General Ruslan Ryaboshapka opened a case against the company.", "Ruslan Ryaboshapka", "JUD"),
+    ("Canadian Governor General Julie Payette opened the session.", "Julie Payette", "GOV"),
+])
+def test_an_office_named_noun_general_is_no_military_rank(run, text, name, sector):
+    """'Solicitor General', 'Prosecutor General', 'Governor General' (titles.tsv) are civil offices,
+    not the military rank 'General' (MIL)."""
+    assert [a.sector for a in actors(run(text, PUB), name)] == [sector]
