@@ -65,3 +65,16 @@ def test_ministers_of_two_countries(run):
     ctx = run("The agreement was signed by the energy ministers of Greece and Cyprus.", PUB)
     assert sorted(coded(a) for a in actors(ctx, "ministers")) == [
         ("Cyprus (ministers)", "CYP", "GOV"), ("Greece (ministers)", "GRC", "GOV")]
+
+
+def test_the_class_of_a_member_named_in_apposition_is_no_actor(run):
+    """'One of these groups, the Syrian Democratic Forces (SDF), opposed the withdrawal and said
+    it had assurances from the US': the SDF is the actor; 'groups' is no mention of its own, so
+    never the sentence's country (was 'United States (groups)')."""
+    ctx = run("One of these groups, the Syrian Democratic Forces (SDF), opposed the withdrawal and said it "
+              "had been given assurances from the US.", PUB)
+    assert actors(ctx, "groups") == []
+    assert [a.code for a in actors(ctx, "Syrian Democratic Forces")] == ["SYR"]
+    # without a name in apposition the class stays a mention
+    ctx = run("Two of the groups opposed the withdrawal in Syria.", PUB)
+    assert len(actors(ctx, "groups")) == 1

@@ -11,7 +11,8 @@ column allows ('local media': the article's, whatever the column says), but neve
 country acting on it ('the U.S. is preventing civilians from leaving':
 :func:`.modifiers.acting_countries`) nor of its sponsor ('U.S.-backed rebels'); an organisation
 before it makes it that organisation's members. A determiner ('both articles') is no
-mention of its own. A group noun with a number word ('the two leaders') goes to coreference.
+mention of its own, nor the class of a member named in apposition ('One of these groups, the
+SDF'). A group noun with a number word ('the two leaders') goes to coreference.
 """
 from __future__ import annotations
 
@@ -31,6 +32,8 @@ def _agent_mentions(st: ArticleState, item: Item) -> None:
     head = _span_root(doc, item.start, item.end)
     if head.pos_ in ("VERB", "AUX") and head.tag_ not in ("NN", "NNS"):
         return  # 'police suspect the attackers': the verb, not the noun 'suspect'
+    if _named_member(head):
+        return  # 'One of these groups, the Syrian Democratic Forces, opposed': the name is the actor
     # 'Hezbollah fighters', 'Houthi rebels', 'Taliban militants': the organisation's own members,
     # coded as the organisation (its code and sector), never as the sentence's country
     for c in head.children:
@@ -117,6 +120,17 @@ def _agent_mentions(st: ArticleState, item: Item) -> None:
         _add(st, Mention(item.start, item.end, mods.start, item.end, text, canonical, code=iso,
                          sector=sector, kind=row.get("kind") or "group", resolved_by=how,
                          agent=key, antecedent=ante, people_context=people_context))
+
+
+def _named_member(head) -> bool:
+    """Whether the noun ``head`` is the 'of' object of a partitive whose member is named in
+    apposition ('One of these groups, the Syrian Democratic Forces (SDF), opposed'): the name is
+    the actor, the class it belongs to no actor of its own (nor of the sentence's country)."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+        return False
+    part = prep.head
+    return part.pos_ in ("NUM", "PRON", "DET", "ADJ") and any(c.dep_ == "appos" for c in part.children)
 
 
 def _sponsors(st: ArticleState, head) -> set:
