@@ -81,3 +81,14 @@ def test_an_office_named_noun_general_is_no_military_rank(run, text, name, secto
     """'Solicitor General', 'Prosecutor General', 'Governor General' (titles.tsv) are civil offices,
     not the military rank 'General' (MIL)."""
     assert [a.sector for a in actors(run(text, PUB), name)] == [sector]
+
+
+@pytest.mark.parametrize("text,name,code", [
+    ("Ma Ngok, a political scientist at the Chinese University of Hong Kong, said the vote was a protest.",
+     "Chinese University of Hong Kong", "HKG"),
+    ("The American University of Beirut said it would close for a week.", "American University of Beirut", "LBN"),
+])
+def test_a_university_named_with_another_nationality_is_of_where_it_is(run, text, name, code):
+    """'Chinese University of Hong Kong' (HKG), 'American University of Beirut' (LBN): the country where
+    the university is, not that of the nationality word in its name (organisations.tsv, EDU)."""
+    assert [(a.code, a.sector) for a in actors(run(text, PUB), name)] == [(code, "EDU")]
