@@ -131,3 +131,20 @@ def test_the_subject_of_another_clause_may_be_the_group(run):
             "the two countries spoke by telephone on Friday night.")
     ctx = run(text, date(2020, 11, 7))
     assert sorted(a.code for a in actors(ctx, "the two countries")) == ["GRC", "TUR"]
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    ("Kino Gabriel, a spokesman for the SDF, said the statement was a surprise.", "Kino Gabriel", ("SYR", "REB")),
+    ("Jen Psaki, a spokeswoman for the White House, criticised the decision.", "Jen Psaki", ("USA", "GOV")),
+    ("Jonathan Marcus, a reporter for the BBC, said the talks had failed.", "Jonathan Marcus", ("GBR", "JRN")),
+])
+def test_a_title_in_apposition_belonging_to_a_body_gives_its_sector(run, text, name, expected):
+    """'X, a spokesman for the SDF': the body's code and sector (context.py ``_member_sector``), as
+    'SDF spokesman X' gets them; before, only the code."""
+    assert coded(one(run(text, PUB), name))[1:] == expected
+
+
+def test_a_title_in_apposition_for_a_person_gives_no_sector(run):
+    """'X, a lawyer for Donald Trump': the person's code, not his sector (a lawyer does not govern)."""
+    a = one(run("John Smith, a lawyer for Donald Trump, said the case was closed.", PUB), "John Smith")
+    assert (a.code, a.sector) == ("USA", None)

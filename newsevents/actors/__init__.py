@@ -43,6 +43,7 @@ from ..records import Actor
 from .consistency import one_code_per_noun, one_code_per_person
 from .context import code_from_context
 from .coref import resolve_coreference
+from .groups import code_members_of_groups
 from .mentions import ArticleState, recognise
 from .tables import Knowledge, OfficeHolders, knowledge, role_on
 
@@ -150,6 +151,7 @@ class ActorStage:
                           item_at={}, place_at=place_at)
         recognise(st, blocked)
         resolve_coreference(st)
+        code_members_of_groups(st)
         code_from_context(st)
         one_code_per_person(st)
         one_code_per_noun(st)

@@ -31,8 +31,11 @@ this order:
 
 An agent noun of article context ("the administration") that neither its sentence nor the
 article's country mentions code takes the country of the article's people the same way.
-A name repeated in full takes the country its own words gave it at another mention (one country
-only) before the article's. Mentions resolved to such an antecedent by coreference then take its
+A person whose own words are a title in apposition belonging to a body ("Kino Gabriel, a
+spokesman for the SDF") takes that body's sector too (:func:`_member_sector`). A name repeated in
+full takes the country its own words gave it at another mention (one country
+only) before the article's; an organisation, also the country of the place after 'in' wherever the
+article writes its name ("transferred to Charité in Berlin ... Charité said": DEU), a mention or not. Mentions resolved to such an antecedent by coreference then take its
 code, as do those of a name that the title in apposition to it coded after they were linked
 ("Kurt Volker, the United States special envoy ... Volker"). The sector stays
 unknown: nothing in the words says it.
@@ -157,6 +160,59 @@ def _own_country(st: ArticleState, m: Mention, coded: dict) -> Optional[str]:
     return next(iter(found)) if len(found) == 1 else None
 
 
+def _placed_elsewhere(st: ArticleState, m: Mention) -> Optional[str]:
+    """The one country of the places that follow the organisation's name after 'in' wherever the
+    article writes the name ("transferred to Charité in Berlin ... Charité said": DEU), a mention
+    or not (a destination is none). RETURNS (str | None): ISO alpha-3, None for none or several."""
+    doc = st.doc
+    words = [t.text for t in doc[m.start:m.end]]
+    n = len(words)
+    found = set()
+    for k in range(len(doc) - n - 1):
+        if doc[k].text != words[0] or [t.text for t in doc[k:k + n]] != words:
+            continue
+        if doc[k + n].lower_ != "in":
+            continue
+        place = st.place_at.get(k + n + 1)
+        if place is not None and place.country:
+            found.add(place.country)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+#: prepositions after a title in apposition that name the body the person belongs to
+_MEMBER_PREPS = {"for", "of", "at", "with"}
+
+
+def _member_sector(st: ArticleState, m: Mention) -> Optional[str]:
+    """The sector of the body a person belongs to by a title in apposition ("Kino Gabriel, a
+    spokesman for the SDF": REB; "X, a reporter for the BBC": JRN; "the spokeswoman of the White
+    House, X": GOV): the coded organisation mention in the title's 'for'/'of'/'at'/'with' phrase,
+    when it has the person's code -- the CAMEO convention of coding a member or agent by the
+    organisation it belongs to, as :mod:`.mentions.affiliation` does for 'Hamas spokesman X'.
+    RETURNS (str | None)."""
+    doc = st.doc
+    head = doc[m.start:m.end].root
+    nouns = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        nouns.append(head.head)
+    bodies = [b for b in st.mentions if b.kind in ("organisation", "media") and b.code == m.code and b.sector
+              and not b.person]
+    for noun in nouns:
+        it = st.item_at.get(noun.i)
+        if it is None or it.kind not in ("title", "agent"):
+            continue
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _MEMBER_PREPS:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for b in bodies:
+                    if b.start <= pobj.i < b.end:
+                        return b.sector
+    return None
+
+
 #: how a mention was coded when its code says who the article's people are
 _TABLE_CODED = {"office-holder", "title", "organisation"}
 
@@ -205,10 +261,17 @@ def code_from_context(st: ArticleState) -> None:
             if c:
                 by_name.setdefault(root.canonical.lower(), set()).add(c)
     for m in candidates:
+        if not own[id(m)] and m.kind == "organisation" and not by_name.get(m.canonical.lower()):
+            where = _placed_elsewhere(st, m)
+            if where:
+                by_name.setdefault(m.canonical.lower(), set()).add(where)
+    for m in candidates:
         c = own[id(m)]
         named = by_name.get(m.canonical.lower(), set())
         if c:
             m.code, m.resolved_by = c, "own-words"
+            if m.person and not m.sector:
+                m.sector = _member_sector(st, m)
         elif len(named) == 1:
             m.code, m.resolved_by = next(iter(named)), "own-words"
         elif dominant and len(st.geo_sent.get(m.sent) or ()) < 2 \

@@ -9,12 +9,16 @@ sides' a country named as a place ('sent them to Qatar'). For a group of countri
 state or government named stand for their countries ('Trump and Erdoğan spoke on the phone. Then
 both nations issued statements': the US and Turkey). Split from :mod:`.coref`, which calls
 :func:`resolve_group` in text order with the other referring expressions.
+
+An agent noun whose 'of' phrase is such a group of countries ('the leaders of the two countries',
+'officials of both nations') is those countries' (:func:`code_members_of_groups`, after
+coreference): one mention per country, as for 'Russian and Ukrainian officials'.
 """
 from __future__ import annotations
 
 from .mentions import ArticleState, Item, Mention, _add, _agent_mentions, _group_number
 
-__all__ = ["resolve_group"]
+__all__ = ["resolve_group", "code_members_of_groups"]
 
 
 def _link(st: ArticleState, ant: Mention, start: int, end: int, ev_start: int, ev_end: int, text: str) -> Mention:
@@ -144,3 +148,42 @@ def _placed(doc, m: Mention, preps: set) -> bool:
     while t.dep_ in ("appos", "conj") and t.head.i != t.i:
         t = t.head
     return t.dep_ == "pobj" and t.head.lower_ in preps
+
+
+def code_members_of_groups(st: ArticleState) -> None:
+    """An uncoded agent-noun mention whose 'of' object coreference resolved to a group of countries
+    ('Turkey and Greece ... the leaders of the two countries spoke') takes those countries: its mention
+    is coded with the first and one more mention (same tokens, same evidence) is added per other
+    country; in place. Only a group of two or more countries counts ('the leaders of the country'
+    is left to the other rules). RETURNS None."""
+    doc = st.doc
+    by_token: dict = {}
+    for m in st.mentions:
+        if m.kind == "country" and m.code and m.resolved_by == "coreference":
+            for k in range(m.start, m.end):
+                by_token.setdefault(k, []).append(m)
+    if not by_token:
+        return
+    for m in list(st.mentions):
+        if m.code or not m.agent or m.end <= m.start:
+            continue
+        head = doc[m.start:m.end].root
+        codes: list = []
+        for prep in head.rights:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    for ref in by_token.get(pobj.i, ()):
+                        if ref.code not in codes:
+                            codes.append(ref.code)
+        if len(codes) < 2:
+            continue
+        label = st.kb.agents.get(m.agent, {}).get("label") or m.canonical
+        for n, code in enumerate(codes):
+            name = f"{st.kb.country_name(code) or code} ({label})"
+            if n == 0:
+                m.code, m.canonical, m.resolved_by, m.people_context = code, name, "coreference", False
+            else:
+                _add(st, Mention(m.start, m.end, m.ev_start, m.ev_end, m.text, name, code=code, sector=m.sector,
+                                 kind=m.kind, resolved_by="coreference", agent=m.agent))

@@ -12,7 +12,10 @@ Authorities that announce the event ("police said two men were arrested") are it
 instead (:func:`announcing_actors`). Otherwise its country is, in this order, the country of the event's place ("arrested in Gdańsk"), the one
 code of its recipients ("two Indonesian suspects were arrested"), or the article's dominant
 country among its coded actors (more than half of the coded mentions, twice the next one). With
-none of these, there is no implicit actor.
+none of these, there is no implicit actor. A pattern whose entry says ``not recipients`` skips
+the recipients: a ban or a lifted ban is the act of the government where it holds ("the PKK is
+banned in Turkey"), and those banned are often foreign to it ("Russian athletes were banned"); with
+no place, the article's country codes it only when no recipient is of another country.
 
 Protests follow the same convention (ICEWS; the development set): a protest with no named
 protesters is by the people of the country where it happens (CVL, "protesters"), and one with no
@@ -93,17 +96,19 @@ def implicit_actor(rules: "EventRules", state: "ArticleState", m: "Match", flags
     verb = _implied_verb(rules, m, flags)
     if verb is None:
         return None
-    spec = rules.implicit_agents[m.pattern.text]
+    sector, label, *rest = rules.implicit_agents[m.pattern.text]
     ctx = state.ctx
     code = _place_code(ctx, place_id)
-    if code is None:
-        codes = {r.code for r in recipients if r.code and len(r.code) == 3}
+    codes = {r.code for r in recipients if r.code and len(r.code) == 3}
+    if code is None and "not recipients" not in rest:
         code = next(iter(codes)) if len(codes) == 1 else None
     if code is None:
         code = dominant_code(ctx.analysis)
+        if "not recipients" in rest and codes - {code}:
+            return None  # those banned are of another country: a foreign or international ban
     if code is None:
         return None
-    return _make(rules, state, verb, code, *spec)
+    return _make(rules, state, verb, code, sector, label)
 
 
 #: sectors of the bodies that make arrests, charges and sentences and announce them

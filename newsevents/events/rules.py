@@ -50,8 +50,9 @@ class EventRules:
     casualty_lookback (int): sentences before a casualty verb searched for a non-agent cause.
     credit_cues, attribution (tuple[tuple[str, ...], ...]): multi-word cues, lower case.
     evaluations (Evaluations): the evaluative lexicon of ``events/evaluations.yaml``.
-    implicit_agents (Mapping[str, tuple[str, str]]): rules.yaml ``implicit_agents``, pattern ->
-        (PLOVER sector, label) of the body an agentless passive implies (:mod:`.implicit`).
+    implicit_agents (Mapping[str, tuple[str, ...]]): rules.yaml ``implicit_agents``, pattern ->
+        (PLOVER sector, label[, 'not recipients']) of the body an agentless passive implies
+        (:mod:`.implicit`).
     The other fields are the word lists of rules.yaml of (nearly) the same name, as frozensets.
     """
 
@@ -256,7 +257,7 @@ class EventRules:
             credit_nouns=_words(rules, "credit_nouns"),
             credit_cues=_cues(rules, "credit_cues"),
             evaluations=Evaluations.load(data_paths),
-            implicit_agents=MappingProxyType({str(k): (str(v[0]).upper(), str(v[1]))
+            implicit_agents=MappingProxyType({str(k): (str(v[0]).upper(), str(v[1]), *(str(x) for x in v[2:]))
                                               for k, v in (rules.get("implicit_agents") or {}).items()}),
             implicit_protest=MappingProxyType({str(k): (str(v[0]).upper(), str(v[1]))
                                                for k, v in (rules.get("implicit_protest") or {}).items()}),

@@ -2,18 +2,21 @@
 
 An agent noun of ``agent_nouns.tsv`` takes the country of its modifiers ('Russian
 troops'), of a table-coded person before it ('the Trump administration'), of its 'of' /
-'in' / 'from' phrase ('police in Chelyabinsk'), of an earlier
+'in' / 'from' phrase ('police in Chelyabinsk'; an 'ethnic' group's nationality names no country:
+'ethnic Albanian guerrillas operating in Macedonia' are of the country they live in), of an earlier
 mention of the same head noun with a country of its own ('the US embassy ... the embassy',
 'French police officers ... both officers'; a bare plural only when its sentence names no
 country: '... officers travelled to Canada'), else of its context as the noun's ``context``
 column allows ('local media': the article's, whatever the column says), but never that of the
 country acting on it ('the U.S. is preventing civilians from leaving':
 :func:`.modifiers.acting_countries`) nor of its sponsor ('U.S.-backed rebels'); an organisation
-before it makes it that organisation's members. A group noun with a number word ('the two leaders') goes to coreference.
+before it makes it that organisation's members. A determiner ('both articles') is no
+mention of its own, nor the class of a member named in apposition ('One of these groups, the
+SDF'). A group noun with a number word ('the two leaders') goes to coreference.
 """
 from __future__ import annotations
 
-from .countries import _modifies_instrument
+from .countries import _modifies_instrument, ethnic_home, is_ethnic
 from .modifiers import acting_countries, left_modifiers, right_countries
 from ..tables import _norm_key
 from .organisations import _org_row
@@ -29,6 +32,8 @@ def _agent_mentions(st: ArticleState, item: Item) -> None:
     head = _span_root(doc, item.start, item.end)
     if head.pos_ in ("VERB", "AUX") and head.tag_ not in ("NN", "NNS"):
         return  # 'police suspect the attackers': the verb, not the noun 'suspect'
+    if _named_member(head):
+        return  # 'One of these groups, the Syrian Democratic Forces, opposed': the name is the actor
     # 'Hezbollah fighters', 'Houthi rebels', 'Taliban militants': the organisation's own members,
     # coded as the organisation (its code and sector), never as the sentence's country
     for c in head.children:
@@ -45,6 +50,11 @@ def _agent_mentions(st: ArticleState, item: Item) -> None:
                 return
     mods = left_modifiers(st, item.start, item.end)
     codes = list(mods.countries)
+    if codes and is_ethnic(st, head):
+        # 'ethnic Albanian guerrillas operating in Macedonia': of the country they live in, not Albania
+        codes = [c for c in right_countries(st, head, ("in", "of")) if c not in mods.countries]
+        home = codes[0] if len(codes) == 1 else ethnic_home(st, head, mods.countries[0])
+        codes = [home] if home else [None]
     if not codes:
         # 'the Trump administration', "Putin's government": the body of a coded person before it
         codes = _person_owner_codes(st, head)
@@ -112,6 +122,17 @@ def _agent_mentions(st: ArticleState, item: Item) -> None:
                          agent=key, antecedent=ante, people_context=people_context))
 
 
+def _named_member(head) -> bool:
+    """Whether the noun ``head`` is the 'of' object of a partitive whose member is named in
+    apposition ('One of these groups, the Syrian Democratic Forces (SDF), opposed'): the name is
+    the actor, the class it belongs to no actor of its own (nor of the sentence's country)."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+        return False
+    part = prep.head
+    return part.pos_ in ("NUM", "PRON", "DET", "ADJ") and any(c.dep_ == "appos" for c in part.children)
+
+
 def _sponsors(st: ArticleState, head) -> set:
     """The countries named as sponsors of the noun ``head`` ('U.S.-backed rebels', one token or
     three; 'an Iranian-led militia'; rules.yaml ``sponsor_words``): who supports them, so not whose
@@ -176,6 +197,8 @@ def recognise_agent(st: ArticleState, it: Item) -> None:
     head = _span_root(doc, it.start, it.end)
     if _is_noun_modifier(doc, it) and not _modifies_instrument(doc, it, rules):
         return
+    if it.end - it.start == 1 and head.dep_ in ("det", "predet", "preconj") and head.head.i != head.i:
+        return  # 'opposed both articles', 'the ministers of both countries': a determiner of another noun
     if head.lower_ in rules.get("group_nouns", {}) and _group_number(doc, head, rules):
         st.pending.append(("group", it))
         return

@@ -1,7 +1,9 @@
 """Countries: country names, capitals, nationality words and shorthands in actor slots.
 
 'Seoul said' -> '<country> (government)' GOV; 'Pyongyang and Washington' in an actor
-slot -> the countries; 'the Americans' -> '<country> (people)'; a shorthand ('the
+slot -> the countries; 'the Americans' -> '<country> (people)'; an ethnic group ('ethnic
+Albanians in south Serbia', 'the Albanians of southern Serbia') -> the civilians of the country
+where it lives (rules.yaml ``ethnic_words``); a shorthand ('the
 Koreas', ``shorthands.tsv``) -> its countries where its context holds. A country word
 modifying a weapon or vehicle ('Israeli tanks', rules.yaml ``instrument_nouns``) stands
 for the country's military. Never 'in Seoul' (a place) nor 'South Korean officials' (a
@@ -100,10 +102,49 @@ def recognise_nationality(st: ArticleState, it: Item) -> None:
         return
     plural = root.tag_ in ("NNS", "NNPS") or root.text.endswith("s")
     text = _text(doc, it.start, it.end)
+    if is_ethnic(st, root) or (plural and _lives_in(st, root, e.value, ("of",))):
+        # 'ethnic Albanians in south Serbia', 'the Albanians of southern Serbia': the civilians of the
+        # country where they live, not of the nation-state their name is from
+        where = _lives_in(st, root, e.value, ("of", "in")) or ethnic_home(st, root, e.value)
+        label = f"ethnic {text}" if not text.lower().startswith("ethnic") else text
+        name = kb.country_name(where) if where else None
+        _add(st, Mention(it.start, it.end, it.start, it.end, text, f"{name} ({label})" if name else label,
+                         code=where, sector="CVL", kind="group" if plural else "person", person=not plural,
+                         resolved_by="demonym"))
+        return
     name = kb.country_name(e.value) or e.value
     _add(st, Mention(it.start, it.end, it.start, it.end, text, f"{name} (people)" if plural else text,
                      code=e.value, kind="group" if plural else "person", person=not plural,
                      resolved_by="demonym"))
+
+
+def is_ethnic(st: ArticleState, head) -> bool:
+    """Whether an 'ethnic' word (rules.yaml ``ethnic_words``) modifies the noun ``head`` ('ethnic
+    Albanians', 'ethnic Albanian guerrillas'). RETURNS (bool)."""
+    words = st.kb.rules.get("ethnic_words", ())
+    left = [c for c in head.children if c.i < head.i and c.dep_ in ("amod", "compound", "nmod")]
+    # 'ethnic' on the noun, or on the nationality word before it ('ethnic Albanian guerrillas')
+    return any(c.lower_ in words or any(g.dep_ in ("amod", "advmod") and g.lower_ in words for g in c.children)
+               for c in left)
+
+
+def _lives_in(st: ArticleState, head, own: str, preps: tuple) -> Optional[str]:
+    """The one country other than ``own`` named in the 'of'/'in' phrase of ``head`` ('Albanians of
+    southern Serbia'). RETURNS (str | None)."""
+    from .modifiers import right_countries
+
+    codes = [c for c in right_countries(st, head, preps) if c != own]
+    return codes[0] if len(codes) == 1 else None
+
+
+def ethnic_home(st: ArticleState, head, own: Optional[str]) -> Optional[str]:
+    """The country an ethnic group named by ``head`` lives in when its own words name none: the only
+    country of its sentence other than ``own`` (the group's name) and the destinations ('Up to 100
+    ethnic Albanians demonstrated in Serbia': SRB; '... to send them back to Bulgaria' is no home).
+    RETURNS (str | None): None for none or several."""
+    sent = st.sent_of[head.i]
+    codes = set(st.geo_sent.get(sent, ())) - set(st.dest_sent.get(sent, ())) - {own}
+    return next(iter(codes)) if len(codes) == 1 else None
 
 
 def recognise_shorthand(st: ArticleState, it: Item) -> None:

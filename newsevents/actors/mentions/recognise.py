@@ -57,18 +57,20 @@ def _count_context(st: ArticleState, items: list) -> None:
     """Count the country expressions and placed toponyms of the article (``st.geo_article``),
     of each sentence but its dateline (``st.geo_sent``; ``st.dest_sent``: those that say where someone goes;
     ``st.party_sent``: those that are the other side of the act) and the countries of the sentence's
-    named office holders and organisations (``st.named_sent``)."""
+    named office holders and organisations (``st.named_sent``). A body's seat ('a UK-based group',
+    :func:`_seat`) counts for the article only, as a dateline does."""
     doc, kb = st.doc, st.kb
     venues = frozenset(kb.rules.get("venue_heads", ())) | frozenset(kb.rules.get("origin_heads", ()))
     # a dateline ('WASHINGTON (AP) —') says where the story was filed, not whose its first
     # sentence is: it counts for the article only
     dateline = dateline_heads(doc)
+    seats = frozenset(kb.rules.get("seat_words", ()))
     counted_tokens = set()
     for it in items:
         e = it.first("country") or it.first("adjective") or it.first("demonym") or it.first("capital")
         if e is not None and it.kind in ("country", "adjective", "demonym", "capital"):
             st.geo_article[e.value] += 1
-            if it.start not in dateline and (
+            if it.start not in dateline and not _seat(doc, it.end, seats) and (
                     (it.kind in ("country", "capital") and not _modifies_title(st, it)) or not _is_noun_modifier(doc, it)):
                 # a nationality adjective belongs to its own noun ('Russian President Putin'), as
                 # does a country name before a title ('US Secretary of State Mike Pompeo'), so it
@@ -97,11 +99,18 @@ def _count_context(st: ArticleState, items: list) -> None:
             continue  # 'China' inside 'China Daily' is the newspaper's name, not a place mention
         seen_places.add(id(place))
         st.geo_article[place.country] += 1
-        if k in dateline:
+        if k in dateline or _seat(doc, k + 1, seats):
             continue
         st.geo_sent[st.sent_of[k]][place.country] += 1
         if _destination(doc, k, k + 1, venues):
             st.dest_sent[st.sent_of[k]][place.country] += 1
+
+
+def _seat(doc, end: int, words: frozenset) -> bool:
+    """Whether the toponym ending before token ``end`` names where a body is based ('a UK-based
+    group', 'the London-based monitor'; actor rules ``seat_words``): its seat, not the country of
+    the sentence's story, so it counts for the article only."""
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in words
 
 
 def locative_names(st: ArticleState, items: list) -> set:
