@@ -400,6 +400,9 @@ def test_reports_of_one_meeting_collapse(filled):
     assert merged[0]["id"] == cluster_id("a1", "V1")
     # the reciprocal meeting (both as actors, no recipient) matches the dyad too
     assert [(r["actor_codes"], r["recipient_codes"]) for r in rows if r["recipient_codes"] == ""] == [("PRK;USA", "")]
+    # event mentions read the dyad the same way (trial 10: `events --actor USA --recipient CHN`)
+    dyad = filled.events(actor="USA", recipient="PRK", event_type="CONSULT")
+    assert any(e["recipient_codes"] in ("", None) and "PRK" in e["actor_codes"] for e in dyad)
     mentions = [e for e in filled.events(event_type="CONSULT") if e["cluster_id"] == merged[0]["id"]]
     assert sorted((e["article_id"], e["event_id"]) for e in mentions) == [
         ("a1", "V1"), ("a2", "V1"), ("a4", "V1"), ("a4", "V2")]

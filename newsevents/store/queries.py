@@ -82,7 +82,8 @@ class Queries:
         article and event id.
 
         actor / recipient (str | None): an actor code (``USA``) or canonical name (``Donald Trump``,
-            case-insensitive) among the event's actors / recipients.
+            case-insensitive) among the event's actors / recipients; with both, a reciprocal
+            event with both among its actors matches too (as :meth:`dyads` counts it).
         event_type (str | None): PLOVER type, e.g. ``CONSULT``. since / until (str | None):
             ISO dates, inclusive. article (str | None): article id. quad_class (int | None): 1-4.
         RETURNS (list[dict]): keys date, event_type, mode, actor_codes, actor_names,
@@ -91,11 +92,21 @@ class Queries:
             evidence_end, evidence_text, article_id, event_id, url, cluster_id, num_mentions.
         """
         where, params = [], []
-        for role, value in (("actor", actor), ("recipient", recipient)):
-            if value:
-                sql, p = self._party_filter("e", role, value)
-                where.append(sql)
-                params.extend(p)
+        if actor and recipient:
+            # as dyads and the API read a dyad: a reciprocal event (a meeting: no recipient, both
+            # among the actors) between the two counts too (trial 10: `events --actor USA
+            # --recipient CHN` found no rows where `dyads` counted the Trump-Liu meeting)
+            a_sql, a_p = self._party_filter("e", "actor", actor)
+            r_sql, r_p = self._party_filter("e", "recipient", recipient)
+            b_sql, b_p = self._party_filter("e", "actor", recipient)
+            where.append(f"(({a_sql} AND {r_sql}) OR (e.reciprocal = 1 AND {a_sql} AND {b_sql}))")
+            params.extend(a_p + r_p + a_p + b_p)
+        else:
+            for role, value in (("actor", actor), ("recipient", recipient)):
+                if value:
+                    sql, p = self._party_filter("e", role, value)
+                    where.append(sql)
+                    params.extend(p)
         for sql, value in (("e.event_type = ?", event_type and event_type.upper()), ("e.date >= ?", since),
                            ("e.date <= ?", until), ("e.article_id = ?", article), ("e.quad_class = ?", quad_class)):
             if value is not None and value != "":
