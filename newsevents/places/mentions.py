@@ -169,12 +169,19 @@ def list_members(doc, found: list, taken: bytearray, blocked: bytearray, stop: s
 
 
 def street_names(doc, found: list, taken: bytearray, street_types: set, abbreviations: set,
-                 max_words: int = 4) -> None:
+                 max_words: int = 4, plurals=(), blocks=()) -> None:
     """Add street, road and square names (see the module docstring) to ``found``.
 
     street_types (set[str]): the type words, capitalised ("Street", "Road", "Square").
     abbreviations (set[str]): abbreviated type words ("St.", "Ave."), which count only when no
-        capitalised word follows ("St. Louis" is a saint's town, "Memphis St." a street).
+        capitalised word follows ("St. Louis" is a saint's town, "Memphis St." a street) or an ordinal
+        stands before them ("arrested on 14th St. Thursday").
+    plurals (set[str]): lower-cased plural type words ("streets"): each name of "<name> and <name> streets"
+        is a street ("at the corner of [State] and [Hubbard] streets"; :func:`_street_pairs`), one no other rule
+        took as a toponym already, never looked up in the gazetteer (``Toponym.lookup`` False: "Orange and
+        White streets" are no towns).
+    blocks (set[str]): the words of a house-number block ("block"): the capitalised name after "<number>
+        block of" is a street ("the 500 block of [Jeffords]").
     A toponym inside the street's name ("Wichita" of "Wichita Drive") gives way to the street.
     """
     n = len(doc)
@@ -182,7 +189,8 @@ def street_names(doc, found: list, taken: bytearray, street_types: set, abbrevia
         word = doc[k].text
         if word not in street_types and word not in abbreviations:
             continue
-        if word in abbreviations and k + 1 < n and _cap(doc[k + 1]) and "\n" not in doc[k].text_with_ws:
+        if word in abbreviations and k + 1 < n and _cap(doc[k + 1]) and "\n" not in doc[k].text_with_ws \
+                and not _ORDINAL.match(doc[k - 1].text):
             continue
         a = k
         while a > 0 and k - a < max_words and (_cap(doc[a - 1]) or _ORDINAL.match(doc[a - 1].text)) \
@@ -204,6 +212,41 @@ def street_names(doc, found: list, taken: bytearray, street_types: set, abbrevia
         for q in range(a, k + 1):
             taken[q] = 1
         found.append(Toponym(start, end, doc[a:k + 1].text, STREET))
+    for a, b in _street_pairs(doc, plurals, blocks, max_words):
+        if any(taken[a:b]):
+            continue  # a toponym already ("North Druid Hills and Clairmont roads": also context for the others)
+        for q in range(a, b):
+            taken[q] = 1
+        found.append(Toponym(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), doc[a:b].text, STREET, lookup=False))
+
+
+def _street_pairs(doc, plurals, blocks, max_words: int) -> list:
+    """The token spans ``(start, end)`` of streets named without their type word: both names of "<name> and
+    <name> streets" (``plurals``, lower-cased) and the name after "<number> <block> of" (``blocks``)."""
+    n, out = len(doc), []
+
+    def run_before(k):  # the capitalised (or ordinal) words ending at token k - 1
+        a = k
+        while a > 0 and k - a < max_words and (_cap(doc[a - 1]) or _ORDINAL.match(doc[a - 1].text)) \
+                and "\n" not in doc[a - 1].text_with_ws:
+            a -= 1
+        return a
+
+    for k in range(3, n):
+        if doc[k].lower_ in plurals and doc[k].text[0].islower():
+            b = run_before(k)
+            if b == k or doc[b - 1].lower_ not in ("and", "&"):
+                continue
+            a = run_before(b - 1)
+            if a < b - 1 and doc[a].lower_ != "the":
+                out += [(a, b - 1), (b, k)]
+        elif doc[k].lower_ == "of" and doc[k - 1].lower_ in blocks and doc[k - 2].like_num and k + 1 < n:
+            e = k + 1
+            while e < n and e - k <= max_words and _cap(doc[e]) and "\n" not in doc[e - 1].text_with_ws:
+                e += 1
+            if e > k + 1:
+                out.append((k + 1, e))
+    return out
 
 
 def possessor_prefix(span, label: str, known, building_words, street_types, saints=()):
@@ -356,6 +399,14 @@ def _own_town(gaz, name: str, towns: list, heads, min_pop: int):
     return None
 
 
+def _main_town(towns: list):
+    """The gazetteer entry of the city the article names most often (the first named of those tied), or None."""
+    counts: dict = {}
+    for t in towns:
+        counts[t.entry] = counts.get(t.entry, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
 def place_streets(gaz, toponyms: list, facility_chars: int = 200, heads=(), min_pop: int = 100000) -> list:
     """Give each street (and facility) the point of the nearest (in the text) city or landmark the article names.
 
@@ -382,6 +433,8 @@ def place_streets(gaz, toponyms: list, facility_chars: int = 200, heads=(), min_
         c = min(own or towns, key=lambda t: abs(t.start - s.start))
         if s.how == FACILITY and not own and abs(c.start - s.start) > facility_chars:
             entry = _own_town(gaz, s.text, towns, heads, min_pop)
+            if entry is None and s.text.split()[-1] in heads:
+                entry = _main_town(towns)  # "pronounced dead at Northwestern Memorial Hospital" in a Chicago story
             if entry is None:
                 continue  # a venue's town is named close by ("at Terra Kulture in Lagos") or not known
             s.near, s.point, s.resolved_by = entry, (gaz.lat[entry], gaz.lon[entry]), s.how

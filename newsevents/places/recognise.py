@@ -126,6 +126,8 @@ class Recogniser(NameFilters):
         streets = cues.get("street_types") or {}
         self.street_types = set(streets.get("words") or ())
         self.street_abbreviations = set(streets.get("abbreviations") or ())
+        self.street_plurals = {str(w).lower() for w in (streets.get("plurals") or ())}
+        self.street_blocks = {str(w).lower() for w in (streets.get("blocks") or ())}
         roads = cues.get("road_numbers") or {}
         self.road_pattern = re.compile(roads["pattern"]) if roads.get("pattern") else None
         self.road_prepositions = {str(w).lower() for w in (roads.get("prepositions") or ())}
@@ -428,7 +430,8 @@ class Recogniser(NameFilters):
                 i += 1
         list_members(doc, found, taken, blocked, self.stop, lambda span: self._is_known(span, primary=True))
         if self.street_types:
-            street_names(doc, found, taken, self.street_types, self.street_abbreviations)
+            street_names(doc, found, taken, self.street_types, self.street_abbreviations,
+                         plurals=self.street_plurals, blocks=self.street_blocks)
         if self.road_pattern is not None:
             road_numbers(doc, found, taken, self.road_pattern, self.road_prepositions, self.road_after)
         repeat_mentions(doc, found, taken, self.stop,
