@@ -66,6 +66,26 @@ def test_a_facility_after_at_is_placed_at_its_town_only_when_asked(nlp, stage):
     assert "Sloss Furnaces" not in places(nlp, PlaceStage(Options(place_facilities=True)), far)
 
 
+def test_a_building_far_from_any_city_is_placed_at_the_article_s_main_place(nlp):
+    """A facility with a head word anywhere in its name ("University of ...") and no city named near it is placed
+    at the city the article names most often; in an article naming no city, at its US county; lower-case
+    adjectives may stand between "the" and the name ("over the spectacular Meydan Racecourse")."""
+    from newsevents.places import PlaceStage
+
+    facilities = PlaceStage(Options(place_facilities=True))
+    text = "Officials met in Calamba on Monday. " + "The athletes trained every day. " * 12 + \
+           "The finals were held at the University of Perpetual Help."
+    got = places(nlp, facilities, text)
+    p = got["University of Perpetual Help"]
+    assert (p.resolved_by, p.country, p.lat, p.lon) == ("facility", "PHL", got["Calamba"].lat, got["Calamba"].lon)
+    text = "The teacher was arrested Thursday at Kendale Lakes Elementary School in Miami-Dade County, police said."
+    got = places(nlp, facilities, text)
+    assert got["Kendale Lakes Elementary School"].country == "USA"
+    assert got["Kendale Lakes Elementary School"].lat == got["Miami-Dade County"].lat
+    got = places(nlp, facilities, "The royal blue silks hung over the spectacular Meydan Racecourse in Dubai.")
+    assert got["Meydan Racecourse"].country == "ARE"
+
+
 def test_an_event_after_at_is_the_place_it_is_held_when_facilities_are_asked(nlp, stage):
     """GeoWebNews annotates "at <event>" as Coercion: the event stands for its venue (facility_labels)."""
     from newsevents.places import PlaceStage

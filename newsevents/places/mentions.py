@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 
-from .gazetteer import F_CITY, F_LANDMARK
+from .gazetteer import F_ADMIN2, F_CITY, F_LANDMARK
 from .toponym import Toponym
 
 __all__ = ["repeat_mentions", "list_members", "street_names", "road_numbers", "place_streets", "facility_mentions",
@@ -337,7 +337,7 @@ def facility_mentions(doc, toponyms: list, prepositions, labels, heads=(), head_
             a -= 1
         while a < k and not _cap(doc[a]):
             a += 1
-        if a < k and doc[a].lower_ != "the" and (_after(doc, a, head_prepositions) or _owned(doc, a, owners)):
+        if a < k and doc[a].lower_ != "the" and (_after(doc, a, head_prepositions, 2) or _owned(doc, a, owners)):
             spans.append(doc[a:k + 1])
     seen = set()
     for x, span in enumerate(spans):
@@ -369,11 +369,16 @@ def _owned(doc, start: int, owners: set) -> bool:
     return start >= 2 and doc[start - 1].lower_ in _POSSESSIVE and start - 2 in owners
 
 
-def _after(doc, start: int, prepositions) -> bool:
-    """Whether one of ``prepositions`` stands right before token ``start`` (or before "the" there)."""
+def _after(doc, start: int, prepositions, adjectives: int = 0) -> bool:
+    """Whether one of ``prepositions`` stands right before token ``start`` (or before "the" there, and up to
+    ``adjectives`` lower-case adjectives after "the": "over the spectacular Meydan Racecourse")."""
     k = start - 1
+    while adjectives and k > 0 and doc[k].pos_ == "ADJ" and doc[k].text.islower():
+        k, adjectives = k - 1, adjectives - 1
     if k >= 0 and doc[k].lower_ == "the":
         k -= 1
+    elif k != start - 1:
+        return False
     return k >= 0 and doc[k].lower_ in prepositions
 
 
@@ -410,11 +415,14 @@ def _main_town(towns: list):
 def place_streets(gaz, toponyms: list, facility_chars: int = 200, heads=(), min_pop: int = 100000) -> list:
     """Give each street (and facility) the point of the nearest (in the text) city or landmark the article names.
 
-    A city whose name opens the street's ("Streatham" for "Streatham High Road") comes first. A
-    facility is placed only at a city named within ``facility_chars`` characters of it
+    A city whose name opens the street's ("Streatham" for "Streatham High Road") comes first; in an article
+    naming no city, a literal US county stands for one ("at Kendale Lakes Elementary School in Miami-Dade
+    County"). A facility is placed at a city named within ``facility_chars`` characters of it
     (``facility_town_chars`` of data/places/cues.yaml), or, failing that, at the city whose name opens
     its own (:func:`_own_town`; ``heads``: the facility head words, ``min_pop``: ``big_city_population`` of
-    cues.yaml): "Colchester General Hospital" in an article naming English towns; else left out.
+    cues.yaml): "Colchester General Hospital" in an article naming English towns; or, a name with a head word
+    ("Northwestern Memorial Hospital", "the University of Perpetual Help"), at the city the article names
+    most often (:func:`_main_town`); else left out.
 
     A street has no gazetteer entry; ``Toponym.point`` and ``Toponym.near`` (the entry of the city it
     is placed at, which gives its country) are set when such a city is resolved.
@@ -426,6 +434,8 @@ def place_streets(gaz, toponyms: list, facility_chars: int = 200, heads=(), min_
              and gaz.feature[t.entry] in (F_CITY, F_LANDMARK) and t.role != "associative"]
     towns = towns or [t for t in toponyms if t.entry is not None and t.how not in _PLACED
                       and gaz.feature[t.entry] in (F_CITY, F_LANDMARK)]
+    towns = towns or [t for t in toponyms if t.entry is not None and t.how not in _PLACED
+                      and gaz.feature[t.entry] == F_ADMIN2 and t.role != "associative"]
     for s in toponyms:
         if s.how not in _PLACED or s.entry is not None or not towns:
             continue
@@ -433,7 +443,7 @@ def place_streets(gaz, toponyms: list, facility_chars: int = 200, heads=(), min_
         c = min(own or towns, key=lambda t: abs(t.start - s.start))
         if s.how == FACILITY and not own and abs(c.start - s.start) > facility_chars:
             entry = _own_town(gaz, s.text, towns, heads, min_pop)
-            if entry is None and s.text.split()[-1] in heads:
+            if entry is None and any(w in heads for w in s.text.split()):
                 entry = _main_town(towns)  # "pronounced dead at Northwestern Memorial Hospital" in a Chicago story
             if entry is None:
                 continue  # a venue's town is named close by ("at Terra Kulture in Lagos") or not known

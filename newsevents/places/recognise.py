@@ -140,7 +140,7 @@ class Recogniser(NameFilters):
 
     # support -------------------------------------------------------------
     def _supported(self, doc, start: int, end: int, strong: bool = False) -> bool:
-        """Locative cue around tokens start:end ("in X", "town of X", "X-based", "X, Texas", a known
+        """Locative cue around tokens start:end ("in X", "town of X", "<person>, of X", "X-based", "X, Texas", a known
         place before a comma: "Pandi, X", "Dodge City, X" when "Dodge City" is a GPE/LOC entity).
 
         strong (bool): only strong prepositions ("in", "at", "near") count as a preposition cue.
@@ -154,6 +154,9 @@ class Recogniser(NameFilters):
                 return True
             if w == "of" and i >= 1 and doc[i - 1].lower_ in self.place_nouns:
                 return True
+            if w == "of" and i >= 1 and (doc[i - 1].ent_type_ == "PERSON" or (
+                    doc[i - 1].text == "," and i >= 2 and doc[i - 2].ent_type_ == "PERSON")):
+                return True  # "Jodi Mahler of Bellmore", "Miss Abdhou, of Hayes": where a person lives
             if w == "," and i >= 1 and self._is_known(doc[i - 1:i]):
                 return True  # "Pandi, Bulacan"
             if w == "," and i >= 2 and doc[i - 1].ent_type_ in self.accept and doc[i - 1].ent_iob_ == "I":
