@@ -114,9 +114,11 @@ class Options:
         government, a people or an organisation, not for the place where something happened;
         the places stage keeps them in ``ctx.shared["places"]["associative"]`` either way.
     place_facilities (bool): also list facilities named after "at" ("at Anfield", "at the National
-        Concert Hall": an ORG/FAC entity after one of ``facility_prepositions`` of
-        data/places/cues.yaml), placed at the nearest (in the text) city the article names, as
-        GeoWebNews annotates them (Coercion: a building or venue used as a location). Off by default.
+        Concert Hall", "at the Clandeboye Festival": an ORG/FAC/EVENT entity after one of
+        ``facility_prepositions`` of data/places/cues.yaml), or ending in a building's head word after a
+        locative preposition, placed at the nearest (in the text) city the article names (or its most-named
+        city, see ``facility_town_chars``), as GeoWebNews annotates them (Coercion: a building or venue
+        used as a location). Off by default.
     memory_zone (bool): parse and analyse each batch inside spaCy's ``nlp.memory_zone()``, so the
         strings of the batch's new words leave the StringStore when the batch's records are made:
         memory stays flat over a long run (a million articles add millions of distinct tokens).

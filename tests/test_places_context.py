@@ -56,10 +56,44 @@ def test_a_facility_after_at_is_placed_at_its_town_only_when_asked(nlp, stage):
     p = got["National Concert Hall"]
     assert (p.feature, p.resolved_by, p.country) == ("landmark", "facility", "IRL")
     assert haversine_km(p.lat, p.lon, 53.35, -6.26) < 20  # Dublin
-    # no town named close by: no point to give it, left out
-    far = "The pianist won the final at the National Concert Hall. " + "He practised every day. " * 12 + \
-          "He was born in Dublin."
-    assert "National Concert Hall" not in places(nlp, PlaceStage(Options(place_facilities=True)), far)
+    # no town named close by: a name ending in a building's head word ("Hall") is placed at the city the
+    # article names most often; another facility has no point to give it and is left out
+    filler = "He practised every day. " * 12
+    far = "The pianist won the final at the National Concert Hall. " + filler + "He was born in Dublin."
+    p = places(nlp, PlaceStage(Options(place_facilities=True)), far)["National Concert Hall"]
+    assert (p.feature, p.resolved_by, p.country) == ("landmark", "facility", "IRL")
+    far = "The festival is set for July 14-15 at Sloss Furnaces. " + filler + "He was born in Birmingham, Alabama."
+    assert "Sloss Furnaces" not in places(nlp, PlaceStage(Options(place_facilities=True)), far)
+
+
+def test_a_building_far_from_any_city_is_placed_at_the_article_s_main_place(nlp):
+    """A facility with a head word anywhere in its name ("University of ...") and no city named near it is placed
+    at the city the article names most often; in an article naming no city, at its US county; lower-case
+    adjectives may stand between "the" and the name ("over the spectacular Meydan Racecourse")."""
+    from newsevents.places import PlaceStage
+
+    facilities = PlaceStage(Options(place_facilities=True))
+    text = "Officials met in Calamba on Monday. " + "The athletes trained every day. " * 12 + \
+           "The finals were held at the University of Perpetual Help."
+    got = places(nlp, facilities, text)
+    p = got["University of Perpetual Help"]
+    assert (p.resolved_by, p.country, p.lat, p.lon) == ("facility", "PHL", got["Calamba"].lat, got["Calamba"].lon)
+    text = "The teacher was arrested Thursday at Kendale Lakes Elementary School in Miami-Dade County, police said."
+    got = places(nlp, facilities, text)
+    assert got["Kendale Lakes Elementary School"].country == "USA"
+    assert got["Kendale Lakes Elementary School"].lat == got["Miami-Dade County"].lat
+    got = places(nlp, facilities, "The royal blue silks hung over the spectacular Meydan Racecourse in Dubai.")
+    assert got["Meydan Racecourse"].country == "ARE"
+
+
+def test_an_event_after_at_is_the_place_it_is_held_when_facilities_are_asked(nlp, stage):
+    """GeoWebNews annotates "at <event>" as Coercion: the event stands for its venue (facility_labels)."""
+    from newsevents.places import PlaceStage
+
+    text = "He won a special prize at the Clandeboye Festival in Bangor last year."
+    assert "Clandeboye Festival" not in places(nlp, stage, text)
+    p = places(nlp, PlaceStage(Options(place_facilities=True)), text)["Clandeboye Festival"]
+    assert (p.feature, p.resolved_by, p.country) == ("landmark", "facility", "GBR")
 
 
 def test_a_building_named_after_a_locative_preposition_is_a_facility_only_when_asked(nlp, stage):
@@ -77,6 +111,8 @@ def test_a_building_named_after_a_locative_preposition_is_a_facility_only_when_a
     assert "Princes Theatre" in got
     got = places(nlp, facilities, "The man was killed on the South Kilburn Estate, in London, police said.")
     assert "South Kilburn Estate" in got
+    got = places(nlp, facilities, "The victim was standing in the middle of the South Kilburn Estate in London.")
+    assert "South Kilburn Estate" in got  # "of" too
     got = places(nlp, facilities, "The bus stopped on Hospital Road in Colchester.")
     assert not any(t.endswith("Hospital") for t in got)
 

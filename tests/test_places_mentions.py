@@ -31,6 +31,27 @@ def test_an_abbreviated_street_type_is_a_street_only_when_no_name_follows(nlp, s
     assert not any(t.endswith("St.") and t != "Memphis St." for t in texts)
 
 
+def test_an_ordinal_street_with_an_abbreviated_type_is_a_street_whatever_follows(nlp, stage_all):
+    ps = {p.text: p for p in places(nlp, stage_all, "All three were arrested on 14th St. Thursday afternoon in "
+                                                    "Chattanooga, Tennessee.")}
+    assert ps["14th St."].feature == "street"
+
+
+def test_each_name_before_a_plural_street_type_is_a_street_even_a_town_s_name(nlp, stage_all):
+    """"at the corner of State and Hubbard streets": both names are streets (cues.yaml street_types plurals),
+    "Hubbard" no town of Ohio; placed at the article's city."""
+    ps = {p.text: p for p in places(nlp, stage_all, "A man collapsed at the corner of State and Hubbard streets in "
+                                                    "Chicago, police said.")}
+    assert ps["State"].feature == ps["Hubbard"].feature == "street"
+    assert (ps["Hubbard"].lat, ps["Hubbard"].lon) == (ps["Chicago"].lat, ps["Chicago"].lon)
+
+
+def test_the_name_after_a_house_number_block_is_a_street(nlp, stage_all):
+    texts = {p.text: p.feature for p in places(nlp, stage_all, "Police arrested the suspects at a home in the 500 "
+                                                               "block of Jeffords in Lemay, Missouri.")}
+    assert texts["Jeffords"] == "street"
+
+
 def test_a_street_that_no_city_of_the_article_places_is_not_listed(nlp, stage_all):
     texts = [p.text for p in places(nlp, stage_all, "Neighbours on Royal Street saw smoke on Monday night.")]
     assert "Royal Street" not in texts

@@ -120,3 +120,12 @@ def test_a_name_after_a_kinship_noun_is_the_person(nlp, stage_all):
 def test_el_nino_is_a_weather_pattern_not_a_town(nlp, stage_all):
     text = "What about El Niño? El Niño and La Niña are common meteorological events in the Pacific Ocean."
     assert [t for t, _, _ in places(nlp, stage_all, text)] == ["Pacific Ocean"]
+
+
+def test_a_known_town_after_a_person_s_of_is_where_the_person_lives(nlp, stage_all):
+    """"<person>(,) of <town>" names where the person lives (recognise.py _supported), whatever the model tagged the
+    town (nothing, or PERSON)."""
+    got = places(nlp, stage_all, "In 2016, David and Jodi Mahler of Bellmore appeared as guests on an episode.")
+    assert ("Bellmore", "Bellmore", "city") in got
+    got = places(nlp, stage_all, "Miss Abdhou, of Hayes, was not believed to be a specific target.")
+    assert [t for t, _, f in got if f == "city"] == ["Hayes"]

@@ -16,7 +16,8 @@ coordinates, ISO 3166-1 alpha-3 country and feature kind (``country``,
   at the nearest (in the text) city the article names (:mod:`.mentions`);
 * ``facility``: a venue or building named after "at" ("at Anfield"), or a name ending in a building's
   head word after a locative preposition ("taken to Colchester Hospital"; ``feature = "landmark"``), placed
-  the same way; only with ``Options.place_facilities``;
+  the same way (or, far from any city named, at the article's most-named city:
+  :func:`.mentions.place_streets`); only with ``Options.place_facilities``;
 * ``apposition``: a district the gazetteer lacks, named before its city ("Lewisham, London"), placed at
   the city (:mod:`.namesakes`);
 * ``home-country``: a name the gazetteer knows only as a minor town abroad, in an article about one other

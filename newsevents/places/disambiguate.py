@@ -177,7 +177,9 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
 
     One sense per discourse: all mentions of the same normalised name share the
     resolution; a qualifier on any mention applies to all. Toponyms the
-    gazetteer does not know keep ``entry = None`` (``resolved_by = "unresolved"``).
+    gazetteer does not know keep ``entry = None`` (``resolved_by = "unresolved"``), and so do those not to be
+    looked up (``Toponym.lookup`` False: a street named without its type word, "State and Hubbard streets"),
+    which :func:`.mentions.place_streets` places at a city of the article.
     Nationality words (``forced`` to their country) are resolved as such and count
     towards their country in the context (``w_demonym``).
     weights (Weights | None): default :func:`default_weights`.
@@ -191,6 +193,8 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
     counties = county_listed(gaz, toponyms, text)
     towns = town_cued(toponyms, text, w)
     for t in toponyms:
+        if not t.lookup:
+            continue  # "State and [Hubbard] streets" is no town (places/mentions.py places it)
         if t.forced is not None:
             t.entry, t.resolved_by = t.forced, "demonym"
             cc = gaz.country[t.forced]

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 
-from .gazetteer import F_CITY, F_LANDMARK
+from .gazetteer import F_ADMIN2, F_CITY, F_LANDMARK
 from .toponym import Toponym
 
 __all__ = ["repeat_mentions", "list_members", "street_names", "road_numbers", "place_streets", "facility_mentions",
@@ -169,12 +169,19 @@ def list_members(doc, found: list, taken: bytearray, blocked: bytearray, stop: s
 
 
 def street_names(doc, found: list, taken: bytearray, street_types: set, abbreviations: set,
-                 max_words: int = 4) -> None:
+                 max_words: int = 4, plurals=(), blocks=()) -> None:
     """Add street, road and square names (see the module docstring) to ``found``.
 
     street_types (set[str]): the type words, capitalised ("Street", "Road", "Square").
     abbreviations (set[str]): abbreviated type words ("St.", "Ave."), which count only when no
-        capitalised word follows ("St. Louis" is a saint's town, "Memphis St." a street).
+        capitalised word follows ("St. Louis" is a saint's town, "Memphis St." a street) or an ordinal
+        stands before them ("arrested on 14th St. Thursday").
+    plurals (set[str]): lower-cased plural type words ("streets"): each name of "<name> and <name> streets"
+        is a street ("at the corner of [State] and [Hubbard] streets"; :func:`_street_pairs`), one no other rule
+        took as a toponym already, never looked up in the gazetteer (``Toponym.lookup`` False: "Orange and
+        White streets" are no towns).
+    blocks (set[str]): the words of a house-number block ("block"): the capitalised name after "<number>
+        block of" is a street ("the 500 block of [Jeffords]").
     A toponym inside the street's name ("Wichita" of "Wichita Drive") gives way to the street.
     """
     n = len(doc)
@@ -182,7 +189,8 @@ def street_names(doc, found: list, taken: bytearray, street_types: set, abbrevia
         word = doc[k].text
         if word not in street_types and word not in abbreviations:
             continue
-        if word in abbreviations and k + 1 < n and _cap(doc[k + 1]) and "\n" not in doc[k].text_with_ws:
+        if word in abbreviations and k + 1 < n and _cap(doc[k + 1]) and "\n" not in doc[k].text_with_ws \
+                and not _ORDINAL.match(doc[k - 1].text):
             continue
         a = k
         while a > 0 and k - a < max_words and (_cap(doc[a - 1]) or _ORDINAL.match(doc[a - 1].text)) \
@@ -204,6 +212,41 @@ def street_names(doc, found: list, taken: bytearray, street_types: set, abbrevia
         for q in range(a, k + 1):
             taken[q] = 1
         found.append(Toponym(start, end, doc[a:k + 1].text, STREET))
+    for a, b in _street_pairs(doc, plurals, blocks, max_words):
+        if any(taken[a:b]):
+            continue  # a toponym already ("North Druid Hills and Clairmont roads": also context for the others)
+        for q in range(a, b):
+            taken[q] = 1
+        found.append(Toponym(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), doc[a:b].text, STREET, lookup=False))
+
+
+def _street_pairs(doc, plurals, blocks, max_words: int) -> list:
+    """The token spans ``(start, end)`` of streets named without their type word: both names of "<name> and
+    <name> streets" (``plurals``, lower-cased) and the name after "<number> <block> of" (``blocks``)."""
+    n, out = len(doc), []
+
+    def run_before(k):  # the capitalised (or ordinal) words ending at token k - 1
+        a = k
+        while a > 0 and k - a < max_words and (_cap(doc[a - 1]) or _ORDINAL.match(doc[a - 1].text)) \
+                and "\n" not in doc[a - 1].text_with_ws:
+            a -= 1
+        return a
+
+    for k in range(3, n):
+        if doc[k].lower_ in plurals and doc[k].text[0].islower():
+            b = run_before(k)
+            if b == k or doc[b - 1].lower_ not in ("and", "&"):
+                continue
+            a = run_before(b - 1)
+            if a < b - 1 and doc[a].lower_ != "the":
+                out += [(a, b - 1), (b, k)]
+        elif doc[k].lower_ == "of" and doc[k - 1].lower_ in blocks and doc[k - 2].like_num and k + 1 < n:
+            e = k + 1
+            while e < n and e - k <= max_words and _cap(doc[e]) and "\n" not in doc[e - 1].text_with_ws:
+                e += 1
+            if e > k + 1:
+                out.append((k + 1, e))
+    return out
 
 
 def possessor_prefix(span, label: str, known, building_words, street_types, saints=()):
@@ -294,7 +337,7 @@ def facility_mentions(doc, toponyms: list, prepositions, labels, heads=(), head_
             a -= 1
         while a < k and not _cap(doc[a]):
             a += 1
-        if a < k and doc[a].lower_ != "the" and (_after(doc, a, head_prepositions) or _owned(doc, a, owners)):
+        if a < k and doc[a].lower_ != "the" and (_after(doc, a, head_prepositions, 2) or _owned(doc, a, owners)):
             spans.append(doc[a:k + 1])
     seen = set()
     for x, span in enumerate(spans):
@@ -326,11 +369,16 @@ def _owned(doc, start: int, owners: set) -> bool:
     return start >= 2 and doc[start - 1].lower_ in _POSSESSIVE and start - 2 in owners
 
 
-def _after(doc, start: int, prepositions) -> bool:
-    """Whether one of ``prepositions`` stands right before token ``start`` (or before "the" there)."""
+def _after(doc, start: int, prepositions, adjectives: int = 0) -> bool:
+    """Whether one of ``prepositions`` stands right before token ``start`` (or before "the" there, and up to
+    ``adjectives`` lower-case adjectives after "the": "over the spectacular Meydan Racecourse")."""
     k = start - 1
+    while adjectives and k > 0 and doc[k].pos_ == "ADJ" and doc[k].text.islower():
+        k, adjectives = k - 1, adjectives - 1
     if k >= 0 and doc[k].lower_ == "the":
         k -= 1
+    elif k != start - 1:
+        return False
     return k >= 0 and doc[k].lower_ in prepositions
 
 
@@ -356,14 +404,25 @@ def _own_town(gaz, name: str, towns: list, heads, min_pop: int):
     return None
 
 
+def _main_town(towns: list):
+    """The gazetteer entry of the city the article names most often (the first named of those tied), or None."""
+    counts: dict = {}
+    for t in towns:
+        counts[t.entry] = counts.get(t.entry, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
 def place_streets(gaz, toponyms: list, facility_chars: int = 200, heads=(), min_pop: int = 100000) -> list:
     """Give each street (and facility) the point of the nearest (in the text) city or landmark the article names.
 
-    A city whose name opens the street's ("Streatham" for "Streatham High Road") comes first. A
-    facility is placed only at a city named within ``facility_chars`` characters of it
+    A city whose name opens the street's ("Streatham" for "Streatham High Road") comes first; in an article
+    naming no city, a literal US county stands for one ("at Kendale Lakes Elementary School in Miami-Dade
+    County"). A facility is placed at a city named within ``facility_chars`` characters of it
     (``facility_town_chars`` of data/places/cues.yaml), or, failing that, at the city whose name opens
     its own (:func:`_own_town`; ``heads``: the facility head words, ``min_pop``: ``big_city_population`` of
-    cues.yaml): "Colchester General Hospital" in an article naming English towns; else left out.
+    cues.yaml): "Colchester General Hospital" in an article naming English towns; or, a name with a head word
+    ("Northwestern Memorial Hospital", "the University of Perpetual Help"), at the city the article names
+    most often (:func:`_main_town`); else left out.
 
     A street has no gazetteer entry; ``Toponym.point`` and ``Toponym.near`` (the entry of the city it
     is placed at, which gives its country) are set when such a city is resolved.
@@ -375,6 +434,8 @@ def place_streets(gaz, toponyms: list, facility_chars: int = 200, heads=(), min_
              and gaz.feature[t.entry] in (F_CITY, F_LANDMARK) and t.role != "associative"]
     towns = towns or [t for t in toponyms if t.entry is not None and t.how not in _PLACED
                       and gaz.feature[t.entry] in (F_CITY, F_LANDMARK)]
+    towns = towns or [t for t in toponyms if t.entry is not None and t.how not in _PLACED
+                      and gaz.feature[t.entry] == F_ADMIN2 and t.role != "associative"]
     for s in toponyms:
         if s.how not in _PLACED or s.entry is not None or not towns:
             continue
@@ -382,6 +443,8 @@ def place_streets(gaz, toponyms: list, facility_chars: int = 200, heads=(), min_
         c = min(own or towns, key=lambda t: abs(t.start - s.start))
         if s.how == FACILITY and not own and abs(c.start - s.start) > facility_chars:
             entry = _own_town(gaz, s.text, towns, heads, min_pop)
+            if entry is None and any(w in heads for w in s.text.split()):
+                entry = _main_town(towns)  # "pronounced dead at Northwestern Memorial Hospital" in a Chicago story
             if entry is None:
                 continue  # a venue's town is named close by ("at Terra Kulture in Lagos") or not known
             s.near, s.point, s.resolved_by = entry, (gaz.lat[entry], gaz.lon[entry]), s.how

@@ -126,6 +126,8 @@ class Recogniser(NameFilters):
         streets = cues.get("street_types") or {}
         self.street_types = set(streets.get("words") or ())
         self.street_abbreviations = set(streets.get("abbreviations") or ())
+        self.street_plurals = {str(w).lower() for w in (streets.get("plurals") or ())}
+        self.street_blocks = {str(w).lower() for w in (streets.get("blocks") or ())}
         roads = cues.get("road_numbers") or {}
         self.road_pattern = re.compile(roads["pattern"]) if roads.get("pattern") else None
         self.road_prepositions = {str(w).lower() for w in (roads.get("prepositions") or ())}
@@ -138,7 +140,7 @@ class Recogniser(NameFilters):
 
     # support -------------------------------------------------------------
     def _supported(self, doc, start: int, end: int, strong: bool = False) -> bool:
-        """Locative cue around tokens start:end ("in X", "town of X", "X-based", "X, Texas", a known
+        """Locative cue around tokens start:end ("in X", "town of X", "<person>, of X", "X-based", "X, Texas", a known
         place before a comma: "Pandi, X", "Dodge City, X" when "Dodge City" is a GPE/LOC entity).
 
         strong (bool): only strong prepositions ("in", "at", "near") count as a preposition cue.
@@ -152,6 +154,9 @@ class Recogniser(NameFilters):
                 return True
             if w == "of" and i >= 1 and doc[i - 1].lower_ in self.place_nouns:
                 return True
+            if w == "of" and i >= 1 and (doc[i - 1].ent_type_ == "PERSON" or (
+                    doc[i - 1].text == "," and i >= 2 and doc[i - 2].ent_type_ == "PERSON")):
+                return True  # "Jodi Mahler of Bellmore", "Miss Abdhou, of Hayes": where a person lives
             if w == "," and i >= 1 and self._is_known(doc[i - 1:i]):
                 return True  # "Pandi, Bulacan"
             if w == "," and i >= 2 and doc[i - 1].ent_type_ in self.accept and doc[i - 1].ent_iob_ == "I":
@@ -428,7 +433,8 @@ class Recogniser(NameFilters):
                 i += 1
         list_members(doc, found, taken, blocked, self.stop, lambda span: self._is_known(span, primary=True))
         if self.street_types:
-            street_names(doc, found, taken, self.street_types, self.street_abbreviations)
+            street_names(doc, found, taken, self.street_types, self.street_abbreviations,
+                         plurals=self.street_plurals, blocks=self.street_blocks)
         if self.road_pattern is not None:
             road_numbers(doc, found, taken, self.road_pattern, self.road_prepositions, self.road_after)
         repeat_mentions(doc, found, taken, self.stop,

@@ -25,3 +25,4 @@ class Toponym:
     role: Optional[str] = None  # "literal" or "associative" (see places/role.py)
     country: Optional[str] = None  # a sea's shore country the article names (places/shores.py), else None
     role_why: str = ""  # the rule that made it associative: demonym, embedded, modifier, agent
+    lookup: bool = True  # False: no gazetteer lookup ("State and [Hubbard] streets" is no town; places/mentions.py)
