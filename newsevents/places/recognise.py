@@ -109,12 +109,8 @@ class Recogniser(NameFilters):
         self.short_form_labels = set(cues.get("short_form_labels") or ("ORG", "FAC"))
         self.short_form_heads = {str(w) for w in (cues.get("short_form_heads") or ())}
         self.unknown_named_labels = set(cues.get("unknown_named_labels") or ())
-        self.person_nouns = {str(w).lower() for w in (cues.get("person_nouns") or ())}
-        self.organisation_nouns = {str(w).lower() for w in (cues.get("organisation_nouns") or ())}
-        self.indefinite_articles = {str(w).lower() for w in (cues.get("indefinite_articles") or ())}
         self.entered_places = {str(w).lower() for w in (cues.get("entered_places") or ())}
-        self.storm_words = {str(w) for w in (cues.get("storm_words") or ())}
-        self.storms_plural = {str(w).lower() for w in (cues.get("storms_plural") or ())}
+        self._filter_cues(cues)
         #: the head words of buildings and venues (``facility_heads``): "Maywood Hospital" is no organisation
         self.building_words = {str(w) for w in (cues.get("facility_heads") or ())}
         self.saints = {str(w) for w in (cues.get("saint_words") or ())}
@@ -445,7 +441,8 @@ class Recogniser(NameFilters):
                 while k < len(text) and text[k] == " ":
                     k += 1
                 nxt = by_start.get(k)
-                if nxt is not None and self.gaz.qualifier(nxt.text) and not _list_goes_on(text, nxt.end):
+                if nxt is not None and self.gaz.qualifier(nxt.text) and not _list_goes_on(text, nxt.end) \
+                        and not _possessive_after(text, nxt.end):
                     t.qualifier = nxt.text
                 elif nxt is None:
                     # an abbreviation ("Fla.") that is not itself a toponym
@@ -490,6 +487,16 @@ def _list_goes_on(text: str, end: int) -> bool:
     Boston" is a list, not Washington in New York State (AP style closes a qualifier with a comma:
     "Paris, Texas, and Dallas")."""
     return bool(_LIST_GOES_ON.match(text, end))
+
+
+_POSSESSIVE = re.compile(r"['\u2019]s?\s+[A-Za-z]")
+
+
+def _possessive_after(text: str, end: int) -> bool:
+    """Whether a possessive and a word follow character ``end``: "Hagan, North Carolina's first female
+    senator" is a person and a phrase in apposition, not Hagan in North Carolina (a place's qualifier closes
+    with a comma or the sentence: "Paris, Texas, is")."""
+    return bool(_POSSESSIVE.match(text, end))
 
 
 def _token_at(doc, char: int):
