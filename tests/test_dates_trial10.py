@@ -54,3 +54,9 @@ def test_a_clock_number_inside_a_name_is_no_time(nlp, stage):
 def test_an_idiom_of_time_words_is_no_date(nlp, stage):
     got = found(nlp, stage, "It makes for better theater to hold this to the last minute.", date(2019, 11, 18))
     assert got == []
+
+
+def test_a_vague_offset_before_its_date_stays_a_reference(nlp, stage):
+    got = found(nlp, stage, "The court ruled in late June. A few days later, on July 2, Trump dropped the bid.",
+                date(2019, 7, 20))
+    assert ("A few days later", "DATE", "FUTURE_REF") in got and ("July 2", "DATE", "2019-07-02") in got

@@ -234,13 +234,15 @@ def reanchor(found: list, published: Optional[Date], resolve, quoted_days: froze
 def apposed_dates(found: list) -> None:
     """An offset followed by the date it comes to takes that date, in place: "A decade later, in 2008, Hagan
     defeated ..." is 2008 whatever the offset counts from. An expression ending in "later", "earlier" or "ago"
-    followed by a comma (and "in" or "on") and a DATE of a year, month or day takes that DATE's value.
+    with a calendar value of its own (a counted amount: a vague one, "A few days later, on July 2", stays the
+    reference TimeML makes it) followed by a comma (and "in" or "on") and a DATE of a year, month or day takes
+    that DATE's value.
     found (list[list]): ``[span, type, value]`` in text order (the dates stage's candidates).
     """
     for item, nxt in zip(found, found[1:]):
         span, other = item[0], nxt[0]
         if item[1] != "DATE" or nxt[1] != "DATE" or span[-1].lower_ not in ("later", "earlier", "ago") \
-                or not nxt[2] or not (_day(nxt[2]) or _coarse(nxt[2])):
+                or not (item[2] or "")[:1].isdigit() or not nxt[2] or not (_day(nxt[2]) or _coarse(nxt[2])):
             continue
         between = [t.lower_ for t in span.doc[span.end:other.start]]
         if between in ([","], [",", "in"], [",", "on"]):
