@@ -45,6 +45,7 @@ from .demonyms import add_demonyms, demonym_table
 from .gazetteer import (F_ADMIN1, F_ADMIN2, F_CONTINENT, F_COUNTRY, F_LANDMARK, F_REGION, F_WATER, Gazetteer,
                         norm_cached)
 from .name_filters import NameFilters, capitalised as _capitalised
+from .mention_cues import assign_qualifiers
 from .mentions import POSSESSOR, list_members, possessor_prefix, repeat_mentions, road_numbers, street_names
 from .toponym import Toponym
 
@@ -430,27 +431,7 @@ class Recogniser(NameFilters):
         repeat_mentions(doc, found, taken, self.stop,
                         lambda name: norm_cached(name) in index and name not in self.nationality_forms)
         found.sort(key=lambda t: t.start)
-        # qualifiers: "Paris, Texas" -> Paris qualified by Texas
-        by_start = {t.start: t for t in found}
-        for t in found:
-            k = t.end
-            while k < len(text) and text[k] == " ":
-                k += 1
-            if k < len(text) and text[k] == ",":
-                k += 1
-                while k < len(text) and text[k] == " ":
-                    k += 1
-                nxt = by_start.get(k)
-                if nxt is not None and self.gaz.qualifier(nxt.text) and not _list_goes_on(text, nxt.end) \
-                        and not _possessive_after(text, nxt.end):
-                    t.qualifier = nxt.text
-                elif nxt is None:
-                    # an abbreviation ("Fla.") that is not itself a toponym
-                    tok = _token_at(doc, k)
-                    if tok is not None:
-                        q = self._qualifier_at(doc, tok.i)
-                        if q is not None:
-                            t.qualifier = q[2]
+        assign_qualifiers(self.gaz, doc, found, self._qualifier_at)  # "Paris, Texas": Paris qualified by Texas
         for t in found:  # "Arab" recognised as a town's name: a region's group word, unless qualified
             e = self.group_words.get(t.text)
             if e is not None and t.forced is None and not t.qualifier:
@@ -477,28 +458,3 @@ def _abbreviation(span) -> bool:
     are taken before; the caller keeps a state's abbreviation ("WA") and a dotted one ("D.C.", "L.A.")."""
     t = span.text
     return len(span) == 1 and t.isalpha() and t.isupper() and len(t) <= 4
-
-
-_LIST_GOES_ON = re.compile(r"\s+(?:and|or|&)\s+[A-Z]")
-
-
-def _list_goes_on(text: str, end: int) -> bool:
-    """Whether "and"/"or" and a capitalised word follow character ``end``: "Washington, New York and
-    Boston" is a list, not Washington in New York State (AP style closes a qualifier with a comma:
-    "Paris, Texas, and Dallas")."""
-    return bool(_LIST_GOES_ON.match(text, end))
-
-
-_POSSESSIVE = re.compile(r"['\u2019]s?\s+[A-Za-z]")
-
-
-def _possessive_after(text: str, end: int) -> bool:
-    """Whether a possessive and a word follow character ``end``: "Hagan, North Carolina's first female
-    senator" is a person and a phrase in apposition, not Hagan in North Carolina (a place's qualifier closes
-    with a comma or the sentence: "Paris, Texas, is")."""
-    return bool(_POSSESSIVE.match(text, end))
-
-
-def _token_at(doc, char: int):
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
