@@ -90,3 +90,10 @@ def test_a_god_of_a_pantheon_is_no_place(nlp, stage):
     got = by_text(nlp, stage, "The birds were sacrificed in Egypt to the god Thoth, who is often depicted with the "
                               "head of an ibis, the way Horus is shown with the head of a falcon.")
     assert "Horus" not in got and "Thoth" not in got and got["Egypt"].country == "EGY"
+
+
+def test_a_list_of_places_is_no_town_and_its_qualifier(nlp, stage):
+    got = by_text(nlp, stage, "The team made trips to Saipan, Guam, Alaska, Hawaii and Florida. The firm has offices "
+                              "in Los Angeles, Miami, West Palm Beach, New York, and Detroit.")
+    assert got["Saipan"].country == "MNP" and got["Saipan"].resolved_by != "qualifier-area"
+    assert got["West Palm Beach"].geonameid == 4177887

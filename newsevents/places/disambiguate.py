@@ -274,7 +274,7 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
             t.entry = best
             t.resolved_by = how
     qualifier_mentions(gaz, toponyms, text, w)
-    qualifier_areas(gaz, toponyms)  # "Randolph, New Hampshire", a village the gazetteer lacks: the state
+    qualifier_areas(gaz, toponyms, text)  # "Randolph, New Hampshire", a village the gazetteer lacks: the state
     apposition_places(gaz, toponyms, text, w)  # "Lewisham, London": the London borough
     division_qualifiers(gaz, toponyms, text, w)  # "Calamba City, Laguna": the Province of Laguna
     home_country_towns(gaz, toponyms, w)  # "Bhera Market" in a story about Chittagong, Bangladesh

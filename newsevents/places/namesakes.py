@@ -163,7 +163,7 @@ def division_qualifiers(gaz: Gazetteer, toponyms: list, text: Optional[str], w) 
             t.entry, t.resolved_by, t.point = e, "qualifier", None
 
 
-def qualifier_areas(gaz: Gazetteer, toponyms: list) -> None:
+def qualifier_areas(gaz: Gazetteer, toponyms: list, text: Optional[str] = None) -> None:
     """Place "<Town>, <State>" in the state when no reading of Town lies there.
 
     "in Randolph, New Hampshire": cities500 lacks the village, and ranking picks Randolph, Massachusetts. A
@@ -171,11 +171,18 @@ def qualifier_areas(gaz: Gazetteer, toponyms: list) -> None:
     towns or counties and none lies in the area the qualifier names takes that area's point and country
     (``resolved_by`` :data:`QUALIFIER_AREA`, no gazetteer entry), every mention of the name with it. Of a
     qualifier of several readings ("Georgia": the country, the US state) the one in a country of the town's
-    readings wins, an admin1 area before a country. A name with any other reading (a region, a country) stays.
+    readings wins, an admin1 area before a country. A name with any other reading (a region, a country) stays,
+    and so does a name in a list of places, given the article ``text`` ("Trips to Saipan, Guam, Alaska",
+    "offices in Miami, West Palm Beach, New York, and Detroit": a toponym ends right before its comma, or
+    another starts right after the qualifier, past a comma or "and").
     """
     moved: dict = {}
+    by_start = {t.start: t for t in toponyms if t.forced is None}
+    ends = {t.end for t in toponyms}
     for t in toponyms:
         if t.forced is not None or not t.qualifier or t.entry is None or norm(t.text) in moved:
+            continue
+        if text and _in_list(text, t, by_start, ends):
             continue
         areas = gaz.qualifier(t.qualifier)
         cands = [i for i, _ in gaz.candidates(t.text)]
@@ -188,6 +195,28 @@ def qualifier_areas(gaz: Gazetteer, toponyms: list) -> None:
         a = moved.get(norm(t.text)) if t.forced is None and t.entry is not None else None
         if a is not None:
             _place_at(t, gaz, a, QUALIFIER_AREA)
+
+
+_LIST_GAP = re.compile(r"\s*,?\s*(?:(?:and|or|&)\s+)?")
+
+
+def _in_list(text: str, t, by_start: dict, ends: set) -> bool:
+    """Whether toponym t and its qualifier stand in a list of places: a toponym ends right before ", t", or one
+    starts right after the qualifier (past a comma, "and", "or")."""
+    k = t.start
+    while k > 0 and text[k - 1] == " ":
+        k -= 1
+    if k > 0 and text[k - 1] == ",":
+        k -= 1
+        while k > 0 and text[k - 1] == " ":
+            k -= 1
+        if k in ends:
+            return True
+    u = _after_comma(text, t.end, by_start)
+    if u is None:
+        return False
+    m = _LIST_GAP.match(text, u.end)
+    return m is not None and m.end() > u.end and m.end() in by_start
 
 
 def _holds(gaz: Gazetteer, area: int, i: int) -> bool:
