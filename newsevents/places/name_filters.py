@@ -8,6 +8,8 @@
 * a name in apposition to a kinship noun or a pet ("his daughter Yulia", "his son, Sebastian"), or to an
   organisation noun ("state news firm Saba", ``organisation_nouns``);
 * a name heading a noun phrase opened by "a"/"an" ("to be a Latina sitting there", ``indefinite_articles``);
+* a name before a disease noun ("Powassan virus", "Lyme disease": ``disease_nouns``, ``disease_modifiers``), and
+  a university's short name after "professor at" ("a trade professor at Cornell": ``institution_members``);
 * the last word of a longer capitalised name ("Costa Sur power plant", "Mount Apo", "Hawke's Bay"):
   :meth:`NameFilters._name_tail`;
 * the first word of a title ("Vice President-elect Harris", not Vice, Peru; ``actors/titles.tsv``,
@@ -19,7 +21,8 @@
 
 :class:`NameFilters` is a mixin of :class:`~.recognise.Recogniser`: it reads the recogniser's gazetteer
 and cue sets (``short_form_labels``, ``short_form_heads``, ``unknown_named_labels``, ``storm_words``,
-``storms_plural``, ``person_nouns``, ``organisation_nouns``, ``indefinite_articles``, ``name_prepositions`` of
+``storms_plural``, ``person_nouns``, ``organisation_nouns``, ``indefinite_articles``, ``disease_nouns``,
+``disease_modifiers``, ``institution_members``, ``name_prepositions`` of
 ``data/places/cues.yaml``) and its lookups (``_is_known``,
 ``_curated``, ``_big_city``).
 """
