@@ -36,7 +36,7 @@ from ..data import load_yaml
 from ..pipeline import register_stage
 from ..records import Evidence, TimeExpr
 from .clause import date_for_clause
-from .discourse import clock_days, event_days, reanchor, year_ago_quarters
+from .discourse import apposed_dates, clock_days, event_days, reanchor, year_ago_quarters
 from .recognise import Recogniser, expand_lexicon_refs
 from .resolve import Resolver, iso_week, shift_months
 from .tense import clause_is_future, clause_tense
@@ -72,6 +72,7 @@ class DateStage:
         self.deadlines = frozenset(self.lex.get("deadline_verbs", []))
         self.targets = frozenset(self.lex.get("target_date_verbs", []))
         self.time_nouns = frozenset(str(w) for key in ("parts_of_day", "units") for w in (self.lex.get(key) or {}))
+        self.forward = frozenset(str(w) for w in self.lex.get("forward_words") or ())
         self.recogniser = Recogniser(self.lex, self.patterns)
         self.clock_links = frozenset(str(w) for w in self.lex.get("clock_day_links", [])) | self.recogniser.time_zones
         self.quoted_days = frozenset(self.lex.get("relative_days", {})) | frozenset(
@@ -134,7 +135,7 @@ class DateStage:
         """
         words = [t.lower_ for t in span]
         tense = clause_tense(span.root, self.future_aux, self.governors, self.speech, self.schedulers,
-                             self.deadlines, self.targets, self.time_nouns)
+                             self.deadlines, self.targets, self.time_nouns, self.forward)
         prev = span.doc[span.start - 1] if span.start > 0 else None
         after_amount = prev is not None and (prev.like_num or prev.ent_type_ == "MONEY" or prev.lower_ == "per")
         res = retype(span, self.resolver.resolve(words, published, tense=tense, after_amount=after_amount))
@@ -145,7 +146,7 @@ class DateStage:
     def _tense(self, span) -> Optional[str]:
         """The tense of the clause of ``span`` (:func:`~newsevents.dates.tense.clause_tense`)."""
         return clause_tense(span.root, self.future_aux, self.governors, self.speech, self.schedulers,
-                            self.deadlines, self.targets, self.time_nouns)
+                            self.deadlines, self.targets, self.time_nouns, self.forward)
 
     # -- the stage ------------------------------------------------------------
     def __call__(self, ctx) -> None:
@@ -165,6 +166,7 @@ class DateStage:
         dayed = clock_days(found, self.clock_links)
         reanchor(found, ctx.published, self.value, self.quoted_days, self.day_words, dayed, self._tense,
                  self.weekday_names)
+        apposed_dates(found)
         event_days(found, self.event_nouns, self.event_links)
         for span, ttype, value in found:
             text = span.text   # not ctx.evidence(): Doc.text is rebuilt on every access

@@ -20,7 +20,8 @@ Monday", "on Monday at 3 p.m."), see :func:`clock_days`.
 
 In earnings reports a year-ago comparison is about the quarter under discussion, not
 the publication year: :func:`year_ago_quarters` re-anchors those ("a year earlier"
--> ``1988-Q3`` when the text speaks of ``1989-Q3``).
+-> ``1988-Q3`` when the text speaks of ``1989-Q3``). An offset followed by the date it comes to ("A
+decade later, in 2008") takes that date (:func:`apposed_dates`).
 """
 from __future__ import annotations
 
@@ -28,14 +29,15 @@ import re
 from datetime import date as Date
 from typing import Optional
 
-__all__ = ["is_discourse_relative", "in_quotation", "in_block_quotation", "reanchor", "event_days", "clock_days", "year_ago_quarters"]
+__all__ = ["is_discourse_relative", "in_quotation", "in_block_quotation", "reanchor", "apposed_dates", "event_days",
+           "clock_days", "year_ago_quarters"]
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 #: units that a year- or month-level anchor can count ("left Iraq in 2011 ... returned three years later")
-_COARSE_UNITS = {"year": ("year", "years"), "month": ("month", "months", "year", "years")}
+_COARSE_UNITS = {"year": ("year", "years", "decade", "decades"), "month": ("month", "months", "year", "years")}
 _UNITS = {"day", "days", "night", "nights", "morning", "afternoon", "evening", "week", "weeks", "month",
-          "months", "year", "years", "weekend"}
+          "months", "year", "years", "weekend", "decade", "decades"}
 _ORDER = {"following", "previous", "next", "prior", "preceding", "subsequent"}
 _THAT_UNITS = {"day", "night", "morning", "afternoon", "evening", "week", "weekend", "month", "year"}
 
@@ -227,6 +229,24 @@ def reanchor(found: list, published: Optional[Date], resolve, quoted_days: froze
                 c = _coarse(value)
                 if c is not None:
                     coarse = c
+
+
+def apposed_dates(found: list) -> None:
+    """An offset followed by the date it comes to takes that date, in place: "A decade later, in 2008, Hagan
+    defeated ..." is 2008 whatever the offset counts from. An expression ending in "later", "earlier" or "ago"
+    with a calendar value of its own (a counted amount: a vague one, "A few days later, on July 2", stays the
+    reference TimeML makes it) followed by a comma (and "in" or "on") and a DATE of a year, month or day takes
+    that DATE's value.
+    found (list[list]): ``[span, type, value]`` in text order (the dates stage's candidates).
+    """
+    for item, nxt in zip(found, found[1:]):
+        span, other = item[0], nxt[0]
+        if item[1] != "DATE" or nxt[1] != "DATE" or span[-1].lower_ not in ("later", "earlier", "ago") \
+                or not (item[2] or "")[:1].isdigit() or not nxt[2] or not (_day(nxt[2]) or _coarse(nxt[2])):
+            continue
+        between = [t.lower_ for t in span.doc[span.end:other.start]]
+        if between in ([","], [",", "in"], [",", "on"]):
+            item[2] = nxt[2]
 
 
 def event_days(found: list, event_nouns: dict, links: frozenset) -> None:

@@ -130,6 +130,8 @@ class Recogniser:
         self.set_adjectives = frozenset(lex.get("set_adjectives", []))
         self.time_zones = frozenset(str(z).lower() for z in lex.get("time_zones", []))
         self.holiday_words = {w for h in lex.get("holidays", {}) for w in str(h).split()}
+        self.not_dates = frozenset(str(w).lower() for w in lex.get("not_dates") or ())
+        self.commemoration_nouns = frozenset(str(w).lower() for w in lex.get("commemoration_nouns") or ())
         self.name_labels = frozenset(lex.get("name_entity_labels", []))
         self._matchers: dict = {}
 
@@ -199,8 +201,12 @@ class Recogniser:
     def is_temporal(self, span) -> bool:
         """Reject matches that are not temporal in context (modal "may", verb "fall", ...)."""
         months, seasons, sets = self.lex["months"], self.lex["seasons"], self.lex["sets"]
-        if self._inside_a_name(span):
-            return False         # "the Great Orchestra of Christmas Charity": part of a name
+        if self._inside_a_name(span) or self._clock_in_a_name(span):
+            return False         # "the Great Orchestra of Christmas Charity", "the Ineos 1:59 Challenge": part of a name
+        if " ".join(t.lower_ for t in span) in self.not_dates:
+            return False         # "to hold this to the last minute": an idiom (``not_dates``)
+        if self._day_remembered(span):
+            return False         # "a September 11 commemoration": the day remembered (``commemoration_nouns``)
         for t in span:
             low = t.lower_
             if low in ("may", "march") and low in months and (not t.is_title or t.tag_ in ("MD", "VB", "VBP", "VBZ", "VBD")):
@@ -248,6 +254,27 @@ class Recogniser:
         if span[-1].lower_ in ("second", "seconds") and len(span) <= 2 and span[0].lower_ in ("a", "the"):
             return False
         return True
+
+    def _day_remembered(self, span) -> bool:
+        """A month (and day) with no year right before one of ``commemoration_nouns``, its day number after it
+        or inside: "a [September 11] commemoration", "[September] 11 memorial" name the day remembered."""
+        doc, k = span.doc, span.end
+        if not any(t.lower_ in self.lex["months"] for t in span) or any(re.match(r"^\d{4}$", t.text) for t in span):
+            return False
+        while k < len(doc) and k < span.end + 2 and doc[k].like_num and not re.match(r"^\d{4}$", doc[k].text):
+            k += 1
+        return k < len(doc) and doc[k].lower_ in self.commemoration_nouns and (k > span.end or span[-1].like_num)
+
+    def _clock_in_a_name(self, span) -> bool:
+        """A clock-shaped number between two capitalised proper nouns is part of a name: "the Ineos [1:59]
+        Challenge" (not a weekday, month, time zone or am/pm word on either side: "Monday 10:30 GMT")."""
+        if len(span) != 1 or not re.match(r"^\d{1,2}[:.]\d{2}$", span.text) or span.start == 0 \
+                or span.end >= len(span.doc):
+            return False
+        prev, nxt = span.doc[span.start - 1], span.doc[span.end]
+        skip = set(self.lex["months"]) | set(self.lex["weekdays"]) | self.time_zones
+        return all(t.is_title and t.pos_ == "PROPN" and t.lower_ not in skip and t.lower_.rstrip(".") not in ("am", "pm")
+                   for t in (prev, nxt))
 
     def _inside_a_name(self, span) -> bool:
         """Is a holiday or season span ("Christmas", "Easter", "Spring") part of a longer named

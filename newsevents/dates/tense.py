@@ -19,7 +19,7 @@ _VERBAL = {"VERB", "AUX"}
 def clause_tense(token, future_aux=frozenset({"will", "shall", "'ll", "wo", "would"}),
                  governors=frozenset({"plan", "expect", "schedule", "set", "due", "intend", "go"}),
                  speech=frozenset({"say", "tell"}), schedulers=frozenset(), deadlines=frozenset(),
-                 targets=frozenset(), time_nouns=frozenset()) -> Optional[str]:
+                 targets=frozenset(), time_nouns=frozenset(), forward=frozenset({"ahead", "prior"})) -> Optional[str]:
     """Tense of the clause governing ``token``: "future", "present", "past" or None.
 
     Walks from ``token`` up the dependency tree to the first verb (spaCy POS
@@ -38,16 +38,23 @@ def clause_tense(token, future_aux=frozenset({"will", "shall", "'ll", "wo", "wou
       verb and has no auxiliary ("meet Monday" = scheduled future in news);
     * "past": a past-tense verb (VBD) or a past auxiliary ("had met",
       "was held", "did");
+    * "past" too: a past participle that modifies a noun, with no auxiliary and no plan in its verb
+      ("his physical exam -- conducted in February --", "the law passed in March"; not "the summit
+      scheduled for May", a verb of ``governors``, ``schedulers``, ``deadlines`` or ``targets``);
     * None: no verb, or nothing decides (a noun phrase, an infinitive); also a date that is the
       target of a move ("extended the lockdown to May 1", "postponed the vote to March 3" under a
-      verb of ``targets``): the tense of the move says nothing of the day it moves to.
+      verb of ``targets``): the tense of the move says nothing of the day it moves to; and a date
+      the act looks forward to ("delivered his final plea ahead of Election Day", "prior to": the
+      head word of its preposition in ``forward``), which may lie after publication whatever the
+      verb's tense.
 
     token (Token): a word of the temporal expression (its syntactic root).
     future_aux, governors, speech, schedulers, deadlines, targets (frozenset[str]): from
         data/dates/lexicon.yaml (``scheduling_verbs``, ``deadline_verbs``, ``target_date_verbs``
         for the last three). time_nouns (frozenset[str]): nouns that are themselves times
         (``parts_of_day`` and ``units``): a date under one ("shot on the night of Oct. 23") takes
-        the tense of the verb above it (TempEval-3 NYT19990505.0443).
+        the tense of the verb above it (TempEval-3 NYT19990505.0443). forward (frozenset[str]): the
+        words "of"/"to" hang on in a date looked forward to (``forward_words`` of lexicon.yaml).
     RETURNS (str | None).
     """
     v = token
@@ -62,6 +69,8 @@ def clause_tense(token, future_aux=frozenset({"will", "shall", "'ll", "wo", "wou
             return "future"
         if v.lower_ in ("to", "through") and v.dep_ == "prep" and v.head.lemma_ in targets:
             return None      # "extended the lockdown to May 1": the day moved to, whatever the tense
+        if v.pos_ == "ADP" and v.head.lower_ in forward:
+            return None      # "ahead of Election Day", "prior to the vote": looked forward to, whatever the tense
         below, v = v, v.head
         if v.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and v.i != token.i and v.lower_ not in time_nouns:
             via_noun = True  # not through "the night of Oct. 23", "the morning of August 1": still the verb's time
@@ -78,6 +87,9 @@ def clause_tense(token, future_aux=frozenset({"will", "shall", "'ll", "wo", "wou
         if v.lemma_ in governors and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are", "'s", "'re", "am")
                                          for c in kids):
             return "future"
+        if v.tag_ == "VBN" and not auxes and v.dep_ == "acl" and not any(
+                v.lemma_ in words for words in (governors, schedulers, deadlines, targets)):
+            return "past"    # "his physical exam -- conducted in February --": a participle of a done act
         has_to = any(c.lower_ == "to" for c in auxes)
         head = v.head
         if has_to and v.dep_ == "xcomp" and head is not v:

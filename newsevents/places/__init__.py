@@ -22,6 +22,8 @@ coordinates, ISO 3166-1 alpha-3 country and feature kind (``country``,
   the city (:mod:`.namesakes`);
 * ``home-country``: a name the gazetteer knows only as a minor town abroad, in an article about one other
   country ("Bhera Market" in a story about Chittagong), placed at the article's nearest city there;
+* ``qualifier-area``: a town the gazetteer lacks, named with its state or country ("Randolph, New Hampshire",
+  when every Randolph it knows lies in another state), placed at that state or country (:mod:`.namesakes`);
 * ``unresolved``: a toponym the gazetteer does not know (no coordinates).
 
 Nationality adjectives and demonyms ("Syrian forces", "Americans") are not places
@@ -61,7 +63,7 @@ from .clause import FEATURE_ORDER, place_for_clause
 from .gazetteer import FEATURES, Gazetteer, get_gazetteer
 from .demonyms import region_adjective_table
 from .name_filters import title_table
-from .namesakes import APPOSITION, HOME_COUNTRY
+from .namesakes import APPOSITION, HOME_COUNTRY, QUALIFIER_AREA
 from .shores import shore_table
 from .mentions import FACILITY, facility_mentions, place_streets
 from .role import ASSOCIATIVE, load_role_rules, organisation_pattern
@@ -163,7 +165,7 @@ def to_place(ctx, gaz: Gazetteer, t: Toponym, prefix: str = "P") -> Place:
     """Build the Place record for a resolved :class:`Toponym` (ids ``<prefix>1``, ...)."""
     ev = ctx.evidence(t.start, t.end)
     if t.entry is None and t.near is not None and t.point is not None:  # a street or facility, at its city
-        placed = t.resolved_by in (APPOSITION, HOME_COUNTRY)  # a district or town the gazetteer lacks
+        placed = t.resolved_by in (APPOSITION, HOME_COUNTRY, QUALIFIER_AREA)  # a district or town the gazetteer lacks
         kind = "landmark" if t.how == FACILITY else ("city" if placed else "street")
         return Place(id=ctx.new_id(prefix), text=t.text, lat=round(t.point[0], 5), lon=round(t.point[1], 5),
                      country=gaz.country[t.near] or None, feature=kind, resolved_by=t.resolved_by if placed else t.how,

@@ -78,7 +78,7 @@ from ..errors import DataError
 from .gazetteer import F_ADMIN1, F_ADMIN2, F_CITY, F_COUNTRY, F_LANDMARK, FEATURES, Gazetteer, haversine_km, norm
 from .mention_cues import (ADMIN1_KEY, COUNTY_KEY, admin1_cued, county_listed, list_siblings, qualifier_mentions,
                            town_cued)
-from .namesakes import apposition_places, division_qualifiers, home_country_towns
+from .namesakes import apposition_places, division_qualifiers, home_country_towns, qualifier_areas
 from .toponym import Toponym
 
 __all__ = ["resolve", "Weights", "load_weights", "default_weights"]
@@ -278,6 +278,7 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], weights: Optional[Weights] 
             t.entry = best
             t.resolved_by = how
     qualifier_mentions(gaz, toponyms, text, w)
+    qualifier_areas(gaz, toponyms, text)  # "Randolph, New Hampshire", a village the gazetteer lacks: the state
     apposition_places(gaz, toponyms, text, w)  # "Lewisham, London": the London borough
     division_qualifiers(gaz, toponyms, text, w)  # "Calamba City, Laguna": the Province of Laguna
     home_country_towns(gaz, toponyms, w)  # "Bhera Market" in a story about Chittagong, Bangladesh

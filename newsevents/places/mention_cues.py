@@ -7,6 +7,7 @@
   Cumberland St., Lebanon") makes the name a town, not a country;
 * :func:`county_listed`: names listed before "counties" are those counties ("Eastland and Callahan
   counties");
+* :func:`assign_qualifiers` (step 1, recognition): the ", <state or country>" after a name ("Paris, Texas");
 * :func:`qualifier_mentions`: the name qualifying a place ("Buffalo, New York") is the state or country
   that holds it;
 * :func:`list_siblings`: the other names of a list ("Ohio, Georgia and Texas"; pairs: "Oregon and
@@ -21,7 +22,7 @@ from typing import Optional
 
 from .gazetteer import F_ADMIN1, F_ADMIN2, F_CITY, F_COUNTRY, Gazetteer, haversine_km, norm
 
-__all__ = ["admin1_cued", "town_cued", "county_listed", "qualifier_mentions", "list_siblings",
+__all__ = ["admin1_cued", "town_cued", "county_listed", "assign_qualifiers", "qualifier_mentions", "list_siblings",
            "ADMIN1_KEY", "COUNTY_KEY"]
 
 #: the key suffix of a name's mentions that a cue makes its admin1 area (:func:`admin1_cued`)
@@ -187,3 +188,60 @@ def town_cued(toponyms: list, text: Optional[str], w) -> set:
     """
     hit = _cued(toponyms, text, w.town_cues)
     return {norm(t.text) for t in toponyms if (id(t) in hit or t.how == "dateline") and not _abbreviation(t.text)}
+
+
+def assign_qualifiers(gaz: Gazetteer, doc, found: list, qualifier_at) -> None:
+    """Set ``Toponym.qualifier`` of every toponym followed by ", <country or admin1 area>", in place.
+
+    "Paris, Texas": Paris qualified by Texas; the qualifier is a toponym found right after the comma that
+    :meth:`.Gazetteer.qualifier` knows, or an abbreviation that is none ("Fla.": ``qualifier_at(doc, i)``,
+    the recogniser's ``(start, end, text)`` of a qualifier at token i, or None). Not a list going on
+    ("Washington, New York and Boston", :func:`_list_goes_on`) nor a possessive ("Hagan, North Carolina's
+    first female senator", :func:`_possessive_after`).
+    found (list[Toponym]): in text order.
+    """
+    text = doc.text
+    by_start = {t.start: t for t in found}
+    for t in found:
+        k = t.end
+        while k < len(text) and text[k] == " ":
+            k += 1
+        if k >= len(text) or text[k] != ",":
+            continue
+        k += 1
+        while k < len(text) and text[k] == " ":
+            k += 1
+        nxt = by_start.get(k)
+        if nxt is not None and gaz.qualifier(nxt.text) and not _list_goes_on(text, nxt.end) \
+                and not _possessive_after(text, nxt.end):
+            t.qualifier = nxt.text
+        elif nxt is None:  # an abbreviation ("Fla.") that is not itself a toponym
+            tok = _token_at(doc, k)
+            q = qualifier_at(doc, tok.i) if tok is not None else None
+            if q is not None:
+                t.qualifier = q[2]
+
+
+_LIST_GOES_ON = re.compile(r"\s+(?:and|or|&)\s+[A-Z]")
+
+
+def _list_goes_on(text: str, end: int) -> bool:
+    """Whether "and"/"or" and a capitalised word follow character ``end``: "Washington, New York and
+    Boston" is a list, not Washington in New York State (AP style closes a qualifier with a comma:
+    "Paris, Texas, and Dallas")."""
+    return bool(_LIST_GOES_ON.match(text, end))
+
+
+_APPOSED_POSSESSIVE = re.compile(r"['\u2019]s?\s+[A-Za-z]")
+
+
+def _possessive_after(text: str, end: int) -> bool:
+    """Whether a possessive and a word follow character ``end``: "Hagan, North Carolina's first female
+    senator" is a person and a phrase in apposition, not Hagan in North Carolina (a place's qualifier closes
+    with a comma or the sentence: "Paris, Texas, is")."""
+    return bool(_APPOSED_POSSESSIVE.match(text, end))
+
+
+def _token_at(doc, char: int):
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None

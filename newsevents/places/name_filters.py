@@ -8,6 +8,8 @@
 * a name in apposition to a kinship noun or a pet ("his daughter Yulia", "his son, Sebastian"), or to an
   organisation noun ("state news firm Saba", ``organisation_nouns``);
 * a name heading a noun phrase opened by "a"/"an" ("to be a Latina sitting there", ``indefinite_articles``);
+* a name before a disease noun ("Powassan virus", "Lyme disease": ``disease_nouns``, ``disease_modifiers``), and
+  a university's short name after "professor at" ("a trade professor at Cornell": ``institution_members``);
 * the last word of a longer capitalised name ("Costa Sur power plant", "Mount Apo", "Hawke's Bay"):
   :meth:`NameFilters._name_tail`;
 * the first word of a title ("Vice President-elect Harris", not Vice, Peru; ``actors/titles.tsv``,
@@ -19,7 +21,8 @@
 
 :class:`NameFilters` is a mixin of :class:`~.recognise.Recogniser`: it reads the recogniser's gazetteer
 and cue sets (``short_form_labels``, ``short_form_heads``, ``unknown_named_labels``, ``storm_words``,
-``storms_plural``, ``person_nouns``, ``organisation_nouns``, ``indefinite_articles``, ``name_prepositions`` of
+``storms_plural``, ``person_nouns``, ``organisation_nouns``, ``indefinite_articles``, ``disease_nouns``,
+``disease_modifiers``, ``institution_members``, ``name_prepositions`` of
 ``data/places/cues.yaml``) and its lookups (``_is_known``,
 ``_curated``, ``_big_city``).
 """
@@ -27,7 +30,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .gazetteer import F_COUNTRY, norm_cached
+from .gazetteer import F_ADMIN1, F_COUNTRY, norm_cached
 from .toponym import Toponym
 
 __all__ = ["NameFilters", "capitalised", "title_table"]
@@ -72,6 +75,43 @@ class NameFilters:
     titles: tuple = ({}, frozenset())
     #: :func:`.shores.shore_table`: water entry -> shore countries (set by the places stage; read after resolution)
     shores: dict = {}
+
+    def _filter_cues(self, cues: dict) -> None:
+        """Read the filters' word lists from ``cues`` (data/places/cues.yaml; see the module docstring)."""
+        def words(key: str, lower: bool = True) -> set:
+            return {str(w).lower() if lower else str(w) for w in (cues.get(key) or ())}
+
+        self.person_nouns = words("person_nouns")
+        self.organisation_nouns = words("organisation_nouns")
+        self.indefinite_articles = words("indefinite_articles")
+        self.storm_words = words("storm_words", lower=False)
+        self.storms_plural = words("storms_plural")
+        self.disease_nouns = words("disease_nouns")
+        self.disease_modifiers = words("disease_modifiers")
+        self.institution_members = words("institution_members")
+
+    def _disease_name(self, doc, span) -> bool:
+        """A name before one of ``disease_nouns``, perhaps after one of ``disease_modifiers``: "[Powassan] virus",
+        "[Lyme] disease", "[Omsk] hemorrhagic fever" name a disease, not a place of the story; a country or an
+        admin1 area stays ("the [Texas] flu season")."""
+        k = span.end
+        while k < len(doc) and doc[k].lower_ in self.disease_modifiers:
+            k += 1
+        if k >= len(doc) or doc[k].lower_ not in self.disease_nouns or k > span.end + 2:
+            return False
+        return not any(self.gaz.feature[c] in (F_COUNTRY, F_ADMIN1) for c, _ in self.gaz.candidates(span.text))
+
+    def _institution_short_name(self, doc, span) -> bool:
+        """A one-word name after "at" hanging on one of ``institution_members`` (through "of" too): "a trade
+        professor at [Cornell]", "a professor of economics at [Stanford]" name a university, not its town."""
+        k = span.start - 1
+        if len(span) != 1 or k < 0 or doc[k].lower_ != "at":
+            return False
+        head = doc[k].head
+        if head.lower_ not in self.institution_members and head.lemma_.lower() not in self.institution_members \
+                and head.dep_ == "pobj" and head.head.lower_ == "of":
+            head = head.head.head  # "professor of economics at Cornell"
+        return head.lower_ in self.institution_members or head.lemma_.lower() in self.institution_members
 
     def _opens_title(self, doc, t) -> bool:
         """A one-word toponym that opens a title: the first word of a title of two words or more followed by
@@ -274,10 +314,16 @@ class NameFilters:
                 span = doc.char_span(t.start, t.end, alignment_mode="expand")
                 if span is not None and (self._building_part(doc, span) or self._short_name_after_full(doc, span, tails)):
                     continue
+            if t.how not in ("demonym", "dateline", "street"):
+                span = doc.char_span(t.start, t.end, alignment_mode="expand")
+                if span is not None and self._disease_name(doc, span):
+                    continue
             if self._minor(t, big=True):
                 span = doc.char_span(t.start, t.end, alignment_mode="expand")
                 if span is not None and ((not t.qualifier and self._indefinite_head(doc, span))
                                          or self._organisation_apposition(doc, span)):
+                    continue
+                if span is not None and not self._big_city(t.text) and self._institution_short_name(doc, span):
                     continue
                 k = self._name_tail(doc, span, starts) if span is not None and self._minor(t) else None
                 if k is not None:

@@ -11,7 +11,10 @@ contradicts:
   in that country, else the point of the article's nearest city there, not Bhera, Pakistan;
 * :func:`division_qualifiers`: "<City>, <Name>" where Name was read as a town of another country and the
   gazetteer has a division of the city's country named after it ("Calamba City, Laguna": the Province of
-  Laguna, not Laguna, California).
+  Laguna, not Laguna, California);
+* :func:`qualifier_areas`: "<Town>, <State>" where no reading of Town lies in the state the text names
+  ("Randolph, New Hampshire", a village cities500 lacks): the state's point, never a namesake in another
+  state (Randolph, Massachusetts).
 
 The thresholds are data: ``apposition_km``, ``home_names``, ``foreign_town_population`` and
 ``division_forms`` of ``data/places/disambiguation.yaml``.
@@ -23,12 +26,15 @@ from typing import Optional
 
 from .gazetteer import F_ADMIN1, F_ADMIN2, F_CITY, Gazetteer, haversine_km, norm
 
-__all__ = ["apposition_places", "home_country_towns", "division_qualifiers", "APPOSITION", "HOME_COUNTRY"]
+__all__ = ["apposition_places", "home_country_towns", "division_qualifiers", "qualifier_areas", "APPOSITION",
+           "HOME_COUNTRY", "QUALIFIER_AREA"]
 
 #: ``Toponym.resolved_by`` of a district placed at the city it is in apposition to (:func:`apposition_places`)
 APPOSITION = "apposition"
 #: ``Toponym.resolved_by`` of a minor name placed in the article's country (:func:`home_country_towns`)
 HOME_COUNTRY = "home-country"
+#: ``Toponym.resolved_by`` of a town placed at the state or country its qualifier names (:func:`qualifier_areas`)
+QUALIFIER_AREA = "qualifier-area"
 #: what closes a "<Town>, <City>" apposition: not another list item ("Paris, London and Rome", "Paris, London,
 #: Rome")
 _LIST_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)[A-Z]")
@@ -155,6 +161,68 @@ def division_qualifiers(gaz: Gazetteer, toponyms: list, text: Optional[str], w) 
         e = moved.get(norm(t.text)) if t.forced is None and t.entry is not None else None
         if e is not None:
             t.entry, t.resolved_by, t.point = e, "qualifier", None
+
+
+def qualifier_areas(gaz: Gazetteer, toponyms: list, text: Optional[str] = None) -> None:
+    """Place "<Town>, <State>" in the state when no reading of Town lies there.
+
+    "in Randolph, New Hampshire": cities500 lacks the village, and ranking picks Randolph, Massachusetts. A
+    toponym with a qualifier (a country or admin1 area, :meth:`.Gazetteer.qualifier`) whose readings are all
+    towns or counties and none lies in the area the qualifier names takes that area's point and country
+    (``resolved_by`` :data:`QUALIFIER_AREA`, no gazetteer entry), every mention of the name with it. Of a
+    qualifier of several readings ("Georgia": the country, the US state) the one in a country of the town's
+    readings wins, an admin1 area before a country. A name with any other reading (a region, a country) stays,
+    and so does a name in a list of places, given the article ``text`` ("Trips to Saipan, Guam, Alaska",
+    "offices in Miami, West Palm Beach, New York, and Detroit": a toponym ends right before its comma, or
+    another starts right after the qualifier, past a comma or "and").
+    """
+    moved: dict = {}
+    by_start = {t.start: t for t in toponyms if t.forced is None}
+    ends = {t.end for t in toponyms}
+    for t in toponyms:
+        if t.forced is not None or not t.qualifier or t.entry is None or norm(t.text) in moved:
+            continue
+        if text and _in_list(text, t, by_start, ends):
+            continue
+        areas = gaz.qualifier(t.qualifier)
+        cands = [i for i, _ in gaz.candidates(t.text)]
+        if not areas or not cands or any(gaz.feature[i] not in (F_CITY, F_ADMIN2) for i in cands) \
+                or any(_holds(gaz, a, i) for a in areas for i in cands):
+            continue
+        countries = {gaz.country[i] for i in cands}
+        moved[norm(t.text)] = max(areas, key=lambda a: (gaz.country[a] in countries, gaz.feature[a] == F_ADMIN1))
+    for t in toponyms:
+        a = moved.get(norm(t.text)) if t.forced is None and t.entry is not None else None
+        if a is not None:
+            _place_at(t, gaz, a, QUALIFIER_AREA)
+
+
+_LIST_GAP = re.compile(r"\s*,?\s*(?:(?:and|or|&)\s+)?")
+
+
+def _in_list(text: str, t, by_start: dict, ends: set) -> bool:
+    """Whether toponym t and its qualifier stand in a list of places: a toponym ends right before ", t", or one
+    starts right after the qualifier (past a comma, "and", "or")."""
+    k = t.start
+    while k > 0 and text[k - 1] == " ":
+        k -= 1
+    if k > 0 and text[k - 1] == ",":
+        k -= 1
+        while k > 0 and text[k - 1] == " ":
+            k -= 1
+        if k in ends:
+            return True
+    u = _after_comma(text, t.end, by_start)
+    if u is None:
+        return False
+    m = _LIST_GAP.match(text, u.end)
+    return m is not None and m.end() > u.end and m.end() in by_start
+
+
+def _holds(gaz: Gazetteer, area: int, i: int) -> bool:
+    """Whether entry i lies in the country or admin1 area ``area`` (by codes)."""
+    return bool(gaz.country[area]) and gaz.country[area] == gaz.country[i] and (
+        gaz.feature[area] != F_ADMIN1 or gaz.admin1[area] == gaz.admin1[i])
 
 
 def _after_comma(text: str, end: int, by_start: dict):

@@ -45,6 +45,7 @@ from .demonyms import add_demonyms, demonym_table
 from .gazetteer import (F_ADMIN1, F_ADMIN2, F_CONTINENT, F_COUNTRY, F_LANDMARK, F_REGION, F_WATER, Gazetteer,
                         norm_cached)
 from .name_filters import NameFilters, capitalised as _capitalised
+from .mention_cues import assign_qualifiers
 from .mentions import POSSESSOR, list_members, possessor_prefix, repeat_mentions, road_numbers, street_names
 from .toponym import Toponym
 
@@ -109,12 +110,8 @@ class Recogniser(NameFilters):
         self.short_form_labels = set(cues.get("short_form_labels") or ("ORG", "FAC"))
         self.short_form_heads = {str(w) for w in (cues.get("short_form_heads") or ())}
         self.unknown_named_labels = set(cues.get("unknown_named_labels") or ())
-        self.person_nouns = {str(w).lower() for w in (cues.get("person_nouns") or ())}
-        self.organisation_nouns = {str(w).lower() for w in (cues.get("organisation_nouns") or ())}
-        self.indefinite_articles = {str(w).lower() for w in (cues.get("indefinite_articles") or ())}
         self.entered_places = {str(w).lower() for w in (cues.get("entered_places") or ())}
-        self.storm_words = {str(w) for w in (cues.get("storm_words") or ())}
-        self.storms_plural = {str(w).lower() for w in (cues.get("storms_plural") or ())}
+        self._filter_cues(cues)
         #: the head words of buildings and venues (``facility_heads``): "Maywood Hospital" is no organisation
         self.building_words = {str(w) for w in (cues.get("facility_heads") or ())}
         self.saints = {str(w) for w in (cues.get("saint_words") or ())}
@@ -440,26 +437,7 @@ class Recogniser(NameFilters):
         repeat_mentions(doc, found, taken, self.stop,
                         lambda name: norm_cached(name) in index and name not in self.nationality_forms)
         found.sort(key=lambda t: t.start)
-        # qualifiers: "Paris, Texas" -> Paris qualified by Texas
-        by_start = {t.start: t for t in found}
-        for t in found:
-            k = t.end
-            while k < len(text) and text[k] == " ":
-                k += 1
-            if k < len(text) and text[k] == ",":
-                k += 1
-                while k < len(text) and text[k] == " ":
-                    k += 1
-                nxt = by_start.get(k)
-                if nxt is not None and self.gaz.qualifier(nxt.text) and not _list_goes_on(text, nxt.end):
-                    t.qualifier = nxt.text
-                elif nxt is None:
-                    # an abbreviation ("Fla.") that is not itself a toponym
-                    tok = _token_at(doc, k)
-                    if tok is not None:
-                        q = self._qualifier_at(doc, tok.i)
-                        if q is not None:
-                            t.qualifier = q[2]
+        assign_qualifiers(self.gaz, doc, found, self._qualifier_at)  # "Paris, Texas": Paris qualified by Texas
         for t in found:  # "Arab" recognised as a town's name: a region's group word, unless qualified
             e = self.group_words.get(t.text)
             if e is not None and t.forced is None and not t.qualifier:
@@ -486,18 +464,3 @@ def _abbreviation(span) -> bool:
     are taken before; the caller keeps a state's abbreviation ("WA") and a dotted one ("D.C.", "L.A.")."""
     t = span.text
     return len(span) == 1 and t.isalpha() and t.isupper() and len(t) <= 4
-
-
-_LIST_GOES_ON = re.compile(r"\s+(?:and|or|&)\s+[A-Z]")
-
-
-def _list_goes_on(text: str, end: int) -> bool:
-    """Whether "and"/"or" and a capitalised word follow character ``end``: "Washington, New York and
-    Boston" is a list, not Washington in New York State (AP style closes a qualifier with a comma:
-    "Paris, Texas, and Dallas")."""
-    return bool(_LIST_GOES_ON.match(text, end))
-
-
-def _token_at(doc, char: int):
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
