@@ -218,7 +218,8 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
     date, date_source, date_ref = event_date(state, dated, flags["future"], flags["hypothetical"], flags["reported"])
     if place is None and not told_apart(ctx, m.head):
         # after the actors: "police of the place" reads its own sentence
-        place = narrative_place(state, m.head, {r.code for r in actors if r.code}, earlier or [], rules)
+        place = narrative_place(state, m.head, {r.code for r in actors if r.code}, earlier or [], rules,
+                                date if date_source == "text" else None)
     reciprocal = not recipients and len({(r.canonical) for r in actors}) >= 2
     if actors and recipients and mode in rules.reciprocal_modes.get(etype, ()):
         # "had a phone conversation with Erdoğan": a call is both sides' (rules.yaml reciprocal_modes)
