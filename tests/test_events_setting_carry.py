@@ -82,6 +82,9 @@ def test_an_event_named_by_its_rank_among_past_ones_is_not_dated_by_publication(
     # an organisation's name (trial 10: New York City the place of 9 Trump trade-war events)
     ("John Williams, the president of the Federal Reserve Bank of New York, said growth slowed. Trump "
      "threatened China with tariffs.", "threatened"),
+    # an organisation's name in a possessive (trial 10: a request to Thoth placed in Australia)
+    ("Researchers from Australia's Griffith University said the birds were wild. Priests asked the god for help.",
+     "asked"),
     # where someone is from (trial 10: a road inspection placed in the truck driver's home town)
     ("Five children died in a crash on Thursday. One truck driver was from West Palm Beach, Florida. The road "
      "will be examined, an official said yesterday.", "examined"),

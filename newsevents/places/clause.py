@@ -169,11 +169,14 @@ def _in_apposition(root, token) -> bool:
 
 
 def _of_a_name(top) -> bool:
-    """True when the toponym ``top`` completes the name of an organisation or a person through "of":
-    "the Federal Reserve Bank of [New York]", "Zhukovskyy, 23, of [West Springfield]" (the word
-    before "of" is a proper noun the model tags ORG or PERSON, or the toponym is inside an ORG
-    name); not an office ("the Prime Minister of [Tunisia]": the country he governs)."""
+    """True when the toponym ``top`` completes the name of an organisation or a person through "of"
+    or a possessive: "the Federal Reserve Bank of [New York]", "Zhukovskyy, 23, of [West
+    Springfield]", "[Australia]'s Griffith University" (the word before "of" is a proper noun the
+    model tags ORG or PERSON, or the toponym is inside an ORG name; the possessed one an ORG name);
+    not an office ("the Prime Minister of [Tunisia]": the country he governs)."""
     h = top.head
+    if top.dep_ == "poss":  # "[Australia]'s Griffith University"
+        return h.pos_ == "PROPN" and h.ent_type_ == "ORG"
     return top.dep_ == "pobj" and h.lower_ == "of" and h.head.pos_ == "PROPN" and (
         h.head.ent_type_ in ("ORG", "PERSON") or top.ent_type_ == "ORG")
 
