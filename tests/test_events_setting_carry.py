@@ -45,6 +45,14 @@ def test_a_later_paragraph_takes_the_day_and_place_of_the_leads_first_sentence(p
     assert (ev.date, ev.date_source, place) == ("2020-01-07", "text", "Concord")
 
 
+def test_a_day_of_the_main_verbs_complement_is_the_leads_day(pipeline):
+    # "pleaded not guilty on Tuesday": the date hangs from "guilty" (trial 10's bail hearing)
+    text = ("Smith pleaded not guilty on Tuesday in Concord, New Hampshire. He had struck a group of motorcycles "
+            "on January 2 in Randolph.\n\nA witness described the crash.\n\nThe judge jailed him.")
+    ev, place = _event(pipeline, text, "jailed")
+    assert (ev.date, place) == ("2020-01-07", "Concord")
+
+
 def test_a_later_paragraph_goes_back_to_the_lead_not_to_the_paragraph_before(pipeline):
     # trial 10: "was then airlifted to hospital" took the Sunday of another man's arrest
     text = ("The sergeant was shot at the Croydon custody centre on Thursday.\n\nA man was arrested in "

@@ -301,7 +301,7 @@ def _status(ctx, te, rules) -> bool:
 
 def _dates_root(ctx, te, root) -> bool:
     """True when the date ``te`` is an adverbial of the sentence's main verb ("On Tuesday, Trump
-    issued ..."), or of the clause it reports ("Estimates indicate a million people marched on
+    issued ...", "pleaded not guilty on Tuesday" through its complement), or of the clause it reports ("Estimates indicate a million people marched on
     Saturday"), not a word of another noun or clause ("pointing to the December 31 attack",
     "Born on June 23, 1941, he met ...")."""
     span = ctx.doc.char_span(te.evidence.start, te.evidence.end, alignment_mode="expand")
@@ -309,7 +309,7 @@ def _dates_root(ctx, te, root) -> bool:
         return False
     t, n = span.root, 0
     while t.i != root.i and t.head.i != t.i and n < 8 and (
-            t.dep_ in ("pobj", "prep", "npadvmod", "nummod", "appos", "conj", "advmod", "tmod", "ccomp")
+            t.dep_ in ("pobj", "prep", "npadvmod", "nummod", "appos", "conj", "advmod", "tmod", "ccomp", "acomp")
             # "After a hearing was held on February 24, the Senate found ...": the time it sets
             or (t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "when", "as")
                                           for c in t.children))):
