@@ -69,6 +69,20 @@ def test_a_same_day_sentence_of_another_paragraph_gives_its_place(pipeline):
     assert (ev.date, place) == ("2020-01-07", "Washington")
 
 
+@pytest.mark.parametrize("text,trigger", [
+    ("William Mohr spoke about Don Blankenship with reporters in December. Mohr praised Blankenship's ability to "
+     "lead.", "praised"),
+    ("In a letter to the president in December, Zippy Duvall said farmers faced hardship. He urged Mr. Trump to "
+     "make a deal.", "urged"),
+])
+def test_the_same_actor_in_the_next_sentence_goes_on_in_its_month(pipeline, text, trigger):
+    # trial 10: the praise and the letter's plea were dated on the publication day
+    an = pipeline(text, published=PUBLISHED)
+    ev = next(e for e in an.events if trigger in e.trigger.text)
+    values = {d.id: d.value for d in an.dates}
+    assert (ev.date, ev.date_source, values.get(ev.date_ref)) == (None, "text", "2019-12")
+
+
 # ------------------------------------------------------------------- dates that are no event's day
 def test_a_state_reported_as_of_a_day_does_not_date_what_came_before_it(pipeline):
     # trial 10: the shot "after a bullet hit him" was dated on the Monday of "As of Monday"

@@ -215,7 +215,8 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
         return None
     # ("ordered asset freezes" read as a clause: the tense is the order's, not "freezes")
     dated = m.light if m.light is not None and misparsed_plural(m.head) else m.head
-    date, date_source, date_ref = event_date(state, dated, flags["future"], flags["hypothetical"], flags["reported"])
+    date, date_source, date_ref = event_date(state, dated, flags["future"], flags["hypothetical"], flags["reported"],
+                                             actors)
     if place is None and not told_apart(ctx, m.head):
         # after the actors: "police of the place" reads its own sentence
         place = narrative_place(state, m.head, {r.code for r in actors if r.code}, earlier or [], rules,

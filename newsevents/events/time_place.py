@@ -106,11 +106,12 @@ def _related(ctx, tok) -> bool:
 
 
 def event_date(state: ArticleState, tok, future: bool = False, hypothetical: bool = False,
-               reported: bool = False) -> tuple:
+               reported: bool = False, actors: list = ()) -> tuple:
     """The date of an event of trigger ``tok``: :func:`date_of`, or, when that is only the
     publication day (or unknown for a clause in the past perfect, which is never the news day, in a
     sentence with no date: "On Saturday, Iran acknowledged it had shot down the jet" is before that
-    Saturday) and the event is neither future nor hypothetical, :func:`narrative_date`.
+    Saturday) and the event is neither future nor hypothetical, :func:`narrative_date` (``actors``:
+    the event's ActorRefs).
     RETURNS (tuple): ``(ISO day | None, date_source, TimeExpr id | None)``."""
     date, source, ref = date_of(state.ctx, tok, anterior=not (future or hypothetical))
     if future or hypothetical:
@@ -118,7 +119,7 @@ def event_date(state: ArticleState, tok, future: bool = False, hypothetical: boo
     if source == "publication" or (source == "unknown" and perfect(tok) == "past" and not _related(state.ctx, tok)
                                    and not told_apart(state.ctx, tok) and not _after_birth(state.ctx, tok)
                                    and not _sentence_dated(state.ctx, tok)):
-        return narrative_date(state, tok, reported) or (date, source, ref)
+        return narrative_date(state, tok, reported, actors) or (date, source, ref)
     return date, source, ref
 
 
@@ -149,7 +150,7 @@ def _after_birth(ctx, tok) -> bool:
     return False
 
 
-def narrative_date(state: ArticleState, tok, reported: bool = False) -> Optional[tuple]:
+def narrative_date(state: ArticleState, tok, reported: bool = False, actors: list = ()) -> Optional[tuple]:
     """The date the text is narrating, for an event its own sentence does not date: the date of
     the main clause of the last earlier sentence whose main clause has a day
     (``newsevents.dates.date_for_clause`` of the sentence root; "On Tuesday, Trump issued seven
@@ -170,7 +171,11 @@ def narrative_date(state: ArticleState, tok, reported: bool = False) -> Optional
     it was said); one in the past perfect may ("Thousands of people had gathered outside the
     National Congress": the story's day, told before its news). A news story tells its
     events in the time its lead sets; the publication day is the day it was told, often days later.
-    Which earlier sentence: :func:`carried_from` (its own paragraph, else the lead: "Mr. Trump said
+    The sentence just before, in the same paragraph, whose main subject is one of the event's
+    ``actors`` and whose main clause is dated only by a month, week or year ("Mohr spoke about
+    Blankenship with Wikinews in June, describing him as ... . Mohr lauded Blankenship's ability
+    ..."), goes on telling that time: ``(None, "text", its id)`` (a new-user trial found the praise
+    dated on the publication day). Which earlier sentence else: :func:`carried_from` (its own paragraph, else the lead: "Mr. Trump said
     on Nov. 8." does not date "The president announced the deal in the Oval Office" ten paragraphs
     on).
     RETURNS (tuple | None): ``(ISO day, "text", TimeExpr id)``, ``(None, "unknown", None)`` or None."""
@@ -204,6 +209,12 @@ def narrative_date(state: ArticleState, tok, reported: bool = False) -> Optional
         # "in 2008": background, not the narrated day
         return te if te is not None and te is not _LIFE and _ISO_DAY.match((te.value or "")[:10]) else None
 
+    prev = here - 1
+    if prev >= 0 and state.paragraph(prev) == state.paragraph(here) and actors:
+        te = told(prev)
+        if (te is not None and te is not _LIFE and _COARSE_DATE.match(te.value or "")
+                and _subject_entities(state, te) & _entities(state, actors)):
+            return None, "text", te.id  # "Mohr spoke ... in June. Mohr lauded ...": still June
     # "Born on December 11, 1935, ...": the text tells a life from there on
     i = carried_from(state, here, stop=lambda i: told(i) is _LIFE, value=day_of)
     if i is _STOP:
@@ -214,6 +225,26 @@ def narrative_date(state: ArticleState, tok, reported: bool = False) -> Optional
     if published is not None and te.value[:10] > published:
         return None
     return te.value[:10], "text", te.id
+
+
+def _entities(state: ArticleState, refs_: list) -> set:
+    """The coreference entities (else mention ids) of ActorRefs ``refs_``. RETURNS (set[str])."""
+    by_id = {a.id: a for a in state.ctx.analysis.actors}
+    return {(by_id[r.mention].entity or r.mention) if r.mention in by_id else r.mention
+            for r in refs_ if r.mention}
+
+
+def _subject_entities(state: ArticleState, te) -> set:
+    """The coreference entities of the actor mentions in the subject of the verb the date ``te``
+    dates (its first verbal ancestor: "[Mohr] spoke about Blankenship with Wikinews in June")."""
+    span = state.ctx.doc.char_span(te.evidence.start, te.evidence.end, alignment_mode="expand")
+    verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None) if span is not None else None
+    out = set()
+    for head in [c for c in (verb.children if verb is not None else ()) if c.dep_ in ("nsubj", "nsubjpass")]:
+        lo = min(t.idx for t in head.subtree)
+        hi = max(t.idx + len(t.text) for t in head.subtree)
+        out |= {a.entity or a.id for a in state.actor_index(lo, hi)}
+    return out
 
 
 #: :func:`carried_from`'s answer when a sentence that stops the carrying comes first
@@ -349,7 +380,11 @@ def narrative_place(state: ArticleState, tok, codes: set = frozenset(), earlier:
     is elsewhere ("In other parts of the city, ...": :func:`~newsevents.setting.contrasted`) takes none,
     and the events after it do not reach back past it, nor past a sentence that dates a life ("Born
     on December 11, 1935, in Mirati, ...": the death in New Delhi told before is not where his career was).
-    Which earlier sentence: :func:`carried_from` (its own paragraph, else one of the event's own day
+    The sentence just before, in the same paragraph, whose main subject is one of the event's
+    ``actors`` and whose main clause is dated only by a month, week or year ("Mohr spoke about
+    Blankenship with Wikinews in June, describing him as ... . Mohr lauded Blankenship's ability
+    ..."), goes on telling that time: ``(None, "text", its id)`` (a new-user trial found the praise
+    dated on the publication day). Which earlier sentence else: :func:`carried_from` (its own paragraph, else one of the event's own day
     ``day``, its ISO day as the text tells it, else the lead's first on no other day).
     RETURNS (str | None): the Place id."""
     ctx = state.ctx
