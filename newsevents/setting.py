@@ -31,7 +31,7 @@ from typing import Optional
 from .data import load_yaml
 
 __all__ = ["SettingRules", "setting_rules", "relation_phrases", "scope", "inside", "in_relative_clause",
-           "same_time", "biography_clause", "contrasted", "relation_word", "told_later"]
+           "same_time", "biography_clause", "contrasted", "relation_word", "told_later", "status_time"]
 
 #: NER labels of a preposition's object that make the phrase a time ("since June"), not an event
 _TIME_LABELS = ("DATE", "TIME")
@@ -57,6 +57,10 @@ class SettingRules:
     topic_prepositions: frozenset
     later_adverbs: frozenset
     other_event_prepositions: frozenset
+    same_time_marks: frozenset = frozenset()
+    home_verbs: frozenset = frozenset()
+    source_phrases: tuple = ()  # (("according", "to"), ...)
+    status_phrases: tuple = ()  # (("as", "of"), ...)
 
 
 @lru_cache(maxsize=8)
@@ -71,7 +75,9 @@ def _load(data_paths: tuple) -> SettingRules:
                         words("sequence_words"), words("same_day_units"), words("reference_directions"), words("static_prepositions"),
                         words("biography_verbs"), words("contrast_words"), words("earlier_words"),
                         words("topic_prepositions"), words("later_adverbs"),
-                        words("other_event_prepositions"))
+                        words("other_event_prepositions"), words("same_time_marks"), words("home_verbs"),
+                        tuple(tuple(str(w).lower().split()) for w in (d.get("source_phrases") or ())),
+                        tuple(tuple(str(w).lower().split()) for w in (d.get("status_phrases") or ())))
 
 
 def setting_rules(data_paths=None) -> SettingRules:
@@ -151,9 +157,13 @@ def same_time(phrase, rules: SettingRules) -> bool:
     """True when the relation phrase tells an event close in time to the main one: its offset is
     less than a day ("a few hours before the jet crashed"), or it has no offset and its word is one
     of ``sequence_words`` ("died after being shot"); False for "since an assault", "in response
-    to", "one week after". The offset hangs from the phrase's root or from its mark."""
-    holders = [phrase] + [c for c in phrase.children if c.dep_ == "mark"]
-    offsets = [c for h in holders for c in h.children if c.dep_ == "npadvmod"]
+    to", "one week after". The offset hangs from the phrase's root or from its mark, before the
+    relation word: "after the bombings took place in Tunis last month" has none ("last month" is the
+    clause's own time, after the mark)."""
+    marks = [c for c in phrase.children if c.dep_ == "mark"]
+    holders = [phrase] + marks
+    word = marks[0] if marks else phrase
+    offsets = [c for h in holders for c in h.children if c.dep_ == "npadvmod" and c.i < word.i]
     if offsets:
         return any(c.lemma_.lower() in rules.same_day_units for c in offsets)
     return _word(phrase) in rules.sequence_words
@@ -217,6 +227,23 @@ def contrasted(token, rules: SettingRules) -> bool:
             if any(w.lower_ in rules.contrast_words and w.dep_ in ("amod", "det")
                    for o in c.children if o.dep_ == "pobj" for w in o.children):
                 return True  # "in other parts of the city", "at another checkpoint"
+    return False
+
+
+def status_time(tok, rules: SettingRules) -> bool:
+    """True when the date whose root is ``tok`` is the object of a phrase of ``status_phrases`` ("[As
+    of] Monday, he was still in critical condition"): the time a state is reported at, no event's
+    day. RETURNS (bool)."""
+    for phrase in rules.status_phrases:
+        t, ok = tok, True
+        for w in reversed(phrase):
+            h = t.head
+            if h.i == t.i or h.lower_ != w:
+                ok = False
+                break
+            t = h
+        if ok:
+            return True
     return False
 
 

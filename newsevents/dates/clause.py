@@ -9,7 +9,7 @@ from typing import Optional
 
 from ..records import TimeExpr
 from .tense import clause_perfect
-from ..setting import biography_clause, in_relative_clause, inside, same_time, scope, setting_rules
+from ..setting import biography_clause, in_relative_clause, inside, same_time, scope, setting_rules, status_time
 
 __all__ = ["date_for_clause"]
 
@@ -63,6 +63,8 @@ def _setting_penalty(doc, span: tuple, token, home, foreign, rules) -> Optional[
     if life is not None and not inside(token, life):
         return None  # "Born on June 23, 1941, he met ...": the birth's date
     if home is not None and not inside(root, home):
+        if status_time(root, rules):
+            return None  # "As of Monday, he was in critical condition, after a bullet hit him": before it
         return 1 if same_time(home, rules) else None
     for p in foreign:
         if inside(root, p):

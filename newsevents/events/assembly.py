@@ -224,10 +224,12 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
         return None
     # ("ordered asset freezes" read as a clause: the tense is the order's, not "freezes")
     dated = m.light if m.light is not None and misparsed_plural(m.head) else m.head
-    date, date_source, date_ref = event_date(state, dated, flags["future"], flags["hypothetical"], flags["reported"])
+    date, date_source, date_ref = event_date(state, dated, flags["future"], flags["hypothetical"], flags["reported"],
+                                             actors)
     if place is None and not told_apart(ctx, m.head):
         # after the actors: "police of the place" reads its own sentence
-        place = narrative_place(state, m.head, {r.code for r in actors if r.code}, earlier or [], rules)
+        place = narrative_place(state, m.head, {r.code for r in actors if r.code}, earlier or [], rules,
+                                date if date_source == "text" else None)
     reciprocal = not recipients and len({(r.canonical) for r in actors}) >= 2
     if actors and recipients and mode in rules.reciprocal_modes.get(etype, ()):
         # "had a phone conversation with Erdoğan": a call is both sides' (rules.yaml reciprocal_modes)

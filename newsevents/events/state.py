@@ -28,6 +28,8 @@ class ArticleState:
         time_place's "elsewhere" marker), by
         sentence index (:func:`~.time_place.narrative_place`).
     sent_subjects (dict[int, set[str]]): cache of the codes of each sentence's main subject (same).
+    sent_paragraphs (list[int] | None): cache of :meth:`paragraph`.
+    sent_place_ranks (dict[int, int | None]): the rank ``place_and_rank`` gave each ``sent_places`` entry.
     entities (dict | None): cache of :meth:`others` (person mention id -> entity, possessive?).
     dateline_tok (set[int] | None): cache of :meth:`in_dateline`.
     country_words (list | None): cache of :func:`~.owners.country_word` (the places stage's
@@ -46,6 +48,8 @@ class ArticleState:
     sent_dates: dict = field(default_factory=dict)
     sent_places: dict = field(default_factory=dict)
     sent_subjects: dict = field(default_factory=dict)
+    sent_paragraphs: Optional[list] = None
+    sent_place_ranks: dict = field(default_factory=dict)
 
     @classmethod
     def for_article(cls, ctx) -> "ArticleState":
@@ -90,6 +94,27 @@ class ArticleState:
             else:
                 self.dateline_tok = dateline_heads(self.ctx.doc)
         return tok_i in self.dateline_tok
+
+    def paragraph(self, i: int) -> int:
+        """The paragraph of sentence ``i``: 0 for the lead (every paragraph up to and including the
+        first that ends a sentence with a full stop, "!" or "?": a headline, a standfirst or a
+        dateline on a line of its own belongs to the lead), then one more at each line break between
+        sentences (cached). RETURNS (int)."""
+        if self.sent_paragraphs is None:
+            sents, text = self.ctx.sentences, self.ctx.doc.text
+            out, para, lead_open = [], 0, True
+            for k, s in enumerate(sents):
+                if k:
+                    gap = text[sents[k - 1].start_char:s.start_char]
+                    if "\n" in gap[len(gap.rstrip()):]:
+                        prev = gap.rstrip().rstrip("\"'”’)]")
+                        if lead_open and prev[-1:] in (".", "!", "?"):
+                            lead_open = False
+                        if not lead_open:
+                            para += 1
+                out.append(para)
+            self.sent_paragraphs = out
+        return self.sent_paragraphs[i] if 0 <= i < len(self.sent_paragraphs) else 0
 
     def lemmas_of(self, sent) -> frozenset:
         """Lemmas and lower-case forms of the words of ``sent`` outside names (cached)."""

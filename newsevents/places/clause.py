@@ -23,7 +23,11 @@ general of California, [Maine] and Oregon": no one place); the subject itself is
 launched missiles"), nor the possessor of the trigger ("the [United States]' killing of Soleimani").
 A toponym in an apposition that describes the subject ("Derek Scissors, a professor at [Cornell],
 said") is where the actor works, rank 5 (:data:`ACTOR_RANK`): the event's place when its sentence
-names no other, but not a place the next sentences inherit.
+names no other, but not a place the next sentences inherit. So is one that completes a name in the
+subject ("the president of the Federal Reserve Bank of [New York] said", "Zhukovskyy, 23, of [West
+Springfield], was arrested"), one that tells where someone is from ("One truck driver was from [West
+Palm Beach]") and one in the source of the sentence ("According to police in [Baytown], he ...":
+:func:`home_or_source`).
 
 Of the rest, the first by ``(rank, reference point, feature, distance)`` is the place:
 
@@ -37,7 +41,8 @@ Of the rest, the first by ``(rank, reference point, feature, distance)`` is the 
    finite one only as an adjunct or object of its verb, not a noun's description: "a decision that
    surprised officials in [Seoul]"), or
    across a phrase of an event close in time ("After a jury trial in [Paris], two officers were
-   found guilty", "died after being shot in [his car]": ``same_time``).
+   found guilty", "died after being shot in [his car]": ``same_time``), or in a clause of the same
+   time ("Violence broke out when thousands rallied at [Freedom Plaza]": ``same_time_marks``).
 
 A reference point ("south of [the capital Kabul]", ``reference_directions`` of
 ``data/events/setting.yaml``) comes after any other toponym of its rank. Then the smallest feature
@@ -52,7 +57,7 @@ from ..records import Place
 from ..setting import in_relative_clause, inside, same_time, scope, setting_rules
 from .datelines import is_dateline
 
-__all__ = ["place_for_clause", "place_and_rank", "FEATURE_ORDER", "ACTOR_RANK"]
+__all__ = ["place_for_clause", "place_and_rank", "home_or_source", "FEATURE_ORDER", "ACTOR_RANK"]
 
 #: the rank of a toponym that describes the subject ("a professor at Cornell", "officials in Seoul"):
 #: where an actor is, the last resort for its own event and none for another sentence's (module docstring)
@@ -123,14 +128,18 @@ def place_and_rank(ctx, token) -> tuple:
             # of Tunisia signed a decree", "Chicago police arrested": where the actor is, a last resort
             if not in_subject(root, token) or _listed(root):
                 continue  # "the attorneys general of California, Maine and Oregon": no one place
-            rank = 4
+            # "the president of the Federal Reserve Bank of New York said", "Zhukovskyy, 23, of West
+            # Springfield was arrested": a toponym completing a name is where the actor's body or home is
+            rank = ACTOR_RANK if _of_a_name(top) else 4
+        elif home_or_source(root, rules, preps, place_nouns):
+            rank = ACTOR_RANK  # "One truck driver was from West Palm Beach", "according to police in Baytown"
         elif in_subject(root, token) and _in_apposition(root, token) and in_relative_clause(root, token) is None:
             # "Derek Scissors, a professor at Cornell, said": where the actor works; but "Wiranto, who
             # was visiting the town of Pandeglang, survived the attack" tells where he was, and "a
             # plane in Nevada crashed", "protesters in Hong Kong clashed" where it happened
             rank = ACTOR_RANK
         else:
-            rank = _rank(root, token, clause, governing, preps, place_nouns, doc, se)
+            rank = _rank(root, token, clause, governing, preps, place_nouns, doc, se, rules)
         apart = _apart(root, token, home, foreign, rules)
         if apart is None:
             continue  # another event's place: "in response to the airstrike at a Baghdad airport"
@@ -156,6 +165,36 @@ def _in_apposition(root, token) -> bool:
             return False
         if a.dep_ == "appos":
             return True
+    return False
+
+
+def _of_a_name(top) -> bool:
+    """True when the toponym ``top`` completes the name of an organisation or a person through "of"
+    or a possessive: "the Federal Reserve Bank of [New York]", "Zhukovskyy, 23, of [West
+    Springfield]", "[Australia]'s Griffith University" (the word before "of" is a proper noun the
+    model tags ORG or PERSON, or the toponym is inside an ORG name; the possessed one an ORG name);
+    not an office ("the Prime Minister of [Tunisia]": the country he governs)."""
+    h = top.head
+    if top.dep_ == "poss":  # "[Australia]'s Griffith University"
+        return h.pos_ == "PROPN" and h.ent_type_ == "ORG"
+    return top.dep_ == "pobj" and h.lower_ == "of" and h.head.pos_ == "PROPN" and (
+        h.head.ent_type_ in ("ORG", "PERSON") or top.ent_type_ == "ORG")
+
+
+def home_or_source(root, rules, preps: set, place_nouns: set) -> bool:
+    """True when the toponym tells where someone is from or where the source of the sentence is,
+    not where its events happened (``home_verbs`` and ``source_phrases`` of
+    data/events/setting.yaml): under "from" hanging from a home verb or from a noun or adjective
+    ("One truck driver was from [West Palm Beach]", "the other from [Albuquerque]"), or in the object
+    of a source phrase ("According to police in [Baytown]"). RETURNS (bool)."""
+    prep = _locative_prep(root, preps, place_nouns)
+    if prep is not None and prep.lower_ == "from" and (
+            prep.head.lemma_.lower() in rules.home_verbs or prep.head.pos_ in ("NOUN", "PROPN", "ADJ", "PRON")):
+        return True
+    for a in root.ancestors:
+        for phrase in rules.source_phrases:
+            if a.lower_ == phrase[-1] and (len(phrase) == 1 or a.head.lower_ == phrase[-2]):
+                return True
     return False
 
 
@@ -201,7 +240,7 @@ def in_subject(root, token) -> bool:
     return False
 
 
-def _rank(root, token, clause: set, governing: set, preps: set, place_nouns: set, doc, se) -> Optional[int]:
+def _rank(root, token, clause: set, governing: set, preps: set, place_nouns: set, doc, se, rules) -> Optional[int]:
     """The rank of a toponym whose span root is ``root`` (module docstring), None when it is none of them."""
     prep = _locative_prep(root, preps, place_nouns)
     if root.i in clause:
@@ -217,7 +256,22 @@ def _rank(root, token, clause: set, governing: set, preps: set, place_nouns: set
         # Mosul"; not a noun's description in a finite relative clause: "a decision that surprised
         # officials in Seoul"
         return 3
+    if _same_time_clause(root, token, governing, rules.same_time_marks):
+        return 3  # "Violence broke out when thousands rallied at Freedom Plaza": where it broke out too
     return None
+
+
+def _same_time_clause(root, token, governing: set, marks) -> bool:
+    """True when the toponym is in a subordinate clause of the trigger or of a verb governing it,
+    opened by one of ``marks`` (``same_time_marks``: "when thousands rallied at [Freedom Plaza]"; the
+    parser makes "when" a mark or an adverb of the clause's verb)."""
+    for a in root.ancestors:
+        if a.i == token.i or a.i in governing:
+            return False
+        if a.dep_ == "advcl" and (a.head.i == token.i or a.head.i in governing) and any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in marks and c.i < a.i for c in a.children):
+            return True
+    return False
 
 
 #: dependencies a locative phrase may climb to reach the verb it is an adjunct of ("On Sunday in
