@@ -176,3 +176,56 @@ def test_a_possessor_of_a_titled_person_or_of_a_polity_s_laws_is_associative(nlp
     assert got["Venezuela"] == "associative"
     assert roles(nlp, stage_all, "The strong immigration laws of Mexico stopped them.") == [("Mexico", "associative")]
     assert roles(nlp, stage_all, "They feared that Dominica's fees would be shared.") == [("Dominica", "associative")]
+
+
+def test_a_body_inside_a_place_noun_phrase_is_literal(nlp, stage_all):
+    """The last noun of the phrase decides: "the [Delft] police station" is a station in Delft (GeoWebNews:
+    Literal_Modifier), "[Delft] police" the body."""
+    assert roles(nlp, stage_all, "She opened a case at the Delft police station in May.") == [("Delft", "literal")]
+    assert roles(nlp, stage_all, "The Orange County Sheriff's Office is asking the public for help.") == [
+        ("Orange County", "literal")]
+    assert roles(nlp, stage_all, "Chicago police arrested him.") == [("Chicago", "associative")]
+
+
+def test_an_aspectual_verb_gives_its_subject_the_role_of_the_verb_it_carries(nlp, stage_all):
+    """``aspectual_verbs``: "used to [be]" is a copula, literal; "continued to [lead]" an agent."""
+    assert roles(nlp, stage_all, "Britain used to be a key source market for tourism.") == [("Britain", "literal")]
+    assert roles(nlp, stage_all, "The paper claimed that London is starting to look like New York.")[0] == (
+        "London", "literal")
+    assert roles(nlp, stage_all, "Iran continued to deny the report.") == [("Iran", "associative")]
+
+
+def test_what_only_an_agent_holds_or_is_makes_its_subject_an_agent(nlp, stage_all):
+    """``agent_objects`` after a holding verb, ``agent_attributes`` and ``agent_predicates`` after a copula."""
+    assert roles(nlp, stage_all, "Azerbaijan has a track record of jailing reporters.") == [
+        ("Azerbaijan", "associative")]
+    assert roles(nlp, stage_all, "Forty years ago, Europe was a reliable ally of Washington.")[0] == (
+        "Europe", "associative")
+    assert roles(nlp, stage_all, "They asked on what basis France became involved.") == [("France", "associative")]
+    # what a place has, and what a place is
+    assert roles(nlp, stage_all, "Like the rest of the country, Hawaii has an aging population.") == [
+        ("Hawaii", "literal")]
+    assert roles(nlp, stage_all, "Turkey is one of our strategic markets.") == [("Turkey", "literal")]
+
+
+def test_a_toponym_in_a_name_used_as_a_place_is_literal(nlp, stage_all):
+    """``locative_prepositions``: the name after "at"/"in" is where something is (GeoWebNews: Coercion,
+    Embedded_Literal); a name of media, documents or bodies (``unlocated_name_words``) is not."""
+    assert roles(nlp, stage_all, "Phil Klotzbach is a research scientist at Colorado State University.")[-1] == (
+        "Colorado", "literal")
+    assert ("Illinois", "literal") in roles(nlp, stage_all, "A pipe burst in the nearby Illinois State Armory.")
+    assert roles(nlp, stage_all, "He was informed of the decision at the Russian Foreign Ministry.") == [
+        ("Russian", "literal")]
+    # the same name as an actor, and a newspaper or a league after "in"
+    assert roles(nlp, stage_all, "Colorado State University said the season would be busy.")[0] == (
+        "Colorado", "associative")
+    assert roles(nlp, stage_all, "The story appeared in The New York Times on Sunday.") == [
+        ("New York", "associative")]
+    assert roles(nlp, stage_all, "He rose to stardom in the English Premier League.") == [("English", "associative")]
+
+
+def test_state_after_a_place_outside_the_united_states_is_the_state(nlp, stage_all):
+    """``team_word_countries``: "Mississippi State" is a university, "Oaxaca State" a Mexican state."""
+    assert ("Oaxaca", "literal") in roles(
+        nlp, stage_all, "The caravan camped out in Matias Romero, Oaxaca State, Mexico, on Wednesday.")
+    assert roles(nlp, stage_all, "Mississippi State started the game badly.")[0] == ("Mississippi", "associative")
