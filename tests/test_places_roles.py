@@ -229,3 +229,21 @@ def test_state_after_a_place_outside_the_united_states_is_the_state(nlp, stage_a
     assert ("Oaxaca", "literal") in roles(
         nlp, stage_all, "The caravan camped out in Matias Romero, Oaxaca State, Mexico, on Wednesday.")
     assert roles(nlp, stage_all, "Mississippi State started the game badly.")[0] == ("Mississippi", "associative")
+
+
+def test_an_event_noun_is_a_literal_head_and_a_country_s_office_a_body(nlp, stage_all):
+    """``literal_heads`` names events too ("the [U.S.] midterm elections", GeoWebNews: Mixed); a country's
+    office through a title stays a body ("the [U.S.] Attorney's Office")."""
+    assert roles(nlp, stage_all, "It came shortly before the U.S. midterm elections.") == [("U.S.", "literal")]
+    assert roles(nlp, stage_all, "The U.S. Attorney's Office told news outlets about the case.") == [
+        ("U.S.", "associative")]
+    assert roles(nlp, stage_all, "U.S. troops left the base.") == [("U.S.", "associative")]
+
+
+def test_who_gains_or_loses_after_for_is_a_party(nlp, stage_all):
+    """``beneficiary_heads``: "consequences for [Hawaii]"; not a warning or flights for a place."""
+    assert roles(nlp, stage_all, "The trend could have profound consequences for Hawaii.") == [
+        ("Hawaii", "associative")]
+    assert roles(nlp, stage_all, "Officials want a greater role for France in the region.") == [
+        ("France", "associative")]
+    assert roles(nlp, stage_all, "Forecasters issued a storm warning for Florida.") == [("Florida", "literal")]

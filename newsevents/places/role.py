@@ -57,6 +57,7 @@ class RoleRules:
     recipient_verbs: frozenset = frozenset()
     located_suffixes: frozenset = frozenset()
     aspectual_verbs: frozenset = frozenset()
+    beneficiary_heads: frozenset = frozenset()
     agent_objects: frozenset = frozenset()
     agent_attributes: frozenset = frozenset()
     locative_prepositions: frozenset = frozenset()
@@ -110,8 +111,9 @@ def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optio
     if ent is not None and ent.label_ in rules.embedded_labels and (ent.start < span.start or ent.end > span.end) \
             and any(t.is_alpha and t.text[:1].isupper() for t in list(ent)[:span.start - ent.start]
                     + list(ent)[span.end - ent.start:]):
-        if ent.root.i >= span.end and _literal_head(ent.root, rules):
-            return ""  # "the [Orange County] Sheriff's Office", "[Toronto] Pearson Airport": a place named for it
+        if ent.root.i >= span.end and _literal_head(ent.root, rules) and feature not in rules.modifier_features:
+            return ""  # "the [Orange County] Sheriff's Office", "[Toronto] Pearson Airport": a place named for a town
+            # or county; not "the [U.S.] Attorney's Office", a country's body
         return "" if _name_is_a_place(ent.root, doc[ent.start:ent.end], rules, ent.label_) else "embedded"
     if ent is not None and ent.label_ in rules.language_labels:
         return "language"  # "speaks in [English]": a language, whatever town shares its name
@@ -127,12 +129,13 @@ def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optio
         root = root.head  # "Israel and the United States": the first member's role
     dep, head = root.dep_, root.head
     if dep == "compound" and head.i >= span.end and head.pos_ == "PROPN" and span.end < len(doc) \
-            and all(doc[k].text[:1].isupper() and not _literal_head(doc[k], rules) for k in range(span.end, head.i + 1)):
+            and all(doc[k].text[:1].isupper() and not _literal_head(doc[k], rules) for k in range(span.end, head.i + 1)) \
+            and not _in_a_place_phrase(span, head, rules, feature):  # not "the [Karnataka] Assembly election"
         if _name_is_a_place(head, doc[span.start:head.i + 1], rules):
             return ""  # "in the [Dubai] Turf", "a pipe burst in the nearby [Illinois] State Armory"
         return "embedded"  # "[Cambridge] Analytica", "the [Delhi] High Court": the head of a longer name
     if dep in rules.modifier_deps and head.i >= span.end and head.pos_ in ("NOUN", "PROPN") \
-            and not _literal_head(_phrase_head(head), rules):  # not "the [Delft] police station"
+            and not _in_a_place_phrase(span, head, rules, feature):  # not "the [Delft] police station"
         if feature in rules.modifier_features and not _literal_head(head, rules):
             return "modifier"
         if any(_word_in(doc[k], rules.agency_heads) for k in range(span.end, head.i + 1)):
@@ -162,6 +165,8 @@ def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optio
         return "party"  # "permission from [Georgia]", "backing from [the United States]", "independence from [Britain]"
     if dep == "pobj" and head.lower_ == "to" and head.head.pos_ == "VERB" and _word_in(head.head, rules.recipient_verbs):
         return "party"  # "selling artillery to [Saudi Arabia]", "it was explained to [Rome]"
+    if dep == "pobj" and head.lower_ == "for" and _word_in(head.head, rules.beneficiary_heads):
+        return "party"  # "profound consequences for [Hawaii]", "a greater role for [France]"
     if dep == "pobj" and head.lower_ == "of" and _word_in(head.head, rules.agency_heads):
         return "possessor"  # "the government of [Ukraine]", "the people of [Mexico]"
     if dep == "pobj" and head.lower_ in rules.relation_prepositions and _word_in(head.head, rules.relation_heads):
@@ -253,6 +258,18 @@ def _phrase_head(tok):
             break
         tok = tok.head
     return tok
+
+
+def _in_a_place_phrase(span, head, rules: RoleRules, feature: Optional[str]) -> bool:
+    """Whether the toponym ``span`` modifies (through ``head``) a phrase whose last noun is one of ``literal_heads``
+    ("the [Delft] police station", "the [U.S.] midterm elections"); a country or large area (``modifier_features``)
+    not through a noun of ``agency_heads`` ("the [U.S.] Attorney's Office" is a country's body, "the [Walker County]
+    Sheriff's Office" the county's office)."""
+    last = _phrase_head(head)
+    if not _literal_head(last, rules):
+        return False
+    return feature not in rules.modifier_features or not any(
+        _word_in(t, rules.agency_heads) for t in span.doc[span.end:last.i])
 
 
 def _name_is_a_place(root, name, rules: RoleRules, label: str = "") -> bool:
