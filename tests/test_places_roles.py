@@ -247,3 +247,11 @@ def test_who_gains_or_loses_after_for_is_a_party(nlp, stage_all):
     assert roles(nlp, stage_all, "Officials want a greater role for France in the region.") == [
         ("France", "associative")]
     assert roles(nlp, stage_all, "Forecasters issued a storm warning for Florida.") == [("Florida", "literal")]
+
+
+def test_who_a_sanction_or_blame_bears_on_is_a_party(nlp, stage_all):
+    """``target_heads``: "sanctions on [Iran]", "blamed on [Russia]"; not where shots were fired."""
+    assert roles(nlp, stage_all, "Azerbaijan puts pressure on Georgia, experts believe.")[-1] == ("Georgia", "associative")
+    assert roles(nlp, stage_all, "It was an attack the government has blamed on Russia.") == [("Russia", "associative")]
+    assert roles(nlp, stage_all, "The EU imposed new sanctions on Iran.") == [("Iran", "associative")]
+    assert roles(nlp, stage_all, "He says Turkey fired on Qamishli on Tuesday.")[-1] == ("Qamishli", "literal")

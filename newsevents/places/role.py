@@ -58,6 +58,7 @@ class RoleRules:
     located_suffixes: frozenset = frozenset()
     aspectual_verbs: frozenset = frozenset()
     beneficiary_heads: frozenset = frozenset()
+    target_heads: frozenset = frozenset()
     agent_objects: frozenset = frozenset()
     agent_attributes: frozenset = frozenset()
     locative_prepositions: frozenset = frozenset()
@@ -165,6 +166,9 @@ def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optio
         return "party"  # "permission from [Georgia]", "backing from [the United States]", "independence from [Britain]"
     if dep == "pobj" and head.lower_ == "to" and head.head.pos_ == "VERB" and _word_in(head.head, rules.recipient_verbs):
         return "party"  # "selling artillery to [Saudi Arabia]", "it was explained to [Rome]"
+    if dep == "pobj" and head.lower_ == "on" and (_word_in(head.head, rules.target_heads) or any(
+            c.dep_ == "dobj" and _word_in(c, rules.target_heads) for c in head.head.children)):
+        return "party"  # "sanctions on [Iran]", "Azerbaijan puts pressure on [Georgia]", "an attack blamed on [Russia]"
     if dep == "pobj" and head.lower_ == "for" and _word_in(head.head, rules.beneficiary_heads):
         return "party"  # "profound consequences for [Hawaii]", "a greater role for [France]"
     if dep == "pobj" and head.lower_ == "of" and _word_in(head.head, rules.agency_heads):
