@@ -255,3 +255,14 @@ def test_who_a_sanction_or_blame_bears_on_is_a_party(nlp, stage_all):
     assert roles(nlp, stage_all, "It was an attack the government has blamed on Russia.") == [("Russia", "associative")]
     assert roles(nlp, stage_all, "The EU imposed new sanctions on Iran.") == [("Iran", "associative")]
     assert roles(nlp, stage_all, "He says Turkey fired on Qamishli on Tuesday.")[-1] == ("Qamishli", "literal")
+
+
+def test_a_place_noun_inside_a_longer_phrase_is_not_its_head(nlp, stage_all):
+    """A nationality word is literal before a place noun that ends the phrase ("[British] farms"), not before one
+    that modifies a title ("[Chinese] State Councilor Wang Yi"); an occupation is a person ("a [Hollywood]
+    producer", ``agency_heads``)."""
+    assert roles(nlp, stage_all, "Chinese State Councilor Wang Yi said the talks went well.")[0] == (
+        "Chinese", "associative")
+    assert roles(nlp, stage_all, "The disease spread to British farms.") == [("British", "literal")]
+    assert roles(nlp, stage_all, "Complaints against Hollywood producer Harvey Weinstein were made.") == [
+        ("Hollywood", "associative")]

@@ -183,8 +183,8 @@ def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optio
 
 
 def _modifies_a_place_noun(span, rules: RoleRules) -> bool:
-    """Whether a nationality word modifies a noun of ``literal_heads``: directly ("[British] farms"), through
-    the modifiers after it ("the [Syrian]-Turkish border"), or, where the parse hung it elsewhere, as the
+    """Whether a nationality word modifies a noun of ``literal_heads`` that ends its phrase: directly ("[British]
+    farms"), through the modifiers after it ("the [Syrian]-Turkish border"; not "[Chinese] State Councilor"), or, where the parse hung it elsewhere, as the
     word right before such a noun that ends its phrase ("languish in [Azerbaijani] jails")."""
     doc = span.doc
     tok = span.root
@@ -192,8 +192,8 @@ def _modifies_a_place_noun(span, rules: RoleRules) -> bool:
         if tok.dep_ not in rules.modifier_deps or tok.head.i < span.end:
             break
         tok = tok.head
-        if _literal_head(tok, rules) and tok.pos_ in ("NOUN", "PROPN"):
-            return True
+        if _literal_head(tok, rules) and tok.pos_ in ("NOUN", "PROPN") and _phrase_head(tok) is tok:
+            return True  # the phrase's last noun: not "the [Chinese] State Councilor"
     k = span.end
     return k < len(doc) and doc[k].pos_ == "NOUN" and doc[k].is_lower and _literal_head(doc[k], rules) \
         and not (k + 1 < len(doc) and doc[k + 1].pos_ in ("NOUN", "PROPN"))
