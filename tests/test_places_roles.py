@@ -163,6 +163,7 @@ def test_the_one_that_gives_or_is_left_after_from_is_a_party(nlp, stage_all):
         ("United States", "associative")]
     # where they come from: a place
     assert roles(nlp, stage_all, "Flights from Dubai were cancelled.") == [("Dubai", "literal")]
+    assert roles(nlp, stage_all, "Kenya secured a loan from China for the railway.")[-1] == ("China", "associative")
 
 
 def test_who_receives_after_to_is_a_party(nlp, stage_all):
