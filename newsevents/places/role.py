@@ -65,11 +65,13 @@ class RoleRules:
     unlocated_name_words: frozenset = frozenset()
     unlocated_name_labels: frozenset = frozenset()
     team_word_countries: tuple = ()
+    facility_heads: frozenset = frozenset()
 
     @classmethod
     def from_dict(cls, d: dict) -> "RoleRules":
         fields = {f: frozenset(str(w) if f.endswith("labels") or f.endswith("deps")
-                               or f in ("organisation_words", "listed_by_default", "team_words", "unlocated_name_words")
+                               or f in ("organisation_words", "listed_by_default", "team_words", "unlocated_name_words",
+                                        "facility_heads")
                                else str(w).lower()
                                for w in (d.get(f) or ()))
                   for f in cls.__dataclass_fields__ if f != "team_word_countries"}
@@ -84,9 +86,11 @@ def load_role_rules(data_paths=None) -> RoleRules:
     ``agency_heads`` also takes the last word of every noun of ``actors/agent_nouns.tsv`` and every
     ``title`` of ``actors/titles.tsv`` (the people and bodies a toponym stands for in "Chicago
     police", "Iran's foreign minister"), less ``located_heads`` ("residents of Gaza" live there) and
-    ``literal_heads`` ("the prosecutor's office" gives "office", a place noun).
+    ``literal_heads`` ("the prosecutor's office" gives "office", a place noun). ``facility_heads`` are those of
+    ``places/cues.yaml`` (the facility step's).
     """
     d = dict(load_yaml("places/roles.yaml", extra=data_paths))
+    d["facility_heads"] = list(load_yaml("places/cues.yaml", extra=data_paths).get("facility_heads") or ())
     words = [r.get("noun") or "" for r in load_tsv("actors/agent_nouns.tsv", extra=data_paths)]
     words += [r.get("title") or "" for r in load_tsv("actors/titles.tsv", extra=data_paths) if r.get("type") == "title"]
     located = {str(w).lower() for w in list(d.get("located_heads") or ()) + list(d.get("literal_heads") or ())}
@@ -280,7 +284,11 @@ def _name_is_a_place(root, name, rules: RoleRules, label: str = "") -> bool:
     """Whether the longer name ``name`` (a Span) holding a toponym, whose head is ``root``, is used as a place: the
     object of one of ``locative_prepositions`` ("a scientist at [Colorado State University]", "in the [Dubai Turf]"),
     none of its words one of ``unlocated_name_words`` (media, documents: "in The New York Times", "in the Paris
-    Agreement") and its entity label not one of ``unlocated_name_labels`` (GeoWebNews: Coercion, Embedded_Literal)."""
+    Agreement") and its entity label not one of ``unlocated_name_labels`` (GeoWebNews: Coercion, Embedded_Literal);
+    a name ending in one of the ``facility_heads`` is left to the facility step, which lists it whole in place of the
+    associative toponym inside (``Options.place_facilities``; "at the British Embassy in Tokyo")."""
+    if name[-1].text in rules.facility_heads or root.text in rules.facility_heads:
+        return False  # "at the British Embassy", "at Colorado State University": the facility step lists the whole name
     return root.dep_ == "pobj" and root.head.lower_ in rules.locative_prepositions \
         and label not in rules.unlocated_name_labels and not any(t.text in rules.unlocated_name_words for t in name)
 
