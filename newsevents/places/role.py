@@ -56,14 +56,28 @@ class RoleRules:
     source_heads: frozenset = frozenset()
     recipient_verbs: frozenset = frozenset()
     located_suffixes: frozenset = frozenset()
+    aspectual_verbs: frozenset = frozenset()
+    beneficiary_heads: frozenset = frozenset()
+    target_heads: frozenset = frozenset()
+    agent_objects: frozenset = frozenset()
+    agent_attributes: frozenset = frozenset()
+    locative_prepositions: frozenset = frozenset()
+    unlocated_name_words: frozenset = frozenset()
+    unlocated_name_labels: frozenset = frozenset()
+    team_word_countries: tuple = ()
+    facility_heads: frozenset = frozenset()
 
     @classmethod
     def from_dict(cls, d: dict) -> "RoleRules":
-        return cls(**{f: frozenset(str(w) if f.endswith("labels") or f.endswith("deps")
-                                   or f in ("organisation_words", "listed_by_default", "team_words")
-                                   else str(w).lower()
-                                   for w in (d.get(f) or ()))
-                      for f in cls.__dataclass_fields__})
+        fields = {f: frozenset(str(w) if f.endswith("labels") or f.endswith("deps")
+                               or f in ("organisation_words", "listed_by_default", "team_words", "unlocated_name_words",
+                                        "facility_heads")
+                               else str(w).lower()
+                               for w in (d.get(f) or ()))
+                  for f in cls.__dataclass_fields__ if f != "team_word_countries"}
+        fields["team_word_countries"] = tuple(sorted((str(w), frozenset(str(c).upper() for c in cs))
+                                                     for w, cs in (d.get("team_word_countries") or {}).items()))
+        return cls(**fields)
 
 
 def load_role_rules(data_paths=None) -> RoleRules:
@@ -72,9 +86,11 @@ def load_role_rules(data_paths=None) -> RoleRules:
     ``agency_heads`` also takes the last word of every noun of ``actors/agent_nouns.tsv`` and every
     ``title`` of ``actors/titles.tsv`` (the people and bodies a toponym stands for in "Chicago
     police", "Iran's foreign minister"), less ``located_heads`` ("residents of Gaza" live there) and
-    ``literal_heads`` ("the prosecutor's office" gives "office", a place noun).
+    ``literal_heads`` ("the prosecutor's office" gives "office", a place noun). ``facility_heads`` are those of
+    ``places/cues.yaml`` (the facility step's).
     """
     d = dict(load_yaml("places/roles.yaml", extra=data_paths))
+    d["facility_heads"] = list(load_yaml("places/cues.yaml", extra=data_paths).get("facility_heads") or ())
     words = [r.get("noun") or "" for r in load_tsv("actors/agent_nouns.tsv", extra=data_paths)]
     words += [r.get("title") or "" for r in load_tsv("actors/titles.tsv", extra=data_paths) if r.get("type") == "title"]
     located = {str(w).lower() for w in list(d.get("located_heads") or ()) + list(d.get("literal_heads") or ())}
@@ -83,14 +99,16 @@ def load_role_rules(data_paths=None) -> RoleRules:
     return RoleRules.from_dict(d)
 
 
-def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optional[str], how: str = "") -> str:
+def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optional[str], how: str = "",
+                     country: Optional[str] = None) -> str:
     """The rule that makes a toponym span associative, or '' (literal)."""
     doc = span.doc
     if _located_suffix(doc, span.end, rules):
         return ""  # "a [Pittsburgh]-based company", "[US]-based": where it is
     ent = ents_by_token.get(span.start)
-    if ent is not None and _team_name(doc, span, ent, rules):
-        return "embedded"  # "[Birmingham] City", "[Mississippi] State's center": a club or a university
+    if ent is not None and _team_name(doc, span, ent, rules, country):
+        # "[Birmingham] City", "[Mississippi] State's center": a club or a university; "at [Colorado] State": its campus
+        return "" if _name_is_a_place(ent.root, doc[ent.start:ent.end], rules, ent.label_) else "embedded"
     if how == STREET or (span.end < len(doc) and doc[span.end].lower_ in _POSSESSIVE):
         # "[Harare's Third Street]", "the [A429] Cirencester junction": a street names a place of its own; an
         # entity "[Derry]'s Altnagelvin Hospital" is a possessive phrase, whose possessor the rules below judge
@@ -98,12 +116,17 @@ def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optio
     if ent is not None and ent.label_ in rules.embedded_labels and (ent.start < span.start or ent.end > span.end) \
             and any(t.is_alpha and t.text[:1].isupper() for t in list(ent)[:span.start - ent.start]
                     + list(ent)[span.end - ent.start:]):
-        return "embedded"
+        if ent.root.i >= span.end and _literal_head(ent.root, rules) and feature not in rules.modifier_features:
+            return ""  # "the [Orange County] Sheriff's Office", "[Toronto] Pearson Airport": a place named for a town
+            # or county; not "the [U.S.] Attorney's Office", a country's body
+        return "" if _name_is_a_place(ent.root, doc[ent.start:ent.end], rules, ent.label_) else "embedded"
     if ent is not None and ent.label_ in rules.language_labels:
         return "language"  # "speaks in [English]": a language, whatever town shares its name
     k = span.end
     while k < len(doc) and k < span.end + 3 and doc[k].is_alpha and doc[k].text[:1].isupper():
         if doc[k].text in rules.organisation_words:
+            if _name_is_a_place(_phrase_head(doc[k]), doc[span.start:k + 1], rules):
+                return ""  # "a scientist at [Colorado] State University": the name of where he works
             return "embedded"  # "Abu Dhabi TV", "the Paris Climate Accord": the parse tagged no entity
         k += 1
     root = span.root
@@ -111,9 +134,13 @@ def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optio
         root = root.head  # "Israel and the United States": the first member's role
     dep, head = root.dep_, root.head
     if dep == "compound" and head.i >= span.end and head.pos_ == "PROPN" and span.end < len(doc) \
-            and all(doc[k].text[:1].isupper() and not _literal_head(doc[k], rules) for k in range(span.end, head.i + 1)):
+            and all(doc[k].text[:1].isupper() and not _literal_head(doc[k], rules) for k in range(span.end, head.i + 1)) \
+            and not _in_a_place_phrase(span, head, rules, feature):  # not "the [Karnataka] Assembly election"
+        if _name_is_a_place(head, doc[span.start:head.i + 1], rules):
+            return ""  # "in the [Dubai] Turf", "a pipe burst in the nearby [Illinois] State Armory"
         return "embedded"  # "[Cambridge] Analytica", "the [Delhi] High Court": the head of a longer name
-    if dep in rules.modifier_deps and head.i >= span.end and head.pos_ in ("NOUN", "PROPN"):
+    if dep in rules.modifier_deps and head.i >= span.end and head.pos_ in ("NOUN", "PROPN") \
+            and not _in_a_place_phrase(span, head, rules, feature):  # not "the [Delft] police station"
         if feature in rules.modifier_features and not _literal_head(head, rules):
             return "modifier"
         if any(_word_in(doc[k], rules.agency_heads) for k in range(span.end, head.i + 1)):
@@ -124,12 +151,14 @@ def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optio
     if dep == "poss" and head.pos_ == "PROPN" and head.i > span.end and any(
             _word_in(doc[k], rules.agency_heads) for k in range(span.end, head.i)):
         return "possessor"  # "[Venezuela]'s Mining Minister Victor Cano", "[South Africa]'s ex-President Jacob Zuma"
-    if dep in rules.subject_deps and head.lemma_.lower() not in rules.copulas and head.pos_ in ("VERB", "AUX") \
-            and not _holds(head, rules):
-        return "agent"
-    if dep in rules.subject_deps and head.lemma_.lower() in rules.copulas and any(
-            c.dep_ == "acomp" and _word_in(c, rules.agent_predicates) for c in head.children):
-        return "agent"  # "[Russia] is concerned", "[Iraq] is ready to help"; not "[Mokha] is less affected"
+    if dep in rules.subject_deps and head.pos_ in ("VERB", "AUX"):
+        verb = _carried_verb(head, rules)  # "[Britain] used to be a key market": the subject of "be"
+        if verb.lemma_.lower() not in rules.copulas and not _holds(verb, rules):
+            return "agent"
+        if verb.lemma_.lower() in rules.copulas and any(
+                (c.dep_ == "acomp" and _word_in(c, rules.agent_predicates))
+                or (c.dep_ == "attr" and _word_in(c, rules.agent_attributes)) for c in verb.children):
+            return "agent"  # "[Russia] is concerned", "[Europe] was a reliable ally"; not "[Mokha] is less affected"
     if dep == "dative" and head.pos_ == "VERB":
         return "party"  # "giving [Russia] a chance": the one given to
     if dep == "pobj" and head.lower_ in rules.agent_prepositions and head.head.pos_ in ("VERB", "AUX"):
@@ -141,6 +170,11 @@ def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optio
         return "party"  # "permission from [Georgia]", "backing from [the United States]", "independence from [Britain]"
     if dep == "pobj" and head.lower_ == "to" and head.head.pos_ == "VERB" and _word_in(head.head, rules.recipient_verbs):
         return "party"  # "selling artillery to [Saudi Arabia]", "it was explained to [Rome]"
+    if dep == "pobj" and head.lower_ == "on" and (_word_in(head.head, rules.target_heads) or any(
+            c.dep_ == "dobj" and _word_in(c, rules.target_heads) for c in head.head.children)):
+        return "party"  # "sanctions on [Iran]", "Azerbaijan puts pressure on [Georgia]", "an attack blamed on [Russia]"
+    if dep == "pobj" and head.lower_ == "for" and _word_in(head.head, rules.beneficiary_heads):
+        return "party"  # "profound consequences for [Hawaii]", "a greater role for [France]"
     if dep == "pobj" and head.lower_ == "of" and _word_in(head.head, rules.agency_heads):
         return "possessor"  # "the government of [Ukraine]", "the people of [Mexico]"
     if dep == "pobj" and head.lower_ in rules.relation_prepositions and _word_in(head.head, rules.relation_heads):
@@ -153,8 +187,8 @@ def _why_associative(span, rules: RoleRules, ents_by_token: dict, feature: Optio
 
 
 def _modifies_a_place_noun(span, rules: RoleRules) -> bool:
-    """Whether a nationality word modifies a noun of ``literal_heads``: directly ("[British] farms"), through
-    the modifiers after it ("the [Syrian]-Turkish border"), or, where the parse hung it elsewhere, as the
+    """Whether a nationality word modifies a noun of ``literal_heads`` that ends its phrase: directly ("[British]
+    farms"), through the modifiers after it ("the [Syrian]-Turkish border"; not "[Chinese] State Councilor"), or, where the parse hung it elsewhere, as the
     word right before such a noun that ends its phrase ("languish in [Azerbaijani] jails")."""
     doc = span.doc
     tok = span.root
@@ -162,11 +196,20 @@ def _modifies_a_place_noun(span, rules: RoleRules) -> bool:
         if tok.dep_ not in rules.modifier_deps or tok.head.i < span.end:
             break
         tok = tok.head
-        if _literal_head(tok, rules) and tok.pos_ in ("NOUN", "PROPN"):
-            return True
+        if _literal_head(tok, rules) and tok.pos_ in ("NOUN", "PROPN") and _phrase_head(tok) is tok:
+            return True  # the phrase's last noun: not "the [Chinese] State Councilor"
     k = span.end
     return k < len(doc) and doc[k].pos_ == "NOUN" and doc[k].is_lower and _literal_head(doc[k], rules) \
         and not (k + 1 < len(doc) and doc[k + 1].pos_ in ("NOUN", "PROPN"))
+
+
+def _in_a_named_place(span, rules: RoleRules) -> bool:
+    """Whether a nationality word is part of a capitalised name used as a place (:func:`_name_is_a_place`): "at the
+    [Russian] Foreign Ministry", "in the International [Spanish] Piano Competition"; not "in the [British] parliament"."""
+    head = _phrase_head(span.root)
+    if head.i < span.end or head.pos_ != "PROPN" or not head.text[:1].isupper():
+        return False
+    return _name_is_a_place(head, span.doc[span.start:head.i + 1], rules, head.ent_type_)
 
 
 def _located_suffix(doc, end: int, rules: RoleRules) -> bool:
@@ -186,11 +229,16 @@ def _located_suffix(doc, end: int, rules: RoleRules) -> bool:
     return k > end and k < len(doc) and doc[k].lower_ in rules.located_suffixes
 
 
-def _team_name(doc, span, ent, rules: RoleRules) -> bool:
+def _team_name(doc, span, ent, rules: RoleRules, country: Optional[str] = None) -> bool:
     """Whether the entity ``ent`` is the toponym ``span`` and one of ``team_words`` after it ("Birmingham City",
     "Mississippi State", perhaps with "'s"), no capitalised word following: the name of a club or university.
-    The gazetteer's own names of that shape ("Kansas City", "Washington State") are one toponym, never a part."""
+    The gazetteer's own names of that shape ("Kansas City", "Washington State") are one toponym, never a part; a word
+    of ``team_word_countries`` makes a team only after a place of those countries ("Oaxaca State", "Lagos State" are
+    states)."""
     if ent.start != span.start or ent.end <= span.end or doc[span.end].text not in rules.team_words:
+        return False
+    only = dict(rules.team_word_countries).get(doc[span.end].text)
+    if only is not None and country is not None and country.upper() not in only:
         return False
     rest = [t for t in doc[span.end + 1:ent.end] if t.lower_ not in _POSSESSIVE]
     after = doc[ent.end] if ent.end < len(doc) else None
@@ -199,18 +247,68 @@ def _team_name(doc, span, ent, rules: RoleRules) -> bool:
     return not (after is not None and after.text[:1].isupper() and after.is_alpha)
 
 
+def _carried_verb(verb, rules: RoleRules):
+    """The verb an aspectual verb of ``aspectual_verbs`` carries on ("used to [be]", "is starting to [look]",
+    "continued to [account] for"), through its open complement (xcomp); else ``verb`` itself."""
+    for _ in range(3):
+        nxt = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        if nxt is None or verb.lemma_.lower() not in rules.aspectual_verbs:
+            break
+        verb = nxt
+    return verb
+
+
+def _phrase_head(tok):
+    """The last noun of the noun phrase ``tok`` modifies, through compounds, modifiers and possessives ("police" in
+    "the Delft police station" -> "station"; "Sheriff" in "the Walker County Sheriff's Office" -> "Office")."""
+    for _ in range(6):
+        if tok.dep_ not in ("compound", "nmod", "amod", "poss") or tok.head.i <= tok.i or tok.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        tok = tok.head
+    return tok
+
+
+def _in_a_place_phrase(span, head, rules: RoleRules, feature: Optional[str]) -> bool:
+    """Whether the toponym ``span`` modifies (through ``head``) a phrase whose last noun is one of ``literal_heads``
+    ("the [Delft] police station", "the [U.S.] midterm elections"); a country or large area (``modifier_features``)
+    not through a noun of ``agency_heads`` ("the [U.S.] Attorney's Office" is a country's body, "the [Walker County]
+    Sheriff's Office" the county's office)."""
+    last = _phrase_head(head)
+    if not _literal_head(last, rules):
+        return False
+    return feature not in rules.modifier_features or not any(
+        _word_in(t, rules.agency_heads) for t in span.doc[span.end:last.i])
+
+
+def _name_is_a_place(root, name, rules: RoleRules, label: str = "") -> bool:
+    """Whether the longer name ``name`` (a Span) holding a toponym, whose head is ``root``, is used as a place: the
+    object of one of ``locative_prepositions`` ("a scientist at [Colorado State University]", "in the [Dubai Turf]"),
+    none of its words one of ``unlocated_name_words`` (media, documents: "in The New York Times", "in the Paris
+    Agreement") and its entity label not one of ``unlocated_name_labels`` (GeoWebNews: Coercion, Embedded_Literal);
+    a name ending in one of the ``facility_heads`` is left to the facility step, which lists it whole in place of the
+    associative toponym inside (``Options.place_facilities``; "at the British Embassy in Tokyo")."""
+    if name[-1].text in rules.facility_heads or root.text in rules.facility_heads:
+        return False  # "at the British Embassy", "at Colorado State University": the facility step lists the whole name
+    return root.dep_ == "pobj" and root.head.lower_ in rules.locative_prepositions \
+        and label not in rules.unlocated_name_labels and not any(t.text in rules.unlocated_name_words for t in name)
+
+
 def _holds(verb, rules: RoleRules) -> bool:
     """Whether ``verb`` (or the verb it carries on: "continued to [account] for") is one of ``holding_verbs``,
     whose subject is where something is or happens ("[Hawaii] has an aging population", "[Asia] accounted for
     64 percent of the new capacity"), not one who acts."""
     verbs = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
-    return any(v.lemma_.lower() in rules.holding_verbs and _held(v) for v in verbs)
+    return any(v.lemma_.lower() in rules.holding_verbs and _held(v, rules) for v in verbs)
 
 
-def _held(verb) -> bool:
+def _held(verb, rules: RoleRules) -> bool:
     """Whether a holding verb has what is held: an object, or "for" ("accounted for 64 percent"); not "The
-    United States had not, as of yesterday, [responded]" (an auxiliary left alone)."""
-    return any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children)
+    United States had not, as of yesterday, [responded]" (an auxiliary left alone), nor an object of
+    ``agent_objects``, which only one who acts has ("[Azerbaijan] has a track record", "[Dubai] has strategic goals")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(_word_in(o, rules.agent_objects) for o in objects):
+        return False
+    return bool(objects) or any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
 
 
 def _word_in(tok, words: frozenset) -> bool:
@@ -283,7 +381,7 @@ def assign_roles(doc, toponyms: list, rules: RoleRules, gaz=None, organisations=
         if t.how == "demonym":
             t.role, t.role_why = ASSOCIATIVE, "demonym"
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
-            if span is not None and len(span) and _modifies_a_place_noun(span, rules):
+            if span is not None and len(span) and (_modifies_a_place_noun(span, rules) or _in_a_named_place(span, rules)):
                 t.role, t.role_why = LITERAL, ""  # "the [Syrian]-Turkish border", "[British] farms"
             continue
         if t.how == "dateline":  # where the story was filed: a place, whatever the parse makes of it
@@ -296,12 +394,12 @@ def assign_roles(doc, toponyms: list, rules: RoleRules, gaz=None, organisations=
         if span is not None and len(span) and is_dateline(doc, span.start, span.end):
             t.role, t.role_why = LITERAL, ""  # "TORONTO —" tagged by the model: a dateline all the same
             continue
-        feature = None
+        feature = country = None
         if gaz is None:
             feature = next(iter(rules.modifier_features), None)
         elif t.entry is not None:
-            feature = FEATURES[gaz.feature[t.entry]]
-        why = _why_associative(span, rules, ents_by_token, feature, t.how) if span is not None and len(span) else ""
+            feature, country = FEATURES[gaz.feature[t.entry]], gaz.country[t.entry] or None
+        why = _why_associative(span, rules, ents_by_token, feature, t.how, country) if span is not None and len(span) else ""
         t.role, t.role_why = (ASSOCIATIVE, why) if why else (LITERAL, "")
     _qualifiers_follow(doc.text, toponyms)
 
