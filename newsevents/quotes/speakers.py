@@ -12,6 +12,7 @@ from ..records import Speaker
 from .coref import NEUTER, PLURAL, PRONOUN_WORDS, SINGULAR
 from .documents import authored
 from .groups import group_speaker
+from .owners import issuer_relative, pronoun_owner
 from .spans import Attr, doc_text, subtree_range, trim
 
 
@@ -159,6 +160,8 @@ class Memory:
     ante (coref.Antecedents | None): subjects and earlier speakers for pronoun sources.
     documents (documents.Documents | None): documents issued in the article and their issuers.
     group_nouns (frozenset[str]): plural nouns of people that may stand for a named group (:mod:`.groups`).
+    relatives (frozenset[str]): nouns of people around a person who issue documents in their own name
+        ('her family'; :mod:`.owners`).
     """
 
     by_head: dict = field(default_factory=dict)
@@ -167,6 +170,7 @@ class Memory:
     ante: object = None
     documents: object = None
     group_nouns: frozenset = frozenset()
+    relatives: frozenset = frozenset()
 
 
 def speaker(ctx, a: Attr, finder, mem: Memory) -> Optional[Speaker]:
@@ -317,6 +321,11 @@ def _speaker(ctx, a: Attr, finder, mem: Memory, depth: int = 0) -> Optional[Spea
         # Ahmado's source": the possessor, whatever is named before it)
         return Speaker(canonical=f"{owner.canonical}'s {head.text}", mention=None, code=owner.code, sector=None)
     if head_key in _PROXY_HEADS or carrier:
+        # 'its website notes', 'a statement released by her family': whose document it is (:mod:`.owners`)
+        sp = (pronoun_owner(ctx, head, a.source, mentions, mem.ante)
+              or issuer_relative(text, head, named, mem.relatives)) if carrier else None
+        if sp is not None:
+            return sp
         # 'a spokesman for Facebook', 'a statement from the ministry' ("the newspaper's editorial");
         # not the possessor of a person: "his lawyers have claimed" are the speakers, as "Navalny's
         # associates" are
