@@ -213,13 +213,15 @@ def _as_put(lex, doc, tok) -> Optional[Attr]:
 
 
 #: a transcript turn labelled in double parentheses, as Wikinews interviews print them:
-#: '((Zara Kay))  I am good, thanks.', '((WN))  How old are you?'
-_TURN = re.compile(r"""\s*\(\(([^()\n]{1,40})\)\)\s+(\S.*?)\s*$""", re.S)
+#: '((Zara Kay))  I am good, thanks.', '((WN))  How old are you?', '((WSS)) : Which ...?' (the colon
+#: is the label's, no part of the words: new-user trial 10)
+_TURN = re.compile(r"""\s*\(\(([^()\n]{1,40})\)\)(\s*:)?\s+(\S.*?)\s*$""", re.S)
 
 
 def colon_attrs(lex, doc) -> list[Attr]:
     """'PENCE: ...', 'Poll: Clinton leads' at the start of a line, and transcript turns
-    '((Zara Kay))  I am good' (the label speaks the paragraph; its cue is the closing '))')."""
+    '((Zara Kay))  I am good' (the label speaks the paragraph; its cue is the closing '))', or the colon
+    after it: '((WSS)) : How ...?'; the label is resolved to whom it names in :mod:`.interview`)."""
     out = []
     text = doc_text(doc)
     paras = list(paragraphs(text))
@@ -229,14 +231,15 @@ def colon_attrs(lex, doc) -> list[Attr]:
         turn = _TURN.match(text[p_start:p_end])
         name = turn.group(1).strip()
         s0 = p_start + turn.start(1)
-        t0, t1 = p_start + turn.start(2), p_start + turn.end(2)
+        t0, t1 = p_start + turn.start(3), p_start + turn.end(3)
         if k + 1 < len(turns) and turns[k + 1] > i + 1:
             # unlabelled paragraphs before the next turn continue this one's answer
             t1 = len(text[:paras[turns[k + 1] - 1][1]].rstrip())
         if name and t1 - t0 >= 2:
             c0 = p_start + turn.end(1)
+            cue = (c0, c0 + 2) if turn.group(2) is None else (p_start + turn.end(2) - 1, p_start + turn.end(2))
             head = doc.char_span(s0, s0 + len(name), alignment_mode="expand")
-            out.append(Attr(cue=(c0, c0 + 2), source=(s0, s0 + len(name)), content=(t0, t1), origin="colon",
+            out.append(Attr(cue=cue, source=(s0, s0 + len(name)), content=(t0, t1), origin="colon",
                             src_head=head.root if head is not None and len(head) else None, verbatim=True))
     for p_start, p_end in paras:
         line = text[p_start:p_end]
