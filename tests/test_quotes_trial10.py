@@ -78,6 +78,14 @@ def test_possessive_its_on_a_document_is_the_organisation(quotes):
     assert _speakers(got, "the runway") == ["Lisa Grant"]
 
 
+def test_possessive_its_is_the_unnamed_body_before_not_a_company_named_earlier(quotes):
+    got = quotes("Apple released new phones on Tuesday. Its statement said sales had doubled.\n\n"
+                 "The ministry of health met doctors on Monday. Health Minister Ana Lopes said the talks went well. "
+                 "However, its website says that vaccines remain scarce.")
+    assert _speakers(got, "vaccines remain scarce") == ["The ministry of health"]
+    assert _speakers(got, "sales had doubled") == ["Apple"]
+
+
 # -- 4. a document issued by a person's family is the family's (owners.issuer_relative) ------------------------
 def test_statement_released_by_her_family_is_the_familys(quotes):
     got = quotes("Former governor Helen Marsh died on Sunday, according to a statement released by her family.")

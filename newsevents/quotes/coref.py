@@ -75,7 +75,9 @@ class Antecedents:
         headed that names no one is still what "they" refers to ('Researchers used swabs. They found ...':
         the researchers, not the experts quoted a sentence before; new-user trial 10); so is one headed by
         one of ``collectives`` after "the" ('The team collected samples. ... They found ...'). Both lists
-        are cues.yaml's (they_plurals, they_collectives).
+        are cues.yaml's (they_plurals, they_collectives). A subject "the" + one of ``org_nouns`` is what
+        "it" may refer to ('The ministry met doctors. ... its website says': the ministry, not a company
+        named sentences before).
     """
 
     def __init__(self, ctx, actors, named, skip=(), org_nouns=frozenset(), carriers=frozenset(),
@@ -106,6 +108,11 @@ class Antecedents:
                 if tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and _finite(tok.head) \
                         and _names_a_body(tok, people, collectives):
                     self.described.append((tok.left_edge.idx, tok))
+        # for "it"/"its": an unnamed body in the singular ('The ministry of health met doctors. ... its website')
+        self.bodies: list = [(tok.left_edge.idx, tok) for tok in self.doc
+                             if (tok.pos_ == "NOUN" or tok.text.islower()) and tok.dep_ == "nsubj"
+                             and tok.tag_ in ("NN", "NNP") and _finite(tok.head)
+                             and _names_a_body(tok, frozenset(), org_nouns)]
         #: Token -> Speaker | None: the named group a description subject stands for ('The officers' after
         #: 'officers A and B'; set by the caller, :func:`.groups.group_speaker`)
         self.group_of = None
@@ -161,6 +168,11 @@ class Antecedents:
                 if start < pos and sent - self.ctx.sentence_index(start) <= LOOKBACK \
                         and not any(s <= start < e for s, e in self.skip) and (best is None or start > best[0]):
                     best = (start, (self.group_of(tok) if self.group_of else None) or self._description(tok))
+        if pron in NEUTER:
+            for start, tok in self.bodies:
+                if start < pos and sent - self.ctx.sentence_index(start) <= LOOKBACK \
+                        and not any(s <= start < e for s, e in self.skip) and (best is None or start > best[0]):
+                    best = (start, self._description(tok))
         if pron in SINGULAR:
             for start, m in self.bare:
                 if start < pos and sent - self.ctx.sentence_index(start) <= LOOKBACK \
