@@ -41,13 +41,13 @@ How it works (all offsets are characters into ``_text(doc)``):
    source span, preferring the mention of the source's head noun; a pronoun
    source is the subject or speaker before it; a document ('the statement',
    'the filing') is whoever issued it; in a question-and-answer interview the
-   labels ('Wikinews:', 'Q:', 'A:', names) and the pronouns "you", "I", "we"
-   resolve to the interviewer and interviewee.
+   labels ('Wikinews:', 'Q:', 'A:', names and initials, '((WSS))') and the pronouns
+   "you", "I", "we" resolve to the interviewer and interviewee.
 
 The steps, one module each: ``marks`` (1), ``cues`` (the lexicon), ``parse``, ``sources``, ``nominal``,
 ``channels`` and ``deeds`` (cue words that report nothing in their context) (2), ``bounds`` (where a content
 ends: a quotation's closing mark, the speaker's next verb; 2 and 3),
-``direct`` (3 and 4), ``speakers``, ``coref``, ``documents`` and ``interview`` (5),
+``direct`` (3 and 4), ``speakers``, ``coref``, ``documents``, ``owners``, ``groups`` and ``interview`` (5),
 ``assemble`` (records), ``stage`` (the
 registered stage running them); ``spans`` holds the attribution record and range
 helpers they share. Per-article state is passed from step to step, never kept.

@@ -7,14 +7,21 @@ from typing import Optional
 from ..records import Evidence, Quote, Speaker
 from .coref import Antecedents
 from .documents import Documents
+from .groups import group_speaker
 from .interview import Interview
 from .kinds import quote_kind
 from .speakers import ORG_NOUNS, ActorFinder, Memory, is_named, speaker
-from .spans import Attr, Range, doc_text
+from .spans import Attr, Range, doc_text, subtree_range, trim
 
 
 def records(ctx, attrs: list[Attr], qspans, carriers=frozenset(), group_nouns=frozenset(),
-            reason_verbs=frozenset()) -> list[Quote]:
+            reason_verbs=frozenset(), lex=None) -> list[Quote]:
+    """The Quote records of attributions ``attrs`` (step 5 and assembly).
+
+    carriers, group_nouns, reason_verbs (frozenset[str]): the lexicon's lists of those names;
+    lex (CueLexicon | None): for the lists of pronoun antecedents and issuers (none without it).
+    RETURNS (list[Quote]): in text order, ids from ``ctx``.
+    """
     text = doc_text(ctx.doc)
     finder = ActorFinder(ctx)
     named_ids = {m.id for m in finder.all() if is_named(m)}
@@ -24,8 +31,13 @@ def records(ctx, attrs: list[Attr], qspans, carriers=frozenset(), group_nouns=fr
         for rng in [a.content] + a.parts:
             pieces.append((rng, a))
     ante = Antecedents(ctx, finder.all(), is_named, skip=list(qspans) + [p[0] for p in pieces],
-                       org_nouns=ORG_NOUNS, carriers=carriers)
-    mem = Memory(carriers=carriers, ante=ante, documents=Documents(ctx.doc, carriers), group_nouns=group_nouns)
+                       org_nouns=ORG_NOUNS, carriers=carriers,
+                       people=lex.they_plurals if lex is not None else frozenset(),
+                       collectives=lex.they_collectives if lex is not None else frozenset())
+    persons = [m for m in finder.all() if m.kind in ("person", "organisation") and is_named(m)]
+    ante.group_of = lambda tok: group_speaker(text, tok, subtree_range_chars(tok), persons, group_nouns)
+    mem = Memory(carriers=carriers, ante=ante, documents=Documents(ctx.doc, carriers), group_nouns=group_nouns,
+                 relatives=lex.issuer_relatives if lex is not None else frozenset())
     pieces.sort(key=lambda p: p[0][0])
     out: list[Quote] = []
     speakers: dict[int, Optional[Speaker]] = {}
@@ -65,3 +77,8 @@ def _person_at_head(a: Attr, sp: Optional[Speaker], by_id: dict) -> bool:
 def evidence(ctx, text: str, rng: Range) -> Evidence:
     return Evidence(sentence=ctx.sentence_index(rng[0]), start=rng[0], end=rng[1], text=text[rng[0]:rng[1]])
 
+
+def subtree_range_chars(tok) -> Range:
+    """RETURNS (Range): the characters of ``tok``'s subtree, trimmed (a description subject as a source)."""
+    lo, hi = subtree_range(tok)
+    return trim(tok.doc, lo, hi) or (tok.idx, tok.idx + len(tok.text))

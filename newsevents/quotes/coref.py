@@ -16,6 +16,7 @@ from typing import Optional
 
 from ..records import Speaker
 from ..syntax import people_nouns
+from .spans import doc_text, subtree_range, trim
 
 #: pronoun sources of a single person / of a group / of an organisation or country ('It said', new-user trial 7)
 SINGULAR = {"he", "she"}
@@ -70,9 +71,17 @@ class Antecedents:
     org_nouns (frozenset[str]): nouns of organisations ('ministry'): a source so headed is no "he".
     carriers (frozenset[str]): nouns of documents ('the statement'): a source so headed is what its
         issuer is (the US military's statement, then "It said": the military).
+    people (frozenset[str]): plural nouns of people ('researchers', 'officials'): an active subject so
+        headed that names no one is still what "they" refers to ('Researchers used swabs. They found ...':
+        the researchers, not the experts quoted a sentence before; new-user trial 10); so is one headed by
+        one of ``collectives`` after "the" ('The team collected samples. ... They found ...'). Both lists
+        are cues.yaml's (they_plurals, they_collectives). A subject "the" + one of ``org_nouns`` is what
+        "it" may refer to ('The ministry met doctors. ... its website says': the ministry, not a company
+        named sentences before).
     """
 
-    def __init__(self, ctx, actors, named, skip=(), org_nouns=frozenset(), carriers=frozenset()):
+    def __init__(self, ctx, actors, named, skip=(), org_nouns=frozenset(), carriers=frozenset(),
+                 people=frozenset(), collectives=frozenset()):
         self.ctx = ctx
         self.org_nouns = org_nouns
         self.carriers = carriers
@@ -90,6 +99,23 @@ class Antecedents:
             if tok.pos_ == "PROPN" and tok.text in surnames and _is_subject(tok) and not any(
                     s <= tok.idx < e for s, e in covered):
                 self.bare.append((tok.idx, surnames[tok.text]))
+        # subjects that are descriptions of people or bodies, for "they": (char position, Speaker)
+        self.described: list = []
+        if people or collectives:
+            for tok in self.doc:
+                # an active subject of a finite verb only: 'Suspects were found' are no one who speaks after,
+                # nor 'members' in 'states as having members from the site'
+                if tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and _finite(tok.head) \
+                        and _names_a_body(tok, people, collectives):
+                    self.described.append((tok.left_edge.idx, tok))
+        # for "it"/"its": an unnamed body in the singular ('The ministry of health met doctors. ... its website')
+        self.bodies: list = [(tok.left_edge.idx, tok) for tok in self.doc
+                             if (tok.pos_ == "NOUN" or tok.text.islower()) and tok.dep_ == "nsubj"
+                             and tok.tag_ in ("NN", "NNP") and _finite(tok.head)
+                             and _names_a_body(tok, frozenset(), org_nouns)]
+        #: Token -> Speaker | None: the named group a description subject stands for ('The officers' after
+        #: 'officers A and B'; set by the caller, :func:`.groups.group_speaker`)
+        self.group_of = None
 
     def add(self, source, head, sp: Optional[Speaker]) -> None:
         """Record the speaker of an attribution whose source is the range ``source`` with head token ``head``."""
@@ -137,12 +163,51 @@ class Antecedents:
             if best is None or m.evidence.start > best[0]:
                 best = (m.evidence.start, Speaker(canonical=use.canonical, mention=use.id, code=use.code,
                                                   sector=use.sector))
+        if pron in PLURAL:
+            for start, tok in self.described:
+                if start < pos and sent - self.ctx.sentence_index(start) <= LOOKBACK \
+                        and not any(s <= start < e for s, e in self.skip) and (best is None or start > best[0]):
+                    best = (start, (self.group_of(tok) if self.group_of else None) or self._description(tok))
+        if pron in NEUTER:
+            for start, tok in self.bodies:
+                if start < pos and sent - self.ctx.sentence_index(start) <= LOOKBACK \
+                        and not any(s <= start < e for s, e in self.skip) and (best is None or start > best[0]):
+                    best = (start, self._description(tok))
         if pron in SINGULAR:
             for start, m in self.bare:
                 if start < pos and sent - self.ctx.sentence_index(start) <= LOOKBACK \
                         and not any(s <= start < e for s, e in self.skip) and (best is None or start > best[0]):
                     best = (start, Speaker(canonical=m.canonical, mention=m.id, code=m.code, sector=m.sector))
         return best[1] if best is not None else None
+
+
+    def _description(self, tok) -> Speaker:
+        """The words of a description subject ('Researchers', 'the research team', 'scientists studying
+        patients'), with the generic actor mention there is at its head (its code), if any."""
+        lo, hi = subtree_range(tok)
+        rng = trim(self.doc, lo, hi) or (tok.idx, tok.idx + len(tok.text))
+        words = doc_text(self.doc)[rng[0]:rng[1]]
+        m = next((m for m in self.actors if m.evidence.start <= tok.idx < m.evidence.end), None)
+        if m is None:
+            return Speaker(canonical=words, mention=None, code=None, sector=None)
+        return Speaker(canonical=words, mention=m.id, code=m.code, sector=m.sector)
+
+
+def _finite(verb) -> bool:
+    """True for the verb of a finite clause ('used', 'have found'), not a gerund, an infinitive or a copula
+    ('members from the site were: Alabama, ...')."""
+    return verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
+
+
+def _names_a_body(tok, people, collectives) -> bool:
+    """True for a noun subject naming people in the plural ('Researchers') or a body ('The team'), with
+    no name of its own (a named actor is found as such)."""
+    if any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in tok.children):
+        return False  # 'the Scripps team': the named body is the antecedent, when the actors stage has it
+    if tok.tag_ == "NNS":
+        return tok.lower_ in people
+    return tok.lemma_.lower() in collectives and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
 
 
 def _owns_subject_thing(tok) -> bool:

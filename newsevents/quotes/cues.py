@@ -42,6 +42,11 @@ class CueLexicon:
         a direct object ('he added' but not 'to add the question').
     group_nouns (frozenset[str]): plural nouns of people that may stand for a named group, with
         the people nouns of data/actors (:func:`~newsevents.syntax.people_nouns`).
+    they_plurals / they_collectives (frozenset[str]): plural nouns of people (with ``group_nouns``) and
+        singular nouns of a body of people whose unnamed subject a later "they" may refer to
+        (:class:`~newsevents.quotes.coref.Antecedents`). issuer_relatives (frozenset[str]): nouns of the
+        people around a person who speak for themselves when they issue a document ('a statement released
+        by her family'; :mod:`~newsevents.quotes.owners`).
     action_objects (dict[str, frozenset[str]]): lemma -> object nouns that make the cue an action
         ('denied funding').
     saying (frozenset[str]): verbs of saying whose clause may swallow a coordinated statement.
@@ -123,6 +128,10 @@ class CueLexicon:
         #: verbs of saying for :func:`~newsevents.syntax.coordinated_speech_head`: the shared
         #: list and every cue that takes a clause
         self.group_nouns = frozenset(str(w).lower() for w in raw.get("group_nouns") or ()) | people_nouns()
+        self.they_plurals = frozenset(str(w).lower() for w in raw.get("they_plurals") or ()) | frozenset(
+            str(w).lower() for w in raw.get("group_nouns") or ())
+        self.they_collectives = frozenset(str(w).lower() for w in raw.get("they_collectives") or ())
+        self.issuer_relatives = frozenset(str(w).lower() for w in raw.get("issuer_relatives") or ())
         self.action_objects: dict[str, frozenset] = {
             str(k).lower(): frozenset(str(w).lower() for w in v or ()) for k, v in (raw.get("action_objects") or {}).items()}
         self.saying = SAYING_VERBS | frozenset(k for k, f in self.verbs.items() if "clause" in f)

@@ -49,6 +49,23 @@ def named_groups(text: str, persons: list) -> list:
         m.kind == "person" or _name_like(m.text) for m in g)]
 
 
+#: prepositions of place: names listed as their object are places, whatever the recogniser typed them
+_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout"}
+
+
+def _placed(doc, m) -> bool:
+    """True when the group headed by mention ``m`` is the object of a preposition of place ('catacombs in
+    Saqqara and Tuna el-Gebel', 'sites at Abydos, Saqqara, and Tuna el-Gebel'): a list of places the
+    recogniser took for persons, which 'the researchers' does not stand for (new-user trial 10)."""
+    span = doc.char_span(m.evidence.start, m.evidence.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS
+
+
 def _name_like(words: str) -> bool:
     parts = words.split()
     return 2 <= len(parts) <= 3 and all(p[:1].isupper() and p[1:].islower() for p in parts)
@@ -78,7 +95,8 @@ def group_speaker(text: str, head, source, persons: list, people_nouns) -> Optio
         return None
     size = next((_COUNTS[d] for d in dets if d in _COUNTS), None)
     before = [m for m in persons if m.evidence.end <= source[0]]
-    groups = [g for g in named_groups(text, before) if size is None or len(g) == size]
+    groups = [g for g in named_groups(text, before) if (size is None or len(g) == size)
+              and not _placed(head.doc, g[0])]
     if not groups:
         return None
     intro = [g for g in groups if re.search(r"\b(?:%s|%s)\b" % (re.escape(low), re.escape(lemma)),

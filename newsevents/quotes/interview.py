@@ -9,6 +9,11 @@ interviewee ('A:', the interviewee's name, '((Zara Kay))'). In such an article:
 * a source "you" inside a question is the interviewee, inside an answer the interviewer;
   "I"/"we" are whoever speaks the paragraph.
 
+A label names a person by full name, surname or initials ('((WSS))' is William S. Saturn when the
+article names him). A turn in double parentheses is that person's words even in an article that
+prints only one side (the reporter's questions without the answers, new-user trial 10): the
+question is a direct quotation of the one who asked it, as any other transcript turn.
+
 Used by :mod:`.assemble` after the speakers are resolved (step 5 of the quotes stage).
 """
 from __future__ import annotations
@@ -44,10 +49,14 @@ class Interview:
 
     def __init__(self, text: str, actors):
         self.paras: list = []  # (start, end, role, label)
+        self.turns: set = set()  # starts of the paragraphs labelled in double parentheses
         for p0, p1 in paragraphs(text):
-            m = _TURN_LABEL.match(text, p0, p1) or _LABEL.match(text, p0, p1)
+            turn = _TURN_LABEL.match(text, p0, p1)
+            m = turn or _LABEL.match(text, p0, p1)
             if not m or len(m.group(1).split()) > 4:
                 continue
+            if turn:
+                self.turns.add(p0)
             label = m.group(1).strip()
             role = "q" if label.lower() in QUESTION_LABELS else ("a" if label.lower() in ANSWER_LABELS else None)
             self.paras.append((p0, p1, role, label))
@@ -69,6 +78,7 @@ class Interview:
                       and (a_named + (names[self.interviewee_label] if self.interviewee_label else 0)) >= 2)
         self.paras = [(p0, p1, self._role(role, lab), lab) for p0, p1, role, lab in self.paras]
         named = [m for m in actors if is_named(m)]
+        self.named = named
         self.interviewer = self._speaker(self.interviewer_label, named, default="Wikinews")
         interviewee = self.interviewee_label
         if interviewee is None:  # 'A:' answers: the person the article names most
@@ -88,10 +98,9 @@ class Interview:
     @staticmethod
     def _speaker(label: Optional[str], named, default: str) -> Speaker:
         if label and label.lower() not in QUESTION_LABELS | ANSWER_LABELS:
-            low = label.lower()
-            for m in named:  # 'Smith' labels Jane Smith; 'Wikinews' the publication
-                if m.canonical.lower() == low or m.canonical.lower().split()[-1:] == low.split()[-1:]:
-                    return Speaker(canonical=m.canonical, mention=m.id, code=m.code, sector=m.sector)
+            m = label_person(label, named)
+            if m is not None:
+                return Speaker(canonical=m.canonical, mention=m.id, code=m.code, sector=m.sector)
             return Speaker(canonical=label, mention=None, code=None, sector=None)
         if label and label.lower() in ("wikinews", "wn"):
             for m in named:
@@ -105,19 +114,51 @@ class Interview:
 
     def resolve(self, text: str, source, sp: Optional[Speaker]) -> Optional[Speaker]:
         """The interview speaker of a quote whose source is ``source`` (a range), else ``sp``."""
-        if not self.found or source is None:
+        if source is None:
             return sp
         para = self.paragraph(source[0])
+        if not self.found:
+            if para is not None and para[0] in self.turns and self._is_label(text, source, para):
+                # a transcript turn of a one-sided interview ('((WSS)) : How ...?'): whom the label names
+                if para[3].lower() in ("wikinews", "wn"):
+                    return self._speaker(para[3], self.named, default="Wikinews")
+                m = None if para[3].lower() in QUESTION_LABELS | ANSWER_LABELS else label_person(para[3], self.named)
+                if m is not None:
+                    return Speaker(canonical=m.canonical, mention=m.id, code=m.code, sector=m.sector)
+            return sp
         if para is None or para[2] is None:
             return sp
         role = para[2]
         src = text[source[0]:source[1]].strip().lower()
         speaking = self.interviewer if role == "q" else self.interviewee
         other = self.interviewee if role == "q" else self.interviewer
-        if source[0] - para[0] <= len(para[3]) + 4 and src == para[3].lower():
+        if self._is_label(text, source, para):
             return speaking  # the label itself ('Wikinews: ...', 'A: ...')
         if src in _ADDRESSED:
             return other
         if src in _SELF:
             return speaking
         return sp
+
+    @staticmethod
+    def _is_label(text: str, source, para) -> bool:
+        """True when the source range is the label of paragraph ``para`` (start, end, role, label)."""
+        return source[0] - para[0] <= len(para[3]) + 4 and text[source[0]:source[1]].strip().lower() == para[3].lower()
+
+
+def label_person(label: str, named) -> Optional[object]:
+    """The named actor a turn label stands for: its full name, its surname ('Smith' labels Jane Smith), or its
+    initials ('WSS', 'W.S.S.' label William S. Saturn; two to four capitals, one for each word of the name).
+
+    label (str): the label's words. named (list[Actor]): the article's named mentions.
+    RETURNS (Actor | None): the first mention that fits (a person for initials), else None.
+    """
+    low = label.lower()
+    for m in named:
+        if m.canonical.lower() == low or m.canonical.lower().split()[-1:] == low.split()[-1:]:
+            return m
+    letters = label.replace(".", "").replace(" ", "")
+    if not (2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()):
+        return None
+    return next((m for m in named if m.kind == "person"
+                 and "".join(w[0] for w in m.canonical.split() if w[:1].isalpha()).upper() == letters), None)

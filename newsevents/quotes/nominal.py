@@ -92,6 +92,9 @@ def phrase_attr(lex, doc, tok) -> Optional[Attr]:
             content = trim(doc, quantity.left_edge.i, pobj.right_edge.i + 1)
             if source is not None and content is not None:
                 return Attr(cue=cue, source=source, content=content, origin="phrase", src_head=pobj, cue_tok=tok)
+        spilled = _spilled_subject(doc, tok, pobj)
+        if spilled is not None:  # 'According to the researchers, sacrifice and mummification ... was common'
+            return Attr(cue=cue, source=spilled[0], content=spilled[1], origin="phrase", src_head=pobj, cue_tok=tok)
         scoped = conjunct_scope(doc, tok, pobj)
         if scoped is not None:  # 'largely Kurdish and, according to Turkey, supportive of the PKK'
             return Attr(cue=cue, source=scoped[0], content=scoped[1], origin="phrase", src_head=pobj, cue_tok=tok)
@@ -101,6 +104,34 @@ def phrase_attr(lex, doc, tok) -> Optional[Attr]:
             return None
         return Attr(cue=cue, source=source, content=content, origin="phrase", src_head=pobj, cue_tok=tok)
     return _in_source(lex, doc, tok) or _as_put(lex, doc, tok)
+
+
+#: dependencies of a clause's subject
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+
+
+def _spilled_subject(doc, tok, pobj) -> Optional[tuple]:
+    """'According to the researchers, sacrifice and mummification of ibises was common': the parser hung
+    the clause's subject on the source as a conjunct or apposition after the comma, and the clause's verb
+    has no subject of its own. The source ends at the comma; what follows is the content's subject
+    (new-user trial 10: the speaker was looked for among the names of the whole span).
+
+    tok (Token): the phrase's first token ("According"); pobj (Token): the phrase's object.
+    RETURNS (tuple[Range, Range] | None): (source, content), or None when the clause has its own
+    subject ('According to police, the army and the militia, the town fell' is a list of sources).
+    """
+    h = tok.head
+    while h.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl", "parataxis") and h.head is not h:
+        h = h.head
+    if h.i <= pobj.i or h.pos_ not in ("VERB", "AUX") or any(c.dep_ in _SUBJECTS for c in h.children):
+        return None
+    spill = next((c for c in pobj.children if c.dep_ in ("conj", "appos") and c.i > pobj.i
+                  and doc[c.left_edge.i - 1].text == "," and c.right_edge.i < h.i), None)
+    if spill is None or spill.pos_ not in ("NOUN", "PROPN"):
+        return None
+    source = trim(doc, pobj.left_edge.i, spill.left_edge.i - 1)
+    content = trim(doc, spill.left_edge.i, h.right_edge.i + 1)
+    return (source, content) if source is not None and content is not None else None
 
 
 def _modified_clause(doc, h, phrase_lo: int, phrase_hi: int, parts=None) -> Optional[Range]:
@@ -182,13 +213,15 @@ def _as_put(lex, doc, tok) -> Optional[Attr]:
 
 
 #: a transcript turn labelled in double parentheses, as Wikinews interviews print them:
-#: '((Zara Kay))  I am good, thanks.', '((WN))  How old are you?'
-_TURN = re.compile(r"""\s*\(\(([^()\n]{1,40})\)\)\s+(\S.*?)\s*$""", re.S)
+#: '((Zara Kay))  I am good, thanks.', '((WN))  How old are you?', '((WSS)) : Which ...?' (the colon
+#: is the label's, no part of the words: new-user trial 10)
+_TURN = re.compile(r"""\s*\(\(([^()\n]{1,40})\)\)(\s*:)?\s+(\S.*?)\s*$""", re.S)
 
 
 def colon_attrs(lex, doc) -> list[Attr]:
     """'PENCE: ...', 'Poll: Clinton leads' at the start of a line, and transcript turns
-    '((Zara Kay))  I am good' (the label speaks the paragraph; its cue is the closing '))')."""
+    '((Zara Kay))  I am good' (the label speaks the paragraph; its cue is the closing '))', or the colon
+    after it: '((WSS)) : How ...?'; the label is resolved to whom it names in :mod:`.interview`)."""
     out = []
     text = doc_text(doc)
     paras = list(paragraphs(text))
@@ -198,14 +231,15 @@ def colon_attrs(lex, doc) -> list[Attr]:
         turn = _TURN.match(text[p_start:p_end])
         name = turn.group(1).strip()
         s0 = p_start + turn.start(1)
-        t0, t1 = p_start + turn.start(2), p_start + turn.end(2)
+        t0, t1 = p_start + turn.start(3), p_start + turn.end(3)
         if k + 1 < len(turns) and turns[k + 1] > i + 1:
             # unlabelled paragraphs before the next turn continue this one's answer
             t1 = len(text[:paras[turns[k + 1] - 1][1]].rstrip())
         if name and t1 - t0 >= 2:
             c0 = p_start + turn.end(1)
+            cue = (c0, c0 + 2) if turn.group(2) is None else (p_start + turn.end(2) - 1, p_start + turn.end(2))
             head = doc.char_span(s0, s0 + len(name), alignment_mode="expand")
-            out.append(Attr(cue=(c0, c0 + 2), source=(s0, s0 + len(name)), content=(t0, t1), origin="colon",
+            out.append(Attr(cue=cue, source=(s0, s0 + len(name)), content=(t0, t1), origin="colon",
                             src_head=head.root if head is not None and len(head) else None, verbatim=True))
     for p_start, p_end in paras:
         line = text[p_start:p_end]

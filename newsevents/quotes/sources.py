@@ -26,6 +26,9 @@ def source_of(lex, doc, v):
         # officers indicated ...'): the subject in the cue's own paragraph
         text = doc_text(doc)
         subj = next((c for c in subjs if "\n" not in text[min(c.idx, v.idx):max(c.idx, v.idx)]), subj)
+        glued = hyphenated_subject(doc, subj, subjs, v)
+        if glued is not None:  # 'Moon Jae-in praised': "Jae" and "in" are one name, not two subjects
+            return glued
     if subj is not None and subj.dep_ == "nsubjpass":
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -110,6 +113,33 @@ def source_of(lex, doc, v):
         if span is not None and len(span):
             subj = span.root
     return rng, subj
+
+
+def hyphenated_subject(doc, subj, subjs, v):
+    """Two subjects of one verb that are the pieces of one hyphenated word, as one source.
+
+    The tokenizer splits 'Jae-in' at the hyphen and the parser may make both pieces subjects of the
+    verb ("Moon Jae" and "in" in 'President Moon Jae-in praised ...', README sample; new-user
+    trial 10): the nearer piece alone ("in") names no one. subj (Token): the subject chosen;
+    subjs (list[Token]): all subjects of cue verb ``v``.
+    RETURNS (tuple[Range, Token] | None): the whole name's range and its proper-noun piece, or None
+    when no other subject is joined to ``subj`` by a hyphen with no space around it.
+    """
+    for other in subjs:
+        if other is subj:
+            continue
+        first, last = (other, subj) if other.i < subj.i else (subj, other)
+        lo, _ = subtree_range(first, exclude=[v])
+        _, hi = subtree_range(last, exclude=[v])
+        left_end = doc[first.right_edge.i] if first.right_edge.i < last.left_edge.i else None
+        between = doc[first.right_edge.i + 1:last.left_edge.i] if left_end is not None else []
+        if left_end is None or not len(between) or left_end.whitespace_ \
+                or any(t.text not in ("-", "‑", "‐") or t.whitespace_ for t in between):
+            continue
+        head = first if first.pos_ == "PROPN" or last.pos_ != "PROPN" else last
+        rng = trim(doc, lo, hi)
+        return (rng, head) if rng is not None else None
+    return None
 
 
 def _after_date(lex, doc, v):

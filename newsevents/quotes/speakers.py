@@ -12,6 +12,7 @@ from ..records import Speaker
 from .coref import NEUTER, PLURAL, PRONOUN_WORDS, SINGULAR
 from .documents import authored
 from .groups import group_speaker
+from .owners import issuer_relative, pronoun_owner
 from .spans import Attr, doc_text, subtree_range, trim
 
 
@@ -85,6 +86,28 @@ def _in_subtree(m, tok) -> bool:
     return lo <= m.evidence.start and m.evidence.end <= hi
 
 
+#: dependents of an apposition whose names are about someone else ('a partner of Donald Trump',
+#: "Trump's lawyer", 'the man who beat Trump'), not the apposition's own name
+_NOT_THE_APPOSITION = ("prep", "poss", "acl", "relcl", "advcl", "npadvmod")
+
+
+def _names_apposition(m, appos) -> bool:
+    """True when mention ``m`` names apposition ``appos`` itself ('the Senate leader, Chuck Schumer') or one
+    of its conjuncts, not a person inside its description ('Suzann Pettersen, the tour winner and a golfing
+    partner of Donald Trump, says': Trump is in an "of" phrase; new-user trial 10)."""
+    if not _in_subtree(m, appos):
+        return False
+    stack = [appos]
+    while stack:
+        tok = stack.pop()
+        for c in tok.children:
+            if c.dep_ in _NOT_THE_APPOSITION and _in_subtree(m, c):
+                return False
+            if c.dep_ == "conj":
+                stack.append(c)
+    return True
+
+
 def _before(ctx, actors, pos: int, want) -> Optional[object]:
     """The nearest named mention before character ``pos``, within :data:`_LOOKBACK` sentences, passing ``want``."""
     sent = ctx.sentence_index(pos)
@@ -137,6 +160,8 @@ class Memory:
     ante (coref.Antecedents | None): subjects and earlier speakers for pronoun sources.
     documents (documents.Documents | None): documents issued in the article and their issuers.
     group_nouns (frozenset[str]): plural nouns of people that may stand for a named group (:mod:`.groups`).
+    relatives (frozenset[str]): nouns of people around a person who issue documents in their own name
+        ('her family'; :mod:`.owners`).
     """
 
     by_head: dict = field(default_factory=dict)
@@ -145,6 +170,7 @@ class Memory:
     ante: object = None
     documents: object = None
     group_nouns: frozenset = frozenset()
+    relatives: frozenset = frozenset()
 
 
 def speaker(ctx, a: Attr, finder, mem: Memory) -> Optional[Speaker]:
@@ -244,7 +270,7 @@ def _speaker(ctx, a: Attr, finder, mem: Memory, depth: int = 0) -> Optional[Spea
     low = head.lower_
     lemma = head.lemma_.lower()
     # 'The Senate Minority Leader, Chuck Schumer' / 'the prosecutor general of Cairo, Hamada el-Sawy'
-    appos = [m for c in head.children if c.dep_ == "appos" for m in named if _in_subtree(m, c)]
+    appos = [m for c in head.children if c.dep_ == "appos" for m in named if _names_apposition(m, c)]
     actors = finder.all()
     set_off = _set_off_person(text, a.source, named)
     if set_off is not None and (at_head is None or _is_description(at_head)):
@@ -295,6 +321,11 @@ def _speaker(ctx, a: Attr, finder, mem: Memory, depth: int = 0) -> Optional[Spea
         # Ahmado's source": the possessor, whatever is named before it)
         return Speaker(canonical=f"{owner.canonical}'s {head.text}", mention=None, code=owner.code, sector=None)
     if head_key in _PROXY_HEADS or carrier:
+        # 'its website notes', 'a statement released by her family': whose document it is (:mod:`.owners`)
+        sp = (pronoun_owner(ctx, head, a.source, mentions, mem.ante)
+              or issuer_relative(text, head, named, mem.relatives)) if carrier else None
+        if sp is not None:
+            return sp
         # 'a spokesman for Facebook', 'a statement from the ministry' ("the newspaper's editorial");
         # not the possessor of a person: "his lawyers have claimed" are the speakers, as "Navalny's
         # associates" are
@@ -359,6 +390,9 @@ def _own_name(head) -> str:
     while lo > 0 and not doc[lo - 1].is_space and (not doc[lo - 1].whitespace_ or (
             doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].head.i == head.i and doc[lo - 1].dep_ in ("compound", "flat"))):
         lo -= 1  # contiguous name words and hyphenated parts only ('RSF\n\nAl-Quaety' is two lines)
+    if lo > 0 and doc[lo].is_sent_start and doc[lo - 1].is_sent_start and doc[lo - 1].head.i == lo - 1 \
+            and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].text[:1].isupper() and doc[lo - 1].whitespace_ == " ":
+        lo -= 1  # a first name the segmenter made a sentence of its own ('Suzann | Pettersen, the ... winner')
     return head.doc[lo:head.i + 1].text
 
 

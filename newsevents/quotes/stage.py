@@ -37,7 +37,8 @@ class QuoteStage:
         tags = RangeIndex(markup_tags(doc_text(doc)))
         qspans = [q for q in qspans if tags.find(q[0]) is None]
         attrs = self.attributions(doc, qspans)
-        quotes = records(ctx, attrs, qspans, self.lex.carriers, self.lex.group_nouns, self.lex.reason_stances)
+        quotes = records(ctx, attrs, qspans, self.lex.carriers, self.lex.group_nouns, self.lex.reason_stances,
+                         lex=self.lex)
         ctx.analysis.quotes.extend(quotes)
         ctx.shared["quotes"] = {"by_content": {(q.content.start, q.content.end): q for q in quotes}}
 
