@@ -108,11 +108,11 @@ def test_an_event_named_by_its_rank_among_past_ones_is_not_dated_by_publication(
     ("Researchers from Australia's Griffith University said the birds were wild. Priests asked the god for help.",
      "asked"),
     # where someone is from (trial 10: a road inspection placed in the truck driver's home town)
-    ("Five children died in a crash on Thursday. One truck driver was from West Palm Beach, Florida. The road "
-     "will be examined, an official said yesterday.", "examined"),
+    ("Five children died in a crash on Thursday. One truck driver was from West Palm Beach, Florida. The crash "
+     "will be investigated, an official said yesterday.", "investigated"),
     # the source of a sentence (trial 10: a New Hampshire bail hearing placed in Baytown, Texas)
     ("According to police in Baytown, Texas, the man has been involved in collisions before. For this reason, "
-     "he was not granted bail.", "granted"),
+     "he was arrested.", "arrested"),
     # a person's home town completing his name
     ("Smith, 23, of West Springfield, Massachusetts, was arrested on Monday. He was charged with murder.",
      "charged"),
