@@ -567,3 +567,24 @@ def test_not_ready_on_the_copula_negates(pipeline):
     evs = [e for e in pipeline('Kim said, "I am not ready to talk about Israel with Egypt."').events
            if e.event_type in ("AGREE", "CONSULT")]
     assert all(e.negated for e in evs)
+
+
+@pytest.mark.parametrize("text", [
+    # a driver's collision and its toll are a road accident (rules.yaml vehicle_nouns)
+    "Police said the man from Egypt was driving a pickup truck erratically when he struck a group of "
+    "motorcycles, killing seven and injuring three.",
+    "He struck a guard rail on June 3 and flipped the truck he had been driving.",
+])
+def test_a_drivers_collision_is_no_attack(nlp, stage, text):
+    assert "ASSAULT" not in types(run(nlp, stage, text))
+
+
+def test_a_ramming_attack_stays_an_attack(nlp, stage):
+    # ramming_words: the sentence says it was an attack
+    assert "ASSAULT" in types(run(nlp, stage, "The attacker from Egypt drove a truck into the crowd, killing 86 "
+                                              "people in a terror attack."))
+
+
+def test_a_thing_given_to_a_private_person_is_no_aid(pipeline):
+    # orrecip needs a recipient that is a state, a body or an official
+    assert "AID" not in types(pipeline('The researchers in Boston said: "That gave us a map of pollution."').events)

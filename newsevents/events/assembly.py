@@ -129,10 +129,12 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
             t.pos_ == "PRON" and t.lower_ in rules.opinion_pronouns for t in actors_t) \
             and not any(r.code or r.sector for r in actors + recipients):
         return None  # "I agree with that": an opinion, not an event between actors (rules.yaml)
-    if m.need_recipient and not any(r.code or (r.sector and r.sector not in rules.audience_sectors)
+    if m.need_recipient and not any((r.code or r.sector) and r.sector not in rules.audience_sectors
+                                    and _public(state, [r])
                                     for r in recipients if r.mention not in {a.mention for a in actors}):
         # "delivered a speech" (no aid goods, no recipient); "death tolls provided by officials to
-        # journalists": the press is an audience, not the receiver of aid
+        # journalists": the press is an audience, not the receiver of aid; "that gave us a map": a
+        # thing given to a private person (a coded country but no sector) is no aid either
         return None
     # "rejected a U.S. request", "the Israeli strike": country words that are no actor mentions;
     # they complete an event, never make one (after the checks above: "give the British public the

@@ -15,7 +15,7 @@ from .triggers import Match
 if TYPE_CHECKING:
     from .rules import EventRules
 
-__all__ = ["non_agent_event", "document_doer"]
+__all__ = ["non_agent_event", "document_doer", "driven_vehicle"]
 
 
 def non_agent_event(rules: EventRules, state: ArticleState, m: Match, actors_t: list, recips_t: list) -> bool:
@@ -37,6 +37,12 @@ def non_agent_event(rules: EventRules, state: ArticleState, m: Match, actors_t: 
             if ambiguous and any(c.dep_ == "acl" and c.lemma_.lower() in rules.vehicle_motion_verbs
                                  for c in x.children):
                 return True  # "struck by a Volvo XC90 driving on the wrong side of the road"
+    toll = lemma in rules.casualty_verbs and any(
+        h.lemma_.lower() in rules.ambiguous_violence for h in (tok.head, tok.head.head))
+    if (ambiguous or toll) and driven_vehicle(rules, state, tok):
+        # "was driving a pickup truck erratically ... struck a group of motorcycles, killing seven
+        # and injuring three": a collision and its toll
+        return True
     for t in recips_t:
         if t.lemma_.lower() in rules.non_agent:
             return True
@@ -143,3 +149,20 @@ def document_doer(rules: EventRules, tok, trigger) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "of" and any(
         g.dep_ == "pobj" and g.pos_ == "NOUN" and g.lemma_.lower() in rules.non_actor_doers for g in c.children)
         for c in tok.children)
+
+
+def driven_vehicle(rules: EventRules, state: ArticleState, tok) -> bool:
+    """True when the sentence of the trigger ``tok`` has someone driving a vehicle ("was driving a
+    pickup truck", "the truck he had been driving": rules.yaml ``vehicle_motion_verbs``,
+    ``vehicle_nouns``) and no word of an attack (``ramming_words``): the hit is a road accident."""
+    sent = tok.sent
+    if state.lemmas_of(sent) & rules.ramming_words:
+        return False
+    for v in sent:
+        if v.lemma_.lower() not in rules.vehicle_motion_verbs or v.pos_ != "VERB":
+            continue
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in rules.vehicle_nouns for c in v.children):
+            return True
+        if v.dep_ in ("relcl", "acl") and v.head.lemma_.lower() in rules.vehicle_nouns:
+            return True
+    return False

@@ -114,6 +114,8 @@ class EventRules:
     participle_agent_types: frozenset  # "protesting legislators" protest
     agent_idle_verbs: frozenset  # "the other protesters ran away": no protest
     vehicle_motion_verbs: frozenset  # "struck by a Volvo XC90 driving": a road accident
+    vehicle_nouns: frozenset  # "was driving a pickup truck ... struck": a driver's collision
+    ramming_words: frozenset  # "... in a terror attack": a ramming stays an attack
     non_actor_doers: frozenset  # "the state of emergency allows him to", "the study examined": no actor's act
     hypothetical_governors: frozenset  # "fears giving away too much": a feared act
     passive_infinitives: frozenset  # "Iran is to blame": no blaming by Iran
@@ -233,6 +235,8 @@ class EventRules:
             participle_agent_types=_types(rules, "participle_agent_types"),
             agent_idle_verbs=_words(rules, "agent_idle_verbs"),
             vehicle_motion_verbs=_words(rules, "vehicle_motion_verbs"),
+            vehicle_nouns=_words(rules, "vehicle_nouns"),
+            ramming_words=_words(rules, "ramming_words"),
             non_actor_doers=_words(rules, "non_actor_doers"),
             hypothetical_governors=_words(rules, "hypothetical_governors"),
             passive_infinitives=_words(rules, "passive_infinitives"),
