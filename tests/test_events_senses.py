@@ -588,3 +588,24 @@ def test_a_ramming_attack_stays_an_attack(nlp, stage):
 def test_a_thing_given_to_a_private_person_is_no_aid(pipeline):
     # orrecip needs a recipient that is a state, a body or an official
     assert "AID" not in types(pipeline('The researchers in Boston said: "That gave us a map of pollution."').events)
+
+
+def test_the_three_leaders_are_the_three_named_together(pipeline):
+    # actors/groups.py _coordinated: a group of n people is the n named in one coordination, not the
+    # last n people named (trial 10: the police chief among the protest march's leaders)
+    an = pipeline("Senate President Bukola Saraki, Senator Dino Melaye and Senator Ben Murray-Bruce have "
+                  "dragged the Inspector-General of Police, Ibrahim Idris, to court. The lawmakers were among "
+                  "the three leaders of the party who led a protest march to the electoral commission.")
+    march = one(an.events, "PROTEST")
+    assert {r.canonical for r in march.actors} >= {"Dino Melaye", "Ben Murray-Bruce"}
+    assert "Ibrahim Idris" not in {r.canonical for r in march.actors}
+    # "dragged X to court" sues X (patterns.tsv), and the court is the pattern's word, no recipient
+    suit = one(an.events, "ACCUSE")
+    assert [r.canonical for r in suit.recipients] == ["Ibrahim Idris"]
+    assert [r.sector for r in suit.recipients] == ["COP"]  # an Inspector-General of Police is police
+
+
+def test_a_march_to_protest_is_one_protest(nlp, stage):
+    # the purpose infinitive of a light verb whose noun is a protest is that protest, told twice
+    evs = run(nlp, stage, "Thousands in Egypt led a protest march to the parliament to protest against the law.")
+    assert types(evs).count("PROTEST") == 1

@@ -80,7 +80,12 @@ def resolve_group(st: ArticleState, item: Item) -> None:
     if want == "country":
         back = _with_leaders_countries(st, back, sent - int(rules.get("group_lookback_sentences", 2)), item.start)
     refs = distinct(reversed(back))[:n]
-    if head.lower_ in ("leaders", "presidents"):
+    listed = _coordinated(doc, back, n) if want == "person" and n >= 2 else None
+    if listed is not None:
+        # 'Saraki, Senator Melaye and Senator Murray-Bruce have dragged the Inspector-General, Ibrahim
+        # Idris, to court. ... the three leaders': the three people named together, not the last three
+        refs = listed
+    elif head.lower_ in ("leaders", "presidents"):
         gov = [m for m in distinct(reversed(back)) if m.sector == "GOV"]
         if len(gov) >= n:
             refs = gov[:n]
@@ -99,6 +104,22 @@ def resolve_group(st: ArticleState, item: Item) -> None:
             name = st.kb.country_name(ref.code) or ref.code
             _add(st, Mention(item.start, item.end, ev_start, item.end, text, name, code=ref.code, kind="country",
                              resolved_by="coreference"))
+
+
+def _coordinated(doc, back: list, n: int):
+    """The last set of exactly ``n`` people of ``back`` named in one coordination ("A, B and C",
+    through appositions: "President of the Senate, Bukola Saraki, Senator Dino Melaye and Senator
+    Ben Murray-Bruce"), or None. RETURNS (list[Mention] | None)."""
+    sets: dict = {}
+    for m in back:
+        root = doc[m.end - 1]
+        while root.dep_ in ("conj", "appos", "compound") and root.head.i != root.i:
+            root = root.head
+        names = sets.setdefault(root.i, [])
+        if m.canonical not in {x.canonical for x in names}:
+            names.append(m)
+    found = [ms for ms in sets.values() if len(ms) == n and any(doc[x.end - 1].dep_ == "conj" for x in ms)]
+    return max(found, key=lambda ms: ms[-1].start) if found else None
 
 
 def _indefinite(doc, m: Mention) -> bool:

@@ -100,6 +100,19 @@ def absorb(rules: EventRules, matches: dict) -> None:
                 cm = matches.get(g.i)
                 if g.dep_ == "pcomp" and g.tag_ == "VBG" and cm is not None and cm is not m and cm.absorbed_by is None:
                     cm.absorbed_by = m
+    # "led a protest march to INEC to protest against the outcome": the purpose infinitive of a
+    # light verb whose noun trigger is of its type is that same event, told twice (rules.yaml
+    # restated_purpose_types; "used tear gas to disperse protesters" is two acts)
+    for i, m in matches.items():
+        tok = m.head
+        if m.absorbed_by is not None or m.pattern.pos != "V" or tok.dep_ not in ("advcl", "xcomp") \
+                or m.pattern.event_type not in rules.restated_purpose_types \
+                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            continue
+        host = next((x for x in matches.values() if x is not m and x.light is not None and x.light.i == tok.head.i
+                     and x.pattern.event_type == m.pattern.event_type and x.absorbed_by is None), None)
+        if host is not None:
+            m.absorbed_by = host
     # "were killed in an air strike", "shelled the town, killing eight": the toll of an event
     for i, m in matches.items():
         if m.absorbed_by is not None or m.pattern.event_type != "ASSAULT" \

@@ -102,6 +102,8 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
     ctx = state.ctx
     pat = m.pattern
     actors_t, recips_t = arguments(rules, m, matches)
+    words = {t.i for t in m.tokens}
+    recips_t = [t for t in recips_t if t.i not in words]  # "dragged X to court": the court is the pattern's word
     if m.ordered_by is not None:  # "Iran ordered its troops to withdraw": Iran withdraws
         actors_t = subject(m.ordered_by.head)[0]
     if m.casualties and not recips_t:

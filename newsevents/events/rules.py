@@ -121,6 +121,7 @@ class EventRules:
     passive_infinitives: frozenset  # "Iran is to blame": no blaming by Iran
     opinion_complements: frozenset  # "agree that China has taken advantage": a view
     claim_complements: frozenset  # "insist his tactics will work": a claim
+    restated_purpose_types: frozenset  # "led a protest march to protest": one protest
     hosted_gatherings: frozenset  # "Trump spoke at a rally": a person's meeting, no protest
     gathering_causes: frozenset  # "... a rally against the war" keeps the protest
     duty_aux: frozenset  # hypothetical but never promoted ("must vote to convict")
@@ -242,6 +243,7 @@ class EventRules:
             passive_infinitives=_words(rules, "passive_infinitives"),
             opinion_complements=_words(rules, "opinion_complements"),
             claim_complements=_words(rules, "claim_complements"),
+            restated_purpose_types=_types(rules, "restated_purpose_types"),
             hosted_gatherings=_words(rules, "hosted_gatherings"),
             gathering_causes=_words(rules, "gathering_causes"),
             duty_aux=_words(rules, "duty_aux"),
