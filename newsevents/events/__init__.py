@@ -19,6 +19,8 @@ One module per step, each a set of plain functions over the immutable
 * ``state.py``: :class:`ArticleState` (actor index, quote spans, token sets);
 * ``triggers.py``: trigger matching, noun licensing, object classes,
   obligations;
+* ``senses.py``: words in a trigger's place that are no event in the sense meant (a judging
+  "striking", a rally a named person attends, a tensed view after "agree", a bare legal charge);
 * ``absorb.py``: frame/casualty/light-verb absorption, orders to one's own people and decreed acts;
 * ``non_agent.py``: no human agent, no event ("a fire killed five");
 * ``arguments.py``: actor and recipient heads, their actor references;
