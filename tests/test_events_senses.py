@@ -609,3 +609,11 @@ def test_a_march_to_protest_is_one_protest(nlp, stage):
     # the purpose infinitive of a light verb whose noun is a protest is that protest, told twice
     evs = run(nlp, stage, "Thousands in Egypt led a protest march to the parliament to protest against the law.")
     assert types(evs).count("PROTEST") == 1
+
+
+def test_a_call_misparsed_as_a_name_is_still_a_call(pipeline):
+    # "Trump called Putin" read by the parser as "a Trump called Putin": the caller had become the
+    # recipient and nobody the actor
+    ev = one(pipeline("Trump called Putin on Monday.").events, "CONSULT")
+    assert {r.code for r in ev.actors + ev.recipients} == {"USA", "RUS"}
+    assert "USA" in {r.code for r in ev.actors}

@@ -104,6 +104,10 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
     actors_t, recips_t = arguments(rules, m, matches)
     words = {t.i for t in m.tokens}
     recips_t = [t for t in recips_t if t.i not in words]  # "dragged X to court": the court is the pattern's word
+    if "noname" in pat.flags and m.head.dep_ == "acl" and m.head.head.pos_ == "PROPN":
+        named = [c for c in m.head.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]
+        if named:  # "Trump called Putin on Monday" misparsed as "a Trump called Putin": Trump calls Putin
+            actors_t, recips_t = [m.head.head], named
     if m.ordered_by is not None:  # "Iran ordered its troops to withdraw": Iran withdraws
         actors_t = subject(m.ordered_by.head)[0]
     if m.casualties and not recips_t:
