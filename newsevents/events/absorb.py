@@ -44,6 +44,10 @@ def decreed(rules: EventRules, m, nm) -> bool:
 def absorb(rules: EventRules, matches: dict) -> None:
     """Frame triggers absorb the trigger of their clause complement; casualty verbs join their
     host event; a light-verb trigger and its noun trigger become one (sets ``absorbed_by``)."""
+    by_light: dict = {}  # light-verb token -> the noun triggers it carries ("make a deal": make -> deal)
+    for x in matches.values():
+        if x.light is not None:
+            by_light.setdefault(x.light.i, []).append(x)
     for i, m in matches.items():
         if "frame" not in m.pattern.flags:
             continue
@@ -62,7 +66,7 @@ def absorb(rules: EventRules, matches: dict) -> None:
             if cm is None and m.pattern.event_type == "REQUEST":
                 # "urged Trump to make a deal": the noun trigger of the complement's light verb is
                 # only asked for (a promise or threat of one keeps both events, as PLOVER GSR codes)
-                cm = next((x for x in matches.values() if x.light is not None and x.light.i == comp.i), None)
+                cm = next(iter(by_light.get(comp.i, ())), None)
             if cm is not None and cm is not m and cm.absorbed_by is None:
                 if cm.pattern.pos == "N" and m.absorbed_by is None and decreed(rules, m, cm):
                     m.absorbed_by = cm  # "ordered asset freezes" misparsed as a clause: the freezes
@@ -109,7 +113,7 @@ def absorb(rules: EventRules, matches: dict) -> None:
                 or m.pattern.event_type not in rules.restated_purpose_types \
                 or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             continue
-        host = next((x for x in matches.values() if x is not m and x.light is not None and x.light.i == tok.head.i
+        host = next((x for x in by_light.get(tok.head.i, ()) if x is not m
                      and x.pattern.event_type == m.pattern.event_type and x.absorbed_by is None), None)
         if host is not None:
             m.absorbed_by = host

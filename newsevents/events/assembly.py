@@ -20,6 +20,7 @@ from .coding import code_event, code_type
 from .flags import event_flags, source_refs
 from .implicit import announcing_actors, implicit_actor, implicit_protest_sides, implicit_target
 from .non_agent import document_doer, non_agent_event
+from .senses import misread_name_objects
 from .owners import country_refs
 from .statements import statement_events
 from .state import ArticleState
@@ -104,10 +105,9 @@ def build_event(rules: "EventRules", state: ArticleState, m: Match, matches: dic
     actors_t, recips_t = arguments(rules, m, matches)
     words = {t.i for t in m.tokens}
     recips_t = [t for t in recips_t if t.i not in words]  # "dragged X to court": the court is the pattern's word
-    if "noname" in pat.flags and m.head.dep_ == "acl" and m.head.head.pos_ == "PROPN":
-        named = [c for c in m.head.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]
-        if named:  # "Trump called Putin on Monday" misparsed as "a Trump called Putin": Trump calls Putin
-            actors_t, recips_t = [m.head.head], named
+    named = misread_name_objects(m.head) if "noname" in pat.flags else []
+    if named:  # "Trump called Putin on Monday" misparsed as "a Trump called Putin": Trump calls Putin
+        actors_t, recips_t = [m.head.head], named
     if m.ordered_by is not None:  # "Iran ordered its troops to withdraw": Iran withdraws
         actors_t = subject(m.ordered_by.head)[0]
     if m.casualties and not recips_t:
@@ -268,8 +268,7 @@ def _counterpart(rules: "EventRules", actors: list, recipients: list) -> bool:
 def _public(state: ArticleState, actors: list) -> bool:
     """True when one of ``actors`` is a state, an organisation or a group, or a person holding a
     PLOVER sector (an official, a soldier): the ``public`` pattern flag."""
-    kinds = {a.id: a.kind for a in state.ctx.analysis.actors}
-    return any(r.sector or kinds.get(r.mention, "person") != "person" for r in actors)
+    return any(r.sector or state.actor_kind(r.mention) != "person" for r in actors)
 
 
 def proposal_of(rules: "EventRules", m: Match, flags: dict):

@@ -59,14 +59,17 @@ def event_flags(rules: EventRules, state: ArticleState, m: Match) -> dict:
     # clause verb and its control/conj governors
     clause = [verb]
     t = verb
+
+    def governs(g) -> None:  # a refusing or a feared/shunned governor ("refused to", "wary of")
+        if g.lemma_.lower() in rules.neg_governors:
+            flags["negated"] = flags["refused"] = True
+        if g.lemma_.lower() in rules.hypothetical_governors:
+            flags["hypothetical"] = flags["unpromoted"] = True  # "fears giving away too much"
+
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "ADJ":
         # "is wary of offering concessions": the adjective governs the gerund as it would an infinitive
-        adj = verb.head.head
-        clause.append(adj)
-        if adj.lemma_.lower() in rules.neg_governors:
-            flags["negated"] = flags["refused"] = True
-        if adj.lemma_.lower() in rules.hypothetical_governors:
-            flags["hypothetical"] = flags["unpromoted"] = True
+        clause.append(verb.head.head)
+        governs(verb.head.head)
     while (t.dep_ in ("xcomp", "conj") or (t.dep_ == "ccomp" and _infinitive(t))) and t.head.i != t.i:
         # ("would have allowed the government to extradite": an infinitive clause the parser
         # made a ccomp is as non-finite as an xcomp and takes its governor's modality; its own
@@ -78,11 +81,7 @@ def event_flags(rules: EventRules, state: ArticleState, m: Match) -> dict:
             continue
         if t.lemma_.lower() in rules.future_governors:
             flags["future"] = True
-        if t.lemma_.lower() in rules.neg_governors:
-            flags["negated"] = True
-            flags["refused"] = True
-        if t.lemma_.lower() in rules.hypothetical_governors:
-            flags["hypothetical"] = flags["unpromoted"] = True  # "fears giving away too much"
+        governs(t)
         for c in t.children:
             if c.dep_ == "neg":
                 flags["negated"] = True

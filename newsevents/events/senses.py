@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from .rules import EventRules
 
 __all__ = ["judging_it", "as_reference", "hyphen_participle", "asserted_complement", "hosted_gathering",
-           "charged_act"]
+           "charged_act", "misread_name_objects"]
 
 
 def judging_it(tok) -> bool:
@@ -108,3 +108,14 @@ def charged_act(rules: EventRules, noun) -> bool:
         return False
     gov = noun.head.head
     return gov.lemma_.lower() in rules.charge_words or gov.lower_ in rules.charge_words
+
+
+def misread_name_objects(tok) -> list:
+    """The names the parser made object predicates of ``tok`` when it read "Trump called Putin on
+    Monday" as "a Trump called Putin" (``tok`` a participle modifying a proper noun, its object
+    predicates proper nouns): those are the called, the proper noun the caller; [] otherwise.
+    Read by the ``noname`` flag, which otherwise takes an object predicate for a naming ("called
+    Biden a decent man"). RETURNS (list[Token])."""
+    if tok.dep_ != "acl" or tok.head.pos_ != "PROPN":
+        return []
+    return [c for c in tok.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]

@@ -31,6 +31,7 @@ class ArticleState:
     sent_paragraphs (list[int] | None): cache of :meth:`paragraph`.
     sent_place_ranks (dict[int, int | None]): the rank ``place_and_rank`` gave each ``sent_places`` entry.
     entities (dict | None): cache of :meth:`others` (person mention id -> entity, possessive?).
+    kinds (dict | None): cache of :meth:`actor_kind` (mention id -> ``Actor.kind``).
     dateline_tok (set[int] | None): cache of :meth:`in_dateline`.
     country_words (list | None): cache of :func:`~.owners.country_word` (the places stage's
         nationality words and associative toponyms with their countries).
@@ -44,6 +45,7 @@ class ArticleState:
     sent_lemmas: dict = field(default_factory=dict)
     country_words: Optional[list] = None
     entities: Optional[dict] = None
+    kinds: Optional[dict] = None
     dateline_tok: Optional[set] = None
     sent_dates: dict = field(default_factory=dict)
     sent_places: dict = field(default_factory=dict)
@@ -81,6 +83,15 @@ class ArticleState:
                                               if r.mention in ent and not ent[r.mention][1]}
         return [r for r in recipients if r.mention not in mine
                 and (r.mention not in ent or ent[r.mention][0] not in mine)]
+
+    def actor_kind(self, mention: str) -> str:
+        """The ``kind`` of the actor mention with id ``mention`` ("person" when unknown). The events
+        stage appends implicit and owner mentions while it runs, so the cache is rebuilt when the
+        article's mention list has grown."""
+        actors = self.ctx.analysis.actors
+        if self.kinds is None or len(self.kinds) != len(actors):
+            self.kinds = {a.id: a.kind for a in actors}
+        return self.kinds.get(mention, "person")
 
     def in_dateline(self, tok_i: int) -> bool:
         """True when token ``tok_i`` is in a dateline's head ("HANOI, Vietnam (AP) —", AP

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
 from .patterns import Pattern
-from .senses import as_reference, asserted_complement, charged_act, hosted_gathering, hyphen_participle, judging_it
+from .senses import (as_reference, asserted_complement, charged_act, hosted_gathering, hyphen_participle, judging_it,
+                     misread_name_objects)
 from .state import ArticleState
 
 if TYPE_CHECKING:
@@ -171,9 +172,8 @@ def match_token(rules: EventRules, state: ArticleState, tok) -> Optional[Match]:
             continue
         if "noadj" in pat.flags and tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG"):
             continue  # "a banned militant organization": a state, not an act told
-        if "noname" in pat.flags and any(c.dep_ == "oprd" and not (
-                c.pos_ == "PROPN" and tok.dep_ == "acl" and tok.head.pos_ == "PROPN") for c in tok.children):
-            # (not "Trump called Putin" misparsed as a Trump called Putin: a person's name is no name's)
+        if "noname" in pat.flags and any(c.dep_ == "oprd" and c not in misread_name_objects(tok)
+                                         for c in tok.children):
             continue  # "called Biden a decent man", "a company called Zorin": naming, no call
         if "noprt" in pat.flags and any(c.dep_ == "prt" for c in tok.children):
             continue  # "was sworn in as governor": taking office, no oath of violence
