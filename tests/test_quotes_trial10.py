@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import pytest
 
+from test_quotes_trial8 import quote_rows
+
 
 @pytest.fixture(scope="module")
 def quotes(pipeline):
     def _run(text):
-        an = pipeline(text, published="2021-03-02")
-        return [(q.kind, q.source.text if q.source else None, q.cue.text if q.cue else None, q.content.text,
-                 q.speaker.canonical if q.speaker else None) for q in an.quotes]
+        return quote_rows(pipeline(text, published="2021-03-02"))
 
     return _run
 

@@ -8,12 +8,16 @@ from __future__ import annotations
 import pytest
 
 
+def quote_rows(an) -> list:
+    """(kind, source, cue, content, speaker) of each quote of the analysis ``an`` (also test_quotes_trial10)."""
+    return [(q.kind, q.source.text if q.source else None, q.cue.text if q.cue else None, q.content.text,
+             q.speaker.canonical if q.speaker else None) for q in an.quotes]
+
+
 @pytest.fixture(scope="module")
 def quotes(pipeline):
     def _run(text):
-        an = pipeline(text, published="2020-07-02")
-        return [(q.kind, q.source.text if q.source else None, q.cue.text if q.cue else None, q.content.text,
-                 q.speaker.canonical if q.speaker else None) for q in an.quotes]
+        return quote_rows(pipeline(text, published="2020-07-02"))
 
     return _run
 
